@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using PosFleet.Logs;
+
+namespace PosFleet.Cli.Commands;
+
+/// <summary>Parsing of the values the commands share: durations (<c>24h</c>), instants and kind lists.</summary>
+internal static class CommonOptions
+{
+    public static Option<TimeSpan?> Since() => new("--since")
+    {
+        Description = "Only lines of the last DURATION (24h, 90m, 2d, 30s).",
+        CustomParser = r => r.Tokens.Count == 0 ? null : ParseDuration(r.Tokens[0].Value, r),
+    };
+
+    public static Option<DateTimeOffset?> Instant(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = r => r.Tokens.Count == 0 ? null : ParseInstant(r.Tokens[0].Value, name, r),
+    };
+
+    public static Option<LogKind[]> Kinds() => new("--kinds")
+    {
+        Description = "Kinds selected: error,fail,offline,retry (default: all four).",
+        CustomParser = r => r.Tokens.Count == 0 ? [] : ParseKinds(r.Tokens[0].Value, r),
+    };
+
+    public static TimeSpan? ParseDuration(string text, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (TryParseDuration(text, out var span))
+        {
+            return span;
+        }
+
+        result.AddError($"'{text}' is not a duration: use a number and a unit, such as 24h, 90m, 2d or 30s.");
+        return null;
+    }
+
+    public static bool TryParseDuration(string text, out TimeSpan span)
+    {
+        span = default;
+        if (text.Length < 2 || !double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        {
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out span) && span > TimeSpan.Zero;
+        }
+
+        span = char.ToLowerInvariant(text[^1]) switch
+        {
+            's' => TimeSpan.FromSeconds(n),
+            'm' => TimeSpan.FromMinutes(n),
+            'h' => TimeSpan.FromHours(n),
+            'd' => TimeSpan.FromDays(n),
+            'w' => TimeSpan.FromDays(7 * n),
+            _ => TimeSpan.Zero,
+        };
+        return span > TimeSpan.Zero;
+    }
+
+    private static DateTimeOffset? ParseInstant(string text, string name, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t))
+        {
+            return t;
+        }
+
+        result.AddError($"{name} '{text}' is not a date and time: use ISO-8601, such as 2026-11-20T08:00:00Z.");
+        return null;
+    }
+
+    private static LogKind[] ParseKinds(string text, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var kinds = new List<LogKind>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<LogKind>(part, ignoreCase: true, out var kind) && kind != LogKind.None && Enum.IsDefined(kind))
+            {
+                kinds.Add(kind);
+            }
+            else
+            {
+                result.AddError($"--kinds: '{part}' is not a kind: use error, fail, offline or retry, separated by commas.");
+            }
+        }
+
+        return [.. kinds];
+    }
+}

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using PosFleet.Cli.Output;
+using PosFleet.Logs;
+using PosFleet.Logs.Formats;
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Cli.Commands;
+
+/// <summary><c>posfleet scan</c>: classify, group and count the lines of activity logs.</summary>
+internal static class ScanCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Log files, directories (read recursively) or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var since = CommonOptions.Since();
+        var from = CommonOptions.Instant("--from", "Only lines written at or after this instant (ISO-8601).");
+        var to = CommonOptions.Instant("--to", "Only lines written before this instant (ISO-8601).");
+        var asOf = CommonOptions.Instant("--as-of", "The instant --since counts back from (default: now).");
+        var kinds = CommonOptions.Kinds();
+        var format = new Option<string>("--format") { Description = $"The line format: auto, {string.Join(", ", LogFormats.All.Select(f => f.Name))}.", DefaultValueFactory = _ => "auto" };
+        var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
+        var top = new Option<int>("--top") { Description = "How many templates and terminals to list.", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Write the summary as JSON." };
+        var emit = new Option<string?>("--emit") { Description = "'lines': write one JSON object per selected line (position, kind, severity, template id) instead of a summary." };
+        var emitAll = new Option<bool>("--all-lines") { Description = "With --emit lines, write every line in scope, not only the selected kinds." };
+        var terminal = new Option<string?>("--terminal") { Description = "Only this terminal's lines." };
+        var organization = new Option<string?>("--organization") { Description = "Only this organization's lines." };
+        var reference = new Option<string?>("--ref") { Description = "Only selected lines carrying this order or ticket reference." };
+        var text = new Option<string?>("--text") { Description = "Only selected lines whose message contains this text." };
+        var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log*" };
+        var maxLine = new Option<int>("--max-line-length") { Description = "Longest line read whole, in bytes; longer lines are counted and truncated.", DefaultValueFactory = _ => 64 * 1024 };
+        var threads = new Option<int>("--threads") { Description = "Cores used to scan a large file.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+        var command = new Command("scan", "Classify, group and count the lines of activity logs.")
+        {
+            paths, since, from, to, asOf, kinds, format, rules, top, json, emit, emitAll, terminal, organization, reference, text, glob, maxLine, threads,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(since) is not null && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
+            {
+                return Fail(ExitCodes.Usage, "--since cannot be combined with --from or --to: use one or the other.");
+            }
+
+            var emitMode = parse.GetValue(emit);
+            if (emitMode is not null && emitMode != "lines")
+            {
+                return Fail(ExitCodes.Usage, $"--emit '{emitMode}' is not supported: use --emit lines.");
+            }
+
+            var options = new LogScanOptions
+            {
+                MaxLineLength = parse.GetValue(maxLine),
+                MaxDegreeOfParallelism = parse.GetValue(threads),
+                DirectoryGlob = parse.GetValue(glob)!,
+            };
+            var formatName = parse.GetValue(format)!;
+            if (formatName != "auto")
+            {
+                if (!LogFormats.TryGet(formatName, out var f))
+                {
+                    return Fail(ExitCodes.Usage, $"--format '{formatName}' is not a known format: use auto or one of {string.Join(", ", LogFormats.All.Select(x => x.Name))}.");
+                }
+
+                options.Format = f;
+            }
+
+            options.Classification.RulesFile = parse.GetValue(rules)?.FullName;
+
+            LogScanner scanner;
+            try
+            {
+                scanner = new LogScanner(options);
+            }
+            catch (LogScanOptionsException ex)
+            {
+                return Fail(ExitCodes.InvalidConfiguration, ex.Message);
+            }
+
+            var now = parse.GetValue(asOf) ?? TimeProvider.System.GetUtcNow();
+            var window = parse.GetValue(since);
+            var selectedKinds = parse.GetValue(kinds) ?? [];
+            var filter = new LogScanFilter
+            {
+                From = window is { } w ? now - w : parse.GetValue(from),
+                To = window is not null ? null : parse.GetValue(to),
+                Kinds = selectedKinds.Length > 0 ? selectedKinds.ToHashSet() : LogScanFilter.AllKinds,
+                Terminal = parse.GetValue(terminal),
+                Organization = parse.GetValue(organization),
+                Reference = parse.GetValue(reference),
+                Text = parse.GetValue(text),
+            };
+
+            var inputs = parse.GetValue(paths)!;
+            LogScanSummary summary;
+            try
+            {
+                if (emitMode == "lines")
+                {
+                    await using var stdout = Console.OpenStandardOutput();
+                    using var writer = new EntryJsonWriter(stdout);
+                    summary = await scanner.ReadEntriesAsync(inputs, writer.Write, parse.GetValue(emitAll), filter, cancellationToken);
+                }
+                else
+                {
+                    using var progress = ConsoleProgress.StartIfInteractive();
+                    summary = await scanner.ScanAsync(inputs, filter, progress, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return Fail(ExitCodes.Canceled, "interrupted.");
+            }
+
+            if (emitMode is null)
+            {
+                if (parse.GetValue(json))
+                {
+                    await using var stdout = Console.OpenStandardOutput();
+                    SummaryJson.Write(summary, parse.GetValue(top), stdout);
+                }
+                else
+                {
+                    SummaryTable.Write(summary, parse.GetValue(top), Console.Out);
+                }
+            }
+
+            foreach (var error in summary.Errors)
+            {
+                Console.Error.WriteLine($"posfleet: {error.Message}");
+            }
+
+            if (summary.MalformedLines > 0)
+            {
+                Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s); first at {summary.FirstMalformed[0].Position} ({summary.FirstMalformed[0].Reason}).");
+            }
+
+            return summary.Errors.Count > 0 ? ExitCodes.UnreadableInput : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine($"posfleet: {message}");
+        return code;
+    }
+}

@@ -1,0 +1,20 @@
+namespace PosFleet.Cli;
+
+/// <summary>The exit codes of <c>posfleet</c>, documented in the README.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything asked was done.</summary>
+    public const int Success = 0;
+
+    /// <summary>The command line is wrong (unknown option, bad value).</summary>
+    public const int Usage = 2;
+
+    /// <summary>An input could not be read (missing, empty, unreadable); the others were still scanned.</summary>
+    public const int UnreadableInput = 3;
+
+    /// <summary>The options or the rules file are invalid.</summary>
+    public const int InvalidConfiguration = 4;
+
+    /// <summary>Interrupted (Ctrl+C).</summary>
+    public const int Canceled = 130;
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using PosFleet.Logs;
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Cli.Output;
+
+/// <summary>The JSON summary of a scan, for machines (written field by field: no reflection, NativeAOT-safe).</summary>
+internal static class SummaryJson
+{
+    public static void Write(LogScanSummary s, int top, Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteNumber("lines", s.Lines);
+        w.WriteNumber("bytes", s.Bytes);
+        w.WriteNumber("linesInScope", s.LinesInScope);
+        w.WriteNumber("selectedLines", s.SelectedLines);
+        WriteCounts(w, "kinds", s.Kinds.Select(p => (Name(p.Key), p.Value)));
+        WriteCounts(w, "severities", s.Severities.Select(p => (Name(p.Key), p.Value)));
+        WriteCounts(w, "levels", s.Levels.Select(p => (p.Key, p.Value)));
+        w.WriteNumber("templateCount", s.Templates.Count);
+        w.WriteStartArray("templates");
+        foreach (var t in s.Templates.Take(top))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", t.Id.ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("template", t.Template);
+            w.WriteString("kind", Name(t.Kind));
+            w.WriteString("severity", Name(t.Severity));
+            w.WriteNumber("count", t.Count);
+            w.WriteString("firstSeen", t.FirstSeen);
+            w.WriteString("lastSeen", t.LastSeen);
+            w.WriteString("example", t.Example);
+            w.WriteString("examplePosition", t.ExamplePosition.ToString());
+            w.WriteStartArray("terminals");
+            foreach (var terminal in t.Terminals)
+            {
+                w.WriteStringValue(terminal);
+            }
+
+            w.WriteEndArray();
+            WriteOptional(w, "rule", t.Rule);
+            WriteOptional(w, "hint", t.Hint);
+            WriteOptional(w, "knowledgeBaseUrl", t.KnowledgeBaseUrl?.ToString());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("terminals");
+        foreach (var t in s.Terminals.Take(top))
+        {
+            w.WriteStartObject();
+            w.WriteString("terminal", t.Terminal);
+            WriteOptional(w, "organization", t.Organization);
+            w.WriteNumber("count", t.Count);
+            WriteCounts(w, "kinds", t.Kinds.Select(p => (Name(p.Key), p.Value)));
+            w.WriteString("lastSeen", t.LastSeen);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("malformedLines", s.MalformedLines);
+        w.WriteStartArray("firstMalformed");
+        foreach (var m in s.FirstMalformed)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", m.Position.Source);
+            w.WriteNumber("line", m.Position.Line);
+            w.WriteString("reason", m.Reason.ToString());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("sources");
+        foreach (var src in s.Sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", src.Source);
+            w.WriteString("format", src.Format);
+            w.WriteNumber("lines", src.Lines);
+            w.WriteNumber("bytes", src.Bytes);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("errors");
+        foreach (var e in s.Errors)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", e.Source);
+            w.WriteString("message", e.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    internal static string Name(LogKind kind) => kind.ToString().ToLowerInvariant();
+
+    internal static string Name(LogSeverity severity) => severity.ToString().ToLowerInvariant();
+
+    private static void WriteCounts(Utf8JsonWriter w, string name, IEnumerable<(string Name, long Count)> counts)
+    {
+        w.WriteStartObject(name);
+        foreach (var (n, count) in counts)
+        {
+            w.WriteNumber(n, count);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using PosFleet.Cli.Commands;
+
+var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals from a back office.")
+{
+    ScanCommand.Create(),
+    GenerateCommand.Create(),
+    DemoCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"posfleet: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'posfleet --help' for usage.");
+    return PosFleet.Cli.ExitCodes.Usage;
+}
+
+return await parse.InvokeAsync();

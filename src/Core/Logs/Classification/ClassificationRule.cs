@@ -1,0 +1,42 @@
+namespace PosFleet.Logs.Classification;
+
+/// <summary>
+/// Maps lines to a kind and severity, with a remediation hint. Every condition that is set must hold (levels,
+/// components, keywords, pattern); within one condition any listed value is enough. Rules are evaluated in order and
+/// the first that matches wins; see <see cref="LogClassificationOptions"/> for the order.
+/// </summary>
+public sealed record ClassificationRule
+{
+    /// <summary>A short name, reported with each line it classifies (<c>printer-paper-out</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Level tokens the line must carry (case-insensitive), or <see langword="null"/> for any level.</summary>
+    public IReadOnlyList<string>? Levels { get; init; }
+
+    /// <summary>Components the line must name (case-insensitive), or <see langword="null"/> for any component.</summary>
+    public IReadOnlyList<string>? Components { get; init; }
+
+    /// <summary>
+    /// Words or phrases of which the message must contain at least one, or <see langword="null"/>. Matched as written,
+    /// in lower case, in upper case and capitalized (<c>no internet</c>, <c>NO INTERNET</c>, <c>No internet</c>).
+    /// </summary>
+    public IReadOnlyList<string>? Keywords { get; init; }
+
+    /// <summary>
+    /// A regular expression the message must match, or <see langword="null"/>. It is evaluated only on lines whose
+    /// message already contains one of <see cref="Keywords"/>, which is therefore required with a pattern.
+    /// </summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>The kind given to matching lines.</summary>
+    public LogKind Kind { get; init; }
+
+    /// <summary>The severity given to matching lines, or <see langword="null"/> to take it from the level (never below Alert when <see cref="Kind"/> is set).</summary>
+    public LogSeverity? Severity { get; init; }
+
+    /// <summary>What to do about it: shown with the error in reports and digests.</summary>
+    public string? Hint { get; init; }
+
+    /// <summary>A link to the knowledge-base article about it.</summary>
+    public Uri? KnowledgeBaseUrl { get; init; }
+}

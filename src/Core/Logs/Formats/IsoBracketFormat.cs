@@ -1,0 +1,34 @@
+namespace PosFleet.Logs.Formats;
+
+/// <summary><c>2026-11-20T10:15:02.123Z [ERROR] term=POS-0027 printer: paper out</c>: the POS activity-log format.</summary>
+internal sealed class IsoBracketFormat() : LogFormat("iso")
+{
+    public override string Description => "ISO-8601 timestamp and bracketed level: 2026-11-20T10:15:02.123Z [ERROR] term=POS-0027 printer: paper out";
+
+    internal override bool TryParse(ReadOnlySpan<byte> line, Span<byte> scratch, ref LineFields fields)
+    {
+        var n = TimestampParser.TryParseIso(line, out fields.UtcTicks, out fields.OffsetMinutes);
+        if (n == 0)
+        {
+            return false;
+        }
+
+        // Fixed offsets first: with a 'Z' timestamp the level starts at 26; the search is only the fallback.
+        if (n + 2 >= line.Length || line[n] != ' ' || line[n + 1] != '[')
+        {
+            return false;
+        }
+
+        var rest = line[(n + 2)..];
+        var close = rest.Length > 5 && rest[5] == ']' ? 5 : rest[..Math.Min(rest.Length, 16)].IndexOf((byte)']');
+        if (close <= 0)
+        {
+            return false;
+        }
+
+        fields.Timestamp = TimestampStatus.Parsed;
+        fields.Level = rest[..close];
+        MessageTail.Parse(rest[(close + 1)..], ref fields);
+        return true;
+    }
+}

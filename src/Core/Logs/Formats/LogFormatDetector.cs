@@ -1,0 +1,51 @@
+namespace PosFleet.Logs.Formats;
+
+/// <summary>Picks the format of a file from its first lines: the candidate that reads the most timestamps wins.</summary>
+internal static class LogFormatDetector
+{
+    public const int SampleLines = 64;
+
+    public static LogFormat Detect(ReadOnlySpan<byte> sample, IReadOnlyList<LogFormat> candidates, int defaultYear)
+    {
+        Span<int> scores = stackalloc int[candidates.Count];
+        var scratch = new byte[4096];
+        var lines = 0;
+        while (!sample.IsEmpty && lines < SampleLines)
+        {
+            var nl = sample.IndexOf((byte)'\n');
+            var line = nl < 0 ? sample : sample[..nl];
+            sample = nl < 0 ? default : sample[(nl + 1)..];
+            if (!line.IsEmpty && line[^1] == '\r')
+            {
+                line = line[..^1];
+            }
+
+            if (line.IsEmpty || line.Length > scratch.Length)
+            {
+                continue;
+            }
+
+            lines++;
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var fields = new LineFields { DefaultYear = defaultYear };
+                if (candidates[i].TryParse(line, scratch, ref fields))
+                {
+                    // A line read with its timestamp and level counts most; a line merely accepted counts little.
+                    scores[i] += (fields.Timestamp == TimestampStatus.Parsed ? 2 : 0) + (fields.Level.IsEmpty ? 0 : 1);
+                }
+            }
+        }
+
+        var best = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (scores[i] > scores[best])
+            {
+                best = i;
+            }
+        }
+
+        return candidates[best];
+    }
+}

@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+
+namespace PosFleet.Logs.Formats;
+
+/// <summary>
+/// Hand-written timestamp readers for the hot path: <c>DateTimeOffset.TryParseExact</c> per line costs several times
+/// what the whole rest of a line's work does.
+/// </summary>
+internal static class TimestampParser
+{
+    private static readonly int[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+    /// <summary>
+    /// Reads <c>YYYY-MM-DD[T| ]HH:MM:SS[(.|,)fraction][Z|±HH:MM|±HHMM|±HH]</c> at the start of <paramref name="s"/>.
+    /// </summary>
+    /// <returns>The number of bytes read, or 0 when <paramref name="s"/> does not start with such a timestamp.</returns>
+    public static int TryParseIso(ReadOnlySpan<byte> s, out long utcTicks, out short offsetMinutes)
+    {
+        utcTicks = 0;
+        offsetMinutes = 0;
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+        {
+            return 0;
+        }
+
+        if (!TryDigits4(s, 0, out var year) || !TryDigits2(s, 5, out var month) || !TryDigits2(s, 8, out var day)
+            || !TryDigits2(s, 11, out var hour) || !TryDigits2(s, 14, out var minute) || !TryDigits2(s, 17, out var second))
+        {
+            return 0;
+        }
+
+        var pos = 19;
+        long fractionTicks = 0;
+        if (pos < s.Length && (s[pos] == '.' || s[pos] == ','))
+        {
+            pos++;
+            var digits = 0;
+            long scale = TimeSpan.TicksPerSecond;
+            while (pos < s.Length && (uint)(s[pos] - '0') <= 9)
+            {
+                if (digits < 7)
+                {
+                    scale /= 10;
+                    fractionTicks += (s[pos] - '0') * scale;
+                }
+
+                digits++;
+                pos++;
+            }
+
+            if (digits == 0)
+            {
+                return 0;
+            }
+        }
+
+        var offset = 0;
+        if (pos < s.Length)
+        {
+            var c = s[pos];
+            if (c == 'Z')
+            {
+                pos++;
+            }
+            else if ((c == '+' || c == '-') && pos + 3 <= s.Length && TryDigits2(s, pos + 1, out var oh))
+            {
+                var om = 0;
+                var end = pos + 3;
+                if (end + 3 <= s.Length && s[end] == ':' && TryDigits2(s, end + 1, out om))
+                {
+                    end += 3;
+                }
+                else if (end + 2 <= s.Length && TryDigits2(s, end, out om))
+                {
+                    end += 2;
+                }
+
+                offset = (oh * 60) + om;
+                if (c == '-')
+                {
+                    offset = -offset;
+                }
+
+                pos = end;
+            }
+        }
+
+        if (!TryComputeTicks(year, month, day, hour, minute, second, out var local))
+        {
+            return 0;
+        }
+
+        utcTicks = local + fractionTicks - (offset * TimeSpan.TicksPerMinute);
+        offsetMinutes = (short)offset;
+        return pos;
+    }
+
+    /// <summary>Computes the ticks of a calendar date and time, checking every field's range.</summary>
+    public static bool TryComputeTicks(int year, int month, int day, int hour, int minute, int second, out long ticks)
+    {
+        ticks = 0;
+        if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60)
+        {
+            return false;
+        }
+
+        var leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        var daysInMonth = month == 2 ? (leap ? 29 : 28) : (month is 4 or 6 or 9 or 11 ? 30 : 31);
+        if (day > daysInMonth)
+        {
+            return false;
+        }
+
+        var y = year - 1;
+        long days = (y * 365) + (y / 4) - (y / 100) + (y / 400) + DaysBeforeMonth[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1;
+        ticks = (days * TimeSpan.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
+            + (Math.Min(second, 59) * TimeSpan.TicksPerSecond);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryDigits2(ReadOnlySpan<byte> s, int at, out int value)
+    {
+        var a = (uint)(s[at] - '0');
+        var b = (uint)(s[at + 1] - '0');
+        value = (int)((a * 10) + b);
+        return a <= 9 && b <= 9;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryDigits4(ReadOnlySpan<byte> s, int at, out int value)
+    {
+        var ok = TryDigits2(s, at, out var hi) & TryDigits2(s, at + 2, out var lo);
+        value = (hi * 100) + lo;
+        return ok;
+    }
+}

@@ -1,0 +1,39 @@
+using PosFleet.Logs.Classification;
+using PosFleet.Logs.Formats;
+
+namespace PosFleet.Logs.Scanning;
+
+/// <summary>Options of the log scanner.</summary>
+public sealed class LogScanOptions
+{
+    /// <summary>The format of every input, or <see langword="null"/> to detect it per file from its first lines.</summary>
+    /// <value>The default value is <see langword="null"/> (automatic).</value>
+    public LogFormat? Format { get; set; }
+
+    /// <summary>The formats automatic detection chooses from, in order of preference.</summary>
+    /// <value>The default value is <see cref="LogFormats.All"/>.</value>
+    public IList<LogFormat> Formats { get; } = [.. LogFormats.All];
+
+    /// <summary>The longest line read whole; longer lines are counted as malformed and truncated to this length.</summary>
+    /// <value>The default value is 64 KiB.</value>
+    public int MaxLineLength { get; set; } = 64 * 1024;
+
+    /// <summary>How many cores a scan of a large file uses.</summary>
+    /// <value>The default value is <see cref="Environment.ProcessorCount"/>.</value>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>The file-name pattern of the files read from a directory (recursively).</summary>
+    /// <value>The default value is <c>*.log*</c>, which also takes rotated files such as <c>app.log.1</c> and <c>app.log.2.gz</c>.</value>
+    public string DirectoryGlob { get; set; } = "*.log*";
+
+    /// <summary>Keys whose value is the line's order or ticket reference (<c>ref=T-1042</c>).</summary>
+    /// <value>The default value is <c>ref</c>, <c>order</c>, <c>ticket</c>, <c>reference</c>.</value>
+    public IList<string> ReferenceKeys { get; } = ["ref", "order", "ticket", "reference"];
+
+    /// <summary>How many malformed lines are reported with their position (all are counted).</summary>
+    /// <value>The default value is 10.</value>
+    public int MalformedLinesReported { get; set; } = 10;
+
+    /// <summary>The classification rules.</summary>
+    public LogClassificationOptions Classification { get; } = new();
+}

@@ -1,0 +1,52 @@
+using System.IO.Enumeration;
+
+namespace PosFleet.Logs.Scanning;
+
+/// <summary>One input to read: a file, or standard input.</summary>
+/// <param name="Name">The path as given (or found in a directory), <c>-</c> for standard input.</param>
+/// <param name="Length">Its size in bytes, 0 for standard input.</param>
+internal sealed record ScanInput(string Name, long Length)
+{
+    public bool IsStandardInput => Name == "-";
+
+    public bool IsCompressed => Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Turns the paths a user gave into the inputs to read.</summary>
+internal static class ScanInputs
+{
+    public static List<ScanInput> Resolve(IReadOnlyList<string> paths, string glob, List<SourceError> errors)
+    {
+        var inputs = new List<ScanInput>();
+        foreach (var path in paths)
+        {
+            if (path == "-")
+            {
+                inputs.Add(new ScanInput("-", 0));
+            }
+            else if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
+                    .Where(f => FileSystemName.MatchesSimpleExpression(glob, Path.GetFileName(f)))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    errors.Add(new SourceError(path, $"The directory '{path}' holds no file matching '{glob}'."));
+                }
+
+                inputs.AddRange(files.Select(f => new ScanInput(f, new FileInfo(f).Length)));
+            }
+            else if (File.Exists(path))
+            {
+                inputs.Add(new ScanInput(path, new FileInfo(path).Length));
+            }
+            else
+            {
+                errors.Add(new SourceError(path, $"The file '{path}' does not exist."));
+            }
+        }
+
+        return inputs;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using PosFleet.Logs.Classification;
+
+namespace PosFleet.Logs.Scanning;
+
+/// <summary>Everything a block scan needs that does not change during a scan, prepared once.</summary>
+internal sealed class ScanPlan
+{
+    public ScanPlan(LogScanOptions options, LogClassifier classifier, LogScanFilter filter, int defaultYear, Action<LogEntry>? onEntry, bool emitAll)
+    {
+        Options = options;
+        Classifier = classifier;
+        Filter = filter;
+        DefaultYear = defaultYear;
+        OnEntry = onEntry;
+        EmitAll = emitAll;
+        FromTicks = filter.From?.UtcTicks ?? long.MinValue;
+        ToTicks = filter.To?.UtcTicks ?? long.MaxValue;
+        Terminal = filter.Terminal is null ? null : Encoding.UTF8.GetBytes(filter.Terminal);
+        Organization = filter.Organization is null ? null : Encoding.UTF8.GetBytes(filter.Organization);
+        ReferenceKeys = options.ReferenceKeys.Select(k => Encoding.UTF8.GetBytes(k + "=")).ToArray();
+        foreach (var kind in filter.Kinds)
+        {
+            SelectedKinds[(int)kind] = true;
+        }
+    }
+
+    public LogScanOptions Options { get; }
+
+    public LogClassifier Classifier { get; }
+
+    public LogScanFilter Filter { get; }
+
+    public int DefaultYear { get; }
+
+    public Action<LogEntry>? OnEntry { get; }
+
+    /// <summary>Whether <see cref="OnEntry"/> receives every line in scope, or only the selected ones.</summary>
+    public bool EmitAll { get; }
+
+    public long FromTicks { get; }
+
+    public long ToTicks { get; }
+
+    public byte[]? Terminal { get; }
+
+    public byte[]? Organization { get; }
+
+    public byte[][] ReferenceKeys { get; }
+
+    public bool[] SelectedKinds { get; } = new bool[5];
+
+    /// <summary>Finds the order or ticket reference in a message (<c>ref=T-1042</c>).</summary>
+    public ReadOnlySpan<byte> FindReference(ReadOnlySpan<byte> message)
+    {
+        foreach (var key in ReferenceKeys)
+        {
+            var at = message.IndexOf(key);
+            while (at > 0 && message[at - 1] != ' ')
+            {
+                var again = message[(at + 1)..].IndexOf(key);
+                at = again < 0 ? -1 : at + 1 + again;
+            }
+
+            if (at >= 0)
+            {
+                var value = message[(at + key.Length)..];
+                var end = value.IndexOfAny(" ,;)]"u8);
+                value = end < 0 ? value : value[..end];
+                if (!value.IsEmpty)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return default;
+    }
+}

@@ -1,0 +1,71 @@
+namespace PosFleet.Logs.Scanning;
+
+internal sealed partial class ScanRun
+{
+    public LogScanSummary ToSummary(IReadOnlyList<ScanInput> inputs)
+    {
+        var t = _total;
+        var rules = plan.Classifier.Rules;
+        var templates = t.Templates
+            .OrderByDescending(p => p.Value.Count)
+            .ThenBy(p => p.Value.ExamplePosition)
+            .Select(p =>
+            {
+                var a = p.Value;
+                var rule = a.RuleIndex >= 0 ? rules[a.RuleIndex] : null;
+                return new TemplateSummary
+                {
+                    Id = p.Key,
+                    Template = a.Template,
+                    Kind = a.Kind,
+                    Severity = a.Severity,
+                    Count = a.Count,
+                    FirstSeen = ToTime(a.FirstTicks, a.FirstOffset),
+                    LastSeen = ToTime(a.LastTicks, a.LastOffset),
+                    Example = a.Example,
+                    ExamplePosition = ToPosition(a.ExamplePosition),
+                    Terminals = [.. a.Terminals.Where(n => n.Length > 0).Order(StringComparer.Ordinal)],
+                    Rule = rule?.Name,
+                    Hint = rule?.Hint,
+                    KnowledgeBaseUrl = rule?.KnowledgeBaseUrl,
+                };
+            })
+            .ToList();
+
+        var terminals = t.Terminals.Values
+            .OrderByDescending(a => a.Count)
+            .ThenBy(a => a.Terminal, StringComparer.Ordinal)
+            .Select(a => new TerminalSummary
+            {
+                Terminal = a.Terminal,
+                Organization = a.Organization,
+                Count = a.Count,
+                Kinds = Enum.GetValues<LogKind>().Where(k => a.Kinds[(int)k] > 0).ToDictionary(k => k, k => a.Kinds[(int)k]),
+                LastSeen = ToTime(a.LastTicks, a.LastOffset),
+            })
+            .ToList();
+
+        return new LogScanSummary
+        {
+            Lines = t.Lines,
+            Bytes = _bytesRead,
+            LinesInScope = t.LinesInScope,
+            SelectedLines = t.Selected,
+            Kinds = Enum.GetValues<LogKind>().ToDictionary(k => k, k => t.Kinds[(int)k]),
+            Severities = Enum.GetValues<LogSeverity>().ToDictionary(s => s, s => t.Severities[(int)s]),
+            Levels = t.Levels.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
+            Templates = templates,
+            Terminals = terminals,
+            MalformedLines = t.Malformed,
+            FirstMalformed = [.. t.FirstMalformed.Select(m => new MalformedLine(ToPosition(m.Position), m.Reason))],
+            Sources = _scanned,
+            Errors = Errors,
+        };
+    }
+
+    private LogPosition ToPosition(BlockPosition p) =>
+        new(_sourceNames[p.Source], _blockFirstLines.TryGetValue(p.Source, out var first) ? first[p.Block] + p.Line - 1 : p.Line);
+
+    private static DateTimeOffset ToTime(long ticks, short offset) =>
+        new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offset));
+}

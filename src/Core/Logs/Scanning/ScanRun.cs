@@ -1,0 +1,248 @@
+using System.IO.Compression;
+using System.IO.MemoryMappedFiles;
+using PosFleet.Logs.Formats;
+
+namespace PosFleet.Logs.Scanning;
+
+/// <summary>One scan in progress: reads each input, block by block, and keeps the merged aggregate.</summary>
+internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>? progress)
+{
+    private const int MinBlock = 4 << 20;
+    private const int MaxBlock = 256 << 20;
+    private const int DetectionSample = 64 << 10;
+
+    private readonly ScanAggregate _total = new();
+    private readonly List<ScannedSource> _scanned = [];
+    private readonly Dictionary<int, long[]> _blockFirstLines = [];
+    private readonly Dictionary<int, string> _sourceNames = [];
+    private long _bytesRead;
+
+    public List<SourceError> Errors { get; } = [];
+
+    public long BytesTotal { get; set; }
+
+    public async Task ScanSourceAsync(int index, ScanInput input, CancellationToken cancellationToken)
+    {
+        _sourceNames[index] = input.Name;
+        try
+        {
+            if (input.IsStandardInput)
+            {
+                await ScanStreamAsync(index, input.Name, Console.OpenStandardInput(), cancellationToken).ConfigureAwait(false);
+            }
+            else if (input.IsCompressed)
+            {
+                var file = new FileStream(input.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, useAsync: true);
+                await using (file.ConfigureAwait(false))
+                {
+                    using var gzip = new GZipStream(file, CompressionMode.Decompress);
+                    await ScanStreamAsync(index, input.Name, gzip, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else if (input.Length == 0)
+            {
+                Errors.Add(new SourceError(input.Name, $"The file '{input.Name}' is empty."));
+            }
+            else
+            {
+                await Task.Run(() => ScanMapped(index, input, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Errors.Add(new SourceError(input.Name, $"The file '{input.Name}' could not be read: {ex.Message}"));
+        }
+    }
+
+    private unsafe void ScanMapped(int index, ScanInput input, CancellationToken cancellationToken)
+    {
+        using var file = new FileStream(input.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = file.Length;
+        if (length == 0)
+        {
+            Errors.Add(new SourceError(input.Name, $"The file '{input.Name}' is empty."));
+            return;
+        }
+
+        using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        byte* pointer = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        try
+        {
+            var data = pointer + view.PointerOffset;
+            var format = plan.Options.Format ?? LogFormatDetector.Detect(
+                new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), [.. plan.Options.Formats], plan.DefaultYear);
+            var blocks = Split(data, length, BlockSize(length));
+            var aggregates = new ScanAggregate[blocks.Count];
+            var lines = new long[blocks.Count];
+            void ScanBlock(BlockScanner scanner, int b, long firstLine)
+            {
+                var (start, count) = blocks[b];
+                var aggregate = new ScanAggregate();
+                lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, aggregate, input.Name, firstLine);
+                aggregates[b] = aggregate;
+                Report(count);
+            }
+
+            if (plan.OnEntry is not null || plan.Options.MaxDegreeOfParallelism <= 1)
+            {
+                // In order on one core: entries are handed over in input order, with their line numbers.
+                var scanner = new BlockScanner(plan);
+                long firstLine = 1;
+                for (var b = 0; b < blocks.Count; b++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    ScanBlock(scanner, b, firstLine);
+                    firstLine += lines[b];
+                }
+            }
+            else
+            {
+                Parallel.For(
+                    0,
+                    blocks.Count,
+                    new ParallelOptions { MaxDegreeOfParallelism = plan.Options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
+                    () => new BlockScanner(plan),
+                    (b, _, scanner) =>
+                    {
+                        ScanBlock(scanner, b, 0);
+                        return scanner;
+                    },
+                    _ => { });
+            }
+
+            foreach (var aggregate in aggregates)
+            {
+                _total.Merge(aggregate, plan.Options.MalformedLinesReported);
+            }
+
+            RecordBlocks(index, lines);
+            _scanned.Add(new ScannedSource(input.Name, format.Name, lines.Sum(), length));
+        }
+        finally
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
+    }
+
+    private async Task ScanStreamAsync(int index, string name, Stream stream, CancellationToken cancellationToken)
+    {
+        var maxLine = plan.Options.MaxLineLength;
+        var buffer = new byte[Math.Max(1 << 20, maxLine * 4)];
+        var scanner = new BlockScanner(plan);
+        LogFormat? format = plan.Options.Format;
+        var filled = 0;
+        var blockLines = new List<long>();
+        long bytes = 0;
+        long lineNumber = 1;
+        var skipping = false;
+        var endOfInput = false;
+        while (!endOfInput)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            endOfInput = read == 0;
+            filled += read;
+            bytes += read;
+            var data = buffer.AsSpan(0, filled);
+            if (skipping)
+            {
+                // The rest of a line longer than the buffer: already counted and truncated, dropped up to its newline.
+                var nl = data.IndexOf((byte)'\n');
+                if (nl < 0)
+                {
+                    filled = 0;
+                    continue;
+                }
+
+                skipping = false;
+                data[(nl + 1)..].CopyTo(buffer);
+                filled -= nl + 1;
+                data = buffer.AsSpan(0, filled);
+            }
+
+            var complete = endOfInput ? filled : data.LastIndexOf((byte)'\n') + 1;
+            if (complete == 0 && filled == buffer.Length)
+            {
+                complete = filled;
+                skipping = true;
+            }
+
+            if (complete == 0)
+            {
+                if (endOfInput)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], [.. plan.Options.Formats], plan.DefaultYear);
+            var aggregate = new ScanAggregate();
+            var lines = scanner.Scan(data[..complete], format, index, blockLines.Count, endOfInput, aggregate, name, lineNumber);
+            lineNumber += lines;
+            blockLines.Add(lines);
+            _total.Merge(aggregate, plan.Options.MalformedLinesReported);
+            data[complete..].CopyTo(buffer);
+            filled -= complete;
+            Report(complete);
+        }
+
+        if (bytes == 0)
+        {
+            Errors.Add(new SourceError(name, name == "-" ? "Standard input is empty." : $"The file '{name}' is empty."));
+            return;
+        }
+
+        RecordBlocks(index, [.. blockLines]);
+        _scanned.Add(new ScannedSource(name, format?.Name ?? LogFormats.Plain.Name, blockLines.Sum(), bytes));
+    }
+
+    private void RecordBlocks(int index, long[] lines)
+    {
+        var first = new long[lines.Length];
+        long next = 1;
+        for (var b = 0; b < lines.Length; b++)
+        {
+            first[b] = next;
+            next += lines[b];
+        }
+
+        _blockFirstLines[index] = first;
+    }
+
+    private void Report(long bytes)
+    {
+        var read = Interlocked.Add(ref _bytesRead, bytes);
+        progress?.Report(new LogScanProgress(read, BytesTotal));
+    }
+
+    private long BlockSize(long length)
+    {
+        var perCore = length / (Math.Max(1, plan.Options.MaxDegreeOfParallelism) * 4L);
+        return Math.Clamp(perCore, MinBlock, MaxBlock);
+    }
+
+    private static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize)
+    {
+        var blocks = new List<(long, int)>();
+        long start = 0;
+        while (start < length)
+        {
+            var end = Math.Min(length, start + blockSize);
+            if (end < length)
+            {
+                // Move the cut to just after the next newline, so that every block holds whole lines.
+                var tail = new ReadOnlySpan<byte>(data + end, (int)Math.Min(length - end, int.MaxValue));
+                var nl = tail.IndexOf((byte)'\n');
+                end = nl < 0 ? length : end + nl + 1;
+            }
+
+            blocks.Add((start, checked((int)(end - start))));
+            start = end;
+        }
+
+        return blocks;
+    }
+}

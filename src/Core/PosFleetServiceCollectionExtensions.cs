@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PosFleet.Logs;
+
+namespace PosFleet;
+
+/// <summary>The dependency-injection entry point of PosFleet.</summary>
+public static class PosFleetServiceCollectionExtensions
+{
+    /// <summary>Registers the PosFleet engine (log scanner and classifier, in-memory stores) and returns a builder that connector packages extend.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the shared options.</param>
+    /// <returns>The builder, for chaining connector registrations.</returns>
+    public static IPosFleetBuilder AddPosFleet(this IServiceCollection services, Action<PosFleetOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var options = services.AddOptions<PosFleetOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PosFleetOptions>, PosFleetOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogs();
+        return new PosFleetBuilder(services);
+    }
+
+    private sealed class PosFleetBuilder(IServiceCollection services) : IPosFleetBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}
