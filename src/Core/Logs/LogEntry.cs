@@ -39,6 +39,12 @@ public sealed record LogEntry
     /// <summary>The name of the classification rule that matched, when one did.</summary>
     public string? Rule { get; init; }
 
+    /// <summary>What to do about it: the remediation hint of <see cref="Rule"/>.</summary>
+    public string? Hint { get; init; }
+
+    /// <summary>The knowledge-base article of <see cref="Rule"/>.</summary>
+    public Uri? KnowledgeBaseUrl { get; init; }
+
     /// <summary>Where the line was read.</summary>
     public LogPosition Position { get; init; }
 }

@@ -233,7 +233,7 @@ internal sealed class BlockScanner
     {
         var id = MessageTemplater.Fold(fields.Message, _template, out var written);
         var reference = _plan.FindReference(fields.Message);
-        var rule = c.RuleIndex >= 0 ? _plan.Classifier.Rules[c.RuleIndex].Name : null;
+        var rule = c.RuleIndex >= 0 ? _plan.Classifier.Rules[c.RuleIndex] : null;
         return new LogEntry
         {
             Timestamp = fields.ToDateTimeOffset(),
@@ -247,7 +247,9 @@ internal sealed class BlockScanner
             Reference = NullIfEmpty(reference),
             TemplateId = id,
             Template = Encoding.UTF8.GetString(_template.AsSpan(0, written)),
-            Rule = rule,
+            Rule = rule?.Name,
+            Hint = rule?.Hint,
+            KnowledgeBaseUrl = rule?.KnowledgeBaseUrl,
             Position = new LogPosition(sourceName, lineNumber),
         };
     }

@@ -1,0 +1,33 @@
+namespace PosFleet.Logs.Storage;
+
+/// <summary>
+/// Where classified log entries are kept (SQLite, PostgreSQL, memory). Appends are idempotent per source position and
+/// carry the source's ingest checkpoint in the same transaction; queries are paged with a keyset cursor.
+/// </summary>
+public interface ILogStore
+{
+    /// <summary>
+    /// Appends a batch of entries and, in the same transaction, moves the checkpoint of the source they were read from.
+    /// An entry already stored (same source and line) is not stored twice.
+    /// </summary>
+    /// <param name="batch">The entries and the checkpoint they reach.</param>
+    /// <param name="cancellationToken">Cancels the append; nothing of the batch is then stored.</param>
+    /// <returns>How many entries were new.</returns>
+    ValueTask<int> AppendAsync(LogBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>The checkpoint of a source, or <see langword="null"/> when nothing of it was ingested.</summary>
+    ValueTask<IngestCheckpoint?> GetCheckpointAsync(string source, CancellationToken cancellationToken);
+
+    /// <summary>Entries matching <paramref name="query"/>, newest first, one page at a time.</summary>
+    ValueTask<LogPage> QueryAsync(LogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Counts per hour, severity and kind over <paramref name="query"/>'s window and scope.</summary>
+    ValueTask<IReadOnlyList<LogCountBucket>> CountAsync(LogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Entries matching <paramref name="query"/> grouped by template, most frequent first.</summary>
+    ValueTask<IReadOnlyList<LogTemplateGroup>> GroupByTemplateAsync(LogQuery query, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes entries older than <paramref name="olderThan"/>, in bounded chunks.</summary>
+    /// <returns>How many entries were deleted.</returns>
+    ValueTask<long> DeleteOlderThanAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
+}
