@@ -71,7 +71,7 @@ public static class LogFormats
     /// </summary>
     /// <param name="name">The name the format is selected by.</param>
     /// <param name="pattern">
-    /// Fields <c>{timestamp:FORMAT}</c> (tokens yyyy yy MM MMM dd d HH mm ss f…fffffff zzz), <c>{level}</c>,
+    /// Fields <c>{timestamp:FORMAT}</c> (tokens yyyy yy MM MMM dd d HH H mm m ss s f…fffffff zzz T; without a format, any ISO-8601 timestamp), <c>{level}</c>,
     /// <c>{component}</c>, <c>{terminal}</c>, <c>{organization}</c>, <c>{message}</c>; any other name is a field read
     /// and dropped. Text between fields must match; a run of blanks matches one or more blanks; <c>{{</c> and
     /// <c>}}</c> are literal braces.

@@ -8,7 +8,7 @@ namespace PosFleet.Logs.Formats;
 /// </summary>
 internal static class PatternCompiler
 {
-    public const string SupportedDateTokens = "yyyy yy MM MMM dd d HH mm ss f…fffffff (fractions, also after ',' or '.') zzz (±HH:MM or Z)";
+    public const string SupportedDateTokens = "yyyy yy MM MMM dd d HH H mm m ss s f…fffffff (fractions, also after ',' or '.') zzz (±HH:MM or Z) and T; or no format for any ISO-8601 timestamp";
 
     public static PatternStep[] Compile(string pattern)
     {
@@ -92,7 +92,7 @@ internal static class PatternCompiler
 
         var kind = name.ToLowerInvariant() switch
         {
-            "timestamp" or "time" or "date" => PatternStepKind.Timestamp,
+            "timestamp" => PatternStepKind.Timestamp,
             "level" => PatternStepKind.Level,
             "component" or "logger" => PatternStepKind.Component,
             "terminal" => PatternStepKind.Terminal,
@@ -108,7 +108,8 @@ internal static class PatternCompiler
 
         if (kind == PatternStepKind.Timestamp)
         {
-            return new PatternStep(kind, [], CompileDate(pattern, at, format ?? "yyyy-MM-ddTHH:mm:ss.fffzzz"));
+            // Without a format, any ISO-8601 timestamp (the reader of the iso format).
+            return new PatternStep(kind, [], format is null ? [] : CompileDate(pattern, at, format));
         }
 
         if (format is not null)
@@ -141,8 +142,11 @@ internal static class PatternCompiler
                 ('d', 2) => DateTokenKind.Day2,
                 ('d', 1) => DateTokenKind.Day,
                 ('H', 2) => DateTokenKind.Hour2,
+                ('H', 1) => DateTokenKind.Hour,
                 ('m', 2) => DateTokenKind.Minute2,
+                ('m', 1) => DateTokenKind.Minute,
                 ('s', 2) => DateTokenKind.Second2,
+                ('s', 1) => DateTokenKind.Second,
                 ('f', <= 7) => DateTokenKind.Fraction,
                 ('z', 3) => DateTokenKind.Offset,
                 _ => null,
@@ -152,6 +156,11 @@ internal static class PatternCompiler
             {
                 tokens.Add(new DateToken(k));
                 i += run;
+            }
+            else if (c == 'T' && run == 1)
+            {
+                tokens.Add(new DateToken(DateTokenKind.Literal, (byte)'T'));
+                i++;
             }
             else if (char.IsAsciiLetter(c))
             {
@@ -175,7 +184,7 @@ internal static class PatternCompiler
 
         if (!tokens.Exists(t => t.Kind is DateTokenKind.Month2 or DateTokenKind.MonthName)
             || !tokens.Exists(t => t.Kind is DateTokenKind.Day2 or DateTokenKind.Day)
-            || !tokens.Exists(t => t.Kind == DateTokenKind.Hour2))
+            || !tokens.Exists(t => t.Kind is DateTokenKind.Hour2 or DateTokenKind.Hour))
         {
             throw Invalid(pattern, at, $"the timestamp format '{format}' needs at least a month, a day and an hour");
         }

@@ -107,8 +107,14 @@ internal sealed class PatternFormat : LogFormat
         var next = _steps[s + 1];
         if (next.Kind == PatternStepKind.Blank)
         {
+            // The first blank where the whole separator matches: "{program} - " ends at " - ", past "chrome.exe *64".
             var blank = LineReader.NextBlank(line, pos);
-            return blank == pos ? -1 : blank;
+            while (blank < line.Length && !SeparatorMatches(line, blank, s + 1))
+            {
+                blank = LineReader.NextBlank(line, LineReader.SkipBlanks(line, blank));
+            }
+
+            return blank == pos || blank >= line.Length ? (s + 2 == _steps.Length ? blank : -1) : blank;
         }
 
         // The separator is a literal (the compiler rejects two adjacent fields); find its first match that the rest of

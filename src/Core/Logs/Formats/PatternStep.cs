@@ -42,8 +42,11 @@ internal enum DateTokenKind : byte
     Day2,
     Day,
     Hour2,
+    Hour,
     Minute2,
+    Minute,
     Second2,
+    Second,
     Fraction,
     Offset,
 }

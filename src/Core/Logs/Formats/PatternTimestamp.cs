@@ -8,6 +8,12 @@ internal static class PatternTimestamp
     {
         utcTicks = 0;
         offsetMinutes = 0;
+        if (tokens.Length == 0)
+        {
+            var n = TimestampParser.TryParseIso(line[pos..], out utcTicks, out offsetMinutes);
+            return n == 0 ? -1 : pos + n;
+        }
+
         int year = defaultYear, month = 0, day = 0, hour = 0, minute = 0, second = 0, offset = 0;
         long fraction = 0;
         for (var t = 0; t < tokens.Length; t++)
@@ -47,6 +53,18 @@ internal static class PatternTimestamp
                     break;
                 case DateTokenKind.Day:
                     pos = LineReader.OneOrTwoDigits(line, pos, out day);
+                    ok = pos > 0;
+                    break;
+                case DateTokenKind.Hour:
+                    pos = LineReader.OneOrTwoDigits(line, pos, out hour);
+                    ok = pos > 0;
+                    break;
+                case DateTokenKind.Minute:
+                    pos = LineReader.OneOrTwoDigits(line, pos, out minute);
+                    ok = pos > 0;
+                    break;
+                case DateTokenKind.Second:
+                    pos = LineReader.OneOrTwoDigits(line, pos, out second);
                     ok = pos > 0;
                     break;
                 case DateTokenKind.Hour2:
