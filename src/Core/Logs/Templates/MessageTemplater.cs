@@ -8,7 +8,7 @@ namespace PosFleet.Logs.Templates;
 /// </summary>
 /// <remarks>
 /// The message is read as words separated by blanks and punctuation (<c>= , ; : ( ) [ ] { } &lt; &gt; | " '</c>).
-/// A word is variable when it holds a digit, is a path (<c>/var/x</c>, <c>C:\x</c>), a URL, a host name
+/// A word is variable when it holds a digit, is a path (<c>/var/x</c>, <c>./x</c>, <c>C:\x</c>), a URL, a host name
 /// (<c>mail.example.com</c>) or a <c>host:port</c>, or a month or weekday name; the value of a <c>key=value</c> pair is
 /// variable; a call with digits in its arguments (<c>LOCAL(127.0.0.1)</c>) is variable; an empty <c>()</c> or
 /// <c>[]</c> is read as holding a variable (it is where one was left out). Consecutive variables, with nothing but
@@ -37,7 +37,7 @@ internal static class MessageTemplater
                 state.Blank();
                 i++;
             }
-            else if (c == '/' && (i == 0 || message[i - 1] is (byte)' ' or (byte)'\t' or (byte)'"' or (byte)'\'' or (byte)'(' or (byte)'['))
+            else if (StartsPath(message, i) && (i == 0 || message[i - 1] is (byte)' ' or (byte)'\t' or (byte)'"' or (byte)'\'' or (byte)'(' or (byte)'['))
             {
                 state.Wild();
                 i = EndOfPath(message, i);
@@ -107,8 +107,9 @@ internal static class MessageTemplater
             }
         }
 
-        if (j + 2 < n && message[j] == ':' && message[j + 1] == '/' && message[j + 2] == '/')
+        if (j + 2 < n && message[j] == ':' && ((message[j + 1] == '/' && message[j + 2] == '/') || (word.Length == 1 && message[j + 1] == '\\')))
         {
+            // A URL (scheme://…) or a Windows path (C:\…).
             state.Wild();
             return EndOfPath(message, j);
         }
@@ -126,11 +127,21 @@ internal static class MessageTemplater
         return j;
     }
 
+    /// <summary>An absolute or relative path starts here: <c>/x</c>, <c>./x</c>, <c>../x</c>.</summary>
+    private static bool StartsPath(ReadOnlySpan<byte> message, int i) =>
+        message[i] == '/' || message[i..].StartsWith("./"u8) || message[i..].StartsWith("../"u8);
+
     private static int EndOfPath(ReadOnlySpan<byte> message, int i)
     {
         while (i < message.Length && message[i] is not ((byte)' ' or (byte)'\t' or (byte)'"' or (byte)'\'' or (byte)')' or (byte)']'))
         {
             i++;
+        }
+
+        // Punctuation that ends a sentence or a clause is not part of the path: "cannot open /x/y: locked".
+        while (i > 0 && message[i - 1] is (byte)':' or (byte)',' or (byte)';' or (byte)'.')
+        {
+            i--;
         }
 
         return i;
