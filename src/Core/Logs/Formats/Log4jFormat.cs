@@ -111,7 +111,7 @@ internal sealed class Log4jFormat() : LogFormat("log4j")
             return Complete(line, ref fields, 2000 + year, month, day, h, m, s, pos);
         }
 
-        if (line[6] == ' ' && line[13] == ' ')
+        if (line.Length > 14 && line[6] == ' ' && line[13] == ' ')
         {
             // HDFS: 081109 203615
             if (!TimestampParser.TryDigits2(line, 0, out year) || !TimestampParser.TryDigits2(line, 2, out month)
