@@ -1,8 +1,8 @@
 namespace PosFleet.Logs.Formats;
 
 /// <summary>
-/// The log4j / log4net / NLog text layouts: a timestamp, an optional process or thread number, the level, an optional
-/// <c>[thread]</c>, then <c>logger: message</c>. Also reads Zookeeper's <c>- LEVEL [thread] - message</c>, Spark's
+/// The log4j / log4net / NLog text layouts: a timestamp, an optional process or thread number, the level with an
+/// optional <c>[thread]</c> before or after it, then <c>logger: message</c> or <c>logger - message</c>. Also reads Zookeeper's <c>- LEVEL [thread] - message</c>, Spark's
 /// <c>yy/MM/dd HH:mm:ss</c> and HDFS's <c>yyMMdd HHmmss pid</c> timestamps.
 /// </summary>
 internal sealed class Log4jFormat() : LogFormat("log4j")
@@ -32,6 +32,18 @@ internal sealed class Log4jFormat() : LogFormat("log4j")
         if (digitsEnd > pos && digitsEnd < line.Length && LineReader.IsBlank(line[digitsEnd]))
         {
             pos = LineReader.SkipBlanks(line, digitsEnd);
+        }
+
+        // log4net's "%date [%thread] %level" puts the thread before the level.
+        if (pos < line.Length && line[pos] == '[')
+        {
+            var close = MatchingBracket(line, pos);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            pos = LineReader.SkipBlanks(line, close + 1);
         }
 
         var levelEnd = pos;
@@ -68,6 +80,15 @@ internal sealed class Log4jFormat() : LogFormat("log4j")
 
         if (dashed && pos == line.Length)
         {
+            return true;
+        }
+
+        // "%logger - %message" (log4net, log4j's common layouts) or "%logger: %message".
+        var wordEnd = LineReader.NextBlank(line, pos);
+        if (wordEnd > pos && line[wordEnd..].StartsWith(" - "u8) && line[wordEnd - 1] != ':')
+        {
+            fields.Component = line[pos..wordEnd];
+            fields.Message = MessageTail.Trim(line[(wordEnd + 3)..]);
             return true;
         }
 

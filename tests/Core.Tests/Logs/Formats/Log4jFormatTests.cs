@@ -27,6 +27,27 @@ public sealed class Log4jFormatTests
     }
 
     [Fact]
+    public void TryParse_Log4netDefaultLayout_ReadsThreadBeforeLevelAndDashedLogger()
+    {
+        var p = ParsedLine.Of(LogFormats.Log4j, "2026-11-20 10:15:02,123 [1] ERROR Till.Printer - paper out - tray 2");
+
+        Assert.Equal(TimestampStatus.Parsed, p.Timestamp);
+        Assert.Equal("ERROR", p.Level);
+        Assert.Equal("Till.Printer", p.Component);
+        Assert.Equal("paper out - tray 2", p.Message);
+    }
+
+    [Fact]
+    public void TryParse_Log4jThreadLevelLoggerDash_ReadsEveryField()
+    {
+        var p = ParsedLine.Of(LogFormats.Log4j, "2026-11-20 10:15:02,123 [main] WARN  com.pos.Sync - retrying upload");
+
+        Assert.Equal("WARN", p.Level);
+        Assert.Equal("com.pos.Sync", p.Component);
+        Assert.Equal("retrying upload", p.Message);
+    }
+
+    [Fact]
     public void TryParse_ZookeeperDashes_ReadsMessageAfterThread()
     {
         var p = ParsedLine.Of(LogFormats.Log4j, "2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@774] - Notification time out: 3200");

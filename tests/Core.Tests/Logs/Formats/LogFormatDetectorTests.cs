@@ -12,6 +12,7 @@ public sealed class LogFormatDetectorTests
         { "json", "{\"@t\":\"2026-11-20T10:15:02Z\",\"@mt\":\"Ticket {Id} closed\",\"Id\":4}\n{\"@t\":\"2026-11-20T10:15:03Z\",\"@l\":\"Error\",\"@mt\":\"Sync failed\"}\n" },
         { "nlog", "2026-11-20 10:15:02.1234|ERROR|Till.Sync|upload failed\n2026-11-20 10:15:03.0000|INFO|Till.Sync|upload done\n" },
         { "log4j", "2026-11-20 10:15:02,123 ERROR [main] Till.Sync: upload failed\n2026-11-20 10:15:03,000 INFO [main] Till.Sync: upload done\n" },
+        { "log4j", "2026-11-20 10:15:02,123 [1] ERROR Till.Printer - paper out\r\n2026-11-20 10:15:03,456 [1] INFO  Till.Printer - ok\r\n" },
         { "cbs", "2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack\n2016-09-28 04:30:31, Error                 CSI    m\n" },
         { "rfc5424", "<165>1 2003-10-11T22:14:15.003Z host app 123 ID47 - message\n<11>1 2003-10-11T22:14:16.003Z host app 123 ID47 - other\n" },
         { "syslog", "<34>Oct 11 22:14:15 host su[123]: message\nOct 11 22:14:16 host sshd[5]: other\n" },
