@@ -17,13 +17,12 @@ internal sealed class LoghubSystem
 
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Logs", "Data", "loghub");
 
-    private LoghubSystem(string name, byte[][] lines, List<Dictionary<string, string>> rows, LogFormat format, bool detected)
+    private LoghubSystem(string name, byte[][] lines, List<Dictionary<string, string>> rows, LogFormat format)
     {
         Name = name;
         Lines = lines;
         Rows = rows;
         Format = format;
-        Detected = detected;
     }
 
     public string Name { get; }
@@ -32,10 +31,8 @@ internal sealed class LoghubSystem
 
     public List<Dictionary<string, string>> Rows { get; }
 
+    /// <summary>The format picked by automatic detection from the built-in catalog, or the test's pattern.</summary>
     public LogFormat Format { get; }
-
-    /// <summary>Whether <see cref="Format"/> was picked by automatic detection from the built-in catalog.</summary>
-    public bool Detected { get; }
 
     public static LoghubSystem Load(string name)
     {
@@ -56,9 +53,8 @@ internal sealed class LoghubSystem
         }
 
         var rows = ReadCsv(Path.Combine(Root, name, $"{name}_2k.log_structured.csv"));
-        var custom = CustomFormat(name);
-        var format = custom ?? LogFormatDetector.Detect(raw.AsSpan(0, Math.Min(raw.Length, 64 << 10)), LogFormats.All, DefaultYear);
-        return new LoghubSystem(name, [.. lines], rows, format, custom is null);
+        var format = CustomFormat(name) ?? LogFormatDetector.Detect(raw.AsSpan(0, Math.Min(raw.Length, 64 << 10)), LogFormats.All, DefaultYear);
+        return new LoghubSystem(name, [.. lines], rows, format);
     }
 
     /// <summary>
