@@ -1,6 +1,6 @@
 namespace PosFleet.Logs.Formats;
 
-/// <summary>Picks the format of a file from its first lines: the candidate that reads the most timestamps wins.</summary>
+/// <summary>Picks the format of a file from its first lines: the candidate that reads the most timestamps and levels wins.</summary>
 internal static class LogFormatDetector
 {
     public const int SampleLines = 64;
@@ -31,8 +31,10 @@ internal static class LogFormatDetector
                 var fields = new LineFields { DefaultYear = defaultYear };
                 if (candidates[i].TryParse(line, scratch, ref fields))
                 {
-                    // A line read with its timestamp and level counts most; a line merely accepted counts little.
-                    scores[i] += (fields.Timestamp == TimestampStatus.Parsed ? 2 : 0) + (fields.Level.IsEmpty ? 0 : 1);
+                    // A line read with its timestamp and level counts most; a line merely accepted counts little; a
+                    // level that is a known level word counts more than any token in the level's place ("[1]").
+                    scores[i] += (fields.Timestamp == TimestampStatus.Parsed ? 2 : 0) + (fields.Level.IsEmpty ? 0 : 1)
+                        + (LevelWords.IsLevelWord(fields.Level) ? 1 : 0);
                 }
             }
         }

@@ -6,7 +6,7 @@ namespace PosFleet.Logs.Formats;
 /// </summary>
 internal static class MessageTail
 {
-    private const int MaxComponentLength = 64;
+    private const int MaxComponentLength = 128;
 
     public static void Parse(ReadOnlySpan<byte> rest, ref LineFields fields)
     {

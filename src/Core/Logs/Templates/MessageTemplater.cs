@@ -3,116 +3,258 @@ using System.IO.Hashing;
 namespace PosFleet.Logs.Templates;
 
 /// <summary>
-/// Folds the variable parts of a message (numbers, hex ids, GUIDs, IP addresses, paths, quoted strings, values of
-/// key=value pairs) into <c>&lt;*&gt;</c>, so that "the same error" groups together. The template id is the 64-bit
-/// XXH3 hash of the folded bytes: the same on every run and machine.
+/// Folds the variable parts of a message into <c>&lt;*&gt;</c>, so that "the same error" groups together. The template
+/// id is the 64-bit XXH3 hash of the folded bytes: the same on every run and machine.
 /// </summary>
+/// <remarks>
+/// The message is read as words separated by blanks and punctuation (<c>= , ; : ( ) [ ] { } &lt; &gt; | " '</c>).
+/// A word is variable when it holds a digit, is a path (<c>/var/x</c>, <c>./x</c>, <c>C:\x</c>), a URL, a host name
+/// (<c>mail.example.com</c>) or a <c>host:port</c>, or a month or weekday name; the value of a <c>key=value</c> pair is
+/// variable; a call with digits in its arguments (<c>LOCAL(127.0.0.1)</c>) is variable; an empty <c>()</c> or
+/// <c>[]</c> is read as holding a variable (it is where one was left out). Consecutive variables, with nothing but
+/// blanks or <c>: . ,</c> between them, fold into one <c>&lt;*&gt;</c>, so lists of any length share a template.
+/// Only generic rules: nothing here knows a particular system's messages.
+/// </remarks>
 internal static class MessageTemplater
 {
     public static ReadOnlySpan<byte> Wildcard => "<*>"u8;
 
-    /// <summary>Folds <paramref name="message"/> into <paramref name="destination"/> (at least as long as the message plus 3 bytes).</summary>
+    /// <summary>
+    /// Folds <paramref name="message"/> into <paramref name="destination"/>, which should be three times as long as the
+    /// message (a template longer than the destination is cut short).
+    /// </summary>
     /// <returns>The template id.</returns>
     public static ulong Fold(ReadOnlySpan<byte> message, Span<byte> destination, out int written)
     {
-        var w = 0;
+        var state = new Writer(destination);
         var i = 0;
-        while (i < message.Length)
+        var n = message.Length;
+        while (i < n)
         {
             var c = message[i];
-            if (c is (byte)' ' or (byte)'\t')
+            if (LineBlank(c))
             {
-                // Runs of blanks fold to one space.
-                if (w > 0 && destination[w - 1] != ' ')
-                {
-                    destination[w++] = (byte)' ';
-                }
-
+                state.Blank();
                 i++;
-                continue;
             }
-
-            if (c is (byte)'"' or (byte)'\'')
+            else if (StartsPath(message, i) && (i == 0 || message[i - 1] is (byte)' ' or (byte)'\t' or (byte)'"' or (byte)'\'' or (byte)'(' or (byte)'['))
             {
-                var close = message[(i + 1)..].IndexOf(c);
-                if (close >= 0)
+                state.Wild();
+                i = EndOfPath(message, i);
+            }
+            else if (c == '=')
+            {
+                state.Append(c);
+                var j = i + 1;
+                while (j < n && message[j] is not ((byte)' ' or (byte)'\t' or (byte)',' or (byte)';' or (byte)')' or (byte)']' or (byte)'}' or (byte)'&'))
                 {
-                    w = Append(destination, w, Wildcard);
-                    i += close + 2;
-                    continue;
+                    j++;
+                }
+
+                if (j > i + 1)
+                {
+                    state.Wild();
+                }
+
+                i = j;
+            }
+            else if ((c == '(' && i + 1 < n && message[i + 1] == ')') || (c == '[' && i + 1 < n && message[i + 1] == ']'))
+            {
+                state.Append(c);
+                state.Wild();
+                i++;
+            }
+            else if (IsDelimiter(c))
+            {
+                state.Append(c);
+                i++;
+            }
+            else
+            {
+                i = Word(message, i, ref state);
+            }
+        }
+
+        written = state.Length;
+        return XxHash3.HashToUInt64(destination[..written]);
+    }
+
+    /// <summary>The template id of already folded bytes (a template from the second stage, <see cref="TemplateMerger"/>).</summary>
+    public static ulong IdOf(ReadOnlySpan<byte> template) => XxHash3.HashToUInt64(template);
+
+    private static int Word(ReadOnlySpan<byte> message, int i, ref Writer state)
+    {
+        var n = message.Length;
+        var j = i;
+        while (j < n && !IsDelimiter(message[j]))
+        {
+            j++;
+        }
+
+        var word = message[i..j];
+        if (j < n && message[j] == '(')
+        {
+            // A call with digits in its arguments and no blanks: LOCAL(127.127.1.0), QQ(1234).
+            var close = message[j..].IndexOf((byte)')');
+            if (close > 0)
+            {
+                var inner = message.Slice(j + 1, close - 1);
+                if (inner.IndexOfAny((byte)' ', (byte)'\t') < 0 && inner.IndexOfAnyInRange((byte)'0', (byte)'9') >= 0)
+                {
+                    state.Wild();
+                    return j + close + 1;
                 }
             }
+        }
 
-            var end = i;
-            while (end < message.Length && message[end] is not ((byte)' ' or (byte)'\t'))
+        if (j + 2 < n && message[j] == ':' && ((message[j + 1] == '/' && message[j + 2] == '/') || (word.Length == 1 && message[j + 1] == '\\')))
+        {
+            // A URL (scheme://…) or a Windows path (C:\…).
+            state.Wild();
+            return EndOfPath(message, j);
+        }
+
+        var hostPort = j + 1 < n && message[j] == ':' && IsDigit(message[j + 1]);
+        if (hostPort || IsVariable(word))
+        {
+            state.Wild();
+        }
+        else
+        {
+            state.Append(word);
+        }
+
+        return j;
+    }
+
+    /// <summary>An absolute or relative path starts here: <c>/x</c>, <c>./x</c>, <c>../x</c>.</summary>
+    private static bool StartsPath(ReadOnlySpan<byte> message, int i) =>
+        message[i] == '/' || message[i..].StartsWith("./"u8) || message[i..].StartsWith("../"u8);
+
+    private static int EndOfPath(ReadOnlySpan<byte> message, int i)
+    {
+        while (i < message.Length && message[i] is not ((byte)' ' or (byte)'\t' or (byte)'"' or (byte)'\'' or (byte)')' or (byte)']'))
+        {
+            i++;
+        }
+
+        // Punctuation that ends a sentence or a clause is not part of the path: "cannot open /x/y: locked".
+        while (i > 0 && message[i - 1] is (byte)':' or (byte)',' or (byte)';' or (byte)'.')
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static bool IsVariable(ReadOnlySpan<byte> word)
+    {
+        if (word.IndexOfAnyInRange((byte)'0', (byte)'9') >= 0 || word[0] == '/' || word.IndexOf((byte)'\\') >= 0)
+        {
+            return true;
+        }
+
+        return (word.Length == 3 && IsDateWord(word)) || IsHostName(word);
+    }
+
+    /// <summary>Month and weekday names: the parts of a date written out in a message.</summary>
+    private static bool IsDateWord(ReadOnlySpan<byte> word)
+    {
+        Span<byte> lower = [(byte)(word[0] | 0x20), (byte)(word[1] | 0x20), (byte)(word[2] | 0x20)];
+        var names = "janfebmaraprmayjunjulaugsepoctnovdecmontuewedthufrisatsun"u8;
+        for (var k = 0; k < names.Length; k += 3)
+        {
+            if (names.Slice(k, 3).SequenceEqual(lower))
             {
-                end++;
+                return true;
             }
-
-            w = FoldToken(message[i..end], destination, w);
-            i = end;
-        }
-
-        if (w > 0 && destination[w - 1] == ' ')
-        {
-            w--;
-        }
-
-        written = w;
-        return XxHash3.HashToUInt64(destination[..w]);
-    }
-
-    private static int FoldToken(ReadOnlySpan<byte> token, Span<byte> destination, int w)
-    {
-        var eq = token.IndexOf((byte)'=');
-        if (eq > 0 && eq < token.Length - 1)
-        {
-            w = Append(destination, w, token[..(eq + 1)]);
-            var value = token[(eq + 1)..];
-            var trail = TrailingPunctuation(value);
-            w = Append(destination, w, Wildcard);
-            return Append(destination, w, value[(value.Length - trail)..]);
-        }
-
-        if (IsVariable(token))
-        {
-            var trail = TrailingPunctuation(token);
-            w = Append(destination, w, Wildcard);
-            return Append(destination, w, token[(token.Length - trail)..]);
-        }
-
-        return Append(destination, w, token);
-    }
-
-    private static bool IsVariable(ReadOnlySpan<byte> token)
-    {
-        if (token.IndexOfAnyInRange((byte)'0', (byte)'9') >= 0)
-        {
-            return true;
-        }
-
-        if (token[0] == '/' || token.IndexOf((byte)'\\') >= 0)
-        {
-            return true;
         }
 
         return false;
     }
 
-    private static int TrailingPunctuation(ReadOnlySpan<byte> token)
+    /// <summary>A lower-case DNS name: two or more labels, the last of two or three letters (mail.example.com).</summary>
+    private static bool IsHostName(ReadOnlySpan<byte> word)
     {
-        var n = 0;
-        while (n < token.Length - 1 && token[token.Length - 1 - n] is (byte)',' or (byte)';' or (byte)'.' or (byte)')' or (byte)']')
+        var lastDot = word.LastIndexOf((byte)'.');
+        if (lastDot <= 0 || word.Length - lastDot - 1 is < 2 or > 3)
         {
-            n++;
+            return false;
         }
 
-        return n;
+        var previous = (byte)'.';
+        for (var k = 0; k < word.Length; k++)
+        {
+            var b = word[k];
+            if (b == '.')
+            {
+                if (previous == '.')
+                {
+                    return false;
+                }
+            }
+            else if (!((b >= 'a' && b <= 'z') || (k < lastDot && (b == '-' || IsDigit(b)))))
+            {
+                return false;
+            }
+
+            previous = b;
+        }
+
+        return previous != '.';
     }
 
-    private static int Append(Span<byte> destination, int w, ReadOnlySpan<byte> bytes)
+    private static bool LineBlank(byte c) => c is (byte)' ' or (byte)'\t';
+
+    private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
+
+    private static bool IsDelimiter(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'=' or (byte)',' or (byte)';' or (byte)':'
+        or (byte)'(' or (byte)')' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'<' or (byte)'>' or (byte)'|'
+        or (byte)'"' or (byte)'\'';
+
+    /// <summary>Writes the template: one blank per run, no trailing blank, consecutive wildcards folded into one.</summary>
+    private ref struct Writer(Span<byte> destination)
     {
-        bytes.CopyTo(destination[w..]);
-        return w + bytes.Length;
+        private readonly Span<byte> _destination = destination;
+        private int _lastWildcardEnd = -1;
+        private int _length;
+
+        public readonly int Length => _length > 0 && _destination[_length - 1] == ' ' ? _length - 1 : _length;
+
+        public void Blank()
+        {
+            if (_length > 0 && _destination[_length - 1] != ' ')
+            {
+                Append((byte)' ');
+            }
+        }
+
+        public void Wild()
+        {
+            if (_lastWildcardEnd >= 0 && _destination[_lastWildcardEnd.._length].IndexOfAnyExcept(" :.,"u8) < 0)
+            {
+                // Only blanks and list punctuation since the last wildcard: one wildcard covers both.
+                _length = _lastWildcardEnd;
+                return;
+            }
+
+            Append(Wildcard);
+            _lastWildcardEnd = _length;
+        }
+
+        public void Append(byte b)
+        {
+            if (_length < _destination.Length)
+            {
+                _destination[_length++] = b;
+            }
+        }
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            var n = Math.Min(bytes.Length, _destination.Length - _length);
+            bytes[..n].CopyTo(_destination[_length..]);
+            _length += n;
+        }
     }
 }

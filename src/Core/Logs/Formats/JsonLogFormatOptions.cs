@@ -1,0 +1,44 @@
+namespace PosFleet.Logs.Formats;
+
+/// <summary>
+/// The property names a JSON-lines format reads each field from, for <see cref="LogFormats.Json(JsonLogFormatOptions)"/>.
+/// Each list is tried in order; the first name present on a line wins. Names are matched exactly (case-sensitive),
+/// at the top level of the object.
+/// </summary>
+public sealed class JsonLogFormatOptions
+{
+    /// <summary>The name the format is selected by.</summary>
+    /// <value>The default value is <c>json</c>.</value>
+    public string Name { get; set; } = "json";
+
+    /// <summary>Properties holding the timestamp: an ISO-8601 string, or Unix seconds or milliseconds.</summary>
+    /// <value>The default value is <c>@t</c>, <c>timestamp</c>, <c>@timestamp</c>, <c>time</c>, <c>ts</c>.</value>
+    public IList<string> TimestampFields { get; } = ["@t", "timestamp", "@timestamp", "time", "ts"];
+
+    /// <summary>Properties holding the level: a word, or a pino / bunyan number (30 = info, 50 = error …).</summary>
+    /// <value>The default value is <c>@l</c>, <c>level</c>, <c>severity</c>, <c>lvl</c>, <c>loglevel</c>.</value>
+    public IList<string> LevelFields { get; } = ["@l", "level", "severity", "lvl", "loglevel"];
+
+    /// <summary>Properties holding the message.</summary>
+    /// <value>The default value is <c>@m</c>, <c>message</c>, <c>msg</c>, <c>@mt</c>.</value>
+    public IList<string> MessageFields { get; } = ["@m", "message", "msg", "@mt"];
+
+    /// <summary>Properties holding the component (logger, category).</summary>
+    /// <value>The default value is <c>logger</c>, <c>component</c>, <c>SourceContext</c>, <c>logger_name</c>, <c>category</c>.</value>
+    public IList<string> ComponentFields { get; } = ["logger", "component", "SourceContext", "logger_name", "category"];
+
+    /// <summary>Properties holding the terminal id.</summary>
+    /// <value>The default value is <c>terminal</c>, <c>term</c>.</value>
+    public IList<string> TerminalFields { get; } = ["terminal", "term"];
+
+    /// <summary>Properties holding the organization.</summary>
+    /// <value>The default value is <c>organization</c>, <c>org</c>.</value>
+    public IList<string> OrganizationFields { get; } = ["organization", "org"];
+
+    /// <summary>
+    /// The level of a line that has none, when it is Serilog compact JSON (it has <c>@t</c>): Serilog omits
+    /// <c>@l</c> for Information.
+    /// </summary>
+    /// <value>The default value is <c>Information</c>.</value>
+    public string CompactDefaultLevel { get; set; } = "Information";
+}
