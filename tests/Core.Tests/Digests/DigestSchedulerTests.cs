@@ -155,4 +155,40 @@ public sealed class DigestSchedulerTests
             scheduler.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Scheduler_TwoHostsOnTheSameStore_SendOneDigestPerWindow()
+    {
+        var f = new DigestFixture(DigestFixture.MadridTime(2026, 11, 22, 20));
+        await f.SaveAsync(DigestFixture.Subscription(threshold: 1));
+        f.Logs.AddMany(24 * 4, DigestFixture.MadridTime(2026, 11, 22, 9), TimeSpan.FromHours(1), LogKind.Fail, "till-01", "Print job <*> failed");
+        f.Notifier.BeforeSend = () => Task.Delay(20);
+        var a = f.Scheduler(f.Runner("host-a"), "host-a");
+        var b = f.Scheduler(f.Runner("host-b"), "host-b");
+        await a.StartAsync(CancellationToken.None);
+        await b.StartAsync(CancellationToken.None);
+        try
+        {
+            for (var day = 23; day <= 25; day++)
+            {
+                await WaitForAsync(() => a.Passes >= 1 && b.Passes >= 1, "both schedulers parked");
+                var (passesA, passesB) = (a.Passes, b.Passes);
+                f.Time.Advance(DigestFixture.MadridTime(2026, 11, day, 8) - f.Time.GetUtcNow());
+                await WaitForAsync(() => a.Passes > passesA && b.Passes > passesB, "both schedulers' passes");
+            }
+
+            var runs = await RunsAsync(f);
+            Assert.Equal(3, runs.Count);
+            Assert.All(runs, r => Assert.Equal(DigestRunStatus.Sent, r.Status));
+            Assert.Equal(3, f.Notifier.Messages.Count);
+            Assert.Equal(3, f.Notifier.Messages.Select(m => m.IdempotencyKey).Distinct().Count());
+        }
+        finally
+        {
+            await a.StopAsync(CancellationToken.None);
+            await b.StopAsync(CancellationToken.None);
+            a.Dispose();
+            b.Dispose();
+        }
+    }
 }
