@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using MimeKit;
 
@@ -62,8 +64,11 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
         if (tls)
         {
-            start.ArgumentList.Add("--tls");
-            start.ArgumentList.Add("--require-tls");
+            var (cert, key) = WriteSelfSignedCertificate(directory);
+            foreach (var a in new[] { "--tls", "--require-tls", "--cert", cert, "--key", key })
+            {
+                start.ArgumentList.Add(a);
+            }
         }
 
         if (auth is not null)
@@ -92,6 +97,24 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         }
 
         return server;
+    }
+
+    /// <summary>A self-signed certificate for CN=localhost and 127.0.0.1, as PEM files the server reads.</summary>
+    private static (string Cert, string Key) WriteSelfSignedCertificate(string directory)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var cert = Path.Combine(directory, "server.crt");
+        var key = Path.Combine(directory, "server.key");
+        File.WriteAllText(cert, certificate.ExportCertificatePem());
+        File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
+        return (cert, key);
     }
 
     /// <summary>The messages the server accepted, in order, with their envelope recipients.</summary>

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A real SMTP server for the e-mail connector's tests, on aiosmtpd (Debian: python3-aiosmtpd).
 
-Listens on 127.0.0.1 only, offers STARTTLS (self-signed certificate made with openssl) and AUTH PLAIN/LOGIN when
+Listens on 127.0.0.1 only, offers STARTTLS (with --cert/--key, or a self-signed certificate made with openssl) and AUTH PLAIN/LOGIN when
 asked, writes each accepted message to DIR as NNNN.eml with its envelope in NNNN.json (temp file, then rename),
 and injects the faults described in DIR/faults.json, read at each event so a test can change them:
 
@@ -31,6 +31,8 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--port", type=int, required=True)
 parser.add_argument("--dir", required=True)
 parser.add_argument("--tls", action="store_true", help="offer STARTTLS")
+parser.add_argument("--cert", help="PEM certificate for STARTTLS (made with openssl when absent)")
+parser.add_argument("--key", help="PEM private key of --cert")
 parser.add_argument("--require-tls", action="store_true", help="refuse MAIL before STARTTLS")
 parser.add_argument("--auth", help="user:password required before MAIL")
 args = parser.parse_args()
@@ -137,11 +139,13 @@ class FaultySMTP(SMTP):
 
 
 def tls_context():
-    cert, key = os.path.join(args.dir, "server.crt"), os.path.join(args.dir, "server.key")
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert],
-        check=True, capture_output=True)
+    cert, key = args.cert, args.key
+    if not cert:
+        cert, key = os.path.join(args.dir, "server.crt"), os.path.join(args.dir, "server.key")
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert],
+            check=True, capture_output=True)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
     return context
