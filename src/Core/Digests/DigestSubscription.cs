@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using PosFleet.Logs;
 
 namespace PosFleet.Digests;
@@ -33,9 +34,15 @@ public sealed record DigestSubscription
     /// <value>The default value is 1.</value>
     public int MinimumThreshold { get; init; } = 1;
 
-    /// <summary>The kinds of error counted and listed.</summary>
-    /// <value>The default value is Error, Fail, Offline and Retry.</value>
-    public IReadOnlySet<LogKind> Kinds { get; init; } = AllKinds;
+    /// <summary>The kinds of error counted and listed; <see langword="null"/> for all four.</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: Error, Fail, Offline and Retry. (A null default rather than a
+    /// full set, so that configuration binding replaces it instead of adding to it.)
+    /// </value>
+    public IReadOnlySet<LogKind>? Kinds { get; init; }
+
+    /// <summary>The kinds counted: <see cref="Kinds"/>, or all four when it is not set.</summary>
+    public IReadOnlySet<LogKind> EffectiveKinds => Kinds ?? AllKinds;
 
     /// <summary>Only entries of this organization, or of every organization when <see langword="null"/>.</summary>
     public string? Organization { get; init; }
@@ -63,7 +70,7 @@ public sealed record DigestSubscription
     public string Culture { get; init; } = "en";
 
     /// <summary>Error, Fail, Offline and Retry.</summary>
-    public static IReadOnlySet<LogKind> AllKinds { get; } = new HashSet<LogKind> { LogKind.Error, LogKind.Fail, LogKind.Offline, LogKind.Retry };
+    public static IReadOnlySet<LogKind> AllKinds { get; } = FrozenSet.Create(LogKind.Error, LogKind.Fail, LogKind.Offline, LogKind.Retry);
 
     /// <summary>Reads a comma-separated list of e-mail addresses (as typed in the seed's "e-mail" field); semicolons also separate.</summary>
     /// <param name="recipients">Such as <c>ops@example.com, Ana &lt;ana@example.es&gt;</c>.</param>

@@ -38,9 +38,9 @@ internal static class DigestSubscriptionValidator
             errors.Add($"{who}: MinimumThreshold is {s.MinimumThreshold}; it must be at least 1 (zero errors never send a digest).");
         }
 
-        if (s.Kinds is null || s.Kinds.Count == 0 || s.Kinds.Contains(Logs.LogKind.None))
+        if (s.Kinds is not null && (s.Kinds.Count == 0 || s.Kinds.Contains(Logs.LogKind.None)))
         {
-            errors.Add($"{who}: Kinds must list one or more of Error, Fail, Offline, Retry.");
+            errors.Add($"{who}: Kinds must list one or more of Error, Fail, Offline, Retry (or be left out for all four).");
         }
 
         if (s.Window <= TimeSpan.Zero || s.Window > TimeSpan.FromDays(31))

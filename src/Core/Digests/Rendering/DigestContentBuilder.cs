@@ -12,13 +12,13 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
         To = window.End,
         Organization = s.Organization,
         Terminal = s.Terminal,
-        Kinds = s.Kinds,
+        Kinds = s.EffectiveKinds,
     };
 
     public async ValueTask<long> CountAsync(DigestSubscription s, DigestWindow window, CancellationToken cancellationToken)
     {
         var buckets = await logs.CountAsync(QueryFor(s, window), cancellationToken).ConfigureAwait(false);
-        return buckets.Where(b => s.Kinds.Contains(b.Kind)).Sum(b => b.Count);
+        return buckets.Where(b => s.EffectiveKinds.Contains(b.Kind)).Sum(b => b.Count);
     }
 
     public async ValueTask<DigestContent> BuildAsync(DigestSubscription s, DigestWindow window, long count, bool isTest, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
         {
             var buckets = await logs.CountAsync(query with { Terminal = terminal }, cancellationToken).ConfigureAwait(false);
             var perKind = buckets
-                .Where(b => s.Kinds.Contains(b.Kind))
+                .Where(b => s.EffectiveKinds.Contains(b.Kind))
                 .GroupBy(b => b.Kind)
                 .Select(g => KeyValuePair.Create(g.Key, g.Sum(b => b.Count)))
                 .OrderBy(p => p.Key)

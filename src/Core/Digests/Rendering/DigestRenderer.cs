@@ -22,7 +22,7 @@ internal static class DigestRenderer
         var end = Date(content.Window.End);
         var subject = (content.IsTest ? words.TestPrefix : "")
             + string.Format(culture, words.Subject, s.Name, Number(content.Count), start, end);
-        var kinds = string.Join(", ", s.Kinds.Order().Select(k => k.ToString()));
+        var kinds = string.Join(", ", s.EffectiveKinds.Order().Select(k => k.ToString()));
         var summary = string.Format(culture, words.Summary, Number(content.Count), kinds, start, end, s.TimeZone, Number(s.MinimumThreshold));
         var scope = string.Join(" · ", new[] { s.Organization, s.Terminal }.Where(x => x is not null));
 
