@@ -110,13 +110,4 @@ internal sealed partial class DigestScheduler(
         Interlocked.Increment(ref _passes);
         await elapsed.Task.ConfigureAwait(false);
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Debug, "Digest scheduler pass: {Runs} runs, {Sent} sent.")]
-        public static partial void PassFinished(ILogger logger, int runs, int sent);
-
-        [LoggerMessage(2, LogLevel.Error, "Digest scheduler pass failed; it tries again at the next wake.")]
-        public static partial void PassFailed(ILogger logger, Exception exception);
-    }
 }
