@@ -55,7 +55,8 @@ public sealed class DigestRendererTests
         Assert.Contains("Printer KITCHEN is offline", digest.Text);
         Assert.DoesNotContain("Retrying save", digest.Text);
         Assert.Contains("… and 3 more errors of other messages.", digest.Text);
-        Assert.Contains("… and 1 more terminals.", digest.Text);
+        Assert.Contains("till-02: 5 (Offline 3, Retry 2)", digest.Text); // the terminals with most errors first, unlisted messages included
+        Assert.Contains("… and 2 more terminals.", digest.Text);
         Assert.Contains("… and 3 more errors", digest.Html);
     }
 
@@ -69,6 +70,21 @@ public sealed class DigestRendererTests
 
         Assert.Equal(subject, digest.Subject);
         Assert.Contains(hint, digest.Text);
+    }
+
+    [Theory]
+    [InlineData("en", "Shop 12 follow-up: 1 error from", "once")]
+    [InlineData("es", "Shop 12 follow-up: 1 error del", "1 vez")]
+    [InlineData("fr", "Shop 12 follow-up : 1 erreur du", "1 fois")]
+    [InlineData("it", "Shop 12 follow-up: 1 errore dal", "una volta")]
+    public async Task Render_OneError_IsSingular(string culture, string subject, string times)
+    {
+        var logs = new FakeLogStore().Add(Window.Start.AddHours(1), LogKind.Error, "till-01", "Sync failed");
+
+        var digest = await RenderAsync(logs, DigestFixture.Subscription(culture: culture));
+
+        Assert.StartsWith(subject, digest.Subject);
+        Assert.Contains("Sync failed — " + times, digest.Text);
     }
 
     [Fact]

@@ -6,6 +6,8 @@ namespace PosFleet.Digests.Rendering;
 /// <summary>Reads what a digest needs from the log store: the count, the groups by template, and the count per terminal.</summary>
 internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options)
 {
+    private const int TerminalSourceGroups = 500;
+
     public static LogQuery QueryFor(DigestSubscription s, DigestWindow window) => new()
     {
         From = window.Start,
@@ -24,12 +26,21 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
     public async ValueTask<DigestContent> BuildAsync(DigestSubscription s, DigestWindow window, long count, bool isTest, CancellationToken cancellationToken)
     {
         var query = QueryFor(s, window);
+        // More groups than listed, so that the section per terminal also counts the terminals of unlisted messages.
         var groups = count == 0
             ? []
-            : await logs.GroupByTemplateAsync(query, options.MaxGroups, cancellationToken).ConfigureAwait(false);
+            : await logs.GroupByTemplateAsync(query, Math.Max(options.MaxGroups, TerminalSourceGroups), cancellationToken).ConfigureAwait(false);
         var listed = groups.Take(options.MaxGroups).ToArray();
 
-        var terminalNames = listed.SelectMany(g => g.Terminals).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        // Groups count entries, not entries per terminal: the sum of a terminal's groups ranks it (an upper bound),
+        // and the listed terminals are then counted exactly.
+        var terminalNames = groups
+            .SelectMany(g => g.Terminals.Select(t => (Terminal: t, g.Count)))
+            .GroupBy(x => x.Terminal, StringComparer.Ordinal)
+            .OrderByDescending(x => x.Sum(y => y.Count))
+            .ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Select(x => x.Key)
+            .ToArray();
         var terminals = new List<TerminalCount>();
         foreach (var terminal in terminalNames.Take(options.MaxTerminals))
         {

@@ -21,9 +21,9 @@ internal static class DigestRenderer
         var start = Date(content.Window.Start);
         var end = Date(content.Window.End);
         var subject = (content.IsTest ? words.TestPrefix : "")
-            + string.Format(culture, words.Subject, s.Name, Number(content.Count), start, end);
+            + words.Plural(words.Subject, content.Count, s.Name, Number(content.Count), start, end);
         var kinds = string.Join(", ", s.EffectiveKinds.Order().Select(k => k.ToString()));
-        var summary = string.Format(culture, words.Summary, Number(content.Count), kinds, start, end, s.TimeZone, Number(s.MinimumThreshold));
+        var summary = words.Plural(words.Summary, content.Count, Number(content.Count), kinds, start, end, s.TimeZone, Number(s.MinimumThreshold));
         var scope = string.Join(" · ", new[] { s.Organization, s.Terminal }.Where(x => x is not null));
 
         return new RenderedDigest(subject, Text(content, words, summary, scope, Date, Number), Html(content, words, subject, summary, scope, Date, Number));
@@ -55,7 +55,7 @@ internal static class DigestRenderer
             var i = 0;
             foreach (var g in c.Groups)
             {
-                b.Append(CultureInfo.InvariantCulture, $"{++i}. [{g.Kind}] {g.Template} — ").AppendLine(string.Format(CultureInfo.InvariantCulture, w.Times, number(g.Count)));
+                b.Append(CultureInfo.InvariantCulture, $"{++i}. [{g.Kind}] {g.Template} — ").AppendLine(w.Plural(w.Times, g.Count, number(g.Count)));
                 b.Append("   ").Append(w.FirstSeen).Append(": ").Append(date(g.FirstSeen)).Append(" · ").Append(w.LastSeen).Append(": ").AppendLine(date(g.LastSeen));
                 b.Append("   ").Append(w.Terminals).Append(": ").AppendLine(string.Join(", ", g.Terminals));
                 b.Append("   ").Append(w.Example).Append(": ").AppendLine(ExampleLine(g.Example, date));
@@ -72,7 +72,7 @@ internal static class DigestRenderer
 
             if (c.UnlistedCount > 0)
             {
-                b.AppendLine(string.Format(CultureInfo.InvariantCulture, w.AndMore, number(c.UnlistedCount)));
+                b.AppendLine(w.Plural(w.AndMore, c.UnlistedCount, number(c.UnlistedCount)));
             }
 
             b.AppendLine().AppendLine(w.ByTerminal).AppendLine(new string('-', w.ByTerminal.Length));
@@ -84,7 +84,7 @@ internal static class DigestRenderer
 
             if (c.UnlistedTerminals > 0)
             {
-                b.AppendLine(string.Format(CultureInfo.InvariantCulture, w.AndMoreTerminals, number(c.UnlistedTerminals)));
+                b.AppendLine(w.Plural(w.AndMoreTerminals, c.UnlistedTerminals, number(c.UnlistedTerminals)));
             }
         }
 
@@ -119,7 +119,7 @@ internal static class DigestRenderer
             b.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:16px\">{E(w.ByTemplate)}</h2><ol>");
             foreach (var g in c.Groups)
             {
-                b.Append(CultureInfo.InvariantCulture, $"<li class=\"group\" data-count=\"{g.Count}\"><p><strong>[{g.Kind}] {E(g.Template)}</strong> — {E(string.Format(CultureInfo.InvariantCulture, w.Times, number(g.Count)))}</p><ul>");
+                b.Append(CultureInfo.InvariantCulture, $"<li class=\"group\" data-count=\"{g.Count}\"><p><strong>[{g.Kind}] {E(g.Template)}</strong> — {E(w.Plural(w.Times, g.Count, number(g.Count)))}</p><ul>");
                 b.Append(CultureInfo.InvariantCulture, $"<li>{E(w.FirstSeen)}: {E(date(g.FirstSeen))} · {E(w.LastSeen)}: {E(date(g.LastSeen))}</li>");
                 b.Append(CultureInfo.InvariantCulture, $"<li>{E(w.Terminals)}: {E(string.Join(", ", g.Terminals))}</li>");
                 b.Append(CultureInfo.InvariantCulture, $"<li>{E(w.Example)}: <code>{E(ExampleLine(g.Example, date))}</code></li>");
@@ -140,7 +140,7 @@ internal static class DigestRenderer
             b.Append("</ol>");
             if (c.UnlistedCount > 0)
             {
-                b.Append(CultureInfo.InvariantCulture, $"<p>{E(string.Format(CultureInfo.InvariantCulture, w.AndMore, number(c.UnlistedCount)))}</p>");
+                b.Append(CultureInfo.InvariantCulture, $"<p>{E(w.Plural(w.AndMore, c.UnlistedCount, number(c.UnlistedCount)))}</p>");
             }
 
             b.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:16px\">{E(w.ByTerminal)}</h2><table>");
@@ -153,7 +153,7 @@ internal static class DigestRenderer
             b.Append("</table>");
             if (c.UnlistedTerminals > 0)
             {
-                b.Append(CultureInfo.InvariantCulture, $"<p>{E(string.Format(CultureInfo.InvariantCulture, w.AndMoreTerminals, number(c.UnlistedTerminals)))}</p>");
+                b.Append(CultureInfo.InvariantCulture, $"<p>{E(w.Plural(w.AndMoreTerminals, c.UnlistedTerminals, number(c.UnlistedTerminals)))}</p>");
             }
         }
 
