@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PosFleet.Digests;
 
@@ -64,6 +63,4 @@ internal sealed class DigestFixture
         var before = new DateOnly(year, month, day).AddDays(-1);
         return new(MadridTime(before.Year, before.Month, before.Day, 8), MadridTime(year, month, day, 8));
     }
-
-    public static IOptions<DigestOptions> Wrap(DigestOptions o) => Microsoft.Extensions.Options.Options.Create(o);
 }

@@ -143,11 +143,11 @@ internal static class DigestRenderer
                 b.Append(CultureInfo.InvariantCulture, $"<p>{E(w.Plural(w.AndMore, c.UnlistedCount, number(c.UnlistedCount)))}</p>");
             }
 
-            b.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:16px\">{E(w.ByTerminal)}</h2><table>");
+            b.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:16px\">{E(w.ByTerminal)}</h2><table style=\"border-collapse:collapse\">");
             foreach (var t in c.Terminals)
             {
                 var kinds = string.Join(", ", t.PerKind.Select(p => $"{p.Key} {number(p.Value)}"));
-                b.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Terminal ?? w.UnknownTerminal)}</td><td style=\"text-align:right\">{E(number(t.Count))}</td><td>{E(kinds)}</td></tr>");
+                b.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:2px 16px 2px 0\">{E(t.Terminal ?? w.UnknownTerminal)}</td><td style=\"padding:2px 16px 2px 0;text-align:right\">{E(number(t.Count))}</td><td style=\"padding:2px 0;color:#555\">{E(kinds)}</td></tr>");
             }
 
             b.Append("</table>");
