@@ -34,6 +34,7 @@ internal sealed class PickupFolderNotifier(IOptions<PickupFolderNotifierOptions>
             {
                 await mime.WriteToAsync(FormatOptions.Default, stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                // On disk before the rename makes it visible: a crash must not leave a complete name on an empty file.
                 stream.Flush(flushToDisk: true);
             }
 

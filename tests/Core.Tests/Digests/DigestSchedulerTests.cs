@@ -191,4 +191,31 @@ public sealed class DigestSchedulerTests
             b.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Scheduler_SubscriptionAddedWhileRunning_IsSentAtItsNextSendTimeInItsOwnZone()
+    {
+        var f = new DigestFixture(new DateTimeOffset(2026, 11, 22, 20, 0, 0, TimeSpan.Zero));
+        var scheduler = await StartAsync(f);
+        try
+        {
+            await f.SaveAsync(DigestFixture.Subscription(threshold: 1) with { TimeZone = "America/New_York", SendTime = new TimeOnly(6, 30) });
+            f.Logs.AddMany(10, new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
+            var sendAt = new DateTimeOffset(2026, 11, 23, 11, 30, 0, TimeSpan.Zero); // 06:30 EST
+
+            await AdvanceToAsync(f, scheduler, f.Time.GetUtcNow().AddMinutes(1)); // the poll that notices it
+            await AdvanceToAsync(f, scheduler, sendAt.AddSeconds(-1));
+            Assert.Empty(await RunsAsync(f));
+            await AdvanceToAsync(f, scheduler, sendAt);
+
+            var run = Assert.Single(await RunsAsync(f));
+            Assert.Equal(sendAt, run.Key.WindowEnd);
+            Assert.Equal(DigestRunStatus.Sent, run.Status);
+        }
+        finally
+        {
+            await scheduler.StopAsync(CancellationToken.None);
+            scheduler.Dispose();
+        }
+    }
 }
