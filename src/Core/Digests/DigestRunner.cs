@@ -163,7 +163,9 @@ internal sealed partial class DigestRunner : IDigestRunner
         try
         {
             count = await _content.CountAsync(subscription, key.Window, cancellationToken).ConfigureAwait(false);
-            if (!key.IsTest && count < Math.Max(1, run.Threshold))
+            // The decision is made once: a retry sends to the pending recipients even if retention since removed entries.
+            var decided = run.Count is not null || run.Recipients.Any(r => r.Status != DigestRecipientStatus.Pending);
+            if (!key.IsTest && !decided && count < Math.Max(1, run.Threshold))
             {
                 Log.BelowThreshold(_logger, subscription.Id, key.WindowEnd, count, run.Threshold);
                 return await FinishAsync(run with { Status = DigestRunStatus.BelowThreshold, Count = count, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);

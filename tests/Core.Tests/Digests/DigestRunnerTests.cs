@@ -137,6 +137,24 @@ public sealed class DigestRunnerTests
     }
 
     [Fact]
+    public async Task RunDue_RetryAfterRetentionRemovedTheEntries_StillSendsToThePendingRecipient()
+    {
+        await _f.SaveAsync(DigestFixture.Subscription(threshold: 3));
+        Errors(3);
+        _f.Notifier.Answer = r => r == "ops@example.com" ? new NotificationDelivery(r, DeliveryStatus.TransientFailure, "421 busy") : null;
+        var runner = _f.Runner();
+        Assert.Equal(DigestRunOutcome.Pending, (await runner.RunWindowAsync("shop-12", Window)).Outcome);
+
+        _f.Logs.Clear();
+        _f.Notifier.Answer = _ => null;
+        _f.Time.Advance(TimeSpan.FromMinutes(5));
+        var retried = Assert.Single(await runner.RunDueAsync());
+
+        Assert.Equal(DigestRunOutcome.Sent, retried.Outcome);
+        Assert.Single(_f.Notifier.ReceivedBy("ops@example.com"));
+    }
+
+    [Fact]
     public async Task RunWindow_PermanentFailureForOne_OthersReceiveItAndTheLedgerSaysWhy()
     {
         await _f.SaveAsync(DigestFixture.Subscription(threshold: 1));

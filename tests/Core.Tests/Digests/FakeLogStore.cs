@@ -47,6 +47,14 @@ internal sealed class FakeLogStore : ILogStore
         return this;
     }
 
+    public void Clear()
+    {
+        lock (_entries)
+        {
+            _entries.Clear();
+        }
+    }
+
     private LogEntry[] Match(LogQuery q)
     {
         Queries++;
