@@ -1,0 +1,25 @@
+using MimeKit;
+
+namespace PosFleet.Connectors.Email.Internal;
+
+/// <summary>One SMTP connection, so that the notifier's retry and classification logic can be tested without MailKit.</summary>
+internal interface ISmtpTransport : IAsyncDisposable
+{
+    Task ConnectAsync(SmtpNotifierOptions options, CancellationToken cancellationToken);
+
+    Task AuthenticateAsync(string userName, string password, CancellationToken cancellationToken);
+
+    /// <summary>Sends the message to the recipients the server accepts.</summary>
+    /// <returns>The recipients the server refused at <c>RCPT TO</c>, with its reply; the others received the message.</returns>
+    Task<IReadOnlyList<SmtpRejection>> SendAsync(MimeMessage message, MailboxAddress sender, IReadOnlyList<MailboxAddress> recipients, CancellationToken cancellationToken);
+
+    Task DisconnectAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A recipient the server refused, with its reply code and text.</summary>
+internal sealed record SmtpRejection(MailboxAddress Mailbox, int StatusCode, string Response);
+
+internal interface ISmtpTransportFactory
+{
+    ISmtpTransport Create();
+}

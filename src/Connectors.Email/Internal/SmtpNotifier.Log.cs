@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace PosFleet.Connectors.Email.Internal;
+
+internal sealed partial class SmtpNotifier
+{
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "SMTP attempt {Attempt} of {MaxAttempts} for {Key} failed: {Reason}")]
+        public static partial void TransientFailure(ILogger logger, string key, int attempt, int maxAttempts, string reason);
+
+        [LoggerMessage(2, LogLevel.Error, "SMTP server refused {Key} for good.")]
+        public static partial void PermanentFailure(ILogger logger, string key, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Warning, "SMTP server refused recipient {Recipient}: {StatusCode} {Response}")]
+        public static partial void RecipientRefused(ILogger logger, string recipient, int statusCode, string response);
+    }
+}

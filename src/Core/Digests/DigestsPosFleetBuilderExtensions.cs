@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace PosFleet.Digests;
+
+/// <summary>Registers threshold digests.</summary>
+public static class DigestsPosFleetBuilderExtensions
+{
+    /// <summary>
+    /// Registers the digest runner (<see cref="IDigestRunner"/>), its scheduler (a hosted service), and an in-memory
+    /// <see cref="IDigestStore"/> unless a storage connector registered a durable one. The host also needs an
+    /// <see cref="Logs.Storage.ILogStore"/> and a <see cref="Notifications.INotifier"/> (such as <c>AddSmtpNotifier</c>).
+    /// Options are validated at start-up.
+    /// </summary>
+    /// <param name="builder">The PosFleet builder.</param>
+    /// <param name="configure">Configures the digests.</param>
+    /// <returns>The builder.</returns>
+    public static IPosFleetBuilder AddDigests(this IPosFleetBuilder builder, Action<DigestOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<DigestOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDigestStore, InMemoryDigestStore>();
+        services.TryAddSingleton<IDigestRunner, DigestRunner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DigestSubscriptionSeeder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DigestScheduler>());
+        return builder;
+    }
+}

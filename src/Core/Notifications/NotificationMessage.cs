@@ -1,0 +1,27 @@
+namespace PosFleet.Notifications;
+
+/// <summary>A notification to deliver: who receives it, what it says, and the key that makes a resend recognisable.</summary>
+public sealed record NotificationMessage
+{
+    /// <summary>The recipients (e-mail addresses for e-mail notifiers, user ids for others).</summary>
+    public required IReadOnlyList<string> Recipients { get; init; }
+
+    /// <summary>The subject.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>The plain-text body.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The HTML body, when there is one.</summary>
+    public string? Html { get; init; }
+
+    /// <summary>Extra headers (e-mail) or metadata (other channels), by name.</summary>
+    /// <value>The default value is an empty dictionary.</value>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// A key that is the same each time this very notification is sent again (after a crash or a retry), so that
+    /// notifiers and receivers can recognise a resend: e-mail notifiers derive the <c>Message-Id</c> from it.
+    /// </summary>
+    public required string IdempotencyKey { get; init; }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PosFleet.Digests;
+using PosFleet.Logs.Storage;
+using PosFleet.Notifications;
+
+namespace PosFleet.Tests.Digests;
+
+public sealed class DigestRegistrationTests
+{
+    private static ServiceProvider Build(Action<DigestOptions> configure)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<ILogStore>(new FakeLogStore());
+        services.AddSingleton<INotifier>(new RecordingNotifier());
+        services.AddPosFleet().AddDigests(configure).AddDigests();
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void AddDigests_InvalidOptions_FailNamingTheOption()
+    {
+        using var provider = Build(o =>
+        {
+            o.RetryDelay = TimeSpan.Zero;
+            o.Subscriptions.Add(DigestFixture.Subscription() with { TimeZone = "Mars/Olympus" });
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DigestOptions>>().Value);
+
+        Assert.Contains("DigestOptions.RetryDelay", error.Message);
+        Assert.Contains("TimeZone 'Mars/Olympus'", error.Message);
+    }
+
+    [Fact]
+    public async Task AddDigests_RegisteredTwice_RegistersOneRunnerOneStoreAndSeedsSubscriptions()
+    {
+        using var provider = Build(o => o.Subscriptions.Add(DigestFixture.Subscription()));
+
+        var hosted = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToArray();
+        foreach (var service in hosted)
+        {
+            if (service is DigestSubscriptionSeeder)
+            {
+                await service.StartAsync(CancellationToken.None);
+            }
+        }
+
+        Assert.Single(hosted, h => h is DigestScheduler);
+        Assert.IsType<DigestRunner>(provider.GetRequiredService<IDigestRunner>());
+        Assert.NotNull(await provider.GetRequiredService<IDigestStore>().GetSubscriptionAsync("shop-12", CancellationToken.None));
+    }
+}

@@ -1,0 +1,202 @@
+using PosFleet.Digests;
+
+namespace PosFleet.Tests.Digests;
+
+/// <summary>
+/// What every <see cref="IDigestStore"/> must do, whatever keeps it (memory, SQLite, PostgreSQL): derive from this
+/// class and return a new, empty store from <see cref="CreateStoreAsync"/>. The ledger's guarantees — one claim per
+/// key even under contention, takeover only after the lease, updates refused to an owner that lost its claim — are
+/// what makes a digest go out once.
+/// </summary>
+public abstract class DigestStoreConformanceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 7, 0, 1, TimeSpan.Zero);
+    private static readonly DigestRunKey Key = new("shop-12", Now.AddDays(-1).AddSeconds(-1), Now.AddSeconds(-1));
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract Task<IDigestStore> CreateStoreAsync();
+
+    private static DigestRunClaim Claim(DigestRunKey key, string owner, DateTimeOffset now) =>
+        new(key, DigestTrigger.Scheduled, owner, now, now.AddMinutes(10), ["ana@example.es", "ops@example.com"], 5);
+
+    [Fact]
+    public async Task SaveSubscription_ThenRead_ReturnsItAndReplacesBySameId()
+    {
+        var store = await CreateStoreAsync();
+        var s = DigestFixture.Subscription() with { Kinds = new HashSet<PosFleet.Logs.LogKind> { PosFleet.Logs.LogKind.Offline, PosFleet.Logs.LogKind.Fail }, Terminal = "till-01", Window = TimeSpan.FromHours(12), SendTime = new TimeOnly(7, 30) };
+
+        await store.SaveSubscriptionAsync(s, default);
+        await store.SaveSubscriptionAsync(DigestFixture.Subscription("a-first"), default);
+        var read = await store.GetSubscriptionAsync("shop-12", default);
+
+        Assert.NotNull(read);
+        Assert.Equal(s.Recipients, read.Recipients);
+        Assert.True(s.EffectiveKinds.SetEquals(read.EffectiveKinds));
+        Assert.Null((await store.GetSubscriptionAsync("a-first", default))!.Kinds);
+        Assert.Equal((s.Name, s.Active, s.TestMode, s.MinimumThreshold, s.Organization, s.Terminal, s.SendTime, s.TimeZone, s.Window, s.Culture), (read.Name, read.Active, read.TestMode, read.MinimumThreshold, read.Organization, read.Terminal, read.SendTime, read.TimeZone, read.Window, read.Culture));
+        Assert.Equal(["a-first", "shop-12"], (await store.GetSubscriptionsAsync(default)).Select(x => x.Id));
+
+        await store.SaveSubscriptionAsync(s with { Name = "Renamed", Active = false }, default);
+        Assert.Equal("Renamed", (await store.GetSubscriptionAsync("shop-12", default))!.Name);
+        Assert.Equal(2, (await store.GetSubscriptionsAsync(default)).Count);
+    }
+
+    [Fact]
+    public async Task SaveSubscription_Invalid_IsRefusedNamingTheField()
+    {
+        var store = await CreateStoreAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await store.SaveSubscriptionAsync(DigestFixture.Subscription() with { TimeZone = "Nowhere/Land" }, default));
+
+        Assert.Contains("TimeZone 'Nowhere/Land'", error.Message);
+        Assert.Empty(await store.GetSubscriptionsAsync(default));
+    }
+
+    [Fact]
+    public async Task RemoveSubscription_SaysWhetherItExisted()
+    {
+        var store = await CreateStoreAsync();
+        await store.SaveSubscriptionAsync(DigestFixture.Subscription(), default);
+
+        Assert.True(await store.RemoveSubscriptionAsync("shop-12", default));
+        Assert.False(await store.RemoveSubscriptionAsync("shop-12", default));
+        Assert.Null(await store.GetSubscriptionAsync("shop-12", default));
+    }
+
+    [Fact]
+    public async Task TryClaimRun_NewKey_CreatesItInProgressWithEveryRecipientPending()
+    {
+        var store = await CreateStoreAsync();
+
+        var run = await store.TryClaimRunAsync(Claim(Key, "host-a", Now), default);
+
+        Assert.NotNull(run);
+        Assert.Equal((DigestRunStatus.InProgress, 1, "host-a", Now.AddMinutes(10), 5, Now), (run.Status, run.Attempts, run.Owner, run.LeaseUntil, run.Threshold, run.CreatedAt));
+        Assert.All(run.Recipients, r => Assert.Equal(DigestRecipientStatus.Pending, r.Status));
+        Assert.Equal(run, await store.GetRunAsync(Key, default), RunComparer.Instance);
+    }
+
+    [Fact]
+    public async Task TryClaimRun_HeldByAnotherHost_IsNullUntilItsLeaseEnds()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryClaimRunAsync(Claim(Key, "host-a", Now), default);
+
+        Assert.Null(await store.TryClaimRunAsync(Claim(Key, "host-b", Now.AddMinutes(9)), default));
+        var taken = await store.TryClaimRunAsync(Claim(Key, "host-b", Now.AddMinutes(10)), default);
+
+        Assert.NotNull(taken);
+        Assert.Equal(("host-b", 2, DigestRunStatus.InProgress), (taken.Owner, taken.Attempts, taken.Status));
+    }
+
+    [Fact]
+    public async Task TryClaimRun_SixteenHostsAtOnce_OnlyOneWins()
+    {
+        var store = await CreateStoreAsync();
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(async () => await store.TryClaimRunAsync(Claim(Key, $"host-{i}", Now), default))));
+
+        Assert.Single(claims, c => c is not null);
+    }
+
+    [Fact]
+    public async Task UpdateRun_ByTheOwner_IsRecordedWithEveryField()
+    {
+        var store = await CreateStoreAsync();
+        var run = (await store.TryClaimRunAsync(Claim(Key, "host-a", Now), default))!;
+        var pending = run with
+        {
+            Status = DigestRunStatus.Pending,
+            Count = 42,
+            NextAttemptAt = Now.AddMinutes(5),
+            UpdatedAt = Now.AddSeconds(3),
+            Error = "partly",
+            Recipients =
+            [
+                new("ana@example.es", DigestRecipientStatus.Sent, 1, null, Now.AddSeconds(2)),
+                new("ops@example.com", DigestRecipientStatus.Pending, 1, "451 greylisted", Now.AddSeconds(2)),
+            ],
+        };
+
+        Assert.True(await store.UpdateRunAsync(pending, default));
+
+        Assert.Equal(pending, await store.GetRunAsync(Key, default), RunComparer.Instance);
+    }
+
+    [Fact]
+    public async Task UpdateRun_ByAnOwnerThatLostItsClaim_IsRefused()
+    {
+        var store = await CreateStoreAsync();
+        var lost = (await store.TryClaimRunAsync(Claim(Key, "host-a", Now), default))!;
+        var winner = (await store.TryClaimRunAsync(Claim(Key, "host-b", Now.AddMinutes(11)), default))!;
+
+        Assert.False(await store.UpdateRunAsync(lost with { Status = DigestRunStatus.Sent }, default));
+        Assert.True(await store.UpdateRunAsync(winner with { Status = DigestRunStatus.Sent }, default));
+        Assert.False(await store.UpdateRunAsync(winner with { Status = DigestRunStatus.Failed }, default));
+        Assert.Equal(DigestRunStatus.Sent, (await store.GetRunAsync(Key, default))!.Status);
+    }
+
+    [Fact]
+    public async Task TryClaimRun_PendingRun_IsClaimableOnlyOnceDue_AndAFinishedRunNever()
+    {
+        var store = await CreateStoreAsync();
+        var run = (await store.TryClaimRunAsync(Claim(Key, "host-a", Now), default))!;
+        await store.UpdateRunAsync(run with { Status = DigestRunStatus.Pending, NextAttemptAt = Now.AddMinutes(5) }, default);
+
+        Assert.Null(await store.TryClaimRunAsync(Claim(Key, "host-a", Now.AddMinutes(4)), default));
+        var retry = (await store.TryClaimRunAsync(Claim(Key, "host-a", Now.AddMinutes(5)), default))!;
+        Assert.Equal(2, retry.Attempts);
+        Assert.Null(retry.NextAttemptAt);
+        Assert.True(await store.UpdateRunAsync(retry with { Status = DigestRunStatus.BelowThreshold }, default));
+
+        Assert.Null(await store.TryClaimRunAsync(Claim(Key, "host-a", Now.AddDays(30)), default));
+    }
+
+    [Fact]
+    public async Task QueryRuns_FiltersBySubscriptionStatusAndTests_LatestWindowFirst()
+    {
+        var store = await CreateStoreAsync();
+        for (var day = 0; day < 3; day++)
+        {
+            var key = Key with { WindowStart = Key.WindowStart.AddDays(day), WindowEnd = Key.WindowEnd.AddDays(day) };
+            var run = (await store.TryClaimRunAsync(Claim(key, "host-a", Now), default))!;
+            await store.UpdateRunAsync(run with { Status = day == 1 ? DigestRunStatus.Pending : DigestRunStatus.Sent }, default);
+        }
+
+        await store.TryClaimRunAsync(Claim(Key with { TestId = "scheduled" }, "host-a", Now), default);
+        await store.TryClaimRunAsync(Claim(Key with { SubscriptionId = "other" }, "host-a", Now), default);
+
+        var all = await store.QueryRunsAsync(new DigestRunQuery { SubscriptionId = "shop-12" }, default);
+        var real = await store.QueryRunsAsync(new DigestRunQuery { SubscriptionId = "shop-12", IncludeTests = false }, default);
+        var pending = await store.QueryRunsAsync(new DigestRunQuery { Statuses = new HashSet<DigestRunStatus> { DigestRunStatus.Pending } }, default);
+        var latest = await store.QueryRunsAsync(new DigestRunQuery { SubscriptionId = "shop-12", IncludeTests = false, Limit = 1 }, default);
+
+        Assert.Equal(4, all.Count);
+        Assert.Equal([Key.WindowEnd.AddDays(2), Key.WindowEnd.AddDays(1), Key.WindowEnd], real.Select(r => r.Key.WindowEnd));
+        Assert.Equal(Key.WindowEnd.AddDays(1), Assert.Single(pending).Key.WindowEnd);
+        Assert.Equal(Key.WindowEnd.AddDays(2), Assert.Single(latest).Key.WindowEnd);
+        Assert.Null(await store.GetRunAsync(Key with { TestId = "other-test" }, default));
+    }
+
+    /// <summary>Runs compared field by field (records holding lists compare those by reference).</summary>
+    private sealed class RunComparer : IEqualityComparer<DigestRun?>
+    {
+        public static readonly RunComparer Instance = new();
+
+        public bool Equals(DigestRun? x, DigestRun? y) =>
+            x is not null && y is not null
+            && x.Key == y.Key && x.Trigger == y.Trigger && x.Status == y.Status
+            && x.Count == y.Count && x.Threshold == y.Threshold && x.Attempts == y.Attempts && x.Owner == y.Owner
+            && x.LeaseUntil == y.LeaseUntil && x.CreatedAt == y.CreatedAt && x.UpdatedAt == y.UpdatedAt
+            && x.NextAttemptAt == y.NextAttemptAt && x.Error == y.Error
+            && x.Recipients.SequenceEqual(y.Recipients);
+
+        public int GetHashCode(DigestRun? obj) => obj?.Key.GetHashCode() ?? 0;
+    }
+}
+
+/// <summary>The in-memory store passes the conformance suite.</summary>
+public sealed class InMemoryDigestStoreTests : DigestStoreConformanceTests
+{
+    protected override Task<IDigestStore> CreateStoreAsync() => Task.FromResult<IDigestStore>(new InMemoryDigestStore());
+}

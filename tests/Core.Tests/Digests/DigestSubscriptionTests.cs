@@ -1,0 +1,56 @@
+using PosFleet.Digests;
+
+namespace PosFleet.Tests.Digests;
+
+public sealed class DigestSubscriptionTests
+{
+    [Fact]
+    public void ParseRecipients_CommaSeparatedList_ReturnsEachAddressOnce()
+    {
+        var recipients = DigestSubscription.ParseRecipients(" ana@example.es,ops@example.com ; Ana Ruiz <ana.ruiz@example.es>, OPS@example.com,");
+
+        Assert.Equal(["ana@example.es", "ops@example.com", "Ana Ruiz <ana.ruiz@example.es>"], recipients);
+    }
+
+    [Theory]
+    [InlineData("ana@example.es, ops.example.com", "ops.example.com")]
+    [InlineData("ana@@example.es", "ana@@example.es")]
+    [InlineData("ana@example", "ana@example")]
+    [InlineData("ana..ruiz@example.es", "ana..ruiz@example.es")]
+    [InlineData("ana@-example.es", "ana@-example.es")]
+    [InlineData("ana ruiz@example.es", "ana ruiz@example.es")]
+    [InlineData("Ana <ana@example.es", "Ana <ana@example.es")]
+    public void ParseRecipients_BadAddress_ThrowsNamingIt(string list, string bad)
+    {
+        var error = Assert.Throws<FormatException>(() => DigestSubscription.ParseRecipients(list));
+
+        Assert.Contains($"'{bad}'", error.Message);
+    }
+
+    [Fact]
+    public void Validate_EveryFieldWrong_NamesEachField()
+    {
+        var s = DigestFixture.Subscription() with
+        {
+            Recipients = ["not-an-address"],
+            MinimumThreshold = 0,
+            Kinds = new HashSet<PosFleet.Logs.LogKind>(),
+            TimeZone = "Europe/Atlantis",
+            Culture = "xx-NOPE",
+            Window = TimeSpan.Zero,
+        };
+
+        var errors = string.Join("\n", s.Validate());
+
+        Assert.Contains("'not-an-address'", errors);
+        Assert.Contains("MinimumThreshold", errors);
+        Assert.Contains("Kinds", errors);
+        Assert.Contains("TimeZone 'Europe/Atlantis'", errors);
+        Assert.Contains("Culture 'xx-NOPE'", errors);
+        Assert.Contains("Window", errors);
+    }
+
+    [Fact]
+    public void Validate_TheSeedsDefaults_AreValid() =>
+        Assert.Empty(DigestFixture.Subscription().Validate());
+}
