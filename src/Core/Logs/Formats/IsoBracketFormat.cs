@@ -7,7 +7,25 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
 
     internal override bool TryParse(ReadOnlySpan<byte> line, Span<byte> scratch, ref LineFields fields)
     {
-        var n = TimestampParser.TryParseIso(line, out fields.UtcTicks, out fields.OffsetMinutes);
+        var minute = default(IsoMinuteCache);
+        if (!TryParseHead(line, ref minute, ref fields, out var tail))
+        {
+            return false;
+        }
+
+        MessageTail.Parse(line[tail..], ref fields);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the timestamp and the level only, so that a scan can drop a line outside its window before reading the
+    /// rest; <see cref="MessageTail.Parse"/> on <c>line[tail..]</c> then completes what <see cref="TryParse"/> reads.
+    /// </summary>
+    /// <returns><see langword="false"/> when the line does not have this format's shape (as <see cref="TryParse"/>).</returns>
+    internal static bool TryParseHead(ReadOnlySpan<byte> line, ref IsoMinuteCache minute, ref LineFields fields, out int tail)
+    {
+        tail = 0;
+        var n = TimestampParser.TryParseIso(line, ref minute, out fields.UtcTicks, out fields.OffsetMinutes);
         if (n == 0)
         {
             return false;
@@ -28,7 +46,7 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
 
         fields.Timestamp = TimestampStatus.Parsed;
         fields.Level = rest[..close];
-        MessageTail.Parse(rest[(close + 1)..], ref fields);
+        tail = n + 2 + close + 1;
         return true;
     }
 }

@@ -4,35 +4,35 @@ namespace PosFleet.Logs.Scanning;
 
 /// <summary>
 /// Counts lines per level token and remembers what each token means, without a string per line: a file has a handful
-/// of distinct tokens, so a short list searched from the last hit beats any dictionary.
+/// of distinct tokens, so a short array searched from the last hit beats any dictionary.
 /// </summary>
 internal sealed class LevelCounter
 {
-    private readonly List<Entry> _entries = [];
-    private int _last = -1;
+    private Entry[] _entries = [];
+    private Entry? _last;
 
-    /// <summary>Finds (or adds) the token and returns its index.</summary>
-    public int Find(ReadOnlySpan<byte> token)
+    /// <summary>Finds (or adds) the token.</summary>
+    public Entry Find(ReadOnlySpan<byte> token)
     {
-        if (_last >= 0 && token.SequenceEqual(_entries[_last].Token))
+        var last = _last;
+        if (last is not null && token.SequenceEqual(last.Token))
         {
-            return _last;
+            return last;
         }
 
-        for (var i = 0; i < _entries.Count; i++)
+        foreach (var e in _entries)
         {
-            if (token.SequenceEqual(_entries[i].Token))
+            if (token.SequenceEqual(e.Token))
             {
-                return _last = i;
+                return _last = e;
             }
         }
 
         var (kind, severity) = LevelTable.Lookup8(token);
-        _entries.Add(new Entry(token.ToArray(), kind, severity));
-        return _last = _entries.Count - 1;
+        var added = new Entry(token.ToArray(), kind, severity);
+        _entries = [.. _entries, added];
+        return _last = added;
     }
-
-    public Entry this[int index] => _entries[index];
 
     /// <summary>Adds the counts to <paramref name="levels"/> and starts counting from zero again.</summary>
     public void MoveCountsTo(Dictionary<string, long> levels)

@@ -25,8 +25,10 @@ internal sealed class TemplateAggregate
     public long Count;
     public long FirstTicks;
     public short FirstOffset;
+    public BlockPosition FirstPosition;
     public long LastTicks;
     public short LastOffset;
+    public BlockPosition LastPosition;
     public required string Example;
     public BlockPosition ExamplePosition;
     public readonly HashSet<string> Terminals = new(StringComparer.Ordinal);
@@ -35,14 +37,15 @@ internal sealed class TemplateAggregate
     {
         Count += other.Count;
         Severity = (LogSeverity)Math.Max((int)Severity, (int)other.Severity);
-        if (other.FirstTicks < FirstTicks)
+        // Ties go to the line read first, as in a single-core scan, whatever order the parts are merged in.
+        if (other.FirstTicks < FirstTicks || (other.FirstTicks == FirstTicks && other.FirstPosition.CompareTo(FirstPosition) < 0))
         {
-            (FirstTicks, FirstOffset) = (other.FirstTicks, other.FirstOffset);
+            (FirstTicks, FirstOffset, FirstPosition) = (other.FirstTicks, other.FirstOffset, other.FirstPosition);
         }
 
-        if (other.LastTicks > LastTicks)
+        if (other.LastTicks > LastTicks || (other.LastTicks == LastTicks && other.LastPosition.CompareTo(LastPosition) < 0))
         {
-            (LastTicks, LastOffset) = (other.LastTicks, other.LastOffset);
+            (LastTicks, LastOffset, LastPosition) = (other.LastTicks, other.LastOffset, other.LastPosition);
         }
 
         if (other.ExamplePosition.CompareTo(ExamplePosition) < 0)
@@ -58,11 +61,13 @@ internal sealed class TerminalAggregate
 {
     public required string Terminal;
     public string? Organization;
+    public byte[]? OrganizationUtf8;
     public BlockPosition OrganizationPosition;
     public long Count;
     public readonly long[] Kinds = new long[5];
     public long LastTicks;
     public short LastOffset;
+    public BlockPosition LastPosition;
 
     public void Merge(TerminalAggregate other)
     {
@@ -72,21 +77,21 @@ internal sealed class TerminalAggregate
             Kinds[i] += other.Kinds[i];
         }
 
-        if (other.LastTicks > LastTicks)
+        if (other.LastTicks > LastTicks || (other.LastTicks == LastTicks && other.LastPosition.CompareTo(LastPosition) < 0))
         {
-            (LastTicks, LastOffset) = (other.LastTicks, other.LastOffset);
+            (LastTicks, LastOffset, LastPosition) = (other.LastTicks, other.LastOffset, other.LastPosition);
         }
 
         if (other.Organization is not null && other.OrganizationPosition.CompareTo(OrganizationPosition) > 0)
         {
-            (Organization, OrganizationPosition) = (other.Organization, other.OrganizationPosition);
+            (Organization, OrganizationUtf8, OrganizationPosition) = (other.Organization, other.OrganizationUtf8, other.OrganizationPosition);
         }
     }
 }
 
 /// <summary>
-/// What one block of lines adds to a scan. Blocks are scanned in parallel and merged in order, so the merged result
-/// is the same as a single-core scan's.
+/// What a worker's blocks add to a scan. Every merge keeps what a single-core scan would (sums, the earliest example,
+/// ties broken by position, the first malformed lines by position), so the parts may be merged in any order.
 /// </summary>
 internal sealed class ScanAggregate
 {
@@ -146,11 +151,13 @@ internal sealed class ScanAggregate
             }
         }
 
-        foreach (var m in other.FirstMalformed)
+        if (other.FirstMalformed.Count > 0)
         {
-            if (FirstMalformed.Count < malformedReported)
+            FirstMalformed.AddRange(other.FirstMalformed);
+            FirstMalformed.Sort((a, b) => a.Position.CompareTo(b.Position));
+            if (FirstMalformed.Count > malformedReported)
             {
-                FirstMalformed.Add(m);
+                FirstMalformed.RemoveRange(malformedReported, FirstMalformed.Count - malformedReported);
             }
         }
     }

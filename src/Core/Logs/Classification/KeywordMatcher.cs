@@ -1,0 +1,181 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace PosFleet.Logs.Classification;
+
+/// <summary>
+/// Finds which keywords occur in a message in one pass over it, however many keywords there are. The first three bytes
+/// of every spelling, case-folded, are spread over eight buckets of nibble tables (the "Teddy" technique of Hyperscan
+/// and ripgrep); per 32 bytes of message, six shuffles mark the few places where some spelling may start, and only
+/// those are compared exactly. Searching each spelling over the whole block instead costs one pass per spelling.
+/// </summary>
+internal sealed class KeywordMatcher
+{
+    private const int Prefix = 3;
+    private const int Buckets = 8;
+
+    private readonly byte[][] _variants;
+    private readonly int[] _keywordOfVariant;
+    private readonly (byte[] Bytes, int Keyword)[][] _buckets;
+    private readonly Vector256<byte>[] _tables;
+    private readonly bool _vectorized;
+
+    public KeywordMatcher(byte[][] variants, int[] keywordOfVariant)
+    {
+        _variants = variants;
+        _keywordOfVariant = keywordOfVariant;
+        _vectorized = Avx2.IsSupported && variants.Length > 0 && variants.All(v => v.Length >= Prefix);
+
+        // Keywords that start alike share a bucket, so that a hit in a bucket rarely has to try unrelated keywords.
+        var groups = variants.Select((v, i) => (Key: Fold(v), Keyword: keywordOfVariant[i]))
+            .GroupBy(x => x.Keyword)
+            .GroupBy(g => g.First().Key, StringComparer.Ordinal)
+            .ToList();
+        var bucketOfKeyword = new Dictionary<int, int>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var keyword in groups[g])
+            {
+                bucketOfKeyword[keyword.Key] = g % Buckets;
+            }
+        }
+
+        var lists = Enumerable.Range(0, Buckets).Select(_ => new List<(byte[], int)>()).ToArray();
+        var tables = new byte[Prefix * 2][];
+        for (var t = 0; t < tables.Length; t++)
+        {
+            tables[t] = new byte[32];
+        }
+
+        for (var v = 0; v < variants.Length && _vectorized; v++)
+        {
+            var bucket = bucketOfKeyword[keywordOfVariant[v]];
+            lists[bucket].Add((variants[v], keywordOfVariant[v]));
+            for (var j = 0; j < Prefix; j++)
+            {
+                var f = variants[v][j] | 0x20;
+                var bit = (byte)(1 << bucket);
+
+                // The same 16-byte table in both 128-bit lanes: a byte shuffle looks up within its own lane.
+                tables[2 * j][f & 0xF] |= bit;
+                tables[2 * j][16 + (f & 0xF)] |= bit;
+                tables[(2 * j) + 1][f >> 4] |= bit;
+                tables[(2 * j) + 1][16 + (f >> 4)] |= bit;
+            }
+        }
+
+        _buckets = [.. lists.Select(l => l.ToArray())];
+        _tables = [.. tables.Select(t => Vector256.Create(t))];
+    }
+
+    /// <summary>The keywords (as a bit mask) that occur in <paramref name="message"/>, spelled as one of their variants.</summary>
+    public ulong Find(ReadOnlySpan<byte> message)
+    {
+        if (!_vectorized)
+        {
+            return FindEach(message);
+        }
+
+        var lo0 = _tables[0];
+        var hi0 = _tables[1];
+        var lo1 = _tables[2];
+        var hi1 = _tables[3];
+        var lo2 = _tables[4];
+        var hi2 = _tables[5];
+        ulong found = 0;
+        var n = message.Length;
+        var last = n - Prefix;
+        ref var m = ref MemoryMarshal.GetReference(message);
+        Span<byte> pad = stackalloc byte[64];
+        for (var i = 0; i <= last; i += 32)
+        {
+            Vector256<byte> b0, b1, b2;
+            if (i + 32 + Prefix - 1 <= n)
+            {
+                b0 = Vector256.LoadUnsafe(ref m, (nuint)i);
+                b1 = Vector256.LoadUnsafe(ref m, (nuint)i + 1);
+                b2 = Vector256.LoadUnsafe(ref m, (nuint)i + 2);
+            }
+            else
+            {
+                // The tail: from a padded copy, so that no load reads past the message's buffer.
+                pad.Clear();
+                message[i..].CopyTo(pad);
+                ref var p = ref MemoryMarshal.GetReference(pad);
+                b0 = Vector256.LoadUnsafe(ref p);
+                b1 = Vector256.LoadUnsafe(ref p, 1);
+                b2 = Vector256.LoadUnsafe(ref p, 2);
+            }
+
+            var hits = Lookup(b0, lo0, hi0) & Lookup(b1, lo1, hi1) & Lookup(b2, lo2, hi2);
+            var candidates = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
+            while (candidates != 0)
+            {
+                var lane = BitOperations.TrailingZeroCount(candidates);
+                candidates &= candidates - 1;
+                if (i + lane > last)
+                {
+                    break;
+                }
+
+                found = Verify(message, i + lane, hits.GetElement(lane), found);
+            }
+        }
+
+        return found;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> lo, Vector256<byte> hi)
+    {
+        var folded = bytes | Vector256.Create((byte)0x20);
+        var low = Avx2.Shuffle(lo, folded & Vector256.Create((byte)0x0F));
+        var high = Avx2.Shuffle(hi, Vector256.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
+        return low & high;
+    }
+
+    private ulong Verify(ReadOnlySpan<byte> message, int at, byte buckets, ulong found)
+    {
+        var rest = message[at..];
+        while (buckets != 0)
+        {
+            var bucket = BitOperations.TrailingZeroCount((uint)buckets);
+            buckets &= (byte)(buckets - 1);
+            foreach (var (bytes, keyword) in _buckets[bucket])
+            {
+                if ((found & (1UL << keyword)) == 0 && rest.StartsWith(bytes))
+                {
+                    found |= 1UL << keyword;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private ulong FindEach(ReadOnlySpan<byte> message)
+    {
+        ulong found = 0;
+        for (var v = 0; v < _variants.Length; v++)
+        {
+            if (message.IndexOf(_variants[v]) >= 0)
+            {
+                found |= 1UL << _keywordOfVariant[v];
+            }
+        }
+
+        return found;
+    }
+
+    private static string Fold(byte[] variant) =>
+        string.Create(Math.Min(Prefix, variant.Length), variant, (chars, v) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)(v[i] | 0x20);
+            }
+        });
+}
