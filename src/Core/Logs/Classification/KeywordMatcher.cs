@@ -19,7 +19,7 @@ internal sealed class KeywordMatcher
 
     private readonly byte[][] _variants;
     private readonly int[] _keywordOfVariant;
-    private readonly (byte[] Bytes, int Keyword)[][] _buckets;
+    private readonly (uint Folded, byte[] Bytes, int Keyword)[][] _buckets;
     private readonly Vector256<byte>[] _tables;
     private readonly bool _vectorized;
 
@@ -27,7 +27,7 @@ internal sealed class KeywordMatcher
     {
         _variants = variants;
         _keywordOfVariant = keywordOfVariant;
-        _vectorized = Avx2.IsSupported && variants.Length > 0 && variants.All(v => v.Length >= Prefix);
+        _vectorized = Avx2.IsSupported && variants.Length > 0 && variants.All(v => v.Length >= 4);
 
         // Keywords that start alike share a bucket, so that a hit in a bucket rarely has to try unrelated keywords.
         var groups = variants.Select((v, i) => (Key: Fold(v), Keyword: keywordOfVariant[i]))
@@ -43,7 +43,7 @@ internal sealed class KeywordMatcher
             }
         }
 
-        var lists = Enumerable.Range(0, Buckets).Select(_ => new List<(byte[], int)>()).ToArray();
+        var lists = Enumerable.Range(0, Buckets).Select(_ => new List<(uint, byte[], int)>()).ToArray();
         var tables = new byte[Prefix * 2][];
         for (var t = 0; t < tables.Length; t++)
         {
@@ -53,7 +53,7 @@ internal sealed class KeywordMatcher
         for (var v = 0; v < variants.Length && _vectorized; v++)
         {
             var bucket = bucketOfKeyword[keywordOfVariant[v]];
-            lists[bucket].Add((variants[v], keywordOfVariant[v]));
+            lists[bucket].Add((MemoryMarshal.Read<uint>(variants[v]) | 0x20202020u, variants[v], keywordOfVariant[v]));
             for (var j = 0; j < Prefix; j++)
             {
                 var f = variants[v][j] | 0x20;
@@ -72,11 +72,22 @@ internal sealed class KeywordMatcher
     }
 
     /// <summary>The keywords (as a bit mask) that occur in <paramref name="message"/>, spelled as one of their variants.</summary>
-    public ulong Find(ReadOnlySpan<byte> message)
+    public ulong Find(ReadOnlySpan<byte> message) => Find(message, message);
+
+    /// <summary>
+    /// Like <see cref="Find(ReadOnlySpan{byte})"/> for a message that starts <paramref name="readable"/>: the bytes after
+    /// the message (the rest of a block) may be loaded, and are ignored, which spares copying the message's tail.
+    /// </summary>
+    public ulong Find(ReadOnlySpan<byte> message, ReadOnlySpan<byte> readable)
     {
         if (!_vectorized)
         {
             return FindEach(message);
+        }
+
+        if (readable.Length < message.Length || !Unsafe.AreSame(ref MemoryMarshal.GetReference(message), ref MemoryMarshal.GetReference(readable)))
+        {
+            readable = message;
         }
 
         var lo0 = _tables[0];
@@ -88,12 +99,13 @@ internal sealed class KeywordMatcher
         ulong found = 0;
         var n = message.Length;
         var last = n - Prefix;
+        var room = readable.Length;
         ref var m = ref MemoryMarshal.GetReference(message);
         Span<byte> pad = stackalloc byte[64];
         for (var i = 0; i <= last; i += 32)
         {
             Vector256<byte> b0, b1, b2;
-            if (i + 32 + Prefix - 1 <= n)
+            if (i + 32 + Prefix - 1 <= room)
             {
                 b0 = Vector256.LoadUnsafe(ref m, (nuint)i);
                 b1 = Vector256.LoadUnsafe(ref m, (nuint)i + 1);
@@ -140,13 +152,20 @@ internal sealed class KeywordMatcher
     private ulong Verify(ReadOnlySpan<byte> message, int at, byte buckets, ulong found)
     {
         var rest = message[at..];
+        if (rest.Length < 4)
+        {
+            return found;
+        }
+
+        // Four case-folded bytes rule out nearly every false hit of the fingerprint before any exact comparison.
+        var head = MemoryMarshal.Read<uint>(rest) | 0x20202020u;
         while (buckets != 0)
         {
             var bucket = BitOperations.TrailingZeroCount((uint)buckets);
             buckets &= (byte)(buckets - 1);
-            foreach (var (bytes, keyword) in _buckets[bucket])
+            foreach (var (folded, bytes, keyword) in _buckets[bucket])
             {
-                if ((found & (1UL << keyword)) == 0 && rest.StartsWith(bytes))
+                if (folded == head && (found & (1UL << keyword)) == 0 && rest.StartsWith(bytes))
                 {
                     found |= 1UL << keyword;
                 }

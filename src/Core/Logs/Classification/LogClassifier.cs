@@ -73,6 +73,9 @@ internal sealed class LogClassifier
     /// <summary>Finds which keywords (as a bit mask) occur in a message.</summary>
     public ulong FindKeywords(ReadOnlySpan<byte> message) => _keywords.Find(message);
 
+    /// <summary>Finds which keywords occur in a message that <paramref name="readable"/> starts with and may extend past.</summary>
+    public ulong FindKeywords(ReadOnlySpan<byte> message, ReadOnlySpan<byte> readable) => _keywords.Find(message, readable);
+
     /// <summary>For each of <see cref="KeywordVariants"/>, the bit of its keyword in a hit mask.</summary>
     public int[] KeywordOfVariant { get; }
 

@@ -38,7 +38,21 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
         }
 
         var rest = line[(n + 2)..];
-        var close = rest.Length > 5 && rest[5] == ']' ? 5 : rest[..Math.Min(rest.Length, 16)].IndexOf((byte)']');
+        var close = rest.Length > 5 && rest[5] == ']' ? 5 : -1;
+        if (close < 0)
+        {
+            // A short scalar scan: a call to a vectorized search costs more than the few bytes of a level token.
+            var limit = Math.Min(rest.Length, 16);
+            for (var i = 0; i < limit; i++)
+            {
+                if (rest[i] == ']')
+                {
+                    close = i;
+                    break;
+                }
+            }
+        }
+
         if (close <= 0)
         {
             return false;

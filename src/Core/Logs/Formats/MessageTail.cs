@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace PosFleet.Logs.Formats;
 
 /// <summary>
@@ -10,11 +14,13 @@ internal static class MessageTail
 
     public static void Parse(ReadOnlySpan<byte> rest, ref LineFields fields)
     {
+        // Short scalar scans instead of IndexOf over the whole rest: every distance searched here is a few bytes, and
+        // this runs on every line in scope.
         rest = TrimStart(rest);
         while (true)
         {
-            var eq = rest.IndexOf((byte)'=');
-            if (eq <= 0 || eq > 12)
+            var eq = IndexOf(rest, (byte)'=', 13);
+            if (eq <= 0)
             {
                 break;
             }
@@ -28,7 +34,7 @@ internal static class MessageTail
             }
 
             var value = rest[(eq + 1)..];
-            var end = value.IndexOf((byte)' ');
+            var end = IndexOf(value, (byte)' ', value.Length);
             if (end < 0)
             {
                 end = value.Length;
@@ -46,14 +52,52 @@ internal static class MessageTail
             rest = TrimStart(value[end..]);
         }
 
-        var colon = rest.IndexOf(": "u8);
-        if (colon > 0 && colon <= MaxComponentLength && rest[..colon].IndexOf((byte)' ') < 0)
+        // "component: message": the first ": " with no blank before it, so it ends at the first blank of the rest.
+        var blank = IndexOf(rest, (byte)' ', MaxComponentLength + 2);
+        var colon = blank - 1;
+        if (colon > 0 && rest[colon] == ':')
         {
             fields.Component = rest[..colon];
             rest = rest[(colon + 2)..];
         }
 
         fields.Message = TrimStart(rest);
+    }
+
+    /// <summary>The first <paramref name="value"/> among the first <paramref name="limit"/> bytes of <paramref name="s"/>, or -1.</summary>
+    /// <remarks>16 bytes at a time without the call and set-up of a general search: the distances here are short.</remarks>
+    private static int IndexOf(ReadOnlySpan<byte> s, byte value, int limit)
+    {
+        var n = Math.Min(s.Length, limit);
+        if (Vector128.IsHardwareAccelerated && s.Length >= 16)
+        {
+            ref var r = ref MemoryMarshal.GetReference(s);
+            var target = Vector128.Create(value);
+            var i = 0;
+            for (; i < n; i += 16)
+            {
+                // The last load ends at the end of the span, overlapping bytes already searched.
+                var at = Math.Min(i, s.Length - 16);
+                var mask = Vector128.Equals(Vector128.LoadUnsafe(ref r, (nuint)at), target).ExtractMostSignificantBits() >> (i - at);
+                if (mask != 0)
+                {
+                    var found = i + BitOperations.TrailingZeroCount(mask);
+                    return found < n ? found : -1;
+                }
+            }
+
+            return -1;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (s[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> s)

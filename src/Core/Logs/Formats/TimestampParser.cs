@@ -9,6 +9,8 @@ namespace PosFleet.Logs.Formats;
 /// </summary>
 internal static class TimestampParser
 {
+    private static readonly long[] FractionScale = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
     private static readonly int[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
     /// <summary>
@@ -69,13 +71,11 @@ internal static class TimestampParser
         {
             pos++;
             var digits = 0;
-            long scale = TimeSpan.TicksPerSecond;
             while (pos < s.Length && (uint)(s[pos] - '0') <= 9)
             {
                 if (digits < 7)
                 {
-                    scale /= 10;
-                    fractionTicks += (s[pos] - '0') * scale;
+                    fractionTicks = (fractionTicks * 10) + (s[pos] - '0');
                 }
 
                 digits++;
@@ -86,6 +86,9 @@ internal static class TimestampParser
             {
                 return 0;
             }
+
+            // Digits past the seventh are below a tick and dropped; fewer are scaled up (".123" is 1,230,000 ticks).
+            fractionTicks *= FractionScale[Math.Min(digits, 7)];
         }
 
         var offset = 0;

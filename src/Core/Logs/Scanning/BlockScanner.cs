@@ -139,7 +139,16 @@ internal sealed class BlockScanner
             var level = _levels.Find(fields.Level);
             level.Count++;
 
-            var keywordHits = _hasKeywords ? classifier.FindKeywords(fields.Message) : 0;
+            ulong keywordHits = 0;
+            if (_hasKeywords)
+            {
+                // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
+                var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
+                keywordHits = offset >= 0 && offset + fields.Message.Length <= block.Length
+                    ? classifier.FindKeywords(fields.Message, block[(int)offset..])
+                    : classifier.FindKeywords(fields.Message);
+            }
+
             var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits);
             kinds[(int)c.Kind]++;
             severities[(int)c.Severity]++;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PosFleet.Logs.Classification;
 
 namespace PosFleet.Logs.Scanning;
@@ -14,15 +15,17 @@ internal sealed class LevelCounter
     /// <summary>Finds (or adds) the token.</summary>
     public Entry Find(ReadOnlySpan<byte> token)
     {
+        // Tokens of 4 to 8 bytes (nearly all) compare as one number: their first and last four bytes, and the length.
+        var key = Key(token);
         var last = _last;
-        if (last is not null && token.SequenceEqual(last.Token))
+        if (last is not null && key == last.Key && token.Length == last.Token.Length && (key != 0 || token.SequenceEqual(last.Token)))
         {
             return last;
         }
 
         foreach (var e in _entries)
         {
-            if (token.SequenceEqual(e.Token))
+            if (key == e.Key && token.Length == e.Token.Length && (key != 0 || token.SequenceEqual(e.Token)))
             {
                 return _last = e;
             }
@@ -48,9 +51,23 @@ internal sealed class LevelCounter
         }
     }
 
+    private static ulong Key(ReadOnlySpan<byte> token)
+    {
+        if (token.Length is < 4 or > 8)
+        {
+            return 0;
+        }
+
+        var first = MemoryMarshal.Read<uint>(token);
+        var last = MemoryMarshal.Read<uint>(token[^4..]);
+        return ((ulong)last << 32) | first;
+    }
+
     public sealed class Entry(byte[] token, LogKind kind, LogSeverity severity)
     {
         public byte[] Token { get; } = token;
+
+        public ulong Key { get; } = Key(token);
 
         public LogKind Kind { get; } = kind;
 
