@@ -16,7 +16,7 @@ public class BlockScanBenchmarks
     private byte[] _log = [];
     private ScanPlan _plan = null!;
 
-    [Params(10_000, 1_000_000)]
+    [Params(10_000, 100_000, 1_000_000)]
     public int Lines { get; set; }
 
     [GlobalSetup]

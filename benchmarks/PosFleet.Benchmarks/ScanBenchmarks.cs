@@ -15,7 +15,7 @@ public class ScanBenchmarks
     private LogScanner _scanner = null!;
     private LogScanFilter _filter = null!;
 
-    [Params(10_000, 1_000_000)]
+    [Params(10_000, 100_000, 1_000_000)]
     public int Lines { get; set; }
 
     [GlobalSetup]

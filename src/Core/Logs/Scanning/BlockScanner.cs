@@ -174,6 +174,11 @@ internal sealed class BlockScanner
     public ScanAggregate Complete()
     {
         _levels.MoveCountsTo(_aggregate.Levels);
+        foreach (var template in _aggregate.Templates.Values)
+        {
+            template.ResolveTerminals(_aggregate.TerminalsByOrdinal);
+        }
+
         return _aggregate;
     }
 
@@ -237,7 +242,7 @@ internal sealed class BlockScanner
             (terminal.LastTicks, terminal.LastOffset, terminal.LastPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
 
-        template.Terminals.Add(terminal.Terminal);
+        template.AddTerminal(terminal.Ordinal);
     }
 
     private static TerminalAggregate TerminalOf(ref LineFields fields, ScanAggregate aggregate, BlockPosition position)
@@ -249,8 +254,9 @@ internal sealed class BlockScanner
         var lookup = aggregate.Terminals.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(name, out var terminal))
         {
-            terminal = new TerminalAggregate { Terminal = name.ToString() };
+            terminal = new TerminalAggregate { Terminal = name.ToString(), Ordinal = aggregate.TerminalsByOrdinal.Count };
             lookup[name] = terminal;
+            aggregate.TerminalsByOrdinal.Add(terminal);
         }
 
         if (!fields.Organization.IsEmpty && (terminal.OrganizationUtf8 is null || !fields.Organization.SequenceEqual(terminal.OrganizationUtf8)))

@@ -61,6 +61,7 @@ internal ref struct LineSplitter
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool NextChunk()
     {
         _carry |= _special != 0;

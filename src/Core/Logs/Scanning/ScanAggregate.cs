@@ -33,6 +33,34 @@ internal sealed class TemplateAggregate
     public BlockPosition ExamplePosition;
     public readonly HashSet<string> Terminals = new(StringComparer.Ordinal);
 
+    /// <summary>While a worker scans: its terminals' ordinals, as bits (a hash set per line costs a cache miss).</summary>
+    public ulong[] TerminalBits = [];
+
+    public void AddTerminal(int ordinal)
+    {
+        var word = ordinal >> 6;
+        if (word >= TerminalBits.Length)
+        {
+            Array.Resize(ref TerminalBits, Math.Max(word + 1, TerminalBits.Length * 2));
+        }
+
+        TerminalBits[word] |= 1UL << ordinal;
+    }
+
+    /// <summary>Turns <see cref="TerminalBits"/> into names, once a worker is done.</summary>
+    public void ResolveTerminals(List<TerminalAggregate> byOrdinal)
+    {
+        for (var w = 0; w < TerminalBits.Length; w++)
+        {
+            for (var bits = TerminalBits[w]; bits != 0; bits &= bits - 1)
+            {
+                Terminals.Add(byOrdinal[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)].Terminal);
+            }
+        }
+
+        TerminalBits = [];
+    }
+
     public void Merge(TemplateAggregate other)
     {
         Count += other.Count;
@@ -60,6 +88,7 @@ internal sealed class TemplateAggregate
 internal sealed class TerminalAggregate
 {
     public required string Terminal;
+    public int Ordinal;
     public string? Organization;
     public byte[]? OrganizationUtf8;
     public BlockPosition OrganizationPosition;
@@ -104,6 +133,7 @@ internal sealed class ScanAggregate
     public readonly Dictionary<string, long> Levels = new(StringComparer.Ordinal);
     public readonly Dictionary<ulong, TemplateAggregate> Templates = [];
     public readonly Dictionary<string, TerminalAggregate> Terminals = new(StringComparer.Ordinal);
+    public readonly List<TerminalAggregate> TerminalsByOrdinal = [];
     public readonly List<(BlockPosition Position, MalformedReason Reason)> FirstMalformed = [];
 
     public void Merge(ScanAggregate other, int malformedReported)
