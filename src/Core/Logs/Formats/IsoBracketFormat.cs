@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace PosFleet.Logs.Formats;
 
 /// <summary><c>2026-11-20T10:15:02.123Z [ERROR] term=POS-0027 printer: paper out</c>: the POS activity-log format.</summary>
@@ -22,13 +25,37 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     /// rest; <see cref="MessageTail.Parse"/> on <c>line[tail..]</c> then completes what <see cref="TryParse"/> reads.
     /// </summary>
     /// <returns><see langword="false"/> when the line does not have this format's shape (as <see cref="TryParse"/>).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryParseHead(ReadOnlySpan<byte> line, ref IsoMinuteCache minute, ref LineFields fields, out int tail)
     {
         tail = 0;
-        var n = TimestampParser.TryParseIso(line, ref minute, out fields.UtcTicks, out fields.OffsetMinutes);
-        if (n == 0)
+        int n;
+        if (line.Length > 26 && minute.Valid && MemoryMarshal.Read<Int128>(line) == minute.Head
+            && line[16] == ':' && line[19] == '.' && line[23] == 'Z' && line[24] == ' ' && line[25] == '[')
         {
-            return false;
+            // The shape nearly every POS line has, in the minute of the line before: "…:SS.mmmZ [" read in place.
+            var s1 = (uint)(line[17] - '0');
+            var s2 = (uint)(line[18] - '0');
+            var m1 = (uint)(line[20] - '0');
+            var m2 = (uint)(line[21] - '0');
+            var m3 = (uint)(line[22] - '0');
+            var second = (s1 * 10) + s2;
+            if (s1 > 9 || s2 > 9 || m1 > 9 || m2 > 9 || m3 > 9 || second > 60)
+            {
+                return false;
+            }
+
+            fields.UtcTicks = minute.Ticks + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + (((m1 * 100) + (m2 * 10) + m3) * TimeSpan.TicksPerMillisecond);
+            fields.OffsetMinutes = 0;
+            n = 24;
+        }
+        else
+        {
+            n = TimestampParser.TryParseIso(line, ref minute, out fields.UtcTicks, out fields.OffsetMinutes);
+            if (n == 0)
+            {
+                return false;
+            }
         }
 
         // Fixed offsets first: with a 'Z' timestamp the level starts at 26; the search is only the fallback.

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -66,6 +67,7 @@ internal static class MessageTail
 
     /// <summary>The first <paramref name="value"/> among the first <paramref name="limit"/> bytes of <paramref name="s"/>, or -1.</summary>
     /// <remarks>16 bytes at a time without the call and set-up of a general search: the distances here are short.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int IndexOf(ReadOnlySpan<byte> s, byte value, int limit)
     {
         var n = Math.Min(s.Length, limit);
