@@ -15,6 +15,11 @@ internal static class MessageTail
 
     public static void Parse(ReadOnlySpan<byte> rest, ref LineFields fields)
     {
+        if (TryParseWindow(rest, ref fields))
+        {
+            return;
+        }
+
         // Short scalar scans instead of IndexOf over the whole rest: every distance searched here is a few bytes, and
         // this runs on every line in scope.
         rest = TrimStart(rest);
@@ -63,6 +68,112 @@ internal static class MessageTail
         }
 
         fields.Message = TrimStart(rest);
+    }
+
+    /// <summary>
+    /// <see cref="Parse"/> for the common case, from bit masks of the blanks and '=' of the first 64 bytes: every search
+    /// becomes a trailing-zero count. Gives up (and reads nothing) when an answer could lie past those 64 bytes or the
+    /// window holds a tab.
+    /// </summary>
+    private static bool TryParseWindow(ReadOnlySpan<byte> rest, ref LineFields fields)
+    {
+        if (rest.Length < 64 || !Vector256.IsHardwareAccelerated)
+        {
+            return false;
+        }
+
+        ref var r = ref MemoryMarshal.GetReference(rest);
+        var a = Vector256.LoadUnsafe(ref r);
+        var b = Vector256.LoadUnsafe(ref r, 32);
+        var tabs = Vector256.Equals(a, Vector256.Create((byte)'\t')) | Vector256.Equals(b, Vector256.Create((byte)'\t'));
+        if (tabs != Vector256<byte>.Zero)
+        {
+            return false;
+        }
+
+        var blanks = Vector256.Equals(a, Vector256.Create((byte)' ')).ExtractMostSignificantBits()
+            | ((ulong)Vector256.Equals(b, Vector256.Create((byte)' ')).ExtractMostSignificantBits() << 32);
+        var equals = Vector256.Equals(a, Vector256.Create((byte)'=')).ExtractMostSignificantBits()
+            | ((ulong)Vector256.Equals(b, Vector256.Create((byte)'=')).ExtractMostSignificantBits() << 32);
+
+        ReadOnlySpan<byte> terminal = default;
+        ReadOnlySpan<byte> organization = default;
+        var hasTerminal = false;
+        var hasOrganization = false;
+        var pos = BitOperations.TrailingZeroCount(~blanks);
+        while (true)
+        {
+            if (pos + 13 > 64)
+            {
+                return false;
+            }
+
+            var eq = BitOperations.TrailingZeroCount(equals >> pos);
+            if (eq == 0 || eq >= 13)
+            {
+                break;
+            }
+
+            var key = rest.Slice(pos, eq);
+            var isTerminal = key.SequenceEqual("term"u8) || key.SequenceEqual("terminal"u8);
+            var isOrganization = !isTerminal && (key.SequenceEqual("org"u8) || key.SequenceEqual("organization"u8));
+            if (!isTerminal && !isOrganization)
+            {
+                break;
+            }
+
+            var value = pos + eq + 1;
+            var after = value < 64 ? blanks >> value : 0;
+            if (after == 0)
+            {
+                return false;
+            }
+
+            var end = value + BitOperations.TrailingZeroCount(after);
+            if (isTerminal)
+            {
+                terminal = rest[value..end];
+                hasTerminal = true;
+            }
+            else
+            {
+                organization = rest[value..end];
+                hasOrganization = true;
+            }
+
+            pos = end + BitOperations.TrailingZeroCount(~(blanks >> end));
+            if (pos >= 64)
+            {
+                return false;
+            }
+        }
+
+        var blank = blanks >> pos;
+        if (blank == 0)
+        {
+            return false;
+        }
+
+        // Nothing is written before here, so that giving up leaves the fields as they were.
+        if (hasTerminal)
+        {
+            fields.Terminal = terminal;
+        }
+
+        if (hasOrganization)
+        {
+            fields.Organization = organization;
+        }
+
+        var colon = BitOperations.TrailingZeroCount(blank) - 1;
+        if (colon > 0 && rest[pos + colon] == ':')
+        {
+            fields.Component = rest.Slice(pos, colon);
+            pos += colon + 2;
+        }
+
+        fields.Message = TrimStart(rest[pos..]);
+        return true;
     }
 
     /// <summary>The first <paramref name="value"/> among the first <paramref name="limit"/> bytes of <paramref name="s"/>, or -1.</summary>
