@@ -15,11 +15,15 @@ internal static class MessageTail
 
     public static void Parse(ReadOnlySpan<byte> rest, ref LineFields fields)
     {
-        if (TryParseWindow(rest, ref fields))
+        if (!TryParseWindow(rest, ref fields))
         {
-            return;
+            ParseEach(rest, ref fields);
         }
+    }
 
+    /// <summary><see cref="Parse"/> one search at a time, for any input.</summary>
+    internal static void ParseEach(ReadOnlySpan<byte> rest, ref LineFields fields)
+    {
         // Short scalar scans instead of IndexOf over the whole rest: every distance searched here is a few bytes, and
         // this runs on every line in scope.
         rest = TrimStart(rest);
@@ -75,7 +79,7 @@ internal static class MessageTail
     /// becomes a trailing-zero count. Gives up (and reads nothing) when an answer could lie past those 64 bytes or the
     /// window holds a tab.
     /// </summary>
-    private static bool TryParseWindow(ReadOnlySpan<byte> rest, ref LineFields fields)
+    internal static bool TryParseWindow(ReadOnlySpan<byte> rest, ref LineFields fields)
     {
         if (rest.Length < 64 || !Vector256.IsHardwareAccelerated)
         {
