@@ -56,11 +56,14 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$bin" ]]; then
   dotnet publish "$root/src/Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$OUT/aot" -nologo -v quiet >/dev/null
 fi
 
-# 3. The input: deterministic (seed 42, ends at $AS_OF, 3 days), made once per size.
+# 3. The input: deterministic (seed 42, ends at $AS_OF, 3 days), made once per size. 'generate' names the fleet with
+#    Bogus, which needs reflection that NativeAOT trims away, so it runs on the JIT build.
 file="$OUT/pos-$SIZE.log"
 if [[ ! -s "$file" ]]; then
   echo "scan-vs-rg: generating $file"
-  "$bin" generate -o "$file" --size "$SIZE" --seed 42 >/dev/null
+  dotnet build "$root/src/Cli" -c Release -nologo -v quiet >/dev/null
+  dotnet "$root/src/Cli/bin/Release/net10.0/posfleet.dll" generate -o "$file.tmp" --size "$SIZE" --seed 42 >/dev/null
+  mv "$file.tmp" "$file"
 fi
 
 # 4. Warm the page cache so that both tools read from memory.
