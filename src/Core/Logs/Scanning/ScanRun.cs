@@ -78,6 +78,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
             {
                 var (start, count) = blocks[b];
+                MemoryHints.WillReadSequentially(data + start, count);
                 lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, input.Name, firstLine);
                 Report(count);
             }
