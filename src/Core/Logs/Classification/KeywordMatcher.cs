@@ -19,7 +19,7 @@ internal sealed class KeywordMatcher
 
     private readonly byte[][] _variants;
     private readonly int[] _keywordOfVariant;
-    private readonly (uint Folded, byte[] Bytes, int Keyword)[][] _buckets;
+    private readonly (uint Head, byte[] Bytes, int Keyword)[][] _buckets;
     private readonly Vector256<byte>[] _tables;
     private readonly Vector512<byte>[] _tables512;
     private readonly bool _vectorized;
@@ -54,7 +54,7 @@ internal sealed class KeywordMatcher
         for (var v = 0; v < variants.Length && _vectorized; v++)
         {
             var bucket = bucketOfKeyword[keywordOfVariant[v]];
-            lists[bucket].Add((MemoryMarshal.Read<uint>(variants[v]) | 0x20202020u, variants[v], keywordOfVariant[v]));
+            lists[bucket].Add((MemoryMarshal.Read<uint>(variants[v]), variants[v], keywordOfVariant[v]));
             for (var j = 0; j < Prefix; j++)
             {
                 var f = variants[v][j] | 0x20;
@@ -224,15 +224,16 @@ internal sealed class KeywordMatcher
             return found;
         }
 
-        // Four case-folded bytes rule out nearly every false hit of the fingerprint before any exact comparison.
-        var head = MemoryMarshal.Read<uint>(rest) | 0x20202020u;
+        // A spelling matches exactly or not at all: its first four bytes rule out nearly every false hit of the
+        // case-folded fingerprint, and the other spellings of a true one, before any longer comparison.
+        var head = MemoryMarshal.Read<uint>(rest);
         while (buckets != 0)
         {
             var bucket = BitOperations.TrailingZeroCount((uint)buckets);
             buckets &= (byte)(buckets - 1);
-            foreach (var (folded, bytes, keyword) in _buckets[bucket])
+            foreach (var (first, bytes, keyword) in _buckets[bucket])
             {
-                if (folded == head && (found & (1UL << keyword)) == 0 && rest.StartsWith(bytes))
+                if (first == head && (found & (1UL << keyword)) == 0 && rest.StartsWith(bytes))
                 {
                     found |= 1UL << keyword;
                 }

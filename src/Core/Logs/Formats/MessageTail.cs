@@ -35,13 +35,13 @@ internal static class MessageTail
                 break;
             }
 
-            var key = rest[..eq];
-            var isTerminal = key.SequenceEqual("term"u8) || key.SequenceEqual("terminal"u8);
-            var isOrganization = !isTerminal && (key.SequenceEqual("org"u8) || key.SequenceEqual("organization"u8));
-            if (!isTerminal && !isOrganization)
+            var key = KeyOf(rest[..eq]);
+            if (key == Key.None)
             {
                 break;
             }
+
+            var isTerminal = key == Key.Terminal;
 
             var value = rest[(eq + 1)..];
             var end = IndexOf(value, (byte)' ', value.Length);
@@ -118,13 +118,13 @@ internal static class MessageTail
                 break;
             }
 
-            var key = rest.Slice(pos, eq);
-            var isTerminal = key.SequenceEqual("term"u8) || key.SequenceEqual("terminal"u8);
-            var isOrganization = !isTerminal && (key.SequenceEqual("org"u8) || key.SequenceEqual("organization"u8));
-            if (!isTerminal && !isOrganization)
+            var key = KeyOf(rest.Slice(pos, eq));
+            if (key == Key.None)
             {
                 break;
             }
+
+            var isTerminal = key == Key.Terminal;
 
             var value = pos + eq + 1;
             var after = value < 64 ? blanks >> value : 0;
@@ -179,6 +179,29 @@ internal static class MessageTail
         fields.Message = TrimStart(rest[pos..]);
         return true;
     }
+
+    private enum Key
+    {
+        None,
+        Terminal,
+        Organization,
+    }
+
+    /// <summary><c>term</c>, <c>terminal</c>, <c>org</c>, <c>organization</c> compared as numbers, by length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Key KeyOf(ReadOnlySpan<byte> key) => key.Length switch
+    {
+        3 => key[0] == 'o' && key[1] == 'r' && key[2] == 'g' ? Key.Organization : Key.None,
+        4 => MemoryMarshal.Read<uint>(key) == TermKey ? Key.Terminal : Key.None,
+        8 => MemoryMarshal.Read<ulong>(key) == TerminalKey ? Key.Terminal : Key.None,
+        12 => MemoryMarshal.Read<ulong>(key) == OrganizaKey && MemoryMarshal.Read<uint>(key[8..]) == TionKey ? Key.Organization : Key.None,
+        _ => Key.None,
+    };
+
+    private static readonly uint TermKey = MemoryMarshal.Read<uint>("term"u8);
+    private static readonly ulong TerminalKey = MemoryMarshal.Read<ulong>("terminal"u8);
+    private static readonly ulong OrganizaKey = MemoryMarshal.Read<ulong>("organiza"u8);
+    private static readonly uint TionKey = MemoryMarshal.Read<uint>("tion"u8);
 
     /// <summary>The first <paramref name="value"/> among the first <paramref name="limit"/> bytes of <paramref name="s"/>, or -1.</summary>
     /// <remarks>16 bytes at a time without the call and set-up of a general search: the distances here are short.</remarks>
