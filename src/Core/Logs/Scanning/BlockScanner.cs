@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -173,6 +174,13 @@ internal sealed class BlockScanner
     /// <summary>Everything this scanner has read, with the level counts added; the scanner is done after this.</summary>
     public ScanAggregate Complete()
     {
+        // The template buffer is three times the longest line: too large to make anew for every scan.
+        if (_template is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_template);
+            _template = null;
+        }
+
         _levels.MoveCountsTo(_aggregate.Levels);
         foreach (var template in _aggregate.Templates.Values)
         {
@@ -196,7 +204,7 @@ internal sealed class BlockScanner
     private void Select(ref LineFields fields, LineClassification c, ReadOnlySpan<byte> text, ScanAggregate aggregate, BlockPosition position)
     {
         aggregate.Selected++;
-        var buffer = _template ??= new byte[(_plan.Options.MaxLineLength * 3) + 16];
+        var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
         var id = MessageTemplater.Fold(fields.Message, buffer, out var written);
         ref var template = ref CollectionsMarshal.GetValueRefOrAddDefault(aggregate.Templates, id, out var exists);
         if (!exists)
@@ -275,7 +283,7 @@ internal sealed class BlockScanner
 
     private LogEntry ToEntry(ref LineFields fields, LineClassification c, string sourceName, long lineNumber)
     {
-        var buffer = _template ??= new byte[(_plan.Options.MaxLineLength * 3) + 16];
+        var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
         var id = MessageTemplater.Fold(fields.Message, buffer, out var written);
         var reference = _plan.FindReference(fields.Message);
         var rule = c.RuleIndex >= 0 ? _plan.Classifier.Rules[c.RuleIndex] : null;
