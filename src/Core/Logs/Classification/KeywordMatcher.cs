@@ -16,10 +16,12 @@ internal sealed class KeywordMatcher
 {
     private const int Prefix = 3;
     private const int Buckets = 8;
+    private const int HeadFilterBits = 4096;
 
     private readonly byte[][] _variants;
     private readonly int[] _keywordOfVariant;
     private readonly (uint Head, byte[] Bytes, int Keyword)[][] _buckets;
+    private readonly ulong[] _heads = new ulong[HeadFilterBits / 64];
     private readonly Vector256<byte>[] _tables;
     private readonly Vector512<byte>[] _tables512;
     private readonly bool _vectorized;
@@ -54,7 +56,10 @@ internal sealed class KeywordMatcher
         for (var v = 0; v < variants.Length && _vectorized; v++)
         {
             var bucket = bucketOfKeyword[keywordOfVariant[v]];
-            lists[bucket].Add((MemoryMarshal.Read<uint>(variants[v]), variants[v], keywordOfVariant[v]));
+            var head = MemoryMarshal.Read<uint>(variants[v]);
+            lists[bucket].Add((head, variants[v], keywordOfVariant[v]));
+            var slot = HeadSlot(head);
+            _heads[slot >> 6] |= 1UL << slot;
             for (var j = 0; j < Prefix; j++)
             {
                 var f = variants[v][j] | 0x20;
@@ -80,6 +85,7 @@ internal sealed class KeywordMatcher
     /// Like <see cref="Find(ReadOnlySpan{byte})"/> for a message that starts <paramref name="readable"/>: the bytes after
     /// the message (the rest of a block) may be loaded, and are ignored, which spares copying the message's tail.
     /// </summary>
+    [SkipLocalsInit]
     public ulong Find(ReadOnlySpan<byte> message, ReadOnlySpan<byte> readable)
     {
         if (!_vectorized)
@@ -148,6 +154,7 @@ internal sealed class KeywordMatcher
     }
 
     /// <summary>The same search 64 bytes at a time, where the processor has 512-bit byte shuffles: most messages fit in one step.</summary>
+    [SkipLocalsInit]
     private ulong Find512(ReadOnlySpan<byte> message, int room)
     {
         var lo0 = _tables512[0];
@@ -227,6 +234,13 @@ internal sealed class KeywordMatcher
         // A spelling matches exactly or not at all: its first four bytes rule out nearly every false hit of the
         // case-folded fingerprint, and the other spellings of a true one, before any longer comparison.
         var head = MemoryMarshal.Read<uint>(rest);
+        var slot = HeadSlot(head);
+        if ((_heads[slot >> 6] & (1UL << slot)) == 0)
+        {
+            // No spelling starts with these four bytes: most hits of the fingerprint end here.
+            return found;
+        }
+
         while (buckets != 0)
         {
             var bucket = BitOperations.TrailingZeroCount((uint)buckets);
@@ -242,6 +256,9 @@ internal sealed class KeywordMatcher
 
         return found;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HeadSlot(uint head) => (int)((head * 0x9E3779B1u) >> 20);
 
     private ulong FindEach(ReadOnlySpan<byte> message)
     {

@@ -87,18 +87,33 @@ internal static class MessageTail
         }
 
         ref var r = ref MemoryMarshal.GetReference(rest);
-        var a = Vector256.LoadUnsafe(ref r);
-        var b = Vector256.LoadUnsafe(ref r, 32);
-        var tabs = Vector256.Equals(a, Vector256.Create((byte)'\t')) | Vector256.Equals(b, Vector256.Create((byte)'\t'));
-        if (tabs != Vector256<byte>.Zero)
+        ulong blanks, equals;
+        if (Vector512.IsHardwareAccelerated)
         {
-            return false;
-        }
+            var v = Vector512.LoadUnsafe(ref r);
+            if (Vector512.EqualsAny(v, Vector512.Create((byte)'\t')))
+            {
+                return false;
+            }
 
-        var blanks = Vector256.Equals(a, Vector256.Create((byte)' ')).ExtractMostSignificantBits()
-            | ((ulong)Vector256.Equals(b, Vector256.Create((byte)' ')).ExtractMostSignificantBits() << 32);
-        var equals = Vector256.Equals(a, Vector256.Create((byte)'=')).ExtractMostSignificantBits()
-            | ((ulong)Vector256.Equals(b, Vector256.Create((byte)'=')).ExtractMostSignificantBits() << 32);
+            blanks = Vector512.Equals(v, Vector512.Create((byte)' ')).ExtractMostSignificantBits();
+            equals = Vector512.Equals(v, Vector512.Create((byte)'=')).ExtractMostSignificantBits();
+        }
+        else
+        {
+            var a = Vector256.LoadUnsafe(ref r);
+            var b = Vector256.LoadUnsafe(ref r, 32);
+            var tabs = Vector256.Equals(a, Vector256.Create((byte)'\t')) | Vector256.Equals(b, Vector256.Create((byte)'\t'));
+            if (tabs != Vector256<byte>.Zero)
+            {
+                return false;
+            }
+
+            blanks = Vector256.Equals(a, Vector256.Create((byte)' ')).ExtractMostSignificantBits()
+                | ((ulong)Vector256.Equals(b, Vector256.Create((byte)' ')).ExtractMostSignificantBits() << 32);
+            equals = Vector256.Equals(a, Vector256.Create((byte)'=')).ExtractMostSignificantBits()
+                | ((ulong)Vector256.Equals(b, Vector256.Create((byte)'=')).ExtractMostSignificantBits() << 32);
+        }
 
         ReadOnlySpan<byte> terminal = default;
         ReadOnlySpan<byte> organization = default;
