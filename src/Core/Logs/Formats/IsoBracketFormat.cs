@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PosFleet.Logs.Formats;
 
@@ -65,8 +67,19 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
         }
 
         var rest = line[(n + 2)..];
-        var close = rest.Length > 5 && rest[5] == ']' ? 5 : -1;
-        if (close < 0)
+        int close;
+        if (rest.Length >= 16)
+        {
+            // The first ']' of the 16 bytes from one compare, except that a ']' at 5 (a five-letter level) comes first.
+            var closing = Vector128.Equals(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(rest)), Vector128.Create((byte)']')).ExtractMostSignificantBits();
+            close = (closing & (1u << 5)) != 0 ? 5 : closing == 0 ? -1 : BitOperations.TrailingZeroCount(closing);
+        }
+        else
+        {
+            close = rest.Length > 5 && rest[5] == ']' ? 5 : -1;
+        }
+
+        if (close < 0 && rest.Length < 16)
         {
             // A short scalar scan: a call to a vectorized search costs more than the few bytes of a level token.
             var limit = Math.Min(rest.Length, 16);
