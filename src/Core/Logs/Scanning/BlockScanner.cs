@@ -255,16 +255,27 @@ internal sealed class BlockScanner
 
     private static TerminalAggregate TerminalOf(ref LineFields fields, ScanAggregate aggregate, BlockPosition position)
     {
-        Span<char> chars = stackalloc char[256];
-        var name = fields.Terminal.Length <= 256 && Encoding.UTF8.TryGetChars(fields.Terminal, chars, out var n)
-            ? chars[..n]
-            : Encoding.UTF8.GetString(fields.Terminal).AsSpan();
-        var lookup = aggregate.Terminals.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(name, out var terminal))
+        // A name of up to 8 bytes (POS-0027) is its own key: no decoding, no string hash, on every selected line.
+        var bytes = fields.Terminal;
+        ulong key = 0;
+        TerminalAggregate? terminal = null;
+        var shortName = bytes.Length is > 0 and <= 8;
+        if (shortName)
         {
-            terminal = new TerminalAggregate { Terminal = name.ToString(), Ordinal = aggregate.TerminalsByOrdinal.Count };
-            lookup[name] = terminal;
-            aggregate.TerminalsByOrdinal.Add(terminal);
+            bytes.CopyTo(MemoryMarshal.AsBytes(new Span<ulong>(ref key)));
+            if (aggregate.TerminalsByUtf8.TryGetValue(key, out var hit) && hit.Length == bytes.Length)
+            {
+                terminal = hit.Terminal;
+            }
+        }
+
+        if (terminal is null)
+        {
+            terminal = TerminalNamed(bytes, aggregate);
+            if (shortName)
+            {
+                aggregate.TerminalsByUtf8[key] = (terminal, bytes.Length);
+            }
         }
 
         if (!fields.Organization.IsEmpty && (terminal.OrganizationUtf8 is null || !fields.Organization.SequenceEqual(terminal.OrganizationUtf8)))
@@ -276,6 +287,24 @@ internal sealed class BlockScanner
         if (!fields.Organization.IsEmpty)
         {
             terminal.OrganizationPosition = position;
+        }
+
+        return terminal;
+    }
+
+    [SkipLocalsInit]
+    private static TerminalAggregate TerminalNamed(ReadOnlySpan<byte> utf8, ScanAggregate aggregate)
+    {
+        Span<char> chars = stackalloc char[256];
+        var name = utf8.Length <= 256 && Encoding.UTF8.TryGetChars(utf8, chars, out var n)
+            ? chars[..n]
+            : Encoding.UTF8.GetString(utf8).AsSpan();
+        var lookup = aggregate.Terminals.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(name, out var terminal))
+        {
+            terminal = new TerminalAggregate { Terminal = name.ToString(), Ordinal = aggregate.TerminalsByOrdinal.Count };
+            lookup[name] = terminal;
+            aggregate.TerminalsByOrdinal.Add(terminal);
         }
 
         return terminal;

@@ -134,6 +134,7 @@ internal sealed class ScanAggregate
     public readonly Dictionary<ulong, TemplateAggregate> Templates = [];
     public readonly Dictionary<string, TerminalAggregate> Terminals = new(StringComparer.Ordinal);
     public readonly List<TerminalAggregate> TerminalsByOrdinal = [];
+    public readonly Dictionary<ulong, (TerminalAggregate Terminal, int Length)> TerminalsByUtf8 = [];
     public readonly List<(BlockPosition Position, MalformedReason Reason)> FirstMalformed = [];
 
     public void Merge(ScanAggregate other, int malformedReported)
