@@ -51,6 +51,7 @@ internal sealed class LevelCounter
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Key(ReadOnlySpan<byte> token)
     {
         if (token.Length is < 4 or > 8)
