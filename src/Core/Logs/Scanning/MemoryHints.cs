@@ -11,7 +11,6 @@ namespace PosFleet.Logs.Scanning;
 internal static partial class MemoryHints
 {
     private const int MadvSequential = 2;
-    private const int MadvDontNeed = 4;
     private const int MadvPopulateRead = 22;
 
     private static bool _populateUnsupported;
@@ -32,27 +31,6 @@ internal static partial class MemoryHints
         {
             // EINVAL on kernels before 5.14: do not ask again.
             _populateUnsupported = true;
-        }
-    }
-
-    /// <summary>
-    /// Drops the mapping of the whole pages inside <c>[start, start + length)</c> once they are read (the file stays in the
-    /// page cache): each worker tears down its own blocks' mappings in parallel, instead of one thread unmapping the whole
-    /// file at the end.
-    /// </summary>
-    public static unsafe void DoneReading(byte* start, long length)
-    {
-        if (!OperatingSystem.IsLinux() || length <= 0)
-        {
-            return;
-        }
-
-        var page = (nuint)Environment.SystemPageSize;
-        var first = ((nuint)start + page - 1) & ~(page - 1);
-        var end = (nuint)(start + length) & ~(page - 1);
-        if (end > first)
-        {
-            _ = Madvise((void*)first, end - first, MadvDontNeed);
         }
     }
 

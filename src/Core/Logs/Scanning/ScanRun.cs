@@ -80,7 +80,6 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 var (start, count) = blocks[b];
                 MemoryHints.WillReadSequentially(data + start, count);
                 lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, input.Name, firstLine);
-                MemoryHints.DoneReading(data + start, count);
                 Report(count);
             }
 
