@@ -20,7 +20,7 @@ internal sealed class KeywordMatcher
 
     private readonly byte[][] _variants;
     private readonly int[] _keywordOfVariant;
-    private readonly (uint Head, byte[] Bytes, int Keyword)[][] _buckets;
+    private readonly Dictionary<uint, (byte[] Bytes, int Keyword)[]> _byHead;
     private readonly ulong[] _heads = new ulong[HeadFilterBits / 64];
     private readonly Vector256<byte>[] _tables;
     private readonly Vector512<byte>[] _tables512;
@@ -73,7 +73,7 @@ internal sealed class KeywordMatcher
             }
         }
 
-        _buckets = [.. lists.Select(l => l.ToArray())];
+        _byHead = lists.SelectMany(l => l).GroupBy(e => e.Item1).ToDictionary(g => g.Key, g => g.Select(e => (e.Item2, e.Item3)).ToArray());
         _tables = [.. tables.Select(t => Vector256.Create(t))];
         _tables512 = [.. tables.Select(t => Vector512.Create(Vector256.Create(t), Vector256.Create(t)))];
     }
@@ -146,7 +146,7 @@ internal sealed class KeywordMatcher
                     break;
                 }
 
-                found = Verify(message, i + lane, hits.GetElement(lane), found);
+                found = Verify(message, i + lane, found);
             }
         }
 
@@ -198,7 +198,7 @@ internal sealed class KeywordMatcher
                     break;
                 }
 
-                found = Verify(message, i + lane, hits.GetElement(lane), found);
+                found = Verify(message, i + lane, found);
             }
         }
 
@@ -223,7 +223,7 @@ internal sealed class KeywordMatcher
         return low & high;
     }
 
-    private ulong Verify(ReadOnlySpan<byte> message, int at, byte buckets, ulong found)
+    private ulong Verify(ReadOnlySpan<byte> message, int at, ulong found)
     {
         var rest = message[at..];
         if (rest.Length < 4)
@@ -241,13 +241,12 @@ internal sealed class KeywordMatcher
             return found;
         }
 
-        while (buckets != 0)
+        // Every spelling that starts with these four bytes: a true occurrence is one of them, whichever bucket it is in.
+        if (_byHead.TryGetValue(head, out var spellings))
         {
-            var bucket = BitOperations.TrailingZeroCount((uint)buckets);
-            buckets &= (byte)(buckets - 1);
-            foreach (var (first, bytes, keyword) in _buckets[bucket])
+            foreach (var (bytes, keyword) in spellings)
             {
-                if (first == head && (found & (1UL << keyword)) == 0 && rest.StartsWith(bytes))
+                if ((found & (1UL << keyword)) == 0 && rest.StartsWith(bytes))
                 {
                     found |= 1UL << keyword;
                 }
