@@ -7,9 +7,9 @@ namespace PosFleet.Logs.Classification;
 internal readonly record struct LineClassification(LogKind Kind, LogSeverity Severity, int RuleIndex);
 
 /// <summary>
-/// The rules compiled for the hot path: level and component conditions are compared as bytes, keywords are found by a
-/// literal search over the whole block (<see cref="KeywordHits"/>), and a rule's regular expression runs only on the
-/// lines its keywords already selected.
+/// The rules compiled for the hot path: level and component conditions are compared as bytes, keywords are found in one
+/// pass over the message (<see cref="KeywordMatcher"/>), and a rule's regular expression runs only on the lines its
+/// keywords already selected.
 /// </summary>
 internal sealed class LogClassifier
 {
@@ -17,6 +17,7 @@ internal sealed class LogClassifier
 
     private readonly CompiledRule[] _rules;
     private readonly bool _hasRulesWithoutKeywords;
+    private readonly KeywordMatcher _keywords;
 
     public LogClassifier(IReadOnlyList<ClassificationRule> rules)
     {
@@ -61,6 +62,7 @@ internal sealed class LogClassifier
         _hasRulesWithoutKeywords = _rules.Any(r => r.KeywordMask == 0);
         KeywordVariants = variants.Select(v => v.Bytes).ToArray();
         KeywordOfVariant = variants.Select(v => v.Keyword).ToArray();
+        _keywords = new KeywordMatcher(KeywordVariants, KeywordOfVariant);
     }
 
     public IReadOnlyList<ClassificationRule> Rules { get; }
@@ -68,20 +70,11 @@ internal sealed class LogClassifier
     /// <summary>Every spelling searched for, as bytes.</summary>
     public byte[][] KeywordVariants { get; }
 
-    /// <summary>Finds which keywords occur in a message, for messages that are not a slice of a scanned block.</summary>
-    public ulong FindKeywords(ReadOnlySpan<byte> message)
-    {
-        ulong mask = 0;
-        for (var v = 0; v < KeywordVariants.Length; v++)
-        {
-            if (message.IndexOf(KeywordVariants[v]) >= 0)
-            {
-                mask |= 1UL << KeywordOfVariant[v];
-            }
-        }
+    /// <summary>Finds which keywords (as a bit mask) occur in a message.</summary>
+    public ulong FindKeywords(ReadOnlySpan<byte> message) => _keywords.Find(message);
 
-        return mask;
-    }
+    /// <summary>Finds which keywords occur in a message that <paramref name="readable"/> starts with and may extend past.</summary>
+    public ulong FindKeywords(ReadOnlySpan<byte> message, ReadOnlySpan<byte> readable) => _keywords.Find(message, readable);
 
     /// <summary>For each of <see cref="KeywordVariants"/>, the bit of its keyword in a hit mask.</summary>
     public int[] KeywordOfVariant { get; }

@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace PosFleet.Logs.Formats;
 
 /// <summary>
@@ -10,25 +15,36 @@ internal static class MessageTail
 
     public static void Parse(ReadOnlySpan<byte> rest, ref LineFields fields)
     {
+        if (!TryParseWindow(rest, ref fields))
+        {
+            ParseEach(rest, ref fields);
+        }
+    }
+
+    /// <summary><see cref="Parse"/> one search at a time, for any input.</summary>
+    internal static void ParseEach(ReadOnlySpan<byte> rest, ref LineFields fields)
+    {
+        // Short scalar scans instead of IndexOf over the whole rest: every distance searched here is a few bytes, and
+        // this runs on every line in scope.
         rest = TrimStart(rest);
         while (true)
         {
-            var eq = rest.IndexOf((byte)'=');
-            if (eq <= 0 || eq > 12)
+            var eq = IndexOf(rest, (byte)'=', 13);
+            if (eq <= 0)
             {
                 break;
             }
 
-            var key = rest[..eq];
-            var isTerminal = key.SequenceEqual("term"u8) || key.SequenceEqual("terminal"u8);
-            var isOrganization = !isTerminal && (key.SequenceEqual("org"u8) || key.SequenceEqual("organization"u8));
-            if (!isTerminal && !isOrganization)
+            var key = KeyOf(rest[..eq]);
+            if (key == Key.None)
             {
                 break;
             }
+
+            var isTerminal = key == Key.Terminal;
 
             var value = rest[(eq + 1)..];
-            var end = value.IndexOf((byte)' ');
+            var end = IndexOf(value, (byte)' ', value.Length);
             if (end < 0)
             {
                 end = value.Length;
@@ -46,14 +62,197 @@ internal static class MessageTail
             rest = TrimStart(value[end..]);
         }
 
-        var colon = rest.IndexOf(": "u8);
-        if (colon > 0 && colon <= MaxComponentLength && rest[..colon].IndexOf((byte)' ') < 0)
+        // "component: message": the first ": " with no blank before it, so it ends at the first blank of the rest.
+        var blank = IndexOf(rest, (byte)' ', MaxComponentLength + 2);
+        var colon = blank - 1;
+        if (colon > 0 && rest[colon] == ':')
         {
             fields.Component = rest[..colon];
             rest = rest[(colon + 2)..];
         }
 
         fields.Message = TrimStart(rest);
+    }
+
+    /// <summary>
+    /// <see cref="Parse"/> for the common case, from bit masks of the blanks and '=' of the first 64 bytes: every search
+    /// becomes a trailing-zero count. Gives up (and reads nothing) when an answer could lie past those 64 bytes or the
+    /// window holds a tab.
+    /// </summary>
+    internal static bool TryParseWindow(ReadOnlySpan<byte> rest, ref LineFields fields)
+    {
+        if (rest.Length < 64 || !Vector256.IsHardwareAccelerated)
+        {
+            return false;
+        }
+
+        ref var r = ref MemoryMarshal.GetReference(rest);
+        ulong blanks, equals;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var v = Vector512.LoadUnsafe(ref r);
+            if (Vector512.EqualsAny(v, Vector512.Create((byte)'\t')))
+            {
+                return false;
+            }
+
+            blanks = Vector512.Equals(v, Vector512.Create((byte)' ')).ExtractMostSignificantBits();
+            equals = Vector512.Equals(v, Vector512.Create((byte)'=')).ExtractMostSignificantBits();
+        }
+        else
+        {
+            var a = Vector256.LoadUnsafe(ref r);
+            var b = Vector256.LoadUnsafe(ref r, 32);
+            var tabs = Vector256.Equals(a, Vector256.Create((byte)'\t')) | Vector256.Equals(b, Vector256.Create((byte)'\t'));
+            if (tabs != Vector256<byte>.Zero)
+            {
+                return false;
+            }
+
+            blanks = Vector256.Equals(a, Vector256.Create((byte)' ')).ExtractMostSignificantBits()
+                | ((ulong)Vector256.Equals(b, Vector256.Create((byte)' ')).ExtractMostSignificantBits() << 32);
+            equals = Vector256.Equals(a, Vector256.Create((byte)'=')).ExtractMostSignificantBits()
+                | ((ulong)Vector256.Equals(b, Vector256.Create((byte)'=')).ExtractMostSignificantBits() << 32);
+        }
+
+        ReadOnlySpan<byte> terminal = default;
+        ReadOnlySpan<byte> organization = default;
+        var hasTerminal = false;
+        var hasOrganization = false;
+        var pos = BitOperations.TrailingZeroCount(~blanks);
+        while (true)
+        {
+            if (pos + 13 > 64)
+            {
+                return false;
+            }
+
+            var eq = BitOperations.TrailingZeroCount(equals >> pos);
+            if (eq == 0 || eq >= 13)
+            {
+                break;
+            }
+
+            var key = KeyOf(rest.Slice(pos, eq));
+            if (key == Key.None)
+            {
+                break;
+            }
+
+            var isTerminal = key == Key.Terminal;
+
+            var value = pos + eq + 1;
+            var after = value < 64 ? blanks >> value : 0;
+            if (after == 0)
+            {
+                return false;
+            }
+
+            var end = value + BitOperations.TrailingZeroCount(after);
+            if (isTerminal)
+            {
+                terminal = rest[value..end];
+                hasTerminal = true;
+            }
+            else
+            {
+                organization = rest[value..end];
+                hasOrganization = true;
+            }
+
+            pos = end + BitOperations.TrailingZeroCount(~(blanks >> end));
+            if (pos >= 64)
+            {
+                return false;
+            }
+        }
+
+        var blank = blanks >> pos;
+        if (blank == 0)
+        {
+            return false;
+        }
+
+        // Nothing is written before here, so that giving up leaves the fields as they were.
+        if (hasTerminal)
+        {
+            fields.Terminal = terminal;
+        }
+
+        if (hasOrganization)
+        {
+            fields.Organization = organization;
+        }
+
+        var colon = BitOperations.TrailingZeroCount(blank) - 1;
+        if (colon > 0 && rest[pos + colon] == ':')
+        {
+            fields.Component = rest.Slice(pos, colon);
+            pos += colon + 2;
+        }
+
+        fields.Message = TrimStart(rest[pos..]);
+        return true;
+    }
+
+    private enum Key
+    {
+        None,
+        Terminal,
+        Organization,
+    }
+
+    /// <summary><c>term</c>, <c>terminal</c>, <c>org</c>, <c>organization</c> compared as numbers, by length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Key KeyOf(ReadOnlySpan<byte> key) => key.Length switch
+    {
+        3 => key[0] == 'o' && key[1] == 'r' && key[2] == 'g' ? Key.Organization : Key.None,
+        4 => MemoryMarshal.Read<uint>(key) == TermKey ? Key.Terminal : Key.None,
+        8 => MemoryMarshal.Read<ulong>(key) == TerminalKey ? Key.Terminal : Key.None,
+        12 => MemoryMarshal.Read<ulong>(key) == OrganizaKey && MemoryMarshal.Read<uint>(key[8..]) == TionKey ? Key.Organization : Key.None,
+        _ => Key.None,
+    };
+
+    private static readonly uint TermKey = MemoryMarshal.Read<uint>("term"u8);
+    private static readonly ulong TerminalKey = MemoryMarshal.Read<ulong>("terminal"u8);
+    private static readonly ulong OrganizaKey = MemoryMarshal.Read<ulong>("organiza"u8);
+    private static readonly uint TionKey = MemoryMarshal.Read<uint>("tion"u8);
+
+    /// <summary>The first <paramref name="value"/> among the first <paramref name="limit"/> bytes of <paramref name="s"/>, or -1.</summary>
+    /// <remarks>16 bytes at a time without the call and set-up of a general search: the distances here are short.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int IndexOf(ReadOnlySpan<byte> s, byte value, int limit)
+    {
+        var n = Math.Min(s.Length, limit);
+        if (Vector128.IsHardwareAccelerated && s.Length >= 16)
+        {
+            ref var r = ref MemoryMarshal.GetReference(s);
+            var target = Vector128.Create(value);
+            var i = 0;
+            for (; i < n; i += 16)
+            {
+                // The last load ends at the end of the span, overlapping bytes already searched.
+                var at = Math.Min(i, s.Length - 16);
+                var mask = Vector128.Equals(Vector128.LoadUnsafe(ref r, (nuint)at), target).ExtractMostSignificantBits() >> (i - at);
+                if (mask != 0)
+                {
+                    var found = i + BitOperations.TrailingZeroCount(mask);
+                    return found < n ? found : -1;
+                }
+            }
+
+            return -1;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (s[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> s)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PosFleet.Logs.Formats;
 
@@ -8,6 +9,8 @@ namespace PosFleet.Logs.Formats;
 /// </summary>
 internal static class TimestampParser
 {
+    private static readonly long[] FractionScale = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
     private static readonly int[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
     /// <summary>
@@ -16,15 +19,48 @@ internal static class TimestampParser
     /// <returns>The number of bytes read, or 0 when <paramref name="s"/> does not start with such a timestamp.</returns>
     public static int TryParseIso(ReadOnlySpan<byte> s, out long utcTicks, out short offsetMinutes)
     {
+        var minute = default(IsoMinuteCache);
+        return TryParseIso(s, ref minute, out utcTicks, out offsetMinutes);
+    }
+
+    /// <summary>
+    /// Reads an ISO-8601 timestamp like <see cref="TryParseIso(ReadOnlySpan{byte}, out long, out short)"/>, but skips
+    /// the calendar arithmetic when the line starts with the same <c>YYYY-MM-DDTHH:MM</c> as the last one: consecutive
+    /// lines of a log almost always do, so most lines cost a 16-byte comparison and the seconds.
+    /// </summary>
+    public static int TryParseIso(ReadOnlySpan<byte> s, ref IsoMinuteCache cache, out long utcTicks, out short offsetMinutes)
+    {
         utcTicks = 0;
         offsetMinutes = 0;
-        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+        if (s.Length < 19)
         {
             return 0;
         }
 
-        if (!TryDigits4(s, 0, out var year) || !TryDigits2(s, 5, out var month) || !TryDigits2(s, 8, out var day)
-            || !TryDigits2(s, 11, out var hour) || !TryDigits2(s, 14, out var minute) || !TryDigits2(s, 17, out var second))
+        long minuteTicks;
+        var head = MemoryMarshal.Read<Int128>(s);
+        if (head == cache.Head && cache.Valid)
+        {
+            minuteTicks = cache.Ticks;
+        }
+        else
+        {
+            if (s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':')
+            {
+                return 0;
+            }
+
+            if (!TryDigits4(s, 0, out var year) || !TryDigits2(s, 5, out var month) || !TryDigits2(s, 8, out var day)
+                || !TryDigits2(s, 11, out var hour) || !TryDigits2(s, 14, out var minute)
+                || !TryComputeTicks(year, month, day, hour, minute, 0, out minuteTicks))
+            {
+                return 0;
+            }
+
+            cache = new IsoMinuteCache(head, minuteTicks);
+        }
+
+        if (s[16] != ':' || !TryDigits2(s, 17, out var second) || second > 60)
         {
             return 0;
         }
@@ -35,13 +71,11 @@ internal static class TimestampParser
         {
             pos++;
             var digits = 0;
-            long scale = TimeSpan.TicksPerSecond;
             while (pos < s.Length && (uint)(s[pos] - '0') <= 9)
             {
                 if (digits < 7)
                 {
-                    scale /= 10;
-                    fractionTicks += (s[pos] - '0') * scale;
+                    fractionTicks = (fractionTicks * 10) + (s[pos] - '0');
                 }
 
                 digits++;
@@ -52,6 +86,9 @@ internal static class TimestampParser
             {
                 return 0;
             }
+
+            // Digits past the seventh are below a tick and dropped; fewer are scaled up (".123" is 1,230,000 ticks).
+            fractionTicks *= FractionScale[Math.Min(digits, 7)];
         }
 
         var offset = 0;
@@ -85,12 +122,7 @@ internal static class TimestampParser
             }
         }
 
-        if (!TryComputeTicks(year, month, day, hour, minute, second, out var local))
-        {
-            return 0;
-        }
-
-        utcTicks = local + fractionTicks - (offset * TimeSpan.TicksPerMinute);
+        utcTicks = minuteTicks + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + fractionTicks - (offset * TimeSpan.TicksPerMinute);
         offsetMinutes = (short)offset;
         return pos;
     }
@@ -134,4 +166,14 @@ internal static class TimestampParser
         value = (hi * 100) + lo;
         return ok;
     }
+}
+
+/// <summary>The minute (<c>YYYY-MM-DDTHH:MM</c>, as 16 bytes) a scanner's last timestamp began with, and its ticks.</summary>
+internal readonly struct IsoMinuteCache(Int128 head, long ticks)
+{
+    public Int128 Head { get; } = head;
+
+    public long Ticks { get; } = ticks;
+
+    public bool Valid { get; } = true;
 }

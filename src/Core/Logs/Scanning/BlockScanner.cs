@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -9,55 +10,55 @@ using PosFleet.Logs.Templates;
 namespace PosFleet.Logs.Scanning;
 
 /// <summary>
-/// The hot path: reads a block of whole lines and adds them to an aggregate. Per line it finds the newline, reads the
-/// timestamp and level at their fixed places, and counts; only a selected line (one of the chosen kinds) costs more: its
-/// template is folded and hashed, and a string is made only the first time a template or terminal is seen.
+/// The hot path: reads blocks of whole lines and adds them to its aggregate. Per line it takes the newline from a bit
+/// mask, reads the timestamp (and, for the POS format, nothing more when the line is outside the window), the level at
+/// its fixed place, and counts; only a selected line (one of the chosen kinds) costs more: its template is folded and
+/// hashed, and a string is made only the first time a template or terminal is seen. One scanner per worker: its
+/// aggregate grows with the distinct templates and terminals, never with the lines.
 /// </summary>
 internal sealed class BlockScanner
 {
     private readonly ScanPlan _plan;
     private readonly LevelCounter _levels = new();
-    private readonly KeywordHits _hits;
-    private readonly byte[] _scratch;
-    private readonly byte[] _template;
     private readonly bool _hasKeywords;
+    private readonly ScanAggregate _aggregate = new();
+    private byte[]? _scratch;
+    private byte[]? _template;
+    private IsoMinuteCache _minute;
     private bool _flagged;
 
     public BlockScanner(ScanPlan plan)
     {
         _plan = plan;
-        _hits = new KeywordHits(plan.Classifier);
         _hasKeywords = plan.Classifier.KeywordVariants.Length > 0;
-        _scratch = new byte[plan.Options.MaxLineLength + 16];
-        _template = new byte[(plan.Options.MaxLineLength * 3) + 16];
     }
 
-    /// <summary>Scans <paramref name="block"/>, whose lines all end with a newline except, when <paramref name="endOfInput"/>, the last.</summary>
+    /// <summary>
+    /// Scans <paramref name="block"/>, whose lines all end with a newline except, when <paramref name="endOfInput"/>, the
+    /// last, and adds them to this scanner's aggregate. Blocks of one input must be given in order.
+    /// </summary>
     /// <returns>How many lines the block had.</returns>
-    public long Scan(ReadOnlySpan<byte> block, LogFormat format, int source, int blockIndex, bool endOfInput, ScanAggregate aggregate, string sourceName, long firstLineNumber)
+    public long Scan(ReadOnlySpan<byte> block, LogFormat format, int source, int blockIndex, bool endOfInput, string sourceName, long firstLineNumber)
     {
         var plan = _plan;
+        var aggregate = _aggregate;
+        var kinds = aggregate.Kinds;
+        var severities = aggregate.Severities;
+        var classifier = plan.Classifier;
+        var iso = format is IsoBracketFormat;
         var maxLine = plan.Options.MaxLineLength;
-        var validUtf8 = Utf8.IsValid(block);
-        var nextNul = block.IndexOf((byte)0);
-        if (nextNul < 0)
-        {
-            nextNul = int.MaxValue;
-        }
-
-        _hits.Reset();
+        var fromTicks = plan.FromTicks;
+        var toTicks = plan.ToTicks;
+        var narrowed = plan.Terminal is not null || plan.Organization is not null;
+        var selecting = plan.SelectedKinds;
         long line = 0;
-        var pos = 0;
+        long inScope = 0;
         var fields = new LineFields { DefaultYear = plan.DefaultYear };
-        while (pos < block.Length)
+        var lines = new LineSplitter(block);
+        while (lines.Next(out var start, out var end, out var special))
         {
-            var nl = block[pos..].IndexOf((byte)'\n');
-            var end = nl < 0 ? block.Length : pos + nl;
-            var lineStart = pos;
-            pos = nl < 0 ? block.Length : end + 1;
             line++;
-
-            var text = block[lineStart..end];
+            var text = block[start..end];
             if (!text.IsEmpty && text[^1] == '\r')
             {
                 text = text[..^1];
@@ -69,64 +70,91 @@ internal sealed class BlockScanner
             }
 
             _flagged = false;
-
-            if (nl < 0 && endOfInput)
+            if (end == block.Length && endOfInput)
             {
-                Malformed(aggregate, source, blockIndex, line, MalformedReason.Truncated);
+                Malformed(source, blockIndex, line, MalformedReason.Truncated);
             }
 
-            if (nextNul < end)
+            // Only a line holding a NUL or a non-ASCII byte can fail these checks; the splitter says which lines do.
+            if (special && block[start..end].Contains((byte)0))
             {
-                Malformed(aggregate, source, blockIndex, line, MalformedReason.NulBytes);
-                var n = block[pos..].IndexOf((byte)0);
-                nextNul = n < 0 ? int.MaxValue : pos + n;
+                Malformed(source, blockIndex, line, MalformedReason.NulBytes);
                 continue;
             }
 
             if (text.Length > maxLine)
             {
-                Malformed(aggregate, source, blockIndex, line, MalformedReason.TooLong);
+                Malformed(source, blockIndex, line, MalformedReason.TooLong);
                 text = text[..maxLine];
             }
 
-            if (!validUtf8 && !Utf8.IsValid(text))
+            if (special && !Utf8.IsValid(text))
             {
-                Malformed(aggregate, source, blockIndex, line, MalformedReason.InvalidUtf8);
+                Malformed(source, blockIndex, line, MalformedReason.InvalidUtf8);
             }
 
-            fields.Reset();
-            if (!format.TryParse(text, _scratch, ref fields) || fields.Timestamp != TimestampStatus.Parsed)
+            if (iso)
             {
-                Malformed(aggregate, source, blockIndex, line,
-                    fields.Timestamp == TimestampStatus.Garbled ? MalformedReason.GarbledTimestamp : MalformedReason.MissingTimestamp);
+                // The timestamp and level first: a line outside the window costs no more than that.
+                fields.Timestamp = TimestampStatus.Missing;
+                if (!IsoBracketFormat.TryParseHead(text, ref _minute, ref fields, out var tail))
+                {
+                    Malformed(source, blockIndex, line, MalformedReason.MissingTimestamp);
+                    continue;
+                }
+
+                if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
+                {
+                    continue;
+                }
+
+                fields.Component = default;
+                fields.Terminal = default;
+                fields.Organization = default;
+                MessageTail.Parse(text[tail..], ref fields);
+            }
+            else
+            {
+                fields.Reset();
+                if (!format.TryParse(text, _scratch ??= new byte[maxLine + 16], ref fields) || fields.Timestamp != TimestampStatus.Parsed)
+                {
+                    Malformed(source, blockIndex, line,
+                        fields.Timestamp == TimestampStatus.Garbled ? MalformedReason.GarbledTimestamp : MalformedReason.MissingTimestamp);
+                    continue;
+                }
+
+                if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
+                {
+                    continue;
+                }
+            }
+
+            if (narrowed
+                && ((plan.Terminal is not null && !fields.Terminal.SequenceEqual(plan.Terminal))
+                    || (plan.Organization is not null && !fields.Organization.SequenceEqual(plan.Organization))))
+            {
                 continue;
             }
 
-            if (fields.UtcTicks < plan.FromTicks || fields.UtcTicks >= plan.ToTicks
-                || (plan.Terminal is not null && !fields.Terminal.SequenceEqual(plan.Terminal))
-                || (plan.Organization is not null && !fields.Organization.SequenceEqual(plan.Organization)))
-            {
-                continue;
-            }
-
-            aggregate.LinesInScope++;
-            var levelIndex = _levels.Find(fields.Level);
-            var level = _levels[levelIndex];
+            inScope++;
+            var level = _levels.Find(fields.Level);
             level.Count++;
 
             ulong keywordHits = 0;
             if (_hasKeywords)
             {
-                keywordHits = TryOffsetIn(block, fields.Message, out var messageStart)
-                    ? _hits.Find(block, messageStart, messageStart + fields.Message.Length)
-                    : plan.Classifier.FindKeywords(fields.Message);
+                // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
+                var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
+                keywordHits = offset >= 0 && offset + fields.Message.Length <= block.Length
+                    ? classifier.FindKeywords(fields.Message, block[(int)offset..])
+                    : classifier.FindKeywords(fields.Message);
             }
 
-            var c = plan.Classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits);
-            aggregate.Kinds[(int)c.Kind]++;
-            aggregate.Severities[(int)c.Severity]++;
+            var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits);
+            kinds[(int)c.Kind]++;
+            severities[(int)c.Severity]++;
 
-            var selected = plan.SelectedKinds[(int)c.Kind] && MatchesSelection(fields.Message);
+            var selected = selecting[(int)c.Kind] && MatchesSelection(fields.Message);
             if (selected)
             {
                 Select(ref fields, c, text, aggregate, new BlockPosition(source, blockIndex, line));
@@ -138,15 +166,34 @@ internal sealed class BlockScanner
             }
         }
 
-        _levels.MoveCountsTo(aggregate.Levels);
+        aggregate.LinesInScope += inScope;
         aggregate.Lines += line;
         return line;
+    }
+
+    /// <summary>Everything this scanner has read, with the level counts added; the scanner is done after this.</summary>
+    public ScanAggregate Complete()
+    {
+        // The template buffer is three times the longest line: too large to make anew for every scan.
+        if (_template is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_template);
+            _template = null;
+        }
+
+        _levels.MoveCountsTo(_aggregate.Levels);
+        foreach (var template in _aggregate.Templates.Values)
+        {
+            template.ResolveTerminals(_aggregate.TerminalsByOrdinal);
+        }
+
+        return _aggregate;
     }
 
     private bool MatchesSelection(ReadOnlySpan<byte> message)
     {
         var filter = _plan.Filter;
-        if (filter.Reference is not null && !_plan.FindReference(message).SequenceEqual(Encoding.UTF8.GetBytes(filter.Reference)))
+        if (filter.Reference is not null && !_plan.FindReference(message).SequenceEqual(_plan.ReferenceUtf8))
         {
             return false;
         }
@@ -157,20 +204,23 @@ internal sealed class BlockScanner
     private void Select(ref LineFields fields, LineClassification c, ReadOnlySpan<byte> text, ScanAggregate aggregate, BlockPosition position)
     {
         aggregate.Selected++;
-        var id = MessageTemplater.Fold(fields.Message, _template, out var written);
+        var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
+        var id = MessageTemplater.Fold(fields.Message, buffer, out var written);
         ref var template = ref CollectionsMarshal.GetValueRefOrAddDefault(aggregate.Templates, id, out var exists);
         if (!exists)
         {
             template = new TemplateAggregate
             {
-                Template = Encoding.UTF8.GetString(_template.AsSpan(0, written)),
+                Template = Encoding.UTF8.GetString(buffer.AsSpan(0, written)),
                 Kind = c.Kind,
                 Severity = c.Severity,
                 RuleIndex = c.RuleIndex,
                 FirstTicks = fields.UtcTicks,
                 FirstOffset = fields.OffsetMinutes,
+                FirstPosition = position,
                 LastTicks = fields.UtcTicks,
                 LastOffset = fields.OffsetMinutes,
+                LastPosition = position,
                 Example = Encoding.UTF8.GetString(text),
                 ExamplePosition = position,
             };
@@ -184,12 +234,12 @@ internal sealed class BlockScanner
 
         if (fields.UtcTicks < template.FirstTicks)
         {
-            (template.FirstTicks, template.FirstOffset) = (fields.UtcTicks, fields.OffsetMinutes);
+            (template.FirstTicks, template.FirstOffset, template.FirstPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
 
         if (fields.UtcTicks > template.LastTicks)
         {
-            (template.LastTicks, template.LastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
+            (template.LastTicks, template.LastOffset, template.LastPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
 
         var terminal = TerminalOf(ref fields, aggregate, position);
@@ -197,27 +247,40 @@ internal sealed class BlockScanner
         terminal.Kinds[(int)c.Kind]++;
         if (fields.UtcTicks > terminal.LastTicks || terminal.Count == 1)
         {
-            (terminal.LastTicks, terminal.LastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
+            (terminal.LastTicks, terminal.LastOffset, terminal.LastPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
 
-        template.Terminals.Add(terminal.Terminal);
+        template.AddTerminal(terminal.Ordinal);
     }
 
     private static TerminalAggregate TerminalOf(ref LineFields fields, ScanAggregate aggregate, BlockPosition position)
     {
-        Span<char> chars = stackalloc char[256];
-        var name = fields.Terminal.Length <= 256 && Encoding.UTF8.TryGetChars(fields.Terminal, chars, out var n)
-            ? chars[..n]
-            : Encoding.UTF8.GetString(fields.Terminal).AsSpan();
-        var lookup = aggregate.Terminals.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(name, out var terminal))
+        // A name of up to 8 bytes (POS-0027) is its own key: no decoding, no string hash, on every selected line.
+        var bytes = fields.Terminal;
+        ulong key = 0;
+        TerminalAggregate? terminal = null;
+        var shortName = bytes.Length is > 0 and <= 8;
+        if (shortName)
         {
-            terminal = new TerminalAggregate { Terminal = name.ToString() };
-            lookup[name] = terminal;
+            bytes.CopyTo(MemoryMarshal.AsBytes(new Span<ulong>(ref key)));
+            if (aggregate.TerminalsByUtf8.TryGetValue(key, out var hit) && hit.Length == bytes.Length)
+            {
+                terminal = hit.Terminal;
+            }
         }
 
-        if (!fields.Organization.IsEmpty && (terminal.Organization is null || !Encoding.UTF8.GetBytes(terminal.Organization).AsSpan().SequenceEqual(fields.Organization)))
+        if (terminal is null)
         {
+            terminal = TerminalNamed(bytes, aggregate);
+            if (shortName)
+            {
+                aggregate.TerminalsByUtf8[key] = (terminal, bytes.Length);
+            }
+        }
+
+        if (!fields.Organization.IsEmpty && (terminal.OrganizationUtf8 is null || !fields.Organization.SequenceEqual(terminal.OrganizationUtf8)))
+        {
+            terminal.OrganizationUtf8 = fields.Organization.ToArray();
             terminal.Organization = Encoding.UTF8.GetString(fields.Organization);
         }
 
@@ -229,9 +292,28 @@ internal sealed class BlockScanner
         return terminal;
     }
 
+    [SkipLocalsInit]
+    private static TerminalAggregate TerminalNamed(ReadOnlySpan<byte> utf8, ScanAggregate aggregate)
+    {
+        Span<char> chars = stackalloc char[256];
+        var name = utf8.Length <= 256 && Encoding.UTF8.TryGetChars(utf8, chars, out var n)
+            ? chars[..n]
+            : Encoding.UTF8.GetString(utf8).AsSpan();
+        var lookup = aggregate.Terminals.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(name, out var terminal))
+        {
+            terminal = new TerminalAggregate { Terminal = name.ToString(), Ordinal = aggregate.TerminalsByOrdinal.Count };
+            lookup[name] = terminal;
+            aggregate.TerminalsByOrdinal.Add(terminal);
+        }
+
+        return terminal;
+    }
+
     private LogEntry ToEntry(ref LineFields fields, LineClassification c, string sourceName, long lineNumber)
     {
-        var id = MessageTemplater.Fold(fields.Message, _template, out var written);
+        var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
+        var id = MessageTemplater.Fold(fields.Message, buffer, out var written);
         var reference = _plan.FindReference(fields.Message);
         var rule = c.RuleIndex >= 0 ? _plan.Classifier.Rules[c.RuleIndex] : null;
         return new LogEntry
@@ -246,7 +328,7 @@ internal sealed class BlockScanner
             Message = Encoding.UTF8.GetString(fields.Message),
             Reference = NullIfEmpty(reference),
             TemplateId = id,
-            Template = Encoding.UTF8.GetString(_template.AsSpan(0, written)),
+            Template = Encoding.UTF8.GetString(buffer.AsSpan(0, written)),
             Rule = rule?.Name,
             Hint = rule?.Hint,
             KnowledgeBaseUrl = rule?.KnowledgeBaseUrl,
@@ -256,7 +338,7 @@ internal sealed class BlockScanner
 
     private static string? NullIfEmpty(ReadOnlySpan<byte> s) => s.IsEmpty ? null : Encoding.UTF8.GetString(s);
 
-    private void Malformed(ScanAggregate aggregate, int source, int blockIndex, long line, MalformedReason reason)
+    private void Malformed(int source, int blockIndex, long line, MalformedReason reason)
     {
         // A line is counted once, with the first thing found wrong with it.
         if (_flagged)
@@ -265,18 +347,11 @@ internal sealed class BlockScanner
         }
 
         _flagged = true;
+        var aggregate = _aggregate;
         aggregate.Malformed++;
         if (aggregate.FirstMalformed.Count < _plan.Options.MalformedLinesReported)
         {
             aggregate.FirstMalformed.Add((new BlockPosition(source, blockIndex, line), reason));
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryOffsetIn(ReadOnlySpan<byte> block, ReadOnlySpan<byte> slice, out int offset)
-    {
-        var o = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(slice));
-        offset = (int)o;
-        return o >= 0 && o + slice.Length <= block.Length;
     }
 }

@@ -1,38 +1,41 @@
+using System.Runtime.InteropServices;
 using PosFleet.Logs.Classification;
 
 namespace PosFleet.Logs.Scanning;
 
 /// <summary>
 /// Counts lines per level token and remembers what each token means, without a string per line: a file has a handful
-/// of distinct tokens, so a short list searched from the last hit beats any dictionary.
+/// of distinct tokens, so a short array searched from the last hit beats any dictionary.
 /// </summary>
 internal sealed class LevelCounter
 {
-    private readonly List<Entry> _entries = [];
-    private int _last = -1;
+    private Entry[] _entries = [];
+    private Entry? _last;
 
-    /// <summary>Finds (or adds) the token and returns its index.</summary>
-    public int Find(ReadOnlySpan<byte> token)
+    /// <summary>Finds (or adds) the token.</summary>
+    public Entry Find(ReadOnlySpan<byte> token)
     {
-        if (_last >= 0 && token.SequenceEqual(_entries[_last].Token))
+        // Tokens of 4 to 8 bytes (nearly all) compare as one number: their first and last four bytes, and the length.
+        var key = Key(token);
+        var last = _last;
+        if (last is not null && key == last.Key && token.Length == last.Token.Length && (key != 0 || token.SequenceEqual(last.Token)))
         {
-            return _last;
+            return last;
         }
 
-        for (var i = 0; i < _entries.Count; i++)
+        foreach (var e in _entries)
         {
-            if (token.SequenceEqual(_entries[i].Token))
+            if (key == e.Key && token.Length == e.Token.Length && (key != 0 || token.SequenceEqual(e.Token)))
             {
-                return _last = i;
+                return _last = e;
             }
         }
 
         var (kind, severity) = LevelTable.Lookup8(token);
-        _entries.Add(new Entry(token.ToArray(), kind, severity));
-        return _last = _entries.Count - 1;
+        var added = new Entry(token.ToArray(), kind, severity);
+        _entries = [.. _entries, added];
+        return _last = added;
     }
-
-    public Entry this[int index] => _entries[index];
 
     /// <summary>Adds the counts to <paramref name="levels"/> and starts counting from zero again.</summary>
     public void MoveCountsTo(Dictionary<string, long> levels)
@@ -48,9 +51,24 @@ internal sealed class LevelCounter
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong Key(ReadOnlySpan<byte> token)
+    {
+        if (token.Length is < 4 or > 8)
+        {
+            return 0;
+        }
+
+        var first = MemoryMarshal.Read<uint>(token);
+        var last = MemoryMarshal.Read<uint>(token[^4..]);
+        return ((ulong)last << 32) | first;
+    }
+
     public sealed class Entry(byte[] token, LogKind kind, LogSeverity severity)
     {
         public byte[] Token { get; } = token;
+
+        public ulong Key { get; } = Key(token);
 
         public LogKind Kind { get; } = kind;
 

@@ -34,6 +34,9 @@ public sealed class LogScanOptions
     /// <value>The default value is 10.</value>
     public int MalformedLinesReported { get; set; } = 10;
 
+    /// <summary>The size of the blocks a memory-mapped file is cut into, 0 to choose from the file size (tests set it small).</summary>
+    internal long BlockSize { get; set; }
+
     /// <summary>The classification rules.</summary>
     public LogClassificationOptions Classification { get; } = new();
 }

@@ -25,24 +25,55 @@ internal sealed class TemplateAggregate
     public long Count;
     public long FirstTicks;
     public short FirstOffset;
+    public BlockPosition FirstPosition;
     public long LastTicks;
     public short LastOffset;
+    public BlockPosition LastPosition;
     public required string Example;
     public BlockPosition ExamplePosition;
     public readonly HashSet<string> Terminals = new(StringComparer.Ordinal);
+
+    /// <summary>While a worker scans: its terminals' ordinals, as bits (a hash set per line costs a cache miss).</summary>
+    public ulong[] TerminalBits = [];
+
+    public void AddTerminal(int ordinal)
+    {
+        var word = ordinal >> 6;
+        if (word >= TerminalBits.Length)
+        {
+            Array.Resize(ref TerminalBits, Math.Max(word + 1, TerminalBits.Length * 2));
+        }
+
+        TerminalBits[word] |= 1UL << ordinal;
+    }
+
+    /// <summary>Turns <see cref="TerminalBits"/> into names, once a worker is done.</summary>
+    public void ResolveTerminals(List<TerminalAggregate> byOrdinal)
+    {
+        for (var w = 0; w < TerminalBits.Length; w++)
+        {
+            for (var bits = TerminalBits[w]; bits != 0; bits &= bits - 1)
+            {
+                Terminals.Add(byOrdinal[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)].Terminal);
+            }
+        }
+
+        TerminalBits = [];
+    }
 
     public void Merge(TemplateAggregate other)
     {
         Count += other.Count;
         Severity = (LogSeverity)Math.Max((int)Severity, (int)other.Severity);
-        if (other.FirstTicks < FirstTicks)
+        // Ties go to the line read first, as in a single-core scan, whatever order the parts are merged in.
+        if (other.FirstTicks < FirstTicks || (other.FirstTicks == FirstTicks && other.FirstPosition.CompareTo(FirstPosition) < 0))
         {
-            (FirstTicks, FirstOffset) = (other.FirstTicks, other.FirstOffset);
+            (FirstTicks, FirstOffset, FirstPosition) = (other.FirstTicks, other.FirstOffset, other.FirstPosition);
         }
 
-        if (other.LastTicks > LastTicks)
+        if (other.LastTicks > LastTicks || (other.LastTicks == LastTicks && other.LastPosition.CompareTo(LastPosition) < 0))
         {
-            (LastTicks, LastOffset) = (other.LastTicks, other.LastOffset);
+            (LastTicks, LastOffset, LastPosition) = (other.LastTicks, other.LastOffset, other.LastPosition);
         }
 
         if (other.ExamplePosition.CompareTo(ExamplePosition) < 0)
@@ -57,12 +88,15 @@ internal sealed class TemplateAggregate
 internal sealed class TerminalAggregate
 {
     public required string Terminal;
+    public int Ordinal;
     public string? Organization;
+    public byte[]? OrganizationUtf8;
     public BlockPosition OrganizationPosition;
     public long Count;
     public readonly long[] Kinds = new long[5];
     public long LastTicks;
     public short LastOffset;
+    public BlockPosition LastPosition;
 
     public void Merge(TerminalAggregate other)
     {
@@ -72,21 +106,21 @@ internal sealed class TerminalAggregate
             Kinds[i] += other.Kinds[i];
         }
 
-        if (other.LastTicks > LastTicks)
+        if (other.LastTicks > LastTicks || (other.LastTicks == LastTicks && other.LastPosition.CompareTo(LastPosition) < 0))
         {
-            (LastTicks, LastOffset) = (other.LastTicks, other.LastOffset);
+            (LastTicks, LastOffset, LastPosition) = (other.LastTicks, other.LastOffset, other.LastPosition);
         }
 
         if (other.Organization is not null && other.OrganizationPosition.CompareTo(OrganizationPosition) > 0)
         {
-            (Organization, OrganizationPosition) = (other.Organization, other.OrganizationPosition);
+            (Organization, OrganizationUtf8, OrganizationPosition) = (other.Organization, other.OrganizationUtf8, other.OrganizationPosition);
         }
     }
 }
 
 /// <summary>
-/// What one block of lines adds to a scan. Blocks are scanned in parallel and merged in order, so the merged result
-/// is the same as a single-core scan's.
+/// What a worker's blocks add to a scan. Every merge keeps what a single-core scan would (sums, the earliest example,
+/// ties broken by position, the first malformed lines by position), so the parts may be merged in any order.
 /// </summary>
 internal sealed class ScanAggregate
 {
@@ -99,6 +133,8 @@ internal sealed class ScanAggregate
     public readonly Dictionary<string, long> Levels = new(StringComparer.Ordinal);
     public readonly Dictionary<ulong, TemplateAggregate> Templates = [];
     public readonly Dictionary<string, TerminalAggregate> Terminals = new(StringComparer.Ordinal);
+    public readonly List<TerminalAggregate> TerminalsByOrdinal = [];
+    public readonly Dictionary<ulong, (TerminalAggregate Terminal, int Length)> TerminalsByUtf8 = [];
     public readonly List<(BlockPosition Position, MalformedReason Reason)> FirstMalformed = [];
 
     public void Merge(ScanAggregate other, int malformedReported)
@@ -146,11 +182,13 @@ internal sealed class ScanAggregate
             }
         }
 
-        foreach (var m in other.FirstMalformed)
+        if (other.FirstMalformed.Count > 0)
         {
-            if (FirstMalformed.Count < malformedReported)
+            FirstMalformed.AddRange(other.FirstMalformed);
+            FirstMalformed.Sort((a, b) => a.Position.CompareTo(b.Position));
+            if (FirstMalformed.Count > malformedReported)
             {
-                FirstMalformed.Add(m);
+                FirstMalformed.RemoveRange(malformedReported, FirstMalformed.Count - malformedReported);
             }
         }
     }

@@ -18,6 +18,7 @@ internal sealed class ScanPlan
         ToTicks = filter.To?.UtcTicks ?? long.MaxValue;
         Terminal = filter.Terminal is null ? null : Encoding.UTF8.GetBytes(filter.Terminal);
         Organization = filter.Organization is null ? null : Encoding.UTF8.GetBytes(filter.Organization);
+        ReferenceUtf8 = filter.Reference is null ? [] : Encoding.UTF8.GetBytes(filter.Reference);
         ReferenceKeys = options.ReferenceKeys.Select(k => Encoding.UTF8.GetBytes(k + "=")).ToArray();
         foreach (var kind in filter.Kinds)
         {
@@ -47,6 +48,9 @@ internal sealed class ScanPlan
     public byte[]? Organization { get; }
 
     public byte[][] ReferenceKeys { get; }
+
+    /// <summary>The filter's reference as UTF-8, empty when there is none.</summary>
+    public byte[] ReferenceUtf8 { get; }
 
     public bool[] SelectedKinds { get; } = new bool[5];
 

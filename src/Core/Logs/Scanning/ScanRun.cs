@@ -7,8 +7,8 @@ namespace PosFleet.Logs.Scanning;
 /// <summary>One scan in progress: reads each input, block by block, and keeps the merged aggregate.</summary>
 internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>? progress)
 {
-    private const int MinBlock = 4 << 20;
-    private const int MaxBlock = 256 << 20;
+    private const int MinBlock = 1 << 20;
+    private const int MaxBlock = 16 << 20;
     private const int DetectionSample = 64 << 10;
 
     private readonly ScanAggregate _total = new();
@@ -74,18 +74,17 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
                 new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), [.. plan.Options.Formats], plan.DefaultYear);
             var blocks = Split(data, length, BlockSize(length));
-            var aggregates = new ScanAggregate[blocks.Count];
             var lines = new long[blocks.Count];
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
             {
                 var (start, count) = blocks[b];
-                var aggregate = new ScanAggregate();
-                lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, aggregate, input.Name, firstLine);
-                aggregates[b] = aggregate;
+                MemoryHints.WillReadSequentially(data + start, count);
+                lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, input.Name, firstLine);
                 Report(count);
             }
 
-            if (plan.OnEntry is not null || plan.Options.MaxDegreeOfParallelism <= 1)
+            var workers = plan.OnEntry is not null ? 1 : Math.Clamp(plan.Options.MaxDegreeOfParallelism, 1, blocks.Count);
+            if (workers == 1)
             {
                 // In order on one core: entries are handed over in input order, with their line numbers.
                 var scanner = new BlockScanner(plan);
@@ -96,25 +95,33 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                     ScanBlock(scanner, b, firstLine);
                     firstLine += lines[b];
                 }
+
+                _total.Merge(scanner.Complete(), plan.Options.MalformedLinesReported);
             }
             else
             {
+                // One scanner (and aggregate) per worker, taking the next block as it finishes one: memory grows with the
+                // workers, not with the blocks, and a slow block does not hold up the others.
+                var scanners = new BlockScanner[workers];
+                var next = -1;
                 Parallel.For(
                     0,
-                    blocks.Count,
-                    new ParallelOptions { MaxDegreeOfParallelism = plan.Options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
-                    () => new BlockScanner(plan),
-                    (b, _, scanner) =>
+                    workers,
+                    new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                    w =>
                     {
-                        ScanBlock(scanner, b, 0);
-                        return scanner;
-                    },
-                    _ => { });
-            }
-
-            foreach (var aggregate in aggregates)
-            {
-                _total.Merge(aggregate, plan.Options.MalformedLinesReported);
+                        var scanner = scanners[w] = new BlockScanner(plan);
+                        int b;
+                        while ((b = Interlocked.Increment(ref next)) < blocks.Count)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            ScanBlock(scanner, b, 0);
+                        }
+                    });
+                foreach (var scanner in scanners)
+                {
+                    _total.Merge(scanner.Complete(), plan.Options.MalformedLinesReported);
+                }
             }
 
             RecordBlocks(index, lines);
@@ -179,16 +186,15 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             }
 
             format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], [.. plan.Options.Formats], plan.DefaultYear);
-            var aggregate = new ScanAggregate();
-            var lines = scanner.Scan(data[..complete], format, index, blockLines.Count, endOfInput, aggregate, name, lineNumber);
+            var lines = scanner.Scan(data[..complete], format, index, blockLines.Count, endOfInput, name, lineNumber);
             lineNumber += lines;
             blockLines.Add(lines);
-            _total.Merge(aggregate, plan.Options.MalformedLinesReported);
             data[complete..].CopyTo(buffer);
             filled -= complete;
             Report(complete);
         }
 
+        _total.Merge(scanner.Complete(), plan.Options.MalformedLinesReported);
         if (bytes == 0)
         {
             Errors.Add(new SourceError(name, name == "-" ? "Standard input is empty." : $"The file '{name}' is empty."));
@@ -220,7 +226,14 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
 
     private long BlockSize(long length)
     {
-        var perCore = length / (Math.Max(1, plan.Options.MaxDegreeOfParallelism) * 4L);
+        if (plan.Options.BlockSize > 0)
+        {
+            return plan.Options.BlockSize;
+        }
+
+        // Enough blocks per core that the last one to finish does not leave the others idle for long; small enough
+        // that a block's merge-free bookkeeping stays negligible, large enough that there are few of them.
+        var perCore = length / (Math.Max(1, plan.Options.MaxDegreeOfParallelism) * 16L);
         return Math.Clamp(perCore, MinBlock, MaxBlock);
     }
 

@@ -1,0 +1,35 @@
+using BenchmarkDotNet.Attributes;
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Benchmarks;
+
+/// <summary>
+/// The whole scan of a POS log file (memory-mapped, every core, window of the last 24 hours, classification, templates,
+/// counts), at two sizes a hundred times apart: the allocated bytes per scan must not grow with the lines.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class ScanBenchmarks
+{
+    private string _path = "";
+    private LogScanner _scanner = null!;
+    private LogScanFilter _filter = null!;
+
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Lines { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _path = Path.Combine(Path.GetTempPath(), $"posfleet-bench-{Lines}.log");
+        File.WriteAllBytes(_path, PosLog.Create(Lines));
+        _scanner = new LogScanner(new LogScanOptions());
+        _filter = new LogScanFilter { From = PosLog.End.AddHours(-24) };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => File.Delete(_path);
+
+    [Benchmark]
+    public async Task<long> Scan() => (await _scanner.ScanAsync([_path], _filter).ConfigureAwait(false)).SelectedLines;
+}

@@ -1,0 +1,284 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace PosFleet.Logs.Classification;
+
+/// <summary>
+/// Finds which keywords occur in a message in one pass over it, however many keywords there are. The first three bytes
+/// of every spelling, case-folded, are spread over eight buckets of nibble tables (the "Teddy" technique of Hyperscan
+/// and ripgrep); per 32 bytes of message, six shuffles mark the few places where some spelling may start, and only
+/// those are compared exactly. Searching each spelling over the whole block instead costs one pass per spelling.
+/// </summary>
+internal sealed class KeywordMatcher
+{
+    private const int Prefix = 3;
+    private const int Buckets = 8;
+    private const int HeadFilterBits = 4096;
+
+    private readonly byte[][] _variants;
+    private readonly int[] _keywordOfVariant;
+    private readonly Dictionary<uint, (byte[] Bytes, int Keyword)[]> _byHead;
+    private readonly ulong[] _heads = new ulong[HeadFilterBits / 64];
+    private readonly Vector256<byte>[] _tables;
+    private readonly Vector512<byte>[] _tables512;
+    private readonly bool _vectorized;
+
+    public KeywordMatcher(byte[][] variants, int[] keywordOfVariant)
+    {
+        _variants = variants;
+        _keywordOfVariant = keywordOfVariant;
+        _vectorized = Avx2.IsSupported && variants.Length > 0 && variants.All(v => v.Length >= 4);
+
+        // Keywords that start alike share a bucket, so that a hit in a bucket rarely has to try unrelated keywords.
+        var groups = variants.Select((v, i) => (Key: Fold(v), Keyword: keywordOfVariant[i]))
+            .GroupBy(x => x.Keyword)
+            .GroupBy(g => g.First().Key, StringComparer.Ordinal)
+            .ToList();
+        var bucketOfKeyword = new Dictionary<int, int>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var keyword in groups[g])
+            {
+                bucketOfKeyword[keyword.Key] = g % Buckets;
+            }
+        }
+
+        var lists = Enumerable.Range(0, Buckets).Select(_ => new List<(uint, byte[], int)>()).ToArray();
+        var tables = new byte[Prefix * 2][];
+        for (var t = 0; t < tables.Length; t++)
+        {
+            tables[t] = new byte[32];
+        }
+
+        for (var v = 0; v < variants.Length && _vectorized; v++)
+        {
+            var bucket = bucketOfKeyword[keywordOfVariant[v]];
+            var head = MemoryMarshal.Read<uint>(variants[v]);
+            lists[bucket].Add((head, variants[v], keywordOfVariant[v]));
+            var slot = HeadSlot(head);
+            _heads[slot >> 6] |= 1UL << slot;
+            for (var j = 0; j < Prefix; j++)
+            {
+                var f = variants[v][j] | 0x20;
+                var bit = (byte)(1 << bucket);
+
+                // The same 16-byte table in both 128-bit lanes: a byte shuffle looks up within its own lane.
+                tables[2 * j][f & 0xF] |= bit;
+                tables[2 * j][16 + (f & 0xF)] |= bit;
+                tables[(2 * j) + 1][f >> 4] |= bit;
+                tables[(2 * j) + 1][16 + (f >> 4)] |= bit;
+            }
+        }
+
+        _byHead = lists.SelectMany(l => l).GroupBy(e => e.Item1).ToDictionary(g => g.Key, g => g.Select(e => (e.Item2, e.Item3)).ToArray());
+        _tables = [.. tables.Select(t => Vector256.Create(t))];
+        _tables512 = [.. tables.Select(t => Vector512.Create(Vector256.Create(t), Vector256.Create(t)))];
+    }
+
+    /// <summary>The keywords (as a bit mask) that occur in <paramref name="message"/>, spelled as one of their variants.</summary>
+    public ulong Find(ReadOnlySpan<byte> message) => Find(message, message);
+
+    /// <summary>
+    /// Like <see cref="Find(ReadOnlySpan{byte})"/> for a message that starts <paramref name="readable"/>: the bytes after
+    /// the message (the rest of a block) may be loaded, and are ignored, which spares copying the message's tail.
+    /// </summary>
+    [SkipLocalsInit]
+    public ulong Find(ReadOnlySpan<byte> message, ReadOnlySpan<byte> readable)
+    {
+        if (!_vectorized)
+        {
+            return FindEach(message);
+        }
+
+        if (readable.Length < message.Length || !Unsafe.AreSame(ref MemoryMarshal.GetReference(message), ref MemoryMarshal.GetReference(readable)))
+        {
+            readable = message;
+        }
+
+        if (Avx512BW.IsSupported)
+        {
+            return Find512(message, readable.Length);
+        }
+
+        var lo0 = _tables[0];
+        var hi0 = _tables[1];
+        var lo1 = _tables[2];
+        var hi1 = _tables[3];
+        var lo2 = _tables[4];
+        var hi2 = _tables[5];
+        ulong found = 0;
+        var n = message.Length;
+        var last = n - Prefix;
+        var room = readable.Length;
+        ref var m = ref MemoryMarshal.GetReference(message);
+        Span<byte> pad = stackalloc byte[64];
+        for (var i = 0; i <= last; i += 32)
+        {
+            Vector256<byte> b0, b1, b2;
+            if (i + 32 + Prefix - 1 <= room)
+            {
+                b0 = Vector256.LoadUnsafe(ref m, (nuint)i);
+                b1 = Vector256.LoadUnsafe(ref m, (nuint)i + 1);
+                b2 = Vector256.LoadUnsafe(ref m, (nuint)i + 2);
+            }
+            else
+            {
+                // The tail: from a padded copy, so that no load reads past the message's buffer.
+                pad.Clear();
+                message[i..].CopyTo(pad);
+                ref var p = ref MemoryMarshal.GetReference(pad);
+                b0 = Vector256.LoadUnsafe(ref p);
+                b1 = Vector256.LoadUnsafe(ref p, 1);
+                b2 = Vector256.LoadUnsafe(ref p, 2);
+            }
+
+            var hits = Lookup(b0, lo0, hi0) & Lookup(b1, lo1, hi1) & Lookup(b2, lo2, hi2);
+            var candidates = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
+            while (candidates != 0)
+            {
+                var lane = BitOperations.TrailingZeroCount(candidates);
+                candidates &= candidates - 1;
+                if (i + lane > last)
+                {
+                    break;
+                }
+
+                found = Verify(message, i + lane, found);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The same search 64 bytes at a time, where the processor has 512-bit byte shuffles: most messages fit in one step.</summary>
+    [SkipLocalsInit]
+    private ulong Find512(ReadOnlySpan<byte> message, int room)
+    {
+        var lo0 = _tables512[0];
+        var hi0 = _tables512[1];
+        var lo1 = _tables512[2];
+        var hi1 = _tables512[3];
+        var lo2 = _tables512[4];
+        var hi2 = _tables512[5];
+        ulong found = 0;
+        var n = message.Length;
+        var last = n - Prefix;
+        ref var m = ref MemoryMarshal.GetReference(message);
+        Span<byte> pad = stackalloc byte[128];
+        for (var i = 0; i <= last; i += 64)
+        {
+            Vector512<byte> b0, b1, b2;
+            if (i + 64 + Prefix - 1 <= room)
+            {
+                b0 = Vector512.LoadUnsafe(ref m, (nuint)i);
+                b1 = Vector512.LoadUnsafe(ref m, (nuint)i + 1);
+                b2 = Vector512.LoadUnsafe(ref m, (nuint)i + 2);
+            }
+            else
+            {
+                pad.Clear();
+                message[i..].CopyTo(pad);
+                ref var p = ref MemoryMarshal.GetReference(pad);
+                b0 = Vector512.LoadUnsafe(ref p);
+                b1 = Vector512.LoadUnsafe(ref p, 1);
+                b2 = Vector512.LoadUnsafe(ref p, 2);
+            }
+
+            var hits = Lookup(b0, lo0, hi0) & Lookup(b1, lo1, hi1) & Lookup(b2, lo2, hi2);
+            var candidates = ~Vector512.Equals(hits, Vector512<byte>.Zero).ExtractMostSignificantBits();
+            while (candidates != 0)
+            {
+                var lane = BitOperations.TrailingZeroCount(candidates);
+                candidates &= candidates - 1;
+                if (i + lane > last)
+                {
+                    break;
+                }
+
+                found = Verify(message, i + lane, found);
+            }
+        }
+
+        return found;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> Lookup(Vector512<byte> bytes, Vector512<byte> lo, Vector512<byte> hi)
+    {
+        var folded = bytes | Vector512.Create((byte)0x20);
+        var low = Avx512BW.Shuffle(lo, folded & Vector512.Create((byte)0x0F));
+        var high = Avx512BW.Shuffle(hi, Vector512.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector512.Create((byte)0x0F));
+        return low & high;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> lo, Vector256<byte> hi)
+    {
+        var folded = bytes | Vector256.Create((byte)0x20);
+        var low = Avx2.Shuffle(lo, folded & Vector256.Create((byte)0x0F));
+        var high = Avx2.Shuffle(hi, Vector256.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
+        return low & high;
+    }
+
+    private ulong Verify(ReadOnlySpan<byte> message, int at, ulong found)
+    {
+        var rest = message[at..];
+        if (rest.Length < 4)
+        {
+            return found;
+        }
+
+        // A spelling matches exactly or not at all: its first four bytes rule out nearly every false hit of the
+        // case-folded fingerprint, and the other spellings of a true one, before any longer comparison.
+        var head = MemoryMarshal.Read<uint>(rest);
+        var slot = HeadSlot(head);
+        if ((_heads[slot >> 6] & (1UL << slot)) == 0)
+        {
+            // No spelling starts with these four bytes: most hits of the fingerprint end here.
+            return found;
+        }
+
+        // Every spelling that starts with these four bytes: a true occurrence is one of them, whichever bucket it is in.
+        if (_byHead.TryGetValue(head, out var spellings))
+        {
+            foreach (var (bytes, keyword) in spellings)
+            {
+                if ((found & (1UL << keyword)) == 0 && rest.StartsWith(bytes))
+                {
+                    found |= 1UL << keyword;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HeadSlot(uint head) => (int)((head * 0x9E3779B1u) >> 20);
+
+    private ulong FindEach(ReadOnlySpan<byte> message)
+    {
+        ulong found = 0;
+        for (var v = 0; v < _variants.Length; v++)
+        {
+            if (message.IndexOf(_variants[v]) >= 0)
+            {
+                found |= 1UL << _keywordOfVariant[v];
+            }
+        }
+
+        return found;
+    }
+
+    private static string Fold(byte[] variant) =>
+        string.Create(Math.Min(Prefix, variant.Length), variant, (chars, v) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)(v[i] | 0x20);
+            }
+        });
+}

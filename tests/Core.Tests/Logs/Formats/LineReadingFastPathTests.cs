@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using PosFleet.Logs.Formats;
+
+namespace PosFleet.Tests.Logs.Formats;
+
+/// <summary>The hot path's shortcuts must read exactly what the general code reads, on awkward lines too.</summary>
+public sealed class LineReadingFastPathTests
+{
+    private static readonly string[] Keys = ["term", "terminal", "org", "organization", "user", "x", "a-very-long-key"];
+
+    [Fact]
+    public void MessageTail_WindowAndOneSearchAtATime_ReadTheSameFields()
+    {
+        var random = new Random(11);
+        var windowed = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var tail = Encoding.UTF8.GetBytes(RandomTail(random));
+            var fast = default(LineFields);
+            var slow = default(LineFields);
+            if (MessageTail.TryParseWindow(tail, ref fast))
+            {
+                windowed++;
+                MessageTail.ParseEach(tail, ref slow);
+                Assert.Equal(Describe(ref slow), Describe(ref fast));
+            }
+        }
+
+        Assert.True(windowed > 5_000, $"the window path was taken {windowed} times");
+    }
+
+    [Fact]
+    public void IsoHead_RepeatedMinuteAndFirstRead_ReadTheSameFields()
+    {
+        var random = new Random(5);
+        var minute = default(IsoMinuteCache);
+        var shortcut = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var line = Encoding.UTF8.GetBytes(RandomIsoLine(random));
+            var cached = default(LineFields);
+            var fresh = default(LineFields);
+            var freshMinute = default(IsoMinuteCache);
+            shortcut += minute.Valid && line.Length > 26 && line[23] == 'Z' ? 1 : 0;
+            var a = IsoBracketFormat.TryParseHead(line, ref minute, ref cached, out var tailA);
+            var b = IsoBracketFormat.TryParseHead(line, ref freshMinute, ref fresh, out var tailB);
+            Assert.Equal(b, a);
+            if (a)
+            {
+                Assert.Equal((fresh.UtcTicks, fresh.OffsetMinutes, tailB, Encoding.UTF8.GetString(fresh.Level)), (cached.UtcTicks, cached.OffsetMinutes, tailA, Encoding.UTF8.GetString(cached.Level)));
+            }
+        }
+
+        Assert.True(shortcut > 5_000, $"the repeated-minute shortcut was tried {shortcut} times");
+    }
+
+    private static string RandomTail(Random random)
+    {
+        var b = new StringBuilder();
+        b.Append(' ', random.Next(3) == 0 ? random.Next(1, 4) : 0);
+        for (var pairs = random.Next(4); pairs > 0; pairs--)
+        {
+            b.Append(Keys[random.Next(Keys.Length)]).Append('=').Append(Word(random, random.Next(0, 20)));
+            b.Append(random.Next(20) == 0 ? "\t" : new string(' ', random.Next(1, 3)));
+        }
+
+        if (random.Next(2) == 0)
+        {
+            b.Append(Word(random, random.Next(1, random.Next(5) == 0 ? 70 : 10))).Append(random.Next(4) == 0 ? ":x " : ": ");
+        }
+
+        b.Append(Word(random, random.Next(0, 8))).Append(' ').Append("message text with: colons = signs and 42 numbers ");
+        if (random.Next(3) == 0)
+        {
+            b.Append(Word(random, random.Next(60)));
+        }
+
+        return b.ToString();
+    }
+
+    private static string RandomIsoLine(Random random)
+    {
+        var at = new DateTime(2026, 11, 19, 23, 58, 0, DateTimeKind.Utc).AddMilliseconds(random.Next(240_000));
+        var stamp = random.Next(10) switch
+        {
+            0 => at.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "Z",
+            1 => at.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + "+01:30",
+            2 => at.ToString("yyyy-MM-dd HH:mm:ss,ff", CultureInfo.InvariantCulture) + "-0500",
+            3 => at.ToString("yyyy-MM-ddTHH:mm:", CultureInfo.InvariantCulture) + (random.Next(2) == 0 ? "60" : "6x") + ".123Z",
+            4 => at.ToString("yyyy-MM-ddTHH:mm:ss.f", CultureInfo.InvariantCulture) + "Z",
+            5 => at.ToString("yyyy-MM-ddTHH:mm:ss.ff", CultureInfo.InvariantCulture) + "xZ",
+            _ => at.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture) + "Z",
+        };
+        var level = random.Next(8) switch
+        {
+            0 => "[WARNING]",
+            1 => "[E]",
+            2 => "[]",
+            3 => "[NO-CLOSE",
+            4 => "[A]B]",
+            _ => random.Next(2) == 0 ? "[INFO]" : "[ERROR]",
+        };
+        return $"{stamp} {level} term=POS-{random.Next(400):0000} org=acme printer: paper out";
+    }
+
+    private static string Word(Random random, int length)
+    {
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = "abcXYZ-_.:=09"[random.Next(13)];
+        }
+
+        return new string(chars);
+    }
+
+    private static string Describe(ref LineFields f) =>
+        $"term={Show(f.Terminal)} org={Show(f.Organization)} component={Show(f.Component)} message={Show(f.Message)}";
+
+    private static string Show(ReadOnlySpan<byte> s) =>
+        Unsafe.IsNullRef(ref MemoryMarshal.GetReference(s)) ? "(none)" : $"'{Encoding.UTF8.GetString(s)}'";
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+using PosFleet.Logs;
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Tests.Logs.Scanning;
+
+public sealed class ParallelScanTests : IDisposable
+{
+    private static readonly string[] Levels = ["INFO", "INFO", "INFO", "WARN", "ERROR", "FAIL", "OFFLINE", "RETRY"];
+
+    private static readonly string[] Messages =
+    [
+        "tickets: ticket closed ref=T-{0} total={1}.50 EUR",
+        "printer: printer not responding at 192.168.1.{1}",
+        "sync: Connection reset by back office after {1} s",
+        "sync: request timed out, retrying in {1} s",
+        "tickets: could not save ticket ref=T-{0}: database is locked",
+        "payment: card declined ref=T-{0}",
+        "kds: order {0} not acknowledged",
+        "scale: drift {1} g",
+        "sync: upload rejected, product {2} has no tax rate",
+    ];
+
+    private static readonly DateTimeOffset First = new(2026, 11, 19, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Last = new(2026, 11, 19, 5, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task ScanAsync_ManySmallBlocksOnFourCores_SameSummaryAsOneCore()
+    {
+        var log = _dir.File("fleet.log", Generate(lines: 20_000, seed: 7));
+        var filter = new LogScanFilter
+        {
+            From = First,
+            To = Last.AddSeconds(1),
+        };
+
+        var reference = await ScanAsync(log, filter, parallelism: 1, blockSize: 0);
+        var oneCoreSmallBlocks = await ScanAsync(log, filter, parallelism: 1, blockSize: 8 << 10);
+        var fourCores = await ScanAsync(log, filter, parallelism: 4, blockSize: 8 << 10);
+
+        // The file must exercise what a merge can get wrong, or the comparison proves nothing.
+        Assert.True(new FileInfo(log).Length > 100 * (8 << 10), "the file spans a hundred blocks or more");
+        Assert.True(reference.MalformedLines > 20);
+        Assert.Contains(reference.FirstMalformed, m => m.Reason == MalformedReason.NulBytes);
+        Assert.True(reference.Templates.Count > 20);
+        Assert.True(reference.Terminals.Count > 20);
+        Assert.Contains(reference.Templates, t => t.FirstSeen.Offset != TimeSpan.Zero || t.LastSeen.Offset != TimeSpan.Zero);
+
+        Assert.Equal(Describe(reference), Describe(oneCoreSmallBlocks));
+        Assert.Equal(Describe(reference), Describe(fourCores));
+    }
+
+    private static async Task<LogScanSummary> ScanAsync(string path, LogScanFilter filter, int parallelism, long blockSize)
+    {
+        var options = new LogScanOptions { MaxDegreeOfParallelism = parallelism, BlockSize = blockSize, MaxLineLength = 300, MalformedLinesReported = 25 };
+        return await new LogScanner(options).ScanAsync([path], filter);
+    }
+
+    /// <summary>A POS log with what makes merging hard: equal timestamps written with different offsets, terminals moving
+    /// between organizations, lines out of time order, and malformed lines of every kind.</summary>
+    private static byte[] Generate(int lines, int seed)
+    {
+        var random = new Random(seed);
+        var output = new MemoryStream();
+        var start = new DateTimeOffset(2026, 11, 19, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < lines; i++)
+        {
+            var roll = random.Next(400);
+            if (roll == 0)
+            {
+                output.Write("    at PosFleet.Terminal.Sync.UploadAsync() in Sync.cs:line 42\n"u8);
+                continue;
+            }
+
+            // Whole seconds, a few lines per second, some out of order: many lines share an instant.
+            var at = start.AddSeconds((i * 3 / 4) + (random.Next(10) == 0 ? -random.Next(120) : 0));
+            if (random.Next(20) == 0)
+            {
+                // The earliest and latest instants of the window, all over the file: first and last seen tie everywhere.
+                at = random.Next(2) == 0 ? First : Last;
+            }
+
+            if (random.Next(3) == 0)
+            {
+                at = at.ToOffset(TimeSpan.FromHours(1));
+            }
+
+            var terminal = random.Next(60);
+            var organization = random.Next(50) == 0 ? "moved-org" : $"org-{terminal % 7}";
+            var message = string.Format(CultureInfo.InvariantCulture, Messages[random.Next(Messages.Length)], random.Next(1000, 1100), random.Next(1, 40), Product(random.Next(60)));
+            var line = $"{at:yyyy-MM-dd'T'HH:mm:ssK} [{Levels[random.Next(Levels.Length)]}] term=POS-{terminal:0000} org={organization} {message}";
+            output.Write(Encoding.UTF8.GetBytes(line));
+            switch (roll)
+            {
+                case 1: output.Write("\0"u8); break;
+                case 2: output.Write([0xC3, 0x28]); break;
+                case 3: output.Write(Encoding.UTF8.GetBytes(new string('x', 400))); break;
+                case 4: output.Write("\r"u8); break;
+                case 5: output.Write("\n"u8); break;
+                default: break;
+            }
+
+            output.Write("\n"u8);
+        }
+
+        output.Write("2026-11-19T12:00:00Z [ERROR] term=POS-0001 org=org-1 truncated last line"u8);
+        return output.ToArray();
+    }
+
+    private static string Product(int n) => $"{(char)('a' + (n % 26))}{(char)('a' + (n / 26))}";
+
+    private static string Describe(LogScanSummary s)
+    {
+        var b = new StringBuilder();
+        b.AppendLine(CultureInfo.InvariantCulture, $"lines={s.Lines} bytes={s.Bytes} inScope={s.LinesInScope} selected={s.SelectedLines} malformed={s.MalformedLines}");
+        b.AppendLine(string.Join(' ', s.Kinds.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
+        b.AppendLine(string.Join(' ', s.Severities.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
+        b.AppendLine(string.Join(' ', s.Levels.Select(p => $"{p.Key}={p.Value}")));
+        foreach (var t in s.Templates)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture,
+                $"template {t.Id:x} '{t.Template}' {t.Kind} {t.Severity} count={t.Count} first={t.FirstSeen:O} last={t.LastSeen:O} example='{t.Example}' at {t.ExamplePosition} rule={t.Rule} terminals={string.Join(',', t.Terminals)}");
+        }
+
+        foreach (var t in s.Terminals)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture,
+                $"terminal {t.Terminal} org={t.Organization} count={t.Count} last={t.LastSeen:O} {string.Join(' ', t.Kinds.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}");
+        }
+
+        foreach (var m in s.FirstMalformed)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"malformed {m.Position} {m.Reason}");
+        }
+
+        foreach (var source in s.Sources)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"source {source}");
+        }
+
+        return b.ToString();
+    }
+}
