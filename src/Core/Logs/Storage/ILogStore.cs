@@ -27,6 +27,9 @@ public interface ILogStore
     /// <summary>Entries matching <paramref name="query"/> grouped by template, most frequent first.</summary>
     ValueTask<IReadOnlyList<LogTemplateGroup>> GroupByTemplateAsync(LogQuery query, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Entries matching <paramref name="query"/> grouped by terminal (entries without a terminal left out), most entries first.</summary>
+    ValueTask<IReadOnlyList<LogTerminalGroup>> GroupByTerminalAsync(LogQuery query, int limit, CancellationToken cancellationToken);
+
     /// <summary>Deletes entries older than <paramref name="olderThan"/>, in bounded chunks.</summary>
     /// <returns>How many entries were deleted.</returns>
     ValueTask<long> DeleteOlderThanAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
