@@ -45,6 +45,9 @@ internal sealed class SqliteDatabase : IDisposable
 
     public int RetentionChunkSize { get; }
 
+    // synchronous = NORMAL in WAL mode: a crash of the process loses nothing committed; a power loss may undo the last
+    // batches, but they go with their checkpoint, so the next ingest reads those lines again.
+
     /// <summary>Opens a connection, checking and migrating the file first if this is the first one.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -83,7 +86,7 @@ internal sealed class SqliteDatabase : IDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
-            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyMilliseconds};");
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;");
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -9,12 +9,13 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 internal sealed partial class SqliteLogStore
 {
     private const string EntryColumns = """
-        e.id, e.ts, e.tz, s.name, e.line, e.terminal, e.organization, e.component, e.level, e.kind, e.severity,
-        e.template_id, t.text, r.name, r.hint, r.kb_url, e.reference, e.message
+        e.id, e.ts, e.tz, s.name, e.line, o.terminal, o.organization, o.component, o.level, e.kind, e.severity,
+        t.hash, t.text, r.name, r.hint, r.kb_url, e.reference, e.message, e.params
         """;
 
     private const string EntryJoins = """
         JOIN sources s ON s.id = e.source_id
+        JOIN origins o ON o.id = e.origin_id
         JOIN templates t ON t.id = e.template_id
         LEFT JOIN rules r ON r.id = e.rule_id
         """;
@@ -98,7 +99,7 @@ internal sealed partial class SqliteLogStore
                 using var command = connection.CreateCommand();
                 var where = Where(query, command);
                 command.CommandText = $"""
-                    SELECT g.template_id, t.text, g.n, g.severity, g.first_ts
+                    SELECT t.hash, t.text, g.n, g.severity, g.first_ts
                     FROM (SELECT e.template_id, count(*) AS n, max(e.severity) AS severity, min(e.ts) AS first_ts FROM entries e WHERE {where} GROUP BY e.template_id) g
                     JOIN templates t ON t.id = g.template_id
                     ORDER BY g.n DESC, t.text
@@ -156,8 +157,8 @@ internal sealed partial class SqliteLogStore
                 var where = Where(query, command);
                 // max(ts) makes SQLite take the bare columns (organization, tz) from the latest row of each group.
                 command.CommandText = $"""
-                    SELECT e.terminal, count(*) AS n, max(e.ts), e.tz, e.organization FROM entries e
-                    WHERE {where} AND e.terminal IS NOT NULL GROUP BY e.terminal ORDER BY n DESC, e.terminal LIMIT $limit;
+                    SELECT o.terminal, count(*) AS n, max(e.ts), e.tz, o.organization FROM entries e JOIN origins o ON o.id = e.origin_id
+                    WHERE {where} AND o.terminal IS NOT NULL GROUP BY o.terminal ORDER BY n DESC, o.terminal LIMIT $limit;
                     """;
                 command.Parameters.AddWithValue("$limit", limit);
                 var groups = new List<LogTerminalGroup>();
@@ -182,7 +183,7 @@ internal sealed partial class SqliteLogStore
             {
                 using var command = connection.CreateCommand();
                 var where = Where(query, command);
-                command.CommandText = $"SELECT DISTINCT e.terminal FROM entries e WHERE {where} AND e.terminal IS NOT NULL;";
+                command.CommandText = $"SELECT DISTINCT o.terminal FROM entries e JOIN origins o ON o.id = e.origin_id WHERE {where} AND o.terminal IS NOT NULL;";
                 var terminals = new List<string>();
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
@@ -235,17 +236,17 @@ internal sealed partial class SqliteLogStore
 
         if (q.Organization is not null)
         {
-            Add("e.organization = $organization", "$organization", q.Organization);
+            Add("e.origin_id IN (SELECT id FROM origins WHERE organization = $organization)", "$organization", q.Organization);
         }
 
         if (q.Terminal is not null)
         {
-            Add("e.terminal = $terminal", "$terminal", q.Terminal);
+            Add("e.origin_id IN (SELECT id FROM origins WHERE terminal = $terminal)", "$terminal", q.Terminal);
         }
 
         if (q.TemplateId is { } template)
         {
-            Add("e.template_id = $template", "$template", unchecked((long)template));
+            Add("e.template_id = (SELECT id FROM templates WHERE hash = $template)", "$template", unchecked((long)template));
         }
 
         if (q.Reference is not null)
@@ -287,7 +288,7 @@ internal sealed partial class SqliteLogStore
         Hint = r.IsDBNull(14) ? null : r.GetString(14),
         KnowledgeBaseUrl = r.IsDBNull(15) ? null : new Uri(r.GetString(15), UriKind.Absolute),
         Reference = r.IsDBNull(16) ? null : r.GetString(16),
-        Message = r.GetString(17),
+        Message = r.IsDBNull(17) ? MessageParams.Join(r.GetString(12), r.GetString(18)) : r.GetString(17),
     };
 
     private static DateTimeOffset ToTime(long utcTicks, int offsetMinutes) =>

@@ -12,13 +12,41 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStore, IDisposable
 {
     private const string InsertEntry = """
-        INSERT OR IGNORE INTO entries (ts, tz, source_id, generation, line, terminal, organization, component, level, kind, severity, template_id, rule_id, reference, message)
-        VALUES ($ts, $tz, $source, $generation, $line, $terminal, $organization, $component, $level, $kind, $severity, $template, $rule, $reference, $message);
+        INSERT INTO entries (id, ts, tz, source_id, generation, line, origin_id, kind, severity, template_id, rule_id, reference, message, params)
+        VALUES ($id, $ts, $tz, $source, $generation, $line, $origin, $kind, $severity, $template, $rule, $reference, $message, $params);
         """;
 
     private readonly SemaphoreSlim _write = new(1, 1);
-    private readonly HashSet<long> _knownTemplates = [];
-    private readonly Dictionary<(string Name, string? Hint, string? Url), long> _knownRules = [];
+
+    private readonly SqliteLookup<(long Hash, string Text)> _templates = new(
+        "SELECT id FROM templates WHERE hash = $hash;",
+        "INSERT INTO templates (hash, text) VALUES ($hash, $text) RETURNING id;",
+        (p, k) =>
+        {
+            p.AddWithValue("$hash", k.Hash);
+            p.AddWithValue("$text", k.Text);
+        });
+
+    private readonly SqliteLookup<(string Name, string? Hint, string? Url)> _rules = new(
+        "SELECT id FROM rules WHERE name = $name AND hint IS $hint AND kb_url IS $url;",
+        "INSERT INTO rules (name, hint, kb_url) VALUES ($name, $hint, $url) RETURNING id;",
+        (p, k) =>
+        {
+            p.AddWithValue("$name", k.Name);
+            p.AddWithValue("$hint", (object?)k.Hint ?? DBNull.Value);
+            p.AddWithValue("$url", (object?)k.Url ?? DBNull.Value);
+        });
+
+    private readonly SqliteLookup<(string? Terminal, string? Organization, string? Component, string Level)> _origins = new(
+        "SELECT id FROM origins WHERE terminal IS $terminal AND organization IS $organization AND component IS $component AND level = $level;",
+        "INSERT INTO origins (terminal, organization, component, level) VALUES ($terminal, $organization, $component, $level) RETURNING id;",
+        (p, k) =>
+        {
+            p.AddWithValue("$terminal", (object?)k.Terminal ?? DBNull.Value);
+            p.AddWithValue("$organization", (object?)k.Organization ?? DBNull.Value);
+            p.AddWithValue("$component", (object?)k.Component ?? DBNull.Value);
+            p.AddWithValue("$level", k.Level);
+        });
 
     public void Dispose() => _write.Dispose();
 
@@ -114,70 +142,117 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
     private int Append(SqliteConnection connection, LogBatch batch, CancellationToken cancellationToken)
     {
         var checkpoint = batch.Checkpoint;
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var sources = new Dictionary<string, long>(StringComparer.Ordinal);
-        var newTemplates = new List<long>();
-        var newRules = new List<((string, string?, string?) Key, long Id)>();
+        foreach (var e in batch.Entries)
+        {
+            if (e.Position.Source != checkpoint.Source)
+            {
+                throw new ArgumentException($"The batch's entries must come from its checkpoint's source '{checkpoint.Source}'; line {e.Position} does not.", nameof(batch));
+            }
+        }
 
-        using var insertTemplate = Prepare(connection, "INSERT OR IGNORE INTO templates (id, text) VALUES ($id, $text);", "$id", "$text");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        try
+        {
+            var added = Append(connection, batch);
+
+            // Canceled before the commit: the transaction rolls back when disposed, and nothing of the batch is stored.
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+            _templates.Commit();
+            _rules.Commit();
+            _origins.Commit();
+            return added;
+        }
+        catch
+        {
+            _templates.Rollback();
+            _rules.Rollback();
+            _origins.Rollback();
+            throw;
+        }
+    }
+
+    private int Append(SqliteConnection connection, LogBatch batch)
+    {
+        var checkpoint = batch.Checkpoint;
+        long sourceId, storedGeneration = -1, storedLine = 0;
+        using (var source = connection.CreateCommand())
+        {
+            source.CommandText = """
+                INSERT INTO sources (name) VALUES ($name) ON CONFLICT (name) DO NOTHING;
+                SELECT id, generation, line FROM sources WHERE name = $name;
+                """;
+            source.Parameters.AddWithValue("$name", checkpoint.Source);
+            using var reader = source.ExecuteReader();
+            reader.Read();
+            sourceId = reader.GetInt64(0);
+            if (!reader.IsDBNull(1))
+            {
+                (storedGeneration, storedLine) = (reader.GetInt64(1), reader.GetInt64(2));
+            }
+        }
+
+        // Lines at or before the stored checkpoint are stored already (a replayed batch); an older generation's batch is all old.
+        if (checkpoint.Generation < storedGeneration || (checkpoint.Generation == storedGeneration && checkpoint.Line < storedLine))
+        {
+            return 0;
+        }
+
+        var skipThrough = checkpoint.Generation == storedGeneration ? storedLine : 0;
+        long id;
+        using (var max = connection.CreateCommand())
+        {
+            max.CommandText = "SELECT coalesce(max(id), 0) FROM entries;";
+            id = (long)max.ExecuteScalar()!;
+        }
+
         using var insert = Prepare(connection, InsertEntry,
-            "$ts", "$tz", "$source", "$generation", "$line", "$terminal", "$organization", "$component", "$level", "$kind", "$severity", "$template", "$rule", "$reference", "$message");
+            "$id", "$ts", "$tz", "$source", "$generation", "$line", "$origin", "$kind", "$severity", "$template", "$rule", "$reference", "$message", "$params");
+        using var index = Prepare(connection, "INSERT INTO entries_text (rowid, message) VALUES ($id, $message);", "$id", "$message");
         var p = insert.Parameters;
         var added = 0;
         foreach (var e in batch.Entries)
         {
-            var templateId = unchecked((long)e.TemplateId);
-            if (!_knownTemplates.Contains(templateId) && !newTemplates.Contains(templateId))
+            if (e.Position.Line <= skipThrough)
             {
-                insertTemplate.Parameters[0].Value = templateId;
-                insertTemplate.Parameters[1].Value = e.Template;
-                insertTemplate.ExecuteNonQuery();
-                newTemplates.Add(templateId);
+                continue;
             }
 
-            p[0].Value = e.Timestamp.UtcTicks;
-            p[1].Value = (int)e.Timestamp.Offset.TotalMinutes;
-            p[2].Value = SourceId(connection, sources, e.Position.Source);
-            p[3].Value = checkpoint.Generation;
-            p[4].Value = e.Position.Line;
-            p[5].Value = (object?)e.Terminal ?? DBNull.Value;
-            p[6].Value = (object?)e.Organization ?? DBNull.Value;
-            p[7].Value = (object?)e.Component ?? DBNull.Value;
-            p[8].Value = e.Level;
-            p[9].Value = (int)e.Kind;
-            p[10].Value = (int)e.Severity;
-            p[11].Value = templateId;
-            p[12].Value = e.Rule is null ? DBNull.Value : RuleId(connection, e, newRules);
-            p[13].Value = (object?)e.Reference ?? DBNull.Value;
-            p[14].Value = e.Message;
-            added += insert.ExecuteNonQuery();
+            var parts = MessageParams.TrySplit(e.Message, e.Template);
+            p[0].Value = ++id;
+            p[1].Value = e.Timestamp.UtcTicks;
+            p[2].Value = (int)e.Timestamp.Offset.TotalMinutes;
+            p[3].Value = sourceId;
+            p[4].Value = checkpoint.Generation;
+            p[5].Value = e.Position.Line;
+            p[6].Value = _origins.GetOrAdd(connection, (e.Terminal, e.Organization, e.Component, e.Level));
+            p[7].Value = (int)e.Kind;
+            p[8].Value = (int)e.Severity;
+            p[9].Value = _templates.GetOrAdd(connection, (unchecked((long)e.TemplateId), e.Template));
+            p[10].Value = e.Rule is null ? DBNull.Value : _rules.GetOrAdd(connection, (e.Rule, e.Hint, e.KnowledgeBaseUrl?.OriginalString));
+            p[11].Value = (object?)e.Reference ?? DBNull.Value;
+            p[12].Value = parts is null ? e.Message : DBNull.Value;
+            p[13].Value = (object?)parts ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+            index.Parameters[0].Value = id;
+            index.Parameters[1].Value = e.Message;
+            index.ExecuteNonQuery();
+            added++;
         }
 
         using (var save = connection.CreateCommand())
         {
             save.CommandText = """
-                INSERT INTO sources (name, byte_offset, line, fingerprint, identity, generation) VALUES ($name, $offset, $line, $fingerprint, $identity, $generation)
-                ON CONFLICT (name) DO UPDATE SET byte_offset = excluded.byte_offset, line = excluded.line, fingerprint = excluded.fingerprint,
-                    identity = excluded.identity, generation = excluded.generation;
+                UPDATE sources SET byte_offset = $offset, line = $line, fingerprint = $fingerprint, identity = $identity, generation = $generation
+                WHERE id = $id;
                 """;
-            save.Parameters.AddWithValue("$name", checkpoint.Source);
+            save.Parameters.AddWithValue("$id", sourceId);
             save.Parameters.AddWithValue("$offset", checkpoint.Offset);
             save.Parameters.AddWithValue("$line", checkpoint.Line);
             save.Parameters.AddWithValue("$fingerprint", unchecked((long)checkpoint.Fingerprint));
             save.Parameters.AddWithValue("$identity", (object?)checkpoint.Identity ?? DBNull.Value);
             save.Parameters.AddWithValue("$generation", checkpoint.Generation);
             save.ExecuteNonQuery();
-        }
-
-        // Canceled before the commit: the transaction rolls back when disposed, and nothing of the batch is stored.
-        cancellationToken.ThrowIfCancellationRequested();
-        transaction.Commit();
-
-        // Only what is committed is remembered as known.
-        _knownTemplates.UnionWith(newTemplates);
-        foreach (var (key, id) in newRules)
-        {
-            _knownRules[key] = id;
         }
 
         return added;
@@ -194,57 +269,5 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
 
         command.Prepare();
         return command;
-    }
-
-    private static long SourceId(SqliteConnection connection, Dictionary<string, long> sources, string name)
-    {
-        if (sources.TryGetValue(name, out var id))
-        {
-            return id;
-        }
-
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO sources (name) VALUES ($name) ON CONFLICT (name) DO NOTHING; SELECT id FROM sources WHERE name = $name;";
-        command.Parameters.AddWithValue("$name", name);
-        id = (long)command.ExecuteScalar()!;
-        sources[name] = id;
-        return id;
-    }
-
-    private long RuleId(SqliteConnection connection, LogEntry e, List<((string, string?, string?) Key, long Id)> newRules)
-    {
-        var key = (e.Rule!, e.Hint, e.KnowledgeBaseUrl?.OriginalString);
-        if (_knownRules.TryGetValue(key, out var id))
-        {
-            return id;
-        }
-
-        foreach (var (k, i) in newRules)
-        {
-            if (k == key)
-            {
-                return i;
-            }
-        }
-
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id FROM rules WHERE name = $name AND hint IS $hint AND kb_url IS $url;
-            """;
-        command.Parameters.AddWithValue("$name", key.Item1);
-        command.Parameters.AddWithValue("$hint", (object?)key.Hint ?? DBNull.Value);
-        command.Parameters.AddWithValue("$url", (object?)key.Item3 ?? DBNull.Value);
-        if (command.ExecuteScalar() is long existing)
-        {
-            id = existing;
-        }
-        else
-        {
-            command.CommandText = "INSERT INTO rules (name, hint, kb_url) VALUES ($name, $hint, $url) RETURNING id;";
-            id = (long)command.ExecuteScalar()!;
-        }
-
-        newRules.Add((key, id));
-        return id;
     }
 }

@@ -58,6 +58,32 @@ public abstract class LogStoreConformanceTests
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], lines);
     }
 
+    /// <summary>A batch behind the stored checkpoint (a late replay) stores nothing and does not move the checkpoint back.</summary>
+    [Fact]
+    public async Task AppendAsync_BatchBehindCheckpoint_StoresNothing()
+    {
+        var store = await CreateStoreAsync();
+        await store.AppendAsync(Batch(1, 8), CancellationToken.None);
+
+        var added = await store.AppendAsync(Batch(3, 5), CancellationToken.None);
+
+        Assert.Equal(0, added);
+        Assert.Equal(8, (await AllAsync(store)).Count);
+        Assert.Equal(8, (await store.GetCheckpointAsync(Source, CancellationToken.None))!.Line);
+    }
+
+    /// <summary>An entry of another source than the checkpoint's is refused, and nothing of the batch is stored.</summary>
+    [Fact]
+    public async Task AppendAsync_EntryOfAnotherSource_Throws()
+    {
+        var store = await CreateStoreAsync();
+        var stray = Entry(2) with { Position = new LogPosition("/other.log", 2) };
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.AppendAsync(new LogBatch([Entry(1), stray], Checkpoint(2)), CancellationToken.None));
+
+        Assert.Empty(await AllAsync(store));
+    }
+
     /// <summary>After a rotation (a new generation), the same line numbers are new entries.</summary>
     [Fact]
     public async Task AppendAsync_NewGeneration_StoresSameLineNumbersAgain()
@@ -136,12 +162,14 @@ public abstract class LogStoreConformanceTests
             Position = new LogPosition(Source, 1),
         };
         var bare = new LogEntry { Timestamp = Noon, Message = "started", Template = "started", Position = new LogPosition(Source, 2) };
-        await store.AppendAsync(new LogBatch([entry, bare], Checkpoint(2)), CancellationToken.None);
+        var blanks = bare with { Message = "sync  done in 5 ms", Template = "sync done in <*> ms", TemplateId = 3, Position = new LogPosition(Source, 3) };
+        await store.AppendAsync(new LogBatch([entry, bare, blanks], Checkpoint(3)), CancellationToken.None);
 
         var all = await AllAsync(store);
 
         Assert.Equal(entry, all.Single(e => e.Position.Line == 1));
         Assert.Equal(bare, all.Single(e => e.Position.Line == 2));
+        Assert.Equal(blanks, all.Single(e => e.Position.Line == 3));
         Assert.Equal(TimeSpan.FromHours(2), all.Single(e => e.Position.Line == 1).Timestamp.Offset);
     }
 

@@ -8,11 +8,12 @@ public interface ILogStore
 {
     /// <summary>
     /// Appends a batch of entries and, in the same transaction, moves the checkpoint of the source they were read from.
-    /// An entry already stored (same source and line) is not stored twice.
+    /// An entry already stored (at or before the source's stored checkpoint) is not stored twice.
     /// </summary>
     /// <param name="batch">The entries and the checkpoint they reach.</param>
     /// <param name="cancellationToken">Cancels the append; nothing of the batch is then stored.</param>
     /// <returns>How many entries were new.</returns>
+    /// <exception cref="ArgumentException">An entry names another source than the checkpoint.</exception>
     ValueTask<int> AppendAsync(LogBatch batch, CancellationToken cancellationToken);
 
     /// <summary>The checkpoint of a source, or <see langword="null"/> when nothing of it was ingested.</summary>

@@ -5,27 +5,36 @@ internal sealed class InMemoryLogStore : ILogStore
 {
     private readonly Lock _lock = new();
     private readonly List<Stored> _entries = [];
-    private readonly HashSet<(string Source, long Generation, long Line)> _positions = [];
     private readonly Dictionary<string, IngestCheckpoint> _checkpoints = new(StringComparer.Ordinal);
     private long _sequence;
 
     public ValueTask<int> AppendAsync(LogBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var checkpoint = batch.Checkpoint;
+        if (batch.Entries.FirstOrDefault(e => e.Position.Source != checkpoint.Source) is { } stray)
+        {
+            throw new ArgumentException($"The batch's entries must come from its checkpoint's source '{checkpoint.Source}'; line {stray.Position} does not.", nameof(batch));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var added = 0;
         lock (_lock)
         {
-            foreach (var entry in batch.Entries)
+            var stored = _checkpoints.GetValueOrDefault(checkpoint.Source);
+            if (stored is not null && (checkpoint.Generation < stored.Generation || (checkpoint.Generation == stored.Generation && checkpoint.Line < stored.Line)))
             {
-                if (_positions.Add((entry.Position.Source, batch.Checkpoint.Generation, entry.Position.Line)))
-                {
-                    _entries.Add(new Stored(entry, ++_sequence, batch.Checkpoint.Generation));
-                    added++;
-                }
+                return ValueTask.FromResult(0);
             }
 
-            _checkpoints[batch.Checkpoint.Source] = batch.Checkpoint;
+            var skipThrough = stored is not null && stored.Generation == checkpoint.Generation ? stored.Line : 0;
+            foreach (var entry in batch.Entries.Where(e => e.Position.Line > skipThrough))
+            {
+                _entries.Add(new Stored(entry, ++_sequence));
+                added++;
+            }
+
+            _checkpoints[checkpoint.Source] = checkpoint;
         }
 
         return ValueTask.FromResult(added);
@@ -135,11 +144,6 @@ internal sealed class InMemoryLogStore : ILogStore
         lock (_lock)
         {
             var ticks = olderThan.UtcTicks;
-            foreach (var s in _entries.Where(s => s.Ticks < ticks))
-            {
-                _positions.Remove((s.Entry.Position.Source, s.Generation, s.Entry.Position.Line));
-            }
-
             return ValueTask.FromResult((long)_entries.RemoveAll(s => s.Ticks < ticks));
         }
     }
@@ -162,7 +166,7 @@ internal sealed class InMemoryLogStore : ILogStore
             && (q.Text is null || LogText.ContainsAllWords(s.Entry.Message, q.Text)));
     }
 
-    private sealed record Stored(LogEntry Entry, long Sequence, long Generation)
+    private sealed record Stored(LogEntry Entry, long Sequence)
     {
         public long Ticks { get; } = Entry.Timestamp.UtcTicks;
     }
