@@ -13,7 +13,7 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
 {
     private const string InsertEntry = """
         INSERT INTO entries (id, ts, tz, source_id, generation, line, origin_id, kind, severity, template_id, rule_id, reference, message, params)
-        VALUES ($id, $ts, $tz, $source, $generation, $line, $origin, $kind, $severity, $template, $rule, $reference, $message, $params);
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);
         """;
 
     private readonly SemaphoreSlim _write = new(1, 1);
@@ -206,10 +206,8 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
             id = (long)max.ExecuteScalar()!;
         }
 
-        using var insert = Prepare(connection, InsertEntry,
-            "$id", "$ts", "$tz", "$source", "$generation", "$line", "$origin", "$kind", "$severity", "$template", "$rule", "$reference", "$message", "$params");
-        using var index = Prepare(connection, "INSERT INTO entries_text (rowid, message) VALUES ($id, $message);", "$id", "$message");
-        var p = insert.Parameters;
+        using var insert = new SqliteStatement(connection, InsertEntry);
+        using var index = new SqliteStatement(connection, "INSERT INTO entries_text (rowid, message) VALUES (?1, ?2);");
         var added = 0;
         foreach (var e in batch.Entries)
         {
@@ -219,24 +217,32 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
             }
 
             var parts = MessageParams.TrySplit(e.Message, e.Template);
-            p[0].Value = ++id;
-            p[1].Value = e.Timestamp.UtcTicks;
-            p[2].Value = (int)e.Timestamp.Offset.TotalMinutes;
-            p[3].Value = sourceId;
-            p[4].Value = checkpoint.Generation;
-            p[5].Value = e.Position.Line;
-            p[6].Value = _origins.GetOrAdd(connection, (e.Terminal, e.Organization, e.Component, e.Level));
-            p[7].Value = (int)e.Kind;
-            p[8].Value = (int)e.Severity;
-            p[9].Value = _templates.GetOrAdd(connection, (unchecked((long)e.TemplateId), e.Template));
-            p[10].Value = e.Rule is null ? DBNull.Value : _rules.GetOrAdd(connection, (e.Rule, e.Hint, e.KnowledgeBaseUrl?.OriginalString));
-            p[11].Value = (object?)e.Reference ?? DBNull.Value;
-            p[12].Value = parts is null ? e.Message : DBNull.Value;
-            p[13].Value = (object?)parts ?? DBNull.Value;
-            insert.ExecuteNonQuery();
-            index.Parameters[0].Value = id;
-            index.Parameters[1].Value = e.Message;
-            index.ExecuteNonQuery();
+            insert.Bind(1, ++id);
+            insert.Bind(2, e.Timestamp.UtcTicks);
+            insert.Bind(3, (long)e.Timestamp.Offset.TotalMinutes);
+            insert.Bind(4, sourceId);
+            insert.Bind(5, checkpoint.Generation);
+            insert.Bind(6, e.Position.Line);
+            insert.Bind(7, _origins.GetOrAdd(connection, (e.Terminal, e.Organization, e.Component, e.Level)));
+            insert.Bind(8, (long)e.Kind);
+            insert.Bind(9, (long)e.Severity);
+            insert.Bind(10, _templates.GetOrAdd(connection, (unchecked((long)e.TemplateId), e.Template)));
+            if (e.Rule is null)
+            {
+                insert.BindNull(11);
+            }
+            else
+            {
+                insert.Bind(11, _rules.GetOrAdd(connection, (e.Rule, e.Hint, e.KnowledgeBaseUrl?.OriginalString)));
+            }
+
+            insert.Bind(12, e.Reference);
+            insert.Bind(13, parts is null ? e.Message : null);
+            insert.Bind(14, parts);
+            insert.Execute();
+            index.Bind(1, id);
+            index.Bind(2, e.Message);
+            index.Execute();
             added++;
         }
 
@@ -256,18 +262,5 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
         }
 
         return added;
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
     }
 }
