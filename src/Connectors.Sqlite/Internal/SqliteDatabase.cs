@@ -139,19 +139,17 @@ internal sealed class SqliteDatabase : IDisposable
 
         Span<byte> header = stackalloc byte[16];
         int read;
+        long length;
         try
         {
             using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (file.Length == 0)
+            length = file.Length;
+            if (length == 0)
             {
                 return;
             }
 
             read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            if (read == header.Length && file.Length < 512)
-            {
-                throw new LogStoreException($"The database '{Path}' is truncated ({file.Length} bytes, shorter than one page): restore it from a backup or move it aside; it was not changed.");
-            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -161,6 +159,11 @@ internal sealed class SqliteDatabase : IDisposable
         if (read < header.Length || !header.SequenceEqual(Header))
         {
             throw new LogStoreException($"The file '{Path}' is not a SQLite database: move it aside or choose another file; it was not changed.");
+        }
+
+        if (length < 512)
+        {
+            throw new LogStoreException($"The database '{Path}' is truncated ({length} bytes, shorter than one page): restore it from a backup or move it aside; it was not changed.");
         }
     }
 
