@@ -7,7 +7,30 @@ namespace PosFleet.Connectors.Sqlite.Tests;
 /// <summary>What a database holds, to compare two databases: row counts, distinct positions, full-text rows, and a hash of every row's content in position order.</summary>
 public sealed record StoreSignature(long Rows, long DistinctPositions, long TextRows, string ContentHash, string Checkpoints)
 {
-    public static StoreSignature Read(string path)
+    /// <summary>Reads the signature of a database, or of its entries up to line <paramref name="throughLine"/> (then without checkpoints).</summary>
+    /// <summary>The line a database's only source is checkpointed at (0 when nothing was committed).</summary>
+    public static long CheckpointLine(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var c = connection.CreateCommand();
+        c.CommandText = "SELECT coalesce(max(line), 0) FROM sources;";
+        try
+        {
+            return (long)c.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return 0; // killed before the schema was committed
+        }
+    }
+
+    public static StoreSignature Read(string path, long throughLine = long.MaxValue)
     {
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
@@ -15,6 +38,7 @@ public sealed record StoreSignature(long Rows, long DistinctPositions, long Text
         {
             using var c = connection.CreateCommand();
             c.CommandText = sql;
+            c.Parameters.AddWithValue("$through", throughLine);
             return (long)c.ExecuteScalar()!;
         }
 
@@ -26,8 +50,10 @@ public sealed record StoreSignature(long Rows, long DistinctPositions, long Text
                        r.name, e.reference, e.message, e.params
                 FROM entries e JOIN sources s ON s.id = e.source_id JOIN origins o ON o.id = e.origin_id JOIN templates t ON t.id = e.template_id
                 LEFT JOIN rules r ON r.id = e.rule_id
+                WHERE e.line <= $through
                 ORDER BY s.name, e.generation, e.line;
                 """;
+            c.Parameters.AddWithValue("$through", throughLine);
             using var reader = c.ExecuteReader();
             var row = new StringBuilder();
             while (reader.Read())
@@ -44,6 +70,7 @@ public sealed record StoreSignature(long Rows, long DistinctPositions, long Text
 
         var checkpoints = new StringBuilder();
         using (var c = connection.CreateCommand())
+        if (throughLine == long.MaxValue)
         {
             c.CommandText = "SELECT name, byte_offset, line, fingerprint, generation FROM sources ORDER BY name;";
             using var reader = c.ExecuteReader();
@@ -55,9 +82,9 @@ public sealed record StoreSignature(long Rows, long DistinctPositions, long Text
         }
 
         return new StoreSignature(
-            Scalar("SELECT count(*) FROM entries;"),
-            Scalar("SELECT count(*) FROM (SELECT DISTINCT source_id, generation, line FROM entries);"),
-            Scalar("SELECT count(*) FROM entries_text;"),
+            Scalar("SELECT count(*) FROM entries WHERE line <= $through;"),
+            Scalar("SELECT count(*) FROM (SELECT DISTINCT source_id, generation, line FROM entries WHERE line <= $through);"),
+            Scalar("SELECT count(*) FROM entries_text WHERE rowid IN (SELECT id FROM entries WHERE line <= $through);"),
             Convert.ToHexString(hash.GetCurrentHash()),
             checkpoints.ToString());
     }
