@@ -27,8 +27,12 @@ internal sealed partial class SqliteLogStore
         return await ReadAsync(
             async connection =>
             {
+                // A rare word is found faster from the full-text index (then sorted by time); a common one by walking the
+                // time index newest first until the page is full.
+                var match = query.Text is null ? null : SqliteFullText.ToMatch(query.Text);
+                var fromText = match is not null && await CountMatchesAsync(connection, match, cancellationToken).ConfigureAwait(false) <= RareWordMatches;
                 using var command = connection.CreateCommand();
-                var where = Where(query, command);
+                var where = Where(fromText ? query with { Text = null } : query, command);
                 if (query.After is not null)
                 {
                     var (ticks, id) = SqliteCursor.Decode(query.After);
@@ -37,7 +41,15 @@ internal sealed partial class SqliteLogStore
                     command.Parameters.AddWithValue("$after_id", id);
                 }
 
-                command.CommandText = $"SELECT {EntryColumns} FROM entries e {EntryJoins} WHERE {where} ORDER BY e.ts DESC, e.id DESC LIMIT $limit;";
+                var from = "entries e";
+                if (fromText)
+                {
+                    // CROSS JOIN keeps this join order: the index's matches first, then their rows.
+                    from = "(SELECT rowid AS id FROM entries_text WHERE entries_text MATCH $match) m CROSS JOIN entries e ON e.id = m.id";
+                    command.Parameters.AddWithValue("$match", match);
+                }
+
+                command.CommandText = $"SELECT {EntryColumns} FROM {from} {EntryJoins} WHERE {where} ORDER BY e.ts DESC, e.id DESC LIMIT $limit;";
                 command.Parameters.AddWithValue("$limit", query.Limit + 1);
                 var entries = new List<LogEntry>();
                 long lastTicks = 0, lastId = 0;
@@ -63,6 +75,17 @@ internal sealed partial class SqliteLogStore
             cancellationToken).ConfigureAwait(false);
     }
 
+    private const int RareWordMatches = 20_000;
+
+    private static async Task<long> CountMatchesAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM (SELECT rowid FROM entries_text WHERE entries_text MATCH $match LIMIT $cap);";
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$cap", RareWordMatches + 1);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public async ValueTask<IReadOnlyList<LogCountBucket>> CountAsync(LogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -70,9 +93,10 @@ internal sealed partial class SqliteLogStore
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                var where = Where(query, command);
-                command.CommandText = string.Create(CultureInfo.InvariantCulture,
-                    $"SELECT e.ts / {TimeSpan.TicksPerHour} AS hour, e.severity, e.kind, count(*) FROM entries e WHERE {where} GROUP BY hour, e.severity, e.kind ORDER BY hour, e.severity, e.kind;");
+                command.CommandText = SqliteRollups.Covers(query)
+                    ? $"SELECT hour, severity, kind, sum(n) FROM template_hours WHERE {RollupWhere(query, command)} GROUP BY hour, severity, kind ORDER BY hour, severity, kind;"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"SELECT e.ts / {TimeSpan.TicksPerHour} AS hour, e.severity, e.kind, count(*) FROM entries e WHERE {Where(query, command)} GROUP BY hour, e.severity, e.kind ORDER BY hour, e.severity, e.kind;");
                 var buckets = new List<LogCountBucket>();
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
@@ -97,10 +121,12 @@ internal sealed partial class SqliteLogStore
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                var where = Where(query, command);
+                var groups = SqliteRollups.Covers(query)
+                    ? $"SELECT template_id, sum(n) AS n, max(severity) AS severity, min(first_ts) AS first_ts FROM template_hours WHERE {RollupWhere(query, command)} GROUP BY template_id"
+                    : $"SELECT e.template_id, count(*) AS n, max(e.severity) AS severity, min(e.ts) AS first_ts FROM entries e WHERE {Where(query, command)} GROUP BY e.template_id";
                 command.CommandText = $"""
                     SELECT t.hash, t.text, g.n, g.severity, g.first_ts
-                    FROM (SELECT e.template_id, count(*) AS n, max(e.severity) AS severity, min(e.ts) AS first_ts FROM entries e WHERE {where} GROUP BY e.template_id) g
+                    FROM ({groups}) g
                     JOIN templates t ON t.id = g.template_id
                     ORDER BY g.n DESC, t.text
                     LIMIT $limit;
@@ -154,11 +180,13 @@ internal sealed partial class SqliteLogStore
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                var where = Where(query, command);
-                // max(ts) makes SQLite take the bare columns (organization, tz) from the latest row of each group.
-                command.CommandText = $"""
+                // max(…) makes SQLite take the bare columns (organization, tz) from the latest row of each group.
+                command.CommandText = SqliteRollups.Covers(query) ? $"""
+                    SELECT terminal, sum(n) AS n, max(last_ts), last_tz, organization FROM terminal_hours
+                    WHERE {RollupWhere(query, command)} GROUP BY terminal ORDER BY n DESC, terminal LIMIT $limit;
+                    """ : $"""
                     SELECT o.terminal, count(*) AS n, max(e.ts), e.tz, o.organization FROM entries e JOIN origins o ON o.id = e.origin_id
-                    WHERE {where} AND o.terminal IS NOT NULL GROUP BY o.terminal ORDER BY n DESC, o.terminal LIMIT $limit;
+                    WHERE {Where(query, command)} AND o.terminal IS NOT NULL GROUP BY o.terminal ORDER BY n DESC, o.terminal LIMIT $limit;
                     """;
                 command.Parameters.AddWithValue("$limit", limit);
                 var groups = new List<LogTerminalGroup>();
@@ -182,8 +210,9 @@ internal sealed partial class SqliteLogStore
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                var where = Where(query, command);
-                command.CommandText = $"SELECT DISTINCT o.terminal FROM entries e JOIN origins o ON o.id = e.origin_id WHERE {where} AND o.terminal IS NOT NULL;";
+                command.CommandText = SqliteRollups.Covers(query) && query.Severities is { } severities && !severities.Contains(LogSeverity.Success)
+                    ? $"SELECT DISTINCT terminal FROM template_terminals WHERE {RollupWhere(query, command, "template_id")};"
+                    : $"SELECT DISTINCT o.terminal FROM entries e JOIN origins o ON o.id = e.origin_id WHERE {Where(query, command)} AND o.terminal IS NOT NULL;";
                 var terminals = new List<string>();
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
@@ -267,6 +296,40 @@ internal sealed partial class SqliteLogStore
         if (q.Text is not null && SqliteFullText.ToMatch(q.Text) is { } match)
         {
             Add("e.id IN (SELECT rowid FROM entries_text WHERE entries_text MATCH $match)", "$match", match);
+        }
+
+        return where;
+    }
+
+    private static StringBuilder RollupWhere(LogQuery q, SqliteCommand command, string templateColumn = "template_id")
+    {
+        var where = new StringBuilder("1");
+        if (q.From is { } from)
+        {
+            where.Append(" AND hour >= $from_hour");
+            command.Parameters.AddWithValue("$from_hour", from.UtcTicks / TimeSpan.TicksPerHour);
+        }
+
+        if (q.To is { } to)
+        {
+            where.Append(" AND hour < $to_hour");
+            command.Parameters.AddWithValue("$to_hour", to.UtcTicks / TimeSpan.TicksPerHour);
+        }
+
+        if (q.TemplateId is { } template)
+        {
+            where.Append(" AND ").Append(templateColumn).Append(" = (SELECT id FROM templates WHERE hash = $template)");
+            command.Parameters.AddWithValue("$template", unchecked((long)template));
+        }
+
+        if (q.Kinds is not null)
+        {
+            where.Append(" AND kind IN (").AppendJoin(',', q.Kinds.Select(k => (int)k)).Append(')');
+        }
+
+        if (q.Severities is not null)
+        {
+            where.Append(" AND severity IN (").AppendJoin(',', q.Severities.Select(s => (int)s)).Append(')');
         }
 
         return where;

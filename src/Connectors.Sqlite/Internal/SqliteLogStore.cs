@@ -132,8 +132,38 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
             total += deleted;
             if (deleted < database.RetentionChunkSize)
             {
-                return total;
+                break;
             }
+        }
+
+        if (total > 0)
+        {
+            await RecountAsync(olderThan, cancellationToken).ConfigureAwait(false);
+        }
+
+        return total;
+    }
+
+    private async Task RecountAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                SqliteRollups.Recount(connection, olderThan);
+                transaction.Commit();
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw database.Explain(ex);
+        }
+        finally
+        {
+            _write.Release();
         }
     }
 
@@ -208,6 +238,7 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
 
         using var insert = new SqliteStatement(connection, InsertEntry);
         using var index = new SqliteStatement(connection, "INSERT INTO entries_text (rowid, message) VALUES (?1, ?2);");
+        var rollups = new SqliteRollups();
         var added = 0;
         foreach (var e in batch.Entries)
         {
@@ -226,7 +257,8 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
             insert.Bind(7, _origins.GetOrAdd(connection, (e.Terminal, e.Organization, e.Component, e.Level)));
             insert.Bind(8, (long)e.Kind);
             insert.Bind(9, (long)e.Severity);
-            insert.Bind(10, _templates.GetOrAdd(connection, (unchecked((long)e.TemplateId), e.Template)));
+            var templateId = _templates.GetOrAdd(connection, (unchecked((long)e.TemplateId), e.Template));
+            insert.Bind(10, templateId);
             if (e.Rule is null)
             {
                 insert.BindNull(11);
@@ -243,8 +275,11 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
             index.Bind(1, id);
             index.Bind(2, e.Message);
             index.Execute();
+            rollups.Add(e, templateId);
             added++;
         }
+
+        rollups.Write(connection);
 
         using (var save = connection.CreateCommand())
         {

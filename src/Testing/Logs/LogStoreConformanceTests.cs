@@ -238,6 +238,23 @@ public abstract class LogStoreConformanceTests
         Assert.Equal(L(4), await Lines(new LogQuery { Text = "disk", Terminal = "POS-0028" }));
     }
 
+    /// <summary>A word found on very many entries (a store may search those differently) still gives the newest matches first.</summary>
+    [Fact]
+    public async Task QueryAsync_WordOnManyEntries_NewestMatchesFirst()
+    {
+        var store = await CreateStoreAsync();
+        var entries = Enumerable.Range(1, 30_000)
+            .Select(i => Entry(i, at: Noon.AddSeconds(i)) with { Message = i % 3 == 0 ? $"line {i} printed" : $"line {i} done" })
+            .ToList();
+        await store.AppendAsync(new LogBatch(entries, Checkpoint(30_000)), CancellationToken.None);
+
+        var done = await store.QueryAsync(new LogQuery { Text = "done", Limit = 3 }, CancellationToken.None);
+        var printed = await store.QueryAsync(new LogQuery { Text = "printed", Limit = 3, From = Noon, To = Noon.AddSeconds(100) }, CancellationToken.None);
+
+        Assert.Equal(L(29_999, 29_998, 29_996), done.Entries.Select(e => e.Position.Line).ToArray());
+        Assert.Equal(L(99, 96, 93), printed.Entries.Select(e => e.Position.Line).ToArray());
+    }
+
     /// <summary>Counts come per hour (UTC), severity and kind, over the query's window.</summary>
     [Fact]
     public async Task CountAsync_Window_CountsPerHourSeverityAndKind()
