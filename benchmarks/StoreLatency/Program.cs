@@ -57,6 +57,14 @@ Console.WriteLine(await TimeAsync("search WORD (newest 50)", async i =>
     await store.QueryAsync(new LogQuery { Text = words[i % words.Length], Limit = 50 }, CancellationToken.None)));
 Console.WriteLine(await TimeAsync("search WORD --since 48h", async i =>
     await store.QueryAsync(window with { Text = words[i % words.Length], Limit = 50 }, CancellationToken.None)));
+if (Environment.GetEnvironmentVariable("STORE_LATENCY_PER_WORD") == "1")
+{
+    foreach (var word in words)
+    {
+        Console.WriteLine(await TimeAsync($"  search {word}", async _ => await store.QueryAsync(new LogQuery { Text = word, Limit = 50 }, CancellationToken.None)));
+    }
+}
+
 Console.WriteLine(await TimeAsync("dashboard --hours 48", async _ =>
 {
     await store.CountAsync(window, CancellationToken.None);

@@ -30,7 +30,7 @@ internal sealed partial class SqliteLogStore
                 // A rare word is found faster from the full-text index (then sorted by time); a common one by walking the
                 // time index newest first until the page is full.
                 var match = query.Text is null ? null : SqliteFullText.ToMatch(query.Text);
-                var fromText = match is not null && await CountMatchesAsync(connection, match, cancellationToken).ConfigureAwait(false) <= RareWordMatches;
+                var fromText = match is not null && await IsRareAsync(connection, match, query.Limit, cancellationToken).ConfigureAwait(false);
                 using var command = connection.CreateCommand();
                 var where = Where(fromText ? query with { Text = null } : query, command);
                 if (query.After is not null)
@@ -75,15 +75,20 @@ internal sealed partial class SqliteLogStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    private const int RareWordMatches = 20_000;
-
-    private static async Task<long> CountMatchesAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether fetching and sorting every match costs less than walking the newest entries until a page of matches is
+    /// found: m matches among n entries cost about m row reads one way and limit × n / m the other, equal at √(limit × n).
+    /// </summary>
+    private static async Task<bool> IsRareAsync(SqliteConnection connection, string match, int limit, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM (SELECT rowid FROM entries_text WHERE entries_text MATCH $match LIMIT $cap);";
+        command.CommandText = """
+            SELECT count(*) <= max(1000, min(50000, sqrt(($limit + 1) * (SELECT coalesce(max(id), 0) FROM entries))))
+            FROM (SELECT rowid FROM entries_text WHERE entries_text MATCH $match LIMIT 50001);
+            """;
         command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$cap", RareWordMatches + 1);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        command.Parameters.AddWithValue("$limit", limit);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0;
     }
 
     public async ValueTask<IReadOnlyList<LogCountBucket>> CountAsync(LogQuery query, CancellationToken cancellationToken)
