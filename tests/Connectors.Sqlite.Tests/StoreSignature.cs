@@ -69,9 +69,9 @@ public sealed record StoreSignature(long Rows, long DistinctPositions, long Text
         }
 
         var checkpoints = new StringBuilder();
-        using (var c = connection.CreateCommand())
         if (throughLine == long.MaxValue)
         {
+            using var c = connection.CreateCommand();
             c.CommandText = "SELECT name, byte_offset, line, fingerprint, generation FROM sources ORDER BY name;";
             using var reader = c.ExecuteReader();
             while (reader.Read())
