@@ -22,9 +22,14 @@ internal static class IngestCommand
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
         var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log*" };
         var batch = new Option<int>("--batch-size") { Description = "The most entries stored per transaction.", DefaultValueFactory = _ => 8192 };
+        var retention = new Option<TimeSpan?>("--retention")
+        {
+            Description = "First delete the entries older than DURATION (30d, 48h), in short transactions.",
+            CustomParser = r => r.Tokens.Count == 0 ? null : CommonOptions.ParseDuration(r.Tokens[0].Value, r),
+        };
         var command = new Command("ingest", "Store what is new in activity logs (incrementally, from each file's checkpoint).")
         {
-            paths, store, organization, terminal, follow, rules, glob, batch,
+            paths, store, organization, terminal, follow, rules, glob, batch, retention,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -46,6 +51,20 @@ internal static class IngestCommand
 
             await using (access)
             {
+                if (parse.GetValue(retention) is { } keep)
+                {
+                    var olderThan = TimeProvider.System.GetUtcNow() - keep;
+                    try
+                    {
+                        var deleted = await access.Store.DeleteOlderThanAsync(olderThan, cancellationToken);
+                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Retention: deleted {deleted:N0} entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
+                    }
+                    catch (LogStoreException ex)
+                    {
+                        return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
+                    }
+                }
+
                 var options = new LogIngestOptions
                 {
                     Organization = parse.GetValue(organization),
