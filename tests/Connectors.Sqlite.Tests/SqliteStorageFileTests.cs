@@ -50,6 +50,35 @@ public sealed class SqliteStorageFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_FileAtSchema1_MigratesToLatestAndBackfillsTheRollups()
+    {
+        var path = Path.Combine(_dir.Path, "fleet.db");
+        var hour = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero).UtcTicks;
+        Execute(path, SqliteMigrations.All[0].Sql + $"""
+
+            PRAGMA user_version = 1;
+            INSERT INTO sources (id, name, byte_offset, line, fingerprint, generation) VALUES (1, 'a.log', 300, 3, 7, 0);
+            INSERT INTO templates (id, hash, text) VALUES (1, 11, 'printer <*> offline');
+            INSERT INTO origins (id, terminal, organization, level) VALUES (1, 'POS-1', 'ACME', 'ERROR');
+            INSERT INTO entries (id, ts, tz, source_id, generation, line, origin_id, kind, severity, template_id, message)
+            VALUES (1, {hour}, 0, 1, 0, 1, 1, 3, 2, 1, 'printer 1 offline'),
+                   (2, {hour + TimeSpan.TicksPerMinute}, 0, 1, 0, 2, 1, 3, 2, 1, 'printer 2 offline'),
+                   (3, {hour + TimeSpan.TicksPerHour}, 0, 1, 0, 3, 1, 3, 2, 1, 'printer 3 offline');
+            """);
+        var store = Store(path);
+
+        var counts = await store.CountAsync(new LogQuery(), CancellationToken.None);
+        var groups = await store.GroupByTemplateAsync(new LogQuery { Severities = new HashSet<LogSeverity> { LogSeverity.Error } }, 5, CancellationToken.None);
+        var terminals = await store.GroupByTerminalAsync(new LogQuery(), 5, CancellationToken.None);
+
+        Assert.Equal((long)SqliteMigrations.Latest, Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal([2L, 1L], counts.Select(c => c.Count));
+        Assert.Equal(3, Assert.Single(groups).Count);
+        Assert.Equal(["POS-1"], Assert.Single(groups).Terminals);
+        Assert.Equal(3, Assert.Single(terminals).Count);
+    }
+
+    [Fact]
     public async Task Open_NewerSchema_RefusedSayingSoAndFileUnchanged()
     {
         var path = Path.Combine(_dir.Path, "fleet.db");
