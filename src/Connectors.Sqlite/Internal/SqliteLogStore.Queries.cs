@@ -27,52 +27,122 @@ internal sealed partial class SqliteLogStore
         return await ReadAsync(
             async connection =>
             {
-                // A rare word is found faster from the full-text index (then sorted by time); a common one by walking the
-                // time index newest first until the page is full.
+                // A rare word is found faster from the full-text index (then sorted by time); a common one among the
+                // newest entries, in growing windows of time, before falling back to every match.
                 var match = query.Text is null ? null : SqliteFullText.ToMatch(query.Text);
-                var fromText = match is not null && await IsRareAsync(connection, match, query.Limit, cancellationToken).ConfigureAwait(false);
-                using var command = connection.CreateCommand();
-                var where = Where(fromText ? query with { Text = null } : query, command);
-                if (query.After is not null)
+                if (match is null || await IsRareAsync(connection, match, query.Limit, cancellationToken).ConfigureAwait(false))
                 {
-                    var (ticks, id) = SqliteCursor.Decode(query.After);
-                    where.Append(" AND (e.ts < $after_ts OR (e.ts = $after_ts AND e.id < $after_id))");
-                    command.Parameters.AddWithValue("$after_ts", ticks);
-                    command.Parameters.AddWithValue("$after_id", id);
+                    return await ReadPageAsync(connection, query, match, null, cancellationToken).ConfigureAwait(false);
                 }
 
-                var from = "entries e";
-                if (fromText)
+                foreach (var window in await RecentWindowsAsync(connection, query, cancellationToken).ConfigureAwait(false))
                 {
-                    // CROSS JOIN keeps this join order: the index's matches first, then their rows.
-                    from = "(SELECT rowid AS id FROM entries_text WHERE entries_text MATCH $match) m CROSS JOIN entries e ON e.id = m.id";
-                    command.Parameters.AddWithValue("$match", match);
-                }
-
-                command.CommandText = $"SELECT {EntryColumns} FROM {from} {EntryJoins} WHERE {where} ORDER BY e.ts DESC, e.id DESC LIMIT $limit;";
-                command.Parameters.AddWithValue("$limit", query.Limit + 1);
-                var entries = new List<LogEntry>();
-                long lastTicks = 0, lastId = 0;
-                var more = false;
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    // A full page found after the window's start is exactly the page: anything older ranks below it.
+                    var page = await ReadPageAsync(connection, query, null, window, cancellationToken).ConfigureAwait(false);
+                    if (page.Next is not null)
                     {
-                        if (entries.Count == query.Limit)
-                        {
-                            more = true;
-                            break;
-                        }
-
-                        entries.Add(ReadEntry(reader));
-                        (lastId, lastTicks) = (reader.GetInt64(0), reader.GetInt64(1));
+                        return page;
                     }
                 }
 
-                return new LogPage(entries, more ? SqliteCursor.Encode(lastTicks, lastId) : null);
+                return await ReadPageAsync(connection, query, null, null, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The last hour and the last six hours before the query's upper bound, each with the row ids its entries span.</summary>
+    private static async Task<List<(long FromTicks, long LowId, long HighId)>> RecentWindowsAsync(SqliteConnection connection, LogQuery query, CancellationToken cancellationToken)
+    {
+        var windows = new List<(long, long, long)>();
+        long newest;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT max(ts) FROM entries WHERE ts < $to;";
+            var to = query.To?.UtcTicks ?? long.MaxValue;
+            if (query.After is not null)
+            {
+                to = Math.Min(to, SqliteCursor.Decode(query.After).UtcTicks + 1);
+            }
+
+            command.Parameters.AddWithValue("$to", to);
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long n)
+            {
+                return windows;
+            }
+
+            newest = n;
+        }
+
+        foreach (var hours in (int[])[1, 6])
+        {
+            var from = newest - (hours * TimeSpan.TicksPerHour);
+            if (query.From is { } f && f.UtcTicks >= from)
+            {
+                break;
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT min(id), max(id) FROM entries WHERE ts >= $from AND ts <= $newest;";
+            command.Parameters.AddWithValue("$from", from);
+            command.Parameters.AddWithValue("$newest", newest);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0))
+                {
+                    windows.Add((from, reader.GetInt64(0), reader.GetInt64(1)));
+                }
+            }
+        }
+
+        return windows;
+    }
+
+    /// <param name="textFirst">The full-text query to start from (a rare word), or <see langword="null"/> to walk the time index.</param>
+    /// <param name="window">Only entries from this instant, whose matches lie between these row ids.</param>
+    private static async Task<LogPage> ReadPageAsync(
+        SqliteConnection connection, LogQuery query, string? textFirst, (long FromTicks, long LowId, long HighId)? window, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        var where = Where(textFirst is not null ? query with { Text = null } : query, command, window);
+        if (query.After is not null)
+        {
+            var (ticks, id) = SqliteCursor.Decode(query.After);
+            where.Append(" AND (e.ts < $after_ts OR (e.ts = $after_ts AND e.id < $after_id))");
+            command.Parameters.AddWithValue("$after_ts", ticks);
+            command.Parameters.AddWithValue("$after_id", id);
+        }
+
+        var from = "entries e";
+        if (textFirst is not null)
+        {
+            // CROSS JOIN keeps this join order: the index's matches first, then their rows.
+            from = "(SELECT rowid AS id FROM entries_text WHERE entries_text MATCH $match) m CROSS JOIN entries e ON e.id = m.id";
+            command.Parameters.AddWithValue("$match", textFirst);
+        }
+
+        command.CommandText = $"SELECT {EntryColumns} FROM {from} {EntryJoins} WHERE {where} ORDER BY e.ts DESC, e.id DESC LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", query.Limit + 1);
+        var entries = new List<LogEntry>();
+        long lastTicks = 0, lastId = 0;
+        var more = false;
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (entries.Count == query.Limit)
+                {
+                    more = true;
+                    break;
+                }
+
+                entries.Add(ReadEntry(reader));
+                (lastId, lastTicks) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+        }
+
+        return new LogPage(entries, more ? SqliteCursor.Encode(lastTicks, lastId) : null);
     }
 
     /// <summary>
@@ -249,7 +319,7 @@ internal sealed partial class SqliteLogStore
         }
     }
 
-    private static StringBuilder Where(LogQuery q, SqliteCommand command)
+    private static StringBuilder Where(LogQuery q, SqliteCommand command, (long FromTicks, long LowId, long HighId)? window = null)
     {
         var where = new StringBuilder("1");
         void Add(string condition, string name, object value)
@@ -300,7 +370,17 @@ internal sealed partial class SqliteLogStore
 
         if (q.Text is not null && SqliteFullText.ToMatch(q.Text) is { } match)
         {
-            Add("e.id IN (SELECT rowid FROM entries_text WHERE entries_text MATCH $match)", "$match", match);
+            if (window is { } w)
+            {
+                Add("e.ts >= $window_from", "$window_from", w.FromTicks);
+                Add("e.id IN (SELECT rowid FROM entries_text WHERE entries_text MATCH $match AND rowid BETWEEN $low_id AND $high_id)", "$match", match);
+                command.Parameters.AddWithValue("$low_id", w.LowId);
+                command.Parameters.AddWithValue("$high_id", w.HighId);
+            }
+            else
+            {
+                Add("e.id IN (SELECT rowid FROM entries_text WHERE entries_text MATCH $match)", "$match", match);
+            }
         }
 
         return where;
