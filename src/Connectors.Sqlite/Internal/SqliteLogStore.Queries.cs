@@ -27,15 +27,20 @@ internal sealed partial class SqliteLogStore
         return await ReadAsync(
             async connection =>
             {
-                // A rare word is found faster from the full-text index (then sorted by time); a common one among the
-                // newest entries, in growing windows of time, before falling back to every match.
+                // A rare word's matches are read from the full-text index and sorted. A common word is searched among
+                // the newest entries first, in growing windows of time, where it fills a page; failing that, like a rare one.
                 var match = query.Text is null ? null : SqliteFullText.ToMatch(query.Text);
-                if (match is null || await IsRareAsync(connection, match, query.Limit, cancellationToken).ConfigureAwait(false))
+                if (match is null)
+                {
+                    return await ReadPageAsync(connection, query, null, null, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (await IsRareAsync(connection, match, cancellationToken).ConfigureAwait(false))
                 {
                     return await ReadPageAsync(connection, query, match, null, cancellationToken).ConfigureAwait(false);
                 }
 
-                foreach (var window in await RecentWindowsAsync(connection, query, cancellationToken).ConfigureAwait(false))
+                await foreach (var window in RecentWindowsAsync(connection, query, cancellationToken).ConfigureAwait(false))
                 {
                     // A full page found after the window's start is exactly the page: anything older ranks below it.
                     var page = await ReadPageAsync(connection, query, null, window, cancellationToken).ConfigureAwait(false);
@@ -45,15 +50,15 @@ internal sealed partial class SqliteLogStore
                     }
                 }
 
-                return await ReadPageAsync(connection, query, null, null, cancellationToken).ConfigureAwait(false);
+                return await ReadPageAsync(connection, query, match, null, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The last hour and the last six hours before the query's upper bound, each with the row ids its entries span.</summary>
-    private static async Task<List<(long FromTicks, long LowId, long HighId)>> RecentWindowsAsync(SqliteConnection connection, LogQuery query, CancellationToken cancellationToken)
+    /// <summary>The last ten minutes, hour and six hours before the query's upper bound, each with the row ids its entries span.</summary>
+    private static async IAsyncEnumerable<(long FromTicks, long LowId, long HighId)> RecentWindowsAsync(
+        SqliteConnection connection, LogQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var windows = new List<(long, long, long)>();
         long newest;
         using (var command = connection.CreateCommand())
         {
@@ -67,15 +72,15 @@ internal sealed partial class SqliteLogStore
             command.Parameters.AddWithValue("$to", to);
             if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long n)
             {
-                return windows;
+                yield break;
             }
 
             newest = n;
         }
 
-        foreach (var hours in (int[])[1, 6])
+        foreach (var minutes in (int[])[10, 60, 360])
         {
-            var from = newest - (hours * TimeSpan.TicksPerHour);
+            var from = newest - (minutes * TimeSpan.TicksPerMinute);
             if (query.From is { } f && f.UtcTicks >= from)
             {
                 break;
@@ -85,17 +90,30 @@ internal sealed partial class SqliteLogStore
             command.CommandText = "SELECT min(id), max(id) FROM entries WHERE ts >= $from AND ts <= $newest;";
             command.Parameters.AddWithValue("$from", from);
             command.Parameters.AddWithValue("$newest", newest);
+            (long, long)? ids = null;
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0))
                 {
-                    windows.Add((from, reader.GetInt64(0), reader.GetInt64(1)));
+                    ids = (reader.GetInt64(0), reader.GetInt64(1));
                 }
             }
-        }
 
-        return windows;
+            if (ids is { } range)
+            {
+                yield return (from, range.Item1, range.Item2);
+            }
+        }
+    }
+
+    /// <summary>Whether a word has so few matches (at most 1,000) that reading and sorting them all is cheapest.</summary>
+    private static async Task<bool> IsRareAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) <= 1000 FROM (SELECT rowid FROM entries_text WHERE entries_text MATCH $match LIMIT 1001);";
+        command.Parameters.AddWithValue("$match", match);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0;
     }
 
     /// <param name="textFirst">The full-text query to start from (a rare word), or <see langword="null"/> to walk the time index.</param>
@@ -143,22 +161,6 @@ internal sealed partial class SqliteLogStore
         }
 
         return new LogPage(entries, more ? SqliteCursor.Encode(lastTicks, lastId) : null);
-    }
-
-    /// <summary>
-    /// Whether fetching and sorting every match costs less than walking the newest entries until a page of matches is
-    /// found: m matches among n entries cost about m row reads one way and limit × n / m the other, equal at √(limit × n).
-    /// </summary>
-    private static async Task<bool> IsRareAsync(SqliteConnection connection, string match, int limit, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT count(*) <= max(1000, min(50000, sqrt(($limit + 1) * (SELECT coalesce(max(id), 0) FROM entries))))
-            FROM (SELECT rowid FROM entries_text WHERE entries_text MATCH $match LIMIT 50001);
-            """;
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$limit", limit);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0;
     }
 
     public async ValueTask<IReadOnlyList<LogCountBucket>> CountAsync(LogQuery query, CancellationToken cancellationToken)
