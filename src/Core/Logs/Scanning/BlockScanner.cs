@@ -171,6 +171,9 @@ internal sealed class BlockScanner
         return line;
     }
 
+    /// <summary>What this scanner has counted so far (level counts are added by <see cref="Complete"/>).</summary>
+    public ScanAggregate Running => _aggregate;
+
     /// <summary>Everything this scanner has read, with the level counts added; the scanner is done after this.</summary>
     public ScanAggregate Complete()
     {
