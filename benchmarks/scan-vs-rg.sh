@@ -57,7 +57,7 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$bin" ]]; then
 fi
 
 # 3. The input: deterministic (seed 42, ends at $AS_OF, 3 days), made once per size. 'generate' names the fleet with
-#    Bogus, which needs reflection that NativeAOT trims away, so it runs on the JIT build.
+#    Bogus; either build writes the same bytes, and the JIT build is used here because it is already built.
 file="$OUT/pos-$SIZE.log"
 if [[ ! -s "$file" ]]; then
   echo "scan-vs-rg: generating $file"
