@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>The options or the rules file are invalid.</summary>
     public const int InvalidConfiguration = 4;
 
+    /// <summary>The store cannot be used: not a SQLite database, corrupt, written by a newer version, missing, or not writable. Nothing was changed.</summary>
+    public const int StoreUnavailable = 5;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Canceled = 130;
 }

@@ -6,6 +6,9 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     ScanCommand.Create(),
     GenerateCommand.Create(),
     DemoCommand.Create(),
+    IngestCommand.Create(),
+    SearchCommand.Create(),
+    DashboardCommand.Create(),
 };
 
 var parse = root.Parse(args);
@@ -20,4 +23,5 @@ if (parse.Errors.Count > 0)
     return PosFleet.Cli.ExitCodes.Usage;
 }
 
-return await parse.InvokeAsync();
+// Ctrl+C and SIGTERM cancel the command; an ingest then commits what it has read, which may take a few seconds.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PosFleet.Logs;
+using PosFleet.Logs.Storage;
 
 namespace PosFleet;
 
@@ -25,6 +26,7 @@ public static class PosFleetServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PosFleetOptions>, PosFleetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogs();
+        services.TryAddSingleton<ILogStore, InMemoryLogStore>();
         return new PosFleetBuilder(services);
     }
 

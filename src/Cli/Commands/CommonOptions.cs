@@ -25,6 +25,12 @@ internal static class CommonOptions
         CustomParser = r => r.Tokens.Count == 0 ? [] : ParseKinds(r.Tokens[0].Value, r),
     };
 
+    public static Option<LogSeverity[]> Severities() => new("--severity")
+    {
+        Description = "Severities shown: error,alert,success (default: all).",
+        CustomParser = r => r.Tokens.Count == 0 ? [] : ParseSeverities(r.Tokens[0].Value, r),
+    };
+
     public static TimeSpan? ParseDuration(string text, System.CommandLine.Parsing.ArgumentResult result)
     {
         if (TryParseDuration(text, out var span))
@@ -65,6 +71,24 @@ internal static class CommonOptions
 
         result.AddError($"{name} '{text}' is not a date and time: use ISO-8601, such as 2026-11-20T08:00:00Z.");
         return null;
+    }
+
+    private static LogSeverity[] ParseSeverities(string text, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var severities = new List<LogSeverity>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<LogSeverity>(part, ignoreCase: true, out var severity) && Enum.IsDefined(severity) && !int.TryParse(part, out _))
+            {
+                severities.Add(severity);
+            }
+            else
+            {
+                result.AddError($"--severity: '{part}' is not a severity: use error, alert or success, separated by commas.");
+            }
+        }
+
+        return [.. severities];
     }
 
     private static LogKind[] ParseKinds(string text, System.CommandLine.Parsing.ArgumentResult result)

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using PosFleet.Cli.Demo;
 using PosFleet.Cli.Output;
+using PosFleet.Logs;
+using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Scanning;
+using PosFleet.Logs.Storage;
 
 namespace PosFleet.Cli.Commands;
 
@@ -12,7 +15,7 @@ internal static class DemoCommand
     {
         var directory = new Option<DirectoryInfo>("--dir") { Description = "Where the demo writes its files.", DefaultValueFactory = _ => new DirectoryInfo("posfleet-demo") };
         var size = new Option<string>("--size") { Description = "Size of the generated fleet log.", DefaultValueFactory = _ => "50MB" };
-        var command = new Command("demo", "Generate a realistic three-day fleet log, scan it and print the summary.") { directory, size };
+        var command = new Command("demo", "Generate a realistic three-day fleet log, scan it, ingest it into a SQLite store, and print the summary, the 48-hour dashboard and a search.") { directory, size };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var dir = parse.GetValue(directory)!;
@@ -36,6 +39,38 @@ internal static class DemoCommand
             using var progress = ConsoleProgress.StartIfInteractive();
             var summary = await scanner.ScanAsync([log], new LogScanFilter { From = end.AddHours(-24) }, progress, cancellationToken);
             SummaryTable.Write(summary, 10, Console.Out);
+
+            // The same log in a store, as a back office keeps it: the 48-hour dashboard and a search of the reports.
+            var db = Path.Combine(dir.FullName, "fleet.db");
+            foreach (var file in new[] { db, db + "-wal", db + "-shm" })
+            {
+                File.Delete(file);
+            }
+
+            Console.WriteLine($"Ingesting it into {db}:");
+            var (access, code) = StoreAccess.Open(new FileInfo(db), create: true);
+            if (access is null)
+            {
+                return code;
+            }
+
+            await using (access)
+            {
+                code = await IngestCommand.RunAsync(access, [log], new LogIngestOptions(), Console.Out, cancellationToken);
+                if (code != ExitCodes.Success)
+                {
+                    return code;
+                }
+
+                Console.WriteLine();
+                StoreTable.WriteDashboard(await Dashboard.LoadAsync(access.Store, end.AddTicks(-1), 48, 5, null, null, cancellationToken), Console.Out);
+                Console.WriteLine();
+                Console.WriteLine($"posfleet search --store {db} printer --severity error --limit 5:");
+                var page = await access.Store.QueryAsync(
+                    new LogQuery { Text = "printer", Severities = new HashSet<LogSeverity> { LogSeverity.Error }, Limit = 5 }, cancellationToken);
+                StoreTable.WritePage(page, Console.Out);
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -30,6 +30,12 @@ public sealed class LogScanner
     /// <summary>The rules in the order they are evaluated.</summary>
     public IReadOnlyList<ClassificationRule> Rules => _classifier.Rules;
 
+    internal LogScanOptions Options => _options;
+
+    internal LogClassifier Classifier => _classifier;
+
+    internal TimeProvider TimeProvider => _timeProvider;
+
     /// <summary>Scans <paramref name="inputs"/> (file paths, directory paths, or <c>-</c> for standard input).</summary>
     /// <param name="inputs">What to read.</param>
     /// <param name="filter">What to count and select; <see langword="null"/> for everything and the four kinds.</param>

@@ -8,11 +8,12 @@ public interface ILogStore
 {
     /// <summary>
     /// Appends a batch of entries and, in the same transaction, moves the checkpoint of the source they were read from.
-    /// An entry already stored (same source and line) is not stored twice.
+    /// An entry already stored (at or before the source's stored checkpoint) is not stored twice.
     /// </summary>
     /// <param name="batch">The entries and the checkpoint they reach.</param>
     /// <param name="cancellationToken">Cancels the append; nothing of the batch is then stored.</param>
     /// <returns>How many entries were new.</returns>
+    /// <exception cref="ArgumentException">An entry names another source than the checkpoint.</exception>
     ValueTask<int> AppendAsync(LogBatch batch, CancellationToken cancellationToken);
 
     /// <summary>The checkpoint of a source, or <see langword="null"/> when nothing of it was ingested.</summary>
@@ -26,6 +27,9 @@ public interface ILogStore
 
     /// <summary>Entries matching <paramref name="query"/> grouped by template, most frequent first.</summary>
     ValueTask<IReadOnlyList<LogTemplateGroup>> GroupByTemplateAsync(LogQuery query, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Entries matching <paramref name="query"/> grouped by terminal (entries without a terminal left out), most entries first.</summary>
+    ValueTask<IReadOnlyList<LogTerminalGroup>> GroupByTerminalAsync(LogQuery query, int limit, CancellationToken cancellationToken);
 
     /// <summary>Deletes entries older than <paramref name="olderThan"/>, in bounded chunks.</summary>
     /// <returns>How many entries were deleted.</returns>

@@ -4,14 +4,30 @@ namespace PosFleet.Logs.Storage;
 /// <param name="Source">The file path or stream name.</param>
 /// <param name="Offset">The byte offset just after the last ingested line.</param>
 /// <param name="Line">The number of the last ingested line.</param>
-/// <param name="Fingerprint">A hash of the source's first bytes, so that a file replaced by another is read from its start.</param>
+/// <param name="Fingerprint">A hash of the source's first <c>min(1024, Offset)</c> bytes, so that a file replaced by another is read from its start.</param>
 /// <param name="Identity">The file's identity (device and inode on Unix), when known.</param>
-public sealed record IngestCheckpoint(string Source, long Offset, long Line, ulong Fingerprint, string? Identity = null);
+/// <param name="Generation">
+/// How many times the source was found rotated or truncated and read again from its start. Lines of different
+/// generations are different entries even when they have the same line number.
+/// </param>
+public sealed record IngestCheckpoint(string Source, long Offset, long Line, ulong Fingerprint, string? Identity = null, long Generation = 0);
 
-/// <summary>A batch to append: entries of one source and the checkpoint they reach.</summary>
-/// <param name="Entries">The entries, in line order.</param>
+/// <summary>
+/// A batch to append: entries of one source, in line order, and the checkpoint they reach. The source's stored
+/// checkpoint makes appends idempotent: entries of its generation at or before its line are stored already and are
+/// skipped, and a batch of an older generation, or behind the stored checkpoint, stores nothing and leaves the
+/// checkpoint where it is.
+/// </summary>
+/// <param name="Entries">The entries, in line order; their <see cref="LogEntry.Position"/> names the checkpoint's source.</param>
 /// <param name="Checkpoint">The source's checkpoint after these entries.</param>
 public sealed record LogBatch(IReadOnlyList<LogEntry> Entries, IngestCheckpoint Checkpoint);
+
+/// <summary>How many entries one terminal wrote in a window (the dashboard's "terminals with the most errors").</summary>
+/// <param name="Terminal">The terminal.</param>
+/// <param name="Organization">Its organization, when known (of its latest entry).</param>
+/// <param name="Count">How many entries.</param>
+/// <param name="LastSeen">Its latest entry's timestamp.</param>
+public sealed record LogTerminalGroup(string Terminal, string? Organization, long Count, DateTimeOffset LastSeen);
 
 /// <summary>What to read from a log store. Every set field narrows the result.</summary>
 public sealed record LogQuery
@@ -40,7 +56,7 @@ public sealed record LogQuery
     /// <summary>Only entries carrying this order or ticket reference.</summary>
     public string? Reference { get; init; }
 
-    /// <summary>Only entries whose message contains these words (full-text).</summary>
+    /// <summary>Only entries whose message contains all these words, as whole words, case-insensitively (full-text).</summary>
     public string? Text { get; init; }
 
     /// <summary>The page size.</summary>

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PosFleet.Cli.Output;
+using PosFleet.Logs.Ingest;
+using PosFleet.Logs.Scanning;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Cli.Commands;
+
+/// <summary><c>posfleet ingest</c>: read what is new in activity logs into a store, incrementally; <c>--follow</c> keeps going.</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Log files or directories (read recursively).", Arity = ArgumentArity.OneOrMore };
+        var store = StoreAccess.StoreOption();
+        var organization = new Option<string?>("--organization") { Description = "The organization of lines that name none." };
+        var terminal = new Option<string?>("--terminal") { Description = "The terminal of lines that name none." };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep ingesting as the files grow and rotate, until Ctrl+C or SIGTERM." };
+        var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
+        var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log*" };
+        var batch = new Option<int>("--batch-size") { Description = "The most entries stored per transaction.", DefaultValueFactory = _ => 8192 };
+        var retention = new Option<TimeSpan?>("--retention")
+        {
+            Description = "First delete the entries older than DURATION (30d, 48h), in short transactions.",
+            CustomParser = r => r.Tokens.Count == 0 ? null : CommonOptions.ParseDuration(r.Tokens[0].Value, r),
+        };
+        var command = new Command("ingest", "Store what is new in activity logs (incrementally, from each file's checkpoint).")
+        {
+            paths, store, organization, terminal, follow, rules, glob, batch, retention,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(batch) < 1)
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, "--batch-size must be at least 1.");
+            }
+
+            var (access, code) = StoreAccess.Open(parse.GetValue(store)!, create: true, o =>
+            {
+                o.Classification.RulesFile = parse.GetValue(rules)?.FullName;
+                o.DirectoryGlob = parse.GetValue(glob)!;
+            });
+            if (access is null)
+            {
+                return code;
+            }
+
+            await using (access)
+            {
+                if (parse.GetValue(retention) is { } keep)
+                {
+                    var olderThan = TimeProvider.System.GetUtcNow() - keep;
+                    try
+                    {
+                        var deleted = await access.Store.DeleteOlderThanAsync(olderThan, cancellationToken);
+                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Retention: deleted {deleted:N0} entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
+                    }
+                    catch (LogStoreException ex)
+                    {
+                        return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
+                    }
+                }
+
+                var options = new LogIngestOptions
+                {
+                    Organization = parse.GetValue(organization),
+                    Terminal = parse.GetValue(terminal),
+                    Follow = parse.GetValue(follow),
+                    BatchSize = parse.GetValue(batch),
+                };
+                return await RunAsync(access, parse.GetValue(paths)!, options, Console.Out, cancellationToken);
+            }
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(StoreAccess access, IReadOnlyList<string> paths, LogIngestOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        LogIngestSummary summary;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var ingester = new LogIngester(access.Scanner, access.Store);
+            using var progress = ConsoleProgress.StartIfInteractive();
+            if (options.Follow)
+            {
+                Console.Error.WriteLine("posfleet: following; press Ctrl+C to stop (everything read is stored).");
+            }
+
+            summary = await ingester.IngestAsync(paths, options, progress, cancellationToken);
+        }
+        catch (LogStoreException ex)
+        {
+            return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
+        }
+        catch (Exception ex) when (ex is LogScanOptionsException or OptionsValidationException)
+        {
+            return ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message);
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        output.WriteLine(string.Create(c,
+            $"Ingested {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, in {seconds:0.0} s ({summary.LinesRead / seconds:N0} lines/s)."));
+        foreach (var s in summary.Sources)
+        {
+            var notes = (s.Restarted ? "  (rotated or truncated: read from its start)" : "") + (s.PendingBytes > 0 ? $"  ({s.PendingBytes} bytes after the last newline left for next time)" : "");
+            output.WriteLine(string.Create(c, $"  {s.Source}  lines={s.LinesRead:N0}  new={s.NewEntries:N0}{notes}"));
+        }
+
+        foreach (var error in summary.Errors)
+        {
+            Console.Error.WriteLine($"posfleet: {error.Message}");
+        }
+
+        if (summary.MalformedLines > 0)
+        {
+            Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s) skipped; first at {summary.FirstMalformed[0].Position} ({summary.FirstMalformed[0].Reason}).");
+        }
+
+        if (summary.Canceled && !options.Follow)
+        {
+            return ScanCommand.Fail(ExitCodes.Canceled, "interrupted; everything read until then is stored, and the next ingest goes on from there.");
+        }
+
+        return summary.Errors.Count > 0 ? ExitCodes.UnreadableInput : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PosFleet.Logs;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Connectors.Sqlite.Internal;
+
+/// <summary>
+/// The hourly rollups (migration 0002): added to in memory while a batch is appended, written with the batch, and
+/// read instead of the entries when a query only narrows by whole hours, severity, kind and template.
+/// </summary>
+internal sealed class SqliteRollups
+{
+    private readonly Dictionary<(long Hour, long Template, long Severity, long Kind), (long N, long First, long Last)> _templates = [];
+    private readonly Dictionary<(long Hour, string Terminal, long Severity, long Kind), (long N, long Last, long Tz, string? Organization)> _terminals = [];
+    private readonly HashSet<(long Template, long Hour, string Terminal, long Severity, long Kind)> _templateTerminals = [];
+
+    public static string HourOf(string ticks) => string.Create(CultureInfo.InvariantCulture, $"({ticks} / {TimeSpan.TicksPerHour})");
+
+    /// <summary>Whether a query can be answered from the rollups: no terminal, organization, reference or text, and whole hours.</summary>
+    public static bool Covers(LogQuery q) =>
+        q.Terminal is null && q.Organization is null && q.Reference is null && q.Text is null
+        && (q.From is null || q.From.Value.UtcTicks % TimeSpan.TicksPerHour == 0)
+        && (q.To is null || q.To.Value.UtcTicks % TimeSpan.TicksPerHour == 0);
+
+    public void Add(LogEntry e, long templateId)
+    {
+        var ticks = e.Timestamp.UtcTicks;
+        var hour = ticks / TimeSpan.TicksPerHour;
+        var key = (hour, templateId, (long)e.Severity, (long)e.Kind);
+        _templates[key] = _templates.TryGetValue(key, out var t) ? (t.N + 1, Math.Min(t.First, ticks), Math.Max(t.Last, ticks)) : (1, ticks, ticks);
+        if (e.Terminal is null)
+        {
+            return;
+        }
+
+        var tz = (long)e.Timestamp.Offset.TotalMinutes;
+        var terminalKey = (hour, e.Terminal, (long)e.Severity, (long)e.Kind);
+        _terminals[terminalKey] = _terminals.TryGetValue(terminalKey, out var m)
+            ? (m.N + 1, Math.Max(m.Last, ticks), ticks >= m.Last ? tz : m.Tz, ticks >= m.Last ? e.Organization : m.Organization)
+            : (1, ticks, tz, e.Organization);
+        if (e.Severity > LogSeverity.Success)
+        {
+            _templateTerminals.Add((templateId, hour, e.Terminal, (long)e.Severity, (long)e.Kind));
+        }
+    }
+
+    /// <summary>Writes what the batch added, in the batch's transaction.</summary>
+    public void Write(SqliteConnection connection)
+    {
+        using (var upsert = new SqliteStatement(connection, """
+            INSERT INTO template_hours VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT DO UPDATE SET n = n + excluded.n, first_ts = min(first_ts, excluded.first_ts), last_ts = max(last_ts, excluded.last_ts);
+            """))
+        {
+            foreach (var ((hour, template, severity, kind), (n, first, last)) in _templates)
+            {
+                upsert.Bind(1, hour);
+                upsert.Bind(2, template);
+                upsert.Bind(3, severity);
+                upsert.Bind(4, kind);
+                upsert.Bind(5, n);
+                upsert.Bind(6, first);
+                upsert.Bind(7, last);
+                upsert.Execute();
+            }
+        }
+
+        using (var upsert = new SqliteStatement(connection, """
+            INSERT INTO terminal_hours VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT DO UPDATE SET n = n + excluded.n,
+                last_tz = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_tz ELSE last_tz END,
+                organization = CASE WHEN excluded.last_ts >= last_ts THEN excluded.organization ELSE organization END,
+                last_ts = max(last_ts, excluded.last_ts);
+            """))
+        {
+            foreach (var ((hour, terminal, severity, kind), (n, last, tz, organization)) in _terminals)
+            {
+                upsert.Bind(1, hour);
+                upsert.Bind(2, terminal);
+                upsert.Bind(3, severity);
+                upsert.Bind(4, kind);
+                upsert.Bind(5, n);
+                upsert.Bind(6, last);
+                upsert.Bind(7, tz);
+                upsert.Bind(8, organization);
+                upsert.Execute();
+            }
+        }
+
+        using (var insert = new SqliteStatement(connection, "INSERT OR IGNORE INTO template_terminals VALUES (?1, ?2, ?3, ?4, ?5);"))
+        {
+            foreach (var (template, hour, terminal, severity, kind) in _templateTerminals)
+            {
+                insert.Bind(1, template);
+                insert.Bind(2, hour);
+                insert.Bind(3, terminal);
+                insert.Bind(4, severity);
+                insert.Bind(5, kind);
+                insert.Execute();
+            }
+        }
+    }
+
+    /// <summary>After retention deleted entries before <paramref name="olderThan"/>: drops the rollups of the hours before it and recounts its hour.</summary>
+    public static void Recount(SqliteConnection connection, DateTimeOffset olderThan)
+    {
+        var hour = olderThan.UtcTicks / TimeSpan.TicksPerHour;
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM template_hours WHERE hour <= $hour;
+            DELETE FROM terminal_hours WHERE hour <= $hour;
+            DELETE FROM template_terminals WHERE hour <= $hour;
+            INSERT INTO template_hours
+            SELECT ts / 36000000000, template_id, severity, kind, count(*), min(ts), max(ts) FROM entries WHERE ts < $end GROUP BY 1, 2, 3, 4;
+            INSERT INTO terminal_hours
+            SELECT e.ts / 36000000000, o.terminal, e.severity, e.kind, count(*), max(e.ts), e.tz, o.organization
+            FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.ts < $end AND o.terminal IS NOT NULL GROUP BY 1, 2, 3, 4;
+            INSERT INTO template_terminals
+            SELECT DISTINCT e.template_id, e.ts / 36000000000, o.terminal, e.severity, e.kind
+            FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.ts < $end AND o.terminal IS NOT NULL AND e.severity > 0;
+            """;
+        command.Parameters.AddWithValue("$hour", hour);
+        command.Parameters.AddWithValue("$end", (hour + 1) * TimeSpan.TicksPerHour);
+        command.ExecuteNonQuery();
+    }
+}

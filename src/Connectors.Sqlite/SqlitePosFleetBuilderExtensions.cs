@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PosFleet.Connectors.Sqlite.Internal;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Connectors.Sqlite;
+
+/// <summary>Registers the SQLite storage: <c>services.AddPosFleet().UseSqliteStorage("Data Source=fleet.db")</c>.</summary>
+public static class SqlitePosFleetBuilderExtensions
+{
+    /// <summary>Keeps PosFleet's data in a SQLite file, replacing the in-memory stores.</summary>
+    /// <param name="builder">The PosFleet builder.</param>
+    /// <param name="connectionString">The connection string, such as <c>Data Source=fleet.db</c>.</param>
+    /// <returns>The builder.</returns>
+    public static IPosFleetBuilder UseSqliteStorage(this IPosFleetBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return builder.UseSqliteStorage(o => o.ConnectionString = connectionString);
+    }
+
+    /// <summary>Keeps PosFleet's data in a SQLite file, replacing the in-memory stores.</summary>
+    /// <param name="builder">The PosFleet builder.</param>
+    /// <param name="configure">Configures the storage; the options are checked at start-up.</param>
+    /// <returns>The builder.</returns>
+    public static IPosFleetBuilder UseSqliteStorage(this IPosFleetBuilder builder, Action<SqliteStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var services = builder.Services;
+        services.AddOptions<SqliteStorageOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
+        services.TryAddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
+        services.Replace(ServiceDescriptor.Singleton<ILogStore, SqliteLogStore>());
+        return builder;
+    }
+}

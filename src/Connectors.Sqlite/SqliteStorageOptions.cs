@@ -1,0 +1,21 @@
+namespace PosFleet.Connectors.Sqlite;
+
+/// <summary>Options of the SQLite storage; checked at start-up.</summary>
+public sealed class SqliteStorageOptions
+{
+    /// <summary>The connection string, such as <c>Data Source=fleet.db</c>. Required.</summary>
+    /// <value>The default value is empty (not set).</value>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>How long a writer or reader waits for a lock held by another connection or process before failing.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many entries retention deletes per transaction, so that the write lock is never held long.</summary>
+    /// <value>The default value is 5000.</value>
+    public int RetentionChunkSize { get; set; } = 5000;
+
+    /// <summary>Whether the file is checked with <c>PRAGMA quick_check</c> when it is first opened (reads the whole file).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool CheckOnOpen { get; set; } = true;
+}

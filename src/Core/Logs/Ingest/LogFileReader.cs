@@ -1,0 +1,163 @@
+using System.IO.Hashing;
+using PosFleet.Logs.Formats;
+using PosFleet.Logs.Scanning;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Logs.Ingest;
+
+/// <summary>Whole lines read from a file and classified, with the checkpoint they reach.</summary>
+internal sealed record IngestChunk(string Source, List<LogEntry> Entries, IngestCheckpoint Checkpoint);
+
+/// <summary>What reading one file from its checkpoint gave.</summary>
+internal readonly record struct FileReadOutcome(IngestCheckpoint? Checkpoint, long Lines, bool Restarted, long PendingBytes);
+
+/// <summary>
+/// Reads a plain log file from a checkpoint: finds where to start (or that the file was rotated or truncated and must be
+/// read from its start), reads whole lines block by block, and hands them to the scanner's per-line parsing and
+/// classification. A last line without its newline is left for the next read: it may still be being written.
+/// </summary>
+internal sealed class LogFileReader
+{
+    public const int FingerprintBytes = 1024;
+    private const int BlockBytes = 256 << 10;
+    private const int DetectionSample = 64 << 10;
+
+    private readonly ScanPlan _plan;
+    private readonly BlockScanner _scanner;
+    private readonly byte[] _buffer;
+    private readonly string? _terminal;
+    private readonly string? _organization;
+    private List<LogEntry> _entries = [];
+
+    public LogFileReader(LogScanner scanner, LogIngestOptions options)
+    {
+        _terminal = options.Terminal;
+        _organization = options.Organization;
+        _plan = new ScanPlan(scanner.Options, scanner.Classifier, new LogScanFilter(), scanner.TimeProvider.GetUtcNow().Year, Add, emitAll: true);
+        _scanner = new BlockScanner(_plan);
+        _buffer = new byte[Math.Max(BlockBytes, (scanner.Options.MaxLineLength * 2) + 2)];
+    }
+
+    public long MalformedLines { get; private set; }
+
+    public List<MalformedLine> FirstMalformed { get; } = [];
+
+    public long BytesRead { get; private set; }
+
+    /// <summary>The fingerprint of a file whose first bytes are <paramref name="head"/>, read up to <paramref name="offset"/>.</summary>
+    public static ulong Fingerprint(ReadOnlySpan<byte> head, long offset) =>
+        XxHash64.HashToUInt64(head[..(int)Math.Min(head.Length, offset)]);
+
+    public async Task<FileReadOutcome> ReadAsync(string path, IngestCheckpoint? last, Func<IngestChunk, ValueTask> emit, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: false);
+        await using (file.ConfigureAwait(false))
+        {
+            // Only what is there now is read, so that the fingerprint covers bytes that existed when it was taken.
+            var length = file.Length;
+            var head = new byte[Math.Min(length, DetectionSample)];
+            await file.ReadExactlyAsync(head, cancellationToken).ConfigureAwait(false);
+            var generation = last?.Generation ?? 0;
+            long offset = 0, line = 0;
+            var restarted = false;
+            if (last is not null)
+            {
+                if (length < last.Offset || Fingerprint(head.AsSpan(0, (int)Math.Min(head.Length, FingerprintBytes)), last.Offset) != last.Fingerprint)
+                {
+                    generation++;
+                    restarted = true;
+                }
+                else
+                {
+                    (offset, line) = (last.Offset, last.Line);
+                }
+            }
+
+            if (offset >= length)
+            {
+                return new FileReadOutcome(restarted ? null : last, 0, restarted, 0);
+            }
+
+            var format = _plan.Options.Format ?? LogFormatDetector.Detect(head, [.. _plan.Options.Formats], _plan.DefaultYear);
+            var fingerprintHead = head.AsMemory(0, (int)Math.Min(head.Length, FingerprintBytes));
+            file.Position = offset;
+            var checkpoint = last;
+            var filled = 0;
+            var skipping = false;
+            long lines = 0;
+            while (offset + filled < length)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var want = (int)Math.Min(_buffer.Length - filled, length - offset - filled);
+                var read = await file.ReadAsync(_buffer.AsMemory(filled, want), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                filled += read;
+                BytesRead += read;
+                var consumed = 0;
+                if (skipping)
+                {
+                    // The rest of a line longer than the buffer: already counted and truncated, dropped up to its newline.
+                    var nl = _buffer.AsSpan(0, filled).IndexOf((byte)'\n');
+                    consumed = nl < 0 ? filled : nl + 1;
+                    skipping = nl < 0;
+                }
+
+                var complete = _buffer.AsSpan(consumed, filled - consumed).LastIndexOf((byte)'\n') + 1;
+                if (complete == 0 && !skipping && filled == _buffer.Length)
+                {
+                    complete = filled - consumed;
+                    skipping = true;
+                }
+
+                var blockLines = complete == 0 ? 0 : ScanBlock(_buffer.AsSpan(consumed, complete), format, path, line + 1);
+                consumed += complete;
+                if (consumed == 0)
+                {
+                    continue;
+                }
+
+                offset += consumed;
+                line += blockLines;
+                lines += blockLines;
+                checkpoint = new IngestCheckpoint(path, offset, line, Fingerprint(fingerprintHead.Span, offset), last?.Identity, generation);
+                var chunk = new IngestChunk(path, _entries, checkpoint);
+                _entries = new List<LogEntry>(Math.Max(16, chunk.Entries.Count));
+                await emit(chunk).ConfigureAwait(false);
+                _buffer.AsSpan(consumed, filled - consumed).CopyTo(_buffer);
+                filled -= consumed;
+            }
+
+            return new FileReadOutcome(checkpoint, lines, restarted, filled);
+        }
+    }
+
+    private long ScanBlock(ReadOnlySpan<byte> block, LogFormat format, string path, long firstLine)
+    {
+        var aggregate = new ScanAggregate();
+        var lines = _scanner.Scan(block, format, 0, 0, endOfInput: false, aggregate, path, firstLine);
+        MalformedLines += aggregate.Malformed;
+        foreach (var (position, reason) in aggregate.FirstMalformed)
+        {
+            if (FirstMalformed.Count < _plan.Options.MalformedLinesReported)
+            {
+                FirstMalformed.Add(new MalformedLine(new LogPosition(path, firstLine + position.Line - 1), reason));
+            }
+        }
+
+        return lines;
+    }
+
+    private void Add(LogEntry entry)
+    {
+        if ((entry.Terminal is null && _terminal is not null) || (entry.Organization is null && _organization is not null))
+        {
+            entry = entry with { Terminal = entry.Terminal ?? _terminal, Organization = entry.Organization ?? _organization };
+        }
+
+        _entries.Add(entry);
+    }
+}

@@ -1,0 +1,29 @@
+namespace PosFleet.Logs.Ingest;
+
+/// <summary>How <see cref="LogIngester"/> reads logs into a store.</summary>
+public sealed class LogIngestOptions
+{
+    /// <summary>The organization given to lines that name none (a terminal's own log rarely names its shop).</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? Organization { get; set; }
+
+    /// <summary>The terminal given to lines that name none.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? Terminal { get; set; }
+
+    /// <summary>Whether to keep reading the files as they grow and rotate until canceled (as <c>tail -F</c> does).</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Follow { get; set; }
+
+    /// <summary>How often followed files are looked at again.</summary>
+    /// <value>The default value is 500 milliseconds.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The most entries appended in one transaction.</summary>
+    /// <value>The default value is 8192.</value>
+    public int BatchSize { get; set; } = 8192;
+
+    /// <summary>How many blocks of read and classified lines may wait for the writer; bounds memory when the disk is slow.</summary>
+    /// <value>The default value is 8.</value>
+    public int ChannelCapacity { get; set; } = 8;
+}

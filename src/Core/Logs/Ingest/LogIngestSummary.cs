@@ -1,0 +1,36 @@
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Logs.Ingest;
+
+/// <summary>What an ingest read and stored.</summary>
+public sealed record LogIngestSummary
+{
+    /// <summary>Each file read, with what was new in it.</summary>
+    public required IReadOnlyList<IngestedSource> Sources { get; init; }
+
+    /// <summary>Lines read past the checkpoints, well-formed or not.</summary>
+    public long LinesRead => Sources.Sum(s => s.LinesRead);
+
+    /// <summary>Entries stored that were not stored before.</summary>
+    public long NewEntries => Sources.Sum(s => s.NewEntries);
+
+    /// <summary>Lines that could not be read as log entries; they are skipped, never stored.</summary>
+    public long MalformedLines { get; init; }
+
+    /// <summary>The first malformed lines, with their position and what was wrong.</summary>
+    public required IReadOnlyList<MalformedLine> FirstMalformed { get; init; }
+
+    /// <summary>Inputs that could not be read.</summary>
+    public required IReadOnlyList<SourceError> Errors { get; init; }
+
+    /// <summary>Whether the ingest was interrupted; everything read until then is stored.</summary>
+    public bool Canceled { get; init; }
+}
+
+/// <summary>What one file gave an ingest.</summary>
+/// <param name="Source">The file.</param>
+/// <param name="LinesRead">Lines read past its checkpoint.</param>
+/// <param name="NewEntries">Entries stored that were not stored before.</param>
+/// <param name="Restarted">Whether the file was found rotated or truncated and read again from its start.</param>
+/// <param name="PendingBytes">Bytes after its last newline, left for the next ingest (a line still being written).</param>
+public sealed record IngestedSource(string Source, long LinesRead, long NewEntries, bool Restarted, long PendingBytes);

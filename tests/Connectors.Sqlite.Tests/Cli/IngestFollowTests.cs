@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace PosFleet.Connectors.Sqlite.Tests.Cli;
+
+/// <summary><c>posfleet ingest --follow</c> keeps up with a growing, rotating file and stops cleanly on SIGTERM.</summary>
+public sealed class IngestFollowTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Follow_GrowthAndRotationThenSigterm_ExitsZeroWithEverythingStored()
+    {
+        var log = _dir.File("till.log", Lines(1, 10));
+        var db = Path.Combine(_dir.Path, "fleet.db");
+        using var process = PosfleetProcess.Start("ingest", log, "--store", db, "--follow");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+
+        await WaitForRowsAsync(db, 10);
+        File.AppendAllText(log, Lines(11, 20));
+        await WaitForRowsAsync(db, 20);
+        File.Move(log, log + ".1");
+        File.WriteAllText(log, Lines(101, 125));
+        await WaitForRowsAsync(db, 45);
+
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await error}");
+        Assert.Contains("45 new entries stored", await output, StringComparison.Ordinal);
+        Assert.Equal(45, StoreSignature.Read(db).Rows);
+    }
+
+    private static string Lines(int first, int last) => string.Concat(Enumerable.Range(first, last - first + 1).Select(i =>
+        $"2026-11-20T10:{i / 60 % 60:00}:{i % 60:00}.000Z [ERROR] term=POS-0001 org=ACME printer: paper out ref=T-{i}\n"));
+
+    private static async Task WaitForRowsAsync(string db, long rows)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if (File.Exists(db) && StoreSignature.Read(db).Rows >= rows)
+                {
+                    return;
+                }
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The schema is not committed yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"the followed file's {rows} lines were not all stored within a minute");
+    }
+}

@@ -1,0 +1,233 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PosFleet.Connectors.Sqlite.Internal;
+using PosFleet.Logs;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Connectors.Sqlite.Tests;
+
+/// <summary>Opening a file: migrations on a new one, and a clear refusal, with the file unchanged, for every file that cannot be used.</summary>
+public sealed class SqliteStorageFileTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly List<ServiceProvider> _providers = [];
+
+    public void Dispose()
+    {
+        foreach (var provider in _providers)
+        {
+            provider.Dispose();
+        }
+
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Open_NewFile_AppliesEveryMigrationAndSetsUserVersion()
+    {
+        var path = Path.Combine(_dir.Path, "fleet.db");
+
+        await Store(path).AppendAsync(OneEntry(), CancellationToken.None);
+
+        Assert.Equal((long)SqliteMigrations.Latest, Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, Scalar(path, "SELECT count(*) FROM entries;"));
+        Assert.Equal(Enumerable.Range(1, SqliteMigrations.Latest), SqliteMigrations.All.Select(m => m.Version));
+    }
+
+    [Fact]
+    public async Task Open_ExistingFile_KeepsDataAndDoesNotMigrateAgain()
+    {
+        var path = Path.Combine(_dir.Path, "fleet.db");
+        await Store(path).AppendAsync(OneEntry(), CancellationToken.None);
+
+        var page = await Store(path).QueryAsync(new LogQuery(), CancellationToken.None);
+
+        Assert.Single(page.Entries);
+    }
+
+    [Fact]
+    public async Task Open_NewerSchema_RefusedSayingSoAndFileUnchanged()
+    {
+        var path = Path.Combine(_dir.Path, "fleet.db");
+        Execute(path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
+        var before = Hash(path);
+
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
+
+        Assert.Contains("newer version", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema 99", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public async Task Open_TextFileNamedFleetDb_RefusedAndFileUnchanged()
+    {
+        var path = _dir.File("fleet.db", "2026-11-20T10:15:02Z [ERROR] term=POS-1 this is a log, not a database\n");
+        var before = Hash(path);
+
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).AppendAsync(OneEntry(), CancellationToken.None));
+
+        Assert.Contains("is not a SQLite database", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public async Task Open_TruncatedDatabase_RefusedAsCorruptAndFileUnchanged()
+    {
+        var path = await DatabaseWithRowsAsync();
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            file.SetLength(file.Length / 2);
+        }
+
+        var before = Hash(path);
+
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).QueryAsync(new LogQuery(), CancellationToken.None));
+
+        Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public async Task Open_DamagedPages_RefusedByQuickCheckAndFileUnchanged()
+    {
+        var path = await DatabaseWithRowsAsync();
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            // Scribble over pages after the first: the header still says SQLite.
+            file.Position = 4096 * 2;
+            file.Write(Enumerable.Repeat((byte)0x5A, 4096 * 3).ToArray());
+        }
+
+        var before = Hash(path);
+
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).QueryAsync(new LogQuery(), CancellationToken.None));
+
+        Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Open_ReadOnlyDirectory_RefusedNamingTheFileAndNothingCreated()
+    {
+        var path = Path.Combine(ReadOnlyDirectory(), "fleet.db");
+
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).AppendAsync(OneEntry(), CancellationToken.None));
+
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("writable", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void Options_NoConnectionString_FailNamingTheOption()
+    {
+        var services = new ServiceCollection();
+        services.AddPosFleet().UseSqliteStorage(_ => { });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value);
+
+        Assert.Contains("SqliteStorageOptions.ConnectionString", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_ZeroBusyTimeout_FailNamingTheOption()
+    {
+        var services = new ServiceCollection();
+        services.AddPosFleet().UseSqliteStorage(o =>
+        {
+            o.ConnectionString = "Data Source=fleet.db";
+            o.BusyTimeout = TimeSpan.Zero;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILogStore>());
+
+        Assert.Contains("SqliteStorageOptions.BusyTimeout", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A directory no file can be created in: read-only for a normal user; /proc for root, whom permissions do not stop.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    internal static string ReadOnlyDirectory()
+    {
+        var dir = Directory.CreateTempSubdirectory("posfleet-readonly-").FullName;
+        File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "probe"), "");
+            File.Delete(Path.Combine(dir, "probe"));
+            return "/proc";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return dir;
+        }
+    }
+
+    private static LogBatch OneEntry() => new(
+        [new LogEntry { Timestamp = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), Message = "started", Template = "started", Position = new LogPosition("a.log", 1) }],
+        new IngestCheckpoint("a.log", 10, 1, 1));
+
+    private async Task<string> DatabaseWithRowsAsync()
+    {
+        var path = Path.Combine(_dir.Path, "fleet.db");
+        var store = Store(path);
+        var entries = Enumerable.Range(1, 5000).Select(i => new LogEntry
+        {
+            Timestamp = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero).AddSeconds(i),
+            Message = $"ticket {i} closed with a long enough message to fill some pages {i * 7}",
+            Template = "ticket <*> closed with a long enough message to fill some pages <*>",
+            Reference = $"T-{i}",
+            Position = new LogPosition("a.log", i),
+        }).ToList();
+        await store.AppendAsync(new LogBatch(entries, new IngestCheckpoint("a.log", 1, 5000, 1)), CancellationToken.None);
+        foreach (var provider in _providers)
+        {
+            provider.Dispose();
+        }
+
+        _providers.Clear();
+        SqliteConnection.ClearAllPools();
+        File.Delete(path + "-wal");
+        File.Delete(path + "-shm");
+        return path;
+    }
+
+    private ILogStore Store(string path)
+    {
+        var services = new ServiceCollection();
+        services.AddPosFleet().UseSqliteStorage($"Data Source={path}");
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<ILogStore>();
+    }
+
+    private static object? Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    internal static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
