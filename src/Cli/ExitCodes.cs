@@ -18,6 +18,12 @@ internal static class ExitCodes
     /// <summary>The store cannot be used: not a SQLite database, corrupt, written by a newer version, missing, or not writable. Nothing was changed.</summary>
     public const int StoreUnavailable = 5;
 
+    /// <summary><c>digest run</c>: no digest was sent because the count was below the threshold, or no window was due.</summary>
+    public const int DigestNotSent = 10;
+
+    /// <summary><c>digest run</c>: a digest could not be delivered to every recipient (failed, or pending a retry).</summary>
+    public const int DigestFailed = 11;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Canceled = 130;
 }

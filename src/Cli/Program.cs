@@ -9,6 +9,7 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     IngestCommand.Create(),
     SearchCommand.Create(),
     DashboardCommand.Create(),
+    DigestCommand.Create(),
 };
 
 var parse = root.Parse(args);

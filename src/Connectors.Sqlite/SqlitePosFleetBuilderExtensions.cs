@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PosFleet.Connectors.Sqlite.Internal;
+using PosFleet.Digests;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Connectors.Sqlite;
@@ -33,6 +34,8 @@ public static class SqlitePosFleetBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
         services.TryAddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
         services.Replace(ServiceDescriptor.Singleton<ILogStore, SqliteLogStore>());
+        // Replace, not TryAdd: AddDigests may already have registered the in-memory store.
+        services.Replace(ServiceDescriptor.Singleton<IDigestStore, SqliteDigestStore>());
         return builder;
     }
 }

@@ -71,7 +71,8 @@ internal static class DemoCommand
                 StoreTable.WritePage(page, Console.Out);
             }
 
-            return ExitCodes.Success;
+            Console.WriteLine();
+            return await DemoDigests.RunAsync(dir, new FileInfo(db), end, Console.Out, cancellationToken);
         });
         return command;
     }

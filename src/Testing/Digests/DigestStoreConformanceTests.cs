@@ -1,6 +1,8 @@
 using PosFleet.Digests;
+using PosFleet.Logs;
+using Xunit;
 
-namespace PosFleet.Tests.Digests;
+namespace PosFleet.Testing.Digests;
 
 /// <summary>
 /// What every <see cref="IDigestStore"/> must do, whatever keeps it (memory, SQLite, PostgreSQL): derive from this
@@ -14,19 +16,36 @@ public abstract class DigestStoreConformanceTests
     private static readonly DigestRunKey Key = new("shop-12", Now.AddDays(-1).AddSeconds(-1), Now.AddSeconds(-1));
 
     /// <summary>A new, empty store.</summary>
+    /// <returns>The store.</returns>
     protected abstract Task<IDigestStore> CreateStoreAsync();
+
+    /// <summary>A valid subscription: Europe/Madrid at 08:00, two recipients, threshold 5.</summary>
+    /// <param name="id">Its id.</param>
+    /// <returns>The subscription.</returns>
+    protected static DigestSubscription Subscription(string id = "shop-12") => new()
+    {
+        Id = id,
+        Name = "Shop 12 follow-up",
+        Recipients = ["ana@example.es", "ops@example.com"],
+        MinimumThreshold = 5,
+        Organization = "shop-12",
+        TimeZone = "Europe/Madrid",
+        SendTime = new TimeOnly(8, 0),
+    };
 
     private static DigestRunClaim Claim(DigestRunKey key, string owner, DateTimeOffset now) =>
         new(key, DigestTrigger.Scheduled, owner, now, now.AddMinutes(10), ["ana@example.es", "ops@example.com"], 5);
 
+    /// <summary>A saved subscription reads back field by field; saving the same id replaces it.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task SaveSubscription_ThenRead_ReturnsItAndReplacesBySameId()
     {
         var store = await CreateStoreAsync();
-        var s = DigestFixture.Subscription() with { Kinds = new HashSet<PosFleet.Logs.LogKind> { PosFleet.Logs.LogKind.Offline, PosFleet.Logs.LogKind.Fail }, Terminal = "till-01", Window = TimeSpan.FromHours(12), SendTime = new TimeOnly(7, 30) };
+        var s = Subscription() with { Kinds = new HashSet<LogKind> { LogKind.Offline, LogKind.Fail }, Terminal = "till-01", Window = TimeSpan.FromHours(12), SendTime = new TimeOnly(7, 30) };
 
         await store.SaveSubscriptionAsync(s, default);
-        await store.SaveSubscriptionAsync(DigestFixture.Subscription("a-first"), default);
+        await store.SaveSubscriptionAsync(Subscription("a-first"), default);
         var read = await store.GetSubscriptionAsync("shop-12", default);
 
         Assert.NotNull(read);
@@ -41,28 +60,34 @@ public abstract class DigestStoreConformanceTests
         Assert.Equal(2, (await store.GetSubscriptionsAsync(default)).Count);
     }
 
+    /// <summary>An invalid subscription is refused with a message naming the field, and nothing is stored.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task SaveSubscription_Invalid_IsRefusedNamingTheField()
     {
         var store = await CreateStoreAsync();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await store.SaveSubscriptionAsync(DigestFixture.Subscription() with { TimeZone = "Nowhere/Land" }, default));
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await store.SaveSubscriptionAsync(Subscription() with { TimeZone = "Nowhere/Land" }, default));
 
         Assert.Contains("TimeZone 'Nowhere/Land'", error.Message);
         Assert.Empty(await store.GetSubscriptionsAsync(default));
     }
 
+    /// <summary>Removing says whether the subscription existed.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task RemoveSubscription_SaysWhetherItExisted()
     {
         var store = await CreateStoreAsync();
-        await store.SaveSubscriptionAsync(DigestFixture.Subscription(), default);
+        await store.SaveSubscriptionAsync(Subscription(), default);
 
         Assert.True(await store.RemoveSubscriptionAsync("shop-12", default));
         Assert.False(await store.RemoveSubscriptionAsync("shop-12", default));
         Assert.Null(await store.GetSubscriptionAsync("shop-12", default));
     }
 
+    /// <summary>The first claim of a key creates the run in progress, every recipient pending.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task TryClaimRun_NewKey_CreatesItInProgressWithEveryRecipientPending()
     {
@@ -76,6 +101,8 @@ public abstract class DigestStoreConformanceTests
         Assert.Equal(run, await store.GetRunAsync(Key, default), RunComparer.Instance);
     }
 
+    /// <summary>A run held by another host cannot be claimed until its lease ends.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task TryClaimRun_HeldByAnotherHost_IsNullUntilItsLeaseEnds()
     {
@@ -89,6 +116,8 @@ public abstract class DigestStoreConformanceTests
         Assert.Equal(("host-b", 2, DigestRunStatus.InProgress), (taken.Owner, taken.Attempts, taken.Status));
     }
 
+    /// <summary>Sixteen concurrent claims of one key: exactly one wins.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task TryClaimRun_SixteenHostsAtOnce_OnlyOneWins()
     {
@@ -99,6 +128,8 @@ public abstract class DigestStoreConformanceTests
         Assert.Single(claims, c => c is not null);
     }
 
+    /// <summary>The owner's update is stored with every field.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task UpdateRun_ByTheOwner_IsRecordedWithEveryField()
     {
@@ -123,6 +154,8 @@ public abstract class DigestStoreConformanceTests
         Assert.Equal(pending, await store.GetRunAsync(Key, default), RunComparer.Instance);
     }
 
+    /// <summary>An owner that lost its claim cannot update the run.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task UpdateRun_ByAnOwnerThatLostItsClaim_IsRefused()
     {
@@ -136,6 +169,8 @@ public abstract class DigestStoreConformanceTests
         Assert.Equal(DigestRunStatus.Sent, (await store.GetRunAsync(Key, default))!.Status);
     }
 
+    /// <summary>A pending run is claimable once due; a finished run never.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task TryClaimRun_PendingRun_IsClaimableOnlyOnceDue_AndAFinishedRunNever()
     {
@@ -152,6 +187,8 @@ public abstract class DigestStoreConformanceTests
         Assert.Null(await store.TryClaimRunAsync(Claim(Key, "host-a", Now.AddDays(30)), default));
     }
 
+    /// <summary>Queries filter by subscription, status and test runs, latest window first.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task QueryRuns_FiltersBySubscriptionStatusAndTests_LatestWindowFirst()
     {
@@ -193,10 +230,4 @@ public abstract class DigestStoreConformanceTests
 
         public int GetHashCode(DigestRun? obj) => obj?.Key.GetHashCode() ?? 0;
     }
-}
-
-/// <summary>The in-memory store passes the conformance suite.</summary>
-public sealed class InMemoryDigestStoreTests : DigestStoreConformanceTests
-{
-    protected override Task<IDigestStore> CreateStoreAsync() => Task.FromResult<IDigestStore>(new InMemoryDigestStore());
 }
