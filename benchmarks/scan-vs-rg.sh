@@ -53,7 +53,7 @@ bin="$OUT/aot/posfleet"
 # 2. The CLI as NativeAOT: no JIT warm-up in the measurement, as a shipped tool would run.
 if [[ "$NO_PUBLISH" != 1 || ! -x "$bin" ]]; then
   echo "scan-vs-rg: publishing the CLI (NativeAOT)"
-  dotnet publish "$root/src/Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$OUT/aot" -nologo -v quiet >/dev/null
+  dotnet publish "$root/src/Cli" -c Release -r linux-x64 -p:PublishAot=true -p:IlcInstructionSet=native -o "$OUT/aot" -nologo -v quiet >/dev/null
 fi
 
 # 3. The input: deterministic (seed 42, ends at $AS_OF, 3 days), made once per size. 'generate' names the fleet with

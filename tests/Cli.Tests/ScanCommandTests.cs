@@ -47,13 +47,16 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Scan_EmitLines_WritesOneJsonObjectPerSelectedLine_FromStandardInput()
+    public async Task Scan_EmitLines_WritesOneJsonObjectPerWellFormedLine_FromStandardInput()
     {
         var (code, stdout, stderr) = await PosFleetProcess.RunWithInputAsync(Log, "scan", "-", "--emit", "lines");
+        var (_, selected, _) = await PosFleetProcess.RunWithInputAsync(Log, "scan", "-", "--emit", "lines", "--selected-only");
 
         Assert.True(code == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal([1L, 2, 3], lines.Select(l => l.GetProperty("line").GetInt64()));
+        Assert.Equal([1L, 2, 3, 5], lines.Select(l => l.GetProperty("line").GetInt64()));
+        Assert.Equal("none", lines[3].GetProperty("kind").GetString());
+        Assert.Equal(3, selected.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.All(lines, l => Assert.Equal("-", l.GetProperty("source").GetString()));
         Assert.Equal(lines[0].GetProperty("templateId").GetString(), lines[1].GetProperty("templateId").GetString());
         Assert.Equal("fail", lines[2].GetProperty("kind").GetString());
@@ -75,6 +78,7 @@ public sealed class ScanCommandTests : IDisposable
 
     [Theory]
     [InlineData("--since", "yesterday")]
+    [InlineData("--since", "99999999d")]
     [InlineData("--kinds", "error,bogus")]
     [InlineData("--format", "nosuchformat")]
     [InlineData("--emit", "tables")]

@@ -38,11 +38,25 @@ internal static class CommonOptions
             return span;
         }
 
-        result.AddError($"'{text}' is not a duration: use a number and a unit, such as 24h, 90m, 2d or 30s.");
+        result.AddError($"'{text}' is not a duration of up to {MaxDuration.TotalDays / 365:0} years: use a number and a unit, such as 24h, 90m, 2d or 30s.");
         return null;
     }
 
+    /// <summary>The longest duration accepted: far beyond any log's age, and far from DateTimeOffset's limits.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(100 * 365);
+
     public static bool TryParseDuration(string text, out TimeSpan span)
+    {
+        if (!TryParseAnyDuration(text, out span) || span > MaxDuration)
+        {
+            span = default;
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryParseAnyDuration(string text, out TimeSpan span)
     {
         span = default;
         if (text.Length < 2 || !double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n <= 0)
@@ -50,15 +64,21 @@ internal static class CommonOptions
             return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out span) && span > TimeSpan.Zero;
         }
 
-        span = char.ToLowerInvariant(text[^1]) switch
+        var seconds = char.ToLowerInvariant(text[^1]) switch
         {
-            's' => TimeSpan.FromSeconds(n),
-            'm' => TimeSpan.FromMinutes(n),
-            'h' => TimeSpan.FromHours(n),
-            'd' => TimeSpan.FromDays(n),
-            'w' => TimeSpan.FromDays(7 * n),
-            _ => TimeSpan.Zero,
+            's' => n,
+            'm' => n * 60,
+            'h' => n * 3600,
+            'd' => n * 86400,
+            'w' => n * 7 * 86400,
+            _ => 0,
         };
+        if (seconds > MaxDuration.TotalSeconds)
+        {
+            return false;
+        }
+
+        span = TimeSpan.FromSeconds(seconds);
         return span > TimeSpan.Zero;
     }
 

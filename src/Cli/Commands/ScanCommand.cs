@@ -21,8 +21,8 @@ internal static class ScanCommand
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
         var top = new Option<int>("--top") { Description = "How many templates and terminals to list.", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the summary as JSON." };
-        var emit = new Option<string?>("--emit") { Description = "'lines': write one JSON object per selected line (position, kind, severity, template id) instead of a summary." };
-        var emitAll = new Option<bool>("--all-lines") { Description = "With --emit lines, write every line in scope, not only the selected kinds." };
+        var emit = new Option<string?>("--emit") { Description = "'lines': write one JSON object per input line in scope (position, kind, severity, template id) instead of a summary." };
+        var selectedOnly = new Option<bool>("--selected-only") { Description = "With --emit lines, write only the lines of the selected kinds." };
         var terminal = new Option<string?>("--terminal") { Description = "Only this terminal's lines." };
         var organization = new Option<string?>("--organization") { Description = "Only this organization's lines." };
         var reference = new Option<string?>("--ref") { Description = "Only selected lines carrying this order or ticket reference." };
@@ -33,7 +33,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Classify, group and count the lines of activity logs.")
         {
-            paths, since, from, to, asOf, kinds, format, rules, top, json, emit, emitAll, terminal, organization, reference, text, glob, maxLine, threads,
+            paths, since, from, to, asOf, kinds, format, rules, top, json, emit, selectedOnly, terminal, organization, reference, text, glob, maxLine, threads,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -100,7 +100,7 @@ internal static class ScanCommand
                 {
                     await using var stdout = Console.OpenStandardOutput();
                     using var writer = new EntryJsonWriter(stdout);
-                    summary = await scanner.ReadEntriesAsync(inputs, writer.Write, parse.GetValue(emitAll), filter, cancellationToken);
+                    summary = await scanner.ReadEntriesAsync(inputs, writer.Write, !parse.GetValue(selectedOnly), filter, cancellationToken);
                 }
                 else
                 {

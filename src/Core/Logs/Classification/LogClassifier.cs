@@ -106,7 +106,7 @@ internal sealed class LogClassifier
                 continue;
             }
 
-            if (rule.Pattern is not null && !rule.Pattern.IsMatch(Encoding.UTF8.GetString(message)))
+            if (rule.Pattern is not null && !PatternMatches(rule.Pattern, message))
             {
                 continue;
             }
@@ -121,6 +121,19 @@ internal sealed class LogClassifier
         }
 
         return new LineClassification(levelKind, levelSeverity, -1);
+    }
+
+    /// <summary>A pattern that runs past its time limit on a pathological line does not match it; the scan goes on.</summary>
+    private static bool PatternMatches(Regex pattern, ReadOnlySpan<byte> message)
+    {
+        try
+        {
+            return pattern.IsMatch(Encoding.UTF8.GetString(message));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     private static bool MatchesAny(ReadOnlySpan<byte> token, string[] values)

@@ -26,7 +26,7 @@ internal static class ScanInputs
             }
             else if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
+                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
                     .Where(f => FileSystemName.MatchesSimpleExpression(glob, Path.GetFileName(f)))
                     .Order(StringComparer.Ordinal)
                     .ToList();
@@ -35,11 +35,11 @@ internal static class ScanInputs
                     errors.Add(new SourceError(path, $"The directory '{path}' holds no file matching '{glob}'."));
                 }
 
-                inputs.AddRange(files.Select(f => new ScanInput(f, new FileInfo(f).Length)));
+                inputs.AddRange(files.Select(f => new ScanInput(f, LengthOf(f))));
             }
             else if (File.Exists(path))
             {
-                inputs.Add(new ScanInput(path, new FileInfo(path).Length));
+                inputs.Add(new ScanInput(path, LengthOf(path)));
             }
             else
             {
@@ -48,5 +48,18 @@ internal static class ScanInputs
         }
 
         return inputs;
+    }
+
+    // A file can rotate away between listing and reading: its size is then 0, and reading it reports it by name.
+    private static long LengthOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 }

@@ -41,7 +41,9 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             }
             else if (input.Length == 0)
             {
-                Errors.Add(new SourceError(input.Name, $"The file '{input.Name}' is empty."));
+                Errors.Add(new SourceError(input.Name, File.Exists(input.Name)
+                    ? $"The file '{input.Name}' is empty."
+                    : $"The file '{input.Name}' no longer exists (rotated or removed while the scan started)."));
             }
             else
             {

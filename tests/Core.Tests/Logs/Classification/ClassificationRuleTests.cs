@@ -97,6 +97,21 @@ public sealed class ClassificationRuleTests : IDisposable
         Assert.Null(entries[1].Rule);
     }
 
+    [Fact]
+    public async Task Pattern_RunningPastItsTimeLimit_DoesNotMatch_AndTheScanGoesOn()
+    {
+        var options = new LogScanOptions();
+        options.Classification.Rules.Add(new ClassificationRule { Name = "slow", Keywords = ["aaaa"], Pattern = "^(a+)+$", Kind = LogKind.Error });
+
+        var entries = await Classify(
+            options,
+            "2026-11-20T10:00:00Z [INFO] x: " + new string('a', 40) + "!",
+            "2026-11-20T10:00:01Z [ERROR] x: next line");
+
+        Assert.Null(entries[0].Rule);
+        Assert.Equal(LogKind.Error, entries[1].Kind);
+    }
+
     [Theory]
     [InlineData("""{ "rules": [ { "name": "x", "kind": "error" } ] }""", "no condition")]
     [InlineData("""{ "rules": [ { "name": "x", "keywords": ["a"], "kind": "broken" } ] }""", "\"kind\" is 'broken'")]

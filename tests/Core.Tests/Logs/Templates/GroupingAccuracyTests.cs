@@ -85,7 +85,7 @@ public sealed class GroupingAccuracyTests(ITestOutputHelper output)
 
         // The ids the scanner gives per line come from folding alone; keep them at the target too.
         var foldedMean = foldedSum / LoghubSystem.All.Length;
-        Assert.True(foldedMean >= 0.895, $"mean grouping accuracy of folding alone {foldedMean:0.0000} < 0.895");
+        Assert.True(foldedMean >= 0.90, $"mean grouping accuracy of folding alone {foldedMean:0.0000} < 0.90");
     }
 
     /// <summary>Accuracy with token folding alone, and with the second stage (<see cref="TemplateMerger"/>) on top.</summary>
