@@ -133,6 +133,26 @@ public sealed class LogIngesterTests : IDisposable
         Assert.Equal(13, await CountAsync());
     }
 
+    [Fact]
+    public async Task IngestAsync_FollowedFileTruncatedToEmptyThenWritten_StoresEveryNewLine()
+    {
+        var log = _dir.File("till.log", Lines(1, 10));
+        using var stop = new CancellationTokenSource();
+        var following = _ingester.IngestAsync([log], new LogIngestOptions { Follow = true, PollInterval = TimeSpan.FromMilliseconds(20) }, cancellationToken: stop.Token);
+
+        await WaitForAsync(10);
+        File.WriteAllText(log, string.Empty); // copytruncate
+        await Task.Delay(300);
+        File.AppendAllText(log, Lines(41, 45));
+        await WaitForAsync(15);
+        await stop.CancelAsync();
+        var summary = await following;
+
+        Assert.Equal(15, summary.LinesRead);
+        Assert.Equal(15, summary.NewEntries);
+        Assert.Equal(1, (await _store.GetCheckpointAsync(log, CancellationToken.None))!.Generation);
+    }
+
     private static string Lines(int first, int last) => string.Concat(Enumerable.Range(first, last - first + 1).Select(i =>
         $"2026-11-20T10:00:{i % 60:00}.000Z [INFO] term=POS-0001 org=ACME tickets: ticket closed ref=T-{i}\n"));
 
