@@ -153,6 +153,22 @@ public sealed class LogIngesterTests : IDisposable
         Assert.Equal(1, (await _store.GetCheckpointAsync(log, CancellationToken.None))!.Generation);
     }
 
+    [Fact]
+    public async Task IngestAsync_SameFileSpelledThreeWays_StoredOnce()
+    {
+        var log = _dir.File("till.log", Lines(1, 3));
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, log);
+        var dotted = Path.Combine(Path.GetDirectoryName(log)!, ".", "till.log");
+
+        var together = await _ingester.IngestAsync([relative, dotted, log]);
+        var again = await _ingester.IngestAsync([dotted]);
+
+        Assert.Equal(3, together.NewEntries);
+        Assert.Equal(0, again.NewEntries);
+        Assert.Equal(3, await CountAsync());
+        Assert.Equal(log, Assert.Single(together.Sources).Source);
+    }
+
     private static string Lines(int first, int last) => string.Concat(Enumerable.Range(first, last - first + 1).Select(i =>
         $"2026-11-20T10:00:{i % 60:00}.000Z [INFO] term=POS-0001 org=ACME tickets: ticket closed ref=T-{i}\n"));
 
