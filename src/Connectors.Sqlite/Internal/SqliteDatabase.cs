@@ -201,6 +201,13 @@ internal sealed class SqliteDatabase : IDisposable
                 $"The database '{Path}' was written by a newer version of PosFleet (schema {version}; this version knows schemas up to {latest}): open it with that version or newer; it was not changed.");
         }
 
+        if (version == 0
+            && Convert.ToInt64(await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\';", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+        {
+            // Another application's database: ours always carries a user_version once it has tables.
+            throw new LogStoreException($"The database '{Path}' is not a PosFleet store (it holds other tables): choose another file; it was not changed.");
+        }
+
         if (!string.Equals((string?)await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false), "wal", StringComparison.OrdinalIgnoreCase)
             && Path != ":memory:")
         {
