@@ -38,4 +38,35 @@ public sealed class ForeignDatabaseTests : IDisposable
         Assert.Contains(db, ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, SqliteStorageFileTests.Hash(db));
     }
+
+    [Fact]
+    public async Task Query_SqliteErrorNotExplained_ReachesTheCallerAsLogStoreException()
+    {
+        var db = Path.Combine(_dir.Path, "fleet.db");
+        var services = new ServiceCollection();
+        services.AddPosFleet().UseSqliteStorage($"Data Source={db}");
+        using (var provider = services.BuildServiceProvider())
+        {
+            await provider.GetRequiredService<ILogStore>().CountAsync(new LogQuery(), CancellationToken.None);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var sql = connection.CreateCommand();
+            sql.CommandText = "DROP TABLE IF EXISTS template_hours; DROP TABLE IF EXISTS terminal_hours; DROP TABLE IF EXISTS template_terminals;";
+            sql.ExecuteNonQuery();
+        }
+
+        using (var provider = services.BuildServiceProvider())
+        {
+            var store = provider.GetRequiredService<ILogStore>();
+            var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await store.CountAsync(new LogQuery(), CancellationToken.None));
+            Assert.Contains(db, ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', ex.Message);
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
 }
