@@ -33,7 +33,7 @@ internal sealed class DigestAccess : IAsyncDisposable
     public static DigestAccess Open(FileInfo file, Action<IPosFleetBuilder>? notifier = null, string? onlySubscription = null, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
-        services.AddPosFleet().UseSqliteStorage($"Data Source={file.FullName}").AddDigests(o => o.EnableScheduler = false);
+        services.AddPosFleet().UseSqliteStorage(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString()).AddDigests(o => o.EnableScheduler = false);
         var storage = services.BuildServiceProvider();
         _ = storage.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
         if (notifier is null)

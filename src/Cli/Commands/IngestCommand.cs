@@ -20,7 +20,7 @@ internal static class IngestCommand
         var terminal = new Option<string?>("--terminal") { Description = "The terminal of lines that name none." };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep ingesting as the files grow and rotate, until Ctrl+C or SIGTERM." };
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
-        var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log*" };
+        var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log" };
         var batch = new Option<int>("--batch-size") { Description = "The most entries stored per transaction.", DefaultValueFactory = _ => 8192 };
         var retention = new Option<TimeSpan?>("--retention")
         {
@@ -112,7 +112,15 @@ internal static class IngestCommand
             output.WriteLine(string.Create(c, $"  {s.Source}  lines={s.LinesRead:N0}  new={s.NewEntries:N0}{notes}"));
         }
 
-        foreach (var error in summary.Errors)
+        // A compressed file (given by name or matched by --glob) is skipped with a warning, not a failure.
+        var compressed = summary.Errors.Where(e => e.Source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var skipped in compressed)
+        {
+            Console.Error.WriteLine($"posfleet: warning: skipped '{skipped.Source}': compressed files are not ingested; scan them with posfleet scan.");
+        }
+
+        var errors = summary.Errors.Except(compressed).ToList();
+        foreach (var error in errors)
         {
             Console.Error.WriteLine($"posfleet: {error.Message}");
         }
@@ -127,6 +135,6 @@ internal static class IngestCommand
             return ScanCommand.Fail(ExitCodes.Canceled, "interrupted; everything read until then is stored, and the next ingest goes on from there.");
         }
 
-        return summary.Errors.Count > 0 ? ExitCodes.UnreadableInput : ExitCodes.Success;
+        return errors.Count > 0 ? ExitCodes.UnreadableInput : ExitCodes.Success;
     }
 }

@@ -34,6 +34,11 @@ internal static class SearchCommand
                 return ScanCommand.Fail(ExitCodes.Usage, "--limit must be from 1 to 100000.");
             }
 
+            if (parse.GetValue(text) is { } searched && !searched.Any(char.IsLetterOrDigit))
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, $"the text '{searched}' has no word to search.");
+            }
+
             var (access, code) = StoreAccess.Open(parse.GetValue(store)!, create: false);
             if (access is null)
             {

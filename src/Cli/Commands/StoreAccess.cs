@@ -31,7 +31,7 @@ internal sealed class StoreAccess : IAsyncDisposable
         }
 
         var services = new ServiceCollection();
-        services.AddPosFleet().UseSqliteStorage($"Data Source={file.FullName}");
+        services.AddPosFleet().UseSqliteStorage(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString());
         if (configureScanner is not null)
         {
             services.Configure(configureScanner);

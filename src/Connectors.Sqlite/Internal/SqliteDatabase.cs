@@ -17,6 +17,8 @@ internal sealed class SqliteDatabase : IDisposable
     private const int SqliteCantOpen = 14;
     private const int SqlitePermission = 3;
     private const int SqliteIoError = 10;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
 
     private static ReadOnlySpan<byte> Header => "SQLite format 3\0"u8;
 
@@ -66,7 +68,10 @@ internal sealed class SqliteDatabase : IDisposable
             $"The database '{Path}' is corrupt ({ex.Message.TrimEnd('.')}): restore it from a backup or move it aside; it was not changed.", ex),
         SqliteReadOnly or SqliteCantOpen or SqlitePermission or SqliteIoError => new LogStoreException(
             $"The database '{Path}' cannot be opened for writing ({ex.Message.TrimEnd('.')}): check that the file and its directory are writable, or choose another location.", ex),
-        _ => ex,
+        SqliteBusy or SqliteLocked => new LogStoreException(
+            $"The database '{Path}' stayed busy ({ex.Message.TrimEnd('.')}): another process holds it; try again later.", ex),
+        _ => new LogStoreException(
+            $"The database '{Path}' could not be used ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')}): check the file, or choose another one.", ex),
     };
 
     public void Dispose()
@@ -199,6 +204,13 @@ internal sealed class SqliteDatabase : IDisposable
         {
             throw new LogStoreException(
                 $"The database '{Path}' was written by a newer version of PosFleet (schema {version}; this version knows schemas up to {latest}): open it with that version or newer; it was not changed.");
+        }
+
+        if (version == 0
+            && Convert.ToInt64(await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\';", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+        {
+            // Another application's database: ours always carries a user_version once it has tables.
+            throw new LogStoreException($"The database '{Path}' is not a PosFleet store (it holds other tables): choose another file; it was not changed.");
         }
 
         if (!string.Equals((string?)await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false), "wal", StringComparison.OrdinalIgnoreCase)

@@ -384,6 +384,11 @@ internal sealed partial class SqliteLogStore
                 Add("e.id IN (SELECT rowid FROM entries_text WHERE entries_text MATCH $match)", "$match", match);
             }
         }
+        else if (q.Text is not null)
+        {
+            // A text without a word matches nothing.
+            where.Append(" AND 0");
+        }
 
         return where;
     }

@@ -75,7 +75,10 @@ internal sealed class LogFileReader
 
             if (offset >= length)
             {
-                return new FileReadOutcome(restarted ? null : last, 0, restarted, 0);
+                // A file that restarted and is still empty keeps its new generation, so that what is written to it next
+                // is stored as that generation rather than rejected as behind the old one.
+                var kept = restarted ? new IngestCheckpoint(path, 0, 0, Fingerprint([], 0), last?.Identity, generation) : last;
+                return new FileReadOutcome(kept, 0, restarted, 0);
             }
 
             var format = _plan.Options.Format ?? LogFormatDetector.Detect(head, [.. _plan.Options.Formats], _plan.DefaultYear);

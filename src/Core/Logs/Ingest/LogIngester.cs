@@ -160,7 +160,7 @@ public sealed class LogIngester
         {
             var errors = new List<SourceError>();
             var inputs = ScanInputs.Resolve(paths, scanner.Options.DirectoryGlob, errors);
-            var total = inputs.Sum(i => i.Length - (_positions.GetValueOrDefault(i.Name)?.Offset ?? 0));
+            var total = inputs.Sum(i => i.Length - (i.IsStandardInput ? 0 : _positions.GetValueOrDefault(Path.GetFullPath(i.Name))?.Offset ?? 0));
             foreach (var input in inputs)
             {
                 if (input.IsStandardInput || input.IsCompressed)
@@ -172,16 +172,19 @@ public sealed class LogIngester
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!_positions.TryGetValue(input.Name, out var last))
+
+                // One file is one source however it was spelled (a.log, ./a.log, /abs/a.log).
+                var name = Path.GetFullPath(input.Name);
+                if (!_positions.TryGetValue(name, out var last))
                 {
-                    last = await store.GetCheckpointAsync(input.Name, cancellationToken).ConfigureAwait(false);
+                    last = await store.GetCheckpointAsync(name, cancellationToken).ConfigureAwait(false);
                 }
 
                 FileReadOutcome outcome;
                 try
                 {
                     outcome = await Reader.ReadAsync(
-                        input.Name,
+                        name,
                         last,
                         async chunk =>
                         {
@@ -192,13 +195,13 @@ public sealed class LogIngester
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    errors.Add(new SourceError(input.Name, $"The file '{input.Name}' could not be read: {ex.Message}"));
+                    errors.Add(new SourceError(name, $"The file '{name}' could not be read: {ex.Message}"));
                     continue;
                 }
 
-                _positions[input.Name] = outcome.Checkpoint;
-                var seen = _sources.GetValueOrDefault(input.Name) ?? new IngestedSource(input.Name, 0, 0, false, 0);
-                _sources[input.Name] = seen with
+                _positions[name] = outcome.Checkpoint;
+                var seen = _sources.GetValueOrDefault(name) ?? new IngestedSource(name, 0, 0, false, 0);
+                _sources[name] = seen with
                 {
                     LinesRead = seen.LinesRead + outcome.Lines,
                     Restarted = seen.Restarted || outcome.Restarted,

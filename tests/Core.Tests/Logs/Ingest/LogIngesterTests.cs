@@ -133,6 +133,42 @@ public sealed class LogIngesterTests : IDisposable
         Assert.Equal(13, await CountAsync());
     }
 
+    [Fact]
+    public async Task IngestAsync_FollowedFileTruncatedToEmptyThenWritten_StoresEveryNewLine()
+    {
+        var log = _dir.File("till.log", Lines(1, 10));
+        using var stop = new CancellationTokenSource();
+        var following = _ingester.IngestAsync([log], new LogIngestOptions { Follow = true, PollInterval = TimeSpan.FromMilliseconds(20) }, cancellationToken: stop.Token);
+
+        await WaitForAsync(10);
+        File.WriteAllText(log, string.Empty); // copytruncate
+        await Task.Delay(300);
+        File.AppendAllText(log, Lines(41, 45));
+        await WaitForAsync(15);
+        await stop.CancelAsync();
+        var summary = await following;
+
+        Assert.Equal(15, summary.LinesRead);
+        Assert.Equal(15, summary.NewEntries);
+        Assert.Equal(1, (await _store.GetCheckpointAsync(log, CancellationToken.None))!.Generation);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SameFileSpelledThreeWays_StoredOnce()
+    {
+        var log = _dir.File("till.log", Lines(1, 3));
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, log);
+        var dotted = Path.Combine(Path.GetDirectoryName(log)!, ".", "till.log");
+
+        var together = await _ingester.IngestAsync([relative, dotted, log]);
+        var again = await _ingester.IngestAsync([dotted]);
+
+        Assert.Equal(3, together.NewEntries);
+        Assert.Equal(0, again.NewEntries);
+        Assert.Equal(3, await CountAsync());
+        Assert.Equal(log, Assert.Single(together.Sources).Source);
+    }
+
     private static string Lines(int first, int last) => string.Concat(Enumerable.Range(first, last - first + 1).Select(i =>
         $"2026-11-20T10:00:{i % 60:00}.000Z [INFO] term=POS-0001 org=ACME tickets: ticket closed ref=T-{i}\n"));
 

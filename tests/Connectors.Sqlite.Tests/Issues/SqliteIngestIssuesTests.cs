@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using PosFleet.Logs.Ingest;
+using PosFleet.Logs.Scanning;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Connectors.Sqlite.Tests.Issues;
+
+/// <summary>Ingest into a real SQLite store: regressions found in review.</summary>
+public sealed class SqliteIngestIssuesTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly ServiceProvider _provider;
+    private readonly ILogStore _store;
+    private readonly LogIngester _ingester;
+
+    public SqliteIngestIssuesTests()
+    {
+        var services = new ServiceCollection();
+        services.AddPosFleet().UseSqliteStorage(o => o.ConnectionString = $"Data Source={Path.Combine(_dir.Path, "fleet.db")}");
+        _provider = services.BuildServiceProvider();
+        _store = _provider.GetRequiredService<ILogStore>();
+        _ingester = new LogIngester(new LogScanner(new LogScanOptions()), _store);
+    }
+
+    public void Dispose()
+    {
+        _provider.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Follow_FileTruncatedToEmptyThenWritten_StoresEveryNewLine()
+    {
+        var log = _dir.File("till.log", Lines(1, 10));
+        using var stop = new CancellationTokenSource();
+        var following = _ingester.IngestAsync([log], new LogIngestOptions { Follow = true, PollInterval = TimeSpan.FromMilliseconds(20) }, cancellationToken: stop.Token);
+
+        await WaitForAsync(10);
+        File.WriteAllText(log, string.Empty); // copytruncate
+        await Task.Delay(300);
+        File.AppendAllText(log, Lines(41, 45));
+        await WaitForAsync(15);
+        await stop.CancelAsync();
+        var summary = await following;
+
+        Assert.Equal(15, summary.LinesRead);
+        Assert.Equal(15, summary.NewEntries);
+    }
+
+    [Fact]
+    public async Task Query_TextWithoutAWord_ReturnsNothing()
+    {
+        await _ingester.IngestAsync([_dir.File("till.log", Lines(1, 3))]);
+
+        var page = await _store.QueryAsync(new LogQuery { Text = "!!!" }, CancellationToken.None);
+
+        Assert.Empty(page.Entries);
+    }
+
+    private static string Lines(int first, int last) => string.Concat(Enumerable.Range(first, last - first + 1).Select(i =>
+        $"2026-11-20T10:00:{i % 60:00}.000Z [INFO] term=POS-0001 org=ACME tickets: ticket closed ref=T-{i}\n"));
+
+    private async Task WaitForAsync(int entries)
+    {
+        for (var i = 0; i < 500 && await CountAsync() < entries; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(entries, await CountAsync());
+    }
+
+    private async Task<long> CountAsync() => (await _store.CountAsync(new LogQuery(), CancellationToken.None)).Sum(b => b.Count);
+}
