@@ -48,6 +48,7 @@ internal static class LogFormatDetector
             }
         }
 
-        return candidates[best];
+        // No candidate read anything: the last one (Plain, in the built-in catalog) is the fallback, not the first.
+        return scores[best] > 0 ? candidates[best] : candidates[^1];
     }
 }

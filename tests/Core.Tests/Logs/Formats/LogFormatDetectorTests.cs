@@ -31,6 +31,16 @@ public sealed class LogFormatDetectorTests
     }
 
     [Fact]
+    public void Detect_NoFormatReadsAnything_FallsBackToPlainNotTheFirstFormat()
+    {
+        var sample = "[10.30 16:49:06] chrome.exe - proxy.example.com:5070 open through proxy\n[10.30 16:49:07] chrome.exe - close, 0 bytes sent\n";
+
+        var format = LogFormatDetector.Detect(Encoding.UTF8.GetBytes(sample), LogFormats.All, 2026);
+
+        Assert.Same(LogFormats.Plain, format);
+    }
+
+    [Fact]
     public void All_CatalogOrder_EndsWithPlainAndHasUniqueNamesAndExamples()
     {
         Assert.Same(LogFormats.Plain, LogFormats.All[^1]);
