@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PosFleet.Logs;
+using PosFleet.Logs.Dashboard;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet;
@@ -9,7 +10,7 @@ namespace PosFleet;
 /// <summary>The dependency-injection entry point of PosFleet.</summary>
 public static class PosFleetServiceCollectionExtensions
 {
-    /// <summary>Registers the PosFleet engine (log scanner and classifier, in-memory stores) and returns a builder that connector packages extend.</summary>
+    /// <summary>Registers the PosFleet engine (log scanner and classifier, in-memory stores, the log dashboard) and returns a builder that connector packages extend.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the shared options.</param>
     /// <returns>The builder, for chaining connector registrations.</returns>
@@ -27,6 +28,7 @@ public static class PosFleetServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogs();
         services.TryAddSingleton<ILogStore, InMemoryLogStore>();
+        services.AddLogDashboard();
         return new PosFleetBuilder(services);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PosFleet.Logs;
+using PosFleet.Logs.Dashboard;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Cli.Output;
@@ -29,7 +30,7 @@ internal static class StoreJson
         stream.WriteByte((byte)'\n');
     }
 
-    public static void WriteDashboard(Dashboard d, Stream stream)
+    public static void WriteDashboard(LogDashboardSnapshot d, Stream stream)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
@@ -39,6 +40,13 @@ internal static class StoreJson
         w.WriteNumber("success", d.Total(LogSeverity.Success));
         w.WriteNumber("alert", d.Total(LogSeverity.Alert));
         w.WriteNumber("error", d.Total(LogSeverity.Error));
+        w.WriteEndObject();
+        w.WriteStartObject("kinds");
+        foreach (var (kind, count) in d.Kinds.OrderBy(k => k.Key))
+        {
+            w.WriteNumber(SummaryJson.Name(kind), count);
+        }
+
         w.WriteEndObject();
         w.WriteStartArray("hours");
         foreach (var (hour, success, alert, error) in d.Hours)

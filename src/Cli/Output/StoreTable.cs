@@ -1,5 +1,6 @@
 using System.Globalization;
 using PosFleet.Logs;
+using PosFleet.Logs.Dashboard;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Cli.Output;
@@ -34,7 +35,7 @@ internal static class StoreTable
             : string.Create(C, $"{page.Entries.Count} entries shown; more with --after {page.Next}"));
     }
 
-    public static void WriteDashboard(Dashboard d, TextWriter o)
+    public static void WriteDashboard(LogDashboardSnapshot d, TextWriter o)
     {
         o.WriteLine(string.Create(C, $"Dashboard, {d.Hours.Count} hours from {d.From.UtcDateTime:yyyy-MM-dd HH:mm} to {d.To.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
         o.WriteLine();
