@@ -22,35 +22,35 @@ internal sealed partial class SqliteLogStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
-        return await ReadAsync(
-            async connection =>
+        return await ReadAsync(connection => PageAsync(connection, query, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<LogPage> PageAsync(SqliteConnection connection, LogQuery query, CancellationToken cancellationToken)
+    {
+        // A rare word's matches are read from the full-text index and sorted. A common word is searched among
+        // the newest entries first, in growing windows of time, where it fills a page; failing that, like a rare one.
+        var match = query.Text is null ? null : SqliteFullText.ToMatch(query.Text);
+        if (match is null)
+        {
+            return await ReadPageAsync(connection, query, null, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await IsRareAsync(connection, match, cancellationToken).ConfigureAwait(false))
+        {
+            return await ReadPageAsync(connection, query, match, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await foreach (var window in RecentWindowsAsync(connection, query, cancellationToken).ConfigureAwait(false))
+        {
+            // A full page found after the window's start is exactly the page: anything older ranks below it.
+            var page = await ReadPageAsync(connection, query, null, window, cancellationToken).ConfigureAwait(false);
+            if (page.Next is not null)
             {
-                // A rare word's matches are read from the full-text index and sorted. A common word is searched among
-                // the newest entries first, in growing windows of time, where it fills a page; failing that, like a rare one.
-                var match = query.Text is null ? null : SqliteFullText.ToMatch(query.Text);
-                if (match is null)
-                {
-                    return await ReadPageAsync(connection, query, null, null, cancellationToken).ConfigureAwait(false);
-                }
+                return page;
+            }
+        }
 
-                if (await IsRareAsync(connection, match, cancellationToken).ConfigureAwait(false))
-                {
-                    return await ReadPageAsync(connection, query, match, null, cancellationToken).ConfigureAwait(false);
-                }
-
-                await foreach (var window in RecentWindowsAsync(connection, query, cancellationToken).ConfigureAwait(false))
-                {
-                    // A full page found after the window's start is exactly the page: anything older ranks below it.
-                    var page = await ReadPageAsync(connection, query, null, window, cancellationToken).ConfigureAwait(false);
-                    if (page.Next is not null)
-                    {
-                        return page;
-                    }
-                }
-
-                return await ReadPageAsync(connection, query, match, null, cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await ReadPageAsync(connection, query, match, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The last ten minutes, hour and six hours before the query's upper bound, each with the row ids its entries span.</summary>
