@@ -25,6 +25,7 @@ internal static class DigestRunCommand
         var asOf = CommonOptions.Instant("--as-of", "Run as if it were this instant (default: now).");
         var catchUp = new Option<DigestCatchUp?>("--catch-up")
         {
+            HelpName = "all|latest|none",
             Description = "The windows missed since the last recorded one: all (oldest first), latest (only the most recent, unless one is on time) or none (default: latest).",
             CustomParser = r => r.Tokens.Count == 0 ? null : ParseCatchUp(r.Tokens[0].Value, r),
         };
