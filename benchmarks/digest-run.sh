@@ -23,14 +23,21 @@ if [ ! -f "$db" ]; then
   echo "ingest: $(echo "$(date +%s.%N) - $start" | bc) s"
 fi
 entries=$(sqlite3 "$db" 'SELECT count(*) FROM entries;' 2>/dev/null || echo '?')
-"$posfleet" digest add --store "$db" --name bench --recipients ops@example.com --threshold 1 --time-zone UTC >/dev/null
+# A subscription of its own, so that a second invocation over the same store finds no window of it in the ledger.
+name="bench-$(date +%s)-$$"
+"$posfleet" digest add --store "$db" --name "$name" --recipients ops@example.com --threshold 1 --time-zone UTC >/dev/null
+mkdir -p "$work/mail"
+before=$(find "$work/mail" -name '*.eml' | wc -l)
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 timed() { local s; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; echo "$(date +%s.%N) - $s" | bc; }
 
 # The generated log ends at 2026-11-20 00:00 UTC: audit the 24 hours before it.
 # Each run audits a window ending one second later: an audit of the same window is in the ledger already.
-digest=$(for i in $(seq "$runs"); do timed "$posfleet" digest run --store "$db" --subscription bench --now --as-of "2026-11-19T23:59:$(printf %02d "$i")Z" --pickup "$work/mail"; done | median)
+digest=$(for i in $(seq "$runs"); do timed "$posfleet" digest run --store "$db" --subscription "$name" --now --as-of "2026-11-19T23:59:$(printf %02d "$i")Z" --pickup "$work/mail"; done | median)
 startup=$(for _ in $(seq "$runs"); do timed "$posfleet" digest list --store "$db"; done | median)
+sent=$(( $(find "$work/mail" -name '*.eml' | wc -l) - before ))
+"$posfleet" digest remove --store "$db" --name "$name" >/dev/null
+[ "$sent" -eq "$runs" ] || { echo "only $sent of $runs runs wrote a digest" >&2; exit 1; }
 echo "log: $(stat -c %s "$log") bytes, $entries entries in the store"
 echo "digest run --now (24 h window): ${digest} s; tool start-up (digest list): ${startup} s; digest itself: $(echo "$digest - $startup" | bc) s"

@@ -29,8 +29,9 @@ internal sealed class DigestAccess : IAsyncDisposable
 
     public IDigestRunner Runner => _engine?.GetRequiredService<IDigestRunner>() ?? throw new InvalidOperationException("No notifier was configured.");
 
-    /// <summary>Opens the store; with <paramref name="notifier"/>, also the engine that sends through it.</summary>
-    public static DigestAccess Open(FileInfo file, Action<IPosFleetBuilder>? notifier = null, string? onlySubscription = null, TimeProvider? time = null)
+    /// <summary>Opens the store; with <paramref name="notifier"/>, also the engine that sends through it, catching up missed windows as <paramref name="catchUp"/> says.</summary>
+    public static DigestAccess Open(
+        FileInfo file, Action<IPosFleetBuilder>? notifier = null, string? onlySubscription = null, TimeProvider? time = null, DigestCatchUp catchUp = DigestCatchUp.LatestOnly)
     {
         var services = new ServiceCollection();
         services.AddPosFleet().UseSqliteStorage(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString()).AddDigests(o => o.EnableScheduler = false);
@@ -51,7 +52,11 @@ internal sealed class DigestAccess : IAsyncDisposable
         // Outcomes are printed from the results; the engine's own log stays quiet.
         engine.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         engine.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        var builder = engine.AddPosFleet().AddDigests(o => o.EnableScheduler = false);
+        var builder = engine.AddPosFleet().AddDigests(o =>
+        {
+            o.EnableScheduler = false;
+            o.CatchUp = catchUp;
+        });
         notifier(builder);
         engine.Replace(ServiceDescriptor.Singleton(storage.GetRequiredService<ILogStore>()));
         engine.Replace(ServiceDescriptor.Singleton(onlySubscription is null ? store : new OneSubscriptionStore(store, onlySubscription)));

@@ -8,7 +8,8 @@ namespace PosFleet.Cli.Commands;
 
 /// <summary>
 /// <c>posfleet digest run</c>: runs one subscription's due and missed windows (or, with <c>--now</c>, an on-demand audit
-/// of the last window) and sends through SMTP or into a pickup folder. The SMTP password is read from
+/// of the last window) and sends through SMTP or into a pickup folder. <c>--catch-up</c> says which windows missed since
+/// the subscription's last recorded window are run, as a host's scheduler does when it starts. The SMTP password is read from
 /// <c>POSFLEET_SMTP_PASSWORD</c> only, so that it never shows in a process list or a shell history.
 /// </summary>
 internal static class DigestRunCommand
@@ -22,6 +23,12 @@ internal static class DigestRunCommand
         var now = new Option<bool>("--now") { Description = "On-demand audit of the last window ending now, instead of the due windows." };
         var test = new Option<bool>("--test") { Description = "With --now: send it whatever the count, subject prefixed [TEST]." };
         var asOf = CommonOptions.Instant("--as-of", "Run as if it were this instant (default: now).");
+        var catchUp = new Option<DigestCatchUp?>("--catch-up")
+        {
+            HelpName = "all|latest|none",
+            Description = "The windows missed since the last recorded one: all (oldest first), latest (only the most recent, unless one is on time) or none (default: latest).",
+            CustomParser = r => r.Tokens.Count == 0 ? null : ParseCatchUp(r.Tokens[0].Value, r),
+        };
         var smtp = new Option<string?>("--smtp") { Description = "The SMTP server, host:port." };
         var security = new Option<SmtpSecurity>("--smtp-security") { Description = "none, starttls, sslonconnect or auto.", DefaultValueFactory = _ => SmtpSecurity.Auto };
         var user = new Option<string?>("--smtp-user") { Description = $"The SMTP user name; the password is read from {PasswordVariable}." };
@@ -29,7 +36,7 @@ internal static class DigestRunCommand
         var pickup = new Option<DirectoryInfo?>("--pickup") { Description = "Write the messages as .eml files into this directory instead of sending them." };
         var command = new Command("run", "Runs a subscription's due windows (or an audit with --now) and sends its digest.")
         {
-            store, name, now, test, asOf, smtp, security, user, from, pickup,
+            store, name, now, test, asOf, catchUp, smtp, security, user, from, pickup,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -43,6 +50,11 @@ internal static class DigestRunCommand
             if (parse.GetValue(test) && !parse.GetValue(now))
             {
                 return ScanCommand.Fail(ExitCodes.Usage, "--test goes with --now (an on-demand test audit); a subscription saved with --test is always run in test mode.");
+            }
+
+            if (parse.GetValue(catchUp) is not null && parse.GetValue(now))
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, "--catch-up goes with the due windows, not with --now (an audit of the last window).");
             }
 
             Action<IPosFleetBuilder> notifier;
@@ -71,7 +83,7 @@ internal static class DigestRunCommand
             var time = parse.GetValue(asOf) is { } instant ? new FixedTimeProvider(instant) : null;
             try
             {
-                var access = DigestAccess.Open(file, notifier, id, time);
+                var access = DigestAccess.Open(file, notifier, id, time, parse.GetValue(catchUp) ?? DigestCatchUp.LatestOnly);
                 await using (access.ConfigureAwait(false))
                 {
                     if (await access.Store.GetSubscriptionAsync(id, cancellationToken).ConfigureAwait(false) is null)
@@ -99,6 +111,20 @@ internal static class DigestRunCommand
             }
         });
         return command;
+    }
+
+    private static DigestCatchUp? ParseCatchUp(string text, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        foreach (var (name, value) in (ReadOnlySpan<(string, DigestCatchUp)>)[("all", DigestCatchUp.All), ("latest", DigestCatchUp.LatestOnly), ("none", DigestCatchUp.None)])
+        {
+            if (string.Equals(text, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        result.AddError($"--catch-up '{text}' is not all, latest or none.");
+        return null;
     }
 
     /// <summary>Writes what each run did and returns the exit code: 0 if a digest went out to everyone, 11 if one did not, 10 if none was due.</summary>

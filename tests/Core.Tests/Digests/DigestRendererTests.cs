@@ -50,13 +50,16 @@ public sealed class DigestRendererTests
     [Fact]
     public async Task Render_MoreGroupsThanTheCap_ListsTheFirstAndSaysHowManyMore()
     {
-        var digest = await RenderAsync(SampleLogs(), DigestFixture.Subscription(), maxGroups: 1, maxTerminals: 1);
+        var digest = await RenderAsync(SampleLogs(), DigestFixture.Subscription(), maxGroups: 1, maxTerminals: 2);
 
         Assert.Contains("Printer KITCHEN is offline", digest.Text);
         Assert.DoesNotContain("Retrying save", digest.Text);
         Assert.Contains("… and 3 more errors of other messages.", digest.Text);
-        Assert.Contains("till-02: 5 (Offline 3, Retry 2)", digest.Text); // the terminals with most errors first, unlisted messages included
-        Assert.Contains("… and 2 more terminals.", digest.Text);
+
+        // The terminals with most errors first, each counted exactly, unlisted messages included.
+        Assert.Contains("till-01: 6 (Offline 6)\ntill-02: 5 (Offline 3, Retry 2)\n", digest.Text.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("till-03:", digest.Text);
+        Assert.Contains("… and 1 more terminal.", digest.Text);
         Assert.Contains("… and 3 more errors", digest.Html);
     }
 

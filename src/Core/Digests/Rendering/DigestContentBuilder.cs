@@ -6,8 +6,6 @@ namespace PosFleet.Digests.Rendering;
 /// <summary>Reads what a digest needs from the log store: the count, the groups by template, and the count per terminal.</summary>
 internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options)
 {
-    private const int TerminalSourceGroups = 500;
-
     public static LogQuery QueryFor(DigestSubscription s, DigestWindow window) => new()
     {
         From = window.Start,
@@ -26,33 +24,33 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
     public async ValueTask<DigestContent> BuildAsync(DigestSubscription s, DigestWindow window, long count, bool isTest, CancellationToken cancellationToken)
     {
         var query = QueryFor(s, window);
-        // More groups than listed, so that the section per terminal also counts the terminals of unlisted messages.
         var groups = count == 0
             ? []
-            : await logs.GroupByTemplateAsync(query, Math.Max(options.MaxGroups, TerminalSourceGroups), cancellationToken).ConfigureAwait(false);
-        var listed = groups.Take(options.MaxGroups).ToArray();
+            : await logs.GroupByTemplateAsync(query, options.MaxGroups, cancellationToken).ConfigureAwait(false);
 
-        // Groups count entries, not entries per terminal: the sum of a terminal's groups ranks it (an upper bound),
-        // and the listed terminals are then counted exactly.
-        var terminalNames = groups
-            .SelectMany(g => g.Terminals.Select(t => (Terminal: t, g.Count)))
-            .GroupBy(x => x.Terminal, StringComparer.Ordinal)
-            .OrderByDescending(x => x.Sum(y => y.Count))
-            .ThenBy(x => x.Key, StringComparer.Ordinal)
-            .Select(x => x.Key)
-            .ToArray();
-        var terminals = new List<TerminalCount>();
-        foreach (var terminal in terminalNames.Take(options.MaxTerminals))
+        // Every terminal of the window, unlisted messages included, counted per kind: one grouping per kind, which a
+        // store answers from its per-terminal counts, rather than one count per terminal.
+        var perTerminal = new Dictionary<string, List<KeyValuePair<LogKind, long>>>(StringComparer.Ordinal);
+        foreach (var kind in count == 0 ? Enumerable.Empty<LogKind>() : s.EffectiveKinds.Order())
         {
-            var buckets = await logs.CountAsync(query with { Terminal = terminal }, cancellationToken).ConfigureAwait(false);
-            var perKind = buckets
-                .Where(b => s.EffectiveKinds.Contains(b.Kind))
-                .GroupBy(b => b.Kind)
-                .Select(g => KeyValuePair.Create(g.Key, g.Sum(b => b.Count)))
-                .OrderBy(p => p.Key)
-                .ToArray();
-            terminals.Add(new TerminalCount(terminal, perKind.Sum(p => p.Value), perKind));
+            var ofKind = query with { Kinds = new HashSet<LogKind> { kind } };
+            foreach (var t in await logs.GroupByTerminalAsync(ofKind, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            {
+                if (!perTerminal.TryGetValue(t.Terminal, out var kinds))
+                {
+                    perTerminal[t.Terminal] = kinds = [];
+                }
+
+                kinds.Add(KeyValuePair.Create(kind, t.Count));
+            }
         }
+
+        var terminals = perTerminal
+            .Select(p => new TerminalCount(p.Key, p.Value.Sum(k => k.Value), p.Value))
+            .OrderByDescending(t => t.Count)
+            .ThenBy(t => t.Terminal, StringComparer.Ordinal)
+            .Take(options.MaxTerminals)
+            .ToArray();
 
         return new DigestContent
         {
@@ -60,10 +58,10 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
             Window = window,
             Count = count,
             IsTest = isTest,
-            Groups = listed,
-            UnlistedCount = Math.Max(0, count - listed.Sum(g => g.Count)),
-            Terminals = [.. terminals.OrderByDescending(t => t.Count).ThenBy(t => t.Terminal, StringComparer.Ordinal)],
-            UnlistedTerminals = Math.Max(0, terminalNames.Length - options.MaxTerminals),
+            Groups = groups,
+            UnlistedCount = Math.Max(0, count - groups.Sum(g => g.Count)),
+            Terminals = terminals,
+            UnlistedTerminals = Math.Max(0, perTerminal.Count - options.MaxTerminals),
         };
     }
 }
