@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PosFleet.Logs.Classification;
 
 /// <summary>
@@ -37,6 +39,34 @@ public sealed record ClassificationRule
     /// <summary>What to do about it: shown with the error in reports and digests.</summary>
     public string? Hint { get; init; }
 
+    /// <summary>
+    /// <see cref="Hint"/> in other languages, keyed by culture name (<c>es</c>, <c>fr</c>, <c>fr-CA</c>), or
+    /// <see langword="null"/>. Digests in one of those cultures show it instead; see <see cref="HintFor"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? LocalizedHints { get; init; }
+
     /// <summary>A link to the knowledge-base article about it.</summary>
     public Uri? KnowledgeBaseUrl { get; init; }
+
+    /// <summary>The hint in <paramref name="culture"/>: its own translation, else its parent culture's (<c>fr</c> for <c>fr-CA</c>), else <see cref="Hint"/>.</summary>
+    /// <param name="culture">The culture of the reader.</param>
+    /// <returns>The hint, or <see langword="null"/> when the rule has none.</returns>
+    public string? HintFor(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        if (Hint is null || LocalizedHints is not { Count: > 0 } hints)
+        {
+            return Hint;
+        }
+
+        for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
+        {
+            if (hints.TryGetValue(c.Name, out var hint))
+            {
+                return hint;
+            }
+        }
+
+        return Hint;
+    }
 }

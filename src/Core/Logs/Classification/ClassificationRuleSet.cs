@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -10,7 +11,8 @@ public static class ClassificationRuleSet
 {
     /// <summary>
     /// Reads a rules file: <c>{ "rules": [ { "name": "…", "levels": […], "components": […], "keywords": […],
-    /// "pattern": "…", "kind": "offline", "severity": "alert", "hint": "…", "knowledgeBaseUrl": "https://…" } ] }</c>.
+    /// "pattern": "…", "kind": "offline", "severity": "alert", "hint": "…", "hints": { "es": "…", "fr": "…" },
+    /// "knowledgeBaseUrl": "https://…" } ] }</c>.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The rules, in file order.</returns>
@@ -79,6 +81,7 @@ public static class ClassificationRuleSet
             Kind = ParseEnum<LogKind>(dto.Kind ?? "none", where, "kind", "error, fail, offline, retry or none"),
             Severity = dto.Severity is null ? null : ParseEnum<LogSeverity>(dto.Severity, where, "severity", "success, alert or error"),
             Hint = dto.Hint,
+            LocalizedHints = dto.Hints is null ? null : new Dictionary<string, string>(dto.Hints, StringComparer.OrdinalIgnoreCase),
             KnowledgeBaseUrl = dto.KnowledgeBaseUrl is null ? null
                 : Uri.TryCreate(dto.KnowledgeBaseUrl, UriKind.Absolute, out var uri) ? uri
                 : throw new LogScanOptionsException($"{where}: \"knowledgeBaseUrl\" '{dto.KnowledgeBaseUrl}' is not an absolute URL."),
@@ -124,9 +127,47 @@ public static class ClassificationRuleSet
             }
         }
 
+        if (rule.LocalizedHints is { Count: > 0 } hints)
+        {
+            if (rule.Hint is null)
+            {
+                throw new LogScanOptionsException($"{where}: \"hints\" translate \"hint\", which is missing: write the hint in the default language first.");
+            }
+
+            foreach (var (name, text) in hints)
+            {
+                if (!IsCultureName(name))
+                {
+                    throw new LogScanOptionsException($"{where}: \"hints\" names '{name}', which is not a culture name: use names such as 'es', 'fr' or 'fr-CA'.");
+                }
+
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    throw new LogScanOptionsException($"{where}: the '{name}' hint is empty: translate it or remove it.");
+                }
+            }
+        }
+
         if (rule.Levels is null && rule.Components is null && rule.Keywords is null)
         {
             throw new LogScanOptionsException($"{where}: the rule has no condition and would match every line: set \"levels\", \"components\" or \"keywords\".");
+        }
+    }
+
+    private static bool IsCultureName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !string.IsNullOrEmpty(CultureInfo.GetCultureInfo(name, predefinedOnly: true).Name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
         }
     }
 
@@ -152,6 +193,8 @@ public static class ClassificationRuleSet
         public string? Severity { get; set; }
 
         public string? Hint { get; set; }
+
+        public Dictionary<string, string>? Hints { get; set; }
 
         public string? KnowledgeBaseUrl { get; set; }
     }
