@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Digests.Rendering;
+using PosFleet.Logs.Classification;
+using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
 using PosFleet.Notifications;
 
@@ -19,14 +21,29 @@ internal sealed partial class DigestRunner : IDigestRunner
     private readonly ILogger _logger;
     private readonly DigestContentBuilder _content;
 
-    public DigestRunner(IDigestStore store, ILogStore logs, INotifier notifier, IOptions<DigestOptions> options, TimeProvider time, ILogger<DigestRunner> logger)
+    public DigestRunner(
+        IDigestStore store, ILogStore logs, INotifier notifier, IOptions<DigestOptions> options, IOptions<LogScanOptions> scan, TimeProvider time, ILogger<DigestRunner> logger)
     {
         _store = store;
         _notifier = notifier;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _content = new DigestContentBuilder(logs, _options);
+        _content = new DigestContentBuilder(logs, _options, RulesOf(scan.Value));
+    }
+
+    // The rules give the translated hints; an unreadable rules file fails the scanner's own start-up check, so here
+    // the digest keeps the hints stored with the entries rather than fail a send over a translation.
+    private static IReadOnlyList<ClassificationRule> RulesOf(LogScanOptions scan)
+    {
+        try
+        {
+            return ClassificationRuleSet.Resolve(scan.Classification);
+        }
+        catch (LogScanOptionsException)
+        {
+            return [];
+        }
     }
 
     public async ValueTask<IReadOnlyList<DigestRunResult>> RunDueAsync(CancellationToken cancellationToken = default)

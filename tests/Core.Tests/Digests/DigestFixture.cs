@@ -42,7 +42,8 @@ internal sealed class DigestFixture
     }
 
     public DigestRunner Runner(string host = "host-a") =>
-        new(Store, Logs, Notifier, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestRunner>.Instance);
+        new(Store, Logs, Notifier, Microsoft.Extensions.Options.Options.Create(Options(host)), Microsoft.Extensions.Options.Options.Create(new PosFleet.Logs.Scanning.LogScanOptions()), Time,
+            NullLogger<DigestRunner>.Instance);
 
     public DigestScheduler Scheduler(DigestRunner runner, string host = "host-a") =>
         new(runner, Store, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestScheduler>.Instance);

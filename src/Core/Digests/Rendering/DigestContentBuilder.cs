@@ -1,11 +1,21 @@
+using System.Globalization;
 using PosFleet.Logs;
+using PosFleet.Logs.Classification;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Digests.Rendering;
 
 /// <summary>Reads what a digest needs from the log store: the count, the groups by template, and the count per terminal.</summary>
-internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options)
+/// <param name="logs">The log store.</param>
+/// <param name="options">The digest options.</param>
+/// <param name="rules">The classification rules, whose translated hints replace the stored ones in the subscription's culture.</param>
+internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options, IReadOnlyList<ClassificationRule>? rules = null)
 {
+    private readonly Dictionary<string, ClassificationRule> _rules = (rules ?? DefaultClassificationRules.All)
+        .Where(r => r.LocalizedHints is { Count: > 0 })
+        .DistinctBy(r => r.Name, StringComparer.Ordinal)
+        .ToDictionary(r => r.Name, StringComparer.Ordinal);
+
     public static LogQuery QueryFor(DigestSubscription s, DigestWindow window) => new()
     {
         From = window.Start,
@@ -58,10 +68,19 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
             Window = window,
             Count = count,
             IsTest = isTest,
-            Groups = groups,
+            Groups = [.. groups.Select(g => Translated(g, s.Culture))],
             UnlistedCount = Math.Max(0, count - groups.Sum(g => g.Count)),
             Terminals = terminals,
             UnlistedTerminals = Math.Max(0, perTerminal.Count - options.MaxTerminals),
         };
     }
+
+    /// <summary>
+    /// The group with its hint in the subscription's culture, when the rule that classified it still gives the hint
+    /// stored with the entries (a rule whose hint was changed since keeps the stored one, which the translation may not match).
+    /// </summary>
+    private LogTemplateGroup Translated(LogTemplateGroup g, string culture) =>
+        g.Rule is not null && g.Hint is not null && _rules.TryGetValue(g.Rule, out var rule) && string.Equals(rule.Hint, g.Hint, StringComparison.Ordinal)
+            ? g with { Hint = rule.HintFor(CultureInfo.GetCultureInfo(culture)) }
+            : g;
 }
