@@ -224,6 +224,10 @@ internal sealed class SqliteDatabase : IDisposable
             return;
         }
 
+        // What a migration's SQL cannot compute itself (0004 rebuilds the full-text index from templates and params).
+        connection.CreateFunction<string, string?, string?, string>(
+            "posfleet_message", (template, parts, message) => message ?? MessageParams.Join(template, parts ?? ""), isDeterministic: true);
+
         using var transaction = connection.BeginTransaction(deferred: false);
         // Another process may have migrated the file while this one waited for the lock.
         version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
