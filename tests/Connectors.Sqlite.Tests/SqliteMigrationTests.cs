@@ -56,6 +56,25 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(1L, SqliteFile.IndexedRows(path, "printer"));
     }
 
+    [Fact]
+    public async Task Open_FileAtSchema3WithDamagedPages_RefusedAsCorruptAndNotMigrated()
+    {
+        var path = AtSchema3(rows: 3000);
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            file.Position = 4096 * 3;
+            file.Write(Enumerable.Repeat((byte)0x5A, 4096 * 2).ToArray());
+        }
+
+        var before = SqliteStorageFileTests.Hash(path);
+
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
+
+        Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, SqliteStorageFileTests.Hash(path));
+    }
+
     /// <summary>
     /// Entries 1 (message stored whole) and 3 (template and params) at 10:00 and 10:05, entry 2 at 11:00; as the
     /// store of schema 3 wrote them, each with its row in the full-text index; and <paramref name="rows"/> more after.

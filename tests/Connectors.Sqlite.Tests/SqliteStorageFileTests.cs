@@ -125,7 +125,7 @@ public sealed class SqliteStorageFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_DamagedPages_RefusedByQuickCheckAndFileUnchanged()
+    public async Task Open_DamagedPagesWithCheckOnOpen_RefusedByQuickCheckAndFileUnchanged()
     {
         var path = await DatabaseWithRowsAsync();
         using (var file = new FileStream(path, FileMode.Open))
@@ -137,9 +137,10 @@ public sealed class SqliteStorageFileTests : IDisposable
 
         var before = Hash(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).QueryAsync(new LogQuery(), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path, checkOnOpen: true).GetCheckpointAsync("a.log", CancellationToken.None));
 
         Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("quick_check", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, Hash(path));
     }
 
@@ -231,10 +232,14 @@ public sealed class SqliteStorageFileTests : IDisposable
         return path;
     }
 
-    private ILogStore Store(string path)
+    private ILogStore Store(string path, bool checkOnOpen = false)
     {
         var services = new ServiceCollection();
-        services.AddPosFleet().UseSqliteStorage($"Data Source={path}");
+        services.AddPosFleet().UseSqliteStorage(o =>
+        {
+            o.ConnectionString = $"Data Source={path}";
+            o.CheckOnOpen = checkOnOpen;
+        });
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         return provider.GetRequiredService<ILogStore>();
