@@ -144,6 +144,39 @@ public sealed class SqliteStorageFileTests : IDisposable
         Assert.Equal(before, Hash(path));
     }
 
+    [Theory]
+    [InlineData("checkpoint")]
+    [InlineData("search")]
+    public async Task Open_DamagedPagesWithoutCheckOnOpen_CallMeetingThemReportsCorruptAndFileUnchanged(string call)
+    {
+        var path = await DatabaseWithRowsAsync();
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            // Every page after the first: the header and schema version still read, every table is damaged.
+            file.Position = 4096;
+            file.Write(Enumerable.Repeat((byte)0x5A, (int)file.Length - 4096).ToArray());
+        }
+
+        var before = Hash(path);
+        var store = Store(path);
+
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () =>
+        {
+            if (call == "checkpoint")
+            {
+                await store.GetCheckpointAsync("a.log", CancellationToken.None);
+            }
+            else
+            {
+                await store.QueryAsync(new LogQuery { Text = "ticket" }, CancellationToken.None);
+            }
+        });
+
+        Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Open_ReadOnlyDirectory_RefusedNamingTheFileAndNothingCreated()

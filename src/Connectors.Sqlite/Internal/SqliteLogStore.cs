@@ -81,20 +81,32 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT byte_offset, line, fingerprint, identity, generation FROM sources WHERE name = $name AND byte_offset IS NOT NULL;";
-            command.Parameters.AddWithValue("$name", source);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            try
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                return new IngestCheckpoint(
-                    source, reader.GetInt64(0), reader.GetInt64(1), unchecked((ulong)reader.GetInt64(2)), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
+                return await GetCheckpointAsync(connection, source, cancellationToken).ConfigureAwait(false);
             }
+            catch (SqliteException ex)
+            {
+                throw database.Explain(ex);
+            }
+        }
+    }
+
+    private static async ValueTask<IngestCheckpoint?> GetCheckpointAsync(SqliteConnection connection, string source, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT byte_offset, line, fingerprint, identity, generation FROM sources WHERE name = $name AND byte_offset IS NOT NULL;";
+        command.Parameters.AddWithValue("$name", source);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new IngestCheckpoint(
+                source, reader.GetInt64(0), reader.GetInt64(1), unchecked((ulong)reader.GetInt64(2)), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
         }
     }
 
