@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosFleet.Connectors.Sqlite.Internal;
 using PosFleet.Digests;
@@ -21,7 +22,10 @@ public static class SqlitePosFleetBuilderExtensions
         return builder.UseSqliteStorage(o => o.ConnectionString = connectionString);
     }
 
-    /// <summary>Keeps PosFleet's data in a SQLite file, replacing the in-memory stores.</summary>
+    /// <summary>
+    /// Keeps PosFleet's data in a SQLite file, replacing the in-memory stores. In a generic host, the file is checked
+    /// and migrated when the host starts (a file that cannot be used fails start-up); otherwise on first use.
+    /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
     /// <param name="configure">Configures the storage; the options are checked at start-up.</param>
     /// <returns>The builder.</returns>
@@ -33,6 +37,8 @@ public static class SqlitePosFleetBuilderExtensions
         services.AddOptions<SqliteStorageOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
         services.TryAddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
+        // A host checks and migrates the file at start-up; without one, the store does it on first use.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStorageStartup>());
         services.Replace(ServiceDescriptor.Singleton<ILogStore, SqliteLogStore>());
         // Replace, not TryAdd: AddDigests may already have registered the in-memory store.
         services.Replace(ServiceDescriptor.Singleton<IDigestStore, SqliteDigestStore>());

@@ -15,7 +15,11 @@ public sealed class SqliteStorageOptions
     /// <value>The default value is 5000.</value>
     public int RetentionChunkSize { get; set; } = 5000;
 
-    /// <summary>Whether the file is checked with <c>PRAGMA quick_check</c> when it is first opened (reads the whole file).</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool CheckOnOpen { get; set; } = true;
+    /// <summary>
+    /// Whether the whole file is checked with <c>PRAGMA quick_check</c> when it is first opened: seconds on a
+    /// gigabyte store. Without it, the header and schema version are still checked on open, the whole file before
+    /// any migration, and corruption met by a query is reported as such.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool CheckOnOpen { get; set; }
 }

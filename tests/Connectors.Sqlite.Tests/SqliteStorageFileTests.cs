@@ -125,7 +125,7 @@ public sealed class SqliteStorageFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_DamagedPages_RefusedByQuickCheckAndFileUnchanged()
+    public async Task Open_DamagedPagesWithCheckOnOpen_RefusedByQuickCheckAndFileUnchanged()
     {
         var path = await DatabaseWithRowsAsync();
         using (var file = new FileStream(path, FileMode.Open))
@@ -137,9 +137,43 @@ public sealed class SqliteStorageFileTests : IDisposable
 
         var before = Hash(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).QueryAsync(new LogQuery(), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path, checkOnOpen: true).GetCheckpointAsync("a.log", CancellationToken.None));
 
         Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("quick_check", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Theory]
+    [InlineData("checkpoint")]
+    [InlineData("search")]
+    public async Task Open_DamagedPagesWithoutCheckOnOpen_CallMeetingThemReportsCorruptAndFileUnchanged(string call)
+    {
+        var path = await DatabaseWithRowsAsync();
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            // Every page after the first: the header and schema version still read, every table is damaged.
+            file.Position = 4096;
+            file.Write(Enumerable.Repeat((byte)0x5A, (int)file.Length - 4096).ToArray());
+        }
+
+        var before = Hash(path);
+        var store = Store(path);
+
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () =>
+        {
+            if (call == "checkpoint")
+            {
+                await store.GetCheckpointAsync("a.log", CancellationToken.None);
+            }
+            else
+            {
+                await store.QueryAsync(new LogQuery { Text = "ticket" }, CancellationToken.None);
+            }
+        });
+
+        Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, Hash(path));
     }
 
@@ -231,10 +265,14 @@ public sealed class SqliteStorageFileTests : IDisposable
         return path;
     }
 
-    private ILogStore Store(string path)
+    private ILogStore Store(string path, bool checkOnOpen = false)
     {
         var services = new ServiceCollection();
-        services.AddPosFleet().UseSqliteStorage($"Data Source={path}");
+        services.AddPosFleet().UseSqliteStorage(o =>
+        {
+            o.ConnectionString = $"Data Source={path}";
+            o.CheckOnOpen = checkOnOpen;
+        });
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         return provider.GetRequiredService<ILogStore>();

@@ -81,10 +81,17 @@ public sealed record StoreSignature(long Rows, long DistinctPositions, long Text
             }
         }
 
+        // The full-text index cannot be scanned (contentless, without per-row sizes): its vocabulary lists each word's rows.
+        using (var c = connection.CreateCommand())
+        {
+            c.CommandText = "CREATE VIRTUAL TABLE temp.text_rows USING fts5vocab (main, entries_text, instance);";
+            c.ExecuteNonQuery();
+        }
+
         return new StoreSignature(
             Scalar("SELECT count(*) FROM entries WHERE line <= $through;"),
             Scalar("SELECT count(*) FROM (SELECT DISTINCT source_id, generation, line FROM entries WHERE line <= $through);"),
-            Scalar("SELECT count(*) FROM entries_text WHERE rowid IN (SELECT id FROM entries WHERE line <= $through);"),
+            Scalar("SELECT count(DISTINCT doc) FROM temp.text_rows WHERE doc IN (SELECT id FROM entries WHERE line <= $through);"),
             Convert.ToHexString(hash.GetCurrentHash()),
             checkpoints.ToString());
     }

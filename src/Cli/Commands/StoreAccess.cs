@@ -31,7 +31,14 @@ internal sealed class StoreAccess : IAsyncDisposable
         }
 
         var services = new ServiceCollection();
-        services.AddPosFleet().UseSqliteStorage(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString());
+        // Only the commands that write read the whole file first (PRAGMA quick_check): a read command checks the
+        // header and schema version, and reports corruption its queries meet.
+        var connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString();
+        services.AddPosFleet().UseSqliteStorage(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.CheckOnOpen = create;
+        });
         if (configureScanner is not null)
         {
             services.Configure(configureScanner);

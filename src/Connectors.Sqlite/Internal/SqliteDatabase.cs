@@ -5,11 +5,12 @@ using PosFleet.Logs.Storage;
 namespace PosFleet.Connectors.Sqlite.Internal;
 
 /// <summary>
-/// The database file: opens pooled connections with the busy timeout set, and on first use checks the file (a SQLite
-/// database, not corrupt, not from a newer version) and applies the missing migrations in one transaction. A file
-/// that fails a check is never written to.
+/// The database file: opens pooled connections with the busy timeout set. Before the first connection is handed out
+/// (at host start-up, or on first use without a host) it checks the file (a SQLite database, as long as its header
+/// says, not from a newer version; <c>PRAGMA quick_check</c> before a migration or when asked for) and applies the
+/// missing migrations in one transaction. A file that fails a check is never written to.
 /// </summary>
-internal sealed class SqliteDatabase : IDisposable
+internal sealed partial class SqliteDatabase : IDisposable
 {
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
@@ -19,8 +20,6 @@ internal sealed class SqliteDatabase : IDisposable
     private const int SqliteIoError = 10;
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
-
-    private static ReadOnlySpan<byte> Header => "SQLite format 3\0"u8;
 
     private readonly SemaphoreSlim _initialize = new(1, 1);
     private readonly string _connectionString;
@@ -50,15 +49,48 @@ internal sealed class SqliteDatabase : IDisposable
     // synchronous = NORMAL in WAL mode: a crash of the process loses nothing committed; a power loss may undo the last
     // batches, but they go with their checkpoint, so the next ingest reads those lines again.
 
-    /// <summary>Opens a connection, checking and migrating the file first if this is the first one.</summary>
+    /// <summary>Opens a connection, checking and migrating the file first if that was not done yet.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_ready)
         {
-            await InitializeAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks the file and applies the missing migrations, once: at host start-up, or on first use.</summary>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        await _initialize.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_ready)
+            {
+                return;
+            }
+
+            CheckHeader();
+            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                try
+                {
+                    await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SqliteException ex)
+                {
+                    throw Explain(ex);
+                }
+            }
+
+            _ready = true;
+        }
+        finally
+        {
+            _initialize.Release();
+        }
     }
 
     /// <summary>Turns what SQLite says about an unusable file into an error that names the file and says what to do.</summary>
@@ -102,115 +134,14 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    private async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await _initialize.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_ready)
-            {
-                return;
-            }
-
-            CheckHeader();
-            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                try
-                {
-                    await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-                }
-                catch (SqliteException ex)
-                {
-                    throw Explain(ex);
-                }
-            }
-
-            _ready = true;
-        }
-        finally
-        {
-            _initialize.Release();
-        }
-    }
-
-    /// <summary>Refuses a file that is not a SQLite database before SQLite is let near it.</summary>
-    private void CheckHeader()
-    {
-        if (Path.Length == 0 || Path == ":memory:" || !File.Exists(Path))
-        {
-            return;
-        }
-
-        Span<byte> header = stackalloc byte[16];
-        int read;
-        long length;
-        try
-        {
-            using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            length = file.Length;
-            if (length == 0)
-            {
-                return;
-            }
-
-            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LogStoreException($"The database '{Path}' cannot be read ({ex.Message}): check its permissions.", ex);
-        }
-
-        if (read < header.Length || !header.SequenceEqual(Header))
-        {
-            throw new LogStoreException($"The file '{Path}' is not a SQLite database: move it aside or choose another file; it was not changed.");
-        }
-
-        if (length < 512)
-        {
-            throw new LogStoreException($"The database '{Path}' is truncated ({length} bytes, shorter than one page): restore it from a backup or move it aside; it was not changed.");
-        }
-    }
-
     private async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        // Read-only checks first: nothing is written to a file that fails one.
-        if (_check)
-        {
-            var problems = new List<string>();
-            using (var check = connection.CreateCommand())
-            {
-                check.CommandText = "PRAGMA quick_check(3);";
-                var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        problems.Add(reader.GetString(0));
-                    }
-                }
-            }
-
-            if (problems is not ["ok"])
-            {
-                throw new LogStoreException(
-                    $"The database '{Path}' is corrupt (quick_check: {string.Join("; ", problems)}): restore it from a backup or move it aside; it was not changed.");
-            }
-        }
-
-        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        // Read-only checks first: nothing is written to a file that fails one, and a corrupt file is never migrated.
+        var version = await CheckVersionAsync(connection, cancellationToken).ConfigureAwait(false);
         var latest = SqliteMigrations.Latest;
-        if (version > latest)
+        if (_check || (version > 0 && version < latest))
         {
-            throw new LogStoreException(
-                $"The database '{Path}' was written by a newer version of PosFleet (schema {version}; this version knows schemas up to {latest}): open it with that version or newer; it was not changed.");
-        }
-
-        if (version == 0
-            && Convert.ToInt64(await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\';", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
-        {
-            // Another application's database: ours always carries a user_version once it has tables.
-            throw new LogStoreException($"The database '{Path}' is not a PosFleet store (it holds other tables): choose another file; it was not changed.");
+            await QuickCheckAsync(connection, cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.Equals((string?)await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false), "wal", StringComparison.OrdinalIgnoreCase)
@@ -224,6 +155,10 @@ internal sealed class SqliteDatabase : IDisposable
             return;
         }
 
+        // What a migration's SQL cannot compute itself (0004 rebuilds the full-text index from templates and params).
+        connection.CreateFunction<string, string?, string?, string>(
+            "posfleet_message", (template, parts, message) => message ?? MessageParams.Join(template, parts ?? ""), isDeterministic: true);
+
         using var transaction = connection.BeginTransaction(deferred: false);
         // Another process may have migrated the file while this one waited for the lock.
         version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
@@ -235,12 +170,5 @@ internal sealed class SqliteDatabase : IDisposable
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -81,89 +81,32 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT byte_offset, line, fingerprint, identity, generation FROM sources WHERE name = $name AND byte_offset IS NOT NULL;";
-            command.Parameters.AddWithValue("$name", source);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                return new IngestCheckpoint(
-                    source, reader.GetInt64(0), reader.GetInt64(1), unchecked((ulong)reader.GetInt64(2)), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
-            }
-        }
-    }
-
-    public async ValueTask<long> DeleteOlderThanAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        while (true)
-        {
-            // One bounded chunk per transaction: the write lock is released between chunks, so ingest goes on.
-            await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
-            int deleted;
             try
             {
-                var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (connection.ConfigureAwait(false))
-                {
-                    using var transaction = connection.BeginTransaction(deferred: false);
-                    using var command = connection.CreateCommand();
-                    command.CommandText = "DELETE FROM entries WHERE id IN (SELECT id FROM entries WHERE ts < $ts LIMIT $chunk);";
-                    command.Parameters.AddWithValue("$ts", olderThan.UtcTicks);
-                    command.Parameters.AddWithValue("$chunk", database.RetentionChunkSize);
-                    deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
+                return await GetCheckpointAsync(connection, source, cancellationToken).ConfigureAwait(false);
             }
             catch (SqliteException ex)
             {
                 throw database.Explain(ex);
             }
-            finally
-            {
-                _write.Release();
-            }
-
-            total += deleted;
-            if (deleted < database.RetentionChunkSize)
-            {
-                break;
-            }
         }
-
-        if (total > 0)
-        {
-            await RecountAsync(olderThan, cancellationToken).ConfigureAwait(false);
-        }
-
-        return total;
     }
 
-    private async Task RecountAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    private static async ValueTask<IngestCheckpoint?> GetCheckpointAsync(SqliteConnection connection, string source, CancellationToken cancellationToken)
     {
-        await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT byte_offset, line, fingerprint, identity, generation FROM sources WHERE name = $name AND byte_offset IS NOT NULL;";
+        command.Parameters.AddWithValue("$name", source);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
-            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                SqliteRollups.Recount(connection, olderThan);
-                transaction.Commit();
+                return null;
             }
-        }
-        catch (SqliteException ex)
-        {
-            throw database.Explain(ex);
-        }
-        finally
-        {
-            _write.Release();
+
+            return new IngestCheckpoint(
+                source, reader.GetInt64(0), reader.GetInt64(1), unchecked((ulong)reader.GetInt64(2)), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
         }
     }
 

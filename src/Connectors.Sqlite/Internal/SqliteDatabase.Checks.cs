@@ -1,0 +1,123 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Connectors.Sqlite.Internal;
+
+/// <summary>The checks made before a file is used: each reads only, and names the file and what to do when it fails.</summary>
+internal sealed partial class SqliteDatabase
+{
+    private static ReadOnlySpan<byte> Header => "SQLite format 3\0"u8;
+
+    /// <summary>
+    /// Refuses a file that is not a SQLite database, or is shorter than its header says, before SQLite is let near
+    /// it. Reads the first 100 bytes only, so it costs the same on any size of file.
+    /// </summary>
+    private void CheckHeader()
+    {
+        if (Path.Length == 0 || Path == ":memory:" || !File.Exists(Path))
+        {
+            return;
+        }
+
+        Span<byte> header = stackalloc byte[100];
+        int read;
+        long length;
+        try
+        {
+            using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            length = file.Length;
+            if (length == 0)
+            {
+                return;
+            }
+
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LogStoreException($"The database '{Path}' cannot be read ({ex.Message}): check its permissions.", ex);
+        }
+
+        if (read < Header.Length || !header[..Header.Length].SequenceEqual(Header))
+        {
+            throw new LogStoreException($"The file '{Path}' is not a SQLite database: move it aside or choose another file; it was not changed.");
+        }
+
+        if (length < 512 || read < header.Length)
+        {
+            throw new LogStoreException($"The database '{Path}' is corrupt (truncated: {length} bytes, shorter than one page): restore it from a backup or move it aside; it was not changed.");
+        }
+
+        // The page count in the header is valid when the change counter (offset 24) matches the version it was
+        // written for (offset 92). While the write-ahead log holds frames, a checkpoint cut short may have left
+        // the file shorter than its header says: SQLite reads those pages from the log.
+        var pageSize = BinaryPrimitives.ReadUInt16BigEndian(header[16..]) switch { 1 => 65536L, var size => size };
+        var pages = BinaryPrimitives.ReadUInt32BigEndian(header[28..]);
+        var valid = pages > 0 && header.Slice(24, 4).SequenceEqual(header.Slice(92, 4));
+        if (valid && length < pages * pageSize && !HasLogFrames())
+        {
+            throw new LogStoreException(
+                $"The database '{Path}' is corrupt (truncated: {length} bytes, its header says {pages * pageSize}): restore it from a backup or move it aside; it was not changed.");
+        }
+    }
+
+    private bool HasLogFrames()
+    {
+        var wal = new FileInfo(Path + "-wal");
+        return wal.Exists && wal.Length > 32;
+    }
+
+    /// <summary>Runs <c>PRAGMA quick_check</c>, which reads the whole file: before a migration, and on open when asked for.</summary>
+    private async Task QuickCheckAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "PRAGMA quick_check(3);";
+            var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    problems.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        if (problems is not ["ok"])
+        {
+            throw new LogStoreException(
+                $"The database '{Path}' is corrupt (quick_check: {string.Join("; ", problems)}): restore it from a backup or move it aside; it was not changed.");
+        }
+    }
+
+    /// <summary>The schema version, refusing a newer one and another application's database.</summary>
+    private async Task<int> CheckVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var latest = SqliteMigrations.Latest;
+        if (version > latest)
+        {
+            throw new LogStoreException(
+                $"The database '{Path}' was written by a newer version of PosFleet (schema {version}; this version knows schemas up to {latest}): open it with that version or newer; it was not changed.");
+        }
+
+        if (version == 0
+            && Convert.ToInt64(await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\';", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+        {
+            // Another application's database: ours always carries a user_version once it has tables.
+            throw new LogStoreException($"The database '{Path}' is not a PosFleet store (it holds other tables): choose another file; it was not changed.");
+        }
+
+        return version;
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

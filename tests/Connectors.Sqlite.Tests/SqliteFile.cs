@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using PosFleet.Connectors.Sqlite.Internal;
+
+namespace PosFleet.Connectors.Sqlite.Tests;
+
+/// <summary>Reads and writes a database file directly, outside the store, on connections that are not pooled.</summary>
+internal static class SqliteFile
+{
+    public static object? Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    public static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A store as the migrations up to <paramref name="version"/> left it, as an older PosFleet wrote it.</summary>
+    public static void CreateAtSchema(string path, int version, string data) =>
+        Execute(path, string.Join("\n", SqliteMigrations.All.Take(version).Select(m => m.Sql)) + $"\nPRAGMA user_version = {version};\n" + data);
+
+    /// <summary>How many rows of the full-text index hold every word of <paramref name="words"/>, deleted entries included if left behind.</summary>
+    public static long IndexedRows(string path, string words) =>
+        (long)Scalar(path, $"SELECT count(*) FROM entries_text WHERE entries_text MATCH '{words}';")!;
+}

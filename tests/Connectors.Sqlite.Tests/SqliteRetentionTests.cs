@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PosFleet.Logs;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Connectors.Sqlite.Tests;
+
+/// <summary>Retention on a real file: bounded chunks, the full-text index and the rollups kept with the entries.</summary>
+public sealed class SqliteRetentionTests : IDisposable
+{
+    private static readonly DateTimeOffset Hour = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _dir = new();
+    private readonly ServiceProvider _provider;
+    private readonly ILogStore _store;
+    private readonly string _path;
+
+    public SqliteRetentionTests()
+    {
+        _path = Path.Combine(_dir.Path, "fleet.db");
+        var services = new ServiceCollection();
+        services.AddPosFleet().UseSqliteStorage(o =>
+        {
+            o.ConnectionString = $"Data Source={_path}";
+            o.RetentionChunkSize = 3;
+        });
+        _provider = services.BuildServiceProvider();
+        _store = _provider.GetRequiredService<ILogStore>();
+    }
+
+    public void Dispose()
+    {
+        _provider.Dispose();
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task DeleteOlderThan_SeveralChunks_DeletesThemAndRecountsTheRollups(int old)
+    {
+        await AppendAsync(old, young: 2);
+
+        var deleted = await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None);
+        var counts = await _store.CountAsync(new LogQuery(), CancellationToken.None);
+
+        Assert.Equal(old, deleted);
+        Assert.Equal(2L, SqliteFile.Scalar(_path, "SELECT count(*) FROM entries;"));
+        Assert.Equal(2L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
+        Assert.Equal(2L, counts.Sum(c => c.Count));
+        Assert.Equal(0L, SqliteFile.IndexedRows(_path, "old"));
+        Assert.Equal(2L, SqliteFile.IndexedRows(_path, "young"));
+    }
+
+    [Fact]
+    public async Task DeleteOlderThan_RecountFails_LastChunkIsNotDeletedEither()
+    {
+        await AppendAsync(old: 5, young: 2);
+        // Stands for a crash while the rollups are recounted.
+        SqliteFile.Execute(_path, "CREATE TRIGGER crash BEFORE INSERT ON template_hours BEGIN SELECT RAISE(ABORT, 'crash'); END;");
+
+        await Assert.ThrowsAsync<LogStoreException>(async () => await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
+
+        // The first chunk (3) went; the last (2) stayed with the rollups as they were: the next run deletes it and recounts.
+        Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT count(*) FROM entries;"));
+        Assert.Equal(7L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
+        SqliteFile.Execute(_path, "DROP TRIGGER crash;");
+        Assert.Equal(2, await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
+        Assert.Equal(2L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
+    }
+
+    private async Task AppendAsync(int old, int young)
+    {
+        var entries = Enumerable.Range(1, old + young).Select(i => new LogEntry
+        {
+            Timestamp = Hour.AddMinutes(i <= old ? i : 30 + i), // the young ones in the same hour: its rollups are recounted
+            Message = i <= old ? $"old ticket {i} closed" : $"young ticket {i} closed",
+            Template = i <= old ? "old ticket <*> closed" : "young ticket <*> closed",
+            Terminal = "POS-1",
+            Position = new LogPosition("a.log", i),
+        }).ToList();
+        await _store.AppendAsync(new LogBatch(entries, new IngestCheckpoint("a.log", 100, old + young, 1)), CancellationToken.None);
+    }
+}
