@@ -39,7 +39,7 @@ internal static class DashboardCommand
                 try
                 {
                     var dashboard = await Dashboard.LoadAsync(
-                        access.Store, parse.GetValue(asOf), parse.GetValue(hours), parse.GetValue(top),
+                        access.Dashboard, parse.GetValue(asOf), parse.GetValue(hours), parse.GetValue(top),
                         parse.GetValue(terminal), parse.GetValue(organization), cancellationToken);
                     if (parse.GetValue(json))
                     {

@@ -63,7 +63,7 @@ internal static class DemoCommand
                 }
 
                 Console.WriteLine();
-                StoreTable.WriteDashboard(await Dashboard.LoadAsync(access.Store, end.AddTicks(-1), 48, 5, null, null, cancellationToken), Console.Out);
+                StoreTable.WriteDashboard(await Dashboard.LoadAsync(access.Dashboard, end.AddTicks(-1), 48, 5, null, null, cancellationToken), Console.Out);
                 Console.WriteLine();
                 Console.WriteLine($"posfleet search --store {db} printer --severity error --limit 5:");
                 var page = await access.Store.QueryAsync(

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PosFleet.Connectors.Sqlite;
+using PosFleet.Logs.Dashboard;
 using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
 
@@ -58,6 +59,8 @@ internal sealed class StoreAccess : IAsyncDisposable
     }
 
     public LogScanner Scanner => _provider.GetRequiredService<LogScanner>();
+
+    public ILogDashboard Dashboard => _provider.GetRequiredService<ILogDashboard>();
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }
