@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PosFleet.Cli.Output;
+using PosFleet.Logs;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
@@ -12,6 +14,14 @@ namespace PosFleet.Cli.Commands;
 /// <summary><c>posfleet ingest</c>: read what is new in activity logs into a store, incrementally; <c>--follow</c> keeps going.</summary>
 internal static class IngestCommand
 {
+    /// <summary>The flags that set each validated option, so that an error says which flag to change.</summary>
+    private static readonly (string Option, string Flag)[] Flags =
+    [
+        (nameof(LogIngestOptions.BatchSize), "--batch-size"),
+        (nameof(LogIngestOptions.Organization), "--organization"),
+        (nameof(LogIngestOptions.Terminal), "--terminal"),
+    ];
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Log files or directories (read recursively).", Arity = ArgumentArity.OneOrMore };
@@ -34,9 +44,16 @@ internal static class IngestCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(batch) < 1)
+            var options = new LogIngestOptions
             {
-                return ScanCommand.Fail(ExitCodes.Usage, "--batch-size must be at least 1.");
+                Organization = parse.GetValue(organization),
+                Terminal = parse.GetValue(terminal),
+                Follow = parse.GetValue(follow),
+                BatchSize = parse.GetValue(batch),
+            };
+            if (Validate(options) is { } invalid)
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, invalid);
             }
 
             var (access, code) = StoreAccess.Open(parse.GetValue(store)!, create: true, o =>
@@ -65,17 +82,38 @@ internal static class IngestCommand
                     }
                 }
 
-                var options = new LogIngestOptions
-                {
-                    Organization = parse.GetValue(organization),
-                    Terminal = parse.GetValue(terminal),
-                    Follow = parse.GetValue(follow),
-                    BatchSize = parse.GetValue(batch),
-                };
                 return await RunAsync(access, parse.GetValue(paths)!, options, Console.Out, cancellationToken);
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Checks the options the flags map to with the SDK's own validation (as a host's start-up would), and says which flag
+    /// to change; <see langword="null"/> when they are valid.
+    /// </summary>
+    private static string? Validate(LogIngestOptions options)
+    {
+        var services = new ServiceCollection().AddLogs();
+        services.Configure<LogIngestOptions>(o =>
+        {
+            o.Organization = options.Organization;
+            o.Terminal = options.Terminal;
+            o.Follow = options.Follow;
+            o.BatchSize = options.BatchSize;
+        });
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            _ = provider.GetRequiredService<IOptions<LogIngestOptions>>().Value;
+            return null;
+        }
+        catch (OptionsValidationException ex)
+        {
+            var failure = ex.Failures.First();
+            var flag = Flags.FirstOrDefault(f => failure.StartsWith($"LogIngestOptions.{f.Option} ", StringComparison.Ordinal)).Flag;
+            return flag is null ? failure : $"{flag}: {failure}";
+        }
     }
 
     public static async Task<int> RunAsync(StoreAccess access, IReadOnlyList<string> paths, LogIngestOptions options, TextWriter output, CancellationToken cancellationToken)
