@@ -50,6 +50,7 @@ internal sealed class LogFileReader
 
     public async Task<FileReadOutcome> ReadAsync(string path, IngestCheckpoint? last, Func<IngestChunk, ValueTask> emit, CancellationToken cancellationToken)
     {
+        _entries.Clear(); // what a read that failed inside an over-long line had kept for it
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: false);
         await using (file.ConfigureAwait(false))
         {
@@ -88,6 +89,7 @@ internal sealed class LogFileReader
             var filled = 0;
             var skipping = false;
             long lines = 0;
+            var (emittedOffset, emittedLine) = (offset, line);
             while (offset + filled < length)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -125,13 +127,29 @@ internal sealed class LogFileReader
 
                 offset += consumed;
                 line += blockLines;
-                lines += blockLines;
+                _buffer.AsSpan(consumed, filled - consumed).CopyTo(_buffer);
+                filled -= consumed;
+                if (skipping)
+                {
+                    // Inside an over-long line: a checkpoint here would make the next run (after a kill) start in the
+                    // middle of that line and count its rest as one more line. Its entry waits for the line's end.
+                    continue;
+                }
+
+                lines += line - emittedLine;
+                (emittedOffset, emittedLine) = (offset, line);
                 checkpoint = new IngestCheckpoint(path, offset, line, Fingerprint(fingerprintHead.Span, offset), last?.Identity, generation);
                 var chunk = new IngestChunk(path, _entries, checkpoint);
                 _entries = new List<LogEntry>(Math.Max(16, chunk.Entries.Count));
                 await emit(chunk).ConfigureAwait(false);
-                _buffer.AsSpan(consumed, filled - consumed).CopyTo(_buffer);
-                filled -= consumed;
+            }
+
+            if (skipping)
+            {
+                // The file ends inside an over-long line (it may still be being written): the next read starts again
+                // from that line's start, so what was read of it is dropped.
+                _entries.Clear();
+                return new FileReadOutcome(checkpoint, lines, restarted, length - emittedOffset);
             }
 
             return new FileReadOutcome(checkpoint, lines, restarted, filled);
