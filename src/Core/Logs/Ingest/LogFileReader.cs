@@ -56,6 +56,7 @@ internal sealed class LogFileReader
         {
             // Only what is there now is read, so that the fingerprint covers bytes that existed when it was taken.
             var length = file.Length;
+            var identity = FileIdentity.Of(file.SafeFileHandle);
             var head = new byte[Math.Min(length, DetectionSample)];
             await file.ReadExactlyAsync(head, cancellationToken).ConfigureAwait(false);
             var generation = last?.Generation ?? 0;
@@ -63,7 +64,10 @@ internal sealed class LogFileReader
             var restarted = false;
             if (last is not null)
             {
-                if (length < last.Offset || Fingerprint(head.AsSpan(0, (int)Math.Min(head.Length, FingerprintBytes)), last.Offset) != last.Fingerprint)
+                // Another file at the same path (renamed away and replaced) is new even when its size and first bytes
+                // match; where either identity is unknown, size and fingerprint decide.
+                var replaced = identity is not null && last.Identity is not null && !string.Equals(identity, last.Identity, StringComparison.Ordinal);
+                if (replaced || length < last.Offset || Fingerprint(head.AsSpan(0, (int)Math.Min(head.Length, FingerprintBytes)), last.Offset) != last.Fingerprint)
                 {
                     generation++;
                     restarted = true;
@@ -78,7 +82,7 @@ internal sealed class LogFileReader
             {
                 // A file that restarted and is still empty keeps its new generation, so that what is written to it next
                 // is stored as that generation rather than rejected as behind the old one.
-                var kept = restarted ? new IngestCheckpoint(path, 0, 0, Fingerprint([], 0), last?.Identity, generation) : last;
+                var kept = restarted ? new IngestCheckpoint(path, 0, 0, Fingerprint([], 0), identity, generation) : last;
                 return new FileReadOutcome(kept, 0, restarted, 0);
             }
 
@@ -138,7 +142,7 @@ internal sealed class LogFileReader
 
                 lines += line - emittedLine;
                 (emittedOffset, emittedLine) = (offset, line);
-                checkpoint = new IngestCheckpoint(path, offset, line, Fingerprint(fingerprintHead.Span, offset), last?.Identity, generation);
+                checkpoint = new IngestCheckpoint(path, offset, line, Fingerprint(fingerprintHead.Span, offset), identity, generation);
                 var chunk = new IngestChunk(path, _entries, checkpoint);
                 _entries = new List<LogEntry>(Math.Max(16, chunk.Entries.Count));
                 await emit(chunk).ConfigureAwait(false);
