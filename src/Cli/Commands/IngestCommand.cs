@@ -44,6 +44,10 @@ internal static class IngestCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // SQLite's asynchronous calls complete synchronously: without this the action would not hand its task to
+            // the Ctrl+C/SIGTERM handler until the first real wait, and a signal during retention would end the
+            // process (exit 143) instead of canceling it.
+            await Task.Yield();
             var options = new LogIngestOptions
             {
                 Organization = parse.GetValue(organization),
@@ -68,18 +72,9 @@ internal static class IngestCommand
 
             await using (access)
             {
-                if (parse.GetValue(retention) is { } keep)
+                if (parse.GetValue(retention) is { } keep && await RetainAsync(access.Store, keep, cancellationToken) is { } failed)
                 {
-                    var olderThan = TimeProvider.System.GetUtcNow() - keep;
-                    try
-                    {
-                        var deleted = await access.Store.DeleteOlderThanAsync(olderThan, cancellationToken);
-                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Retention: deleted {deleted:N0} entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
-                    }
-                    catch (LogStoreException ex)
-                    {
-                        return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
-                    }
+                    return failed;
                 }
 
                 return await RunAsync(access, parse.GetValue(paths)!, options, Console.Out, cancellationToken);
@@ -113,6 +108,29 @@ internal static class IngestCommand
             var failure = ex.Failures.First();
             var flag = Flags.FirstOrDefault(f => failure.StartsWith($"LogIngestOptions.{f.Option} ", StringComparison.Ordinal)).Flag;
             return flag is null ? failure : $"{flag}: {failure}";
+        }
+    }
+
+    /// <summary>Deletes the entries older than <paramref name="keep"/>; an exit code when the ingest must not go on.</summary>
+    private static async Task<int?> RetainAsync(ILogStore store, TimeSpan keep, CancellationToken cancellationToken)
+    {
+        var olderThan = TimeProvider.System.GetUtcNow() - keep;
+        var c = CultureInfo.InvariantCulture;
+        Console.Error.WriteLine(string.Create(c, $"posfleet: retention: deleting the entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
+        try
+        {
+            var deleted = await store.DeleteOlderThanAsync(olderThan, cancellationToken);
+            Console.Out.WriteLine(string.Create(c, $"Retention: deleted {deleted:N0} entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
+            return null;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or LogStoreException)
+        {
+            // Ctrl+C or SIGTERM: the store stops between (or inside, rolling it back) its short delete transactions.
+            return ScanCommand.Fail(ExitCodes.Canceled, "interrupted during retention; the entries deleted until then stay deleted, nothing was ingested yet, and the next ingest goes on from there.");
+        }
+        catch (LogStoreException ex)
+        {
+            return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
         }
     }
 
