@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PosFleet.Cli.Output;
+using PosFleet.Logs;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
@@ -12,6 +14,14 @@ namespace PosFleet.Cli.Commands;
 /// <summary><c>posfleet ingest</c>: read what is new in activity logs into a store, incrementally; <c>--follow</c> keeps going.</summary>
 internal static class IngestCommand
 {
+    /// <summary>The flags that set each validated option, so that an error says which flag to change.</summary>
+    private static readonly (string Option, string Flag)[] Flags =
+    [
+        (nameof(LogIngestOptions.BatchSize), "--batch-size"),
+        (nameof(LogIngestOptions.Organization), "--organization"),
+        (nameof(LogIngestOptions.Terminal), "--terminal"),
+    ];
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Log files or directories (read recursively).", Arity = ArgumentArity.OneOrMore };
@@ -34,9 +44,20 @@ internal static class IngestCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(batch) < 1)
+            // SQLite's asynchronous calls complete synchronously: without this the action would not hand its task to
+            // the Ctrl+C/SIGTERM handler until the first real wait, and a signal during retention would end the
+            // process (exit 143) instead of canceling it.
+            await Task.Yield();
+            var options = new LogIngestOptions
             {
-                return ScanCommand.Fail(ExitCodes.Usage, "--batch-size must be at least 1.");
+                Organization = parse.GetValue(organization),
+                Terminal = parse.GetValue(terminal),
+                Follow = parse.GetValue(follow),
+                BatchSize = parse.GetValue(batch),
+            };
+            if (Validate(options) is { } invalid)
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, invalid);
             }
 
             var (access, code) = StoreAccess.Open(parse.GetValue(store)!, create: true, o =>
@@ -51,31 +72,66 @@ internal static class IngestCommand
 
             await using (access)
             {
-                if (parse.GetValue(retention) is { } keep)
+                if (parse.GetValue(retention) is { } keep && await RetainAsync(access.Store, keep, cancellationToken) is { } failed)
                 {
-                    var olderThan = TimeProvider.System.GetUtcNow() - keep;
-                    try
-                    {
-                        var deleted = await access.Store.DeleteOlderThanAsync(olderThan, cancellationToken);
-                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Retention: deleted {deleted:N0} entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
-                    }
-                    catch (LogStoreException ex)
-                    {
-                        return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
-                    }
+                    return failed;
                 }
 
-                var options = new LogIngestOptions
-                {
-                    Organization = parse.GetValue(organization),
-                    Terminal = parse.GetValue(terminal),
-                    Follow = parse.GetValue(follow),
-                    BatchSize = parse.GetValue(batch),
-                };
                 return await RunAsync(access, parse.GetValue(paths)!, options, Console.Out, cancellationToken);
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Checks the options the flags map to with the SDK's own validation (as a host's start-up would), and says which flag
+    /// to change; <see langword="null"/> when they are valid.
+    /// </summary>
+    private static string? Validate(LogIngestOptions options)
+    {
+        var services = new ServiceCollection().AddLogs();
+        services.Configure<LogIngestOptions>(o =>
+        {
+            o.Organization = options.Organization;
+            o.Terminal = options.Terminal;
+            o.Follow = options.Follow;
+            o.BatchSize = options.BatchSize;
+        });
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            _ = provider.GetRequiredService<IOptions<LogIngestOptions>>().Value;
+            return null;
+        }
+        catch (OptionsValidationException ex)
+        {
+            var failure = ex.Failures.First();
+            var flag = Flags.FirstOrDefault(f => failure.StartsWith($"LogIngestOptions.{f.Option} ", StringComparison.Ordinal)).Flag;
+            return flag is null ? failure : $"{flag}: {failure}";
+        }
+    }
+
+    /// <summary>Deletes the entries older than <paramref name="keep"/>; an exit code when the ingest must not go on.</summary>
+    private static async Task<int?> RetainAsync(ILogStore store, TimeSpan keep, CancellationToken cancellationToken)
+    {
+        var olderThan = TimeProvider.System.GetUtcNow() - keep;
+        var c = CultureInfo.InvariantCulture;
+        Console.Error.WriteLine(string.Create(c, $"posfleet: retention: deleting the entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
+        try
+        {
+            var deleted = await store.DeleteOlderThanAsync(olderThan, cancellationToken);
+            Console.Out.WriteLine(string.Create(c, $"Retention: deleted {deleted:N0} entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
+            return null;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or LogStoreException)
+        {
+            // Ctrl+C or SIGTERM: the store stops between (or inside, rolling it back) its short delete transactions.
+            return ScanCommand.Fail(ExitCodes.Canceled, "interrupted during retention; the entries deleted until then stay deleted, nothing was ingested yet, and the next ingest goes on from there.");
+        }
+        catch (LogStoreException ex)
+        {
+            return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
+        }
     }
 
     public static async Task<int> RunAsync(StoreAccess access, IReadOnlyList<string> paths, LogIngestOptions options, TextWriter output, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
@@ -32,19 +33,43 @@ public sealed class SqliteIngestIssuesTests : IDisposable
     public async Task Follow_FileTruncatedToEmptyThenWritten_StoresEveryNewLine()
     {
         var log = _dir.File("till.log", Lines(1, 10));
+        var clock = new FollowClock();
+        var options = new LogIngestOptions { Follow = true };
         using var stop = new CancellationTokenSource();
-        var following = _ingester.IngestAsync([log], new LogIngestOptions { Follow = true, PollInterval = TimeSpan.FromMilliseconds(20) }, cancellationToken: stop.Token);
+        var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
 
+        await clock.WaitForPassesAsync(1);
         await WaitForAsync(10);
         File.WriteAllText(log, string.Empty); // copytruncate
-        await Task.Delay(300);
+        clock.Advance(options.PollInterval);
+        await clock.WaitForPassesAsync(2); // the follower has seen the file empty
         File.AppendAllText(log, Lines(41, 45));
+        clock.Advance(options.PollInterval);
         await WaitForAsync(15);
         await stop.CancelAsync();
         var summary = await following;
 
         Assert.Equal(15, summary.LinesRead);
         Assert.Equal(15, summary.NewEntries);
+    }
+
+    [Fact]
+    public async Task Ingest_RenamedAndRecreatedWithTheSameBytes_IdentityKeptInTheStoreTellsItApart()
+    {
+        var log = _dir.File("till.log", Lines(1, 3));
+        await _ingester.IngestAsync([log]);
+        var first = await _store.GetCheckpointAsync(log, CancellationToken.None);
+        File.AppendAllText(log, Lines(4, 4));
+        var grown = await _ingester.IngestAsync([log]);
+        File.Move(log, log + ".1");
+        File.WriteAllText(log, Lines(1, 4));
+
+        var replaced = await _ingester.IngestAsync([log]);
+
+        Assert.False(string.IsNullOrEmpty(first!.Identity));
+        Assert.Equal((1L, false), (grown.NewEntries, Assert.Single(grown.Sources).Restarted));
+        Assert.Equal((4L, true), (replaced.NewEntries, Assert.Single(replaced.Sources).Restarted));
+        Assert.NotEqual(first.Identity, (await _store.GetCheckpointAsync(log, CancellationToken.None))!.Identity);
     }
 
     [Fact]
@@ -62,7 +87,8 @@ public sealed class SqliteIngestIssuesTests : IDisposable
 
     private async Task WaitForAsync(int entries)
     {
-        for (var i = 0; i < 500 && await CountAsync() < entries; i++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await CountAsync() < entries && clock.Elapsed < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(10);
         }
@@ -71,4 +97,25 @@ public sealed class SqliteIngestIssuesTests : IDisposable
     }
 
     private async Task<long> CountAsync() => (await _store.CountAsync(new LogQuery(), CancellationToken.None)).Sum(b => b.Count);
+
+    /// <summary>A fake clock that counts the follower's passes: each ends by waiting on a timer.</summary>
+    private sealed class FollowClock() : FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero))
+    {
+        private int _timers;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _timers);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+
+        public async Task WaitForPassesAsync(int passes)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            while (Volatile.Read(ref _timers) < passes)
+            {
+                await Task.Delay(5, timeout.Token);
+            }
+        }
+    }
 }

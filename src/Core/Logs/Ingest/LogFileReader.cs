@@ -50,11 +50,13 @@ internal sealed class LogFileReader
 
     public async Task<FileReadOutcome> ReadAsync(string path, IngestCheckpoint? last, Func<IngestChunk, ValueTask> emit, CancellationToken cancellationToken)
     {
+        _entries.Clear(); // what a read that failed inside an over-long line had kept for it
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: false);
         await using (file.ConfigureAwait(false))
         {
             // Only what is there now is read, so that the fingerprint covers bytes that existed when it was taken.
             var length = file.Length;
+            var identity = FileIdentity.Of(file.SafeFileHandle);
             var head = new byte[Math.Min(length, DetectionSample)];
             await file.ReadExactlyAsync(head, cancellationToken).ConfigureAwait(false);
             var generation = last?.Generation ?? 0;
@@ -62,7 +64,10 @@ internal sealed class LogFileReader
             var restarted = false;
             if (last is not null)
             {
-                if (length < last.Offset || Fingerprint(head.AsSpan(0, (int)Math.Min(head.Length, FingerprintBytes)), last.Offset) != last.Fingerprint)
+                // Another file at the same path (renamed away and replaced) is new even when its size and first bytes
+                // match; where either identity is unknown, size and fingerprint decide.
+                var replaced = identity is not null && last.Identity is not null && !string.Equals(identity, last.Identity, StringComparison.Ordinal);
+                if (replaced || length < last.Offset || Fingerprint(head.AsSpan(0, (int)Math.Min(head.Length, FingerprintBytes)), last.Offset) != last.Fingerprint)
                 {
                     generation++;
                     restarted = true;
@@ -77,7 +82,7 @@ internal sealed class LogFileReader
             {
                 // A file that restarted and is still empty keeps its new generation, so that what is written to it next
                 // is stored as that generation rather than rejected as behind the old one.
-                var kept = restarted ? new IngestCheckpoint(path, 0, 0, Fingerprint([], 0), last?.Identity, generation) : last;
+                var kept = restarted ? new IngestCheckpoint(path, 0, 0, Fingerprint([], 0), identity, generation) : last;
                 return new FileReadOutcome(kept, 0, restarted, 0);
             }
 
@@ -88,6 +93,7 @@ internal sealed class LogFileReader
             var filled = 0;
             var skipping = false;
             long lines = 0;
+            var (emittedOffset, emittedLine) = (offset, line);
             while (offset + filled < length)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -125,13 +131,29 @@ internal sealed class LogFileReader
 
                 offset += consumed;
                 line += blockLines;
-                lines += blockLines;
-                checkpoint = new IngestCheckpoint(path, offset, line, Fingerprint(fingerprintHead.Span, offset), last?.Identity, generation);
+                _buffer.AsSpan(consumed, filled - consumed).CopyTo(_buffer);
+                filled -= consumed;
+                if (skipping)
+                {
+                    // Inside an over-long line: a checkpoint here would make the next run (after a kill) start in the
+                    // middle of that line and count its rest as one more line. Its entry waits for the line's end.
+                    continue;
+                }
+
+                lines += line - emittedLine;
+                (emittedOffset, emittedLine) = (offset, line);
+                checkpoint = new IngestCheckpoint(path, offset, line, Fingerprint(fingerprintHead.Span, offset), identity, generation);
                 var chunk = new IngestChunk(path, _entries, checkpoint);
                 _entries = new List<LogEntry>(Math.Max(16, chunk.Entries.Count));
                 await emit(chunk).ConfigureAwait(false);
-                _buffer.AsSpan(consumed, filled - consumed).CopyTo(_buffer);
-                filled -= consumed;
+            }
+
+            if (skipping)
+            {
+                // The file ends inside an over-long line (it may still be being written): the next read starts again
+                // from that line's start, so what was read of it is dropped.
+                _entries.Clear();
+                return new FileReadOutcome(checkpoint, lines, restarted, length - emittedOffset);
             }
 
             return new FileReadOutcome(checkpoint, lines, restarted, filled);

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
 
@@ -13,6 +14,7 @@ public sealed class LogIngester
 {
     private readonly LogScanner _scanner;
     private readonly ILogStore _store;
+    private readonly LogIngestOptions? _defaults;
 
     /// <summary>Creates an ingester.</summary>
     /// <param name="scanner">Parses and classifies the lines.</param>
@@ -25,23 +27,30 @@ public sealed class LogIngester
         _store = store;
     }
 
+    /// <summary>The ingester that dependency injection makes: <see cref="LogIngestOptions"/> as configured are its defaults.</summary>
+    internal LogIngester(LogScanner scanner, ILogStore store, IOptions<LogIngestOptions> defaults)
+        : this(scanner, store) => _defaults = defaults.Value;
+
     /// <summary>
     /// Ingests what is new in <paramref name="paths"/> (files, or directories read recursively). With
     /// <see cref="LogIngestOptions.Follow"/>, keeps going until <paramref name="cancellationToken"/> is canceled.
     /// Cancellation stops the reading; everything read until then is stored before this returns.
     /// </summary>
     /// <param name="paths">Files or directories.</param>
-    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <param name="options">
+    /// The options; <see langword="null"/> for those configured with <c>AddLogs</c> (or the defaults when the ingester was
+    /// not made by dependency injection).
+    /// </param>
     /// <param name="progress">Receives the bytes read.</param>
     /// <param name="cancellationToken">Stops the ingest.</param>
     /// <returns>What was read and stored.</returns>
+    /// <exception cref="OptionsValidationException">An option is out of range; the message names it and what to use.</exception>
     public async Task<LogIngestSummary> IngestAsync(
         IReadOnlyList<string> paths, LogIngestOptions? options = null, IProgress<LogScanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        options ??= new LogIngestOptions();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ChannelCapacity);
+        options ??= _defaults ?? new LogIngestOptions();
+        LogIngestOptionsValidator.ThrowIfInvalid(options);
 
         var channel = Channel.CreateBounded<IngestChunk>(new BoundedChannelOptions(options.ChannelCapacity)
         {

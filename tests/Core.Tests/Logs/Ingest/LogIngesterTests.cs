@@ -137,13 +137,18 @@ public sealed class LogIngesterTests : IDisposable
     public async Task IngestAsync_FollowedFileTruncatedToEmptyThenWritten_StoresEveryNewLine()
     {
         var log = _dir.File("till.log", Lines(1, 10));
+        var clock = new FollowClock();
+        var options = new LogIngestOptions { Follow = true };
         using var stop = new CancellationTokenSource();
-        var following = _ingester.IngestAsync([log], new LogIngestOptions { Follow = true, PollInterval = TimeSpan.FromMilliseconds(20) }, cancellationToken: stop.Token);
+        var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
 
+        await clock.WaitForPassesAsync(1);
         await WaitForAsync(10);
         File.WriteAllText(log, string.Empty); // copytruncate
-        await Task.Delay(300);
+        clock.Advance(options.PollInterval);
+        await clock.WaitForPassesAsync(2); // the follower has seen the file empty
         File.AppendAllText(log, Lines(41, 45));
+        clock.Advance(options.PollInterval);
         await WaitForAsync(15);
         await stop.CancelAsync();
         var summary = await following;
@@ -174,7 +179,8 @@ public sealed class LogIngesterTests : IDisposable
 
     private async Task WaitForAsync(int entries)
     {
-        for (var i = 0; i < 500 && await CountAsync() < entries; i++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await CountAsync() < entries && clock.Elapsed < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(10);
         }

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace PosFleet.Tests.Logs.Ingest;
+
+/// <summary>
+/// A fake clock for a followed ingest: each pass over the files ends by waiting on a timer, so the number of timers
+/// made says how many passes have finished, and advancing the clock by the poll interval starts the next one.
+/// </summary>
+internal sealed class FollowClock() : FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero))
+{
+    private int _timers;
+
+    public int Passes => Volatile.Read(ref _timers);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        Interlocked.Increment(ref _timers);
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
+
+    /// <summary>Waits until <paramref name="passes"/> passes have finished (a generous minute at most).</summary>
+    public async Task WaitForPassesAsync(int passes)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (Passes < passes)
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+    }
+}
