@@ -54,7 +54,7 @@ public sealed class SqliteRetentionTests : IDisposable
     }
 
     [Fact]
-    public async Task DeleteOlderThan_RecountFails_LastChunkIsNotDeletedEither()
+    public async Task DeleteOlderThan_RecountFails_ChunkIsNotDeletedEither()
     {
         await AppendAsync(old: 5, young: 2);
         // Stands for a crash while the rollups are recounted.
@@ -62,12 +62,27 @@ public sealed class SqliteRetentionTests : IDisposable
 
         await Assert.ThrowsAsync<LogStoreException>(async () => await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
 
-        // The first chunk (3) went; the last (2) stayed with the rollups as they were: the next run deletes it and recounts.
-        Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT count(*) FROM entries;"));
+        Assert.Equal(7L, SqliteFile.Scalar(_path, "SELECT count(*) FROM entries;"));
         Assert.Equal(7L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
         SqliteFile.Execute(_path, "DROP TRIGGER crash;");
-        Assert.Equal(2, await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
+        Assert.Equal(5, await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
         Assert.Equal(2L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
+    }
+
+    [Fact]
+    public async Task DeleteOlderThan_StoppedAfterTheFirstChunk_RollupsCountTheEntriesLeft()
+    {
+        await AppendAsync(old: 5, young: 2);
+        // Stands for a crash (or a cancel) in the second chunk: the first chunk (3 entries, chunk size 3) is committed.
+        SqliteFile.Execute(_path, $"CREATE TRIGGER crash BEFORE DELETE ON entries WHEN old.ts > {Hour.AddMinutes(3).UtcTicks} BEGIN SELECT RAISE(ABORT, 'crash'); END;");
+
+        await Assert.ThrowsAsync<LogStoreException>(async () => await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
+        var counts = await _store.CountAsync(new LogQuery { From = Hour, To = Hour.AddHours(1) }, CancellationToken.None);
+
+        Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT count(*) FROM entries;"));
+        Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
+        Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM terminal_hours;"));
+        Assert.Equal(4L, counts.Sum(c => c.Count));
     }
 
     private async Task AppendAsync(int old, int young)

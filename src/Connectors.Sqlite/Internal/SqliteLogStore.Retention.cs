@@ -18,7 +18,7 @@ internal sealed partial class SqliteLogStore
                 var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await using (connection.ConfigureAwait(false))
                 {
-                    chunk = DeleteChunk(connection, olderThan, recount: total > 0, cancellationToken);
+                    chunk = DeleteChunk(connection, olderThan, cancellationToken);
                 }
             }
             catch (SqliteException ex)
@@ -39,19 +39,20 @@ internal sealed partial class SqliteLogStore
     }
 
     /// <summary>
-    /// Deletes up to a chunk of entries before <paramref name="olderThan"/> with their full-text rows; the chunk
-    /// that leaves none recounts the rollups in its own transaction, so that they never count deleted entries once
-    /// retention is done, even after a crash.
+    /// Deletes the oldest chunk of entries before <paramref name="olderThan"/> with their full-text rows, and recounts
+    /// the rollups of the hours it touched in the same transaction: whenever retention stops (done, canceled, crashed),
+    /// the rollups count exactly the entries left.
     /// </summary>
-    private (int Deleted, bool Last) DeleteChunk(SqliteConnection connection, DateTimeOffset olderThan, bool recount, CancellationToken cancellationToken)
+    private (int Deleted, bool Last) DeleteChunk(SqliteConnection connection, DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var doomed = new List<(long Id, string Text)>(database.RetentionChunkSize);
+        long firstTicks = long.MaxValue, lastTicks = long.MinValue;
         using (var select = connection.CreateCommand())
         {
             select.CommandText = """
-                SELECT e.id, t.text, e.params, e.message FROM entries e JOIN templates t ON t.id = e.template_id
-                WHERE e.ts < $ts LIMIT $chunk;
+                SELECT e.id, t.text, e.params, e.message, e.ts FROM entries e JOIN templates t ON t.id = e.template_id
+                WHERE e.ts < $ts ORDER BY e.ts LIMIT $chunk;
                 """;
             select.Parameters.AddWithValue("$ts", olderThan.UtcTicks);
             select.Parameters.AddWithValue("$chunk", database.RetentionChunkSize);
@@ -60,6 +61,9 @@ internal sealed partial class SqliteLogStore
             {
                 var text = reader.IsDBNull(3) ? MessageParams.Join(reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2)) : reader.GetString(3);
                 doomed.Add((reader.GetInt64(0), text));
+                var ticks = reader.GetInt64(4);
+                firstTicks = Math.Min(firstTicks, ticks);
+                lastTicks = Math.Max(lastTicks, ticks);
             }
         }
 
@@ -78,22 +82,13 @@ internal sealed partial class SqliteLogStore
             }
         }
 
-        var last = doomed.Count < database.RetentionChunkSize || !AnyOlder(connection, olderThan);
-        if (last && (recount || doomed.Count > 0))
+        if (doomed.Count > 0)
         {
-            SqliteRollups.Recount(connection, olderThan);
+            SqliteRollups.Recount(connection, firstTicks / TimeSpan.TicksPerHour, lastTicks / TimeSpan.TicksPerHour);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
-        return (doomed.Count, last);
-    }
-
-    private static bool AnyOlder(SqliteConnection connection, DateTimeOffset olderThan)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM entries WHERE ts < $ts);";
-        command.Parameters.AddWithValue("$ts", olderThan.UtcTicks);
-        return (long)command.ExecuteScalar()! != 0;
+        return (doomed.Count, doomed.Count < database.RetentionChunkSize);
     }
 }

@@ -17,12 +17,6 @@ internal sealed class SqliteRollups
 
     public static string HourOf(string ticks) => string.Create(CultureInfo.InvariantCulture, $"({ticks} / {TimeSpan.TicksPerHour})");
 
-    /// <summary>Whether a query can be answered from the rollups: no terminal, organization, reference or text, and whole hours.</summary>
-    public static bool Covers(LogQuery q) =>
-        q.Terminal is null && q.Organization is null && q.Reference is null && q.Text is null
-        && (q.From is null || q.From.Value.UtcTicks % TimeSpan.TicksPerHour == 0)
-        && (q.To is null || q.To.Value.UtcTicks % TimeSpan.TicksPerHour == 0);
-
     public void Add(LogEntry e, long templateId)
     {
         var ticks = e.Timestamp.UtcTicks;
@@ -102,26 +96,28 @@ internal sealed class SqliteRollups
         }
     }
 
-    /// <summary>After retention deleted entries before <paramref name="olderThan"/>: drops the rollups of the hours before it and recounts its hour.</summary>
-    public static void Recount(SqliteConnection connection, DateTimeOffset olderThan)
+    /// <summary>Recounts the rollups of the hours <paramref name="firstHour"/> to <paramref name="lastHour"/> from the entries left in them (after retention deleted some).</summary>
+    public static void Recount(SqliteConnection connection, long firstHour, long lastHour)
     {
-        var hour = olderThan.UtcTicks / TimeSpan.TicksPerHour;
         using var command = connection.CreateCommand();
         command.CommandText = """
-            DELETE FROM template_hours WHERE hour <= $hour;
-            DELETE FROM terminal_hours WHERE hour <= $hour;
-            DELETE FROM template_terminals WHERE hour <= $hour;
+            DELETE FROM template_hours WHERE hour BETWEEN $first AND $last;
+            DELETE FROM terminal_hours WHERE hour BETWEEN $first AND $last;
+            DELETE FROM template_terminals WHERE hour BETWEEN $first AND $last;
             INSERT INTO template_hours
-            SELECT ts / 36000000000, template_id, severity, kind, count(*), min(ts), max(ts) FROM entries WHERE ts < $end GROUP BY 1, 2, 3, 4;
+            SELECT ts / 36000000000, template_id, severity, kind, count(*), min(ts), max(ts) FROM entries
+            WHERE ts >= $start AND ts < $end GROUP BY 1, 2, 3, 4;
             INSERT INTO terminal_hours
             SELECT e.ts / 36000000000, o.terminal, e.severity, e.kind, count(*), max(e.ts), e.tz, o.organization
-            FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.ts < $end AND o.terminal IS NOT NULL GROUP BY 1, 2, 3, 4;
+            FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.ts >= $start AND e.ts < $end AND o.terminal IS NOT NULL GROUP BY 1, 2, 3, 4;
             INSERT INTO template_terminals
             SELECT DISTINCT e.template_id, e.ts / 36000000000, o.terminal, e.severity, e.kind
-            FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.ts < $end AND o.terminal IS NOT NULL AND e.severity > 0;
+            FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.ts >= $start AND e.ts < $end AND o.terminal IS NOT NULL AND e.severity > 0;
             """;
-        command.Parameters.AddWithValue("$hour", hour);
-        command.Parameters.AddWithValue("$end", (hour + 1) * TimeSpan.TicksPerHour);
+        command.Parameters.AddWithValue("$first", firstHour);
+        command.Parameters.AddWithValue("$last", lastHour);
+        command.Parameters.AddWithValue("$start", firstHour * TimeSpan.TicksPerHour);
+        command.Parameters.AddWithValue("$end", (lastHour + 1) * TimeSpan.TicksPerHour);
         command.ExecuteNonQuery();
     }
 }
