@@ -5,6 +5,8 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 /// <summary>Retention: entries older than a limit are deleted in bounded chunks, one transaction each.</summary>
 internal sealed partial class SqliteLogStore
 {
+    // Microsoft.Data.Sqlite runs every command synchronously (its async methods complete synchronously), so a chunk
+    // holds the calling thread for its duration; the chunks are small for that reason too.
     public async ValueTask<long> DeleteOlderThanAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         long total = 0;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -81,7 +82,7 @@ public static class ClassificationRuleSet
             Kind = ParseEnum<LogKind>(dto.Kind ?? "none", where, "kind", "error, fail, offline, retry or none"),
             Severity = dto.Severity is null ? null : ParseEnum<LogSeverity>(dto.Severity, where, "severity", "success, alert or error"),
             Hint = dto.Hint,
-            LocalizedHints = dto.Hints is null ? null : new Dictionary<string, string>(dto.Hints, StringComparer.OrdinalIgnoreCase),
+            LocalizedHints = dto.Hints?.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             KnowledgeBaseUrl = dto.KnowledgeBaseUrl is null ? null
                 : Uri.TryCreate(dto.KnowledgeBaseUrl, UriKind.Absolute, out var uri) ? uri
                 : throw new LogScanOptionsException($"{where}: \"knowledgeBaseUrl\" '{dto.KnowledgeBaseUrl}' is not an absolute URL."),

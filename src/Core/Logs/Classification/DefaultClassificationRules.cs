@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace PosFleet.Logs.Classification;
 
 /// <summary>The rules that ship in the box: known POS errors with their remediation hints, and network-loss messages.</summary>
@@ -6,8 +8,8 @@ public static class DefaultClassificationRules
     private static Uri Kb(string article) => new($"https://kb.posfleet.dev/{article}");
 
     // The seeds' languages besides English.
-    private static Dictionary<string, string> Translations(string spanish, string french, string italian) =>
-        new(StringComparer.OrdinalIgnoreCase) { ["es"] = spanish, ["fr"] = french, ["it"] = italian };
+    private static FrozenDictionary<string, string> Translations(string spanish, string french, string italian) =>
+        new Dictionary<string, string> { ["es"] = spanish, ["fr"] = french, ["it"] = italian }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every built-in rule, in evaluation order.</summary>
     public static IReadOnlyList<ClassificationRule> All { get; } =

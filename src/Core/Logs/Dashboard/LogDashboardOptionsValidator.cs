@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace PosFleet.Logs.Dashboard;
 
+/// <summary>Checks <see cref="LogDashboardOptions"/> at start-up; its rules also check each <see cref="LogDashboardQuery"/>.</summary>
 internal sealed class LogDashboardOptionsValidator : IValidateOptions<LogDashboardOptions>
 {
     /// <summary>The longest window: a year of hours, as the store keeps them.</summary>
@@ -9,6 +10,7 @@ internal sealed class LogDashboardOptionsValidator : IValidateOptions<LogDashboa
 
     public ValidateOptionsResult Validate(string? name, LogDashboardOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         if (WindowError(options.Window) is { } window)
         {

@@ -38,8 +38,9 @@ internal sealed partial class LogRetentionService(
                 var deleted = await store.DeleteOlderThanAsync(olderThan, stoppingToken).ConfigureAwait(false);
                 Log.Deleted(logger, deleted, olderThan);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // The host is stopping: whatever the store threw while being stopped is not a failed run.
                 return;
             }
             catch (Exception ex)
@@ -48,10 +49,13 @@ internal sealed partial class LogRetentionService(
                 Log.Failed(logger, olderThan, _options.Interval, ex);
             }
 
+            // The next run's timer exists before the run is counted, so that a clock moved by whoever waits on the count
+            // (a FakeTimeProvider in tests) always reaches it.
+            var next = Task.Delay(_options.Interval, time, stoppingToken);
             Interlocked.Increment(ref _runs);
             try
             {
-                await Task.Delay(_options.Interval, time, stoppingToken).ConfigureAwait(false);
+                await next.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -177,7 +177,7 @@ public sealed class LogDashboardTests : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
-        services.AddPosFleet().Services.AddLogDashboard(o => (o.Window, o.Top) = (TimeSpan.FromHours(24), 1));
+        services.AddPosFleet().AddLogDashboard(o => (o.Window, o.Top) = (TimeSpan.FromHours(24), 1));
         await using var provider = services.BuildServiceProvider();
         await new TestLog()
             .Add(Now, LogSeverity.Error, LogKind.Error, "payment declined", terminal: "POS-0001", times: 2)
