@@ -66,7 +66,7 @@ internal sealed class LogFileReader
             {
                 // Another file at the same path (renamed away and replaced) is new even when its size and first bytes
                 // match; where either identity is unknown, size and fingerprint decide.
-                var replaced = identity is not null && last.Identity is not null && !string.Equals(identity, last.Identity, StringComparison.Ordinal);
+                var replaced = FileIdentity.IsReplacement(last.Identity, identity);
                 if (replaced || length < last.Offset || Fingerprint(head.AsSpan(0, (int)Math.Min(head.Length, FingerprintBytes)), last.Offset) != last.Fingerprint)
                 {
                     generation++;
