@@ -1,3 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PosFleet.Cli.Commands;
+using PosFleet.Logs;
+using PosFleet.Logs.Ingest;
 using PosFleet.Tests;
 
 namespace PosFleet.Cli.Tests;
@@ -23,5 +28,84 @@ public sealed class IngestCommandTests : IDisposable
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"posfleet: {flag}: {option} is ", line, StringComparison.Ordinal);
         Assert.False(File.Exists(db));
+    }
+
+    [Theory]
+    [InlineData("--batch-size")]
+    [InlineData("--organization")]
+    [InlineData("--terminal")]
+    public void Validate_BadValueWithTheSdkValidators_PrefixedWithItsFlag(string flag)
+    {
+        using var provider = new ServiceCollection().AddLogs().BuildServiceProvider();
+
+        var error = IngestCommand.Validate(Bad(flag), [.. provider.GetServices<IValidateOptions<LogIngestOptions>>()]);
+
+        Assert.NotNull(error);
+        Assert.StartsWith($"{flag}: ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--batch-size")]
+    [InlineData("--organization")]
+    [InlineData("--terminal")]
+    public void Validate_FailureWordedWithoutTheOptionName_StillPrefixedWithItsFlag(string flag)
+    {
+        var error = IngestCommand.Validate(Bad(flag), [new TerseValidator()]);
+
+        Assert.Equal($"{flag}: not allowed", error);
+    }
+
+    [Fact]
+    public void Validate_FailureNoFlagGivesOnItsOwn_ReportedWithoutAFlag()
+    {
+        var error = IngestCommand.Validate(new LogIngestOptions { Organization = "POS-0001", Terminal = "POS-0001" }, [new TerseValidator()]);
+
+        Assert.Equal("the terminal and the organization are the same", error);
+    }
+
+    [Fact]
+    public void Validate_FlagThatFailsOnlyWithoutAnotherOneGiven_Null()
+    {
+        // The terminal alone breaks "a terminal needs its organization"; with the organization given, nothing is wrong.
+        var error = IngestCommand.Validate(new LogIngestOptions { Organization = "ACME", Terminal = "POS-0001" }, [new TerseValidator()]);
+
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void Validate_ValidValues_Null()
+    {
+        using var provider = new ServiceCollection().AddLogs().BuildServiceProvider();
+        var options = new LogIngestOptions { BatchSize = 1, Organization = "ACME", Terminal = "POS-0001", Follow = true };
+
+        Assert.Null(IngestCommand.Validate(options, [.. provider.GetServices<IValidateOptions<LogIngestOptions>>()]));
+    }
+
+    private static LogIngestOptions Bad(string flag) => flag switch
+    {
+        "--batch-size" => new LogIngestOptions { BatchSize = 0 },
+        "--organization" => new LogIngestOptions { Organization = " " },
+        _ => new LogIngestOptions { Terminal = "" },
+    };
+
+    /// <summary>A validator whose messages do not name the option, with rules about two options together.</summary>
+    private sealed class TerseValidator : IValidateOptions<LogIngestOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, LogIngestOptions options)
+        {
+            if (options.BatchSize < 1 || (options.Organization is { } o && string.IsNullOrWhiteSpace(o)) || (options.Terminal is { } t && string.IsNullOrWhiteSpace(t)))
+            {
+                return ValidateOptionsResult.Fail("not allowed");
+            }
+
+            if (options.Terminal is not null && options.Organization is null)
+            {
+                return ValidateOptionsResult.Fail("a terminal needs its organization");
+            }
+
+            return options.Terminal is not null && options.Terminal == options.Organization
+                ? ValidateOptionsResult.Fail("the terminal and the organization are the same")
+                : ValidateOptionsResult.Success;
+        }
     }
 }

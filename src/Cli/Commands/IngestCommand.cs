@@ -14,12 +14,15 @@ namespace PosFleet.Cli.Commands;
 /// <summary><c>posfleet ingest</c>: read what is new in activity logs into a store, incrementally; <c>--follow</c> keeps going.</summary>
 internal static class IngestCommand
 {
-    /// <summary>The flags that set each validated option, so that an error says which flag to change.</summary>
-    private static readonly (string Option, string Flag)[] Flags =
+    /// <summary>
+    /// The flags that set a validated option, each with how it copies its value onto options that are otherwise the
+    /// defaults: checked on their own, they show which flag a failure is about whatever its wording.
+    /// </summary>
+    private static readonly (string Flag, Action<LogIngestOptions, LogIngestOptions> Copy)[] Flags =
     [
-        (nameof(LogIngestOptions.BatchSize), "--batch-size"),
-        (nameof(LogIngestOptions.Organization), "--organization"),
-        (nameof(LogIngestOptions.Terminal), "--terminal"),
+        ("--batch-size", (from, to) => to.BatchSize = from.BatchSize),
+        ("--organization", (from, to) => to.Organization = from.Organization),
+        ("--terminal", (from, to) => to.Terminal = from.Terminal),
     ];
 
     public static Command Create()
@@ -84,32 +87,41 @@ internal static class IngestCommand
     }
 
     /// <summary>
-    /// Checks the options the flags map to with the SDK's own validation (as a host's start-up would), and says which flag
-    /// to change; <see langword="null"/> when they are valid.
+    /// Checks the options the flags map to with the SDK's own validators (those a host's start-up runs), and says which
+    /// flag to change; <see langword="null"/> when they are valid.
     /// </summary>
     private static string? Validate(LogIngestOptions options)
     {
-        var services = new ServiceCollection().AddLogs();
-        services.Configure<LogIngestOptions>(o =>
+        using var provider = new ServiceCollection().AddLogs().BuildServiceProvider();
+        return Validate(options, [.. provider.GetServices<IValidateOptions<LogIngestOptions>>()]);
+    }
+
+    /// <summary>
+    /// Validates the options, then finds the flag of the first failure: the one whose value, with every other option at
+    /// its default, fails the same way. A failure no flag gives on its own (a rule about several options) names none.
+    /// </summary>
+    internal static string? Validate(LogIngestOptions options, IReadOnlyList<IValidateOptions<LogIngestOptions>> validators)
+    {
+        if (Failures(options, validators).FirstOrDefault() is not { } failure)
         {
-            o.Organization = options.Organization;
-            o.Terminal = options.Terminal;
-            o.Follow = options.Follow;
-            o.BatchSize = options.BatchSize;
-        });
-        using var provider = services.BuildServiceProvider();
-        try
-        {
-            _ = provider.GetRequiredService<IOptions<LogIngestOptions>>().Value;
             return null;
         }
-        catch (OptionsValidationException ex)
+
+        foreach (var (flag, copy) in Flags)
         {
-            var failure = ex.Failures.First();
-            var flag = Flags.FirstOrDefault(f => failure.StartsWith($"LogIngestOptions.{f.Option} ", StringComparison.Ordinal)).Flag;
-            return flag is null ? failure : $"{flag}: {failure}";
+            var alone = new LogIngestOptions();
+            copy(options, alone);
+            if (Failures(alone, validators).Contains(failure, StringComparer.Ordinal))
+            {
+                return $"{flag}: {failure}";
+            }
         }
+
+        return failure;
     }
+
+    private static IEnumerable<string> Failures(LogIngestOptions options, IReadOnlyList<IValidateOptions<LogIngestOptions>> validators) =>
+        validators.Select(v => v.Validate(Options.DefaultName, options)).Where(r => r.Failed).SelectMany(r => r.Failures ?? [r.FailureMessage ?? "the ingest options are not valid."]);
 
     /// <summary>Deletes the entries older than <paramref name="keep"/>; an exit code when the ingest must not go on.</summary>
     private static async Task<int?> RetainAsync(ILogStore store, TimeSpan keep, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using PosFleet.Tests;
 
@@ -33,8 +32,11 @@ public sealed class DigestRunKillTests : IDisposable
         for (var day = 0; day < Windows; day++)
         {
             var send = FirstSend.AddDays(day);
-            using (var process = Start("digest", "run", "--store", db, "--subscription", "ops", "--as-of", Instant(send.AddMinutes(5)), "--pickup", pickup))
+            using (var process = PosFleetProcess.Start("digest", "run", "--store", db, "--subscription", "ops", "--as-of", Instant(send.AddMinutes(5)), "--pickup", pickup))
             {
+                _ = process.StandardOutput.ReadToEndAsync();
+                _ = process.StandardError.ReadToEndAsync();
+
                 // A run takes about half a second on an idle machine (most of it start-up): kill within that.
                 await Task.Delay(random.Next(20, 450));
                 if (!process.HasExited)
@@ -62,19 +64,4 @@ public sealed class DigestRunKillTests : IDisposable
     }
 
     private static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(PosFleetProcess.ToolPath);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        var process = Process.Start(start)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        return process;
-    }
 }

@@ -14,7 +14,8 @@ internal readonly record struct FileReadOutcome(IngestCheckpoint? Checkpoint, lo
 /// <summary>
 /// Reads a plain log file from a checkpoint: finds where to start (or that the file was rotated or truncated and must be
 /// read from its start), reads whole lines block by block, and hands them to the scanner's per-line parsing and
-/// classification. A last line without its newline is left for the next read: it may still be being written.
+/// classification. A last line without its newline is left for the next read: it may still be being written. One reader
+/// serves every pass of an ingest, and remembers where it left a file that ended inside an over-long line.
 /// </summary>
 internal sealed class LogFileReader
 {
@@ -27,6 +28,7 @@ internal sealed class LogFileReader
     private readonly byte[] _buffer;
     private readonly string? _terminal;
     private readonly string? _organization;
+    private readonly Dictionary<string, OverLongTail> _tails = new(StringComparer.Ordinal);
     private List<LogEntry> _entries = [];
 
     public LogFileReader(LogScanner scanner, LogIngestOptions options)
@@ -66,7 +68,7 @@ internal sealed class LogFileReader
             {
                 // Another file at the same path (renamed away and replaced) is new even when its size and first bytes
                 // match; where either identity is unknown, size and fingerprint decide.
-                var replaced = identity is not null && last.Identity is not null && !string.Equals(identity, last.Identity, StringComparison.Ordinal);
+                var replaced = FileIdentity.IsReplacement(last.Identity, identity);
                 if (replaced || length < last.Offset || Fingerprint(head.AsSpan(0, (int)Math.Min(head.Length, FingerprintBytes)), last.Offset) != last.Fingerprint)
                 {
                     generation++;
@@ -76,6 +78,22 @@ internal sealed class LogFileReader
                 {
                     (offset, line) = (last.Offset, last.Line);
                 }
+            }
+
+            var (emittedOffset, emittedLine) = (offset, line);
+            var skipping = false;
+            if (_tails.Remove(path, out var tail) && !restarted && tail.Checkpoint == last && tail.Offset <= length
+                && !FileIdentity.IsReplacement(tail.Identity, identity))
+            {
+                // The previous pass ended inside an over-long line, already counted and with its entry kept: go on from
+                // where it stopped rather than scan (and report) that line again from its start.
+                if (tail.Offset == length)
+                {
+                    _tails[path] = tail;
+                    return new FileReadOutcome(last, 0, false, length - emittedOffset);
+                }
+
+                (offset, line, skipping, _entries) = (tail.Offset, tail.Line, true, tail.Entries);
             }
 
             if (offset >= length)
@@ -91,9 +109,7 @@ internal sealed class LogFileReader
             file.Position = offset;
             var checkpoint = last;
             var filled = 0;
-            var skipping = false;
             long lines = 0;
-            var (emittedOffset, emittedLine) = (offset, line);
             while (offset + filled < length)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -150,9 +166,11 @@ internal sealed class LogFileReader
 
             if (skipping)
             {
-                // The file ends inside an over-long line (it may still be being written): the next read starts again
-                // from that line's start, so what was read of it is dropped.
-                _entries.Clear();
+                // The file ends inside an over-long line (it may still be being written): its checkpoint stays before it,
+                // so that another ingest starts again from that line's start. The next pass of this one goes on from here
+                // with the line's entry kept; lines of it counted here are counted when it ends.
+                _tails[path] = new OverLongTail(checkpoint, identity, offset, line, _entries);
+                _entries = [];
                 return new FileReadOutcome(checkpoint, lines, restarted, length - emittedOffset);
             }
 
@@ -178,6 +196,12 @@ internal sealed class LogFileReader
 
         return lines;
     }
+
+    /// <summary>
+    /// Where a read stopped inside an over-long line: the checkpoint before the line, the file's identity, the offset and
+    /// line number reached, and the entries read of it, waiting for its end.
+    /// </summary>
+    private sealed record OverLongTail(IngestCheckpoint? Checkpoint, string? Identity, long Offset, long Line, List<LogEntry> Entries);
 
     private void Add(LogEntry entry)
     {

@@ -44,6 +44,61 @@ public sealed class LogFileReaderTests : IDisposable
         Assert.Equal(new long[] { 3, 4, 5 }, second.Select(e => e.Position.Line));
     }
 
+    [Fact]
+    public async Task ReadAsync_FileEndsInsideAnOverLongLineOnEveryPass_ReportedOnceAndOnlyNewBytesRead()
+    {
+        var log = _dir.File("till.log", Lines(1, 2) + Line(3, new string('x', 600 * 1024)).TrimEnd('\n'));
+        var reader = new LogFileReader(_scanner, new LogIngestOptions());
+        var entries = new List<LogEntry>();
+        ValueTask Collect(IngestChunk chunk)
+        {
+            entries.AddRange(chunk.Entries);
+            return ValueTask.CompletedTask;
+        }
+
+        var first = await reader.ReadAsync(log, null, Collect, CancellationToken.None);
+        var readFirst = reader.BytesRead;
+        var unchanged = await reader.ReadAsync(log, first.Checkpoint, Collect, CancellationToken.None);
+        unchanged = await reader.ReadAsync(log, unchanged.Checkpoint, Collect, CancellationToken.None);
+        var readUnchanged = reader.BytesRead;
+        File.AppendAllText(log, new string('y', 100 * 1024));
+        var grown = await reader.ReadAsync(log, unchanged.Checkpoint, Collect, CancellationToken.None);
+        var readGrown = reader.BytesRead;
+        File.AppendAllText(log, "\n" + Lines(4, 5));
+        var ended = await reader.ReadAsync(log, grown.Checkpoint, Collect, CancellationToken.None);
+
+        Assert.Equal(readFirst, readUnchanged);
+        Assert.Equal(readUnchanged + (100 * 1024), readGrown);
+        Assert.Equal(first.Checkpoint, grown.Checkpoint); // still before the unfinished line, for another ingest
+        Assert.Equal(first.PendingBytes + (100 * 1024), grown.PendingBytes);
+        Assert.Equal((2L, 0L, 0L, 3L), (first.Lines, unchanged.Lines, grown.Lines, ended.Lines));
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, entries.Select(e => e.Position.Line));
+        Assert.Equal(5, ended.Checkpoint!.Line);
+        Assert.Equal(1, reader.MalformedLines);
+        Assert.Equal(3, Assert.Single(reader.FirstMalformed).Position.Line);
+    }
+
+    [Fact]
+    public async Task ReadAsync_FileEndingInsideAnOverLongLineReplaced_ReadFromTheStartOfTheNewFile()
+    {
+        var log = _dir.File("till.log", Line(1, new string('x', 600 * 1024)).TrimEnd('\n'));
+        var reader = new LogFileReader(_scanner, new LogIngestOptions());
+        var first = await reader.ReadAsync(log, null, _ => ValueTask.CompletedTask, CancellationToken.None);
+        File.Move(log, log + ".1");
+        File.WriteAllText(log, Lines(1, 2) + Line(3, new string('z', 600 * 1024)) + Lines(4, 4));
+        var entries = new List<LogEntry>();
+
+        var second = await reader.ReadAsync(log, first.Checkpoint, chunk =>
+        {
+            entries.AddRange(chunk.Entries);
+            return ValueTask.CompletedTask;
+        }, CancellationToken.None);
+
+        Assert.Null(first.Checkpoint);
+        Assert.Equal(new long[] { 1, 2, 3, 4 }, entries.Select(e => e.Position.Line));
+        Assert.Equal(4, second.Checkpoint!.Line);
+    }
+
     private static string Line(int i, string message) =>
         $"2026-11-20T10:00:{i % 60:00}.000Z [INFO] term=POS-0001 org=ACME tickets: {message} ref=T-{i}\n";
 

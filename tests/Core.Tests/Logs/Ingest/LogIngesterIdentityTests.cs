@@ -4,7 +4,7 @@ using PosFleet.Logs.Storage;
 
 namespace PosFleet.Tests.Logs.Ingest;
 
-/// <summary>A file's identity (device and inode, or volume and file index) in its checkpoint tells a replaced file from a grown one.</summary>
+/// <summary>A file's identity (inode and birth time, or volume and file index) in its checkpoint tells a replaced file from a grown one.</summary>
 public sealed class LogIngesterIdentityTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -73,6 +73,47 @@ public sealed class LogIngesterIdentityTests : IDisposable
         Assert.False(Assert.Single(second.Sources).Restarted);
         Assert.Equal(1, second.NewEntries);
         Assert.Equal(IdentityKnown, (await CheckpointAsync(log)).Identity is not null);
+    }
+
+    [Fact]
+    public async Task IngestAsync_StoredIdentityDiffersOnlyInWhetherTheBirthTimeIsKnown_ReadsOnlyTheNewLines()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "Linux identities are an inode and, where known, a birth time");
+        var log = _dir.File("till.log", Lines(1, 3));
+        await _ingester.IngestAsync([log]);
+        var stored = await CheckpointAsync(log);
+        var born = stored.Identity!.IndexOf(":born:", StringComparison.Ordinal);
+        var sameFile = born < 0 ? stored.Identity + ":born:1763640000.000000000" : stored.Identity[..born];
+        await _store.AppendAsync(new LogBatch([], stored with { Identity = sameFile }), CancellationToken.None);
+        File.AppendAllText(log, Lines(4, 5));
+
+        var second = await _ingester.IngestAsync([log]);
+
+        Assert.False(Assert.Single(second.Sources).Restarted);
+        Assert.Equal((2L, 2L), (second.LinesRead, second.NewEntries));
+        Assert.Equal(5, await CountAsync());
+        Assert.Equal(stored.Identity, (await CheckpointAsync(log)).Identity);
+        Assert.Equal(0, (await CheckpointAsync(log)).Generation);
+    }
+
+    [Fact]
+    public async Task IngestAsync_CheckpointWithAnOldDeviceAndInodeIdentity_NotReadAgain()
+    {
+        var log = _dir.File("till.log", Lines(1, 3));
+        await _ingester.IngestAsync([log]);
+        var stored = await CheckpointAsync(log);
+        // As the previous format stored it, with a device that has changed since (a remount): not recognised, unknown.
+        await _store.AppendAsync(new LogBatch([], stored with { Identity = "2049:7:12345" }), CancellationToken.None);
+        File.AppendAllText(log, Lines(4, 4));
+
+        var second = await _ingester.IngestAsync([log]);
+
+        Assert.False(Assert.Single(second.Sources).Restarted);
+        Assert.Equal((1L, 1L), (second.LinesRead, second.NewEntries));
+        Assert.Equal(4, await CountAsync());
+        var after = await CheckpointAsync(log);
+        Assert.Equal(0, after.Generation);
+        Assert.Equal(stored.Identity, after.Identity); // the current format from now on
     }
 
     private static string Lines(int first, int last) => string.Concat(Enumerable.Range(first, last - first + 1).Select(i =>

@@ -159,6 +159,34 @@ public sealed class LogIngesterTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestAsync_FollowedFileEndsInsideAnOverLongLine_ReportedOnceAndStoredOnceItEnds()
+    {
+        var log = _dir.File("till.log", Lines(1, 2) + Lines(3, 3).TrimEnd('\n') + new string('x', 600 * 1024));
+        var clock = new FollowClock();
+        var options = new LogIngestOptions { Follow = true };
+        using var stop = new CancellationTokenSource();
+        var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
+
+        for (var pass = 1; pass <= 4; pass++)
+        {
+            await clock.WaitForPassesAsync(pass);
+            clock.Advance(options.PollInterval);
+        }
+
+        await clock.WaitForPassesAsync(5);
+        File.AppendAllText(log, "\n" + Lines(4, 5));
+        clock.Advance(options.PollInterval);
+        await WaitForAsync(5);
+        await stop.CancelAsync();
+        var summary = await following;
+
+        Assert.Equal(1, summary.MalformedLines);
+        Assert.Equal(3, Assert.Single(summary.FirstMalformed).Position.Line);
+        Assert.Equal((5L, 5L), (summary.LinesRead, summary.NewEntries));
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, await StoredLinesAsync());
+    }
+
+    [Fact]
     public async Task IngestAsync_SameFileSpelledThreeWays_StoredOnce()
     {
         var log = _dir.File("till.log", Lines(1, 3));
