@@ -5,7 +5,7 @@ namespace PosFleet.Logs.Storage;
 /// <param name="Offset">The byte offset just after the last ingested line.</param>
 /// <param name="Line">The number of the last ingested line.</param>
 /// <param name="Fingerprint">A hash of the source's first <c>min(1024, Offset)</c> bytes, so that a file replaced by another is read from its start.</param>
-/// <param name="Identity">The file's identity (device and inode on Unix), when known.</param>
+/// <param name="Identity">The file's identity (inode and birth time on Linux, volume and file index on Windows), when known.</param>
 /// <param name="Generation">
 /// How many times the source was found rotated or truncated and read again from its start. Lines of different
 /// generations are different entries even when they have the same line number.
