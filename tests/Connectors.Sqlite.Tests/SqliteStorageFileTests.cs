@@ -116,7 +116,7 @@ public sealed class SqliteStorageFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_DamagedPagesWithCheckOnOpen_RefusedByQuickCheckAndFileUnchanged()
+    public async Task Open_DamagedPagesWithDefaultOptions_RefusedByQuickCheckAndFileUnchanged()
     {
         var path = await DatabaseWithRowsAsync();
         using (var file = new FileStream(path, FileMode.Open))
@@ -128,10 +128,12 @@ public sealed class SqliteStorageFileTests : IDisposable
 
         var before = Hash(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path, checkOnOpen: true).GetCheckpointAsync("a.log", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
 
         Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
         Assert.Contains("quick_check", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
         Assert.Equal(before, Hash(path));
     }
 
