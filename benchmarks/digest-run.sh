@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Time to compute and render one digest over a store holding a large ingested log: 'posfleet digest run --now'
-# (count, group by template and terminal, render text + HTML, write the .eml) against the same tool's start-up
-# ('posfleet digest list'), both timed from outside, median of RUNS.
+# Time to compute and render one digest over a store holding a large ingested log, two ways:
+#  - 'posfleet digest run --now' (check the whole file, since it writes; count, group by template and terminal, render
+#    text + HTML, write the .eml, record the run) against the same tool's start-up ('posfleet digest list', which only
+#    reads and does not check the file), both timed from outside, median of RUNS;
+#  - in one process (DigestLatency): IDigestRunner.AuditAsync over the same store without the file check, first run,
+#    then p50 / p95 of RUNS more, for windows ending at an arbitrary second and on whole hours.
 #
 #   benchmarks/digest-run.sh [SIZE] [WORKDIR] [RUNS]      SIZE: 200MB (default)
 set -euo pipefail
@@ -12,7 +15,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$work"
 
 dotnet build "$root/src/Cli" -c Release -nologo -v q >/dev/null
+dotnet build "$root/benchmarks/DigestLatency" -c Release -nologo -v q >/dev/null
 posfleet="$root/src/Cli/bin/Release/net10.0/posfleet"
+latency="$root/benchmarks/DigestLatency/bin/Release/net10.0/digest-latency"
 
 log="$work/fleet.log"
 [ -f "$log" ] || "$posfleet" generate -o "$log" --size "$size" >/dev/null
@@ -40,4 +45,6 @@ sent=$(( $(find "$work/mail" -name '*.eml' | wc -l) - before ))
 "$posfleet" digest remove --store "$db" --name "$name" >/dev/null
 [ "$sent" -eq "$runs" ] || { echo "only $sent of $runs runs wrote a digest" >&2; exit 1; }
 echo "log: $(stat -c %s "$log") bytes, $entries entries in the store"
-echo "digest run --now (24 h window): ${digest} s; tool start-up (digest list): ${startup} s; digest itself: $(echo "$digest - $startup" | bc) s"
+echo "digest run --now (24 h window): ${digest} s; tool start-up (digest list): ${startup} s; digest itself, with the file check: $(echo "$digest - $startup" | bc) s"
+echo "in process (no start-up, no file check), as of 2026-11-20T00:00:00Z:"
+"$latency" "$db" 2026-11-20T00:00:00Z "$runs"

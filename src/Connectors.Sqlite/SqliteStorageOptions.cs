@@ -16,10 +16,12 @@ public sealed class SqliteStorageOptions
     public int RetentionChunkSize { get; set; } = 5000;
 
     /// <summary>
-    /// Whether the whole file is checked with <c>PRAGMA quick_check</c> when it is first opened: seconds on a
-    /// gigabyte store. Without it, the header and schema version are still checked on open, the whole file before
-    /// any migration, and corruption met by a query is reported as such.
+    /// Whether the whole file is checked with <c>PRAGMA quick_check</c> before it is first used, so that a file with
+    /// damaged pages is refused with an error naming it and never written to. It runs once, when the host starts (or on
+    /// first use without a host), and reads the whole file: seconds on a gigabyte store. A process
+    /// that only reads may turn it off: the header and schema version are still checked, the whole file before any
+    /// migration, and corruption met by a query is reported as such.
     /// </summary>
-    /// <value>The default value is <see langword="false"/>.</value>
-    public bool CheckOnOpen { get; set; }
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool CheckOnOpen { get; set; } = true;
 }

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Connectors.Sqlite.Internal;
 using PosFleet.Logs.Storage;
 
@@ -10,19 +9,9 @@ public sealed class SqliteMigrationTests : IDisposable
 {
     private static readonly DateTimeOffset Hour = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _dir = new();
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly SqliteTestStores _stores = new();
 
-    public void Dispose()
-    {
-        foreach (var provider in _providers)
-        {
-            provider.Dispose();
-        }
-
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _stores.Dispose();
 
     [Fact]
     public async Task Open_FileAtSchema3_MigratesTo4AndSearchFindsTheSameEntries()
@@ -81,7 +70,7 @@ public sealed class SqliteMigrationTests : IDisposable
     /// </summary>
     private string AtSchema3(int rows = 0)
     {
-        var path = Path.Combine(_dir.Path, "fleet.db");
+        var path = Path.Combine(_stores.Dir.Path, "fleet.db");
         var h = Hour.UtcTicks;
         var more = string.Concat(Enumerable.Range(10, rows).Select(i => $"""
             INSERT INTO entries (id, ts, tz, source_id, generation, line, origin_id, kind, severity, template_id, params)
@@ -120,12 +109,5 @@ public sealed class SqliteMigrationTests : IDisposable
         return ids;
     }
 
-    private ILogStore Store(string path)
-    {
-        var services = new ServiceCollection();
-        services.AddPosFleet().UseSqliteStorage($"Data Source={path}");
-        var provider = services.BuildServiceProvider();
-        _providers.Add(provider);
-        return provider.GetRequiredService<ILogStore>();
-    }
+    private ILogStore Store(string path) => _stores.Store(path);
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PosFleet.Connectors.Sqlite.Internal;
@@ -11,37 +10,29 @@ namespace PosFleet.Connectors.Sqlite.Tests;
 /// <summary>Opening a file: migrations on a new one, and a clear refusal, with the file unchanged, for every file that cannot be used.</summary>
 public sealed class SqliteStorageFileTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly SqliteTestStores _stores = new();
 
-    public void Dispose()
-    {
-        foreach (var provider in _providers)
-        {
-            provider.Dispose();
-        }
+    private TempDirectory Dir => _stores.Dir;
 
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _stores.Dispose();
 
     [Fact]
     public async Task Open_NewFile_AppliesEveryMigrationAndSetsUserVersion()
     {
-        var path = Path.Combine(_dir.Path, "fleet.db");
+        var path = Path.Combine(Dir.Path, "fleet.db");
 
         await Store(path).AppendAsync(OneEntry(), CancellationToken.None);
 
-        Assert.Equal((long)SqliteMigrations.Latest, Scalar(path, "PRAGMA user_version;"));
-        Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, Scalar(path, "SELECT count(*) FROM entries;"));
+        Assert.Equal((long)SqliteMigrations.Latest, SqliteFile.Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal("wal", SqliteFile.Scalar(path, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, SqliteFile.Scalar(path, "SELECT count(*) FROM entries;"));
         Assert.Equal(Enumerable.Range(1, SqliteMigrations.Latest), SqliteMigrations.All.Select(m => m.Version));
     }
 
     [Fact]
     public async Task Open_ExistingFile_KeepsDataAndDoesNotMigrateAgain()
     {
-        var path = Path.Combine(_dir.Path, "fleet.db");
+        var path = Path.Combine(Dir.Path, "fleet.db");
         await Store(path).AppendAsync(OneEntry(), CancellationToken.None);
 
         var page = await Store(path).QueryAsync(new LogQuery(), CancellationToken.None);
@@ -52,9 +43,9 @@ public sealed class SqliteStorageFileTests : IDisposable
     [Fact]
     public async Task Open_FileAtSchema1_MigratesToLatestAndBackfillsTheRollups()
     {
-        var path = Path.Combine(_dir.Path, "fleet.db");
+        var path = Path.Combine(Dir.Path, "fleet.db");
         var hour = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero).UtcTicks;
-        Execute(path, SqliteMigrations.All[0].Sql + $"""
+        SqliteFile.Execute(path, SqliteMigrations.All[0].Sql + $"""
 
             PRAGMA user_version = 1;
             INSERT INTO sources (id, name, byte_offset, line, fingerprint, generation) VALUES (1, 'a.log', 300, 3, 7, 0);
@@ -71,7 +62,7 @@ public sealed class SqliteStorageFileTests : IDisposable
         var groups = await store.GroupByTemplateAsync(new LogQuery { Severities = new HashSet<LogSeverity> { LogSeverity.Error } }, 5, CancellationToken.None);
         var terminals = await store.GroupByTerminalAsync(new LogQuery(), 5, CancellationToken.None);
 
-        Assert.Equal((long)SqliteMigrations.Latest, Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteMigrations.Latest, SqliteFile.Scalar(path, "PRAGMA user_version;"));
         Assert.Equal([2L, 1L], counts.Select(c => c.Count));
         Assert.Equal(3, Assert.Single(groups).Count);
         Assert.Equal(["POS-1"], Assert.Single(groups).Terminals);
@@ -81,8 +72,8 @@ public sealed class SqliteStorageFileTests : IDisposable
     [Fact]
     public async Task Open_NewerSchema_RefusedSayingSoAndFileUnchanged()
     {
-        var path = Path.Combine(_dir.Path, "fleet.db");
-        Execute(path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
+        var path = Path.Combine(Dir.Path, "fleet.db");
+        SqliteFile.Execute(path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
         var before = Hash(path);
 
         var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
@@ -96,7 +87,7 @@ public sealed class SqliteStorageFileTests : IDisposable
     [Fact]
     public async Task Open_TextFileNamedFleetDb_RefusedAndFileUnchanged()
     {
-        var path = _dir.File("fleet.db", "2026-11-20T10:15:02Z [ERROR] term=POS-1 this is a log, not a database\n");
+        var path = Dir.File("fleet.db", "2026-11-20T10:15:02Z [ERROR] term=POS-1 this is a log, not a database\n");
         var before = Hash(path);
 
         var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).AppendAsync(OneEntry(), CancellationToken.None));
@@ -125,7 +116,7 @@ public sealed class SqliteStorageFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_DamagedPagesWithCheckOnOpen_RefusedByQuickCheckAndFileUnchanged()
+    public async Task Open_DamagedPagesWithDefaultOptions_RefusedByQuickCheckAndFileUnchanged()
     {
         var path = await DatabaseWithRowsAsync();
         using (var file = new FileStream(path, FileMode.Open))
@@ -137,10 +128,12 @@ public sealed class SqliteStorageFileTests : IDisposable
 
         var before = Hash(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path, checkOnOpen: true).GetCheckpointAsync("a.log", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
 
         Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
         Assert.Contains("quick_check", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
         Assert.Equal(before, Hash(path));
     }
 
@@ -158,7 +151,7 @@ public sealed class SqliteStorageFileTests : IDisposable
         }
 
         var before = Hash(path);
-        var store = Store(path);
+        var store = Store(path, checkOnOpen: false);
 
         var ex = await Assert.ThrowsAsync<LogStoreException>(async () =>
         {
@@ -242,7 +235,7 @@ public sealed class SqliteStorageFileTests : IDisposable
 
     private async Task<string> DatabaseWithRowsAsync()
     {
-        var path = Path.Combine(_dir.Path, "fleet.db");
+        var path = Path.Combine(Dir.Path, "fleet.db");
         var store = Store(path);
         var entries = Enumerable.Range(1, 5000).Select(i => new LogEntry
         {
@@ -253,48 +246,13 @@ public sealed class SqliteStorageFileTests : IDisposable
             Position = new LogPosition("a.log", i),
         }).ToList();
         await store.AppendAsync(new LogBatch(entries, new IngestCheckpoint("a.log", 1, 5000, 1)), CancellationToken.None);
-        foreach (var provider in _providers)
-        {
-            provider.Dispose();
-        }
-
-        _providers.Clear();
-        SqliteConnection.ClearAllPools();
+        _stores.CloseStores();
         File.Delete(path + "-wal");
         File.Delete(path + "-shm");
         return path;
     }
 
-    private ILogStore Store(string path, bool checkOnOpen = false)
-    {
-        var services = new ServiceCollection();
-        services.AddPosFleet().UseSqliteStorage(o =>
-        {
-            o.ConnectionString = $"Data Source={path}";
-            o.CheckOnOpen = checkOnOpen;
-        });
-        var provider = services.BuildServiceProvider();
-        _providers.Add(provider);
-        return provider.GetRequiredService<ILogStore>();
-    }
-
-    private static object? Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private ILogStore Store(string path, bool? checkOnOpen = null) => _stores.Store(path, checkOnOpen);
 
     internal static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PosFleet.Connectors.Email;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Digests;
+using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Cli.Commands;
@@ -29,12 +30,28 @@ internal sealed class DigestAccess : IAsyncDisposable
 
     public IDigestRunner Runner => _engine?.GetRequiredService<IDigestRunner>() ?? throw new InvalidOperationException("No notifier was configured.");
 
-    /// <summary>Opens the store; with <paramref name="notifier"/>, also the engine that sends through it, catching up missed windows as <paramref name="catchUp"/> says.</summary>
+    /// <summary>
+    /// Opens the store; with <paramref name="notifier"/>, also the engine that sends through it, catching up missed windows
+    /// as <paramref name="catchUp"/> says and translating hints with the rules of <paramref name="rulesFile"/> too.
+    /// <paramref name="check"/> is for the commands that write: the whole file is read (<c>PRAGMA quick_check</c>) before
+    /// it is first used, so a file with damaged pages is refused and left as it was; a read command skips that pass.
+    /// </summary>
     public static DigestAccess Open(
-        FileInfo file, Action<IPosFleetBuilder>? notifier = null, string? onlySubscription = null, TimeProvider? time = null, DigestCatchUp catchUp = DigestCatchUp.LatestOnly)
+        FileInfo file,
+        Action<IPosFleetBuilder>? notifier = null,
+        string? onlySubscription = null,
+        TimeProvider? time = null,
+        DigestCatchUp catchUp = DigestCatchUp.LatestOnly,
+        bool check = true,
+        string? rulesFile = null)
     {
         var services = new ServiceCollection();
-        services.AddPosFleet().UseSqliteStorage(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString()).AddDigests(o => o.EnableScheduler = false);
+        var connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString();
+        services.AddPosFleet().UseSqliteStorage(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.CheckOnOpen = check;
+        }).AddDigests(o => o.EnableScheduler = false);
         var storage = services.BuildServiceProvider();
         _ = storage.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
         if (notifier is null)
@@ -58,6 +75,12 @@ internal sealed class DigestAccess : IAsyncDisposable
             o.CatchUp = catchUp;
         });
         notifier(builder);
+        if (rulesFile is not null)
+        {
+            // The runner reads the translated hints from the scanner's classification options.
+            engine.Configure<LogScanOptions>(o => o.Classification.RulesFile = rulesFile);
+        }
+
         engine.Replace(ServiceDescriptor.Singleton(storage.GetRequiredService<ILogStore>()));
         engine.Replace(ServiceDescriptor.Singleton(onlySubscription is null ? store : new OneSubscriptionStore(store, onlySubscription)));
         return new DigestAccess(storage, engine.BuildServiceProvider());

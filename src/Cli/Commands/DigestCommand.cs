@@ -70,7 +70,7 @@ internal static class DigestCommand
                 return ScanCommand.Fail(ExitCodes.InvalidConfiguration, string.Join(" ", problems));
             }
 
-            return await WithStoreAsync(parse.GetValue(store)!, create: true, async digests =>
+            return await WithStoreAsync(parse.GetValue(store)!, create: true, write: true, async digests =>
             {
                 await digests.SaveSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
                 Console.Out.WriteLine($"Saved subscription '{subscription.Id}'.");
@@ -84,7 +84,7 @@ internal static class DigestCommand
     {
         var store = StoreAccess.StoreOption();
         var command = new Command("list", "Lists the subscriptions.") { store };
-        command.SetAction(async (parse, cancellationToken) => await WithStoreAsync(parse.GetValue(store)!, create: false, async digests =>
+        command.SetAction(async (parse, cancellationToken) => await WithStoreAsync(parse.GetValue(store)!, create: false, write: false, async digests =>
         {
             foreach (var s in await digests.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -105,7 +105,7 @@ internal static class DigestCommand
         var store = StoreAccess.StoreOption();
         var name = new Option<string>("--name") { Description = "The subscription to remove.", Required = true };
         var command = new Command("remove", "Removes a subscription; its runs stay in the ledger.") { store, name };
-        command.SetAction(async (parse, cancellationToken) => await WithStoreAsync(parse.GetValue(store)!, create: false, async digests =>
+        command.SetAction(async (parse, cancellationToken) => await WithStoreAsync(parse.GetValue(store)!, create: false, write: true, async digests =>
         {
             if (!await digests.RemoveSubscriptionAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false))
             {
@@ -124,7 +124,7 @@ internal static class DigestCommand
         var name = new Option<string?>("--subscription") { Description = "Only this subscription's runs." };
         var limit = new Option<int>("--limit") { Description = "How many runs, latest window first.", DefaultValueFactory = _ => 50 };
         var command = new Command("history", "The ledger: each window, its count, and per recipient sent, pending retry or failed, and why.") { store, name, limit };
-        command.SetAction(async (parse, cancellationToken) => await WithStoreAsync(parse.GetValue(store)!, create: false, async digests =>
+        command.SetAction(async (parse, cancellationToken) => await WithStoreAsync(parse.GetValue(store)!, create: false, write: false, async digests =>
         {
             var runs = await digests.QueryRunsAsync(new DigestRunQuery { SubscriptionId = parse.GetValue(name), Limit = Math.Max(1, parse.GetValue(limit)) }, cancellationToken).ConfigureAwait(false);
             if (runs.Count == 0)
@@ -180,7 +180,11 @@ internal static class DigestCommand
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    private static async Task<int> WithStoreAsync(FileInfo file, bool create, Func<IDigestStore, Task<int>> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> over the store. The commands that <paramref name="write"/> (add, remove) read the
+    /// whole file first, so a file with damaged pages is refused (exit 5) and left as it was; list and history do not.
+    /// </summary>
+    private static async Task<int> WithStoreAsync(FileInfo file, bool create, bool write, Func<IDigestStore, Task<int>> action)
     {
         if (!create && !file.Exists)
         {
@@ -189,7 +193,7 @@ internal static class DigestCommand
 
         try
         {
-            var access = DigestAccess.Open(file);
+            var access = DigestAccess.Open(file, check: write);
             await using (access.ConfigureAwait(false))
             {
                 return await action(access.Store).ConfigureAwait(false);
@@ -208,6 +212,4 @@ internal static class DigestCommand
             return ScanCommand.Fail(ExitCodes.Canceled, "interrupted.");
         }
     }
-
-    internal static Task<int> WithStoreAsync(FileInfo file, Func<IDigestStore, Task<int>> action) => WithStoreAsync(file, create: false, action);
 }

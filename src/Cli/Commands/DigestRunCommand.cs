@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using PosFleet.Connectors.Email;
 using PosFleet.Digests;
+using PosFleet.Logs.Classification;
+using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Cli.Commands;
@@ -9,7 +11,8 @@ namespace PosFleet.Cli.Commands;
 /// <summary>
 /// <c>posfleet digest run</c>: runs one subscription's due and missed windows (or, with <c>--now</c>, an on-demand audit
 /// of the last window) and sends through SMTP or into a pickup folder. <c>--catch-up</c> says which windows missed since
-/// the subscription's last recorded window are run, as a host's scheduler does when it starts. The SMTP password is read from
+/// the subscription's last recorded window are run, as a host's scheduler does when it starts; <c>--rules</c> adds the
+/// translated hints of a rules file, as <c>scan --rules</c> classifies with it. The SMTP password is read from
 /// <c>POSFLEET_SMTP_PASSWORD</c> only, so that it never shows in a process list or a shell history.
 /// </summary>
 internal static class DigestRunCommand
@@ -34,9 +37,10 @@ internal static class DigestRunCommand
         var user = new Option<string?>("--smtp-user") { Description = $"The SMTP user name; the password is read from {PasswordVariable}." };
         var from = new Option<string>("--from") { Description = "The sender address.", DefaultValueFactory = _ => "PosFleet <posfleet@localhost>" };
         var pickup = new Option<DirectoryInfo?>("--pickup") { Description = "Write the messages as .eml files into this directory instead of sending them." };
+        var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones: their translated hints show in the digest." };
         var command = new Command("run", "Runs a subscription's due windows (or an audit with --now) and sends its digest.")
         {
-            store, name, now, test, asOf, catchUp, smtp, security, user, from, pickup,
+            store, name, now, test, asOf, catchUp, smtp, security, user, from, pickup, rules,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -74,6 +78,21 @@ internal static class DigestRunCommand
                 notifier = DigestAccess.Smtp(text[..colon], port, parse.GetValue(security), parse.GetValue(user), Environment.GetEnvironmentVariable(PasswordVariable), parse.GetValue(from)!);
             }
 
+            // Read here, as scan and ingest do: the runner falls back to the stored hints rather than fail a send over a
+            // translation, so an unreadable file would otherwise go unnoticed.
+            var rulesFile = parse.GetValue(rules)?.FullName;
+            if (rulesFile is not null)
+            {
+                try
+                {
+                    _ = ClassificationRuleSet.Load(rulesFile);
+                }
+                catch (LogScanOptionsException ex)
+                {
+                    return ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message);
+                }
+            }
+
             if (!file.Exists)
             {
                 return ScanCommand.Fail(ExitCodes.StoreUnavailable, $"The store '{file.FullName}' does not exist: add a subscription with 'posfleet digest add --store {file.Name} …'.");
@@ -83,7 +102,7 @@ internal static class DigestRunCommand
             var time = parse.GetValue(asOf) is { } instant ? new FixedTimeProvider(instant) : null;
             try
             {
-                var access = DigestAccess.Open(file, notifier, id, time, parse.GetValue(catchUp) ?? DigestCatchUp.LatestOnly);
+                var access = DigestAccess.Open(file, notifier, id, time, parse.GetValue(catchUp) ?? DigestCatchUp.LatestOnly, check: true, rulesFile: rulesFile);
                 await using (access.ConfigureAwait(false))
                 {
                     if (await access.Store.GetSubscriptionAsync(id, cancellationToken).ConfigureAwait(false) is null)

@@ -32,8 +32,10 @@ internal sealed class StoreAccess : IAsyncDisposable
         }
 
         var services = new ServiceCollection();
-        // Only the commands that write read the whole file first (PRAGMA quick_check): a read command checks the
-        // header and schema version, and reports corruption its queries meet.
+        // The commands that write (create: ingest, demo) run PRAGMA quick_check over the whole file before the first
+        // write, so a file with damaged pages is refused (exit 5) and left as it was. The read commands (search,
+        // dashboard) skip that pass, seconds on a gigabyte store: they still check the header and schema version
+        // (quick_check too, before a migration), and report corruption their queries meet.
         var connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString();
         services.AddPosFleet().UseSqliteStorage(o =>
         {

@@ -81,7 +81,8 @@ internal sealed partial class SqliteDatabase
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    problems.Add(reader.GetString(0));
+                    // One row may hold several problems, one a line: the error stays on one line.
+                    problems.Add(reader.GetString(0).ReplaceLineEndings("; "));
                 }
             }
         }

@@ -7,8 +7,9 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 /// <summary>
 /// The database file: opens pooled connections with the busy timeout set. Before the first connection is handed out
 /// (at host start-up, or on first use without a host) it checks the file (a SQLite database, as long as its header
-/// says, not from a newer version; <c>PRAGMA quick_check</c> before a migration or when asked for) and applies the
-/// missing migrations in one transaction. A file that fails a check is never written to.
+/// says, not from a newer version; <c>PRAGMA quick_check</c> unless <see cref="SqliteStorageOptions.CheckOnOpen"/> is
+/// turned off, and always before a migration) and applies the missing migrations in one transaction. A file that
+/// fails a check is never written to.
 /// </summary>
 internal sealed partial class SqliteDatabase : IDisposable
 {
