@@ -34,7 +34,7 @@ internal static class IngestCommand
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep ingesting as the files grow and rotate, until Ctrl+C or SIGTERM." };
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
         var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log" };
-        var batch = new Option<int>("--batch-size") { Description = "The most entries stored per transaction.", DefaultValueFactory = _ => 8192 };
+        var batch = new Option<int>("--batch-size") { Description = "The most entries stored per transaction.", DefaultValueFactory = _ => 65536 };
         var retention = new Option<TimeSpan?>("--retention")
         {
             Description = "First delete the entries older than DURATION (30d, 48h), in short transactions.",

@@ -19,9 +19,12 @@ public sealed class LogIngestOptions
     /// <value>The default value is 500 milliseconds.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The most entries appended in one transaction.</summary>
-    /// <value>The default value is 8192.</value>
-    public int BatchSize { get; set; } = 8192;
+    /// <summary>
+    /// The most entries appended in one transaction. Larger batches ingest faster (fewer full-text segments and rollup
+    /// writes) and hold the write lock longer; readers are never blocked (WAL), other writers wait up to the busy timeout.
+    /// </summary>
+    /// <value>The default value is 65536.</value>
+    public int BatchSize { get; set; } = 65536;
 
     /// <summary>How many blocks of read and classified lines may wait for the writer; bounds memory when the disk is slow.</summary>
     /// <value>The default value is 8.</value>

@@ -13,7 +13,7 @@ internal sealed class LogIngestOptionsValidator : IValidateOptions<LogIngestOpti
         var errors = new List<string>();
         if (options.BatchSize < 1)
         {
-            errors.Add($"LogIngestOptions.BatchSize is {options.BatchSize}; it must be at least 1 (the default is 8192).");
+            errors.Add($"LogIngestOptions.BatchSize is {options.BatchSize}; it must be at least 1 (the default is 65536).");
         }
 
         if (options.ChannelCapacity < 1)
