@@ -54,19 +54,48 @@ public sealed class SqliteRetentionTests : IDisposable
     }
 
     [Fact]
-    public async Task DeleteOlderThan_RecountFails_ChunkIsNotDeletedEither()
+    public async Task DeleteOlderThan_FinalRecountFails_ThatChunkIsNotDeletedAndCountsStayExact()
     {
         await AppendAsync(old: 5, young: 2);
-        // Stands for a crash while the rollups are recounted.
+        // Stands for a crash while the last chunk recounts its hour's rollups.
         SqliteFile.Execute(_path, "CREATE TRIGGER crash BEFORE INSERT ON template_hours BEGIN SELECT RAISE(ABORT, 'crash'); END;");
 
         await Assert.ThrowsAsync<LogStoreException>(async () => await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
 
-        Assert.Equal(7L, SqliteFile.Scalar(_path, "SELECT count(*) FROM entries;"));
-        Assert.Equal(7L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
+        // The first chunk (3) went and was counted out; the last (2) stayed, with its rows in the counts.
+        Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT count(*) FROM entries;"));
+        Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
         SqliteFile.Execute(_path, "DROP TRIGGER crash;");
-        Assert.Equal(5, await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
+        Assert.Equal(2, await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
         Assert.Equal(2L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
+        Assert.Equal(Hour.AddMinutes(36).UtcTicks, SqliteFile.Scalar(_path, "SELECT min(first_ts) FROM template_hours;"));
+    }
+
+    [Fact]
+    public async Task DeleteOlderThan_ChunksOverSeveralHours_DropsTheEmptiedHoursAndKeepsTheRestExact()
+    {
+        var entries = Enumerable.Range(0, 10).Select(i => new LogEntry
+        {
+            Timestamp = Hour.AddMinutes(25 * i), // 10:00 … 13:45, two or three an hour
+            Message = $"ticket {i} closed",
+            Template = "ticket <*> closed",
+            Severity = i % 2 == 0 ? LogSeverity.Error : LogSeverity.Success,
+            Terminal = $"POS-{i % 3}",
+            Position = new LogPosition("b.log", i + 1),
+        }).ToList();
+        await _store.AppendAsync(new LogBatch(entries, new IngestCheckpoint("b.log", 100, 10, 1)), CancellationToken.None);
+
+        var deleted = await _store.DeleteOlderThanAsync(Hour.AddHours(2).AddMinutes(10), CancellationToken.None); // up to 12:10
+
+        Assert.Equal(6, deleted); // 10:00 10:25 10:50 11:15 11:40 12:05
+        Assert.Equal(0L, SqliteFile.Scalar(_path, $"SELECT count(*) FROM template_hours WHERE hour < {Hour.AddHours(2).UtcTicks / TimeSpan.TicksPerHour};"));
+        Assert.Equal(0L, SqliteFile.Scalar(_path, $"SELECT count(*) FROM template_terminals WHERE hour < {Hour.AddHours(2).UtcTicks / TimeSpan.TicksPerHour};"));
+        Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM template_hours;"));
+        Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT sum(n) FROM terminal_hours;"));
+        Assert.Equal(Hour.AddMinutes(150).UtcTicks, SqliteFile.Scalar(_path, "SELECT min(first_ts) FROM template_hours;"));
+        Assert.Equal(
+            SqliteFile.Scalar(_path, "SELECT count(*) FROM (SELECT DISTINCT e.template_id, e.ts / 36000000000, o.terminal, e.severity, e.kind FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.severity > 0);"),
+            SqliteFile.Scalar(_path, "SELECT count(*) FROM template_terminals;"));
     }
 
     [Fact]

@@ -41,19 +41,20 @@ internal sealed partial class SqliteLogStore
     }
 
     /// <summary>
-    /// Deletes the oldest chunk of entries before <paramref name="olderThan"/> with their full-text rows, and recounts
-    /// the rollups of the hours it touched in the same transaction: whenever retention stops (done, canceled, crashed),
-    /// the rollups count exactly the entries left.
+    /// Deletes the oldest chunk of entries before <paramref name="olderThan"/> with their full-text rows, and takes
+    /// them out of the rollups in the same transaction: whenever retention stops (done, canceled, crashed), the counts
+    /// are exactly those of the entries left (see <see cref="SqliteRetentionRollups"/>).
     /// </summary>
     private (int Deleted, bool Last) DeleteChunk(SqliteConnection connection, DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var doomed = new List<(long Id, string Text)>(database.RetentionChunkSize);
-        long firstTicks = long.MaxValue, lastTicks = long.MinValue;
+        var rollups = new SqliteRetentionRollups();
         using (var select = connection.CreateCommand())
         {
             select.CommandText = """
-                SELECT e.id, t.text, e.params, e.message, e.ts FROM entries e JOIN templates t ON t.id = e.template_id
+                SELECT e.id, t.text, e.params, e.message, e.ts, e.template_id, e.severity, e.kind, o.terminal
+                FROM entries e JOIN templates t ON t.id = e.template_id JOIN origins o ON o.id = e.origin_id
                 WHERE e.ts < $ts ORDER BY e.ts LIMIT $chunk;
                 """;
             select.Parameters.AddWithValue("$ts", olderThan.UtcTicks);
@@ -63,9 +64,7 @@ internal sealed partial class SqliteLogStore
             {
                 var text = reader.IsDBNull(3) ? MessageParams.Join(reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2)) : reader.GetString(3);
                 doomed.Add((reader.GetInt64(0), text));
-                var ticks = reader.GetInt64(4);
-                firstTicks = Math.Min(firstTicks, ticks);
-                lastTicks = Math.Max(lastTicks, ticks);
+                rollups.Add(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetString(8));
             }
         }
 
@@ -84,13 +83,18 @@ internal sealed partial class SqliteLogStore
             }
         }
 
-        if (doomed.Count > 0)
-        {
-            SqliteRollups.Recount(connection, firstTicks / TimeSpan.TicksPerHour, lastTicks / TimeSpan.TicksPerHour);
-        }
-
+        var last = doomed.Count < database.RetentionChunkSize || !AnyOlder(connection, olderThan);
+        rollups.Write(connection, last);
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
-        return (doomed.Count, doomed.Count < database.RetentionChunkSize);
+        return (doomed.Count, last);
+    }
+
+    private static bool AnyOlder(SqliteConnection connection, DateTimeOffset olderThan)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM entries WHERE ts < $ts);";
+        command.Parameters.AddWithValue("$ts", olderThan.UtcTicks);
+        return (long)command.ExecuteScalar()! != 0;
     }
 }
