@@ -97,25 +97,4 @@ public sealed class SqliteIngestIssuesTests : IDisposable
     }
 
     private async Task<long> CountAsync() => (await _store.CountAsync(new LogQuery(), CancellationToken.None)).Sum(b => b.Count);
-
-    /// <summary>A fake clock that counts the follower's passes: each ends by waiting on a timer.</summary>
-    private sealed class FollowClock() : FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero))
-    {
-        private int _timers;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            Interlocked.Increment(ref _timers);
-            return base.CreateTimer(callback, state, dueTime, period);
-        }
-
-        public async Task WaitForPassesAsync(int passes)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            while (Volatile.Read(ref _timers) < passes)
-            {
-                await Task.Delay(5, timeout.Token);
-            }
-        }
-    }
 }
