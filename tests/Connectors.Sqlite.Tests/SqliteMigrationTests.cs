@@ -57,7 +57,7 @@ public sealed class SqliteMigrationTests : IDisposable
 
         var before = SqliteStorageFileTests.Hash(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<PosFleetStorageException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
 
         Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);

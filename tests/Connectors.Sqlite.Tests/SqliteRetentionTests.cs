@@ -60,7 +60,7 @@ public sealed class SqliteRetentionTests : IDisposable
         // Stands for a crash while the last chunk recounts its hour's rollups.
         SqliteFile.Execute(_path, "CREATE TRIGGER crash BEFORE INSERT ON template_hours BEGIN SELECT RAISE(ABORT, 'crash'); END;");
 
-        await Assert.ThrowsAsync<LogStoreException>(async () => await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
+        await Assert.ThrowsAsync<PosFleetStorageException>(async () => await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
 
         // The first chunk (3) went and was counted out; the last (2) stayed, with its rows in the counts.
         Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT count(*) FROM entries;"));
@@ -105,7 +105,7 @@ public sealed class SqliteRetentionTests : IDisposable
         // Stands for a crash (or a cancel) in the second chunk: the first chunk (3 entries, chunk size 3) is committed.
         SqliteFile.Execute(_path, $"CREATE TRIGGER crash BEFORE DELETE ON entries WHEN old.ts > {Hour.AddMinutes(3).UtcTicks} BEGIN SELECT RAISE(ABORT, 'crash'); END;");
 
-        await Assert.ThrowsAsync<LogStoreException>(async () => await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
+        await Assert.ThrowsAsync<PosFleetStorageException>(async () => await _store.DeleteOlderThanAsync(Hour.AddMinutes(30), CancellationToken.None));
         var counts = await _store.CountAsync(new LogQuery { From = Hour, To = Hour.AddHours(1) }, CancellationToken.None);
 
         Assert.Equal(4L, SqliteFile.Scalar(_path, "SELECT count(*) FROM entries;"));

@@ -76,7 +76,7 @@ public sealed class SqliteStorageFileTests : IDisposable
         SqliteFile.Execute(path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
         var before = Hash(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<PosFleetStorageException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
 
         Assert.Contains("newer version", ex.Message, StringComparison.Ordinal);
         Assert.Contains("schema 99", ex.Message, StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public sealed class SqliteStorageFileTests : IDisposable
         var path = Dir.File("fleet.db", "2026-11-20T10:15:02Z [ERROR] term=POS-1 this is a log, not a database\n");
         var before = Hash(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).AppendAsync(OneEntry(), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<PosFleetStorageException>(async () => await Store(path).AppendAsync(OneEntry(), CancellationToken.None));
 
         Assert.Contains("is not a SQLite database", ex.Message, StringComparison.Ordinal);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class SqliteStorageFileTests : IDisposable
 
         var before = Hash(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).QueryAsync(new LogQuery(), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<PosFleetStorageException>(async () => await Store(path).QueryAsync(new LogQuery(), CancellationToken.None));
 
         Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class SqliteStorageFileTests : IDisposable
 
         var before = Hash(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<PosFleetStorageException>(async () => await Store(path).GetCheckpointAsync("a.log", CancellationToken.None));
 
         Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
         Assert.Contains("quick_check", ex.Message, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class SqliteStorageFileTests : IDisposable
         var before = Hash(path);
         var store = Store(path, checkOnOpen: false);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () =>
+        var ex = await Assert.ThrowsAsync<PosFleetStorageException>(async () =>
         {
             if (call == "checkpoint")
             {
@@ -176,7 +176,7 @@ public sealed class SqliteStorageFileTests : IDisposable
     {
         var path = Path.Combine(ReadOnlyDirectory(), "fleet.db");
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await Store(path).AppendAsync(OneEntry(), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<PosFleetStorageException>(async () => await Store(path).AppendAsync(OneEntry(), CancellationToken.None));
 
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
         Assert.Contains("writable", ex.Message, StringComparison.Ordinal);

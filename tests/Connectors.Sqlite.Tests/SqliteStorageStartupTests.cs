@@ -37,7 +37,7 @@ public sealed class SqliteStorageStartupTests : IDisposable
         var before = SqliteStorageFileTests.Hash(path);
         using var host = Host(path);
 
-        var ex = await Assert.ThrowsAsync<LogStoreException>(() => host.StartAsync());
+        var ex = await Assert.ThrowsAsync<PosFleetStorageException>(() => host.StartAsync());
 
         Assert.Contains("is not a SQLite database", ex.Message, StringComparison.Ordinal);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);

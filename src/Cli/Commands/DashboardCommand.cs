@@ -53,7 +53,7 @@ internal static class DashboardCommand
 
                     return ExitCodes.Success;
                 }
-                catch (LogStoreException ex)
+                catch (PosFleetStorageException ex)
                 {
                     return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
                 }

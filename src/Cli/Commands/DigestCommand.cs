@@ -199,7 +199,7 @@ internal static class DigestCommand
                 return await action(access.Store).ConfigureAwait(false);
             }
         }
-        catch (LogStoreException ex)
+        catch (PosFleetStorageException ex)
         {
             return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
         }

@@ -116,7 +116,7 @@ internal static class DigestRunCommand
                     return Report(results, Console.Out);
                 }
             }
-            catch (LogStoreException ex)
+            catch (PosFleetStorageException ex)
             {
                 return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
             }

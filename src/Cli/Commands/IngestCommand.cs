@@ -135,12 +135,12 @@ internal static class IngestCommand
             Console.Out.WriteLine(string.Create(c, $"Retention: deleted {deleted:N0} entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
             return null;
         }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or LogStoreException)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or PosFleetStorageException)
         {
             // Ctrl+C or SIGTERM: the store stops between (or inside, rolling it back) its short delete transactions.
             return ScanCommand.Fail(ExitCodes.Canceled, "interrupted during retention; the entries deleted until then stay deleted, nothing was ingested yet, and the next ingest goes on from there.");
         }
-        catch (LogStoreException ex)
+        catch (PosFleetStorageException ex)
         {
             return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
         }
@@ -161,7 +161,7 @@ internal static class IngestCommand
 
             summary = await ingester.IngestAsync(paths, options, progress, cancellationToken);
         }
-        catch (LogStoreException ex)
+        catch (PosFleetStorageException ex)
         {
             return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
         }

@@ -78,7 +78,7 @@ internal static class SearchCommand
 
                     return ExitCodes.Success;
                 }
-                catch (LogStoreException ex)
+                catch (PosFleetStorageException ex)
                 {
                     return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
                 }

@@ -37,17 +37,17 @@ internal sealed partial class SqliteDatabase
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new LogStoreException($"The database '{Path}' cannot be read ({ex.Message}): check its permissions.", ex);
+            throw new PosFleetStorageException($"The database '{Path}' cannot be read ({ex.Message}): check its permissions.", ex);
         }
 
         if (read < Header.Length || !header[..Header.Length].SequenceEqual(Header))
         {
-            throw new LogStoreException($"The file '{Path}' is not a SQLite database: move it aside or choose another file; it was not changed.");
+            throw new PosFleetStorageException($"The file '{Path}' is not a SQLite database: move it aside or choose another file; it was not changed.");
         }
 
         if (length < 512 || read < header.Length)
         {
-            throw new LogStoreException($"The database '{Path}' is corrupt (truncated: {length} bytes, shorter than one page): restore it from a backup or move it aside; it was not changed.");
+            throw new PosFleetStorageException($"The database '{Path}' is corrupt (truncated: {length} bytes, shorter than one page): restore it from a backup or move it aside; it was not changed.");
         }
 
         // The page count in the header is valid when the change counter (offset 24) matches the version it was
@@ -58,7 +58,7 @@ internal sealed partial class SqliteDatabase
         var valid = pages > 0 && header.Slice(24, 4).SequenceEqual(header.Slice(92, 4));
         if (valid && length < pages * pageSize && !HasLogFrames())
         {
-            throw new LogStoreException(
+            throw new PosFleetStorageException(
                 $"The database '{Path}' is corrupt (truncated: {length} bytes, its header says {pages * pageSize}): restore it from a backup or move it aside; it was not changed.");
         }
     }
@@ -89,7 +89,7 @@ internal sealed partial class SqliteDatabase
 
         if (problems is not ["ok"])
         {
-            throw new LogStoreException(
+            throw new PosFleetStorageException(
                 $"The database '{Path}' is corrupt (quick_check: {string.Join("; ", problems)}): restore it from a backup or move it aside; it was not changed.");
         }
     }
@@ -101,7 +101,7 @@ internal sealed partial class SqliteDatabase
         var latest = SqliteMigrations.Latest;
         if (version > latest)
         {
-            throw new LogStoreException(
+            throw new PosFleetStorageException(
                 $"The database '{Path}' was written by a newer version of PosFleet (schema {version}; this version knows schemas up to {latest}): open it with that version or newer; it was not changed.");
         }
 
@@ -109,7 +109,7 @@ internal sealed partial class SqliteDatabase
             && Convert.ToInt64(await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\';", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
         {
             // Another application's database: ours always carries a user_version once it has tables.
-            throw new LogStoreException($"The database '{Path}' is not a PosFleet store (it holds other tables): choose another file; it was not changed.");
+            throw new PosFleetStorageException($"The database '{Path}' is not a PosFleet store (it holds other tables): choose another file; it was not changed.");
         }
 
         return version;

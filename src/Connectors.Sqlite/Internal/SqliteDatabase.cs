@@ -97,13 +97,13 @@ internal sealed partial class SqliteDatabase : IDisposable
     /// <summary>Turns what SQLite says about an unusable file into an error that names the file and says what to do.</summary>
     public Exception Explain(SqliteException ex) => ex.SqliteErrorCode switch
     {
-        SqliteCorrupt or SqliteNotADatabase => new LogStoreException(
+        SqliteCorrupt or SqliteNotADatabase => new PosFleetStorageException(
             $"The database '{Path}' is corrupt ({ex.Message.TrimEnd('.')}): restore it from a backup or move it aside; it was not changed.", ex),
-        SqliteReadOnly or SqliteCantOpen or SqlitePermission or SqliteIoError => new LogStoreException(
+        SqliteReadOnly or SqliteCantOpen or SqlitePermission or SqliteIoError => new PosFleetStorageException(
             $"The database '{Path}' cannot be opened for writing ({ex.Message.TrimEnd('.')}): check that the file and its directory are writable, or choose another location.", ex),
-        SqliteBusy or SqliteLocked => new LogStoreException(
+        SqliteBusy or SqliteLocked => new PosFleetStorageException(
             $"The database '{Path}' stayed busy ({ex.Message.TrimEnd('.')}): another process holds it; try again later.", ex),
-        _ => new LogStoreException(
+        _ => new PosFleetStorageException(
             $"The database '{Path}' could not be used ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')}): check the file, or choose another one.", ex),
     };
 
@@ -148,7 +148,7 @@ internal sealed partial class SqliteDatabase : IDisposable
         if (!string.Equals((string?)await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false), "wal", StringComparison.OrdinalIgnoreCase)
             && Path != ":memory:")
         {
-            throw new LogStoreException($"The database '{Path}' cannot be switched to write-ahead logging: check that its directory is writable.");
+            throw new PosFleetStorageException($"The database '{Path}' cannot be switched to write-ahead logging: check that its directory is writable.");
         }
 
         if (version == latest)

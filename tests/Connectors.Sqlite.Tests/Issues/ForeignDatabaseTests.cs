@@ -26,11 +26,11 @@ public sealed class ForeignDatabaseTests : IDisposable
         var before = SqliteStorageFileTests.Hash(db);
         var services = new ServiceCollection();
         services.AddPosFleet().UseSqliteStorage($"Data Source={db}");
-        var ex = default(LogStoreException);
+        var ex = default(PosFleetStorageException);
         using (var provider = services.BuildServiceProvider())
         {
             var store = provider.GetRequiredService<ILogStore>();
-            ex = await Assert.ThrowsAsync<LogStoreException>(async () => await store.CountAsync(new LogQuery(), CancellationToken.None));
+            ex = await Assert.ThrowsAsync<PosFleetStorageException>(async () => await store.CountAsync(new LogQuery(), CancellationToken.None));
         }
 
         SqliteConnection.ClearAllPools();
@@ -40,7 +40,7 @@ public sealed class ForeignDatabaseTests : IDisposable
     }
 
     [Fact]
-    public async Task Query_SqliteErrorNotExplained_ReachesTheCallerAsLogStoreException()
+    public async Task Query_SqliteErrorNotExplained_ReachesTheCallerAsPosFleetStorageException()
     {
         var db = Path.Combine(_dir.Path, "fleet.db");
         var services = new ServiceCollection();
@@ -62,7 +62,7 @@ public sealed class ForeignDatabaseTests : IDisposable
         using (var provider = services.BuildServiceProvider())
         {
             var store = provider.GetRequiredService<ILogStore>();
-            var ex = await Assert.ThrowsAsync<LogStoreException>(async () => await store.CountAsync(new LogQuery(), CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<PosFleetStorageException>(async () => await store.CountAsync(new LogQuery(), CancellationToken.None));
             Assert.Contains(db, ex.Message, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', ex.Message);
         }

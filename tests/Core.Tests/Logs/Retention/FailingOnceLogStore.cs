@@ -17,7 +17,7 @@ internal sealed class FailingOnceLogStore : ILogStore
         if (FailNext)
         {
             FailNext = false;
-            throw new LogStoreException("The store 'fleet.db' is busy.");
+            throw new PosFleetStorageException("The store 'fleet.db' is busy.");
         }
 
         return _inner.DeleteOlderThanAsync(olderThan, cancellationToken);
