@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,26 @@ public static class SqlitePosFleetBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         return builder.UseSqliteStorage(o => o.ConnectionString = connectionString);
+    }
+
+    /// <summary>
+    /// Keeps PosFleet's data in the SQLite file at <paramref name="path"/> (created when missing), replacing the
+    /// in-memory stores. The path may hold any character a file name can; it is never parsed as a connection string.
+    /// </summary>
+    /// <param name="builder">The PosFleet builder.</param>
+    /// <param name="path">The database file, such as <c>fleet.db</c>; relative paths are resolved against the current directory now.</param>
+    /// <param name="configure">Configures the other options (busy timeout, <see cref="SqliteStorageOptions.CheckOnOpen"/> …).</param>
+    /// <returns>The builder.</returns>
+    public static IPosFleetBuilder UseSqliteStorageFile(this IPosFleetBuilder builder, string path, Action<SqliteStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ToString();
+        return builder.UseSqliteStorage(o =>
+        {
+            o.ConnectionString = connectionString;
+            configure?.Invoke(o);
+        });
     }
 
     /// <summary>
