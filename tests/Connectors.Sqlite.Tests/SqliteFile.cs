@@ -6,9 +6,12 @@ namespace PosFleet.Connectors.Sqlite.Tests;
 /// <summary>Reads and writes a database file directly, outside the store, on connections that are not pooled.</summary>
 internal static class SqliteFile
 {
+    private static string ConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+
     public static object? Scalar(string path, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        using var connection = new SqliteConnection(ConnectionString(path));
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -17,7 +20,7 @@ internal static class SqliteFile
 
     public static void Execute(string path, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        using var connection = new SqliteConnection(ConnectionString(path));
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

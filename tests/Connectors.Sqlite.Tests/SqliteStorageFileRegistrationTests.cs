@@ -20,7 +20,7 @@ public sealed class SqliteStorageFileRegistrationTests : IDisposable
     [Fact]
     public async Task UseSqliteStorageFile_PathWithConnectionStringCharacters_CreatesThatFile()
     {
-        var path = Path.Combine(_dir.Path, "shop;Mode=ReadOnly=1 'x'.db");
+        var path = Path.Combine(_dir.Path, "shop;Mode=ReadOnly 'x'.db");
         var services = new ServiceCollection();
         services.AddPosFleet().UseSqliteStorageFile(path, o => o.CheckOnOpen = false);
         await using var provider = services.BuildServiceProvider();
