@@ -121,7 +121,7 @@ public sealed class SmtpNotifierTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<INotifier>());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredKeyedService<INotifier>(NotificationChannel.Email));
 
         Assert.Contains("SmtpNotifierOptions.Host", error.Message);
         Assert.Contains("SmtpNotifierOptions.Port", error.Message);
