@@ -41,6 +41,9 @@ internal static class MimeMessageFactory
         return message;
     }
 
+    /// <summary>The sender of the options, already validated at start-up.</summary>
+    public static MailboxAddress ParseSender(string from) => MailboxAddress.Parse(from);
+
     /// <summary>Splits recipients into parsed mailboxes and those that are not addresses at all.</summary>
     public static (List<(string Recipient, MailboxAddress Mailbox)> Valid, List<string> Invalid) Parse(IEnumerable<string> recipients)
     {

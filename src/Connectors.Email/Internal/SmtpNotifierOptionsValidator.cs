@@ -53,6 +53,11 @@ internal sealed class SmtpNotifierOptionsValidator : IValidateOptions<SmtpNotifi
             errors.Add($"SmtpNotifierOptions.RetryDelay ({o.RetryDelay}) must not be negative nor longer than SmtpNotifierOptions.MaxRetryDelay ({o.MaxRetryDelay}).");
         }
 
+        if (o.MaxRetryDelay > TimeSpan.FromDays(1))
+        {
+            errors.Add($"SmtpNotifierOptions.MaxRetryDelay is {o.MaxRetryDelay}; it must be at most one day (leave longer waits to the digest's next run).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
