@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
+using PosFleet.Notifications;
 
 namespace PosFleet.Connectors.Email.Internal;
 
@@ -23,7 +23,7 @@ internal sealed class SmtpNotifierOptionsValidator : IValidateOptions<SmtpNotifi
             errors.Add($"SmtpNotifierOptions.Security '{o.Security}' is not one of None, StartTls, SslOnConnect, Auto.");
         }
 
-        if (string.IsNullOrWhiteSpace(o.From) || !MailboxAddress.TryParse(o.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
+        if (!EmailAddressSyntax.TryParse(o.From, out _))
         {
             errors.Add($"SmtpNotifierOptions.From '{o.From}' is not an e-mail address; set the sender, such as 'PosFleet <fleet@example.com>'.");
         }
