@@ -22,7 +22,7 @@ internal sealed partial class SmtpNotifier : INotifier
     private readonly SmtpNotifierOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SmtpNotifier> _logger;
-    private readonly ResiliencePipeline<Attempt> _retry;
+    private readonly ResiliencePipeline<SmtpAttempt> _retry;
 
     public SmtpNotifier(ISmtpTransportFactory transports, IOptions<SmtpNotifierOptions> options, TimeProvider time, ILogger<SmtpNotifier> logger)
     {
@@ -30,7 +30,7 @@ internal sealed partial class SmtpNotifier : INotifier
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _retry = SmtpRetry.Create(_options, time, logger);
+        _retry = CreateRetryPipeline(_options, time, logger);
     }
 
     public async ValueTask<NotificationResult> SendAsync(NotificationMessage message, CancellationToken cancellationToken)
@@ -46,20 +46,20 @@ internal sealed partial class SmtpNotifier : INotifier
         if (valid.Count > 0)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
-            context.Properties.Set(SmtpRetry.Key, message.IdempotencyKey);
+            context.Properties.Set(KeyProperty, message.IdempotencyKey);
             try
             {
                 await _retry.ExecuteAsync(static (context, s) => s.Notifier.AttemptAsync(s, context.CancellationToken), context, send).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && SmtpRetry.IsPermanent(ex))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsPermanent(ex))
             {
                 Log.PermanentFailure(_logger, message.IdempotencyKey, ex);
-                send.SetPending(DeliveryStatus.PermanentFailure, SmtpRetry.Describe(ex));
+                send.SetPending(DeliveryStatus.PermanentFailure, Describe(ex));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // The pipeline gave up: the last attempt failed transiently as a whole.
-                var reason = SmtpRetry.Describe(ex);
+                var reason = Describe(ex);
                 Log.TransientFailure(_logger, message.IdempotencyKey, send.Attempts, _options.MaxAttempts, reason);
                 send.SetPending(DeliveryStatus.TransientFailure, reason);
             }
@@ -73,7 +73,7 @@ internal sealed partial class SmtpNotifier : INotifier
     }
 
     /// <summary>One SMTP transaction to the recipients still pending; those refused with a 4xx stay pending.</summary>
-    private async ValueTask<Attempt> AttemptAsync(SendState send, CancellationToken cancellationToken)
+    private async ValueTask<SmtpAttempt> AttemptAsync(SendState send, CancellationToken cancellationToken)
     {
         send.Attempts++;
         var mime = MimeMessageFactory.Create(send.Message, send.From, send.Pending.Select(p => p.Mailbox), _time.GetUtcNow());
@@ -101,7 +101,7 @@ internal sealed partial class SmtpNotifier : INotifier
         }
 
         send.Pending = retry;
-        return new Attempt(retry.Count, reason);
+        return new SmtpAttempt(retry.Count, reason);
     }
 
     private async Task<IReadOnlyList<SmtpRejection>> SendOnceAsync(MimeMessage mime, MailboxAddress from, List<(string Recipient, MailboxAddress Mailbox)> pending, CancellationToken cancellationToken)

@@ -7,25 +7,20 @@ using Polly.Retry;
 
 namespace PosFleet.Connectors.Email.Internal;
 
-/// <summary>What one SMTP attempt left to retry: how many recipients got a 4xx reply, and the last such reply.</summary>
-internal readonly record struct Attempt(int Retrying, string? Reason);
-
-/// <summary>
-/// The SMTP notifier's retry pipeline (Polly): which failures are transient, and how long to wait before the next
-/// attempt. Transient: any failure of the whole transaction but a 5xx reply (refused or reset connections, timeouts,
-/// 4xx replies), and an attempt that left recipients refused with a 4xx. Permanent: a 5xx reply to the transaction.
-/// </summary>
-internal static partial class SmtpRetry
+// The retry pipeline (Polly): which failures are transient, and how long to wait before the next attempt.
+// Transient: any failure of the whole transaction but a 5xx reply (refused or reset connections, timeouts, 4xx
+// replies), and an attempt that left recipients refused with a 4xx. Permanent: a 5xx reply to the transaction.
+internal sealed partial class SmtpNotifier
 {
     /// <summary>The notification's idempotency key, carried in the Polly context so that retries are logged with it.</summary>
-    public static readonly ResiliencePropertyKey<string> Key = new("PosFleet.IdempotencyKey");
+    private static readonly ResiliencePropertyKey<string> KeyProperty = new("PosFleet.IdempotencyKey");
 
-    public static ResiliencePipeline<Attempt> Create(SmtpNotifierOptions options, TimeProvider time, ILogger logger)
+    private static ResiliencePipeline<SmtpAttempt> CreateRetryPipeline(SmtpNotifierOptions options, TimeProvider time, ILogger<SmtpNotifier> logger)
     {
-        var builder = new ResiliencePipelineBuilder<Attempt> { TimeProvider = time };
+        var builder = new ResiliencePipelineBuilder<SmtpAttempt> { TimeProvider = time };
         if (options.MaxAttempts > 1)
         {
-            builder.AddRetry(new RetryStrategyOptions<Attempt>
+            builder.AddRetry(new RetryStrategyOptions<SmtpAttempt>
             {
                 MaxRetryAttempts = options.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
@@ -38,7 +33,7 @@ internal static partial class SmtpRetry
                 OnRetry = args =>
                 {
                     var reason = args.Outcome.Exception is { } ex ? Describe(ex) : args.Outcome.Result.Reason ?? "";
-                    var key = args.Context.Properties.GetValue(Key, "");
+                    var key = args.Context.Properties.GetValue(KeyProperty, "");
                     Log.Retrying(logger, key, args.AttemptNumber + 1, options.MaxAttempts, args.RetryDelay, reason);
                     return ValueTask.CompletedTask;
                 },
@@ -49,21 +44,15 @@ internal static partial class SmtpRetry
     }
 
     /// <summary>5xx replies to the transaction (not to one recipient) will fail the same way again.</summary>
-    public static bool IsPermanent(Exception ex) =>
+    private static bool IsPermanent(Exception ex) =>
         ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } command
         && command.ErrorCode != SmtpErrorCode.UnexpectedStatusCode;
 
-    public static string Describe(Exception ex) => ex switch
+    private static string Describe(Exception ex) => ex switch
     {
         SmtpCommandException c => $"{(int)c.StatusCode} {c.Message}",
         SocketException s => $"{s.SocketErrorCode}: {s.Message}",
         ServiceNotConnectedException => "The connection to the SMTP server was lost.",
         _ => ex.Message,
     };
-
-    private static partial class Log
-    {
-        [LoggerMessage(4, LogLevel.Warning, "SMTP attempt {Attempt} of {MaxAttempts} for {Key} failed, retrying in {Delay}: {Reason}")]
-        public static partial void Retrying(ILogger logger, string key, int attempt, int maxAttempts, TimeSpan delay, string reason);
-    }
 }
