@@ -6,7 +6,10 @@ using PosFleet.Notifications;
 
 namespace PosFleet.Connectors.Email;
 
-/// <summary>Registers the e-mail notifiers. The last one registered is the host's <see cref="INotifier"/>.</summary>
+/// <summary>
+/// Registers the e-mail channel's notifier (<see cref="NotificationChannel.Email"/>): SMTP or a pickup folder. The
+/// channel has one notifier, the last registered; other channels (push, in-app) are left as they are.
+/// </summary>
 public static class EmailPosFleetBuilderExtensions
 {
     /// <summary>Sends notifications and digests through an SMTP server (MailKit), retrying transient failures with back-off.</summary>
@@ -23,8 +26,7 @@ public static class EmailPosFleetBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISmtpTransportFactory, MailKitSmtpTransportFactory>();
         services.TryAddSingleton<SmtpNotifier>();
-        services.Replace(ServiceDescriptor.Singleton<INotifier>(sp => sp.GetRequiredService<SmtpNotifier>()));
-        return builder;
+        return builder.AddNotifier(NotificationChannel.Email, sp => sp.GetRequiredService<SmtpNotifier>());
     }
 
     /// <summary>Writes each notification as an <c>.eml</c> file in <paramref name="directory"/> (atomically), the embedded default that needs no server.</summary>
@@ -47,7 +49,6 @@ public static class EmailPosFleetBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PickupFolderNotifierOptions>, PickupFolderNotifierOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PickupFolderNotifier>();
-        services.Replace(ServiceDescriptor.Singleton<INotifier>(sp => sp.GetRequiredService<PickupFolderNotifier>()));
-        return builder;
+        return builder.AddNotifier(NotificationChannel.Email, sp => sp.GetRequiredService<PickupFolderNotifier>());
     }
 }

@@ -37,15 +37,23 @@ public sealed class SmtpNotifierOptions
     /// <value>The default value is 60 seconds.</value>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How many times one message is tried, within one call, against transient failures; what is still failing after that is reported as transient and left to a later retry.</summary>
+    /// <summary>
+    /// How many times one message is tried within one call (the first attempt and up to <c>MaxAttempts - 1</c>
+    /// retries) against transient failures; what still fails transiently after that is reported as transient and
+    /// left to a later call (the digest ledger keeps it pending). 1 turns retries off.
+    /// </summary>
     /// <value>The default value is 3.</value>
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>The delay before the second attempt; it doubles at each attempt, with random jitter.</summary>
+    /// <summary>
+    /// The median delay before the first retry; each later retry waits about twice as long, with random jitter
+    /// (Polly's exponential back-off with decorrelated jitter, on the registered <see cref="TimeProvider"/>), so that
+    /// hosts that failed together do not retry together. Zero retries at once. At most one day.
+    /// </summary>
     /// <value>The default value is 2 seconds.</value>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The longest delay between two attempts.</summary>
+    /// <summary>The longest wait between two attempts: it caps the back-off. At most one day.</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -35,14 +35,18 @@ public sealed class PickupFolderCrashTests : IDisposable
         {
             using var host = StartHost(folder);
             var written = 0;
+            var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var reading = Task.Run(async () =>
             {
                 while (await host.StandardOutput.ReadLineAsync() is { } line && line != "DONE")
                 {
                     Interlocked.Increment(ref written);
+                    writing.TrySetResult();
                 }
+
+                writing.TrySetResult(); // the host ended before writing anything
             });
-            await WaitForAsync(() => Volatile.Read(ref written) > 0 || host.HasExited);
+            await writing.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the crash host started writing
             await Task.Delay(random.Next(0, 700));
             if (!host.HasExited)
             {
@@ -69,16 +73,6 @@ public sealed class PickupFolderCrashTests : IDisposable
             .Select(i => CrashHost.FirstWindowEnd.AddDays(i))
             .Select(end => MimeMessageFactory.MessageIdFor(new DigestRunKey("shop-12", end.AddDays(-1), end).IdempotencyKey, "localhost"));
         Assert.Equal(expected.Order(), files.Select(m => m.MessageId).Order());
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = Environment.TickCount64 + 30_000;
-        while (!condition())
-        {
-            Assert.True(Environment.TickCount64 < deadline, "the crash host did not start writing");
-            await Task.Delay(5);
-        }
     }
 
     /// <summary>Every <c>.eml</c> in the folder parses and ends with the digest's footer: no half-written message is ever visible.</summary>

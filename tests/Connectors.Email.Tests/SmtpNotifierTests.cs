@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using NSubstitute;
 using PosFleet.Connectors.Email.Internal;
 using PosFleet.Notifications;
 
@@ -44,29 +45,82 @@ public sealed class SmtpNotifierTests
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    private static SmtpNotifier Notifier(ScriptedTransport transport, TimeProvider time, int maxAttempts = 3) => new(
-        transport,
+    /// <summary>A substitute transport: the test says what each call returns and checks what the notifier asked of it.</summary>
+    private static (ISmtpTransportFactory Factory, ISmtpTransport Transport) Substitutes()
+    {
+        var transport = Substitute.For<ISmtpTransport>();
+        var factory = Substitute.For<ISmtpTransportFactory>();
+        factory.Create().Returns(transport);
+        return (factory, transport);
+    }
+
+    private static SmtpNotifier Notifier(ISmtpTransportFactory transports, TimeProvider time, int maxAttempts = 3) => new(
+        transports,
         Options.Create(new SmtpNotifierOptions { Host = "smtp.example.com", From = "fleet@example.com", MaxAttempts = maxAttempts, RetryDelay = TimeSpan.FromSeconds(2), MaxRetryDelay = TimeSpan.FromSeconds(30) }),
         time,
         NullLogger<SmtpNotifier>.Instance);
 
     [Fact]
-    public async Task SendAsync_TransientFailure_WaitsABackOffWithJitterBeforeTheNextAttempt()
+    public async Task SendAsync_TransientFailure_RetriesOnlyWhenTheClockHasPassedTheBackOff()
     {
         var time = new FakeTimeProvider();
         var transport = new ScriptedTransport(n => n == 1 ? new SocketException((int)SocketError.ConnectionReset) : null);
 
+        // Until the back-off delay, everything runs synchronously: the first attempt has failed when SendAsync returns.
         var sending = Notifier(transport, time).SendAsync(Message, CancellationToken.None).AsTask();
-        await Task.Delay(50);
         Assert.Equal(1, transport.Attempts);
-        time.Advance(TimeSpan.FromMilliseconds(999)); // jitter keeps the first retry between 1 s and 2 s
-        await Task.Delay(50);
-        Assert.Equal(1, transport.Attempts);
-        time.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.False(sending.IsCompleted); // waiting on the fake clock, which has not moved
+        time.Advance(TimeSpan.FromSeconds(30)); // MaxRetryDelay caps every back-off, jitter included
         var result = await sending.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(2, transport.Attempts);
         Assert.True(result.AllSent);
+    }
+
+    [Fact]
+    public async Task SendAsync_PermanentFailure_DoesNotCallTheTransportAgain()
+    {
+        var (factory, transport) = Substitutes();
+        transport.SendAsync(Arg.Any<MimeMessage>(), Arg.Any<MailboxAddress>(), Arg.Any<IReadOnlyList<MailboxAddress>>(), Arg.Any<CancellationToken>())
+            .Returns(Task.FromException<IReadOnlyList<SmtpRejection>>(new SmtpCommandException(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.TransactionFailed, "Message refused")));
+
+        var result = await Notifier(factory, TimeProvider.System).SendAsync(Message, CancellationToken.None);
+
+        Assert.All(result.Deliveries, d => Assert.Equal(new NotificationDelivery(d.Recipient, DeliveryStatus.PermanentFailure, "554 Message refused"), d));
+        factory.Received(1).Create();
+        await transport.ReceivedWithAnyArgs(1).SendAsync(default!, default!, default!, default);
+        await transport.DidNotReceiveWithAnyArgs().DisconnectAsync(default);
+    }
+
+    [Fact]
+    public async Task SendAsync_4xxForOneRecipientAnd5xxForAnother_RetriesOnlyThe4xxOne_AndReportsEachExactly()
+    {
+        var (factory, transport) = Substitutes();
+        var message = Message with { Recipients = ["ana@example.es", "Ops <ops@example.com>", "gone@example.com", "not an address"] };
+        transport.SendAsync(Arg.Any<MimeMessage>(), Arg.Any<MailboxAddress>(), Arg.Any<IReadOnlyList<MailboxAddress>>(), Arg.Any<CancellationToken>())
+            .Returns(
+                Task.FromResult<IReadOnlyList<SmtpRejection>>([new(MailboxAddress.Parse("ops@example.com"), 451, "4.2.0 Greylisted"), new(MailboxAddress.Parse("gone@example.com"), 550, "5.1.1 No such user")]),
+                Task.FromResult<IReadOnlyList<SmtpRejection>>([]));
+
+        var time = new FakeTimeProvider();
+
+        var sending = Notifier(factory, time, maxAttempts: 2).SendAsync(message, CancellationToken.None).AsTask();
+        time.Advance(TimeSpan.FromSeconds(30));
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(
+            [
+                new NotificationDelivery("ana@example.es", DeliveryStatus.Sent),
+                new NotificationDelivery("Ops <ops@example.com>", DeliveryStatus.Sent),
+                new NotificationDelivery("gone@example.com", DeliveryStatus.PermanentFailure, "550 5.1.1 No such user"),
+                new NotificationDelivery("not an address", DeliveryStatus.PermanentFailure, "'not an address' is not an e-mail address."),
+            ],
+            result.Deliveries);
+        NSubstitute.Received.InOrder(() =>
+        {
+            transport.SendAsync(Arg.Any<MimeMessage>(), Arg.Any<MailboxAddress>(), Arg.Is<IReadOnlyList<MailboxAddress>>(r => r.Select(m => m.Address).SequenceEqual(new[] { "ana@example.es", "ops@example.com", "gone@example.com" })), Arg.Any<CancellationToken>());
+            transport.SendAsync(Arg.Any<MimeMessage>(), Arg.Any<MailboxAddress>(), Arg.Is<IReadOnlyList<MailboxAddress>>(r => r.Select(m => m.Address).SequenceEqual(new[] { "ops@example.com" })), Arg.Any<CancellationToken>());
+        });
     }
 
     [Fact]
@@ -121,7 +175,7 @@ public sealed class SmtpNotifierTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<INotifier>());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredKeyedService<INotifier>(NotificationChannel.Email));
 
         Assert.Contains("SmtpNotifierOptions.Host", error.Message);
         Assert.Contains("SmtpNotifierOptions.Port", error.Message);

@@ -40,7 +40,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         File.WriteAllText(Path.Combine(directory, "faults.json"), JsonSerializer.Serialize(faults));
     }
 
-    public static async Task<SmtpTestServer> StartAsync(string directory, int? port = null, bool tls = false, string? auth = null, object? faults = null)
+    public static async Task<SmtpTestServer> StartAsync(string directory, int? port = null, bool tls = false, string? auth = null, object? faults = null, bool smtpUtf8 = false)
     {
         if (faults is not null)
         {
@@ -69,6 +69,11 @@ internal sealed class SmtpTestServer : IAsyncDisposable
             {
                 start.ArgumentList.Add(a);
             }
+        }
+
+        if (smtpUtf8)
+        {
+            start.ArgumentList.Add("--smtputf8");
         }
 
         if (auth is not null)

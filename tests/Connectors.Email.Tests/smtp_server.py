@@ -35,6 +35,7 @@ parser.add_argument("--cert", help="PEM certificate for STARTTLS (made with open
 parser.add_argument("--key", help="PEM private key of --cert")
 parser.add_argument("--require-tls", action="store_true", help="refuse MAIL before STARTTLS")
 parser.add_argument("--auth", help="user:password required before MAIL")
+parser.add_argument("--smtputf8", action="store_true", help="offer SMTPUTF8 (RFC 6531: non-ASCII local parts)")
 args = parser.parse_args()
 
 os.makedirs(args.dir, exist_ok=True)
@@ -152,7 +153,7 @@ def tls_context():
 
 
 async def main():
-    kwargs = {"hostname": "posfleet-test-smtp", "ident": "PosFleet test SMTP"}
+    kwargs = {"hostname": "posfleet-test-smtp", "ident": "PosFleet test SMTP", "enable_SMTPUTF8": args.smtputf8}
     if args.tls:
         kwargs["tls_context"] = tls_context()
         kwargs["require_starttls"] = args.require_tls

@@ -15,11 +15,3 @@ internal interface ISmtpTransport : IAsyncDisposable
 
     Task DisconnectAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>A recipient the server refused, with its reply code and text.</summary>
-internal sealed record SmtpRejection(MailboxAddress Mailbox, int StatusCode, string Response);
-
-internal interface ISmtpTransportFactory
-{
-    ISmtpTransport Create();
-}

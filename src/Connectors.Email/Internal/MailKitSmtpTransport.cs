@@ -5,11 +5,6 @@ using MimeKit;
 
 namespace PosFleet.Connectors.Email.Internal;
 
-internal sealed class MailKitSmtpTransportFactory : ISmtpTransportFactory
-{
-    public ISmtpTransport Create() => new MailKitSmtpTransport();
-}
-
 /// <summary>The SMTP transport over MailKit, asynchronous calls only.</summary>
 internal sealed class MailKitSmtpTransport : ISmtpTransport
 {

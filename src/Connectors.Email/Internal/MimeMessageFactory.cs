@@ -41,14 +41,21 @@ internal static class MimeMessageFactory
         return message;
     }
 
-    /// <summary>Splits recipients into parsed mailboxes and those that are not addresses at all.</summary>
+    /// <summary>The sender of the options, already validated at start-up with the same grammar.</summary>
+    public static MailboxAddress ParseSender(string from) =>
+        EmailAddressSyntax.TryParse(from, out var mailbox) ? mailbox : throw new FormatException($"'{from}' is not an e-mail address.");
+
+    /// <summary>
+    /// Splits recipients into parsed mailboxes and those that are not addresses at all, with the grammar digest
+    /// subscriptions are validated with (<see cref="EmailAddressSyntax"/>), so that both agree.
+    /// </summary>
     public static (List<(string Recipient, MailboxAddress Mailbox)> Valid, List<string> Invalid) Parse(IEnumerable<string> recipients)
     {
         var valid = new List<(string, MailboxAddress)>();
         var invalid = new List<string>();
         foreach (var r in recipients)
         {
-            if (MailboxAddress.TryParse(r, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal))
+            if (EmailAddressSyntax.TryParse(r, out var mailbox))
             {
                 valid.Add((r, mailbox));
             }

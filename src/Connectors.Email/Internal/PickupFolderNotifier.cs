@@ -16,7 +16,7 @@ internal sealed class PickupFolderNotifier(IOptions<PickupFolderNotifierOptions>
     {
         ArgumentNullException.ThrowIfNull(message);
         var (valid, invalid) = MimeMessageFactory.Parse(message.Recipients);
-        var from = MailboxAddress.Parse(_options.From);
+        var from = MimeMessageFactory.ParseSender(_options.From);
         var deliveries = invalid.Select(r => new NotificationDelivery(r, DeliveryStatus.PermanentFailure, $"'{r}' is not an e-mail address.")).ToList();
         if (valid.Count == 0)
         {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
+using PosFleet.Notifications;
 
 namespace PosFleet.Connectors.Email.Internal;
 
@@ -13,7 +13,7 @@ internal sealed class PickupFolderNotifierOptionsValidator : IValidateOptions<Pi
             errors.Add($"PickupFolderNotifierOptions.Directory '{o.Directory}' is not a usable folder path.");
         }
 
-        if (!MailboxAddress.TryParse(o.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
+        if (!EmailAddressSyntax.TryParse(o.From, out _))
         {
             errors.Add($"PickupFolderNotifierOptions.From '{o.From}' is not an e-mail address.");
         }

@@ -14,5 +14,8 @@ internal sealed partial class SmtpNotifier
 
         [LoggerMessage(3, LogLevel.Warning, "SMTP server refused recipient {Recipient}: {StatusCode} {Response}")]
         public static partial void RecipientRefused(ILogger logger, string recipient, int statusCode, string response);
+
+        [LoggerMessage(4, LogLevel.Warning, "SMTP attempt {Attempt} of {MaxAttempts} for {Key} failed, retrying in {Delay}: {Reason}")]
+        public static partial void Retrying(ILogger logger, string key, int attempt, int maxAttempts, TimeSpan delay, string reason);
     }
 }

@@ -5,97 +5,108 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PosFleet.Notifications;
+using Polly;
 
 namespace PosFleet.Connectors.Email.Internal;
 
 /// <summary>
 /// Sends a notification over SMTP: one transaction for all its recipients, refused recipients reported one by one
-/// (5xx permanent, 4xx transient), and transient failures of the whole transaction (refused or reset connections,
-/// timeouts, 4xx replies) retried with exponential back-off and jitter. What still fails transiently after the last
-/// attempt is reported as such, so the caller keeps it pending.
+/// (5xx permanent, 4xx transient), and transient failures (refused or reset connections, timeouts, 4xx replies to the
+/// transaction or to a recipient) retried by a Polly pipeline with exponential back-off and jitter on the registered
+/// <see cref="TimeProvider"/>. Each retry sends only to the recipients still pending. What still fails transiently
+/// after the last attempt is reported as such, so the caller keeps it pending.
 /// </summary>
-internal sealed partial class SmtpNotifier(
-    ISmtpTransportFactory transports,
-    IOptions<SmtpNotifierOptions> options,
-    TimeProvider time,
-    ILogger<SmtpNotifier> logger) : INotifier
+internal sealed partial class SmtpNotifier : INotifier
 {
-    private readonly SmtpNotifierOptions _options = options.Value;
+    private readonly ISmtpTransportFactory _transports;
+    private readonly SmtpNotifierOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SmtpNotifier> _logger;
+    private readonly ResiliencePipeline<SmtpAttempt> _retry;
+
+    public SmtpNotifier(ISmtpTransportFactory transports, IOptions<SmtpNotifierOptions> options, TimeProvider time, ILogger<SmtpNotifier> logger)
+    {
+        _transports = transports;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _retry = CreateRetryPipeline(_options, time, logger);
+    }
 
     public async ValueTask<NotificationResult> SendAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var outcomes = new Dictionary<string, NotificationDelivery>(StringComparer.Ordinal);
         var (valid, invalid) = MimeMessageFactory.Parse(message.Recipients);
+        var send = new SendState(this, message, MimeMessageFactory.ParseSender(_options.From), valid);
         foreach (var r in invalid)
         {
-            outcomes[r] = new NotificationDelivery(r, DeliveryStatus.PermanentFailure, $"'{r}' is not an e-mail address.");
+            send.Outcomes[r] = new NotificationDelivery(r, DeliveryStatus.PermanentFailure, $"'{r}' is not an e-mail address.");
         }
 
-        var from = MailboxAddress.Parse(_options.From);
-        var pending = valid;
-        string? lastError = null;
-        for (var attempt = 1; pending.Count > 0 && attempt <= _options.MaxAttempts; attempt++)
+        if (valid.Count > 0)
         {
-            if (attempt > 1)
-            {
-                await Task.Delay(BackOff(attempt), time, cancellationToken).ConfigureAwait(false);
-            }
-
-            var mime = MimeMessageFactory.Create(message, from, pending.Select(p => p.Mailbox), time.GetUtcNow());
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(KeyProperty, message.IdempotencyKey);
             try
             {
-                var rejections = await SendOnceAsync(mime, from, pending, cancellationToken).ConfigureAwait(false);
-                var retry = new List<(string Recipient, MailboxAddress Mailbox)>();
-                foreach (var p in pending)
-                {
-                    var refused = rejections.FirstOrDefault(r => string.Equals(r.Mailbox.Address, p.Mailbox.Address, StringComparison.OrdinalIgnoreCase));
-                    if (refused is null)
-                    {
-                        outcomes[p.Recipient] = new NotificationDelivery(p.Recipient, DeliveryStatus.Sent);
-                    }
-                    else if (refused.StatusCode >= 500)
-                    {
-                        outcomes[p.Recipient] = new NotificationDelivery(p.Recipient, DeliveryStatus.PermanentFailure, $"{refused.StatusCode} {refused.Response}");
-                        Log.RecipientRefused(logger, p.Mailbox.Address, refused.StatusCode, refused.Response);
-                    }
-                    else
-                    {
-                        lastError = $"{refused.StatusCode} {refused.Response}";
-                        outcomes[p.Recipient] = new NotificationDelivery(p.Recipient, DeliveryStatus.TransientFailure, lastError);
-                        retry.Add(p);
-                    }
-                }
-
-                pending = retry;
+                await _retry.ExecuteAsync(static (context, s) => s.Notifier.AttemptAsync(s, context.CancellationToken), context, send).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsPermanent(ex))
             {
-                Log.PermanentFailure(logger, message.IdempotencyKey, ex);
-                foreach (var p in pending)
-                {
-                    outcomes[p.Recipient] = new NotificationDelivery(p.Recipient, DeliveryStatus.PermanentFailure, Describe(ex));
-                }
-
-                pending = [];
+                Log.PermanentFailure(_logger, message.IdempotencyKey, ex);
+                send.SetPending(DeliveryStatus.PermanentFailure, Describe(ex));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                lastError = Describe(ex);
-                Log.TransientFailure(logger, message.IdempotencyKey, attempt, _options.MaxAttempts, lastError);
-                foreach (var p in pending)
-                {
-                    outcomes[p.Recipient] = new NotificationDelivery(p.Recipient, DeliveryStatus.TransientFailure, lastError);
-                }
+                // The pipeline gave up: the last attempt failed transiently as a whole.
+                var reason = Describe(ex);
+                Log.TransientFailure(_logger, message.IdempotencyKey, send.Attempts, _options.MaxAttempts, reason);
+                send.SetPending(DeliveryStatus.TransientFailure, reason);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
             }
         }
 
-        return new NotificationResult([.. message.Recipients.Select(r => outcomes.GetValueOrDefault(r) ?? new NotificationDelivery(r, DeliveryStatus.TransientFailure, lastError))]);
+        return new NotificationResult([.. message.Recipients.Select(r => send.Outcomes[r])]);
+    }
+
+    /// <summary>One SMTP transaction to the recipients still pending; those refused with a 4xx stay pending.</summary>
+    private async ValueTask<SmtpAttempt> AttemptAsync(SendState send, CancellationToken cancellationToken)
+    {
+        send.Attempts++;
+        var mime = MimeMessageFactory.Create(send.Message, send.From, send.Pending.Select(p => p.Mailbox), _time.GetUtcNow());
+        var rejections = await SendOnceAsync(mime, send.From, send.Pending, cancellationToken).ConfigureAwait(false);
+        var retry = new List<(string Recipient, MailboxAddress Mailbox)>();
+        string? reason = null;
+        foreach (var p in send.Pending)
+        {
+            var refused = rejections.FirstOrDefault(r => string.Equals(r.Mailbox.Address, p.Mailbox.Address, StringComparison.OrdinalIgnoreCase));
+            if (refused is null)
+            {
+                send.Outcomes[p.Recipient] = new NotificationDelivery(p.Recipient, DeliveryStatus.Sent);
+            }
+            else if (refused.StatusCode >= 500)
+            {
+                send.Outcomes[p.Recipient] = new NotificationDelivery(p.Recipient, DeliveryStatus.PermanentFailure, $"{refused.StatusCode} {refused.Response}");
+                Log.RecipientRefused(_logger, p.Mailbox.Address, refused.StatusCode, refused.Response);
+            }
+            else
+            {
+                reason = $"{refused.StatusCode} {refused.Response}";
+                send.Outcomes[p.Recipient] = new NotificationDelivery(p.Recipient, DeliveryStatus.TransientFailure, reason);
+                retry.Add(p);
+            }
+        }
+
+        send.Pending = retry;
+        return new SmtpAttempt(retry.Count, reason);
     }
 
     private async Task<IReadOnlyList<SmtpRejection>> SendOnceAsync(MimeMessage mime, MailboxAddress from, List<(string Recipient, MailboxAddress Mailbox)> pending, CancellationToken cancellationToken)
     {
-        var transport = transports.Create();
+        var transport = _transports.Create();
         await using (transport.ConfigureAwait(false))
         {
             using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -129,25 +140,29 @@ internal sealed partial class SmtpNotifier(
         }
     }
 
-    private TimeSpan BackOff(int attempt)
+    /// <summary>What one call is doing: the outcome so far of each recipient, and those still to send to.</summary>
+    private sealed class SendState(SmtpNotifier notifier, NotificationMessage message, MailboxAddress from, List<(string Recipient, MailboxAddress Mailbox)> pending)
     {
-        var exponential = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 2));
-#pragma warning disable CA5394 // Jitter spreads retries; it needs no cryptographic randomness.
-        var jittered = exponential * (0.5 + (Random.Shared.NextDouble() * 0.5));
-#pragma warning restore CA5394
-        return TimeSpan.FromMilliseconds(jittered);
+        public SmtpNotifier Notifier { get; } = notifier;
+
+        public NotificationMessage Message { get; } = message;
+
+        public MailboxAddress From { get; } = from;
+
+        public List<(string Recipient, MailboxAddress Mailbox)> Pending { get; set; } = pending;
+
+        public Dictionary<string, NotificationDelivery> Outcomes { get; } = new(StringComparer.Ordinal);
+
+        public int Attempts { get; set; }
+
+        public void SetPending(DeliveryStatus status, string reason)
+        {
+            foreach (var p in Pending)
+            {
+                Outcomes[p.Recipient] = new NotificationDelivery(p.Recipient, status, reason);
+            }
+
+            Pending = [];
+        }
     }
-
-    /// <summary>5xx replies to the transaction (not to one recipient) will fail the same way again.</summary>
-    private static bool IsPermanent(Exception ex) =>
-        ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } command
-        && command.ErrorCode != SmtpErrorCode.UnexpectedStatusCode;
-
-    private static string Describe(Exception ex) => ex switch
-    {
-        SmtpCommandException c => $"{(int)c.StatusCode} {c.Message}",
-        SocketException s => $"{s.SocketErrorCode}: {s.Message}",
-        ServiceNotConnectedException => "The connection to the SMTP server was lost.",
-        _ => ex.Message,
-    };
 }

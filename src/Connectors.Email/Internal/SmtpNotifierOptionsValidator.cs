@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
+using PosFleet.Notifications;
 
 namespace PosFleet.Connectors.Email.Internal;
 
@@ -23,7 +23,7 @@ internal sealed class SmtpNotifierOptionsValidator : IValidateOptions<SmtpNotifi
             errors.Add($"SmtpNotifierOptions.Security '{o.Security}' is not one of None, StartTls, SslOnConnect, Auto.");
         }
 
-        if (string.IsNullOrWhiteSpace(o.From) || !MailboxAddress.TryParse(o.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
+        if (!EmailAddressSyntax.TryParse(o.From, out _))
         {
             errors.Add($"SmtpNotifierOptions.From '{o.From}' is not an e-mail address; set the sender, such as 'PosFleet <fleet@example.com>'.");
         }
@@ -51,6 +51,11 @@ internal sealed class SmtpNotifierOptionsValidator : IValidateOptions<SmtpNotifi
         if (o.RetryDelay < TimeSpan.Zero || o.MaxRetryDelay < o.RetryDelay)
         {
             errors.Add($"SmtpNotifierOptions.RetryDelay ({o.RetryDelay}) must not be negative nor longer than SmtpNotifierOptions.MaxRetryDelay ({o.MaxRetryDelay}).");
+        }
+
+        if (o.MaxRetryDelay > TimeSpan.FromDays(1))
+        {
+            errors.Add($"SmtpNotifierOptions.MaxRetryDelay is {o.MaxRetryDelay}; it must be at most one day (leave longer waits to the digest's next run).");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using PosFleet.Logs;
+using PosFleet.Notifications;
 
 namespace PosFleet.Digests;
 
@@ -72,24 +73,28 @@ public sealed record DigestSubscription
     /// <summary>Error, Fail, Offline and Retry.</summary>
     public static IReadOnlySet<LogKind> AllKinds { get; } = FrozenSet.Create(LogKind.Error, LogKind.Fail, LogKind.Offline, LogKind.Retry);
 
-    /// <summary>Reads a comma-separated list of e-mail addresses (as typed in the seed's "e-mail" field); semicolons also separate.</summary>
-    /// <param name="recipients">Such as <c>ops@example.com, Ana &lt;ana@example.es&gt;</c>.</param>
-    /// <returns>The addresses, trimmed, without duplicates, in order.</returns>
+    /// <summary>
+    /// Reads a list of e-mail addresses separated by commas or semicolons (as typed in the seed's "e-mail" field), with
+    /// the e-mail channel's grammar (<see cref="EmailAddressSyntax"/>, MimeKit's): what it accepts, the SMTP connector sends to.
+    /// </summary>
+    /// <param name="recipients">Such as <c>ops@example.com, Ana &lt;ana@example.es&gt;; "Ruiz, Ana" &lt;ana.ruiz@example.es&gt;</c>.</param>
+    /// <returns>The recipients as typed, trimmed, in order, without a second one for the same address (ignoring case).</returns>
     /// <exception cref="FormatException">An address is not valid; the message names it.</exception>
     public static IReadOnlyList<string> ParseRecipients(string recipients)
     {
         ArgumentNullException.ThrowIfNull(recipients);
         var result = new List<string>();
-        foreach (var part in recipients.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in EmailAddressSyntax.SplitList(recipients))
         {
-            if (!EmailAddressSyntax.TryNormalize(part, out var address))
+            if (!EmailAddressSyntax.TryParse(part, out var mailbox))
             {
-                throw new FormatException($"'{part}' is not a valid e-mail address; write addresses such as 'ops@example.com', separated by commas.");
+                throw new FormatException($"'{part}' is not a valid e-mail address; write addresses such as 'ops@example.com' or 'Ana <ana@example.es>', separated by commas.");
             }
 
-            if (!result.Contains(address, StringComparer.OrdinalIgnoreCase))
+            if (seen.Add(mailbox.Address))
             {
-                result.Add(address);
+                result.Add(part);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PosFleet.Notifications;
 
 namespace PosFleet.Digests;
 
@@ -26,7 +27,7 @@ internal static class DigestSubscriptionValidator
         {
             foreach (var r in s.Recipients)
             {
-                if (!EmailAddressSyntax.TryNormalize(r ?? "", out _))
+                if (!EmailAddressSyntax.TryParse(r, out _))
                 {
                     errors.Add($"{who}: Recipients contains '{r}', which is not a valid e-mail address.");
                 }

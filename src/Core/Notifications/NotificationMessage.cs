@@ -1,9 +1,13 @@
 namespace PosFleet.Notifications;
 
-/// <summary>A notification to deliver: who receives it, what it says, and the key that makes a resend recognisable.</summary>
+/// <summary>A notification to deliver: through which channel, who receives it, what it says, and the key that makes a resend recognisable.</summary>
 public sealed record NotificationMessage
 {
-    /// <summary>The recipients (e-mail addresses for e-mail notifiers, user ids for others).</summary>
+    /// <summary>The channel that delivers it; the host's <see cref="INotifier"/> hands it to the notifier registered for that channel.</summary>
+    /// <value>The default value is <see cref="NotificationChannel.Email"/> (digests are e-mail).</value>
+    public NotificationChannel Channel { get; init; } = NotificationChannel.Email;
+
+    /// <summary>The recipients, in the form of <see cref="Channel"/> (e-mail addresses for e-mail, user ids for push and in-app).</summary>
     public required IReadOnlyList<string> Recipients { get; init; }
 
     /// <summary>The subject.</summary>
