@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using PosFleet.Tests;
 
-namespace PosFleet.Cli.Tests;
+namespace PosFleet.Cli.Tests.Ingest;
 
 /// <summary>
 /// <c>posfleet ingest --follow --retention</c> stopped by SIGTERM once it has started deleting: exit 130 when the signal
