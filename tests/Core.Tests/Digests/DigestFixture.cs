@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PosFleet.Digests;
+using PosFleet.Logs.Storage;
 
 namespace PosFleet.Tests.Digests;
 
@@ -13,7 +14,7 @@ internal sealed class DigestFixture
 
     public FakeTimeProvider Time { get; }
 
-    public FakeLogStore Logs { get; } = new();
+    public InMemoryLogStore Logs { get; } = new();
 
     public InMemoryDigestStore Store { get; } = new();
 
