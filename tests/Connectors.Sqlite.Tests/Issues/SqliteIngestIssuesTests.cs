@@ -33,16 +33,16 @@ public sealed class SqliteIngestIssuesTests : IDisposable
     public async Task Follow_FileTruncatedToEmptyThenWritten_StoresEveryNewLine()
     {
         var log = _dir.File("till.log", Lines(1, 10));
-        var clock = new FollowClock();
+        var clock = new TestClock();
         var options = new LogIngestOptions { Follow = true };
         using var stop = new CancellationTokenSource();
         var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
 
-        await clock.WaitForPassesAsync(1);
+        await clock.WaitForTimersAsync(1);
         await WaitForAsync(10);
         File.WriteAllText(log, string.Empty); // copytruncate
         clock.Advance(options.PollInterval);
-        await clock.WaitForPassesAsync(2); // the follower has seen the file empty
+        await clock.WaitForTimersAsync(2); // the follower has seen the file empty
         File.AppendAllText(log, Lines(41, 45));
         clock.Advance(options.PollInterval);
         await WaitForAsync(15);
