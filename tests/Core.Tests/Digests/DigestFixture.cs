@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
 
@@ -10,9 +9,9 @@ internal sealed class DigestFixture
 {
     public static readonly TimeZoneInfo Madrid = TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid");
 
-    public DigestFixture(DateTimeOffset now) => Time = new FakeTimeProvider(now);
+    public DigestFixture(DateTimeOffset now) => Time = new TestClock(now);
 
-    public FakeTimeProvider Time { get; }
+    public TestClock Time { get; }
 
     public InMemoryLogStore Logs { get; } = new();
 
