@@ -11,7 +11,7 @@ public sealed class SqliteIngestIssuesTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly ServiceProvider _provider;
-    private readonly ILogStore _store;
+    private readonly ObservedLogStore _store;
     private readonly LogIngester _ingester;
 
     public SqliteIngestIssuesTests()
@@ -19,7 +19,7 @@ public sealed class SqliteIngestIssuesTests : IDisposable
         var services = new ServiceCollection();
         services.AddPosFleet().UseSqliteStorage(o => o.ConnectionString = $"Data Source={Path.Combine(_dir.Path, "fleet.db")}");
         _provider = services.BuildServiceProvider();
-        _store = _provider.GetRequiredService<ILogStore>();
+        _store = new ObservedLogStore(_provider.GetRequiredService<ILogStore>());
         _ingester = new LogIngester(new LogScanner(new LogScanOptions()), _store);
     }
 
@@ -87,11 +87,7 @@ public sealed class SqliteIngestIssuesTests : IDisposable
 
     private async Task WaitForAsync(int entries)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (await CountAsync() < entries && clock.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            await Task.Delay(10);
-        }
+        await _store.WaitUntilAsync(async () => await CountAsync() >= entries);
 
         Assert.Equal(entries, await CountAsync());
     }

@@ -7,7 +7,7 @@ namespace PosFleet.Tests.Logs.Ingest;
 public sealed class LogIngesterTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly InMemoryLogStore _store = new();
+    private readonly ObservedLogStore _store = new(new InMemoryLogStore());
     private readonly LogIngester _ingester;
 
     public LogIngesterTests() => _ingester = new LogIngester(new LogScanner(new LogScanOptions()), _store);
@@ -207,11 +207,7 @@ public sealed class LogIngesterTests : IDisposable
 
     private async Task WaitForAsync(int entries)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (await CountAsync() < entries && clock.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            await Task.Delay(10);
-        }
+        await _store.WaitUntilAsync(async () => await CountAsync() >= entries);
 
         Assert.Equal(entries, await CountAsync());
     }
