@@ -80,6 +80,11 @@ public sealed class PosFleetProcess : IDisposable
         };
         if (options.FileName is null)
         {
+            if (!File.Exists(ToolPath))
+            {
+                throw new FileNotFoundException($"{ToolPath} is missing: the test project must reference src/Cli/PosFleet.Cli.csproj, which copies the tool beside the tests.", ToolPath);
+            }
+
             start.ArgumentList.Add(ToolPath);
         }
 
