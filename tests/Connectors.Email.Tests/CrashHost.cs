@@ -27,7 +27,7 @@ public static class CrashHost
         }
 
         var windows = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
-        var logs = new FakeLogStore();
+        var logs = LogStoreEntries.NewInMemoryStore();
 
         // Many messages a day, so that each digest is large (~100 KB) and a kill often lands inside a write.
         for (var m = 0; m < 100; m++)

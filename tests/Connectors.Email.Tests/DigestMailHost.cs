@@ -47,7 +47,7 @@ internal sealed class DigestMailHost : IDisposable
 
     public FakeTimeProvider Time { get; } = new(Window.End.AddSeconds(1));
 
-    public FakeLogStore Logs { get; } = new();
+    public ILogStore Logs { get; } = LogStoreEntries.NewInMemoryStore();
 
     public IDigestRunner Runner { get; }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MimeKit;
 using PosFleet.Connectors.Email.Internal;
 using PosFleet.Digests;
@@ -14,16 +13,11 @@ public sealed class PickupFolderCrashTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private Process StartHost(string folder)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { typeof(CrashHost).Assembly.Location, "crash-host", "pickup", folder, Windows.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(a);
-        }
+    private static PosFleetProcess StartHost(string folder) => PosFleetProcess.Start(new PosFleetProcess.Options(
+        [typeof(CrashHost).Assembly.Location, "crash-host", "pickup", folder, Windows.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { FileName = "dotnet" });
 
-        return Process.Start(start)!;
-    }
+    /// <summary>How many digests the host has said it wrote.</summary>
+    private static int Written(PosFleetProcess host) => host.Stdout.Split('\n').Count(l => l.Length > 0 && l != "DONE");
 
     [Fact]
     public async Task PickupFolder_HostKilledAtRandomPoints20Times_EveryWindowEndsAsOneCompleteEmlFile()
@@ -34,35 +28,21 @@ public sealed class PickupFolderCrashTests : IDisposable
         for (var kill = 0; kill < 20; kill++)
         {
             using var host = StartHost(folder);
-            var written = 0;
-            var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var reading = Task.Run(async () =>
+            await host.WaitForStdoutLineAsync(_ => true, TimeSpan.FromSeconds(30)); // the host has started writing
+            if (!await host.TryWaitForExitAsync(TimeSpan.FromMilliseconds(random.Next(0, 700))))
             {
-                while (await host.StandardOutput.ReadLineAsync() is { } line && line != "DONE")
-                {
-                    Interlocked.Increment(ref written);
-                    writing.TrySetResult();
-                }
-
-                writing.TrySetResult(); // the host ended before writing anything
-            });
-            await writing.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the crash host started writing
-            await Task.Delay(random.Next(0, 700));
-            if (!host.HasExited)
-            {
-                host.Kill(); // SIGKILL
-                killedWhileWriting += Volatile.Read(ref written) < Windows ? 1 : 0;
+                var written = Written(host);
+                await host.SignalAsync(PosFleetProcess.Signal.Kill);
+                killedWhileWriting += written < Windows ? 1 : 0;
             }
 
             await host.WaitForExitAsync();
-            await reading;
             AssertEveryVisibleMessageIsComplete(folder);
         }
 
         using (var last = StartHost(folder))
         {
-            var output = await last.StandardOutput.ReadToEndAsync();
-            await last.WaitForExitAsync();
+            var output = (await last.WaitForExitAsync()).Stdout;
             Assert.EndsWith("DONE", output.TrimEnd());
         }
 

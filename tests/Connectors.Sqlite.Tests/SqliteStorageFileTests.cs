@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PosFleet.Connectors.Sqlite.Internal;
@@ -211,23 +210,8 @@ public sealed class SqliteStorageFileTests : IDisposable
         Assert.Contains("SqliteStorageOptions.BusyTimeout", ex.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A directory no file can be created in: read-only for a normal user; /proc for root, whom permissions do not stop.</summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    internal static string ReadOnlyDirectory()
-    {
-        var dir = Directory.CreateTempSubdirectory("posfleet-readonly-").FullName;
-        File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        try
-        {
-            File.WriteAllText(Path.Combine(dir, "probe"), "");
-            File.Delete(Path.Combine(dir, "probe"));
-            return "/proc";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return dir;
-        }
-    }
+    internal static string ReadOnlyDirectory() => TestFiles.ReadOnlyDirectory();
 
     private static LogBatch OneEntry() => new(
         [new LogEntry { Timestamp = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), Message = "started", Template = "started", Position = new LogPosition("a.log", 1) }],
@@ -254,5 +238,5 @@ public sealed class SqliteStorageFileTests : IDisposable
 
     private ILogStore Store(string path, bool? checkOnOpen = null) => _stores.Store(path, checkOnOpen);
 
-    internal static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+    internal static string Hash(string path) => TestFiles.Hash(path);
 }

@@ -19,7 +19,7 @@ public sealed class DigestRunCatchUpTests : IDisposable
 
     private int Messages => Directory.Exists(Pickup) ? Directory.GetFiles(Pickup, "*.eml").Length : 0;
 
-    private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string asOf, params string[] extra) =>
+    private Task<PosFleetProcess.Result> RunAsync(string asOf, params string[] extra) =>
         PosFleetProcess.RunAsync(["digest", "run", "--store", Db, "--subscription", "ops", "--as-of", asOf, "--pickup", Pickup, .. extra]);
 
     /// <summary>

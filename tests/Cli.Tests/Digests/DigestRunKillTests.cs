@@ -34,14 +34,10 @@ public sealed class DigestRunKillTests : IDisposable
             var send = FirstSend.AddDays(day);
             using (var process = PosFleetProcess.Start("digest", "run", "--store", db, "--subscription", "ops", "--as-of", Instant(send.AddMinutes(5)), "--pickup", pickup))
             {
-                _ = process.StandardOutput.ReadToEndAsync();
-                _ = process.StandardError.ReadToEndAsync();
-
                 // A run takes about half a second on an idle machine (most of it start-up): kill within that.
-                await Task.Delay(random.Next(20, 450));
-                if (!process.HasExited)
+                if (!await process.TryWaitForExitAsync(TimeSpan.FromMilliseconds(random.Next(20, 450))))
                 {
-                    process.Kill(entireProcessTree: true);
+                    await process.SignalAsync(PosFleetProcess.Signal.Kill);
                     interrupted++;
                 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using PosFleet.Tests;
@@ -20,17 +19,22 @@ public sealed class DigestRunSmtpTests : IDisposable
         Directory.CreateDirectory(mailbox);
         Assert.Equal(0, (await PosFleetProcess.RunAsync("digest", "add", "--store", db, "--name", "ops", "--recipients", "ana@example.es,ops@example.com", "--threshold", "50")).ExitCode);
         var port = FreePort();
-        using var server = Start("/usr/bin/python3", [], Path.Combine(AppContext.BaseDirectory, "smtp_server.py"), "--port", $"{port}", "--dir", mailbox, "--auth", "fleet:s3cret");
-        Assert.Equal($"READY {port}", await server.StandardOutput.ReadLineAsync());
+        using var server = PosFleetProcess.Start(new PosFleetProcess.Options([Path.Combine(AppContext.BaseDirectory, "smtp_server.py"), "--port", $"{port}", "--dir", mailbox, "--auth", "fleet:s3cret"])
+        {
+            FileName = "/usr/bin/python3",
+            KeepInputOpen = true,
+        });
+        Assert.Equal($"READY {port}", await server.WaitForStdoutLineAsync(_ => true, TimeSpan.FromMinutes(1)));
 
-        using var run = Start("dotnet", [("POSFLEET_SMTP_PASSWORD", "s3cret")], PosFleetProcess.ToolPath, "digest", "run", "--store", db, "--subscription", "ops",
-            "--now", "--test", "--smtp", $"127.0.0.1:{port}", "--smtp-security", "none", "--smtp-user", "fleet", "--from", "fleet@example.com");
-        var stdout = run.StandardOutput.ReadToEndAsync();
-        var stderr = run.StandardError.ReadToEndAsync();
-        await run.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
-        server.StandardInput.Close();
+        var run = await PosFleetProcess.RunAsync(new PosFleetProcess.Options(["digest", "run", "--store", db, "--subscription", "ops",
+            "--now", "--test", "--smtp", $"127.0.0.1:{port}", "--smtp-security", "none", "--smtp-user", "fleet", "--from", "fleet@example.com"])
+        {
+            Environment = new Dictionary<string, string?> { ["POSFLEET_SMTP_PASSWORD"] = "s3cret" },
+            Timeout = TimeSpan.FromMinutes(1),
+        });
+        server.CloseInput();
 
-        Assert.True(run.ExitCode == 0, await stdout + await stderr);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         var envelopes = Directory.GetFiles(mailbox, "*.json").Select(File.ReadAllText).ToList();
         Assert.NotEmpty(envelopes);
         Assert.Contains(envelopes, e => e.Contains("ana@example.es", StringComparison.Ordinal));
@@ -43,21 +47,5 @@ public sealed class DigestRunSmtpTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Process Start(string file, (string Name, string Value)[] environment, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
     }
 }

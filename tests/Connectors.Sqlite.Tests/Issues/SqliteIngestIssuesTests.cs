@@ -11,7 +11,7 @@ public sealed class SqliteIngestIssuesTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly ServiceProvider _provider;
-    private readonly ILogStore _store;
+    private readonly ObservedLogStore _store;
     private readonly LogIngester _ingester;
 
     public SqliteIngestIssuesTests()
@@ -19,7 +19,7 @@ public sealed class SqliteIngestIssuesTests : IDisposable
         var services = new ServiceCollection();
         services.AddPosFleet().UseSqliteStorage(o => o.ConnectionString = $"Data Source={Path.Combine(_dir.Path, "fleet.db")}");
         _provider = services.BuildServiceProvider();
-        _store = _provider.GetRequiredService<ILogStore>();
+        _store = new ObservedLogStore(_provider.GetRequiredService<ILogStore>());
         _ingester = new LogIngester(new LogScanner(new LogScanOptions()), _store);
     }
 
@@ -33,16 +33,16 @@ public sealed class SqliteIngestIssuesTests : IDisposable
     public async Task Follow_FileTruncatedToEmptyThenWritten_StoresEveryNewLine()
     {
         var log = _dir.File("till.log", Lines(1, 10));
-        var clock = new FollowClock();
+        var clock = new TestClock();
         var options = new LogIngestOptions { Follow = true };
         using var stop = new CancellationTokenSource();
         var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
 
-        await clock.WaitForPassesAsync(1);
+        await clock.WaitForTimersAsync(1);
         await WaitForAsync(10);
         File.WriteAllText(log, string.Empty); // copytruncate
         clock.Advance(options.PollInterval);
-        await clock.WaitForPassesAsync(2); // the follower has seen the file empty
+        await clock.WaitForTimersAsync(2); // the follower has seen the file empty
         File.AppendAllText(log, Lines(41, 45));
         clock.Advance(options.PollInterval);
         await WaitForAsync(15);
@@ -87,11 +87,7 @@ public sealed class SqliteIngestIssuesTests : IDisposable
 
     private async Task WaitForAsync(int entries)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (await CountAsync() < entries && clock.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            await Task.Delay(10);
-        }
+        await _store.WaitUntilAsync(async () => await CountAsync() >= entries);
 
         Assert.Equal(entries, await CountAsync());
     }

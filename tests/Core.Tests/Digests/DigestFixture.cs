@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using PosFleet.Digests;
+using PosFleet.Logs.Storage;
 
 namespace PosFleet.Tests.Digests;
 
@@ -9,11 +9,11 @@ internal sealed class DigestFixture
 {
     public static readonly TimeZoneInfo Madrid = TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid");
 
-    public DigestFixture(DateTimeOffset now) => Time = new FakeTimeProvider(now);
+    public DigestFixture(DateTimeOffset now) => Time = new TestClock(now);
 
-    public FakeTimeProvider Time { get; }
+    public TestClock Time { get; }
 
-    public FakeLogStore Logs { get; } = new();
+    public InMemoryLogStore Logs { get; } = new();
 
     public InMemoryDigestStore Store { get; } = new();
 

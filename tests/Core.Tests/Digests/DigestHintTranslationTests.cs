@@ -2,6 +2,7 @@ using PosFleet.Digests;
 using PosFleet.Digests.Rendering;
 using PosFleet.Logs;
 using PosFleet.Logs.Classification;
+using PosFleet.Logs.Storage;
 
 namespace PosFleet.Tests.Digests;
 
@@ -21,7 +22,7 @@ public sealed class DigestHintTranslationTests
 
     private static async Task<string> RenderTextAsync(string culture, params ClassificationRule[] rules)
     {
-        var logs = new FakeLogStore().AddMany(3, Window.Start.AddHours(1), TimeSpan.FromMinutes(5), LogKind.Offline, "till-01", "Printer KITCHEN is offline", hint: StoredHint);
+        var logs = new InMemoryLogStore().AddMany(3, Window.Start.AddHours(1), TimeSpan.FromMinutes(5), LogKind.Offline, "till-01", "Printer KITCHEN is offline", hint: StoredHint);
         var builder = new DigestContentBuilder(logs, new DigestOptions(), rules);
         var s = DigestFixture.Subscription(culture: culture);
         var count = await builder.CountAsync(s, Window, default);

@@ -14,7 +14,7 @@ public sealed class DigestRegistrationTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<ILogStore>(new FakeLogStore());
+        services.AddSingleton<ILogStore>(new InMemoryLogStore());
         services.AddSingleton<INotifier>(new RecordingNotifier());
         services.AddPosFleet().AddDigests(configure).AddDigests();
         return services.BuildServiceProvider();

@@ -1,6 +1,7 @@
 using PosFleet.Digests;
 using PosFleet.Digests.Rendering;
 using PosFleet.Logs;
+using PosFleet.Logs.Storage;
 
 namespace PosFleet.Tests.Digests;
 
@@ -9,7 +10,7 @@ public sealed class DigestRendererTests
     private static readonly DigestWindow Window = DigestFixture.DailyWindow(2026, 11, 23);
     private static readonly Uri Kb = new("https://kb.example.com/printers/offline");
 
-    private static async Task<RenderedDigest> RenderAsync(FakeLogStore logs, DigestSubscription s, int maxGroups = 20, int maxTerminals = 20)
+    private static async Task<RenderedDigest> RenderAsync(InMemoryLogStore logs, DigestSubscription s, int maxGroups = 20, int maxTerminals = 20)
     {
         var builder = new DigestContentBuilder(logs, new DigestOptions { MaxGroups = maxGroups, MaxTerminals = maxTerminals });
         var count = await builder.CountAsync(s, Window, default);
@@ -19,9 +20,9 @@ public sealed class DigestRendererTests
         return digest with { Subject = digest.Subject.Replace('\u202F', ' '), Text = digest.Text.Replace('\u202F', ' ') };
     }
 
-    private static FakeLogStore SampleLogs()
+    private static InMemoryLogStore SampleLogs()
     {
-        var logs = new FakeLogStore();
+        var logs = new InMemoryLogStore();
         logs.AddMany(6, Window.Start.AddHours(1), TimeSpan.FromMinutes(10), LogKind.Offline, "till-01", "Printer KITCHEN is offline", hint: "Check the printer's network cable and power.", kb: Kb);
         logs.AddMany(3, Window.Start.AddHours(2), TimeSpan.FromMinutes(10), LogKind.Offline, "till-02", "Printer KITCHEN is offline", hint: "Check the printer's network cable and power.", kb: Kb);
         logs.AddMany(2, Window.Start.AddHours(3), TimeSpan.FromMinutes(10), LogKind.Retry, "till-02", "Retrying save of ticket 42");
@@ -82,7 +83,7 @@ public sealed class DigestRendererTests
     [InlineData("it", "Shop 12 follow-up: 1 errore dal", "una volta")]
     public async Task Render_OneError_IsSingular(string culture, string subject, string times)
     {
-        var logs = new FakeLogStore().Add(Window.Start.AddHours(1), LogKind.Error, "till-01", "Sync failed");
+        var logs = new InMemoryLogStore().Add(Window.Start.AddHours(1), LogKind.Error, "till-01", "Sync failed");
 
         var digest = await RenderAsync(logs, DigestFixture.Subscription(culture: culture));
 

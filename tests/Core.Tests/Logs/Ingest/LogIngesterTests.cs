@@ -7,7 +7,7 @@ namespace PosFleet.Tests.Logs.Ingest;
 public sealed class LogIngesterTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly InMemoryLogStore _store = new();
+    private readonly ObservedLogStore _store = new(new InMemoryLogStore());
     private readonly LogIngester _ingester;
 
     public LogIngesterTests() => _ingester = new LogIngester(new LogScanner(new LogScanOptions()), _store);
@@ -137,16 +137,16 @@ public sealed class LogIngesterTests : IDisposable
     public async Task IngestAsync_FollowedFileTruncatedToEmptyThenWritten_StoresEveryNewLine()
     {
         var log = _dir.File("till.log", Lines(1, 10));
-        var clock = new FollowClock();
+        var clock = new TestClock();
         var options = new LogIngestOptions { Follow = true };
         using var stop = new CancellationTokenSource();
         var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
 
-        await clock.WaitForPassesAsync(1);
+        await clock.WaitForTimersAsync(1);
         await WaitForAsync(10);
         File.WriteAllText(log, string.Empty); // copytruncate
         clock.Advance(options.PollInterval);
-        await clock.WaitForPassesAsync(2); // the follower has seen the file empty
+        await clock.WaitForTimersAsync(2); // the follower has seen the file empty
         File.AppendAllText(log, Lines(41, 45));
         clock.Advance(options.PollInterval);
         await WaitForAsync(15);
@@ -162,18 +162,18 @@ public sealed class LogIngesterTests : IDisposable
     public async Task IngestAsync_FollowedFileEndsInsideAnOverLongLine_ReportedOnceAndStoredOnceItEnds()
     {
         var log = _dir.File("till.log", Lines(1, 2) + Lines(3, 3).TrimEnd('\n') + new string('x', 600 * 1024));
-        var clock = new FollowClock();
+        var clock = new TestClock();
         var options = new LogIngestOptions { Follow = true };
         using var stop = new CancellationTokenSource();
         var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
 
         for (var pass = 1; pass <= 4; pass++)
         {
-            await clock.WaitForPassesAsync(pass);
+            await clock.WaitForTimersAsync(pass);
             clock.Advance(options.PollInterval);
         }
 
-        await clock.WaitForPassesAsync(5);
+        await clock.WaitForTimersAsync(5);
         File.AppendAllText(log, "\n" + Lines(4, 5));
         clock.Advance(options.PollInterval);
         await WaitForAsync(5);
@@ -207,11 +207,7 @@ public sealed class LogIngesterTests : IDisposable
 
     private async Task WaitForAsync(int entries)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (await CountAsync() < entries && clock.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            await Task.Delay(10);
-        }
+        await _store.WaitUntilAsync(async () => await CountAsync() >= entries);
 
         Assert.Equal(entries, await CountAsync());
     }

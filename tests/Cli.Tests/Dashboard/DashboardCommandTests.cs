@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PosFleet.Connectors.Sqlite.Tests.Cli;
+namespace PosFleet.Cli.Tests.Dashboard;
 
 /// <summary><c>posfleet dashboard</c> over a store the tool ingested, as a user would run it.</summary>
 public sealed class DashboardCommandTests : IDisposable
@@ -23,9 +23,9 @@ public sealed class DashboardCommandTests : IDisposable
     public async Task Dashboard_Json_EveryHourTotalsTopTemplateAndTerminals()
     {
         var db = Path.Combine(_dir.Path, "fleet.db");
-        var (ingested, _, ingestError) = await PosfleetProcess.RunAsync("ingest", _dir.File("till.log", Log), "--store", db);
+        var (ingested, _, ingestError) = await PosFleetProcess.RunAsync("ingest", _dir.File("till.log", Log), "--store", db);
 
-        var (code, output, error) = await PosfleetProcess.RunAsync(
+        var (code, output, error) = await PosFleetProcess.RunAsync(
             "dashboard", "--store", db, "--as-of", "2026-11-20T09:30:00Z", "--hours", "3", "--top", "1", "--json");
 
         Assert.True(ingested == 0, ingestError);
@@ -53,9 +53,9 @@ public sealed class DashboardCommandTests : IDisposable
     public async Task Dashboard_Table_TotalsAndEveryHour()
     {
         var db = Path.Combine(_dir.Path, "fleet.db");
-        var (ingested, _, ingestError) = await PosfleetProcess.RunAsync("ingest", _dir.File("till.log", Log), "--store", db);
+        var (ingested, _, ingestError) = await PosFleetProcess.RunAsync("ingest", _dir.File("till.log", Log), "--store", db);
 
-        var (code, output, error) = await PosfleetProcess.RunAsync("dashboard", "--store", db, "--as-of", "2026-11-20T09:30:00Z", "--hours", "3");
+        var (code, output, error) = await PosFleetProcess.RunAsync("dashboard", "--store", db, "--as-of", "2026-11-20T09:30:00Z", "--hours", "3");
 
         Assert.True(ingested == 0, ingestError);
         Assert.True(code == 0, error);

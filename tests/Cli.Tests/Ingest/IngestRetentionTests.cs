@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PosFleet.Tests;
 
-namespace PosFleet.Cli.Tests;
+namespace PosFleet.Cli.Tests.Ingest;
 
 /// <summary>
 /// <c>posfleet ingest --follow --retention</c> stopped by SIGTERM once it has started deleting: exit 130 when the signal
@@ -29,27 +28,9 @@ public sealed class IngestRetentionTests : IDisposable
             string.Create(CultureInfo.InvariantCulture, $"{today:yyyy-MM-dd}T{today:HH:mm:ss}.000Z [ERROR] term=POS-0001 printer: paper out ref=T-{i}\n"))));
 
         using var process = PosFleetProcess.Start("ingest", log, "--store", db, "--follow", "--retention", "1d");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var errors = new List<string>();
-        while (await process.StandardError.ReadLineAsync() is { } line)
-        {
-            errors.Add(line);
-            if (line.Contains("retention: deleting", StringComparison.Ordinal))
-            {
-                break; // tens of thousands of entries to delete: it is most likely still running
-            }
-        }
-
-        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync();
-        }
-
-        var rest = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        var stderr = string.Join('\n', errors) + "\n" + await rest;
-        var output = await stdout;
+        await process.WaitForStderrLineAsync(line => line.Contains("retention: deleting", StringComparison.Ordinal)); // tens of thousands of entries to delete: it is most likely still running
+        await process.SignalAsync(PosFleetProcess.Signal.Terminate);
+        var (_, output, stderr) = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         // The signal races the deletion, which may end first: what the tool printed says which way it went, and each way
         // has its own outcome.

@@ -2,7 +2,7 @@ using System.IO.Hashing;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace PosFleet.Connectors.Sqlite.Tests;
+namespace PosFleet.Cli.Tests;
 
 /// <summary>What a database holds, to compare two databases: row counts, distinct positions, full-text rows, and a hash of every row's content in position order.</summary>
 public sealed record StoreSignature(long Rows, long DistinctPositions, long TextRows, string ContentHash, string Checkpoints)

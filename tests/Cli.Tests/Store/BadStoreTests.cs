@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace PosFleet.Connectors.Sqlite.Tests.Cli;
+namespace PosFleet.Cli.Tests.Store;
 
 /// <summary>Each unusable store gets one line on standard error, exit code 5 (README), and stays as it was.</summary>
 public sealed class BadStoreTests : IDisposable
@@ -41,7 +41,7 @@ public sealed class BadStoreTests : IDisposable
     public async Task Command_TruncatedDatabase_ExitCode5OneLineFileUnchanged(string command)
     {
         var db = Path.Combine(_dir.Path, "fleet.db");
-        var (code, _, error) = await PosfleetProcess.RunAsync("ingest", Log(), "--store", db);
+        var (code, _, error) = await PosFleetProcess.RunAsync("ingest", Log(), "--store", db);
         Assert.True(code == 0, error);
         using (var file = new FileStream(db, FileMode.Open))
         {
@@ -55,9 +55,9 @@ public sealed class BadStoreTests : IDisposable
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Ingest_ReadOnlyDirectory_ExitCode5OneLineNothingCreated()
     {
-        var db = Path.Combine(SqliteStorageFileTests.ReadOnlyDirectory(), "fleet.db");
+        var db = Path.Combine(TestFiles.ReadOnlyDirectory(), "fleet.db");
 
-        var (code, output, error) = await PosfleetProcess.RunAsync("ingest", Log(), "--store", db);
+        var (code, output, error) = await PosFleetProcess.RunAsync("ingest", Log(), "--store", db);
 
         Assert.Equal(5, code);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
@@ -74,7 +74,7 @@ public sealed class BadStoreTests : IDisposable
 
     private async Task AssertRefusedAsync(string command, string db, string reason)
     {
-        var before = SqliteStorageFileTests.Hash(db);
+        var before = TestFiles.Hash(db);
         string[] args = command switch
         {
             "ingest" => ["ingest", Log(), "--store", db],
@@ -82,7 +82,7 @@ public sealed class BadStoreTests : IDisposable
             _ => ["dashboard", "--store", db],
         };
 
-        var (code, output, error) = await PosfleetProcess.RunAsync(args);
+        var (code, output, error) = await PosFleetProcess.RunAsync(args);
 
         Assert.Equal(5, code);
         var lines = error.TrimEnd('\n').Split('\n');
@@ -91,6 +91,6 @@ public sealed class BadStoreTests : IDisposable
         Assert.Contains(reason, lines[0], StringComparison.Ordinal);
         Assert.Contains(db, lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("Ingested", output, StringComparison.Ordinal);
-        Assert.Equal(before, SqliteStorageFileTests.Hash(db));
+        Assert.Equal(before, TestFiles.Hash(db));
     }
 }

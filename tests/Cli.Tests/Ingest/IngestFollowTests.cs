@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PosFleet.Connectors.Sqlite.Tests.Cli;
+namespace PosFleet.Cli.Tests.Ingest;
 
 /// <summary><c>posfleet ingest --follow</c> keeps up with a growing, rotating file and stops cleanly on SIGTERM.</summary>
 public sealed class IngestFollowTests : IDisposable
@@ -14,9 +14,7 @@ public sealed class IngestFollowTests : IDisposable
     {
         var log = _dir.File("till.log", Lines(1, 10));
         var db = Path.Combine(_dir.Path, "fleet.db");
-        using var process = PosfleetProcess.Start("ingest", log, "--store", db, "--follow");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        using var process = PosFleetProcess.Start("ingest", log, "--store", db, "--follow");
 
         await WaitForRowsAsync(db, 10);
         File.AppendAllText(log, Lines(11, 20));
@@ -25,15 +23,11 @@ public sealed class IngestFollowTests : IDisposable
         File.WriteAllText(log, Lines(101, 125));
         await WaitForRowsAsync(db, 45);
 
-        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync();
-        }
+        await process.SignalAsync(PosFleetProcess.Signal.Terminate);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await error}");
-        Assert.Contains("45 new entries stored", await output, StringComparison.Ordinal);
+        var (_, output, error) = await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {error}");
+        Assert.Contains("45 new entries stored", output, StringComparison.Ordinal);
         Assert.Equal(45, StoreSignature.Read(db).Rows);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PosFleet.Tests;
 
-namespace PosFleet.Cli.Tests;
+namespace PosFleet.Cli.Tests.Scan;
 
 public sealed class ScanCommandTests : IDisposable
 {

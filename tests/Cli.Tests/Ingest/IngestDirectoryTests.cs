@@ -1,7 +1,6 @@
 using System.IO.Compression;
-using PosFleet.Connectors.Sqlite.Tests.Cli;
 
-namespace PosFleet.Connectors.Sqlite.Tests.Issues;
+namespace PosFleet.Cli.Tests.Ingest;
 
 /// <summary><c>posfleet ingest</c> on a directory holding rotated copies, and on compressed files.</summary>
 public sealed class IngestDirectoryTests : IDisposable
@@ -20,8 +19,8 @@ public sealed class IngestDirectoryTests : IDisposable
         var gz = Gzip(Path.Combine(logs, "till.log.2.gz"));
         var db = Path.Combine(_dir.Path, "fleet.db");
 
-        var (code, output, error) = await PosfleetProcess.RunAsync("ingest", logs, "--store", db);
-        var (explicitCode, _, explicitError) = await PosfleetProcess.RunAsync("ingest", gz, "--store", db);
+        var (code, output, error) = await PosFleetProcess.RunAsync("ingest", logs, "--store", db);
+        var (explicitCode, _, explicitError) = await PosFleetProcess.RunAsync("ingest", gz, "--store", db);
 
         Assert.True(code == 0, error);
         Assert.Contains("1 new entries stored", output, StringComparison.Ordinal);

@@ -1,6 +1,4 @@
-using PosFleet.Connectors.Sqlite.Tests.Cli;
-
-namespace PosFleet.Connectors.Sqlite.Tests.Issues;
+namespace PosFleet.Cli.Tests.Search;
 
 /// <summary><c>posfleet search</c> and store paths: regressions found in review.</summary>
 public sealed class CliSearchIssuesTests : IDisposable
@@ -14,9 +12,9 @@ public sealed class CliSearchIssuesTests : IDisposable
     public async Task Search_TextWithoutAWord_UsageErrorExitCode2()
     {
         var db = Path.Combine(_dir.Path, "fleet.db");
-        var (ingested, _, ingestError) = await PosfleetProcess.RunAsync("ingest", _dir.File("till.log", Line), "--store", db);
+        var (ingested, _, ingestError) = await PosFleetProcess.RunAsync("ingest", _dir.File("till.log", Line), "--store", db);
 
-        var (code, _, error) = await PosfleetProcess.RunAsync("search", "--store", db, "!!!");
+        var (code, _, error) = await PosFleetProcess.RunAsync("search", "--store", db, "!!!");
 
         Assert.True(ingested == 0, ingestError);
         Assert.Equal(2, code);
@@ -29,8 +27,8 @@ public sealed class CliSearchIssuesTests : IDisposable
         var db = Path.Combine(_dir.Path, "a;Mode=ReadOnly;b", "fleet.db");
         Directory.CreateDirectory(Path.GetDirectoryName(db)!);
 
-        var (ingested, _, ingestError) = await PosfleetProcess.RunAsync("ingest", _dir.File("till.log", Line), "--store", db);
-        var (code, output, error) = await PosfleetProcess.RunAsync("search", "--store", db, "paper");
+        var (ingested, _, ingestError) = await PosFleetProcess.RunAsync("ingest", _dir.File("till.log", Line), "--store", db);
+        var (code, output, error) = await PosFleetProcess.RunAsync("search", "--store", db, "paper");
 
         Assert.True(ingested == 0, ingestError);
         Assert.True(code == 0, error);

@@ -5,7 +5,7 @@ using PosFleet.Logs;
 using PosFleet.Logs.Ingest;
 using PosFleet.Tests;
 
-namespace PosFleet.Cli.Tests;
+namespace PosFleet.Cli.Tests.Ingest;
 
 public sealed class IngestCommandTests : IDisposable
 {

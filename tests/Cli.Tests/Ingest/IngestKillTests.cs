@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PosFleet.Connectors.Sqlite.Tests.Cli;
+namespace PosFleet.Cli.Tests.Ingest;
 
 /// <summary>
 /// Nothing lost, nothing twice: <c>posfleet ingest</c> killed with SIGKILL at random points while it ingests a large
@@ -31,10 +31,10 @@ public sealed class IngestKillTests : IClassFixture<IngestKillTests.LargeLog>
             for (var k = 0; k < Runs / Chains; k++)
             {
                 var delay = TimeSpan.FromMilliseconds(random.Next(150, (int)Math.Max(300, _log.IngestTime.TotalMilliseconds * 0.18)));
-                using var process = PosfleetProcess.Start("ingest", _log.Path, "--store", db, "--batch-size", "2000");
-                if (!process.WaitForExit(delay))
+                using var process = PosFleetProcess.Start("ingest", _log.Path, "--store", db, "--batch-size", "2000");
+                if (!await process.TryWaitForExitAsync(delay))
                 {
-                    process.Kill(); // SIGKILL on Unix: no handler runs, no transaction finishes.
+                    await process.SignalAsync(PosFleetProcess.Signal.Kill); // no handler runs, no transaction finishes.
                     await process.WaitForExitAsync();
                     killedMidway++;
                 }
@@ -50,7 +50,7 @@ public sealed class IngestKillTests : IClassFixture<IngestKillTests.LargeLog>
                 }
             }
 
-            var (code, _, error) = await PosfleetProcess.RunAsync("ingest", _log.Path, "--store", db, "--batch-size", "2000");
+            var (code, _, error) = await PosFleetProcess.RunAsync("ingest", _log.Path, "--store", db, "--batch-size", "2000");
             Assert.True(code == 0, $"chain {chain}: exit {code}: {error}");
             var signature = StoreSignature.Read(db);
             Assert.Equal(signature.Rows, signature.DistinctPositions);
@@ -78,11 +78,11 @@ public sealed class IngestKillTests : IClassFixture<IngestKillTests.LargeLog>
         public async Task InitializeAsync()
         {
             var size = Environment.GetEnvironmentVariable("POSFLEET_KILL_TEST_SIZE") ?? "30MB";
-            var (code, _, error) = await PosfleetProcess.RunAsync("generate", "-o", Path, "--size", size);
+            var (code, _, error) = await PosFleetProcess.RunAsync("generate", "-o", Path, "--size", size);
             Assert.True(code == 0, error);
             var db = ReferencePath;
             var clock = Stopwatch.StartNew();
-            (code, _, error) = await PosfleetProcess.RunAsync("ingest", Path, "--store", db, "--batch-size", "2000");
+            (code, _, error) = await PosFleetProcess.RunAsync("ingest", Path, "--store", db, "--batch-size", "2000");
             IngestTime = clock.Elapsed;
             Assert.True(code == 0, error);
             Reference = StoreSignature.Read(db);

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using PosFleet.Connectors.Sqlite;
 using PosFleet.Logs;
 using PosFleet.Logs.Storage;
 
-namespace PosFleet.Connectors.Sqlite.Tests.Cli;
+namespace PosFleet.Cli.Tests.Store;
 
 /// <summary>An ingest (a real posfleet process) and a loop of searches and dashboard queries (this process) on one file.</summary>
 public sealed class ConcurrencyTests : IDisposable
@@ -17,13 +18,13 @@ public sealed class ConcurrencyTests : IDisposable
     {
         var log = Path.Combine(_dir.Path, "fleet.log");
         var db = Path.Combine(_dir.Path, "fleet.db");
-        var (code, _, error) = await PosfleetProcess.RunAsync("generate", "-o", log, "--size", "12MB");
+        var (code, _, error) = await PosFleetProcess.RunAsync("generate", "-o", log, "--size", "12MB");
         Assert.True(code == 0, error);
 
         // The store exists before the ingest starts, so that the queries run from the first moment.
         var seed = Path.Combine(_dir.Path, "seed.log");
         File.WriteAllText(seed, "2026-11-19T23:00:00.000Z [ERROR] term=POS-0001 org=ACME printer: printer not responding ref=T-1\n");
-        (code, _, error) = await PosfleetProcess.RunAsync("ingest", seed, "--store", db);
+        (code, _, error) = await PosFleetProcess.RunAsync("ingest", seed, "--store", db);
         Assert.True(code == 0, error);
 
         var services = new ServiceCollection();
@@ -36,9 +37,7 @@ public sealed class ConcurrencyTests : IDisposable
         var store = provider.GetRequiredService<ILogStore>();
         var end = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
 
-        using var ingest = PosfleetProcess.Start("ingest", log, "--store", db, "--batch-size", "2000");
-        var ingestOutput = ingest.StandardOutput.ReadToEndAsync();
-        var ingestError = ingest.StandardError.ReadToEndAsync();
+        using var ingest = PosFleetProcess.Start("ingest", log, "--store", db, "--batch-size", "2000");
         var clock = Stopwatch.StartNew();
         var answered = 0;
         long lastCount = 0;
@@ -56,10 +55,10 @@ public sealed class ConcurrencyTests : IDisposable
             answered += 5;
         }
 
-        await ingest.WaitForExitAsync();
-        Assert.True(ingest.ExitCode == 0, await ingestError);
-        Assert.DoesNotContain("busy", await ingestError, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("new entries stored", await ingestOutput, StringComparison.Ordinal);
+        var (_, ingestOutput, ingestError) = await ingest.WaitForExitAsync();
+        Assert.True(ingest.ExitCode == 0, ingestError);
+        Assert.DoesNotContain("busy", ingestError, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("new entries stored", ingestOutput, StringComparison.Ordinal);
         Assert.True(answered >= 10, $"only {answered} queries answered in {clock.Elapsed}");
         var final = (await store.CountAsync(new LogQuery { From = end.AddHours(-48), To = end }, CancellationToken.None)).Sum(c => c.Count);
         Assert.True(final > lastCount || final == lastCount);
