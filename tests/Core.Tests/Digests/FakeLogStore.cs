@@ -66,6 +66,7 @@ internal sealed class FakeLogStore : ILogStore
                 .Where(e => q.Organization is null || e.Organization == q.Organization)
                 .Where(e => q.Terminal is null || e.Terminal == q.Terminal)
                 .Where(e => q.Kinds is null || q.Kinds.Contains(e.Kind))
+                .Where(e => q.TemplateId is null || e.TemplateId == q.TemplateId)
                 .ToArray();
         }
     }
