@@ -144,7 +144,7 @@ internal static class DigestHtmlRenderer
             .Append(E(v.TerminalNames(g))).Append("</div>");
         b.Append("<div style=\"font-size:12px;color:").Append(Muted).Append(";padding-top:2px\">").Append(E(v.Seen(g))).Append("</div>");
         b.Append("<div class=\"example\" style=\"font-family:").Append(Mono).Append(";font-size:12px;line-height:16px;color:#374151;background-color:#f9fafb;border:1px solid ")
-            .Append(Rule).Append(";border-radius:4px;padding:6px 8px;margin-top:8px;word-break:break-all\">").Append(E(v.Example(g))).Append("</div>");
+            .Append(Rule).Append(";border-radius:4px;padding:6px 8px;margin-top:8px;word-break:break-word;overflow-wrap:anywhere\">").Append(E(v.Example(g))).Append("</div>");
         if (m.Hint is not null || DigestView.IsSafeLink(m.KnowledgeBaseUrl))
         {
             b.Append("<table role=\"presentation\" class=\"hint\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"margin-top:8px\"><tr>")
