@@ -97,7 +97,7 @@ internal static class DigestHtmlRenderer
         if (c.PerKind.Count > 0)
         {
             // One tile per kind present, side by side: the count of each kind at a glance.
-            b.Append("<tr><td bgcolor=\"#ffffff\" style=\"background-color:#ffffff;padding:12px 12px;border-bottom:1px solid ").Append(Rule)
+            b.Append("<tr><td bgcolor=\"#ffffff\" style=\"background-color:#ffffff;padding:12px 12px;border-radius:0 0 8px 8px;border-bottom:1px solid ").Append(Rule)
                 .Append("\"><table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr>");
             var width = 100 / c.PerKind.Count;
             foreach (var (kind, count) in c.PerKind)

@@ -19,7 +19,7 @@ public sealed partial class DigestChromiumTests : IDisposable
 
     private async Task<string> DemoDigestFileAsync(bool isTest = false)
     {
-        var fleet = DigestFleet.Demo().Spread(LogKind.Offline, "card reader <*> disconnected", 384);
+        var fleet = DigestFleet.Demo().Spread(LogKind.Offline, "card reader <*> disconnected", 384, "card reader COM3 disconnected");
         var digest = await fleet.RenderAsync(isTest: isTest, maxGroups: 8, maxTerminals: 5);
         var file = Path.Combine(_dir.FullName, "digest.html");
         await File.WriteAllTextAsync(file, digest.Html);

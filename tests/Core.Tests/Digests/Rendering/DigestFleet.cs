@@ -37,14 +37,14 @@ internal sealed class DigestFleet
     /// One message written by <paramref name="terminals"/> terminals, the last three by name more often than the others:
     /// the last most, so that the busiest are not the first by name.
     /// </summary>
-    public DigestFleet Spread(LogKind kind, string message, int terminals, string? hint = null, Uri? kb = null)
+    public DigestFleet Spread(LogKind kind, string template, int terminals, string? message = null, string? hint = null, Uri? kb = null)
     {
         for (var t = 1; t <= terminals; t++)
         {
             var times = t > terminals - 3 ? 4 - (terminals - t) : 1;
             for (var i = 0; i < times; i++)
             {
-                Add(Window.Start.AddMinutes((t * 3) + i), kind, $"POS-{t:0000}", message, hint: hint, kb: kb);
+                Add(Window.Start.AddMinutes((t * 3) + i), kind, $"POS-{t:0000}", message ?? template, template, hint, kb);
             }
         }
 
