@@ -27,7 +27,7 @@ internal sealed class DigestView
         var end = Date(content.Window.End);
         Subject = (content.IsTest ? Words.TestPrefix : "")
             + Words.Plural(Words.Subject, content.Count, s.Name, Number(content.Count), start, end);
-        var kinds = string.Join(", ", s.EffectiveKinds.Order().Select(k => k.ToString()));
+        var kinds = string.Join(", ", s.EffectiveKinds.Order().Select(KindName));
         Summary = Words.Plural(Words.Summary, content.Count, Number(content.Count), kinds, start, end, s.TimeZone, Number(s.MinimumThreshold));
         WindowText = $"{start} – {end} ({s.TimeZone})";
         Scope = string.Join(" · ", new[] { s.Organization, s.Terminal }.Where(x => x is not null));
