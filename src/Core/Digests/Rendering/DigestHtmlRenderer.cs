@@ -24,9 +24,12 @@ internal static class DigestHtmlRenderer
         var c = v.Content;
         var w = v.Words;
         var b = new StringBuilder(16 * 1024);
+
+        // color-scheme "light only": clients that recolour mail in dark mode would otherwise invert the kinds' colours.
         b.Append("<!DOCTYPE html><html lang=\"").Append(E(w.Language)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta name=\"x-apple-disable-message-reformatting\">")
+            .Append("<meta name=\"color-scheme\" content=\"light only\"><meta name=\"supported-color-schemes\" content=\"light only\">")
             .Append("<title>").Append(E(v.Subject)).Append("</title></head>");
         b.Append("<body style=\"margin:0;padding:0;background-color:").Append(Page).Append("\" bgcolor=\"").Append(Page).Append("\">");
 
