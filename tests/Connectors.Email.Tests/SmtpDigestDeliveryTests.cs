@@ -69,13 +69,13 @@ public sealed class SmtpDigestDeliveryTests : IDisposable
         Assert.Equal(["ana@example.es", "ops@example.com"], m.To.Mailboxes.Select(x => x.Address));
         var alternative = Assert.IsType<MultipartAlternative>(m.Body);
         Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
-        Assert.Contains("1. [Offline] Printer KITCHEN is offline — 9 times", m.TextBody);
-        Assert.Contains("2. [Retry] Retrying save of ticket 42 — 2 times", m.TextBody);
-        Assert.Contains("Terminals: till-01, till-02", m.TextBody);
+        Assert.Contains("OFFLINE (9)\n-----------\n2. Printer KITCHEN is offline — 9 times", m.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Contains("RETRIES (2)\n-----------\n3. Retrying save of ticket 42 — 2 times", m.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Contains("Terminals (2): till-01, till-02", m.TextBody);
         Assert.Contains("What to do: Check the printer's network cable and power.", m.TextBody);
         Assert.Contains("Knowledge base: " + DigestMailHost.Kb, m.TextBody);
-        Assert.Contains("<li class=\"group\" data-count=\"9\">", m.HtmlBody);
-        Assert.Contains($"<a href=\"{DigestMailHost.Kb}\">", m.HtmlBody);
+        Assert.Contains("<tr class=\"group\" data-count=\"9\">", m.HtmlBody);
+        Assert.Contains($"<a href=\"{DigestMailHost.Kb}\"", m.HtmlBody);
         Assert.All(result.Run!.Recipients, r => Assert.Equal(DigestRecipientStatus.Sent, r.Status));
     }
 

@@ -36,15 +36,16 @@ public sealed class DigestRendererTests
         var digest = await RenderAsync(SampleLogs(), DigestFixture.Subscription());
 
         Assert.Equal("Shop 12 follow-up: 12 errors from 11/22/2026 8:00 AM to 11/23/2026 8:00 AM", digest.Subject);
-        Assert.Contains("1. [Offline] Printer KITCHEN is offline — 9 times", digest.Text);
+        Assert.Contains("Errors 1 · Offline 9 · Retries 2", digest.Text);
+        Assert.Contains("OFFLINE (9)\n-----------\n2. Printer KITCHEN is offline — 9 times", digest.Text.ReplaceLineEndings("\n"));
         Assert.Contains("First seen: 11/22/2026 9:00 AM · Last seen: 11/22/2026 10:20 AM", digest.Text);
-        Assert.Contains("Terminals: till-01, till-02", digest.Text);
+        Assert.Contains("Terminals (2): till-01, till-02", digest.Text);
         Assert.Contains("Example: 11/22/2026 10:20 AM till-02: Printer KITCHEN is offline", digest.Text);
         Assert.Contains("What to do: Check the printer's network cable and power.", digest.Text);
         Assert.Contains("Knowledge base: " + Kb, digest.Text);
-        Assert.Contains("till-02: 5 (Offline 3, Retry 2)", digest.Text);
-        Assert.Contains("<li class=\"group\" data-count=\"9\">", digest.Html);
-        Assert.Contains($"<a href=\"{Kb}\">", digest.Html);
+        Assert.Contains("till-02       5  Offline 3, Retries 2", digest.Text);
+        Assert.Contains("<tr class=\"group\" data-count=\"9\">", digest.Html);
+        Assert.Contains($"<a href=\"{Kb}\"", digest.Html);
         Assert.Contains("Check the printer&#39;s network cable", digest.Html);
     }
 
@@ -58,10 +59,11 @@ public sealed class DigestRendererTests
         Assert.Contains("… and 3 more errors of other messages.", digest.Text);
 
         // The terminals with most errors first, each counted exactly, unlisted messages included.
-        Assert.Contains("till-01: 6 (Offline 6)\ntill-02: 5 (Offline 3, Retry 2)\n", digest.Text.ReplaceLineEndings("\n"));
-        Assert.DoesNotContain("till-03:", digest.Text);
+        Assert.Contains("Terminal  Total\ntill-01       6  Offline 6\ntill-02       5  Offline 3, Retries 2\n", digest.Text.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("till-03 ", digest.Text);
         Assert.Contains("… and 1 more terminal.", digest.Text);
         Assert.Contains("… and 3 more errors", digest.Html);
+        Assert.Contains("… and 1 more terminal.", digest.Html);
     }
 
     [Theory]

@@ -16,6 +16,9 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
         .DistinctBy(r => r.Name, StringComparer.Ordinal)
         .ToDictionary(r => r.Name, StringComparer.Ordinal);
 
+    /// <summary>How many terminals a digest names for one message before "and N more" (the busiest for that message).</summary>
+    public const int TerminalsPerMessage = 3;
+
     public static LogQuery QueryFor(DigestSubscription s, DigestWindow window) => new()
     {
         From = window.Start,
@@ -37,6 +40,23 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
         var groups = count == 0
             ? []
             : await logs.GroupByTemplateAsync(query, options.MaxGroups, cancellationToken).ConfigureAwait(false);
+
+        // The terminals that wrote each listed message most: one bounded grouping per message, never the full list.
+        var listed = new List<DigestGroup>(groups.Count);
+        foreach (var g in groups)
+        {
+            var top = await logs.GroupByTerminalAsync(query with { TemplateId = g.TemplateId }, TerminalsPerMessage, cancellationToken).ConfigureAwait(false);
+            listed.Add(new DigestGroup(Translated(g, s.Culture), [.. top.Select(t => t.Terminal)]));
+        }
+
+        var perKind = count == 0
+            ? []
+            : (await logs.CountAsync(query, cancellationToken).ConfigureAwait(false))
+                .Where(b => s.EffectiveKinds.Contains(b.Kind))
+                .GroupBy(b => b.Kind)
+                .OrderBy(k => k.Key)
+                .Select(k => KeyValuePair.Create(k.Key, k.Sum(b => b.Count)))
+                .ToArray();
 
         // Every terminal of the window, unlisted messages included, counted per kind: one grouping per kind, which a
         // store answers from its per-terminal counts, rather than one count per terminal.
@@ -68,7 +88,8 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
             Window = window,
             Count = count,
             IsTest = isTest,
-            Groups = [.. groups.Select(g => Translated(g, s.Culture))],
+            PerKind = perKind,
+            Groups = listed,
             UnlistedCount = Math.Max(0, count - groups.Sum(g => g.Count)),
             Terminals = terminals,
             UnlistedTerminals = Math.Max(0, perTerminal.Count - options.MaxTerminals),

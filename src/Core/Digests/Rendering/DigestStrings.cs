@@ -1,12 +1,14 @@
 using System.Globalization;
 
+using PosFleet.Logs;
+
 namespace PosFleet.Digests.Rendering;
 
 /// <summary>
 /// The words of a digest in the seeds' languages. Kept in code rather than satellite resource assemblies so that
 /// the package stays one trimmable, AOT-friendly assembly; a culture without its own strings falls back to English.
 /// </summary>
-internal sealed record DigestStrings
+internal sealed partial record DigestStrings
 {
     public required string Language { get; init; }
 
@@ -46,6 +48,27 @@ internal sealed record DigestStrings
 
     public required string ByTerminal { get; init; }
 
+    /// <summary>The badge of a test digest, short and upper-case.</summary>
+    public required string TestBadge { get; init; }
+
+    /// <summary>The unit under the headline's count: <c>error|errors</c>.</summary>
+    public required string Errors { get; init; }
+
+    public required string Threshold { get; init; }
+
+    public required string Total { get; init; }
+
+    public required string Terminal { get; init; }
+
+    /// <summary>{0} terminals affected by one message.</summary>
+    public required string TerminalCount { get; init; }
+
+    /// <summary>{0} the names listed, {1} how many more (its form follows {1}).</summary>
+    public required string NamesAndMore { get; init; }
+
+    /// <summary>The heading of each kind's table, in the order of <see cref="LogKind"/>.</summary>
+    public required IReadOnlyDictionary<LogKind, string> Kinds { get; init; }
+
     /// <summary>{0} terminals not listed.</summary>
     public required string AndMoreTerminals { get; init; }
 
@@ -82,100 +105,4 @@ internal sealed record DigestStrings
 
         return English;
     }
-
-    public static DigestStrings English { get; } = new()
-    {
-        Language = "en",
-        Subject = "{0}: {1} error from {2} to {3}|{0}: {1} errors from {2} to {3}",
-        TestPrefix = "[TEST] ",
-        TestNotice = "This is a test digest: it is sent whatever the count and does not replace the daily digest.",
-        Summary = "{0} error ({1}) from {2} to {3} ({4}); the threshold is {5}.|{0} errors ({1}) from {2} to {3} ({4}); the threshold is {5}.",
-        Scope = "Scope",
-        ByTemplate = "Errors by message",
-        Times = "once|{0} times",
-        FirstSeen = "First seen",
-        LastSeen = "Last seen",
-        Terminals = "Terminals",
-        Example = "Example",
-        Hint = "What to do",
-        KnowledgeBase = "Knowledge base",
-        AndMore = "… and {0} more error of other messages.|… and {0} more errors of other messages.",
-        ByTerminal = "By terminal",
-        AndMoreTerminals = "… and {0} more terminal.|… and {0} more terminals.",
-        NoErrors = "No errors in this window.",
-        UnknownTerminal = "(unknown terminal)",
-        Footer = "Sent by PosFleet error follow-up.",
-    };
-
-    public static DigestStrings Spanish { get; } = new()
-    {
-        Language = "es",
-        Subject = "{0}: {1} error del {2} al {3}|{0}: {1} errores del {2} al {3}",
-        TestPrefix = "[PRUEBA] ",
-        TestNotice = "Este es un resumen de prueba: se envía sea cual sea el número de errores y no sustituye al resumen diario.",
-        Summary = "{0} error ({1}) del {2} al {3} ({4}); el umbral es {5}.|{0} errores ({1}) del {2} al {3} ({4}); el umbral es {5}.",
-        Scope = "Ámbito",
-        ByTemplate = "Errores por mensaje",
-        Times = "{0} vez|{0} veces",
-        FirstSeen = "Primera vez",
-        LastSeen = "Última vez",
-        Terminals = "Terminales",
-        Example = "Ejemplo",
-        Hint = "Qué hacer",
-        KnowledgeBase = "Base de conocimiento",
-        AndMore = "… y {0} error más de otros mensajes.|… y {0} errores más de otros mensajes.",
-        ByTerminal = "Por terminal",
-        AndMoreTerminals = "… y {0} terminal más.|… y {0} terminales más.",
-        NoErrors = "No hay errores en este periodo.",
-        UnknownTerminal = "(terminal desconocido)",
-        Footer = "Enviado por el seguimiento de errores de PosFleet.",
-    };
-
-    public static DigestStrings French { get; } = new()
-    {
-        Language = "fr",
-        Subject = "{0} : {1} erreur du {2} au {3}|{0} : {1} erreurs du {2} au {3}",
-        TestPrefix = "[TEST] ",
-        TestNotice = "Ceci est un récapitulatif de test : il est envoyé quel que soit le nombre d'erreurs et ne remplace pas le récapitulatif quotidien.",
-        Summary = "{0} erreur ({1}) du {2} au {3} ({4}) ; le seuil est de {5}.|{0} erreurs ({1}) du {2} au {3} ({4}) ; le seuil est de {5}.",
-        Scope = "Périmètre",
-        ByTemplate = "Erreurs par message",
-        Times = "{0} fois|{0} fois",
-        FirstSeen = "Première fois",
-        LastSeen = "Dernière fois",
-        Terminals = "Terminaux",
-        Example = "Exemple",
-        Hint = "Que faire",
-        KnowledgeBase = "Base de connaissances",
-        AndMore = "… et {0} erreur de plus d'autres messages.|… et {0} erreurs de plus d'autres messages.",
-        ByTerminal = "Par terminal",
-        AndMoreTerminals = "… et {0} terminal de plus.|… et {0} terminaux de plus.",
-        NoErrors = "Aucune erreur sur cette période.",
-        UnknownTerminal = "(terminal inconnu)",
-        Footer = "Envoyé par le suivi des erreurs de PosFleet.",
-    };
-
-    public static DigestStrings Italian { get; } = new()
-    {
-        Language = "it",
-        Subject = "{0}: {1} errore dal {2} al {3}|{0}: {1} errori dal {2} al {3}",
-        TestPrefix = "[PROVA] ",
-        TestNotice = "Questo è un riepilogo di prova: viene inviato qualunque sia il numero di errori e non sostituisce il riepilogo giornaliero.",
-        Summary = "{0} errore ({1}) dal {2} al {3} ({4}); la soglia è {5}.|{0} errori ({1}) dal {2} al {3} ({4}); la soglia è {5}.",
-        Scope = "Ambito",
-        ByTemplate = "Errori per messaggio",
-        Times = "una volta|{0} volte",
-        FirstSeen = "Prima volta",
-        LastSeen = "Ultima volta",
-        Terminals = "Terminali",
-        Example = "Esempio",
-        Hint = "Cosa fare",
-        KnowledgeBase = "Knowledge base",
-        AndMore = "… e un altro errore di altri messaggi.|… e altri {0} errori di altri messaggi.",
-        ByTerminal = "Per terminale",
-        AndMoreTerminals = "… e un altro terminale.|… e altri {0} terminali.",
-        NoErrors = "Nessun errore in questo periodo.",
-        UnknownTerminal = "(terminale sconosciuto)",
-        Footer = "Inviato dal monitoraggio errori di PosFleet.",
-    };
 }
