@@ -115,7 +115,11 @@ internal sealed class FakeLogStore : ILogStore
     public ValueTask<IReadOnlyList<LogTerminalGroup>> GroupByTerminalAsync(LogQuery query, int limit, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<LogTerminalGroup>>(
             [.. Match(query).GroupBy(e => e.Terminal ?? "")
-                .Select(g => new LogTerminalGroup(g.Key, g.Last().Organization, g.Count(), g.Max(e => e.Timestamp)))
+                .Select(g => new LogTerminalGroup
+                {
+                    Terminal = g.Key, Organization = g.Last().Organization, Count = g.Count(),
+                    Kinds = g.GroupBy(e => e.Kind).ToDictionary(k => k.Key, k => k.LongCount()), LastSeen = g.Max(e => e.Timestamp),
+                })
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Terminal, StringComparer.Ordinal).Take(limit)]);
 
     public ValueTask<long> DeleteOlderThanAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -112,7 +112,7 @@ public sealed class LogRetentionServiceTests : IDisposable
     {
         var log = _dir.File("till.log", string.Concat(times.Select((t, i) =>
             string.Create(CultureInfo.InvariantCulture, $"{t.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fff}Z [ERROR] term=POS-0001 printer: paper out ref=T-{i}\n"))));
-        await provider.GetRequiredService<LogIngester>().IngestAsync([log]);
+        await provider.GetRequiredService<ILogIngester>().IngestAsync([log]);
     }
 
     private async Task<DateTimeOffset[]> StoredTimesAsync() =>
