@@ -67,16 +67,18 @@ public sealed class PosFleetServiceCollectionExtensionsTests : IDisposable
     public void Registrations_CalledTwice_RegisterEachServiceOnce()
     {
         var services = new ServiceCollection();
-        services.AddPosFleet().AddLogs().AddLogDashboard().AddLogRetention();
-        services.AddPosFleet().AddLogs().AddLogDashboard().AddLogRetention();
+        services.AddPosFleet().AddLogs().AddLogDashboard().AddLogRetention().AddLogIngest(o => o.Paths.Add("a"));
+        services.AddPosFleet().AddLogs().AddLogDashboard().AddLogRetention().AddLogIngest(o => o.Paths.Add("b"));
 
         foreach (var type in new[] { typeof(ILogScanner), typeof(ILogIngester), typeof(ILogDashboard), typeof(ILogStore), typeof(TimeProvider) })
         {
             Assert.Single(services, d => d.ServiceType == type);
         }
 
-        Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService)));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<LogScanOptions>));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<LogDashboardOptions>));
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(["a", "b"], provider.GetRequiredService<IOptions<LogIngestOptions>>().Value.Paths);
     }
 }
