@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Logs;
 using PosFleet.Logs.Ingest;
@@ -15,8 +16,8 @@ internal static class TestLogs
     public static ILogScanner Scanner(LogScanOptions? options = null, TimeProvider? time = null) =>
         new LogScanner(new LogParsing(options ?? new LogScanOptions(), time ?? TimeProvider.System));
 
-    public static ILogIngester Ingester(ILogStore store, LogScanOptions? options = null, TimeProvider? time = null) =>
-        new LogIngester(new LogParsing(options ?? new LogScanOptions(), time ?? TimeProvider.System), store, Options.Create(new LogIngestOptions()));
+    public static ILogIngester Ingester(ILogStore store, LogScanOptions? options = null, TimeProvider? time = null, ILogger<LogIngester>? logger = null) =>
+        new LogIngester(new LogParsing(options ?? new LogScanOptions(), time ?? TimeProvider.System), store, Options.Create(new LogIngestOptions()), logger);
 
     public static Task<LogScanSummary> ScanAsync(
         this ILogScanner scanner, IReadOnlyList<string> inputs, LogScanFilter? filter = null, IProgress<LogScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
