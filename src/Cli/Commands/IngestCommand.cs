@@ -74,7 +74,7 @@ internal static class IngestCommand
 
             await using (access)
             {
-                if (parse.GetValue(retention) is { } keep && await RetainAsync(access.Store, access.Services.GetRequiredService<TimeProvider>(), keep, cancellationToken) is { } failed)
+                if (parse.GetValue(retention) is { } keep && await RetainAsync(access.Store, access.Time, keep, cancellationToken) is { } failed)
                 {
                     return failed;
                 }

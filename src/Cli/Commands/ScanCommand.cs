@@ -78,7 +78,7 @@ internal static class ScanCommand
             await using var composed = access;
             var scanner = access.Scanner;
 
-            var now = parse.GetValue(asOf) ?? TimeProvider.System.GetUtcNow();
+            var now = parse.GetValue(asOf) ?? access.Time.GetUtcNow();
             var window = parse.GetValue(since);
             var selectedKinds = parse.GetValue(kinds) ?? [];
             var filter = new LogScanFilter

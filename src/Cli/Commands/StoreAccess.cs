@@ -29,6 +29,8 @@ internal sealed class StoreAccess : IAsyncDisposable
 
     public ILogDashboard Dashboard => _provider.GetRequiredService<ILogDashboard>();
 
+    public TimeProvider Time => _provider.GetRequiredService<TimeProvider>();
+
     public static Option<FileInfo> StoreOption() => new("--store") { Description = "The SQLite database file.", Required = true };
 
     /// <summary>Composes PosFleet over the SQLite file a command names, or writes why it cannot be used and returns the exit code.</summary>
