@@ -6,8 +6,9 @@ namespace PosFleet.Logs.Ingest;
 public sealed class LogIngestOptions
 {
     /// <summary>
-    /// What the ingest service of <c>AddLogIngest</c> tails: files, or directories read recursively (the files whose name
-    /// matches <see cref="DirectoryGlob"/>). A call to <see cref="ILogIngester.IngestAsync"/> names its own paths.
+    /// What the ingest service of <c>AddLogIngest</c> tails: files, file-name patterns (<c>/var/log/pos/till-*.log</c>, the
+    /// matching files of that directory, looked up again at each pass), or directories read recursively (the files whose
+    /// name matches <see cref="DirectoryGlob"/>). A call to <see cref="ILogIngester.IngestAsync"/> names its own paths.
     /// </summary>
     /// <value>The default value is empty.</value>
     public IList<string> Paths { get; } = [];

@@ -5,7 +5,7 @@ namespace PosFleet.Logs.Ingest;
 /// <summary>What one <see cref="ILogIngester.IngestAsync"/> reads.</summary>
 public sealed class LogIngestRequest
 {
-    /// <summary>Files, or directories read recursively (the files matching <see cref="LogIngestOptions.DirectoryGlob"/>).</summary>
+    /// <summary>Files, file-name patterns (<c>/var/log/pos/till-*.log</c>), or directories read recursively (the files matching <see cref="LogIngestOptions.DirectoryGlob"/>).</summary>
     public required IReadOnlyList<string> Paths { get; init; }
 
     /// <summary>The options of this ingest; <see langword="null"/> for those configured (<c>services.Configure&lt;LogIngestOptions&gt;</c>).</summary>
