@@ -33,14 +33,11 @@ services.AddSingleton<TimeProvider>(clock);
 services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
 services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
 services.AddPosFleet()
-    .UseSqliteStorage(o =>
-    {
-        o.ConnectionString = $"Data Source={args[0]}";
-        o.CheckOnOpen = false; // the digest is measured, not the file check
-    })
+    .UseSqliteStorageFile(args[0], o => o.CheckOnOpen = false) // the digest is measured, not the file check
     .AddDigests(o => o.EnableScheduler = false)
     .AddPickupFolderNotifier(pickup.FullName);
 await using var provider = services.BuildServiceProvider();
+provider.ValidatePosFleetOptions();
 var store = provider.GetRequiredService<IDigestStore>();
 var runner = provider.GetRequiredService<IDigestRunner>();
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Logs.Scanning;
 
 namespace PosFleet.Benchmarks;
@@ -12,7 +13,8 @@ namespace PosFleet.Benchmarks;
 public class ScanBenchmarks
 {
     private string _path = "";
-    private LogScanner _scanner = null!;
+    private ServiceProvider _provider = null!;
+    private ILogScanner _scanner = null!;
     private LogScanFilter _filter = null!;
 
     [Params(10_000, 100_000, 1_000_000)]
@@ -23,13 +25,22 @@ public class ScanBenchmarks
     {
         _path = Path.Combine(Path.GetTempPath(), $"posfleet-bench-{Lines}.log");
         File.WriteAllBytes(_path, PosLog.Create(Lines));
-        _scanner = new LogScanner(new LogScanOptions());
+        // The scanner a host resolves: one AddPosFleet, one provider, the options validated first.
+        var services = new ServiceCollection();
+        services.AddPosFleet();
+        _provider = services.BuildServiceProvider();
+        _provider.ValidatePosFleetOptions();
+        _scanner = _provider.GetRequiredService<ILogScanner>();
         _filter = new LogScanFilter { From = PosLog.End.AddHours(-24) };
     }
 
     [GlobalCleanup]
-    public void Cleanup() => File.Delete(_path);
+    public void Cleanup()
+    {
+        _provider.Dispose();
+        File.Delete(_path);
+    }
 
     [Benchmark]
-    public async Task<long> Scan() => (await _scanner.ScanAsync([_path], _filter).ConfigureAwait(false)).SelectedLines;
+    public async Task<long> Scan() => (await _scanner.ScanAsync(new LogScanRequest { Inputs = [_path], Filter = _filter }).ConfigureAwait(false)).SelectedLines;
 }

@@ -17,12 +17,9 @@ if (args.Length < 2)
 var asOf = DateTimeOffset.Parse(args[1], CultureInfo.InvariantCulture);
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
 var services = new ServiceCollection();
-services.AddPosFleet().UseSqliteStorage(o =>
-{
-    o.ConnectionString = $"Data Source={args[0]}";
-    o.CheckOnOpen = false;
-});
+services.AddPosFleet().UseSqliteStorageFile(args[0], o => o.CheckOnOpen = false);
 await using var provider = services.BuildServiceProvider();
+provider.ValidatePosFleetOptions();
 var store = provider.GetRequiredService<ILogStore>();
 
 // Sample references and words from the store itself, so that every query finds something.

@@ -10,7 +10,11 @@ namespace PosFleet;
 /// <summary>The dependency-injection entry point of PosFleet.</summary>
 public static class PosFleetServiceCollectionExtensions
 {
-    /// <summary>Registers the PosFleet engine (log scanner and classifier, in-memory stores, the log dashboard) and returns a builder that connector packages extend.</summary>
+    /// <summary>
+    /// Registers the PosFleet engine (the log scanner, ingester and dashboard of <c>AddLogs</c> and <c>AddLogDashboard</c>,
+    /// the in-memory stores) and returns the builder that every other registration hangs off. Call it once per
+    /// container; calling it again registers nothing twice.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the shared options.</param>
     /// <returns>The builder, for chaining connector registrations.</returns>
@@ -26,10 +30,8 @@ public static class PosFleetServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PosFleetOptions>, PosFleetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddLogs();
         services.TryAddSingleton<ILogStore, InMemoryLogStore>();
-        services.AddLogDashboard();
-        return new PosFleetBuilder(services);
+        return new PosFleetBuilder(services).AddLogs().AddLogDashboard();
     }
 
     private sealed class PosFleetBuilder(IServiceCollection services) : IPosFleetBuilder

@@ -32,7 +32,7 @@ public sealed class SqliteLogRetentionTests : IDisposable
         using var provider = services.BuildServiceProvider();
         var log = _dir.File("till.log", string.Concat(Enumerable.Range(0, 60).Select(day =>
             string.Create(CultureInfo.InvariantCulture, $"{Start.AddDays(-day).AddMinutes(-1).UtcDateTime:yyyy-MM-ddTHH:mm:ss.fff}Z [ERROR] term=POS-0001 printer: paper out ref=T-{day}\n"))));
-        await provider.GetRequiredService<LogIngester>().IngestAsync([log]);
+        await provider.GetRequiredService<ILogIngester>().IngestAsync(new LogIngestRequest { Paths = [log] });
         var store = provider.GetRequiredService<ILogStore>();
         var service = provider.GetServices<IHostedService>().Single(s => s is BackgroundService);
 

@@ -1,3 +1,4 @@
+using PosFleet.Logs;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Tests;

@@ -33,13 +33,6 @@ internal static class DemoCommand
                 new FleetLogGenerator(seed: 42).Write(stream, bytes, end, days: 3);
             }
 
-            var scanner = new LogScanner(new LogScanOptions());
-            Console.WriteLine($"Scanning the last 24 hours of it (as of {end:u}), errors of every kind:");
-            Console.WriteLine();
-            using var progress = ConsoleProgress.StartIfInteractive();
-            var summary = await scanner.ScanAsync([log], new LogScanFilter { From = end.AddHours(-24) }, progress, cancellationToken);
-            SummaryTable.Write(summary, 10, Console.Out);
-
             // The same log in a store, as a back office keeps it: the 48-hour dashboard and a search of the reports.
             var db = Path.Combine(dir.FullName, "fleet.db");
             foreach (var file in new[] { db, db + "-wal", db + "-shm" })
@@ -47,7 +40,6 @@ internal static class DemoCommand
                 File.Delete(file);
             }
 
-            Console.WriteLine($"Ingesting it into {db}:");
             var (access, code) = StoreAccess.Open(new FileInfo(db), create: true);
             if (access is null)
             {
@@ -56,6 +48,16 @@ internal static class DemoCommand
 
             await using (access)
             {
+                Console.WriteLine($"Scanning the last 24 hours of it (as of {end:u}), errors of every kind:");
+                Console.WriteLine();
+                using (var progress = ConsoleProgress.StartIfInteractive())
+                {
+                    var summary = await access.Scanner.ScanAsync(
+                        new LogScanRequest { Inputs = [log], Filter = new LogScanFilter { From = end.AddHours(-24) }, Progress = progress }, cancellationToken);
+                    SummaryTable.Write(summary, 10, Console.Out);
+                }
+
+                Console.WriteLine($"Ingesting it into {db}:");
                 code = await IngestCommand.RunAsync(access, [log], new LogIngestOptions(), Console.Out, cancellationToken);
                 if (code != ExitCodes.Success)
                 {

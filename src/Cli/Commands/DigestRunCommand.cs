@@ -87,7 +87,7 @@ internal static class DigestRunCommand
                 {
                     _ = ClassificationRuleSet.Load(rulesFile);
                 }
-                catch (LogScanOptionsException ex)
+                catch (Exception ex) when (ex is IOException or InvalidDataException)
                 {
                     return ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message);
                 }

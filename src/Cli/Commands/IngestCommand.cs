@@ -23,6 +23,7 @@ internal static class IngestCommand
         ("--batch-size", (from, to) => to.BatchSize = from.BatchSize),
         ("--organization", (from, to) => to.Organization = from.Organization),
         ("--terminal", (from, to) => to.Terminal = from.Terminal),
+        ("--glob", (from, to) => to.DirectoryGlob = from.DirectoryGlob),
     ];
 
     public static Command Create()
@@ -57,17 +58,15 @@ internal static class IngestCommand
                 Terminal = parse.GetValue(terminal),
                 Follow = parse.GetValue(follow),
                 BatchSize = parse.GetValue(batch),
+                DirectoryGlob = parse.GetValue(glob)!,
             };
-            if (Validate(options) is { } invalid)
-            {
-                return ScanCommand.Fail(ExitCodes.Usage, invalid);
-            }
-
-            var (access, code) = StoreAccess.Open(parse.GetValue(store)!, create: true, o =>
-            {
-                o.Classification.RulesFile = parse.GetValue(rules)?.FullName;
-                o.DirectoryGlob = parse.GetValue(glob)!;
-            });
+            var (access, code) = StoreAccess.Open(
+                parse.GetValue(store)!,
+                create: true,
+                builder => builder.AddLogs(o => o.Classification.RulesFile = parse.GetValue(rules)?.FullName),
+                provider => Validate(options, [.. provider.GetServices<IValidateOptions<LogIngestOptions>>()]) is { } invalid
+                    ? ScanCommand.Fail(ExitCodes.Usage, invalid)
+                    : null);
             if (access is null)
             {
                 return code;
@@ -75,7 +74,7 @@ internal static class IngestCommand
 
             await using (access)
             {
-                if (parse.GetValue(retention) is { } keep && await RetainAsync(access.Store, keep, cancellationToken) is { } failed)
+                if (parse.GetValue(retention) is { } keep && await RetainAsync(access.Store, access.Time, keep, cancellationToken) is { } failed)
                 {
                     return failed;
                 }
@@ -87,17 +86,7 @@ internal static class IngestCommand
     }
 
     /// <summary>
-    /// Checks the options the flags map to with the SDK's own validators (those a host's start-up runs), and says which
-    /// flag to change; <see langword="null"/> when they are valid.
-    /// </summary>
-    private static string? Validate(LogIngestOptions options)
-    {
-        using var provider = new ServiceCollection().AddLogs().BuildServiceProvider();
-        return Validate(options, [.. provider.GetServices<IValidateOptions<LogIngestOptions>>()]);
-    }
-
-    /// <summary>
-    /// Validates the options, then finds the flag of the first failure: the one whose value, with every other option at
+    /// Validates the options the flags map to with the SDK's own validators (those a host's start-up runs), then finds the flag of the first failure: the one whose value, with every other option at
     /// its default, fails the same way. A failure no flag gives on its own (a rule about several options) names none.
     /// </summary>
     internal static string? Validate(LogIngestOptions options, IReadOnlyList<IValidateOptions<LogIngestOptions>> validators)
@@ -124,9 +113,9 @@ internal static class IngestCommand
         validators.Select(v => v.Validate(Options.DefaultName, options)).Where(r => r.Failed).SelectMany(r => r.Failures ?? [r.FailureMessage ?? "the ingest options are not valid."]);
 
     /// <summary>Deletes the entries older than <paramref name="keep"/>; an exit code when the ingest must not go on.</summary>
-    private static async Task<int?> RetainAsync(ILogStore store, TimeSpan keep, CancellationToken cancellationToken)
+    private static async Task<int?> RetainAsync(ILogStore store, TimeProvider time, TimeSpan keep, CancellationToken cancellationToken)
     {
-        var olderThan = TimeProvider.System.GetUtcNow() - keep;
+        var olderThan = time.GetUtcNow() - keep;
         var c = CultureInfo.InvariantCulture;
         Console.Error.WriteLine(string.Create(c, $"posfleet: retention: deleting the entries older than {olderThan.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
         try
@@ -152,20 +141,19 @@ internal static class IngestCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            var ingester = new LogIngester(access.Scanner, access.Store);
             using var progress = ConsoleProgress.StartIfInteractive();
             if (options.Follow)
             {
                 Console.Error.WriteLine("posfleet: following; press Ctrl+C to stop (everything read is stored).");
             }
 
-            summary = await ingester.IngestAsync(paths, options, progress, cancellationToken);
+            summary = await access.Ingester.IngestAsync(new LogIngestRequest { Paths = paths, Options = options, Progress = progress }, cancellationToken);
         }
         catch (PosFleetStorageException ex)
         {
             return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
         }
-        catch (Exception ex) when (ex is LogScanOptionsException or OptionsValidationException)
+        catch (OptionsValidationException ex)
         {
             return ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message);
         }

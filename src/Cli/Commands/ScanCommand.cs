@@ -49,12 +49,7 @@ internal static class ScanCommand
                 return Fail(ExitCodes.Usage, $"--emit '{emitMode}' is not supported: use --emit lines.");
             }
 
-            var options = new LogScanOptions
-            {
-                MaxLineLength = parse.GetValue(maxLine),
-                MaxDegreeOfParallelism = parse.GetValue(threads),
-                DirectoryGlob = parse.GetValue(glob)!,
-            };
+            LogFormat? chosen = null;
             var formatName = parse.GetValue(format)!;
             if (formatName != "auto")
             {
@@ -63,22 +58,27 @@ internal static class ScanCommand
                     return Fail(ExitCodes.Usage, $"--format '{formatName}' is not a known format: use auto or one of {string.Join(", ", LogFormats.All.Select(x => x.Name))}.");
                 }
 
-                options.Format = f;
+                chosen = f;
             }
 
-            options.Classification.RulesFile = parse.GetValue(rules)?.FullName;
-
-            LogScanner scanner;
-            try
+            // No store: the scan reads files only, through the scanner a host would resolve.
+            var (access, code) = StoreAccess.Compose(builder => builder.AddLogs(o =>
             {
-                scanner = new LogScanner(options);
-            }
-            catch (LogScanOptionsException ex)
+                o.MaxLineLength = parse.GetValue(maxLine);
+                o.MaxDegreeOfParallelism = parse.GetValue(threads);
+                o.DirectoryGlob = parse.GetValue(glob)!;
+                o.Format = chosen;
+                o.Classification.RulesFile = parse.GetValue(rules)?.FullName;
+            }));
+            if (access is null)
             {
-                return Fail(ExitCodes.InvalidConfiguration, ex.Message);
+                return code;
             }
 
-            var now = parse.GetValue(asOf) ?? TimeProvider.System.GetUtcNow();
+            await using var composed = access;
+            var scanner = access.Scanner;
+
+            var now = parse.GetValue(asOf) ?? access.Time.GetUtcNow();
             var window = parse.GetValue(since);
             var selectedKinds = parse.GetValue(kinds) ?? [];
             var filter = new LogScanFilter
@@ -100,12 +100,14 @@ internal static class ScanCommand
                 {
                     await using var stdout = Console.OpenStandardOutput();
                     using var writer = new EntryJsonWriter(stdout);
-                    summary = await scanner.ReadEntriesAsync(inputs, writer.Write, !parse.GetValue(selectedOnly), filter, cancellationToken);
+                    summary = await scanner.ScanAsync(
+                        new LogScanRequest { Inputs = inputs, Filter = filter, OnEntry = writer.Write, SelectedEntriesOnly = parse.GetValue(selectedOnly) },
+                        cancellationToken);
                 }
                 else
                 {
                     using var progress = ConsoleProgress.StartIfInteractive();
-                    summary = await scanner.ScanAsync(inputs, filter, progress, cancellationToken);
+                    summary = await scanner.ScanAsync(new LogScanRequest { Inputs = inputs, Filter = filter, Progress = progress }, cancellationToken);
                 }
             }
             catch (OperationCanceledException)

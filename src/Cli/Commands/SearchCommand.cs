@@ -47,7 +47,7 @@ internal static class SearchCommand
 
             await using (access)
             {
-                var now = parse.GetValue(asOf) ?? TimeProvider.System.GetUtcNow();
+                var now = parse.GetValue(asOf) ?? access.Time.GetUtcNow();
                 var kindList = parse.GetValue(kinds) ?? [];
                 var severityList = parse.GetValue(severities) ?? [];
                 var query = new LogQuery

@@ -23,15 +23,15 @@ internal static class SummaryJson
         foreach (var t in s.Templates.Take(top))
         {
             w.WriteStartObject();
-            w.WriteString("id", t.Id.ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("id", t.TemplateId.ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("template", t.Template);
             w.WriteString("kind", Name(t.Kind));
             w.WriteString("severity", Name(t.Severity));
             w.WriteNumber("count", t.Count);
             w.WriteString("firstSeen", t.FirstSeen);
             w.WriteString("lastSeen", t.LastSeen);
-            w.WriteString("example", t.Example);
-            w.WriteString("examplePosition", t.ExamplePosition.ToString());
+            w.WriteString("example", t.Example.Message);
+            w.WriteString("examplePosition", t.Example.Position.ToString());
             w.WriteStartArray("terminals");
             foreach (var terminal in t.Terminals)
             {

@@ -62,7 +62,7 @@ internal sealed partial class SqliteLogStore
             where.Append(" AND e.severity IN (").AppendJoin(',', q.Severities.Select(s => (int)s)).Append(')');
         }
 
-        if (q.Text is not null && SqliteFullText.ToMatch(q.Text) is { } match)
+        if (q.Text is not null && FullTextMatch(q.Text) is { } match)
         {
             if (window is { } w)
             {
@@ -170,4 +170,15 @@ internal sealed partial class SqliteLogStore
 
     /// <summary>Only the severity-0 (success) rows of a query, in its kinds and window.</summary>
     private static LogQuery SuccessOnly(LogQuery q) => q with { Severities = new HashSet<LogSeverity> { LogSeverity.Success } };
+
+    /// <summary>
+    /// The words a user typed as an FTS5 query in which every word must occur: the words full-text search sees
+    /// (<see cref="LogText.Words"/>, as the unicode61 tokenizer splits them), each quoted so that AND, OR and NOT are
+    /// searched for rather than read as operators; <see langword="null"/> when there is no word.
+    /// </summary>
+    private static string? FullTextMatch(string text)
+    {
+        var match = string.Join(' ', LogText.Words(text).Select(w => $"\"{w}\""));
+        return match.Length == 0 ? null : match;
+    }
 }

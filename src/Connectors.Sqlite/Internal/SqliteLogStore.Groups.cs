@@ -125,24 +125,45 @@ internal sealed partial class SqliteLogStore
                 var parts = Parts(
                     TerminalRollupsAnswer(query) ? Split(query) : (null, [query]),
                     command,
-                    rollup: where => $"SELECT terminal, n, last_ts, last_tz AS tz, organization FROM terminal_hours WHERE {where}",
+                    rollup: where => $"SELECT terminal, kind, n, last_ts, last_tz AS tz, organization FROM terminal_hours WHERE {where}",
                     entries: where => $"""
-                        SELECT o.terminal AS terminal, count(*) AS n, max(e.ts) AS last_ts, e.tz AS tz, o.organization AS organization
+                        SELECT o.terminal AS terminal, e.kind AS kind, count(*) AS n, max(e.ts) AS last_ts, e.tz AS tz, o.organization AS organization
                         FROM entries e JOIN origins o ON o.id = e.origin_id
-                        WHERE {where} AND o.terminal IS NOT NULL GROUP BY o.terminal
+                        WHERE {where} AND o.terminal IS NOT NULL GROUP BY o.terminal, e.kind
                         """);
 
-                // max(…) makes SQLite take the bare columns (organization, tz) from the latest row of each group.
-                command.CommandText = $"SELECT terminal, sum(n) AS total, max(last_ts), tz, organization FROM ({parts}) GROUP BY terminal ORDER BY total DESC, terminal LIMIT $limit;";
+                // max(…) makes SQLite take the bare columns (organization, tz) from the latest row of each group; the
+                // top terminals are chosen first, then their counts per kind are read.
+                command.CommandText = $"""
+                    WITH p AS ({parts}),
+                    top AS (SELECT terminal, sum(n) AS total, max(last_ts) AS last_ts, tz, organization FROM p GROUP BY terminal ORDER BY total DESC, terminal LIMIT $limit)
+                    SELECT top.terminal, top.total, top.last_ts, top.tz, top.organization, k.kind, k.n
+                    FROM top JOIN (SELECT terminal, kind, sum(n) AS n FROM p GROUP BY terminal, kind) k ON k.terminal = top.terminal
+                    ORDER BY top.total DESC, top.terminal, k.kind;
+                    """;
                 command.Parameters.AddWithValue("$limit", limit);
                 var groups = new List<LogTerminalGroup>();
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
+                    Dictionary<LogKind, long>? kinds = null;
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        groups.Add(new LogTerminalGroup(
-                            reader.GetString(0), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt64(1), ToTime(reader.GetInt64(2), reader.GetInt32(3))));
+                        var terminal = reader.GetString(0);
+                        if (groups.Count == 0 || groups[^1].Terminal != terminal)
+                        {
+                            kinds = [];
+                            groups.Add(new LogTerminalGroup
+                            {
+                                Terminal = terminal,
+                                Organization = reader.IsDBNull(4) ? null : reader.GetString(4),
+                                Count = reader.GetInt64(1),
+                                Kinds = kinds,
+                                LastSeen = ToTime(reader.GetInt64(2), reader.GetInt32(3)),
+                            });
+                        }
+
+                        kinds![(LogKind)reader.GetInt32(5)] = reader.GetInt64(6);
                     }
                 }
 

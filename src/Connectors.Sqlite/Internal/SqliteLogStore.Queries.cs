@@ -29,7 +29,7 @@ internal sealed partial class SqliteLogStore
     {
         // A rare word's matches are read from the full-text index and sorted. A common word is searched among
         // the newest entries first, in growing windows of time, where it fills a page; failing that, like a rare one.
-        var match = query.Text is null ? null : SqliteFullText.ToMatch(query.Text);
+        var match = query.Text is null ? null : FullTextMatch(query.Text);
         if (match is null)
         {
             return await ReadPageAsync(connection, query, null, null, cancellationToken).ConfigureAwait(false);
@@ -64,7 +64,7 @@ internal sealed partial class SqliteLogStore
             var to = query.To?.UtcTicks ?? long.MaxValue;
             if (query.After is not null)
             {
-                to = Math.Min(to, SqliteCursor.Decode(query.After).UtcTicks + 1);
+                to = Math.Min(to, LogCursor.Decode(query.After).UtcTicks + 1);
             }
 
             command.Parameters.AddWithValue("$to", to);
@@ -123,7 +123,7 @@ internal sealed partial class SqliteLogStore
         var where = Where(textFirst is not null ? query with { Text = null } : query, command, window);
         if (query.After is not null)
         {
-            var (ticks, id) = SqliteCursor.Decode(query.After);
+            var (ticks, id) = LogCursor.Decode(query.After);
             where.Append(" AND (e.ts < $after_ts OR (e.ts = $after_ts AND e.id < $after_id))");
             command.Parameters.AddWithValue("$after_ts", ticks);
             command.Parameters.AddWithValue("$after_id", id);
@@ -158,7 +158,7 @@ internal sealed partial class SqliteLogStore
             }
         }
 
-        return new LogPage(entries, more ? SqliteCursor.Encode(lastTicks, lastId) : null);
+        return new LogPage(entries, more ? LogCursor.Encode(lastTicks, lastId) : null);
     }
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)

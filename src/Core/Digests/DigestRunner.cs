@@ -40,7 +40,7 @@ internal sealed partial class DigestRunner : IDigestRunner
         {
             return ClassificationRuleSet.Resolve(scan.Classification);
         }
-        catch (LogScanOptionsException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
             return [];
         }

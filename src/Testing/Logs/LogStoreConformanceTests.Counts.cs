@@ -63,10 +63,10 @@ public abstract partial class LogStoreConformanceTests
 
         Assert.Equal(
             [
-                new LogTerminalGroup("POS-0027", "ACME", 2, Noon.AddHours(1)),
-                new LogTerminalGroup("POS-0028", "ACME", 2, Noon.AddHours(3)),
-                new LogTerminalGroup("POS-0029", "BETA", 1, Noon.AddHours(4)),
+                ("POS-0027", "ACME", 2L, Noon.AddHours(1), "None=1,Error=1"),
+                ("POS-0028", "ACME", 2L, Noon.AddHours(3), "Error=1,Offline=1"),
+                ("POS-0029", "BETA", 1L, Noon.AddHours(4), "Retry=1"),
             ],
-            groups);
+            groups.Select(Row));
     }
 }

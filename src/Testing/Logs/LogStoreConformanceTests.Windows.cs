@@ -59,11 +59,11 @@ public abstract partial class LogStoreConformanceTests
 
         Assert.Equal(
             [
-                new LogTerminalGroup("POS-0001", "ACME", 2, Noon.AddMinutes(-40)),
-                new LogTerminalGroup("POS-0002", "ACME", 2, Noon.AddMinutes(70)),
-                new LogTerminalGroup("POS-0003", "BETA", 2, Noon.AddMinutes(30)),
+                ("POS-0001", "ACME", 2L, Noon.AddMinutes(-40), "None=1,Offline=1"),
+                ("POS-0002", "ACME", 2L, Noon.AddMinutes(70), "Error=2"),
+                ("POS-0003", "BETA", 2L, Noon.AddMinutes(30), "Error=2"),
             ],
-            groups);
+            groups.Select(Row));
     }
 
     /// <summary>Counts of one terminal, over whole hours and over a window that does not fall on them, are of its entries only.</summary>
@@ -99,7 +99,7 @@ public abstract partial class LogStoreConformanceTests
 
         var groups = await store.GroupByTerminalAsync(new LogQuery { TemplateId = 22, From = Noon.AddHours(-2), To = Noon.AddHours(2) }, 10, CancellationToken.None);
 
-        Assert.Equal([new LogTerminalGroup("POS-0001", "ACME", 1, Noon.AddMinutes(-50))], groups);
+        Assert.Equal([("POS-0001", "ACME", 1L, Noon.AddMinutes(-50), "Offline=1")], groups.Select(Row));
     }
 
     /// <summary>A group whose kinds include successes names the terminals of its successes too, not only of its alerts and errors.</summary>

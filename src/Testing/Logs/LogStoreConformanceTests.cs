@@ -37,6 +37,10 @@ public abstract partial class LogStoreConformanceTests
 
     private static long[] L(params long[] lines) => lines;
 
+    /// <summary>A terminal group as a comparable row: terminal, organization, count, latest entry, and counts per kind.</summary>
+    private static (string Terminal, string? Organization, long Count, DateTimeOffset LastSeen, string Kinds) Row(LogTerminalGroup g) =>
+        (g.Terminal, g.Organization, g.Count, g.LastSeen, string.Join(",", g.Kinds.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}")));
+
     private static IngestCheckpoint Checkpoint(long line, long generation = 0) => new(Source, line * 100, line, 42, null, generation);
 
     private static LogBatch Batch(long first, long last, long generation = 0) =>

@@ -36,7 +36,9 @@ public sealed class IngestCommandTests : IDisposable
     [InlineData("--terminal")]
     public void Validate_BadValueWithTheSdkValidators_PrefixedWithItsFlag(string flag)
     {
-        using var provider = new ServiceCollection().AddLogs().BuildServiceProvider();
+        var services = new ServiceCollection();
+        services.AddPosFleet();
+        using var provider = services.BuildServiceProvider();
 
         var error = IngestCommand.Validate(Bad(flag), [.. provider.GetServices<IValidateOptions<LogIngestOptions>>()]);
 
@@ -75,7 +77,9 @@ public sealed class IngestCommandTests : IDisposable
     [Fact]
     public void Validate_ValidValues_Null()
     {
-        using var provider = new ServiceCollection().AddLogs().BuildServiceProvider();
+        var services = new ServiceCollection();
+        services.AddPosFleet();
+        using var provider = services.BuildServiceProvider();
         var options = new LogIngestOptions { BatchSize = 1, Organization = "ACME", Terminal = "POS-0001", Follow = true };
 
         Assert.Null(IngestCommand.Validate(options, [.. provider.GetServices<IValidateOptions<LogIngestOptions>>()]));

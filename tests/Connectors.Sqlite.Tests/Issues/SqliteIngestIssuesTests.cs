@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PosFleet.Logs.Ingest;
-using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Connectors.Sqlite.Tests.Issues;
@@ -12,15 +12,15 @@ public sealed class SqliteIngestIssuesTests : IDisposable
     private readonly TempDirectory _dir = new();
     private readonly ServiceProvider _provider;
     private readonly ObservedLogStore _store;
-    private readonly LogIngester _ingester;
+    private readonly ILogIngester _ingester;
 
     public SqliteIngestIssuesTests()
     {
         var services = new ServiceCollection();
-        services.AddPosFleet().UseSqliteStorage(o => o.ConnectionString = $"Data Source={Path.Combine(_dir.Path, "fleet.db")}");
+        services.AddPosFleet().UseSqliteStorageFile(Path.Combine(_dir.Path, "fleet.db"));
         _provider = services.BuildServiceProvider();
         _store = new ObservedLogStore(_provider.GetRequiredService<ILogStore>());
-        _ingester = new LogIngester(new LogScanner(new LogScanOptions()), _store);
+        _ingester = _provider.GetRequiredService<ILogIngester>();
     }
 
     public void Dispose()
@@ -36,7 +36,12 @@ public sealed class SqliteIngestIssuesTests : IDisposable
         var clock = new TestClock();
         var options = new LogIngestOptions { Follow = true };
         using var stop = new CancellationTokenSource();
-        var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddPosFleet().UseSqliteStorageFile(Path.Combine(_dir.Path, "fleet.db"));
+        services.Replace(ServiceDescriptor.Singleton<ILogStore>(_store)); // the same file, observed
+        await using var followingProvider = services.BuildServiceProvider();
+        var following = followingProvider.GetRequiredService<ILogIngester>().IngestAsync(new LogIngestRequest { Paths = [log], Options = options }, stop.Token);
 
         await clock.WaitForTimersAsync(1);
         await WaitForAsync(10);
@@ -57,14 +62,14 @@ public sealed class SqliteIngestIssuesTests : IDisposable
     public async Task Ingest_RenamedAndRecreatedWithTheSameBytes_IdentityKeptInTheStoreTellsItApart()
     {
         var log = _dir.File("till.log", Lines(1, 3));
-        await _ingester.IngestAsync([log]);
+        await _ingester.IngestAsync(new LogIngestRequest { Paths = [log] });
         var first = await _store.GetCheckpointAsync(log, CancellationToken.None);
         File.AppendAllText(log, Lines(4, 4));
-        var grown = await _ingester.IngestAsync([log]);
+        var grown = await _ingester.IngestAsync(new LogIngestRequest { Paths = [log] });
         File.Move(log, log + ".1");
         File.WriteAllText(log, Lines(1, 4));
 
-        var replaced = await _ingester.IngestAsync([log]);
+        var replaced = await _ingester.IngestAsync(new LogIngestRequest { Paths = [log] });
 
         Assert.False(string.IsNullOrEmpty(first!.Identity));
         Assert.Equal((1L, false), (grown.NewEntries, Assert.Single(grown.Sources).Restarted));
@@ -75,7 +80,7 @@ public sealed class SqliteIngestIssuesTests : IDisposable
     [Fact]
     public async Task Query_TextWithoutAWord_ReturnsNothing()
     {
-        await _ingester.IngestAsync([_dir.File("till.log", Lines(1, 3))]);
+        await _ingester.IngestAsync(new LogIngestRequest { Paths = [_dir.File("till.log", Lines(1, 3))] });
 
         var page = await _store.QueryAsync(new LogQuery { Text = "!!!" }, CancellationToken.None);
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using PosFleet.Logs.Scanning;
 
 namespace PosFleet.Logs.Classification;
 
@@ -17,7 +16,8 @@ public static class ClassificationRuleSet
     /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The rules, in file order.</returns>
-    /// <exception cref="LogScanOptionsException">The file cannot be read or a rule is invalid; the message names the file and the rule.</exception>
+    /// <exception cref="IOException">The file cannot be read; the message names it.</exception>
+    /// <exception cref="InvalidDataException">The file or a rule in it is invalid; the message names the file, the rule and the fix.</exception>
     public static IReadOnlyList<ClassificationRule> Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -29,16 +29,16 @@ public static class ClassificationRuleSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new LogScanOptionsException($"The rules file '{path}' could not be read: {ex.Message}", ex);
+            throw new IOException($"The rules file '{path}' could not be read: {ex.Message}", ex);
         }
         catch (JsonException ex)
         {
-            throw new LogScanOptionsException($"The rules file '{path}' is not valid JSON at line {ex.LineNumber + 1}: {ex.Message}", ex);
+            throw new InvalidDataException($"The rules file '{path}' is not valid JSON at line {ex.LineNumber + 1}: {ex.Message}", ex);
         }
 
         if (file?.Rules is null)
         {
-            throw new LogScanOptionsException($"The rules file '{path}' has no \"rules\" array: write {{ \"rules\": [ … ] }}.");
+            throw new InvalidDataException($"The rules file '{path}' has no \"rules\" array: write {{ \"rules\": [ … ] }}.");
         }
 
         return [.. file.Rules.Select((r, i) => ToRule(r, $"{path}: rule {i + 1}"))];
@@ -47,6 +47,8 @@ public static class ClassificationRuleSet
     /// <summary>All rules in evaluation order: the file's, then the code's, then (unless turned off) the defaults; each checked.</summary>
     /// <param name="options">The classification options.</param>
     /// <returns>The rules in evaluation order.</returns>
+    /// <exception cref="IOException">The rules file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The rules file or a rule is invalid; the message names it and the fix.</exception>
     public static IReadOnlyList<ClassificationRule> Resolve(LogClassificationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -85,7 +87,7 @@ public static class ClassificationRuleSet
             LocalizedHints = dto.Hints?.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             KnowledgeBaseUrl = dto.KnowledgeBaseUrl is null ? null
                 : Uri.TryCreate(dto.KnowledgeBaseUrl, UriKind.Absolute, out var uri) ? uri
-                : throw new LogScanOptionsException($"{where}: \"knowledgeBaseUrl\" '{dto.KnowledgeBaseUrl}' is not an absolute URL."),
+                : throw new InvalidDataException($"{where}: \"knowledgeBaseUrl\" '{dto.KnowledgeBaseUrl}' is not an absolute URL."),
         };
         Validate(rule, where);
         return rule;
@@ -95,26 +97,26 @@ public static class ClassificationRuleSet
         where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
-            : throw new LogScanOptionsException($"{where}: \"{field}\" is '{value}': use {allowed}.");
+            : throw new InvalidDataException($"{where}: \"{field}\" is '{value}': use {allowed}.");
 
     private static void Validate(ClassificationRule rule, string where)
     {
         if (string.IsNullOrWhiteSpace(rule.Name))
         {
-            throw new LogScanOptionsException($"{where}: the rule has no name: give it a short \"name\" such as 'printer-paper-out'.");
+            throw new InvalidDataException($"{where}: the rule has no name: give it a short \"name\" such as 'printer-paper-out'.");
         }
 
         where = $"{where} ('{rule.Name}')";
         if (rule.Keywords?.Any(string.IsNullOrEmpty) == true)
         {
-            throw new LogScanOptionsException($"{where}: an empty keyword would match every line: remove it.");
+            throw new InvalidDataException($"{where}: an empty keyword would match every line: remove it.");
         }
 
         if (rule.Pattern is not null)
         {
             if (rule.Keywords is not { Count: > 0 })
             {
-                throw new LogScanOptionsException(
+                throw new InvalidDataException(
                     $"{where}: a \"pattern\" needs \"keywords\": the pattern runs only on lines that contain one of them, so list the literal words it looks for.");
             }
 
@@ -124,7 +126,7 @@ public static class ClassificationRuleSet
             }
             catch (ArgumentException ex)
             {
-                throw new LogScanOptionsException($"{where}: the \"pattern\" is not a valid regular expression: {ex.Message}", ex);
+                throw new InvalidDataException($"{where}: the \"pattern\" is not a valid regular expression: {ex.Message}", ex);
             }
         }
 
@@ -132,26 +134,26 @@ public static class ClassificationRuleSet
         {
             if (rule.Hint is null)
             {
-                throw new LogScanOptionsException($"{where}: \"hints\" translate \"hint\", which is missing: write the hint in the default language first.");
+                throw new InvalidDataException($"{where}: \"hints\" translate \"hint\", which is missing: write the hint in the default language first.");
             }
 
             foreach (var (name, text) in hints)
             {
                 if (!IsCultureName(name))
                 {
-                    throw new LogScanOptionsException($"{where}: \"hints\" names '{name}', which is not a culture name: use names such as 'es', 'fr' or 'fr-CA'.");
+                    throw new InvalidDataException($"{where}: \"hints\" names '{name}', which is not a culture name: use names such as 'es', 'fr' or 'fr-CA'.");
                 }
 
                 if (string.IsNullOrWhiteSpace(text))
                 {
-                    throw new LogScanOptionsException($"{where}: the '{name}' hint is empty: translate it or remove it.");
+                    throw new InvalidDataException($"{where}: the '{name}' hint is empty: translate it or remove it.");
                 }
             }
         }
 
         if (rule.Levels is null && rule.Components is null && rule.Keywords is null)
         {
-            throw new LogScanOptionsException($"{where}: the rule has no condition and would match every line: set \"levels\", \"components\" or \"keywords\".");
+            throw new InvalidDataException($"{where}: the rule has no condition and would match every line: set \"levels\", \"components\" or \"keywords\".");
         }
     }
 

@@ -8,8 +8,27 @@ namespace PosFleet.Logs.Ingest;
 /// <summary>Whole lines read from a file and classified, with the checkpoint they reach.</summary>
 internal sealed record IngestChunk(string Source, List<LogEntry> Entries, IngestCheckpoint Checkpoint);
 
+/// <summary>Where a read of a file started: at its start (new), at its checkpoint, or again at its start.</summary>
+internal enum FileReadStart
+{
+    /// <summary>Nothing of it was stored before: read from its start.</summary>
+    New,
+
+    /// <summary>Read from its checkpoint.</summary>
+    Resumed,
+
+    /// <summary>Another file is at its path (renamed away and replaced): read from its start.</summary>
+    Rotated,
+
+    /// <summary>Shorter than its checkpoint, or its first bytes changed (copied and truncated): read from its start.</summary>
+    Truncated,
+}
+
 /// <summary>What reading one file from its checkpoint gave.</summary>
-internal readonly record struct FileReadOutcome(IngestCheckpoint? Checkpoint, long Lines, bool Restarted, long PendingBytes);
+internal readonly record struct FileReadOutcome(IngestCheckpoint? Checkpoint, long Lines, FileReadStart Start, long PendingBytes)
+{
+    public bool Restarted => Start is FileReadStart.Rotated or FileReadStart.Truncated;
+}
 
 /// <summary>
 /// Reads a plain log file from a checkpoint: finds where to start (or that the file was rotated or truncated and must be
@@ -31,13 +50,13 @@ internal sealed class LogFileReader
     private readonly Dictionary<string, OverLongTail> _tails = new(StringComparer.Ordinal);
     private List<LogEntry> _entries = [];
 
-    public LogFileReader(LogScanner scanner, LogIngestOptions options)
+    public LogFileReader(LogParsing parsing, LogIngestOptions options)
     {
         _terminal = options.Terminal;
         _organization = options.Organization;
-        _plan = new ScanPlan(scanner.Options, scanner.Classifier, new LogScanFilter(), scanner.TimeProvider.GetUtcNow().Year, Add, emitAll: true);
+        _plan = new ScanPlan(parsing.Options, parsing.Classifier, new LogScanFilter(), parsing.DefaultYear, Add, emitAll: true);
         _scanner = new BlockScanner(_plan);
-        _buffer = new byte[Math.Max(BlockBytes, (scanner.Options.MaxLineLength * 2) + 2)];
+        _buffer = new byte[Math.Max(BlockBytes, (parsing.Options.MaxLineLength * 2) + 2)];
     }
 
     public long MalformedLines { get; private set; }
@@ -63,7 +82,7 @@ internal sealed class LogFileReader
             await file.ReadExactlyAsync(head, cancellationToken).ConfigureAwait(false);
             var generation = last?.Generation ?? 0;
             long offset = 0, line = 0;
-            var restarted = false;
+            var start = last is null ? FileReadStart.New : FileReadStart.Resumed;
             if (last is not null)
             {
                 // Another file at the same path (renamed away and replaced) is new even when its size and first bytes
@@ -72,7 +91,7 @@ internal sealed class LogFileReader
                 if (replaced || length < last.Offset || Fingerprint(head.AsSpan(0, (int)Math.Min(head.Length, FingerprintBytes)), last.Offset) != last.Fingerprint)
                 {
                     generation++;
-                    restarted = true;
+                    start = replaced ? FileReadStart.Rotated : FileReadStart.Truncated;
                 }
                 else
                 {
@@ -80,6 +99,7 @@ internal sealed class LogFileReader
                 }
             }
 
+            var restarted = start is FileReadStart.Rotated or FileReadStart.Truncated;
             var (emittedOffset, emittedLine) = (offset, line);
             var skipping = false;
             if (_tails.Remove(path, out var tail) && !restarted && tail.Checkpoint == last && tail.Offset <= length
@@ -90,7 +110,7 @@ internal sealed class LogFileReader
                 if (tail.Offset == length)
                 {
                     _tails[path] = tail;
-                    return new FileReadOutcome(last, 0, false, length - emittedOffset);
+                    return new FileReadOutcome(last, 0, start, length - emittedOffset);
                 }
 
                 (offset, line, skipping, _entries) = (tail.Offset, tail.Line, true, tail.Entries);
@@ -101,7 +121,7 @@ internal sealed class LogFileReader
                 // A file that restarted and is still empty keeps its new generation, so that what is written to it next
                 // is stored as that generation rather than rejected as behind the old one.
                 var kept = restarted ? new IngestCheckpoint(path, 0, 0, Fingerprint([], 0), identity, generation) : last;
-                return new FileReadOutcome(kept, 0, restarted, 0);
+                return new FileReadOutcome(kept, 0, start, 0);
             }
 
             var format = _plan.Options.Format ?? LogFormatDetector.Detect(head, [.. _plan.Options.Formats], _plan.DefaultYear);
@@ -171,10 +191,10 @@ internal sealed class LogFileReader
                 // with the line's entry kept; lines of it counted here are counted when it ends.
                 _tails[path] = new OverLongTail(checkpoint, identity, offset, line, _entries);
                 _entries = [];
-                return new FileReadOutcome(checkpoint, lines, restarted, length - emittedOffset);
+                return new FileReadOutcome(checkpoint, lines, start, length - emittedOffset);
             }
 
-            return new FileReadOutcome(checkpoint, lines, restarted, filled);
+            return new FileReadOutcome(checkpoint, lines, start, filled);
         }
     }
 

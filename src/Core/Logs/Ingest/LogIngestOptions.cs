@@ -1,8 +1,24 @@
 namespace PosFleet.Logs.Ingest;
 
-/// <summary>How <see cref="LogIngester"/> reads logs into a store.</summary>
+/// <summary>
+/// How an <see cref="ILogIngester"/> reads logs into a store, and what the ingest service of <c>AddLogIngest</c> tails.
+/// </summary>
 public sealed class LogIngestOptions
 {
+    /// <summary>
+    /// What the ingest service of <c>AddLogIngest</c> tails: files, file-name patterns (<c>/var/log/pos/till-*.log</c>, the
+    /// matching files of that directory, looked up again at each pass), or directories read recursively (the files whose
+    /// name matches <see cref="DirectoryGlob"/>). A call to <see cref="ILogIngester.IngestAsync"/> names its own paths.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IList<string> Paths { get; } = [];
+
+    /// <summary>The file-name pattern of the files read from directories.</summary>
+    /// <value>
+    /// The default value is <c>*.log</c>, so that rotated copies such as <c>app.log.1</c> are not stored a second time.
+    /// </value>
+    public string DirectoryGlob { get; set; } = "*.log";
+
     /// <summary>The organization given to lines that name none (a terminal's own log rarely names its shop).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? Organization { get; set; }
@@ -12,7 +28,7 @@ public sealed class LogIngestOptions
     public string? Terminal { get; set; }
 
     /// <summary>Whether to keep reading the files as they grow and rotate until canceled (as <c>tail -F</c> does).</summary>
-    /// <value>The default value is <see langword="false"/>.</value>
+    /// <value>The default value is <see langword="false"/>; <c>AddLogIngest</c> sets it to <see langword="true"/>.</value>
     public bool Follow { get; set; }
 
     /// <summary>How often followed files are looked at again.</summary>

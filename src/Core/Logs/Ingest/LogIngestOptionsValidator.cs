@@ -26,6 +26,16 @@ internal sealed class LogIngestOptionsValidator : IValidateOptions<LogIngestOpti
             errors.Add($"LogIngestOptions.PollInterval is {options.PollInterval}; it must be more than zero (the default is 500 milliseconds).");
         }
 
+        if (string.IsNullOrWhiteSpace(options.DirectoryGlob))
+        {
+            errors.Add("LogIngestOptions.DirectoryGlob is empty; use a file-name pattern such as '*.log' (the default).");
+        }
+
+        if (options.Paths.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("LogIngestOptions.Paths holds an empty path; remove it, or name a file or directory.");
+        }
+
         if (options.Organization is { } organization && string.IsNullOrWhiteSpace(organization))
         {
             errors.Add("LogIngestOptions.Organization is blank; leave it null or name the organization.");

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
@@ -6,50 +8,20 @@ using PosFleet.Logs.Storage;
 namespace PosFleet.Logs.Ingest;
 
 /// <summary>
-/// Reads log files into an <see cref="ILogStore"/>, incrementally: each file from the checkpoint the store holds for it.
-/// Reading and classifying run on one side, batched appends (entries and checkpoint in one transaction) on the other,
-/// joined by a bounded channel so that memory stays bounded when the store is slow.
+/// The ingester: reading and classifying run on one side, batched appends (entries and checkpoint in one transaction) on
+/// the other, joined by a bounded channel so that memory stays bounded when the store is slow.
 /// </summary>
-public sealed class LogIngester
+internal sealed partial class LogIngester(
+    LogParsing parsing, ILogStore store, IOptions<LogIngestOptions> defaults, ILogger<LogIngester>? logger = null) : ILogIngester
 {
-    private readonly LogScanner _scanner;
-    private readonly ILogStore _store;
-    private readonly LogIngestOptions? _defaults;
+    // A container without logging (a tool, a test) still ingests; a host's logging receives what it does.
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
-    /// <summary>Creates an ingester.</summary>
-    /// <param name="scanner">Parses and classifies the lines.</param>
-    /// <param name="store">Where the entries and checkpoints go.</param>
-    public LogIngester(LogScanner scanner, ILogStore store)
+    public async Task<LogIngestSummary> IngestAsync(LogIngestRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(scanner);
-        ArgumentNullException.ThrowIfNull(store);
-        _scanner = scanner;
-        _store = store;
-    }
-
-    /// <summary>The ingester that dependency injection makes: <see cref="LogIngestOptions"/> as configured are its defaults.</summary>
-    internal LogIngester(LogScanner scanner, ILogStore store, IOptions<LogIngestOptions> defaults)
-        : this(scanner, store) => _defaults = defaults.Value;
-
-    /// <summary>
-    /// Ingests what is new in <paramref name="paths"/> (files, or directories read recursively). With
-    /// <see cref="LogIngestOptions.Follow"/>, keeps going until <paramref name="cancellationToken"/> is canceled.
-    /// Cancellation stops the reading; everything read until then is stored before this returns.
-    /// </summary>
-    /// <param name="paths">Files or directories.</param>
-    /// <param name="options">
-    /// The options; <see langword="null"/> for those configured with <c>AddLogs</c> (or the defaults when the ingester was
-    /// not made by dependency injection).
-    /// </param>
-    /// <param name="progress">Receives the bytes read.</param>
-    /// <param name="cancellationToken">Stops the ingest.</param>
-    /// <returns>What was read and stored.</returns>
-    /// <exception cref="OptionsValidationException">An option is out of range; the message names it and what to use.</exception>
-    public async Task<LogIngestSummary> IngestAsync(
-        IReadOnlyList<string> paths, LogIngestOptions? options = null, IProgress<LogScanProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        options ??= _defaults ?? new LogIngestOptions();
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Paths);
+        var options = request.Options ?? defaults.Value;
         LogIngestOptionsValidator.ThrowIfInvalid(options);
 
         var channel = Channel.CreateBounded<IngestChunk>(new BoundedChannelOptions(options.ChannelCapacity)
@@ -59,16 +31,17 @@ public sealed class LogIngester
             FullMode = BoundedChannelFullMode.Wait,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = new ReadSide(_scanner, _store, options, progress);
-        var readTask = Task.Run(() => reading.RunAsync(paths, channel.Writer, stop.Token), CancellationToken.None);
+        var reading = new ReadSide(parsing, store, options, request.Progress, _logger);
+        var readTask = Task.Run(() => reading.RunAsync(request.Paths, channel.Writer, stop.Token), CancellationToken.None);
         var stored = new Dictionary<string, long>(StringComparer.Ordinal);
         try
         {
             await WriteAsync(channel.Reader, options.BatchSize, stored).ConfigureAwait(false);
         }
-        catch
+        catch (Exception ex)
         {
             // The store failed: stop the reading side, which would otherwise wait for room in the channel.
+            Log.StoreFailed(_logger, ex);
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAny(readTask).ConfigureAwait(false);
             throw;
@@ -84,7 +57,7 @@ public sealed class LogIngester
             canceled = true;
         }
 
-        return new LogIngestSummary
+        var summary = new LogIngestSummary
         {
             Sources = [.. reading.Sources.Select(s => s with { NewEntries = stored.GetValueOrDefault(s.Source) })],
             MalformedLines = reading.Reader.MalformedLines,
@@ -92,6 +65,8 @@ public sealed class LogIngester
             Errors = reading.Errors,
             Canceled = canceled,
         };
+        Log.Finished(_logger, summary.Sources.Count, summary.LinesRead, summary.NewEntries, summary.MalformedLines, summary.Errors.Count, canceled);
+        return summary;
     }
 
     private async Task WriteAsync(ChannelReader<IngestChunk> reader, int batchSize, Dictionary<string, long> stored)
@@ -107,8 +82,9 @@ public sealed class LogIngester
             }
 
             // Not cancelable: what was read is stored before the ingest stops.
-            var added = await _store.AppendAsync(new LogBatch(entries.ToArray(), last.Checkpoint), CancellationToken.None).ConfigureAwait(false);
+            var added = await store.AppendAsync(new LogBatch(entries.ToArray(), last.Checkpoint), CancellationToken.None).ConfigureAwait(false);
             stored[last.Source] = stored.GetValueOrDefault(last.Source) + added;
+            Log.BatchCommitted(_logger, last.Source, entries.Count, added, last.Checkpoint.Line, last.Checkpoint.Offset);
             entries.Clear();
             last = null;
         }
@@ -132,13 +108,15 @@ public sealed class LogIngester
     }
 
     /// <summary>The reading side: resolves the inputs, reads each from its checkpoint, and writes chunks to the channel.</summary>
-    private sealed class ReadSide(LogScanner scanner, ILogStore store, LogIngestOptions options, IProgress<LogScanProgress>? progress)
+    private sealed class ReadSide(LogParsing parsing, ILogStore store, LogIngestOptions options, IProgress<LogScanProgress>? progress, ILogger logger)
     {
+        private long _malformedLogged;
+
         private readonly Dictionary<string, IngestCheckpoint?> _positions = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IngestedSource> _sources = new(StringComparer.Ordinal);
         private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
-        public LogFileReader Reader { get; } = new(scanner, options);
+        public LogFileReader Reader { get; } = new(parsing, options);
 
         public List<SourceError> Errors { get; } = [];
 
@@ -156,7 +134,7 @@ public sealed class LogIngester
                         return;
                     }
 
-                    await Task.Delay(options.PollInterval, scanner.TimeProvider, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(options.PollInterval, parsing.TimeProvider, cancellationToken).ConfigureAwait(false);
                 }
             }
             finally
@@ -168,7 +146,7 @@ public sealed class LogIngester
         private async Task PassAsync(IReadOnlyList<string> paths, ChannelWriter<IngestChunk> writer, CancellationToken cancellationToken)
         {
             var errors = new List<SourceError>();
-            var inputs = ScanInputs.Resolve(paths, scanner.Options.DirectoryGlob, errors);
+            var inputs = ScanInputs.Resolve(paths, options.DirectoryGlob, errors);
             var total = inputs.Sum(i => i.Length - (i.IsStandardInput ? 0 : _positions.GetValueOrDefault(Path.GetFullPath(i.Name))?.Offset ?? 0));
             foreach (var input in inputs)
             {
@@ -209,7 +187,9 @@ public sealed class LogIngester
                 }
 
                 _positions[name] = outcome.Checkpoint;
-                var seen = _sources.GetValueOrDefault(name) ?? new IngestedSource(name, 0, 0, false, 0);
+                var seen = _sources.GetValueOrDefault(name);
+                LogStart(name, outcome, last, firstLook: seen is null);
+                seen ??= new IngestedSource(name, 0, 0, false, 0);
                 _sources[name] = seen with
                 {
                     LinesRead = seen.LinesRead + outcome.Lines,
@@ -219,7 +199,38 @@ public sealed class LogIngester
             }
 
             // A followed input that stays missing is reported once, not at every look.
-            Errors.AddRange(errors.Where(e => _reported.Add(e.Message)));
+            foreach (var error in errors.Where(e => _reported.Add(e.Message)))
+            {
+                Errors.Add(error);
+                Log.SourceFailed(logger, error.Source, error.Message);
+            }
+
+            if (Reader.MalformedLines > _malformedLogged)
+            {
+                Log.MalformedLines(logger, Reader.MalformedLines - _malformedLogged, Reader.FirstMalformed.Count > 0 ? Reader.FirstMalformed[0].Position.ToString() : "");
+                _malformedLogged = Reader.MalformedLines;
+            }
+        }
+
+        private void LogStart(string name, FileReadOutcome outcome, IngestCheckpoint? last, bool firstLook)
+        {
+            switch (outcome.Start)
+            {
+                case FileReadStart.Rotated:
+                    Log.SourceRotated(logger, name);
+                    break;
+                case FileReadStart.Truncated:
+                    Log.SourceTruncated(logger, name, last?.Offset ?? 0);
+                    break;
+                case FileReadStart.New when firstLook:
+                    Log.SourceStarted(logger, name);
+                    break;
+                case FileReadStart.Resumed when firstLook:
+                    Log.SourceResumed(logger, name, last?.Line ?? 0, last?.Offset ?? 0);
+                    break;
+                default:
+                    break;
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ namespace PosFleet.Logs.Scanning;
 /// <content>A selected line: its template folded and counted, its terminal found or added.</content>
 internal sealed partial class BlockScanner
 {
-    private void Select(ref LineFields fields, LineClassification c, ReadOnlySpan<byte> text, ScanAggregate aggregate, BlockPosition position)
+    private void Select(ref LineFields fields, LineClassification c, ScanAggregate aggregate, BlockPosition position)
     {
         aggregate.Selected++;
         var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
@@ -31,7 +31,8 @@ internal sealed partial class BlockScanner
                 LastTicks = fields.UtcTicks,
                 LastOffset = fields.OffsetMinutes,
                 LastPosition = position,
-                Example = Encoding.UTF8.GetString(text),
+                // Its position is known once the blocks are numbered (ScanRun.ToSummary).
+                Example = ToEntry(ref fields, c, "", 0),
                 ExamplePosition = position,
             };
         }

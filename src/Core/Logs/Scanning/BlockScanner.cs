@@ -155,7 +155,7 @@ internal sealed partial class BlockScanner
             var selected = selecting[(int)c.Kind] && MatchesSelection(fields.Message);
             if (selected)
             {
-                Select(ref fields, c, text, aggregate, new BlockPosition(source, blockIndex, line));
+                Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line));
             }
 
             if (plan.OnEntry is not null && (selected || plan.EmitAll))

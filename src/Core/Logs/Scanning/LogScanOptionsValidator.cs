@@ -1,10 +1,19 @@
+using Microsoft.Extensions.Options;
+using PosFleet.Logs.Classification;
+
 namespace PosFleet.Logs.Scanning;
 
-/// <summary>Checks <see cref="LogScanOptions"/> before any file is read, naming the option and the fix.</summary>
-internal static class LogScanOptionsValidator
+/// <summary>
+/// Checks <see cref="LogScanOptions"/> before any file is read, the classification rules (and their file) included:
+/// each error names the option, its value and the fix.
+/// </summary>
+internal sealed class LogScanOptionsValidator : IValidateOptions<LogScanOptions>
 {
-    public static IReadOnlyList<string> Validate(LogScanOptions options)
+    public static LogScanOptionsValidator Instance { get; } = new();
+
+    public ValidateOptionsResult Validate(string? name, LogScanOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         if (options.MaxLineLength is < 256 or > 64 * 1024 * 1024)
         {
@@ -36,15 +45,54 @@ internal static class LogScanOptionsValidator
             errors.Add("LogScanOptions.ReferenceKeys holds an empty key: remove it.");
         }
 
-        return errors;
+        if (RulesError(options.Classification) is { } rules)
+        {
+            errors.Add(rules);
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
+    /// <summary>Throws an <see cref="OptionsValidationException"/> listing what is wrong with <paramref name="options"/>.</summary>
     public static void ThrowIfInvalid(LogScanOptions options)
     {
-        var errors = Validate(options);
-        if (errors.Count > 0)
+        var result = Instance.Validate(Options.DefaultName, options);
+        if (result.Failed)
         {
-            throw new LogScanOptionsException(string.Join(Environment.NewLine, errors));
+            throw new OptionsValidationException(Options.DefaultName, typeof(LogScanOptions), result.Failures);
+        }
+    }
+
+    /// <summary>What is wrong with the rules (the file's, then those added in code), or <see langword="null"/>.</summary>
+    private static string? RulesError(LogClassificationOptions classification)
+    {
+        if (classification.RulesFile is { } file)
+        {
+            try
+            {
+                _ = ClassificationRuleSet.Load(file);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException)
+            {
+                return $"LogScanOptions.Classification.RulesFile: {ex.Message} Fix the file, or leave RulesFile null.";
+            }
+        }
+
+        var inCode = new LogClassificationOptions { IncludeDefaultRules = false };
+        foreach (var rule in classification.Rules)
+        {
+            inCode.Rules.Add(rule);
+        }
+
+        try
+        {
+            _ = ClassificationRuleSet.Resolve(inCode);
+            return null;
+        }
+        catch (InvalidDataException ex)
+        {
+            // The message names the rule (LogClassificationOptions.Rules[i]) and the fix.
+            return $"LogScanOptions.Classification: {ex.Message}";
         }
     }
 }

@@ -25,10 +25,10 @@ public sealed record LogScanSummary
     public required IReadOnlyDictionary<string, long> Levels { get; init; }
 
     /// <summary>The selected lines grouped by message template, most frequent first.</summary>
-    public required IReadOnlyList<TemplateSummary> Templates { get; init; }
+    public required IReadOnlyList<LogTemplateGroup> Templates { get; init; }
 
     /// <summary>The selected lines per terminal, most first.</summary>
-    public required IReadOnlyList<TerminalSummary> Terminals { get; init; }
+    public required IReadOnlyList<LogTerminalGroup> Terminals { get; init; }
 
     /// <summary>Lines that could not be read as log entries (all kinds of malformation together).</summary>
     public long MalformedLines { get; init; }

@@ -29,7 +29,7 @@ internal sealed class TemplateAggregate
     public long LastTicks;
     public short LastOffset;
     public BlockPosition LastPosition;
-    public required string Example;
+    public required LogEntry Example;
     public BlockPosition ExamplePosition;
     public readonly HashSet<string> Terminals = new(StringComparer.Ordinal);
 

@@ -41,6 +41,22 @@ internal static class ScanInputs
             {
                 inputs.Add(new ScanInput(path, LengthOf(path)));
             }
+            else if (Path.GetFileName(path) is { } pattern && pattern.AsSpan().IndexOfAny('*', '?') >= 0
+                     && Path.GetDirectoryName(path) is var parent && Directory.Exists(string.IsNullOrEmpty(parent) ? "." : parent))
+            {
+                // A file-name pattern (/var/log/pos/till-*.log): the matching files of that directory, looked up at each
+                // read, so that a followed pattern picks up the files created since.
+                var files = Directory.EnumerateFiles(string.IsNullOrEmpty(parent) ? "." : parent, "*", new EnumerationOptions { IgnoreInaccessible = true })
+                    .Where(f => FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(f)))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    errors.Add(new SourceError(path, $"No file matches '{path}'."));
+                }
+
+                inputs.AddRange(files.Select(f => new ScanInput(f, LengthOf(f))));
+            }
             else
             {
                 errors.Add(new SourceError(path, $"The file '{path}' does not exist."));

@@ -13,17 +13,16 @@ internal sealed partial class ScanRun
             {
                 var a = p.Value;
                 var rule = a.RuleIndex >= 0 ? rules[a.RuleIndex] : null;
-                return new TemplateSummary
+                return new LogTemplateGroup
                 {
-                    Id = p.Key,
+                    TemplateId = p.Key,
                     Template = a.Template,
                     Kind = a.Kind,
                     Severity = a.Severity,
                     Count = a.Count,
                     FirstSeen = ToTime(a.FirstTicks, a.FirstOffset),
                     LastSeen = ToTime(a.LastTicks, a.LastOffset),
-                    Example = a.Example,
-                    ExamplePosition = ToPosition(a.ExamplePosition),
+                    Example = a.Example with { Position = ToPosition(a.ExamplePosition) },
                     Terminals = [.. a.Terminals.Where(n => n.Length > 0).Order(StringComparer.Ordinal)],
                     Rule = rule?.Name,
                     Hint = rule?.Hint,
@@ -35,7 +34,7 @@ internal sealed partial class ScanRun
         var terminals = t.Terminals.Values
             .OrderByDescending(a => a.Count)
             .ThenBy(a => a.Terminal, StringComparer.Ordinal)
-            .Select(a => new TerminalSummary
+            .Select(a => new LogTerminalGroup
             {
                 Terminal = a.Terminal,
                 Organization = a.Organization,

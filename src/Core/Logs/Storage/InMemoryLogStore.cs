@@ -131,7 +131,14 @@ internal sealed class InMemoryLogStore : ILogStore
                 .Select(g =>
                 {
                     var latest = Newest(g).First().Entry;
-                    return new LogTerminalGroup(g.Key, latest.Organization, g.LongCount(), latest.Timestamp);
+                    return new LogTerminalGroup
+                    {
+                        Terminal = g.Key,
+                        Organization = latest.Organization,
+                        Count = g.LongCount(),
+                        Kinds = g.GroupBy(s => s.Entry.Kind).OrderBy(k => k.Key).ToDictionary(k => k.Key, k => k.LongCount()),
+                        LastSeen = latest.Timestamp,
+                    };
                 })
                 .OrderByDescending(t => t.Count).ThenBy(t => t.Terminal, StringComparer.Ordinal)
                 .Take(limit)];

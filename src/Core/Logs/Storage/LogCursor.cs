@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PosFleet.Logs.Storage;
 
-/// <summary>The keyset cursor of a page: the UTC ticks and the store's sequence number of the last entry returned.</summary>
+/// <summary>The keyset cursor of a page: the UTC ticks and the sequence number (a row id, in a database) of the last entry returned; shared by the in-memory and SQLite stores.</summary>
 internal static class LogCursor
 {
     public static string Encode(long utcTicks, long sequence) =>

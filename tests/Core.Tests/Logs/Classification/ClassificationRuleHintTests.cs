@@ -71,7 +71,7 @@ public sealed class ClassificationRuleHintTests : IDisposable
             { "rules": [ { "name": "drawer", "keywords": ["drawer jammed"], "hint": "Open it.", "hints": {{hints}} } ] }
             """);
 
-        var ex = Assert.Throws<LogScanOptionsException>(() => ClassificationRuleSet.Load(path));
+        var ex = Assert.Throws<InvalidDataException>(() => ClassificationRuleSet.Load(path));
 
         Assert.Contains("'drawer'", ex.Message, StringComparison.Ordinal);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class ClassificationRuleHintTests : IDisposable
             { "rules": [ { "name": "drawer", "keywords": ["drawer jammed"], "hints": { "es": "Ábralo." } } ] }
             """);
 
-        var ex = Assert.Throws<LogScanOptionsException>(() => ClassificationRuleSet.Load(path));
+        var ex = Assert.Throws<InvalidDataException>(() => ClassificationRuleSet.Load(path));
 
         Assert.Contains("\"hint\"", ex.Message, StringComparison.Ordinal);
     }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PosFleet.Logs;
 using PosFleet.Logs.Classification;
 using PosFleet.Logs.Scanning;
@@ -14,7 +16,7 @@ public sealed class ClassificationRuleTests : IDisposable
     {
         var log = _dir.File($"{Guid.NewGuid():n}.log", string.Join("\n", lines) + "\n");
         var entries = new List<LogEntry>();
-        await new LogScanner(options).ReadEntriesAsync([log], entries.Add);
+        await TestLogs.Scanner(options).ReadEntriesAsync([log], entries.Add);
         return entries;
     }
 
@@ -122,11 +124,14 @@ public sealed class ClassificationRuleTests : IDisposable
     [InlineData("""{ "rules": [ """, "not valid JSON")]
     public void InvalidRulesFile_FailsAtStartUp_NamingFileRuleAndFix(string json, string expected)
     {
-        var options = new LogScanOptions();
-        options.Classification.RulesFile = _dir.File("bad.json", json);
+        var file = _dir.File("bad.json", json);
+        var services = new ServiceCollection();
+        services.AddPosFleet().AddLogs(o => o.Classification.RulesFile = file);
+        using var provider = services.BuildServiceProvider();
 
-        var ex = Assert.Throws<LogScanOptionsException>(() => new LogScanner(options));
+        var ex = Assert.Throws<OptionsValidationException>(provider.ValidatePosFleetOptions);
 
+        Assert.Contains("LogScanOptions.Classification.RulesFile", ex.Message, StringComparison.Ordinal);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.Contains("bad.json", ex.Message, StringComparison.Ordinal);
     }

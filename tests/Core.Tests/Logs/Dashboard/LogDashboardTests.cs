@@ -209,7 +209,7 @@ public sealed class LogDashboardTests : IDisposable
     public void AddLogDashboard_InvalidOptions_FailValidationNamingTheOption()
     {
         var services = new ServiceCollection();
-        services.AddPosFleet().Services.AddLogDashboard(o => (o.Window, o.Top) = (TimeSpan.FromMinutes(90), 0));
+        services.AddPosFleet().AddLogDashboard(o => (o.Window, o.Top) = (TimeSpan.FromMinutes(90), 0));
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LogDashboardOptions>>().Value);

@@ -30,7 +30,7 @@ public sealed class ScanWithFormatsTests : IDisposable
             <14>Nov 20 10:15:03 POS-0031 posd[812]: printer back
 
             """);
-        var scanner = new LogScanner(new LogScanOptions(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero)));
+        var scanner = TestLogs.Scanner(time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero)));
 
         var summary = await scanner.ScanAsync([serilog, json, syslog]);
 
@@ -54,7 +54,7 @@ public sealed class ScanWithFormatsTests : IDisposable
             """);
         var options = new LogScanOptions { Format = LogFormats.FromPattern("till", "{timestamp:dd/MM/yyyy HH:mm:ss} | {level} | {terminal} | {message}") };
 
-        var summary = await new LogScanner(options).ScanAsync([log]);
+        var summary = await TestLogs.Scanner(options).ScanAsync([log]);
 
         Assert.Equal(0, summary.MalformedLines);
         Assert.Equal(1, summary.Kinds[LogKind.Error]);

@@ -8,7 +8,7 @@ namespace PosFleet.Tests.Logs.Ingest;
 public sealed class LogFileReaderTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly LogScanner _scanner = new(new LogScanOptions());
+    private readonly LogParsing _parsing = new(new LogScanOptions(), TimeProvider.System);
 
     public void Dispose() => _dir.Dispose();
 
@@ -48,7 +48,7 @@ public sealed class LogFileReaderTests : IDisposable
     public async Task ReadAsync_FileEndsInsideAnOverLongLineOnEveryPass_ReportedOnceAndOnlyNewBytesRead()
     {
         var log = _dir.File("till.log", Lines(1, 2) + Line(3, new string('x', 600 * 1024)).TrimEnd('\n'));
-        var reader = new LogFileReader(_scanner, new LogIngestOptions());
+        var reader = new LogFileReader(_parsing, new LogIngestOptions());
         var entries = new List<LogEntry>();
         ValueTask Collect(IngestChunk chunk)
         {
@@ -82,7 +82,7 @@ public sealed class LogFileReaderTests : IDisposable
     public async Task ReadAsync_FileEndingInsideAnOverLongLineReplaced_ReadFromTheStartOfTheNewFile()
     {
         var log = _dir.File("till.log", Line(1, new string('x', 600 * 1024)).TrimEnd('\n'));
-        var reader = new LogFileReader(_scanner, new LogIngestOptions());
+        var reader = new LogFileReader(_parsing, new LogIngestOptions());
         var first = await reader.ReadAsync(log, null, _ => ValueTask.CompletedTask, CancellationToken.None);
         File.Move(log, log + ".1");
         File.WriteAllText(log, Lines(1, 2) + Line(3, new string('z', 600 * 1024)) + Lines(4, 4));
@@ -109,7 +109,7 @@ public sealed class LogFileReaderTests : IDisposable
     {
         var entries = new List<LogEntry>();
         var checkpoints = new List<(IngestCheckpoint, int)>();
-        var reader = new LogFileReader(_scanner, new LogIngestOptions());
+        var reader = new LogFileReader(_parsing, new LogIngestOptions());
         await reader.ReadAsync(path, from, chunk =>
         {
             entries.AddRange(chunk.Entries);
@@ -121,7 +121,7 @@ public sealed class LogFileReaderTests : IDisposable
 
     private async Task<IngestCheckpoint?> LastCheckpointAsync(string path, IngestCheckpoint? from)
     {
-        var reader = new LogFileReader(_scanner, new LogIngestOptions());
+        var reader = new LogFileReader(_parsing, new LogIngestOptions());
         var outcome = await reader.ReadAsync(path, from, _ => ValueTask.CompletedTask, CancellationToken.None);
         return outcome.Checkpoint;
     }

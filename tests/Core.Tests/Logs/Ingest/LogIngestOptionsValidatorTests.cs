@@ -65,7 +65,7 @@ public sealed class LogIngestOptionsValidatorTests
         services.Configure<LogIngestOptions>(o => o.Terminal = "POS-0042");
         using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<LogIngester>().IngestAsync([log]);
+        await provider.GetRequiredService<ILogIngester>().IngestAsync([log]);
 
         var page = await provider.GetRequiredService<ILogStore>().QueryAsync(new LogQuery(), CancellationToken.None);
         Assert.Equal("POS-0042", Assert.Single(page.Entries).Terminal);
@@ -77,7 +77,7 @@ public sealed class LogIngestOptionsValidatorTests
         using var dir = new TempDirectory();
         var log = dir.File("till.log", "2026-11-20T10:00:00.000Z [INFO] tickets: ticket closed\n");
         var store = new InMemoryLogStore();
-        var ingester = new LogIngester(new LogScanner(new LogScanOptions()), store);
+        var ingester = TestLogs.Ingester(store);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => ingester.IngestAsync([log], new LogIngestOptions { ChannelCapacity = 0 }));
 

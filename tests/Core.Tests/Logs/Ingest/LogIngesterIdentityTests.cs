@@ -9,9 +9,9 @@ public sealed class LogIngesterIdentityTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly InMemoryLogStore _store = new();
-    private readonly LogIngester _ingester;
+    private readonly ILogIngester _ingester;
 
-    public LogIngesterIdentityTests() => _ingester = new LogIngester(new LogScanner(new LogScanOptions()), _store);
+    public LogIngesterIdentityTests() => _ingester = TestLogs.Ingester(_store);
 
     private static bool IdentityKnown => OperatingSystem.IsLinux() || OperatingSystem.IsWindows();
 
@@ -47,7 +47,7 @@ public sealed class LogIngesterIdentityTests : IDisposable
         var first = await CheckpointAsync(log);
         File.AppendAllText(log, Lines(4, 5));
 
-        var second = await new LogIngester(new LogScanner(new LogScanOptions()), _store).IngestAsync([log]);
+        var second = await TestLogs.Ingester(_store).IngestAsync([log]);
 
         Assert.False(Assert.Single(second.Sources).Restarted);
         Assert.Equal(2, second.NewEntries);

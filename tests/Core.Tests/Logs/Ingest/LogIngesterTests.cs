@@ -8,9 +8,9 @@ public sealed class LogIngesterTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly ObservedLogStore _store = new(new InMemoryLogStore());
-    private readonly LogIngester _ingester;
+    private readonly ILogIngester _ingester;
 
-    public LogIngesterTests() => _ingester = new LogIngester(new LogScanner(new LogScanOptions()), _store);
+    public LogIngesterTests() => _ingester = TestLogs.Ingester(_store);
 
     public void Dispose() => _dir.Dispose();
 
@@ -140,7 +140,7 @@ public sealed class LogIngesterTests : IDisposable
         var clock = new TestClock();
         var options = new LogIngestOptions { Follow = true };
         using var stop = new CancellationTokenSource();
-        var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
+        var following = TestLogs.Ingester(_store, time: clock).IngestAsync([log], options, cancellationToken: stop.Token);
 
         await clock.WaitForTimersAsync(1);
         await WaitForAsync(10);
@@ -165,7 +165,7 @@ public sealed class LogIngesterTests : IDisposable
         var clock = new TestClock();
         var options = new LogIngestOptions { Follow = true };
         using var stop = new CancellationTokenSource();
-        var following = new LogIngester(new LogScanner(new LogScanOptions(), clock), _store).IngestAsync([log], options, cancellationToken: stop.Token);
+        var following = TestLogs.Ingester(_store, time: clock).IngestAsync([log], options, cancellationToken: stop.Token);
 
         for (var pass = 1; pass <= 4; pass++)
         {

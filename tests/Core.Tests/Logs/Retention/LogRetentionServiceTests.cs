@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Retention;
 using PosFleet.Logs.Storage;
@@ -13,7 +12,8 @@ public sealed class LogRetentionServiceTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _dir = new();
-    private readonly FakeTimeProvider _time = new(Start);
+    // Each run ends by waiting on a timer for the next: the timers made say how many runs have finished.
+    private readonly TestClock _time = new();
     private readonly FailingOnceLogStore _store = new();
 
     public void Dispose() => _dir.Dispose();
@@ -25,15 +25,16 @@ public sealed class LogRetentionServiceTests : IDisposable
         await IngestAsync(provider, Start.AddDays(-40), Start.AddDays(-30).AddMinutes(30), Start.AddDays(-10));
         var service = await StartAsync(provider);
 
-        await WaitForRunsAsync(service, 1);
+        await _time.WaitForTimersAsync(1);
         Assert.Equal([Start.AddDays(-30).AddMinutes(30), Start.AddDays(-10)], await StoredTimesAsync());
 
         _time.Advance(TimeSpan.FromMinutes(59)); // older than the period now, but the next run is not due
-        Assert.Equal(1, service.Runs);
+        Assert.Equal(1, _store.Deletes);
         Assert.Equal(2, (await StoredTimesAsync()).Length);
 
         _time.Advance(TimeSpan.FromMinutes(1));
-        await WaitForRunsAsync(service, 2);
+        await _time.WaitForTimersAsync(2);
+        Assert.Equal(2, _store.Deletes);
         Assert.Equal([Start.AddDays(-10)], await StoredTimesAsync());
         await service.StopAsync(CancellationToken.None);
     }
@@ -59,12 +60,14 @@ public sealed class LogRetentionServiceTests : IDisposable
         _store.FailNext = true;
         var service = await StartAsync(provider);
 
-        await WaitForRunsAsync(service, 1);
+        await _time.WaitForTimersAsync(1);
+        Assert.Equal(1, _store.Deletes);
         Assert.Single(await StoredTimesAsync());
         Assert.False(service.ExecuteTask!.IsCompleted);
 
         _time.Advance(TimeSpan.FromMinutes(5));
-        await WaitForRunsAsync(service, 2);
+        await _time.WaitForTimersAsync(2);
+        Assert.Equal(2, _store.Deletes);
         Assert.Empty(await StoredTimesAsync());
         await service.StopAsync(CancellationToken.None);
     }
@@ -112,21 +115,9 @@ public sealed class LogRetentionServiceTests : IDisposable
     {
         var log = _dir.File("till.log", string.Concat(times.Select((t, i) =>
             string.Create(CultureInfo.InvariantCulture, $"{t.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fff}Z [ERROR] term=POS-0001 printer: paper out ref=T-{i}\n"))));
-        await provider.GetRequiredService<LogIngester>().IngestAsync([log]);
+        await provider.GetRequiredService<ILogIngester>().IngestAsync([log]);
     }
 
     private async Task<DateTimeOffset[]> StoredTimesAsync() =>
         [.. (await _store.QueryAsync(new LogQuery { Limit = 100 }, CancellationToken.None)).Entries.Select(e => e.Timestamp).Order()];
-
-    private static async Task WaitForRunsAsync(LogRetentionService service, long runs)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (service.Runs < runs)
-        {
-            await Task.Delay(5);
-            timeout.Token.ThrowIfCancellationRequested();
-        }
-
-        Assert.Equal(runs, service.Runs);
-    }
 }

@@ -22,7 +22,7 @@ public sealed class LogScannerFilterTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private Task<LogScanSummary> Scan(LogScanFilter filter) => new LogScanner(new LogScanOptions()).ScanAsync([_log], filter);
+    private Task<LogScanSummary> Scan(LogScanFilter filter) => TestLogs.Scanner(new LogScanOptions()).ScanAsync([_log], filter);
 
     [Fact]
     public async Task ScanAsync_Window_CountsOnlyLinesInside_UsingTheWrittenOffset()
@@ -66,7 +66,7 @@ public sealed class LogScannerFilterTests : IDisposable
         var byText = await Scan(new LogScanFilter { Text = "PAPER OUT" });
 
         Assert.Equal(1, byReference.SelectedLines);
-        Assert.Contains("T-200", Assert.Single(byReference.Templates).Example, StringComparison.Ordinal);
+        Assert.Contains("T-200", Assert.Single(byReference.Templates).Example.Message, StringComparison.Ordinal);
         Assert.Equal(1, byText.SelectedLines);
         Assert.Equal("printer-paper-out", byText.Templates[0].Rule);
     }
@@ -80,8 +80,8 @@ public sealed class LogScannerFilterTests : IDisposable
         var template = Assert.Single(first.Templates);
         Assert.Equal(2, template.Count);
         Assert.Equal(["POS-1"], template.Terminals);
-        Assert.Equal(new LogPosition(_log, 1), template.ExamplePosition);
-        Assert.Equal(template.Id, second.Templates[0].Id);
+        Assert.Equal(new LogPosition(_log, 1), template.Example.Position);
+        Assert.Equal(template.TemplateId, second.Templates[0].TemplateId);
         Assert.Equal(DateTimeOffset.Parse("2026-11-19T08:00:00Z"), template.FirstSeen);
         Assert.Equal(DateTimeOffset.Parse("2026-11-20T08:00:00Z"), template.LastSeen);
     }
@@ -90,7 +90,7 @@ public sealed class LogScannerFilterTests : IDisposable
     public async Task ReadEntriesAsync_AllLines_HandsEveryEntryWithPositionReferenceAndHint()
     {
         var entries = new List<LogEntry>();
-        await new LogScanner(new LogScanOptions()).ReadEntriesAsync([_log], entries.Add);
+        await TestLogs.Scanner(new LogScanOptions()).ReadEntriesAsync([_log], entries.Add);
 
         Assert.Equal([1L, 2, 3, 4, 5], entries.Select(e => e.Position.Line));
         Assert.Equal("T-100", entries[0].Reference);

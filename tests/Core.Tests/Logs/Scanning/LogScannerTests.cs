@@ -22,7 +22,7 @@ public sealed class LogScannerTests : IDisposable
 
             """);
 
-        var summary = await new LogScanner(new LogScanOptions()).ScanAsync([log]);
+        var summary = await TestLogs.Scanner(new LogScanOptions()).ScanAsync([log]);
 
         Assert.Equal(6, summary.Lines);
         Assert.Equal(0, summary.MalformedLines);

@@ -58,7 +58,7 @@ public sealed class ParallelScanTests : IDisposable
     private static async Task<LogScanSummary> ScanAsync(string path, LogScanFilter filter, int parallelism, long blockSize)
     {
         var options = new LogScanOptions { MaxDegreeOfParallelism = parallelism, BlockSize = blockSize, MaxLineLength = 300, MalformedLinesReported = 25 };
-        return await new LogScanner(options).ScanAsync([path], filter);
+        return await TestLogs.Scanner(options).ScanAsync([path], filter);
     }
 
     /// <summary>A POS log with what makes merging hard: equal timestamps written with different offsets, terminals moving
@@ -124,7 +124,7 @@ public sealed class ParallelScanTests : IDisposable
         foreach (var t in s.Templates)
         {
             b.AppendLine(CultureInfo.InvariantCulture,
-                $"template {t.Id:x} '{t.Template}' {t.Kind} {t.Severity} count={t.Count} first={t.FirstSeen:O} last={t.LastSeen:O} example='{t.Example}' at {t.ExamplePosition} rule={t.Rule} terminals={string.Join(',', t.Terminals)}");
+                $"template {t.TemplateId:x} '{t.Template}' {t.Kind} {t.Severity} count={t.Count} first={t.FirstSeen:O} last={t.LastSeen:O} example='{t.Example.Message}' at {t.Example.Position} rule={t.Rule} terminals={string.Join(',', t.Terminals)}");
         }
 
         foreach (var t in s.Terminals)

@@ -1,18 +1,21 @@
-namespace PosFleet.Logs.Storage;
+namespace PosFleet.Logs;
 
-/// <summary>Entries sharing one template.</summary>
+/// <summary>
+/// Entries that share one message template: what a scan finds in files (<c>LogScanSummary.Templates</c>) and what a
+/// store groups (<c>ILogStore.GroupByTemplateAsync</c>, the dashboard, digests).
+/// </summary>
 public sealed record LogTemplateGroup
 {
-    /// <summary>The template id.</summary>
+    /// <summary>The stable template id (<see cref="LogEntry.TemplateId"/> of its entries).</summary>
     public ulong TemplateId { get; init; }
 
-    /// <summary>The template.</summary>
+    /// <summary>The template, variable parts folded into <c>&lt;*&gt;</c>.</summary>
     public required string Template { get; init; }
 
-    /// <summary>The kind of its entries (of the most recent when they differ).</summary>
+    /// <summary>The kind of <see cref="Example"/>.</summary>
     public LogKind Kind { get; init; }
 
-    /// <summary>The highest severity.</summary>
+    /// <summary>The highest severity among its entries.</summary>
     public LogSeverity Severity { get; init; }
 
     /// <summary>How many entries.</summary>
@@ -24,13 +27,15 @@ public sealed record LogTemplateGroup
     /// <summary>The latest entry's timestamp.</summary>
     public DateTimeOffset LastSeen { get; init; }
 
-    /// <summary>An example entry (the latest).</summary>
+    /// <summary>
+    /// An example entry, with its position: the first line read for a scan, the latest entry for a store.
+    /// </summary>
     public required LogEntry Example { get; init; }
 
     /// <summary>The terminals that wrote it, sorted.</summary>
     public required IReadOnlyList<string> Terminals { get; init; }
 
-    /// <summary>The rule that classified it, when one did.</summary>
+    /// <summary>The name of the rule that classified <see cref="Example"/>, when a rule did.</summary>
     public string? Rule { get; init; }
 
     /// <summary>The remediation hint of that rule.</summary>
