@@ -11,21 +11,21 @@ public abstract partial class LogIngestConformanceTests
     [Fact]
     public async Task IngestAsync_SeveralBatches_EachCheckpointCommittedWithItsEntries()
     {
-        // Lines are handed to the store in blocks of whole lines (256 KiB): 10,000 lines make about three appends.
-        var log = File("till.log", Lines(1, 10_000));
+        // Lines are handed to the store in blocks of whole lines (256 KiB): 5,000 lines make two appends.
+        var log = File("till.log", Lines(1, 5_000));
         var store = new ObservedStore(await CreateStoreAsync());
 
         var summary = await IngestAsync(store, [log], batchSize: 2);
 
-        Assert.True(store.Appends.Count >= 2, $"10,000 lines took {store.Appends.Count} append(s).");
+        Assert.True(store.Appends.Count >= 2, $"5,000 lines took {store.Appends.Count} append(s).");
         foreach (var (checkpoint, stored) in store.Appends)
         {
             Assert.Equal(checkpoint.Line, stored);
         }
 
-        Assert.Equal(10_000, summary.NewEntries);
-        Assert.Equal(10_000, (await store.GetCheckpointAsync(log, CancellationToken.None))?.Line);
-        Assert.Equal(Expected(1, 10_000), await StoredAsync(store, log));
+        Assert.Equal(5_000, summary.NewEntries);
+        Assert.Equal(5_000, (await store.GetCheckpointAsync(log, CancellationToken.None))?.Line);
+        Assert.Equal(Expected(1, 5_000), await StoredAsync(store, log));
     }
 
     /// <summary>A second ingest of an unchanged file reads from its checkpoint: nothing is read or stored again.</summary>
@@ -64,7 +64,7 @@ public abstract partial class LogIngestConformanceTests
     [Fact]
     public async Task IngestAsync_CrashBetweenBatches_ReplayStoresEveryLineOnce()
     {
-        var log = File("till.log", Lines(1, 10_000));
+        var log = File("till.log", Lines(1, 5_000));
         var crashing = new ObservedStore(await CreateStoreAsync()) { CrashAtAppend = 2 };
 
         await Assert.ThrowsAsync<IOException>(() => IngestAsync(crashing, [log], batchSize: 2));
@@ -75,8 +75,8 @@ public abstract partial class LogIngestConformanceTests
 
         Assert.NotEmpty(committed);
         Assert.Equal(committed.Count, checkpoint?.Line);
-        Assert.Equal(10_000 - committed.Count, replay.NewEntries);
-        Assert.Equal(Expected(1, 10_000), await StoredAsync(store, log));
+        Assert.Equal(5_000 - committed.Count, replay.NewEntries);
+        Assert.Equal(Expected(1, 5_000), await StoredAsync(store, log));
     }
 
     /// <summary>A store that records what each append committed, and can die before one, as a killed process would.</summary>

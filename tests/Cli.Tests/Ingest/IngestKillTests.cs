@@ -6,6 +6,11 @@ namespace PosFleet.Cli.Tests.Ingest;
 /// Nothing lost, nothing twice: <c>posfleet ingest</c> killed with SIGKILL at random points while it ingests a large
 /// log, then run again, ends with exactly the database an uninterrupted ingest makes.
 /// </summary>
+/// <remarks>
+/// The kills land at random instants within the time an ingest takes, measured once: the test runs alone, after the
+/// others, so that tests running beside it do not slow its ingests past every kill.
+/// </remarks>
+[Collection(nameof(IngestKillTests))]
 public sealed class IngestKillTests : IClassFixture<IngestKillTests.LargeLog>
 {
     private const int Runs = 20;
@@ -96,3 +101,7 @@ public sealed class IngestKillTests : IClassFixture<IngestKillTests.LargeLog>
         }
     }
 }
+
+/// <summary>The collection of <see cref="IngestKillTests"/>: run alone, never beside another test.</summary>
+[CollectionDefinition(nameof(IngestKillTests), DisableParallelization = true)]
+public sealed class IngestKillCollection;
