@@ -54,7 +54,7 @@ internal sealed partial class DigestRunner : IDigestRunner
         var open = await _store.QueryRunsAsync(
             new DigestRunQuery { Statuses = new HashSet<DigestRunStatus> { DigestRunStatus.Pending, DigestRunStatus.InProgress }, Limit = 1000 },
             cancellationToken).ConfigureAwait(false);
-        foreach (var run in open.Where(r => IsDue(r, now)).OrderBy(r => r.Key.WindowEnd))
+        foreach (var run in open.Where(r => r.IsDueAt(now)).OrderBy(r => r.Key.WindowEnd))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var subscription = await _store.GetSubscriptionAsync(run.Key.SubscriptionId, cancellationToken).ConfigureAwait(false);
@@ -102,13 +102,6 @@ internal sealed partial class DigestRunner : IDigestRunner
         return await _store.GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"There is no digest subscription '{subscriptionId}'; list them to see their ids.");
     }
-
-    private static bool IsDue(DigestRun run, DateTimeOffset now) => run.Status switch
-    {
-        DigestRunStatus.Pending => run.NextAttemptAt is null || run.NextAttemptAt <= now,
-        DigestRunStatus.InProgress => run.LeaseUntil <= now,
-        _ => false,
-    };
 
     private async ValueTask<DigestRunResult> RunGuardedAsync(DigestSubscription? subscription, DigestRunKey key, DigestTrigger trigger, CancellationToken cancellationToken)
     {

@@ -92,8 +92,10 @@ internal sealed partial class DigestScheduler(
             cancellationToken).ConfigureAwait(false);
         foreach (var run in open)
         {
-            var due = run.Status == DigestRunStatus.Pending ? run.NextAttemptAt ?? now : run.LeaseUntil;
-            wake = due < wake ? due : wake;
+            if (run.DueAt is { } due && due < wake)
+            {
+                wake = due;
+            }
         }
 
         return wake;
