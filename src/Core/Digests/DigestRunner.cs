@@ -112,7 +112,8 @@ internal sealed partial class DigestRunner : IDigestRunner
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.RunCrashed(_logger, key.SubscriptionId, key.WindowEnd, ex);
-            return new DigestRunResult(key, DigestRunOutcome.Pending, null);
+            // Left in progress: another pass takes it over after its lease.
+            return new DigestRunResult(key, DigestRunResult.OutcomeOf(DigestRunStatus.InProgress), null);
         }
     }
 
@@ -160,7 +161,7 @@ internal sealed partial class DigestRunner : IDigestRunner
         {
             var existing = await _store.GetRunAsync(key, cancellationToken).ConfigureAwait(false);
             Log.RunSkipped(_logger, key.SubscriptionId, key.WindowEnd, existing?.Status);
-            return new DigestRunResult(key, DigestRunOutcome.Skipped, existing);
+            return DigestRunResult.Skipped(key, existing);
         }
 
         if (subscription is null)
@@ -276,14 +277,6 @@ internal sealed partial class DigestRunner : IDigestRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var outcome = run.Status switch
-        {
-            DigestRunStatus.Sent => DigestRunOutcome.Sent,
-            DigestRunStatus.PartiallySent => DigestRunOutcome.PartiallySent,
-            DigestRunStatus.BelowThreshold => DigestRunOutcome.BelowThreshold,
-            DigestRunStatus.Failed => DigestRunOutcome.Failed,
-            _ => DigestRunOutcome.Pending,
-        };
-        return new DigestRunResult(run.Key, outcome, run);
+        return DigestRunResult.Recorded(run);
     }
 }
