@@ -20,6 +20,7 @@ internal sealed partial class DigestRunner : IDigestRunner
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DigestContentBuilder _content;
+    private readonly DigestRetry _retry;
 
     public DigestRunner(
         IDigestStore store, ILogStore logs, INotifier notifier, IOptions<DigestOptions> options, IOptions<LogScanOptions> scan, TimeProvider time, ILogger<DigestRunner> logger)
@@ -30,6 +31,7 @@ internal sealed partial class DigestRunner : IDigestRunner
         _time = time;
         _logger = logger;
         _content = new DigestContentBuilder(logs, _options, RulesOf(scan.Value));
+        _retry = new DigestRetry(_options, time);
     }
 
     // The rules give the translated hints; an unreadable rules file fails the scanner's own start-up check, so here
@@ -188,7 +190,8 @@ internal sealed partial class DigestRunner : IDigestRunner
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.CountFailed(_logger, subscription.Id, key.WindowEnd, ex);
-            return await FinishAsync(Retry(run, now, ex.Message) with { Error = "Counting or rendering failed: " + ex.Message }, cancellationToken).ConfigureAwait(false);
+            var retried = await RetryAsync(run, now, ex.Message).ConfigureAwait(false);
+            return await FinishAsync(retried with { Error = "Counting or rendering failed: " + ex.Message }, cancellationToken).ConfigureAwait(false);
         }
 
         var pending = run.Recipients.Where(r => r.Status == DigestRecipientStatus.Pending).Select(r => r.Recipient).ToArray();
@@ -216,12 +219,12 @@ internal sealed partial class DigestRunner : IDigestRunner
             result = NotificationResult.ForAll(pending, DeliveryStatus.TransientFailure, ex.Message);
         }
 
-        var updated = Merge(run with { Count = count }, result, now);
+        var updated = await MergeAsync(run with { Count = count }, result, now).ConfigureAwait(false);
         Log.Sent(_logger, subscription.Id, key.WindowEnd, count, updated.Status, updated.Recipients.Count(r => r.Status == DigestRecipientStatus.Sent), updated.Recipients.Count);
         return await FinishAsync(updated, cancellationToken).ConfigureAwait(false);
     }
 
-    private DigestRun Merge(DigestRun run, NotificationResult result, DateTimeOffset now)
+    private async ValueTask<DigestRun> MergeAsync(DigestRun run, NotificationResult result, DateTimeOffset now)
     {
         var byRecipient = result.Deliveries.ToDictionary(d => d.Recipient, StringComparer.OrdinalIgnoreCase);
         var recipients = run.Recipients.Select(r =>
@@ -241,13 +244,13 @@ internal sealed partial class DigestRunner : IDigestRunner
         }).ToArray();
 
         var next = run with { Recipients = recipients, UpdatedAt = now, Error = null };
-        return recipients.Any(r => r.Status == DigestRecipientStatus.Pending) ? Retry(next, now, null) : Settle(next);
+        return recipients.Any(r => r.Status == DigestRecipientStatus.Pending) ? await RetryAsync(next, now, null).ConfigureAwait(false) : Settle(next);
     }
 
     /// <summary>Leaves the run pending for a later attempt, or, when its attempts ran out, fails what is still pending.</summary>
-    private DigestRun Retry(DigestRun run, DateTimeOffset now, string? reason)
+    private async ValueTask<DigestRun> RetryAsync(DigestRun run, DateTimeOffset now, string? reason)
     {
-        if (run.Attempts >= _options.MaxAttempts)
+        if (run.Attempts >= _retry.MaxAttempts)
         {
             var recipients = run.Recipients
                 .Select(r => r.Status == DigestRecipientStatus.Pending
@@ -257,7 +260,7 @@ internal sealed partial class DigestRunner : IDigestRunner
             return Settle(run with { Recipients = recipients, UpdatedAt = now });
         }
 
-        var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks * (1L << Math.Min(20, run.Attempts - 1))));
+        var delay = await _retry.DelayAfterAsync(run.Attempts).ConfigureAwait(false);
         return run with { Status = DigestRunStatus.Pending, NextAttemptAt = now + delay, UpdatedAt = now };
     }
 

@@ -115,6 +115,7 @@ public sealed class DigestRunnerTests
     {
         await _f.SaveAsync(DigestFixture.Subscription(threshold: 1));
         Errors(3);
+        _f.Configure = o => o.UseRetryJitter = false;
         _f.Notifier.Answer = r => r == "ops@example.com" ? new NotificationDelivery(r, DeliveryStatus.TransientFailure, "451 try later") : null;
         var runner = _f.Runner();
 
@@ -137,17 +138,36 @@ public sealed class DigestRunnerTests
     }
 
     [Fact]
+    public async Task RunWindow_TransientFailuresWithJitter_NextAttemptIsWithinTheBackOffAndNeverBeforeItIsDue()
+    {
+        await _f.SaveAsync(DigestFixture.Subscription(threshold: 1));
+        Errors(3);
+        _f.Notifier.Answer = r => new NotificationDelivery(r, DeliveryStatus.TransientFailure, "421 busy");
+        var runner = _f.Runner();
+
+        var first = await runner.RunWindowAsync("shop-12", Window);
+        var next = first.Run!.NextAttemptAt!.Value;
+
+        Assert.InRange(next - _f.Time.GetUtcNow(), TimeSpan.FromTicks(1), new DigestOptions().MaxRetryDelay);
+        _f.Time.Advance(next - _f.Time.GetUtcNow() - TimeSpan.FromTicks(1));
+        Assert.Empty(await runner.RunDueAsync());
+        _f.Time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(2, Assert.Single(await runner.RunDueAsync()).Run!.Attempts);
+    }
+
+    [Fact]
     public async Task RunDue_RetryAfterRetentionRemovedTheEntries_StillSendsToThePendingRecipient()
     {
         await _f.SaveAsync(DigestFixture.Subscription(threshold: 3));
         Errors(3);
         _f.Notifier.Answer = r => r == "ops@example.com" ? new NotificationDelivery(r, DeliveryStatus.TransientFailure, "421 busy") : null;
         var runner = _f.Runner();
-        Assert.Equal(DigestRunOutcome.Pending, (await runner.RunWindowAsync("shop-12", Window)).Outcome);
+        var first = await runner.RunWindowAsync("shop-12", Window);
+        Assert.Equal(DigestRunOutcome.Pending, first.Outcome);
 
         _f.Logs.Clear();
         _f.Notifier.Answer = _ => null;
-        _f.Time.Advance(TimeSpan.FromMinutes(5));
+        _f.Time.Advance(first.Run!.NextAttemptAt!.Value - _f.Time.GetUtcNow());
         var retried = Assert.Single(await runner.RunDueAsync());
 
         Assert.Equal(DigestRunOutcome.Sent, retried.Outcome);
