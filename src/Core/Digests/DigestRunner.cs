@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Digests.Rendering;
 using PosFleet.Logs.Classification;
-using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
 using PosFleet.Notifications;
 
@@ -23,29 +22,15 @@ internal sealed partial class DigestRunner : IDigestRunner
     private readonly DigestRetry _retry;
 
     public DigestRunner(
-        IDigestStore store, ILogStore logs, INotifier notifier, IOptions<DigestOptions> options, IOptions<LogScanOptions> scan, TimeProvider time, ILogger<DigestRunner> logger)
+        IDigestStore store, ILogStore logs, INotifier notifier, IClassificationRuleCatalog rules, IOptions<DigestOptions> options, TimeProvider time, ILogger<DigestRunner> logger)
     {
         _store = store;
         _notifier = notifier;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _content = new DigestContentBuilder(logs, _options, RulesOf(scan.Value));
+        _content = new DigestContentBuilder(logs, _options, rules);
         _retry = new DigestRetry(_options, time);
-    }
-
-    // The rules give the translated hints; an unreadable rules file fails the scanner's own start-up check, so here
-    // the digest keeps the hints stored with the entries rather than fail a send over a translation.
-    private static IReadOnlyList<ClassificationRule> RulesOf(LogScanOptions scan)
-    {
-        try
-        {
-            return ClassificationRuleSet.Resolve(scan.Classification);
-        }
-        catch (LogScanOptionsException)
-        {
-            return [];
-        }
     }
 
     public async ValueTask<IReadOnlyList<DigestRunResult>> RunDueAsync(CancellationToken cancellationToken = default)

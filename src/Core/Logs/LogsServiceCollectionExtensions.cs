@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PosFleet.Logs.Classification;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
@@ -30,6 +31,7 @@ public static class LogsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LogScanOptions>, LogScanOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new LogScanner(sp.GetRequiredService<IOptions<LogScanOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddClassificationRuleCatalog();
         services.AddOptions<LogIngestOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LogIngestOptions>, LogIngestOptionsValidator>());
         services.TryAddSingleton(sp => new LogIngester(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PosFleet.Digests;
+using PosFleet.Logs.Classification;
 
 namespace PosFleet.Tests.Digests;
 
@@ -20,6 +21,9 @@ internal sealed class DigestFixture
     public RecordingNotifier Notifier { get; } = new();
 
     public Action<DigestOptions> Configure { get; set; } = _ => { };
+
+    /// <summary>The host's rule catalog: the built-in rules unless a test gives others.</summary>
+    public IClassificationRuleCatalog Rules { get; set; } = new ClassificationRuleCatalog(DefaultClassificationRules.All);
 
     public static DigestSubscription Subscription(string id = "shop-12", int threshold = 5, bool test = false, string culture = "en") => new()
     {
@@ -42,8 +46,7 @@ internal sealed class DigestFixture
     }
 
     public DigestRunner Runner(string host = "host-a") =>
-        new(Store, Logs, Notifier, Microsoft.Extensions.Options.Options.Create(Options(host)), Microsoft.Extensions.Options.Options.Create(new PosFleet.Logs.Scanning.LogScanOptions()), Time,
-            NullLogger<DigestRunner>.Instance);
+        new(Store, Logs, Notifier, Rules, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestRunner>.Instance);
 
     public DigestScheduler Scheduler(DigestRunner runner, string host = "host-a") =>
         new(runner, Store, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestScheduler>.Instance);
