@@ -33,13 +33,19 @@ internal sealed partial class DigestRunner : IDigestRunner
         _retry = new DigestRetry(_options, time);
     }
 
-    public async ValueTask<IReadOnlyList<DigestRunResult>> RunDueAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<DigestRunResult>> RunDueAsync(DigestRunDueRequest? request = null, CancellationToken cancellationToken = default)
     {
+        request ??= new DigestRunDueRequest();
         var results = new List<DigestRunResult>();
         var now = _time.GetUtcNow();
 
         var open = await _store.QueryRunsAsync(
-            new DigestRunQuery { Statuses = new HashSet<DigestRunStatus> { DigestRunStatus.Pending, DigestRunStatus.InProgress }, Limit = 1000 },
+            new DigestRunQuery
+            {
+                SubscriptionId = request.SubscriptionId,
+                Statuses = new HashSet<DigestRunStatus> { DigestRunStatus.Pending, DigestRunStatus.InProgress },
+                Limit = 1000,
+            },
             cancellationToken).ConfigureAwait(false);
         foreach (var run in open.Where(r => r.IsDueAt(now)).OrderBy(r => r.Key.WindowEnd))
         {
@@ -48,13 +54,11 @@ internal sealed partial class DigestRunner : IDigestRunner
             results.Add(await RunGuardedAsync(subscription, run.Key, run.Trigger, cancellationToken).ConfigureAwait(false));
         }
 
-        foreach (var subscription in await _store.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
+        IReadOnlyList<DigestSubscription> subscriptions = request.SubscriptionId is { } id
+            ? await _store.GetSubscriptionAsync(id, cancellationToken).ConfigureAwait(false) is { } one ? [one] : []
+            : await _store.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var subscription in subscriptions.Where(s => s.Active))
         {
-            if (!subscription.Active)
-            {
-                continue;
-            }
-
             foreach (var (window, trigger) in await DueWindowsAsync(subscription, now, cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -33,7 +33,7 @@ internal sealed partial class DigestScheduler(
         {
             try
             {
-                var results = await runner.RunDueAsync(stoppingToken).ConfigureAwait(false);
+                var results = await runner.RunDueAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
                 if (results.Count > 0)
                 {
                     Log.PassFinished(logger, results.Count, results.Count(r => r.Outcome is DigestRunOutcome.Sent or DigestRunOutcome.PartiallySent));
