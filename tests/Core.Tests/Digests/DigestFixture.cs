@@ -10,9 +10,9 @@ internal sealed class DigestFixture
 {
     public static readonly TimeZoneInfo Madrid = TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid");
 
-    public DigestFixture(DateTimeOffset now) => Time = new FakeTimeProvider(now);
+    public DigestFixture(DateTimeOffset now) => Time = new DigestClock(now);
 
-    public FakeTimeProvider Time { get; }
+    public DigestClock Time { get; }
 
     public FakeLogStore Logs { get; } = new();
 

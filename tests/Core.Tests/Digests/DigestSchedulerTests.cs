@@ -5,29 +5,11 @@ namespace PosFleet.Tests.Digests;
 
 public sealed class DigestSchedulerTests
 {
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!condition())
-        {
-            Assert.True(Environment.TickCount64 < deadline, "Timed out waiting for " + what);
-            await Task.Delay(5);
-        }
-    }
-
-    /// <summary>Moves the fake clock and waits until the scheduler has finished the pass that move woke.</summary>
-    private static async Task AdvanceToAsync(DigestFixture f, DigestScheduler scheduler, DateTimeOffset to)
-    {
-        var before = scheduler.Passes;
-        f.Time.Advance(to - f.Time.GetUtcNow());
-        await WaitForAsync(() => scheduler.Passes > before, "a scheduler pass at " + to.ToString("o"));
-    }
-
     private static async Task<DigestScheduler> StartAsync(DigestFixture f)
     {
         var scheduler = f.Scheduler(f.Runner());
         await scheduler.StartAsync(CancellationToken.None);
-        await WaitForAsync(() => scheduler.Passes >= 1, "the first pass");
+        await f.Time.WaitForTimersAsync(1); // the first pass finished and parked
         return scheduler;
     }
 
@@ -49,10 +31,10 @@ public sealed class DigestSchedulerTests
             {
                 var eight = DigestFixture.MadridTime(2026, month, day, 8);
 
-                await AdvanceToAsync(f, scheduler, eight.AddSeconds(-1));
+                await f.Time.AdvanceToAsync(eight.AddSeconds(-1));
                 Assert.DoesNotContain(await RunsAsync(f), r => r.Key.WindowEnd == eight);
 
-                await AdvanceToAsync(f, scheduler, eight);
+                await f.Time.AdvanceToAsync(eight);
                 var run = Assert.Single(await RunsAsync(f), r => r.Key.WindowEnd == eight);
                 Assert.Equal(DigestRunStatus.Sent, run.Status);
                 Assert.Equal(DigestFixture.DailyWindow(2026, month, day), run.Key.Window);
@@ -94,7 +76,7 @@ public sealed class DigestSchedulerTests
             Assert.Equal(1 + caughtUpDays.Length, f.Notifier.Messages.Count);
 
             // Whatever the catch-up, the next send time is kept.
-            await AdvanceToAsync(f, scheduler, DigestFixture.MadridTime(2026, 11, 24, 8));
+            await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, 24, 8));
             Assert.Contains(await RunsAsync(f), r => r.Key.Window == DigestFixture.DailyWindow(2026, 11, 24) && r.Status == DigestRunStatus.Sent);
             Assert.Equal(2 + caughtUpDays.Length, f.Notifier.Messages.Count);
         }
@@ -117,7 +99,7 @@ public sealed class DigestSchedulerTests
         var scheduler = await StartAsync(f);
         try
         {
-            await AdvanceToAsync(f, scheduler, DigestFixture.MadridTime(2026, 11, 23, 8));
+            await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, 23, 8));
 
             var run = Assert.Single(await RunsAsync(f));
             Assert.Equal(expected, run.Status);
@@ -139,8 +121,8 @@ public sealed class DigestSchedulerTests
         var scheduler = await StartAsync(f);
         try
         {
-            await AdvanceToAsync(f, scheduler, DigestFixture.MadridTime(2026, 11, 23, 8));
-            await AdvanceToAsync(f, scheduler, DigestFixture.MadridTime(2026, 11, 23, 9));
+            await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, 23, 8));
+            await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, 23, 9));
 
             var run = Assert.Single(await RunsAsync(f));
             Assert.True(run.Key.IsTest);
@@ -169,12 +151,10 @@ public sealed class DigestSchedulerTests
         await b.StartAsync(CancellationToken.None);
         try
         {
+            await f.Time.WaitForTimersAsync(2); // both parked
             for (var day = 23; day <= 25; day++)
             {
-                await WaitForAsync(() => a.Passes >= 1 && b.Passes >= 1, "both schedulers parked");
-                var (passesA, passesB) = (a.Passes, b.Passes);
-                f.Time.Advance(DigestFixture.MadridTime(2026, 11, day, 8) - f.Time.GetUtcNow());
-                await WaitForAsync(() => a.Passes > passesA && b.Passes > passesB, "both schedulers' passes");
+                await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, day, 8), schedulers: 2);
             }
 
             var runs = await RunsAsync(f);
@@ -203,10 +183,10 @@ public sealed class DigestSchedulerTests
             f.Logs.AddMany(10, new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
             var sendAt = new DateTimeOffset(2026, 11, 23, 11, 30, 0, TimeSpan.Zero); // 06:30 EST
 
-            await AdvanceToAsync(f, scheduler, f.Time.GetUtcNow().AddMinutes(1)); // the poll that notices it
-            await AdvanceToAsync(f, scheduler, sendAt.AddSeconds(-1));
+            await f.Time.AdvanceToAsync(f.Time.GetUtcNow().AddMinutes(1)); // the poll that notices it
+            await f.Time.AdvanceToAsync(sendAt.AddSeconds(-1));
             Assert.Empty(await RunsAsync(f));
-            await AdvanceToAsync(f, scheduler, sendAt);
+            await f.Time.AdvanceToAsync(sendAt);
 
             var run = Assert.Single(await RunsAsync(f));
             Assert.Equal(sendAt, run.Key.WindowEnd);
