@@ -100,8 +100,9 @@ internal sealed partial class DigestRunner : IDigestRunner
         {
             return await RunAsync(subscription, key, trigger, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not PosFleetStorageException)
         {
+            // One run's bug does not hold up the others; a store that fails fails the whole call, as the next run would.
             Log.RunCrashed(_logger, key.SubscriptionId, key.WindowEnd, ex);
             // Left in progress: another pass takes it over after its lease.
             return new DigestRunResult(key, DigestRunResult.OutcomeOf(DigestRunStatus.InProgress), null);
