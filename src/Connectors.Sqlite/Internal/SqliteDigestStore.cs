@@ -97,7 +97,7 @@ internal sealed partial class SqliteDigestStore(SqliteDatabase database) : IDige
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var (id, stored) = Find(connection, run.Key, withRecipients: false);
-        if (stored is null || stored.Status != DigestRunStatus.InProgress || stored.Owner != run.Owner || stored.Attempts != run.Attempts)
+        if (stored is null || !stored.AcceptsUpdate(run))
         {
             return false;
         }

@@ -62,4 +62,17 @@ public sealed record DigestRun
     /// <param name="now">The current time.</param>
     /// <returns>Whether it is due.</returns>
     public bool IsDueAt(DateTimeOffset now) => DueAt is { } due && due <= now;
+
+    /// <summary>
+    /// Whether a store holding this run may record <paramref name="update"/> over it: this run is still
+    /// <see cref="DigestRunStatus.InProgress"/> under the claim <paramref name="update"/> was made from (same owner and
+    /// attempt). An owner that lost its claim to a takeover is refused.
+    /// </summary>
+    /// <param name="update">The claimed run's new state.</param>
+    /// <returns>Whether the update is recorded.</returns>
+    public bool AcceptsUpdate(DigestRun update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return Status == DigestRunStatus.InProgress && Owner == update.Owner && Attempts == update.Attempts;
+    }
 }

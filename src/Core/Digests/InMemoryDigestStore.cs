@@ -64,10 +64,7 @@ internal sealed class InMemoryDigestStore : IDigestStore
         ArgumentNullException.ThrowIfNull(run);
         lock (_gate)
         {
-            if (!_runs.TryGetValue(run.Key, out var stored)
-                || stored.Status != DigestRunStatus.InProgress
-                || stored.Owner != run.Owner
-                || stored.Attempts != run.Attempts)
+            if (!_runs.TryGetValue(run.Key, out var stored) || !stored.AcceptsUpdate(run))
             {
                 return ValueTask.FromResult(false);
             }

@@ -93,4 +93,16 @@ public sealed class DigestRunDueRuleTests
         Assert.Null(Claim(Now).ClaimFrom(Run(DigestRunStatus.InProgress)));
         Assert.Null(Claim(Now.AddYears(1)).ClaimFrom(Run(DigestRunStatus.Sent)));
     }
+
+    [Fact]
+    public void AcceptsUpdate_OnlyFromTheClaimThatHoldsTheRun()
+    {
+        var held = Run(DigestRunStatus.InProgress);
+        var update = held with { Status = DigestRunStatus.Sent };
+
+        Assert.True(held.AcceptsUpdate(update));
+        Assert.False(held.AcceptsUpdate(update with { Owner = "host-b" }));
+        Assert.False(held.AcceptsUpdate(update with { Attempts = 2 }));
+        Assert.False((held with { Status = DigestRunStatus.Pending }).AcceptsUpdate(update));
+    }
 }
