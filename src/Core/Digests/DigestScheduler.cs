@@ -97,12 +97,9 @@ internal sealed partial class DigestScheduler(
         return wake;
     }
 
-    private async Task DelayUntilAsync(DateTimeOffset wake, CancellationToken cancellationToken)
+    private Task DelayUntilAsync(DateTimeOffset wake, CancellationToken cancellationToken)
     {
         var delay = wake - time.GetUtcNow();
-        var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var timer = time.CreateTimer(_ => elapsed.TrySetResult(), null, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        using var registration = cancellationToken.Register(() => elapsed.TrySetCanceled(cancellationToken));
-        await elapsed.Task.ConfigureAwait(false);
+        return Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, cancellationToken);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class DigestFixture
     public DigestRunner Runner(string host = "host-a") =>
         new(Store, Logs, Notifier, Rules, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestRunner>.Instance);
 
-    public DigestScheduler Scheduler(DigestRunner runner, string host = "host-a") =>
+    public DigestScheduler Scheduler(IDigestRunner runner, string host = "host-a") =>
         new(runner, Store, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestScheduler>.Instance);
 
     public async Task<DigestSubscription> SaveAsync(DigestSubscription s)

@@ -1,3 +1,4 @@
+using NSubstitute;
 using PosFleet.Digests;
 using PosFleet.Logs;
 
@@ -191,6 +192,33 @@ public sealed class DigestSchedulerTests
             var run = Assert.Single(await RunsAsync(f));
             Assert.Equal(sendAt, run.Key.WindowEnd);
             Assert.Equal(DigestRunStatus.Sent, run.Status);
+        }
+        finally
+        {
+            await scheduler.StopAsync(CancellationToken.None);
+            scheduler.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Scheduler_PassFails_TriesAgainAtTheNextPoll()
+    {
+        var f = new DigestFixture(new DateTimeOffset(2026, 11, 22, 20, 0, 0, TimeSpan.Zero));
+        var runner = Substitute.For<IDigestRunner>();
+        var calls = 0;
+#pragma warning disable CA2012 // NSubstitute configures a ValueTask-returning member without consuming the ValueTask
+        runner.RunDueAsync(default, default).ReturnsForAnyArgs(_ => ++calls == 1
+            ? ValueTask.FromException<IReadOnlyList<DigestRunResult>>(new InvalidOperationException("the log store is down"))
+            : ValueTask.FromResult<IReadOnlyList<DigestRunResult>>([]));
+#pragma warning restore CA2012
+        var scheduler = f.Scheduler(runner);
+        await scheduler.StartAsync(CancellationToken.None);
+        try
+        {
+            await f.Time.WaitForTimersAsync(1);
+            await f.Time.AdvanceToAsync(f.Time.GetUtcNow() + new DigestOptions().PollInterval);
+
+            Assert.Equal(2, calls);
         }
         finally
         {
