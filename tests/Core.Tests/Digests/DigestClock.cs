@@ -4,14 +4,15 @@ namespace PosFleet.Tests.Digests;
 
 /// <summary>
 /// A fake clock for the digest scheduler: each pass ends by waiting on a timer until the next wake, so the timers made
-/// say how many passes have finished and parked; moving the clock after that cannot miss the wake.
+/// say how many passes have finished and parked; moving the clock after that cannot miss the wake. (The same members
+/// as the shared TestClock, which it gives way to.)
 /// </summary>
 internal sealed class DigestClock(DateTimeOffset now) : FakeTimeProvider(now)
 {
     private TaskCompletionSource _timerMade = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _timers;
 
-    public int Timers => Volatile.Read(ref _timers);
+    public int TimersCreated => Volatile.Read(ref _timers);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -28,7 +29,7 @@ internal sealed class DigestClock(DateTimeOffset now) : FakeTimeProvider(now)
         while (true)
         {
             var next = Volatile.Read(ref _timerMade).Task; // taken before the count, so no timer made in between is missed
-            if (Timers >= timers)
+            if (TimersCreated >= timers)
             {
                 return;
             }
@@ -37,11 +38,4 @@ internal sealed class DigestClock(DateTimeOffset now) : FakeTimeProvider(now)
         }
     }
 
-    /// <summary>Moves the clock to <paramref name="to"/> and waits until the <paramref name="schedulers"/> parked schedulers it wakes have each finished a pass and parked again.</summary>
-    public async Task AdvanceToAsync(DateTimeOffset to, int schedulers = 1)
-    {
-        var parked = Timers;
-        Advance(to - GetUtcNow());
-        await WaitForTimersAsync(parked + schedulers);
-    }
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using PosFleet.Digests;
 using PosFleet.Logs;
-using PosFleet.Logs.Classification;
 using PosFleet.Notifications;
 
 namespace PosFleet.Tests.Digests;
@@ -16,19 +15,20 @@ public sealed class DigestRunnerInteractionTests
     private static readonly DigestWindow Window = DigestFixture.DailyWindow(2026, 11, 23);
     private static readonly string[] Everyone = ["ana@example.es", "ops@example.com"];
 
-    private readonly DigestClock _time = new(Window.End.AddSeconds(1));
-    private readonly FakeLogStore _logs = new FakeLogStore().AddMany(3, Window.Start.AddHours(1), TimeSpan.FromMinutes(7), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
+    private readonly DigestFixture _f = new(Window.End.AddSeconds(1));
     private readonly INotifier _notifier = Substitute.For<INotifier>();
-
     private Func<string, DeliveryStatus> _answer = _ => DeliveryStatus.Sent;
 
-    public DigestRunnerInteractionTests() =>
+    public DigestRunnerInteractionTests()
+    {
+        _f.Logs.AddMany(3, Window.Start.AddHours(1), TimeSpan.FromMinutes(7), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
         _notifier.SendAsync(default!, default).ReturnsForAnyArgs(call => ValueTask.FromResult(
             new NotificationResult([.. call.Arg<NotificationMessage>().Recipients.Select(r => new NotificationDelivery(r, _answer(r), _answer(r) == DeliveryStatus.Sent ? null : "421 busy"))])));
+    }
 
     private DigestRunner Runner(IDigestStore store) => new(
-        store, _logs, _notifier, new ClassificationRuleCatalog(DefaultClassificationRules.All),
-        Microsoft.Extensions.Options.Options.Create(new DigestOptions { HostId = "host-a", UseRetryJitter = false }), _time, NullLogger<DigestRunner>.Instance);
+        store, _f.Logs, _notifier, _f.Rules,
+        Microsoft.Extensions.Options.Options.Create(new DigestOptions { HostId = "host-a", UseRetryJitter = false }), _f.Time, NullLogger<DigestRunner>.Instance);
 
     private static async Task<InMemoryDigestStore> StoreWithSubscriptionAsync()
     {
@@ -56,7 +56,7 @@ public sealed class DigestRunnerInteractionTests
         await runner.RunWindowAsync("shop-12", Window);
         _answer = _ => DeliveryStatus.Sent;
 
-        _time.Advance(TimeSpan.FromMinutes(5));
+        _f.Time.Advance(TimeSpan.FromMinutes(5));
         await runner.RunDueAsync();
 
         Received.InOrder(() =>

@@ -6,6 +6,14 @@ namespace PosFleet.Tests.Digests;
 
 public sealed class DigestSchedulerTests
 {
+    /// <summary>Moves the clock to <paramref name="to"/> and waits until the <paramref name="schedulers"/> parked schedulers it wakes have each finished a pass and parked again.</summary>
+    private static async Task AdvanceToAsync(DigestFixture f, DateTimeOffset to, int schedulers = 1)
+    {
+        var parked = f.Time.TimersCreated;
+        f.Time.Advance(to - f.Time.GetUtcNow());
+        await f.Time.WaitForTimersAsync(parked + schedulers);
+    }
+
     private static async Task<DigestScheduler> StartAsync(DigestFixture f)
     {
         var scheduler = f.Scheduler(f.Runner());
@@ -32,10 +40,10 @@ public sealed class DigestSchedulerTests
             {
                 var eight = DigestFixture.MadridTime(2026, month, day, 8);
 
-                await f.Time.AdvanceToAsync(eight.AddSeconds(-1));
+                await AdvanceToAsync(f, eight.AddSeconds(-1));
                 Assert.DoesNotContain(await RunsAsync(f), r => r.Key.WindowEnd == eight);
 
-                await f.Time.AdvanceToAsync(eight);
+                await AdvanceToAsync(f, eight);
                 var run = Assert.Single(await RunsAsync(f), r => r.Key.WindowEnd == eight);
                 Assert.Equal(DigestRunStatus.Sent, run.Status);
                 Assert.Equal(DigestFixture.DailyWindow(2026, month, day), run.Key.Window);
@@ -77,7 +85,7 @@ public sealed class DigestSchedulerTests
             Assert.Equal(1 + caughtUpDays.Length, f.Notifier.Messages.Count);
 
             // Whatever the catch-up, the next send time is kept.
-            await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, 24, 8));
+            await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, 24, 8));
             Assert.Contains(await RunsAsync(f), r => r.Key.Window == DigestFixture.DailyWindow(2026, 11, 24) && r.Status == DigestRunStatus.Sent);
             Assert.Equal(2 + caughtUpDays.Length, f.Notifier.Messages.Count);
         }
@@ -100,7 +108,7 @@ public sealed class DigestSchedulerTests
         var scheduler = await StartAsync(f);
         try
         {
-            await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, 23, 8));
+            await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, 23, 8));
 
             var run = Assert.Single(await RunsAsync(f));
             Assert.Equal(expected, run.Status);
@@ -122,8 +130,8 @@ public sealed class DigestSchedulerTests
         var scheduler = await StartAsync(f);
         try
         {
-            await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, 23, 8));
-            await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, 23, 9));
+            await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, 23, 8));
+            await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, 23, 9));
 
             var run = Assert.Single(await RunsAsync(f));
             Assert.True(run.Key.IsTest);
@@ -155,7 +163,7 @@ public sealed class DigestSchedulerTests
             await f.Time.WaitForTimersAsync(2); // both parked
             for (var day = 23; day <= 25; day++)
             {
-                await f.Time.AdvanceToAsync(DigestFixture.MadridTime(2026, 11, day, 8), schedulers: 2);
+                await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, day, 8), schedulers: 2);
             }
 
             var runs = await RunsAsync(f);
@@ -184,10 +192,10 @@ public sealed class DigestSchedulerTests
             f.Logs.AddMany(10, new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
             var sendAt = new DateTimeOffset(2026, 11, 23, 11, 30, 0, TimeSpan.Zero); // 06:30 EST
 
-            await f.Time.AdvanceToAsync(f.Time.GetUtcNow().AddMinutes(1)); // the poll that notices it
-            await f.Time.AdvanceToAsync(sendAt.AddSeconds(-1));
+            await AdvanceToAsync(f, f.Time.GetUtcNow().AddMinutes(1)); // the poll that notices it
+            await AdvanceToAsync(f, sendAt.AddSeconds(-1));
             Assert.Empty(await RunsAsync(f));
-            await f.Time.AdvanceToAsync(sendAt);
+            await AdvanceToAsync(f, sendAt);
 
             var run = Assert.Single(await RunsAsync(f));
             Assert.Equal(sendAt, run.Key.WindowEnd);
@@ -216,7 +224,7 @@ public sealed class DigestSchedulerTests
         try
         {
             await f.Time.WaitForTimersAsync(1);
-            await f.Time.AdvanceToAsync(f.Time.GetUtcNow() + new DigestOptions().PollInterval);
+            await AdvanceToAsync(f, f.Time.GetUtcNow() + new DigestOptions().PollInterval);
 
             Assert.Equal(2, calls);
         }
