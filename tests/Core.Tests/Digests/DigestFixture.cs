@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PosFleet.Digests;
-using PosFleet.Logs.Classification;
 
 namespace PosFleet.Tests.Digests;
 
@@ -23,7 +22,8 @@ internal sealed class DigestFixture
     public Action<DigestOptions> Configure { get; set; } = _ => { };
 
     /// <summary>The host's rule catalog: the built-in rules unless a test gives others.</summary>
-    public IClassificationRuleCatalog Rules { get; set; } = new ClassificationRuleCatalog(DefaultClassificationRules.All);
+    public PosFleet.Logs.Classification.IClassificationRuleCatalog Rules { get; set; } =
+        new PosFleet.Logs.Classification.ClassificationRuleCatalog(PosFleet.Logs.Classification.DefaultClassificationRules.All);
 
     public static DigestSubscription Subscription(string id = "shop-12", int threshold = 5, bool test = false, string culture = "en") => new()
     {

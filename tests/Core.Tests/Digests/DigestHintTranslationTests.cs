@@ -21,10 +21,12 @@ public sealed class DigestHintTranslationTests
         KnowledgeBaseUrl = link,
     };
 
-    private static async Task<string> RenderTextAsync(string culture, params ClassificationRule[] rules)
+    private static Task<string> RenderTextAsync(string culture, params ClassificationRule[] rules) => RenderTextAsync(culture, new ClassificationRuleCatalog(rules));
+
+    private static async Task<string> RenderTextAsync(string culture, IClassificationRuleCatalog rules)
     {
         var logs = new FakeLogStore().AddMany(3, Window.Start.AddHours(1), TimeSpan.FromMinutes(5), LogKind.Offline, "till-01", "Printer KITCHEN is offline", hint: StoredHint);
-        var builder = new DigestContentBuilder(logs, new DigestOptions(), new ClassificationRuleCatalog(rules));
+        var builder = new DigestContentBuilder(logs, new DigestOptions(), rules);
         var s = DigestFixture.Subscription(culture: culture);
         var count = await builder.CountAsync(s, Window, default);
         return DigestRenderer.Render(await builder.BuildAsync(s, Window, count, isTest: false, default)).Text;
