@@ -31,6 +31,7 @@ internal sealed class DigestMailHost : IDisposable
         var builder = services.AddPosFleet().AddDigests(o =>
         {
             o.EnableScheduler = false;
+            o.UseRetryJitter = false; // the tests move the clock by the first retry delay, 5 minutes
             digests?.Invoke(o);
         });
         notifier(builder);

@@ -40,27 +40,39 @@ internal static class DemoDigests
         }
 
         output.WriteLine($"Threshold digests over the last 24 hours (posfleet digest add / run --now --pickup {mail}):");
-        var access = DigestAccess.Open(db, DigestAccess.Pickup(mail), check: false, time: new FixedTimeProvider(end)); // the demo has just written and checked the store
-        await using (access.ConfigureAwait(false))
+        try
         {
-            foreach (var subscription in Subscriptions)
+            var access = DigestAccess.Open(db, DigestAccess.Pickup(mail), check: false, time: new FixedTimeProvider(end)); // the demo has just written and checked the store
+            await using (access.ConfigureAwait(false))
             {
-                await access.Store.SaveSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
-                var result = await access.Runner.AuditAsync(subscription.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var count = result.Run?.Count ?? 0;
-                var what = result.Outcome switch
+                foreach (var subscription in Subscriptions)
                 {
-                    DigestRunOutcome.Sent when subscription.TestMode => $"sent in test mode (always sent, even below its threshold of {subscription.MinimumThreshold})",
-                    DigestRunOutcome.Sent => $"sent to {string.Join(", ", subscription.Recipients)}",
-                    DigestRunOutcome.BelowThreshold => $"not sent: {count} is below its threshold of {subscription.MinimumThreshold}",
-                    _ => $"not sent: {result.Outcome.ToString().ToLowerInvariant()} ({result.Run?.Error})",
-                };
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {subscription.Id,-18} {subscription.Culture}  {count,8} entries  {what}"));
+                    await access.Store.SaveSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
+                    var result = await access.Runner.AuditAsync(subscription.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    output.WriteLine(Describe(subscription, result));
+                }
             }
+        }
+        catch (PosFleetStorageException ex)
+        {
+            return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
         }
 
         var files = Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml") : [];
         output.WriteLine($"{files.Length} message(s) in {mail} (open them with any mail client); the ledger: posfleet digest history --store {db.FullName}");
         return ExitCodes.Success;
+    }
+
+    private static string Describe(DigestSubscription subscription, DigestRunResult result)
+    {
+        var count = result.Run?.Count ?? 0;
+        var what = result.Outcome switch
+        {
+            DigestRunOutcome.Sent when subscription.TestMode => $"sent in test mode (always sent, even below its threshold of {subscription.MinimumThreshold})",
+            DigestRunOutcome.Sent => $"sent to {string.Join(", ", subscription.Recipients)}",
+            DigestRunOutcome.BelowThreshold => $"not sent: {count} is below its threshold of {subscription.MinimumThreshold}",
+            _ => $"not sent: {result.Outcome.ToString().ToLowerInvariant()} ({result.Run?.Error})",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"  {subscription.Id,-18} {subscription.Culture}  {count,8} entries  {what}");
     }
 }

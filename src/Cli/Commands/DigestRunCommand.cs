@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PosFleet.Connectors.Email;
 using PosFleet.Digests;
-using PosFleet.Logs.Classification;
 using PosFleet.Logs.Scanning;
-using PosFleet.Logs.Storage;
 
 namespace PosFleet.Cli.Commands;
 
@@ -78,33 +76,20 @@ internal static class DigestRunCommand
                 notifier = DigestAccess.Smtp(text[..colon], port, parse.GetValue(security), parse.GetValue(user), Environment.GetEnvironmentVariable(PasswordVariable), parse.GetValue(from)!);
             }
 
-            // Read here, as scan and ingest do: the runner falls back to the stored hints rather than fail a send over a
-            // translation, so an unreadable file would otherwise go unnoticed.
-            var rulesFile = parse.GetValue(rules)?.FullName;
-            if (rulesFile is not null)
-            {
-                try
-                {
-                    _ = ClassificationRuleSet.Load(rulesFile);
-                }
-                catch (Exception ex) when (ex is IOException or InvalidDataException)
-                {
-                    return ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message);
-                }
-            }
-
-            if (!file.Exists)
-            {
-                return ScanCommand.Fail(ExitCodes.StoreUnavailable, $"The store '{file.FullName}' does not exist: add a subscription with 'posfleet digest add --store {file.Name} …'.");
-            }
-
             var id = parse.GetValue(name)!;
             var time = parse.GetValue(asOf) is { } instant ? new FixedTimeProvider(instant) : null;
             try
             {
-                var access = DigestAccess.Open(file, notifier, id, time, parse.GetValue(catchUp) ?? DigestCatchUp.LatestOnly, check: true, rulesFile: rulesFile);
+                var access = DigestAccess.Open(file, notifier, time, parse.GetValue(catchUp) ?? DigestCatchUp.LatestOnly, check: true, rulesFile: parse.GetValue(rules)?.FullName);
                 await using (access.ConfigureAwait(false))
                 {
+                    // Read before anything is sent, as scan and ingest read --rules: a file that cannot be used stops the run.
+                    _ = access.Rules;
+                    if (!file.Exists)
+                    {
+                        return ScanCommand.Fail(ExitCodes.StoreUnavailable, $"The store '{file.FullName}' does not exist: add a subscription with 'posfleet digest add --store {file.Name} …'.");
+                    }
+
                     if (await access.Store.GetSubscriptionAsync(id, cancellationToken).ConfigureAwait(false) is null)
                     {
                         return ScanCommand.Fail(ExitCodes.Usage, $"There is no subscription '{id}': 'posfleet digest list --store {file.Name}' shows them.");
@@ -112,7 +97,7 @@ internal static class DigestRunCommand
 
                     IReadOnlyList<DigestRunResult> results = parse.GetValue(now)
                         ? [await access.Runner.AuditAsync(id, parse.GetValue(test), cancellationToken).ConfigureAwait(false)]
-                        : await access.Runner.RunDueAsync(cancellationToken).ConfigureAwait(false);
+                        : await access.Runner.RunDueAsync(new DigestRunDueRequest { SubscriptionId = id }, cancellationToken).ConfigureAwait(false);
                     return Report(results, Console.Out);
                 }
             }
@@ -121,6 +106,10 @@ internal static class DigestRunCommand
                 return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+            {
+                return ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
             {
                 return ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message);
             }

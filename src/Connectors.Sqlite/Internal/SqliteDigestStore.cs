@@ -74,46 +74,18 @@ internal sealed partial class SqliteDigestStore(SqliteDatabase database) : IDige
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var (id, existing) = Find(connection, claim.Key);
-        DigestRun run;
+        var run = claim.ClaimFrom(existing);
+        if (run is null)
+        {
+            return null;
+        }
+
         if (existing is null)
         {
-            run = new DigestRun
-            {
-                Key = claim.Key,
-                Trigger = claim.Trigger,
-                Status = DigestRunStatus.InProgress,
-                Threshold = claim.Threshold,
-                Recipients = [.. claim.Recipients.Select(r => new DigestRecipientDelivery(r, DigestRecipientStatus.Pending))],
-                Attempts = 1,
-                Owner = claim.Owner,
-                LeaseUntil = claim.LeaseUntil,
-                CreatedAt = claim.Now,
-                UpdatedAt = claim.Now,
-            };
-            id = Insert(connection, run);
+            Insert(connection, run);
         }
         else
         {
-            var claimable = existing.Status switch
-            {
-                DigestRunStatus.InProgress => existing.LeaseUntil <= claim.Now,
-                DigestRunStatus.Pending => existing.NextAttemptAt is null || existing.NextAttemptAt <= claim.Now,
-                _ => false,
-            };
-            if (!claimable)
-            {
-                return null;
-            }
-
-            run = existing with
-            {
-                Status = DigestRunStatus.InProgress,
-                Attempts = existing.Attempts + 1,
-                Owner = claim.Owner,
-                LeaseUntil = claim.LeaseUntil,
-                UpdatedAt = claim.Now,
-                NextAttemptAt = null,
-            };
             Write(connection, id, run, recipients: false);
         }
 
@@ -125,7 +97,7 @@ internal sealed partial class SqliteDigestStore(SqliteDatabase database) : IDige
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var (id, stored) = Find(connection, run.Key, withRecipients: false);
-        if (stored is null || stored.Status != DigestRunStatus.InProgress || stored.Owner != run.Owner || stored.Attempts != run.Attempts)
+        if (stored is null || !stored.AcceptsUpdate(run))
         {
             return false;
         }

@@ -31,13 +31,24 @@ public sealed class DigestOptions
     /// <value>The default value is 10 minutes.</value>
     public TimeSpan RunLease { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The delay before the first retry of a run left pending by transient failures; it doubles at each attempt.</summary>
-    /// <value>The default value is 5 minutes.</value>
+    /// <summary>
+    /// The base delay of the retries of a run left pending by transient failures: the back-off is Polly's exponential
+    /// one (about 5, 10, 20, 40 minutes … by default), capped at <see cref="MaxRetryDelay"/>, with jitter unless
+    /// <see cref="UseRetryJitter"/> is off. The ledger records when the next attempt is due, so retries survive a restart.
+    /// </summary>
+    /// <value>The default value is 5 minutes (at most 1 day).</value>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The longest delay between two retries.</summary>
-    /// <value>The default value is 1 hour.</value>
+    /// <summary>The longest delay between two attempts of a run.</summary>
+    /// <value>The default value is 1 hour (at most 1 day).</value>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Whether the retry delays are spread at random around the exponential curve (Polly's decorrelated jitter), so
+    /// that the hosts of a fleet whose mail server failed at once do not all retry at the same instant.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool UseRetryJitter { get; set; } = true;
 
     /// <summary>How many attempts a run gets before its pending recipients are recorded as failed.</summary>
     /// <value>The default value is 10.</value>

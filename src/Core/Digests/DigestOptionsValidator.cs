@@ -19,6 +19,11 @@ internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         Positive(options.RunLease, nameof(DigestOptions.RunLease));
         Positive(options.RetryDelay, nameof(DigestOptions.RetryDelay));
         Positive(options.PollInterval, nameof(DigestOptions.PollInterval));
+        if (options.RetryDelay > TimeSpan.FromDays(1) || options.MaxRetryDelay > TimeSpan.FromDays(1))
+        {
+            errors.Add($"DigestOptions.RetryDelay ({options.RetryDelay}) and DigestOptions.MaxRetryDelay ({options.MaxRetryDelay}) must be at most 1 day.");
+        }
+
         if (options.MaxRetryDelay < options.RetryDelay)
         {
             errors.Add($"DigestOptions.MaxRetryDelay ({options.MaxRetryDelay}) is shorter than DigestOptions.RetryDelay ({options.RetryDelay}).");

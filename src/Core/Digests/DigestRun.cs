@@ -44,4 +44,35 @@ public sealed record DigestRun
 
     /// <summary>Whether the run is finished (below threshold, sent, partially sent or failed): it will not be claimed again.</summary>
     public bool IsFinished => Status is DigestRunStatus.BelowThreshold or DigestRunStatus.Sent or DigestRunStatus.PartiallySent or DigestRunStatus.Failed;
+
+    /// <summary>
+    /// The rule "is this run due?", in one place: from when the run may be claimed again. A
+    /// <see cref="DigestRunStatus.Pending"/> run is due at <see cref="NextAttemptAt"/> (at once when it has none); an
+    /// <see cref="DigestRunStatus.InProgress"/> run when its <see cref="LeaseUntil"/> ends (its host is presumed dead);
+    /// a finished run never (<see langword="null"/>).
+    /// </summary>
+    public DateTimeOffset? DueAt => Status switch
+    {
+        DigestRunStatus.Pending => NextAttemptAt ?? DateTimeOffset.MinValue,
+        DigestRunStatus.InProgress => LeaseUntil,
+        _ => null,
+    };
+
+    /// <summary>Whether the run may be claimed at <paramref name="now"/> (see <see cref="DueAt"/>); stores and schedulers ask this rather than decide it.</summary>
+    /// <param name="now">The current time.</param>
+    /// <returns>Whether it is due.</returns>
+    public bool IsDueAt(DateTimeOffset now) => DueAt is { } due && due <= now;
+
+    /// <summary>
+    /// Whether a store holding this run may record <paramref name="update"/> over it: this run is still
+    /// <see cref="DigestRunStatus.InProgress"/> under the claim <paramref name="update"/> was made from (same owner and
+    /// attempt). An owner that lost its claim to a takeover is refused.
+    /// </summary>
+    /// <param name="update">The claimed run's new state.</param>
+    /// <returns>Whether the update is recorded.</returns>
+    public bool AcceptsUpdate(DigestRun update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return Status == DigestRunStatus.InProgress && Owner == update.Owner && Attempts == update.Attempts;
+    }
 }

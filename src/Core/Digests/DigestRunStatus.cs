@@ -1,6 +1,10 @@
 namespace PosFleet.Digests;
 
-/// <summary>Where a run of the ledger stands.</summary>
+/// <summary>
+/// Where a run of the ledger stands, across every attempt and host: the answer to "what state is this window's
+/// digest in?". It differs from <see cref="DigestRunOutcome"/>, what one call did, in that it has
+/// <see cref="InProgress"/> (a host holds the run now) and no "skipped" (a call that did nothing leaves no state).
+/// </summary>
 public enum DigestRunStatus
 {
     /// <summary>Claimed by a host that is counting or sending now (or crashed doing so: its lease then expires).</summary>

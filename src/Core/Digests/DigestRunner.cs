@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Digests.Rendering;
 using PosFleet.Logs.Classification;
-using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
 using PosFleet.Notifications;
 
@@ -20,54 +19,46 @@ internal sealed partial class DigestRunner : IDigestRunner
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DigestContentBuilder _content;
+    private readonly DigestRetry _retry;
 
     public DigestRunner(
-        IDigestStore store, ILogStore logs, INotifier notifier, IOptions<DigestOptions> options, IOptions<LogScanOptions> scan, TimeProvider time, ILogger<DigestRunner> logger)
+        IDigestStore store, ILogStore logs, INotifier notifier, IClassificationRuleCatalog rules, IOptions<DigestOptions> options, TimeProvider time, ILogger<DigestRunner> logger)
     {
         _store = store;
         _notifier = notifier;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _content = new DigestContentBuilder(logs, _options, RulesOf(scan.Value));
+        _content = new DigestContentBuilder(logs, _options, rules);
+        _retry = new DigestRetry(_options, time);
     }
 
-    // The rules give the translated hints; an unreadable rules file fails the scanner's own start-up check, so here
-    // the digest keeps the hints stored with the entries rather than fail a send over a translation.
-    private static IReadOnlyList<ClassificationRule> RulesOf(LogScanOptions scan)
+    public async ValueTask<IReadOnlyList<DigestRunResult>> RunDueAsync(DigestRunDueRequest? request = null, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            return ClassificationRuleSet.Resolve(scan.Classification);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
-        {
-            return [];
-        }
-    }
-
-    public async ValueTask<IReadOnlyList<DigestRunResult>> RunDueAsync(CancellationToken cancellationToken = default)
-    {
+        request ??= new DigestRunDueRequest();
         var results = new List<DigestRunResult>();
         var now = _time.GetUtcNow();
 
         var open = await _store.QueryRunsAsync(
-            new DigestRunQuery { Statuses = new HashSet<DigestRunStatus> { DigestRunStatus.Pending, DigestRunStatus.InProgress }, Limit = 1000 },
+            new DigestRunQuery
+            {
+                SubscriptionId = request.SubscriptionId,
+                Statuses = new HashSet<DigestRunStatus> { DigestRunStatus.Pending, DigestRunStatus.InProgress },
+                Limit = 1000,
+            },
             cancellationToken).ConfigureAwait(false);
-        foreach (var run in open.Where(r => IsDue(r, now)).OrderBy(r => r.Key.WindowEnd))
+        foreach (var run in open.Where(r => r.IsDueAt(now)).OrderBy(r => r.Key.WindowEnd))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var subscription = await _store.GetSubscriptionAsync(run.Key.SubscriptionId, cancellationToken).ConfigureAwait(false);
             results.Add(await RunGuardedAsync(subscription, run.Key, run.Trigger, cancellationToken).ConfigureAwait(false));
         }
 
-        foreach (var subscription in await _store.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false))
+        IReadOnlyList<DigestSubscription> subscriptions = request.SubscriptionId is { } id
+            ? await _store.GetSubscriptionAsync(id, cancellationToken).ConfigureAwait(false) is { } one ? [one] : []
+            : await _store.GetSubscriptionsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var subscription in subscriptions.Where(s => s.Active))
         {
-            if (!subscription.Active)
-            {
-                continue;
-            }
-
             foreach (var (window, trigger) in await DueWindowsAsync(subscription, now, cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -103,23 +94,18 @@ internal sealed partial class DigestRunner : IDigestRunner
             ?? throw new InvalidOperationException($"There is no digest subscription '{subscriptionId}'; list them to see their ids.");
     }
 
-    private static bool IsDue(DigestRun run, DateTimeOffset now) => run.Status switch
-    {
-        DigestRunStatus.Pending => run.NextAttemptAt is null || run.NextAttemptAt <= now,
-        DigestRunStatus.InProgress => run.LeaseUntil <= now,
-        _ => false,
-    };
-
     private async ValueTask<DigestRunResult> RunGuardedAsync(DigestSubscription? subscription, DigestRunKey key, DigestTrigger trigger, CancellationToken cancellationToken)
     {
         try
         {
             return await RunAsync(subscription, key, trigger, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not PosFleetStorageException)
         {
+            // One run's bug does not hold up the others; a store that fails fails the whole call, as the next run would.
             Log.RunCrashed(_logger, key.SubscriptionId, key.WindowEnd, ex);
-            return new DigestRunResult(key, DigestRunOutcome.Pending, null);
+            // Left in progress: another pass takes it over after its lease.
+            return new DigestRunResult(key, DigestRunResult.OutcomeOf(DigestRunStatus.InProgress), null);
         }
     }
 
@@ -167,7 +153,7 @@ internal sealed partial class DigestRunner : IDigestRunner
         {
             var existing = await _store.GetRunAsync(key, cancellationToken).ConfigureAwait(false);
             Log.RunSkipped(_logger, key.SubscriptionId, key.WindowEnd, existing?.Status);
-            return new DigestRunResult(key, DigestRunOutcome.Skipped, existing);
+            return DigestRunResult.Skipped(key, existing);
         }
 
         if (subscription is null)
@@ -194,7 +180,8 @@ internal sealed partial class DigestRunner : IDigestRunner
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.CountFailed(_logger, subscription.Id, key.WindowEnd, ex);
-            return await FinishAsync(Retry(run, now, ex.Message) with { Error = "Counting or rendering failed: " + ex.Message }, cancellationToken).ConfigureAwait(false);
+            var retried = await RetryAsync(run, now, ex.Message).ConfigureAwait(false);
+            return await FinishAsync(retried with { Error = "Counting or rendering failed: " + ex.Message }, cancellationToken).ConfigureAwait(false);
         }
 
         var pending = run.Recipients.Where(r => r.Status == DigestRecipientStatus.Pending).Select(r => r.Recipient).ToArray();
@@ -222,12 +209,12 @@ internal sealed partial class DigestRunner : IDigestRunner
             result = NotificationResult.ForAll(pending, DeliveryStatus.TransientFailure, ex.Message);
         }
 
-        var updated = Merge(run with { Count = count }, result, now);
+        var updated = await MergeAsync(run with { Count = count }, result, now).ConfigureAwait(false);
         Log.Sent(_logger, subscription.Id, key.WindowEnd, count, updated.Status, updated.Recipients.Count(r => r.Status == DigestRecipientStatus.Sent), updated.Recipients.Count);
         return await FinishAsync(updated, cancellationToken).ConfigureAwait(false);
     }
 
-    private DigestRun Merge(DigestRun run, NotificationResult result, DateTimeOffset now)
+    private async ValueTask<DigestRun> MergeAsync(DigestRun run, NotificationResult result, DateTimeOffset now)
     {
         var byRecipient = result.Deliveries.ToDictionary(d => d.Recipient, StringComparer.OrdinalIgnoreCase);
         var recipients = run.Recipients.Select(r =>
@@ -247,13 +234,13 @@ internal sealed partial class DigestRunner : IDigestRunner
         }).ToArray();
 
         var next = run with { Recipients = recipients, UpdatedAt = now, Error = null };
-        return recipients.Any(r => r.Status == DigestRecipientStatus.Pending) ? Retry(next, now, null) : Settle(next);
+        return recipients.Any(r => r.Status == DigestRecipientStatus.Pending) ? await RetryAsync(next, now, null).ConfigureAwait(false) : Settle(next);
     }
 
     /// <summary>Leaves the run pending for a later attempt, or, when its attempts ran out, fails what is still pending.</summary>
-    private DigestRun Retry(DigestRun run, DateTimeOffset now, string? reason)
+    private async ValueTask<DigestRun> RetryAsync(DigestRun run, DateTimeOffset now, string? reason)
     {
-        if (run.Attempts >= _options.MaxAttempts)
+        if (run.Attempts >= _retry.MaxAttempts)
         {
             var recipients = run.Recipients
                 .Select(r => r.Status == DigestRecipientStatus.Pending
@@ -263,7 +250,7 @@ internal sealed partial class DigestRunner : IDigestRunner
             return Settle(run with { Recipients = recipients, UpdatedAt = now });
         }
 
-        var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks * (1L << Math.Min(20, run.Attempts - 1))));
+        var delay = await _retry.DelayAfterAsync(run.Attempts).ConfigureAwait(false);
         return run with { Status = DigestRunStatus.Pending, NextAttemptAt = now + delay, UpdatedAt = now };
     }
 
@@ -283,14 +270,6 @@ internal sealed partial class DigestRunner : IDigestRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var outcome = run.Status switch
-        {
-            DigestRunStatus.Sent => DigestRunOutcome.Sent,
-            DigestRunStatus.PartiallySent => DigestRunOutcome.PartiallySent,
-            DigestRunStatus.BelowThreshold => DigestRunOutcome.BelowThreshold,
-            DigestRunStatus.Failed => DigestRunOutcome.Failed,
-            _ => DigestRunOutcome.Pending,
-        };
-        return new DigestRunResult(run.Key, outcome, run);
+        return DigestRunResult.Recorded(run);
     }
 }

@@ -17,10 +17,6 @@ internal sealed partial class DigestScheduler(
     ILogger<DigestScheduler> logger) : BackgroundService
 {
     private readonly DigestOptions _options = options.Value;
-    private long _passes;
-
-    /// <summary>How many passes finished and parked until the next wake (tests wait on it before moving the clock).</summary>
-    internal long Passes => Interlocked.Read(ref _passes);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,7 +29,7 @@ internal sealed partial class DigestScheduler(
         {
             try
             {
-                var results = await runner.RunDueAsync(stoppingToken).ConfigureAwait(false);
+                var results = await runner.RunDueAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
                 if (results.Count > 0)
                 {
                     Log.PassFinished(logger, results.Count, results.Count(r => r.Outcome is DigestRunOutcome.Sent or DigestRunOutcome.PartiallySent));
@@ -92,22 +88,18 @@ internal sealed partial class DigestScheduler(
             cancellationToken).ConfigureAwait(false);
         foreach (var run in open)
         {
-            var due = run.Status == DigestRunStatus.Pending ? run.NextAttemptAt ?? now : run.LeaseUntil;
-            wake = due < wake ? due : wake;
+            if (run.DueAt is { } due && due < wake)
+            {
+                wake = due;
+            }
         }
 
         return wake;
     }
 
-    private async Task DelayUntilAsync(DateTimeOffset wake, CancellationToken cancellationToken)
+    private Task DelayUntilAsync(DateTimeOffset wake, CancellationToken cancellationToken)
     {
         var delay = wake - time.GetUtcNow();
-        var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var timer = time.CreateTimer(_ => elapsed.TrySetResult(), null, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        using var registration = cancellationToken.Register(() => elapsed.TrySetCanceled(cancellationToken));
-
-        // Counted once the timer exists, so that a test moving the clock after seeing the count cannot miss the wake.
-        Interlocked.Increment(ref _passes);
-        await elapsed.Task.ConfigureAwait(false);
+        return Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, cancellationToken);
     }
 }

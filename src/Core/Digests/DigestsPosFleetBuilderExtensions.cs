@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PosFleet.Logs.Classification;
 
 namespace PosFleet.Digests;
 
@@ -30,6 +31,7 @@ public static class DigestsPosFleetBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDigestStore, InMemoryDigestStore>();
+        services.TryAddClassificationRuleCatalog();
         services.TryAddSingleton<IDigestRunner, DigestRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DigestSubscriptionSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DigestScheduler>());

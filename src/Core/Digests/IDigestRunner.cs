@@ -7,13 +7,15 @@ namespace PosFleet.Digests;
 public interface IDigestRunner
 {
     /// <summary>
-    /// Runs every window that is due now: each active subscription's latest send time (and missed ones, per
-    /// <see cref="DigestOptions.CatchUp"/>), and the pending runs whose retry is due. Finished windows are skipped,
-    /// so calling it more often than needed is harmless.
+    /// Runs every window that is due now, or those <paramref name="request"/> selects (such as one subscription's, for a
+    /// command that sends one subscription's digest): each active subscription's latest send time (and missed ones, per
+    /// <see cref="DigestOptions.CatchUp"/>), and the pending runs whose retry is due, oldest window first. Finished
+    /// windows are skipped, so calling it more often than needed is harmless.
     /// </summary>
+    /// <param name="request">Which windows; <see langword="null"/> for every subscription's.</param>
     /// <param name="cancellationToken">Stops between runs; a run cut off mid-way is retried after its lease.</param>
     /// <returns>What each run did.</returns>
-    ValueTask<IReadOnlyList<DigestRunResult>> RunDueAsync(CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyList<DigestRunResult>> RunDueAsync(DigestRunDueRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>Runs one subscription over one window, through the ledger (a window already done is skipped).</summary>
     /// <param name="subscriptionId">The subscription.</param>

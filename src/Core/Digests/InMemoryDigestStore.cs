@@ -49,47 +49,13 @@ internal sealed class InMemoryDigestStore : IDigestStore
         ArgumentNullException.ThrowIfNull(claim);
         lock (_gate)
         {
-            if (!_runs.TryGetValue(claim.Key, out var existing))
+            var claimed = claim.ClaimFrom(_runs.GetValueOrDefault(claim.Key));
+            if (claimed is not null)
             {
-                var created = new DigestRun
-                {
-                    Key = claim.Key,
-                    Trigger = claim.Trigger,
-                    Status = DigestRunStatus.InProgress,
-                    Threshold = claim.Threshold,
-                    Recipients = [.. claim.Recipients.Select(r => new DigestRecipientDelivery(r, DigestRecipientStatus.Pending))],
-                    Attempts = 1,
-                    Owner = claim.Owner,
-                    LeaseUntil = claim.LeaseUntil,
-                    CreatedAt = claim.Now,
-                    UpdatedAt = claim.Now,
-                };
-                _runs.Add(claim.Key, created);
-                return ValueTask.FromResult<DigestRun?>(created);
+                _runs[claim.Key] = claimed;
             }
 
-            var claimable = existing.Status switch
-            {
-                DigestRunStatus.InProgress => existing.LeaseUntil <= claim.Now,
-                DigestRunStatus.Pending => existing.NextAttemptAt is null || existing.NextAttemptAt <= claim.Now,
-                _ => false,
-            };
-            if (!claimable)
-            {
-                return ValueTask.FromResult<DigestRun?>(null);
-            }
-
-            var taken = existing with
-            {
-                Status = DigestRunStatus.InProgress,
-                Attempts = existing.Attempts + 1,
-                Owner = claim.Owner,
-                LeaseUntil = claim.LeaseUntil,
-                UpdatedAt = claim.Now,
-                NextAttemptAt = null,
-            };
-            _runs[claim.Key] = taken;
-            return ValueTask.FromResult<DigestRun?>(taken);
+            return ValueTask.FromResult(claimed);
         }
     }
 
@@ -98,10 +64,7 @@ internal sealed class InMemoryDigestStore : IDigestStore
         ArgumentNullException.ThrowIfNull(run);
         lock (_gate)
         {
-            if (!_runs.TryGetValue(run.Key, out var stored)
-                || stored.Status != DigestRunStatus.InProgress
-                || stored.Owner != run.Owner
-                || stored.Attempts != run.Attempts)
+            if (!_runs.TryGetValue(run.Key, out var stored) || !stored.AcceptsUpdate(run))
             {
                 return ValueTask.FromResult(false);
             }

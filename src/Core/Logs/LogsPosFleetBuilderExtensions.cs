@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PosFleet.Logs.Classification;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Scanning;
 
@@ -32,6 +33,7 @@ public static class LogsPosFleetBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new LogParsing(sp.GetRequiredService<IOptions<LogScanOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ILogScanner, LogScanner>();
+        services.TryAddClassificationRuleCatalog();
         services.AddOptions<LogIngestOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LogIngestOptions>, LogIngestOptionsValidator>());
         services.TryAddSingleton<ILogIngester, LogIngester>();

@@ -187,6 +187,62 @@ public abstract class DigestStoreConformanceTests
         Assert.Null(await store.TryClaimRunAsync(Claim(Key, "host-a", Now.AddDays(30)), default));
     }
 
+    /// <summary>
+    /// The store follows the ledger's one due rule (<see cref="DigestRun.IsDueAt"/>) and its one way of building a
+    /// claimed run (<see cref="DigestRunClaim.ClaimFrom"/>): for a run in each state, just before and at the instant
+    /// the rule says, the store's claim is exactly what the rule makes of the stored run.
+    /// </summary>
+    /// <param name="status">The stored run's state.</param>
+    /// <param name="dueInMinutes">When the rule says the run is due, in minutes after the claim (-1: never).</param>
+    /// <returns>A task.</returns>
+    [Theory]
+    [InlineData(DigestRunStatus.Pending, 5)]
+    [InlineData(DigestRunStatus.InProgress, 10)]
+    [InlineData(DigestRunStatus.Sent, -1)]
+    [InlineData(DigestRunStatus.PartiallySent, -1)]
+    [InlineData(DigestRunStatus.BelowThreshold, -1)]
+    [InlineData(DigestRunStatus.Failed, -1)]
+    public async Task TryClaimRun_EachState_FollowsTheDueRuleAndBuildsTheRunAsTheClaimSays(DigestRunStatus status, int dueInMinutes)
+    {
+        var store = await CreateStoreAsync();
+        var run = (await store.TryClaimRunAsync(Claim(Key, "host-a", Now), default))!;
+        if (status != DigestRunStatus.InProgress)
+        {
+            Assert.True(await store.UpdateRunAsync(run with { Status = status, NextAttemptAt = status == DigestRunStatus.Pending ? Now.AddMinutes(5) : null }, default));
+        }
+
+        var stored = (await store.GetRunAsync(Key, default))!;
+        var due = dueInMinutes < 0 ? (DateTimeOffset?)null : Now.AddMinutes(dueInMinutes);
+        Assert.Equal(due, stored.DueAt);
+
+        var early = Claim(Key, "host-b", (due ?? Now.AddDays(30)).AddTicks(-1));
+        Assert.Null(early.ClaimFrom(stored));
+        Assert.Null(await store.TryClaimRunAsync(early, default));
+
+        var onTime = Claim(Key, "host-b", due ?? Now.AddDays(30));
+        var expected = onTime.ClaimFrom(stored);
+        var claimed = await store.TryClaimRunAsync(onTime, default);
+        Assert.Equal(expected, claimed, RunComparer.Instance);
+        if (expected is not null)
+        {
+            Assert.Equal(expected, await store.GetRunAsync(Key, default), RunComparer.Instance);
+        }
+    }
+
+    /// <summary>A new run is built as <see cref="DigestRunClaim.ClaimFrom"/> builds it from no stored run, field by field.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task TryClaimRun_NewKey_IsTheRunTheClaimBuilds()
+    {
+        var store = await CreateStoreAsync();
+        var claim = Claim(Key with { TestId = "audit-1" }, "host-a", Now) with { Trigger = DigestTrigger.OnDemand, Threshold = 7 };
+
+        var run = await store.TryClaimRunAsync(claim, default);
+
+        Assert.Equal(claim.ClaimFrom(null), run, RunComparer.Instance);
+        Assert.Equal(claim.ClaimFrom(null), await store.GetRunAsync(claim.Key, default), RunComparer.Instance);
+    }
+
     /// <summary>Queries filter by subscription, status and test runs, latest window first.</summary>
     /// <returns>A task.</returns>
     [Fact]

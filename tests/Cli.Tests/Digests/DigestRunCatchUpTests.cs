@@ -46,6 +46,24 @@ public sealed class DigestRunCatchUpTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_OneSubscription_SendsOnlyItsDueDigestNotAnotherSubscriptionsDueAtTheSameTime()
+    {
+        var ingest = await PosFleetProcess.RunAsync("ingest", _dir.File("till.log", Log), "--store", Db);
+        var ops = await PosFleetProcess.RunAsync("digest", "add", "--store", Db, "--name", "ops", "--recipients", "ops@example.com", "--send-at", "08:00", "--time-zone", "UTC");
+        var lead = await PosFleetProcess.RunAsync("digest", "add", "--store", Db, "--name", "lead", "--recipients", "lead@example.com", "--send-at", "08:00", "--time-zone", "UTC");
+        Assert.True(ingest.ExitCode == 0 && ops.ExitCode == 0 && lead.ExitCode == 0, ingest.Stderr + ops.Stderr + lead.Stderr);
+
+        var (code, stdout, stderr) = await RunAsync("2026-11-20T08:30:00Z");
+        var history = await PosFleetProcess.RunAsync("digest", "history", "--store", Db);
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Equal(1, Messages);
+        Assert.Contains("To: ops@example.com", await File.ReadAllTextAsync(Directory.GetFiles(Pickup, "*.eml")[0]), StringComparison.Ordinal);
+        Assert.Single(history.Stdout.Split('\n'), l => l.StartsWith("ops ", StringComparison.Ordinal));
+        Assert.DoesNotContain(history.Stdout.Split('\n'), l => l.StartsWith("lead ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_CatchUpNotAllLatestOrNone_OrWithNow_IsAUsageError()
     {
         var add = await PosFleetProcess.RunAsync("digest", "add", "--store", Db, "--name", "ops", "--recipients", "ops@example.com");

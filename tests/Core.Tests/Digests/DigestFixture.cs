@@ -21,6 +21,10 @@ internal sealed class DigestFixture
 
     public Action<DigestOptions> Configure { get; set; } = _ => { };
 
+    /// <summary>The host's rule catalog: the built-in rules unless a test gives others.</summary>
+    public PosFleet.Logs.Classification.IClassificationRuleCatalog Rules { get; set; } =
+        new PosFleet.Logs.Classification.ClassificationRuleCatalog(PosFleet.Logs.Classification.DefaultClassificationRules.All);
+
     public static DigestSubscription Subscription(string id = "shop-12", int threshold = 5, bool test = false, string culture = "en") => new()
     {
         Id = id,
@@ -42,10 +46,9 @@ internal sealed class DigestFixture
     }
 
     public DigestRunner Runner(string host = "host-a") =>
-        new(Store, Logs, Notifier, Microsoft.Extensions.Options.Options.Create(Options(host)), Microsoft.Extensions.Options.Options.Create(new PosFleet.Logs.Scanning.LogScanOptions()), Time,
-            NullLogger<DigestRunner>.Instance);
+        new(Store, Logs, Notifier, Rules, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestRunner>.Instance);
 
-    public DigestScheduler Scheduler(DigestRunner runner, string host = "host-a") =>
+    public DigestScheduler Scheduler(IDigestRunner runner, string host = "host-a") =>
         new(runner, Store, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestScheduler>.Instance);
 
     public async Task<DigestSubscription> SaveAsync(DigestSubscription s)

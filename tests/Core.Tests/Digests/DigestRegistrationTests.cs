@@ -36,6 +36,29 @@ public sealed class DigestRegistrationTests
     }
 
     [Fact]
+    public void AddDigests_RetryDelayLongerThanADay_FailsNamingTheOptionAndTheLimit()
+    {
+        using var provider = Build(o =>
+        {
+            o.RetryDelay = TimeSpan.FromDays(2);
+            o.MaxRetryDelay = TimeSpan.FromDays(3);
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DigestOptions>>().Value);
+
+        Assert.Contains("DigestOptions.RetryDelay (2.00:00:00) and DigestOptions.MaxRetryDelay (3.00:00:00) must be at most 1 day.", error.Message);
+    }
+
+    [Fact]
+    public void AddDigests_ThroughAddPosFleet_RegistersTheRuleCatalogBesideTheRunner()
+    {
+        using var provider = Build(_ => { });
+
+        Assert.NotNull(provider.GetRequiredService<IDigestRunner>());
+        Assert.IsType<PosFleet.Logs.Classification.ClassificationRuleCatalog>(provider.GetRequiredService<PosFleet.Logs.Classification.IClassificationRuleCatalog>());
+    }
+
+    [Fact]
     public async Task AddDigests_RegisteredTwice_RegistersOneRunnerOneStoreAndSeedsSubscriptions()
     {
         using var provider = Build(o => o.Subscriptions.Add(DigestFixture.Subscription()));

@@ -115,6 +115,7 @@ public sealed class DigestRunnerTests
     {
         await _f.SaveAsync(DigestFixture.Subscription(threshold: 1));
         Errors(3);
+        _f.Configure = o => o.UseRetryJitter = false;
         _f.Notifier.Answer = r => r == "ops@example.com" ? new NotificationDelivery(r, DeliveryStatus.TransientFailure, "451 try later") : null;
         var runner = _f.Runner();
 
@@ -137,17 +138,72 @@ public sealed class DigestRunnerTests
     }
 
     [Fact]
+    public async Task RunWindow_TransientFailuresWithJitter_NextAttemptIsWithinTheBackOffAndNeverBeforeItIsDue()
+    {
+        await _f.SaveAsync(DigestFixture.Subscription(threshold: 1));
+        Errors(3);
+        _f.Notifier.Answer = r => new NotificationDelivery(r, DeliveryStatus.TransientFailure, "421 busy");
+        var runner = _f.Runner();
+
+        var first = await runner.RunWindowAsync("shop-12", Window);
+        var next = first.Run!.NextAttemptAt!.Value;
+
+        Assert.InRange(next - _f.Time.GetUtcNow(), TimeSpan.FromTicks(1), new DigestOptions().MaxRetryDelay);
+        _f.Time.Advance(next - _f.Time.GetUtcNow() - TimeSpan.FromTicks(1));
+        Assert.Empty(await runner.RunDueAsync());
+        _f.Time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(2, Assert.Single(await runner.RunDueAsync()).Run!.Attempts);
+    }
+
+    [Fact]
+    public async Task RunDue_OneSubscription_RunsOnlyItsDueWindowAndItsPendingRetries()
+    {
+        await _f.SaveAsync(DigestFixture.Subscription("shop-12", threshold: 1));
+        await _f.SaveAsync(DigestFixture.Subscription("shop-13", threshold: 1) with { Organization = "shop-12" });
+        Errors(3);
+        _f.Logs.AddMany(3, DigestFixture.DailyWindow(2026, 11, 22).Start.AddHours(1), TimeSpan.FromMinutes(7), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
+        _f.Configure = o => o.UseRetryJitter = false;
+        _f.Notifier.Answer = r => new NotificationDelivery(r, DeliveryStatus.TransientFailure, "421 busy");
+        var runner = _f.Runner();
+        Assert.Equal(DigestRunOutcome.Pending, (await runner.RunWindowAsync("shop-13", DigestFixture.DailyWindow(2026, 11, 22))).Outcome);
+        _f.Notifier.Answer = _ => null;
+        _f.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var results = await runner.RunDueAsync(new DigestRunDueRequest { SubscriptionId = "shop-12" });
+
+        var result = Assert.Single(results);
+        Assert.Equal(("shop-12", DigestRunOutcome.Sent, Window), (result.Key.SubscriptionId, result.Outcome, result.Key.Window));
+        Assert.All(_f.Notifier.Messages, m => Assert.Contains("/shop-12/", m.IdempotencyKey, StringComparison.Ordinal));
+        Assert.Equal(DigestRunStatus.Pending, (await _f.Store.GetRunAsync(new DigestRunKey("shop-13", DigestFixture.DailyWindow(2026, 11, 22).Start, DigestFixture.DailyWindow(2026, 11, 22).End), default))!.Status);
+
+        var others = await runner.RunDueAsync(new DigestRunDueRequest { SubscriptionId = "shop-13" });
+        Assert.Equal([DigestFixture.DailyWindow(2026, 11, 22), Window], others.Select(r => r.Key.Window));
+        Assert.All(others, r => Assert.Equal(DigestRunOutcome.Sent, r.Outcome));
+    }
+
+    [Fact]
+    public async Task RunDue_UnknownSubscription_RunsNothing()
+    {
+        await _f.SaveAsync(DigestFixture.Subscription(threshold: 1));
+        Errors(3);
+
+        Assert.Empty(await _f.Runner().RunDueAsync(new DigestRunDueRequest { SubscriptionId = "nobody" }));
+        Assert.Empty(_f.Notifier.Messages);
+    }
+
+    [Fact]
     public async Task RunDue_RetryAfterRetentionRemovedTheEntries_StillSendsToThePendingRecipient()
     {
         await _f.SaveAsync(DigestFixture.Subscription(threshold: 3));
         Errors(3);
         _f.Notifier.Answer = r => r == "ops@example.com" ? new NotificationDelivery(r, DeliveryStatus.TransientFailure, "421 busy") : null;
         var runner = _f.Runner();
-        Assert.Equal(DigestRunOutcome.Pending, (await runner.RunWindowAsync("shop-12", Window)).Outcome);
+        var first = await runner.RunWindowAsync("shop-12", Window);
+        Assert.Equal(DigestRunOutcome.Pending, first.Outcome);
 
         _f.Logs.Clear();
         _f.Notifier.Answer = _ => null;
-        _f.Time.Advance(TimeSpan.FromMinutes(5));
+        _f.Time.Advance(first.Run!.NextAttemptAt!.Value - _f.Time.GetUtcNow());
         var retried = Assert.Single(await runner.RunDueAsync());
 
         Assert.Equal(DigestRunOutcome.Sent, retried.Outcome);

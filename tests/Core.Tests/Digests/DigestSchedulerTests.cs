@@ -1,3 +1,4 @@
+using NSubstitute;
 using PosFleet.Digests;
 using PosFleet.Logs;
 
@@ -5,29 +6,19 @@ namespace PosFleet.Tests.Digests;
 
 public sealed class DigestSchedulerTests
 {
-    private static async Task WaitForAsync(Func<bool> condition, string what)
+    /// <summary>Moves the clock to <paramref name="to"/> and waits until the <paramref name="schedulers"/> parked schedulers it wakes have each finished a pass and parked again.</summary>
+    private static async Task AdvanceToAsync(DigestFixture f, DateTimeOffset to, int schedulers = 1)
     {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!condition())
-        {
-            Assert.True(Environment.TickCount64 < deadline, "Timed out waiting for " + what);
-            await Task.Delay(5);
-        }
-    }
-
-    /// <summary>Moves the fake clock and waits until the scheduler has finished the pass that move woke.</summary>
-    private static async Task AdvanceToAsync(DigestFixture f, DigestScheduler scheduler, DateTimeOffset to)
-    {
-        var before = scheduler.Passes;
+        var parked = f.Time.TimersCreated;
         f.Time.Advance(to - f.Time.GetUtcNow());
-        await WaitForAsync(() => scheduler.Passes > before, "a scheduler pass at " + to.ToString("o"));
+        await f.Time.WaitForTimersAsync(parked + schedulers);
     }
 
     private static async Task<DigestScheduler> StartAsync(DigestFixture f)
     {
         var scheduler = f.Scheduler(f.Runner());
         await scheduler.StartAsync(CancellationToken.None);
-        await WaitForAsync(() => scheduler.Passes >= 1, "the first pass");
+        await f.Time.WaitForTimersAsync(1); // the first pass finished and parked
         return scheduler;
     }
 
@@ -49,10 +40,10 @@ public sealed class DigestSchedulerTests
             {
                 var eight = DigestFixture.MadridTime(2026, month, day, 8);
 
-                await AdvanceToAsync(f, scheduler, eight.AddSeconds(-1));
+                await AdvanceToAsync(f, eight.AddSeconds(-1));
                 Assert.DoesNotContain(await RunsAsync(f), r => r.Key.WindowEnd == eight);
 
-                await AdvanceToAsync(f, scheduler, eight);
+                await AdvanceToAsync(f, eight);
                 var run = Assert.Single(await RunsAsync(f), r => r.Key.WindowEnd == eight);
                 Assert.Equal(DigestRunStatus.Sent, run.Status);
                 Assert.Equal(DigestFixture.DailyWindow(2026, month, day), run.Key.Window);
@@ -94,7 +85,7 @@ public sealed class DigestSchedulerTests
             Assert.Equal(1 + caughtUpDays.Length, f.Notifier.Messages.Count);
 
             // Whatever the catch-up, the next send time is kept.
-            await AdvanceToAsync(f, scheduler, DigestFixture.MadridTime(2026, 11, 24, 8));
+            await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, 24, 8));
             Assert.Contains(await RunsAsync(f), r => r.Key.Window == DigestFixture.DailyWindow(2026, 11, 24) && r.Status == DigestRunStatus.Sent);
             Assert.Equal(2 + caughtUpDays.Length, f.Notifier.Messages.Count);
         }
@@ -117,7 +108,7 @@ public sealed class DigestSchedulerTests
         var scheduler = await StartAsync(f);
         try
         {
-            await AdvanceToAsync(f, scheduler, DigestFixture.MadridTime(2026, 11, 23, 8));
+            await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, 23, 8));
 
             var run = Assert.Single(await RunsAsync(f));
             Assert.Equal(expected, run.Status);
@@ -139,8 +130,8 @@ public sealed class DigestSchedulerTests
         var scheduler = await StartAsync(f);
         try
         {
-            await AdvanceToAsync(f, scheduler, DigestFixture.MadridTime(2026, 11, 23, 8));
-            await AdvanceToAsync(f, scheduler, DigestFixture.MadridTime(2026, 11, 23, 9));
+            await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, 23, 8));
+            await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, 23, 9));
 
             var run = Assert.Single(await RunsAsync(f));
             Assert.True(run.Key.IsTest);
@@ -169,12 +160,10 @@ public sealed class DigestSchedulerTests
         await b.StartAsync(CancellationToken.None);
         try
         {
+            await f.Time.WaitForTimersAsync(2); // both parked
             for (var day = 23; day <= 25; day++)
             {
-                await WaitForAsync(() => a.Passes >= 1 && b.Passes >= 1, "both schedulers parked");
-                var (passesA, passesB) = (a.Passes, b.Passes);
-                f.Time.Advance(DigestFixture.MadridTime(2026, 11, day, 8) - f.Time.GetUtcNow());
-                await WaitForAsync(() => a.Passes > passesA && b.Passes > passesB, "both schedulers' passes");
+                await AdvanceToAsync(f, DigestFixture.MadridTime(2026, 11, day, 8), schedulers: 2);
             }
 
             var runs = await RunsAsync(f);
@@ -203,14 +192,41 @@ public sealed class DigestSchedulerTests
             f.Logs.AddMany(10, new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
             var sendAt = new DateTimeOffset(2026, 11, 23, 11, 30, 0, TimeSpan.Zero); // 06:30 EST
 
-            await AdvanceToAsync(f, scheduler, f.Time.GetUtcNow().AddMinutes(1)); // the poll that notices it
-            await AdvanceToAsync(f, scheduler, sendAt.AddSeconds(-1));
+            await AdvanceToAsync(f, f.Time.GetUtcNow().AddMinutes(1)); // the poll that notices it
+            await AdvanceToAsync(f, sendAt.AddSeconds(-1));
             Assert.Empty(await RunsAsync(f));
-            await AdvanceToAsync(f, scheduler, sendAt);
+            await AdvanceToAsync(f, sendAt);
 
             var run = Assert.Single(await RunsAsync(f));
             Assert.Equal(sendAt, run.Key.WindowEnd);
             Assert.Equal(DigestRunStatus.Sent, run.Status);
+        }
+        finally
+        {
+            await scheduler.StopAsync(CancellationToken.None);
+            scheduler.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Scheduler_PassFails_TriesAgainAtTheNextPoll()
+    {
+        var f = new DigestFixture(new DateTimeOffset(2026, 11, 22, 20, 0, 0, TimeSpan.Zero));
+        var runner = Substitute.For<IDigestRunner>();
+        var calls = 0;
+#pragma warning disable CA2012 // NSubstitute configures a ValueTask-returning member without consuming the ValueTask
+        runner.RunDueAsync(default, default).ReturnsForAnyArgs(_ => ++calls == 1
+            ? ValueTask.FromException<IReadOnlyList<DigestRunResult>>(new InvalidOperationException("the log store is down"))
+            : ValueTask.FromResult<IReadOnlyList<DigestRunResult>>([]));
+#pragma warning restore CA2012
+        var scheduler = f.Scheduler(runner);
+        await scheduler.StartAsync(CancellationToken.None);
+        try
+        {
+            await f.Time.WaitForTimersAsync(1);
+            await AdvanceToAsync(f, f.Time.GetUtcNow() + new DigestOptions().PollInterval);
+
+            Assert.Equal(2, calls);
         }
         finally
         {

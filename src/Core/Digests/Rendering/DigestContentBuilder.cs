@@ -8,13 +8,10 @@ namespace PosFleet.Digests.Rendering;
 /// <summary>Reads what a digest needs from the log store: the count, the groups by template, and the count per terminal.</summary>
 /// <param name="logs">The log store.</param>
 /// <param name="options">The digest options.</param>
-/// <param name="rules">The classification rules, whose translated hints replace the stored ones in the subscription's culture.</param>
-internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options, IReadOnlyList<ClassificationRule>? rules = null)
+/// <param name="rules">The host's rule catalog: each group's hint and knowledge-base link are those of its rule (the built-in rules when none is given).</param>
+internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options, IClassificationRuleCatalog? rules = null)
 {
-    private readonly Dictionary<string, ClassificationRule> _rules = (rules ?? DefaultClassificationRules.All)
-        .Where(r => r.LocalizedHints is { Count: > 0 })
-        .DistinctBy(r => r.Name, StringComparer.Ordinal)
-        .ToDictionary(r => r.Name, StringComparer.Ordinal);
+    private readonly IClassificationRuleCatalog _rules = rules ?? new ClassificationRuleCatalog(DefaultClassificationRules.All);
 
     /// <summary>How many terminals a digest names for one message before "and N more" (the busiest for that message).</summary>
     public const int TerminalsPerMessage = 3;
@@ -46,7 +43,7 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
         foreach (var g in groups)
         {
             var top = await logs.GroupByTerminalAsync(query with { TemplateId = g.TemplateId }, TerminalsPerMessage, cancellationToken).ConfigureAwait(false);
-            listed.Add(new DigestGroup(Translated(g, s.Culture), [.. top.Select(t => t.Terminal)]));
+            listed.Add(new DigestGroup(Translated(g, CultureInfo.GetCultureInfo(s.Culture)), [.. top.Select(t => t.Terminal)]));
         }
 
         var perKind = count == 0
@@ -97,11 +94,11 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
     }
 
     /// <summary>
-    /// The group with its hint in the subscription's culture, when the rule that classified it still gives the hint
-    /// stored with the entries (a rule whose hint was changed since keeps the stored one, which the translation may not match).
+    /// The group with its rule's hint in the subscription's culture and its rule's knowledge-base link, looked up by
+    /// rule; a group whose rule the host no longer has keeps what was stored with its entries.
     /// </summary>
-    private LogTemplateGroup Translated(LogTemplateGroup g, string culture) =>
-        g.Rule is not null && g.Hint is not null && _rules.TryGetValue(g.Rule, out var rule) && string.Equals(rule.Hint, g.Hint, StringComparison.Ordinal)
-            ? g with { Hint = rule.HintFor(CultureInfo.GetCultureInfo(culture)) }
+    private LogTemplateGroup Translated(LogTemplateGroup g, CultureInfo culture) =>
+        g.Rule is not null && _rules.FindRule(g.Rule) is { } rule
+            ? g with { Hint = rule.HintFor(culture) ?? g.Hint, KnowledgeBaseUrl = rule.KnowledgeBaseUrl ?? g.KnowledgeBaseUrl }
             : g;
 }
