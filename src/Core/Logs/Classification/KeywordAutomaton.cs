@@ -13,13 +13,14 @@ namespace PosFleet.Logs.Classification;
 /// </summary>
 internal sealed class KeywordAutomaton
 {
-    /// <summary>The table entries (4 bytes each) beyond which the deepest states are not given a full row.</summary>
+    /// <summary>The table entries (4 bytes each) beyond which the deepest states are not given a full row (16 MB).</summary>
     internal const int DenseBudget = 4 << 20;
 
     private readonly byte[] _classOf = new byte[256];
     private readonly int _classes;
     private readonly int _dense;
     private readonly int[] _delta;
+    private readonly int[]? _rows;
     private readonly int[] _fail;
     private readonly int[] _edgeStart;
     private readonly byte[] _edgeClass;
@@ -165,6 +166,20 @@ internal sealed class KeywordAutomaton
         outputStart[count] = outputs.Count;
         _outputStart = outputStart;
         _outputs = [.. outputs];
+
+        // When every state has a full row (the usual case), the scan reads a second table in which an entry is the
+        // next state's row offset, negative when that state ends a spelling: one load and one sign test per byte.
+        if (_dense == count)
+        {
+            _rows = new int[_delta.Length];
+            for (var e = 0; e < _delta.Length; e++)
+            {
+                var next = _delta[e];
+                _rows[e] = (next * classes) | (outputStart[next] != outputStart[next + 1] ? int.MinValue : 0);
+            }
+
+            _delta = [];
+        }
     }
 
     /// <summary>The number of states (one per distinct folded prefix of a spelling).</summary>
@@ -176,6 +191,31 @@ internal sealed class KeywordAutomaton
     /// <c>k % 64</c>), which is exact when there are 64 keywords or fewer and zero exactly when none occurs.
     /// </summary>
     public ulong Find(ReadOnlySpan<byte> message, Span<ulong> found)
+    {
+        if (_rows is null)
+        {
+            return FindThroughFailureLinks(message, found);
+        }
+
+        ulong any = 0;
+        var row = 0;
+        ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref var m = ref MemoryMarshal.GetReference(message);
+        for (var i = 0; i < message.Length; i++)
+        {
+            var entry = Unsafe.Add(ref rows, row + Unsafe.Add(ref classOf, Unsafe.Add(ref m, i)));
+            row = entry & int.MaxValue;
+            if (entry < 0)
+            {
+                any |= Confirm(message, i + 1, row / _classes, found);
+            }
+        }
+
+        return any;
+    }
+
+    private ulong FindThroughFailureLinks(ReadOnlySpan<byte> message, Span<ulong> found)
     {
         ulong any = 0;
         var s = 0;
