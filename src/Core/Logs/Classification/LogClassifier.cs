@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -131,6 +132,7 @@ internal sealed class LogClassifier
         _packed is not null ? _packed.Find(message, readable) : _automaton.Find(message, default);
 
     /// <summary>Classifies a line whose level token alone means (<paramref name="levelKind"/>, <paramref name="levelSeverity"/>).</summary>
+    [SkipLocalsInit]
     public LineClassification Classify(
         LogKind levelKind, LogSeverity levelSeverity, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, ReadOnlySpan<byte> message, ulong keywordHits)
     {
@@ -220,6 +222,7 @@ internal sealed class LogClassifier
     /// Matches without allocating for messages of up to <see cref="MaxStackChars"/> characters. A pattern that runs past
     /// its time limit (linear matching makes that a line of megabytes) does not match the line, and is counted.
     /// </summary>
+    [SkipLocalsInit]
     private bool PatternMatches(int rule, Regex pattern, ReadOnlySpan<byte> message)
     {
         char[]? rented = null;
