@@ -27,7 +27,7 @@ internal sealed class DigestAccess : IAsyncDisposable
     public IDigestRunner Runner => _services.GetRequiredService<IDigestRunner>();
 
     /// <summary>The host's classification rules (those of <c>--rules</c>, then the built-in ones), read now.</summary>
-    /// <exception cref="LogScanOptionsException">The rules file cannot be read or a rule is invalid.</exception>
+    /// <exception cref="InvalidDataException">The rules file cannot be read or a rule is invalid.</exception>
     public IClassificationRuleCatalog Rules => _services.GetRequiredService<IClassificationRuleCatalog>();
 
     /// <summary>

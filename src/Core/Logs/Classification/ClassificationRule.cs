@@ -9,7 +9,10 @@ namespace PosFleet.Logs.Classification;
 /// </summary>
 public sealed record ClassificationRule
 {
-    /// <summary>A short name, reported with each line it classifies (<c>printer-paper-out</c>).</summary>
+    /// <summary>
+    /// A short name, reported with each line it classifies (<c>printer-paper-out</c>). It is the rule's identity in the
+    /// store and in digests: no two rules may share one, compared ignoring case, built-in rules included.
+    /// </summary>
     public required string Name { get; init; }
 
     /// <summary>Level tokens the line must carry (case-insensitive), or <see langword="null"/> for any level.</summary>
@@ -26,7 +29,10 @@ public sealed record ClassificationRule
 
     /// <summary>
     /// A regular expression the message must match, or <see langword="null"/>. It is evaluated only on lines whose
-    /// message already contains one of <see cref="Keywords"/>, which is therefore required with a pattern.
+    /// message already contains one of <see cref="Keywords"/>, which is therefore required with a pattern. It runs on
+    /// .NET's linear-time engine (<see cref="System.Text.RegularExpressions.RegexOptions.NonBacktracking"/>), ignoring
+    /// case, so its cost grows with the line and never explodes; constructs that engine refuses (backreferences,
+    /// lookarounds, atomic groups, conditionals) are refused when the rules load.
     /// </summary>
     public string? Pattern { get; init; }
 
@@ -45,7 +51,10 @@ public sealed record ClassificationRule
     /// </summary>
     public IReadOnlyDictionary<string, string>? LocalizedHints { get; init; }
 
-    /// <summary>A link to the knowledge-base article about it.</summary>
+    /// <summary>
+    /// A link to the knowledge-base article about it: an absolute <c>http</c>, <c>https</c> or <c>mailto</c> URL (it is
+    /// rendered as a link in digests; any other scheme or a relative URL is refused when the rules load).
+    /// </summary>
     public Uri? KnowledgeBaseUrl { get; init; }
 
     /// <summary>The hint in <paramref name="culture"/>: its own translation, else its parent culture's (<c>fr</c> for <c>fr-CA</c>), else <see cref="Hint"/>.</summary>

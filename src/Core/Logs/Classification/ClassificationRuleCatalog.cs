@@ -9,7 +9,7 @@ internal sealed class ClassificationRuleCatalog : IClassificationRuleCatalog
     private readonly Dictionary<string, ClassificationRule> _byName;
 
     /// <summary>The catalog of the scanner's classification options.</summary>
-    /// <exception cref="LogScanOptionsException">The rules file cannot be read or a rule is invalid, as the scanner reports it.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The rules file cannot be read or a rule is invalid, as the scanner reports it.</exception>
     public ClassificationRuleCatalog(IOptions<LogScanOptions> options)
         : this(ClassificationRuleSet.Resolve(options.Value.Classification))
     {

@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace PosFleet.Logs.Classification;
 
@@ -41,10 +39,25 @@ public static class ClassificationRuleSet
             throw new InvalidDataException($"The rules file '{path}' has no \"rules\" array: write {{ \"rules\": [ … ] }}.");
         }
 
-        return [.. file.Rules.Select((r, i) => ToRule(r, $"{path}: rule {i + 1}"))];
+        var rules = new List<ClassificationRule>(file.Rules.Count);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < file.Rules.Count; i++)
+        {
+            var where = $"{path}: rule {i + 1}";
+            var rule = ToRule(file.Rules[i] ?? throw new InvalidDataException($"{where} is null: write the rule as {{ \"name\": …, \"keywords\": [ … ] }} or remove it."), where);
+            Claim(names, rule.Name, where);
+            rules.Add(rule);
+        }
+
+        return rules;
     }
 
-    /// <summary>All rules in evaluation order: the file's, then the code's, then (unless turned off) the defaults; each checked.</summary>
+    /// <summary>
+    /// All rules in evaluation order: the file's, then the code's, then (unless turned off) the defaults; each checked.
+    /// A rule's name is its identity in the store and in digests, so two rules may not share one, compared ignoring case,
+    /// across the file, the code and the built-in rules (a built-in rule is not replaced by a rule of the same name:
+    /// give yours another name, or turn the built-in rules off with <see cref="LogClassificationOptions.IncludeDefaultRules"/>).
+    /// </summary>
     /// <param name="options">The classification options.</param>
     /// <returns>The rules in evaluation order.</returns>
     /// <exception cref="IOException">The rules file cannot be read.</exception>
@@ -53,19 +66,39 @@ public static class ClassificationRuleSet
     {
         ArgumentNullException.ThrowIfNull(options);
         var rules = new List<ClassificationRule>();
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (options.RulesFile is not null)
         {
-            rules.AddRange(Load(options.RulesFile));
+            var file = Load(options.RulesFile);
+            for (var i = 0; i < file.Count; i++)
+            {
+                Claim(names, file[i].Name, $"{options.RulesFile}: rule {i + 1}");
+            }
+
+            rules.AddRange(file);
         }
 
         for (var i = 0; i < options.Rules.Count; i++)
         {
-            Validate(options.Rules[i], $"LogClassificationOptions.Rules[{i}]");
-            rules.Add(options.Rules[i]);
+            var where = $"LogClassificationOptions.Rules[{i}]";
+            var rule = options.Rules[i] ?? throw new InvalidDataException($"{where} is null: remove it.");
+            ClassificationRuleValidator.Validate(rule, where);
+            Claim(names, rule.Name, where);
+            rules.Add(rule);
         }
 
         if (options.IncludeDefaultRules)
         {
+            foreach (var rule in DefaultClassificationRules.All)
+            {
+                if (names.TryGetValue(rule.Name, out var first))
+                {
+                    throw new InvalidDataException(
+                        $"{first} ('{rule.Name}'): '{rule.Name}' is the name of a built-in rule, and a rule's name is its identity in the store and in digests: "
+                        + "give your rule another name, or turn the built-in rules off (LogClassificationOptions.IncludeDefaultRules = false).");
+                }
+            }
+
             rules.AddRange(DefaultClassificationRules.All);
         }
 
@@ -81,16 +114,27 @@ public static class ClassificationRuleSet
             Components = dto.Components,
             Keywords = dto.Keywords,
             Pattern = dto.Pattern,
-            Kind = ParseEnum<LogKind>(dto.Kind ?? "none", where, "kind", "error, fail, offline, retry or none"),
-            Severity = dto.Severity is null ? null : ParseEnum<LogSeverity>(dto.Severity, where, "severity", "success, alert or error"),
+            Kind = ParseEnum<LogKind>(dto.Kind ?? "none", Named(where, dto.Name), "kind", "error, fail, offline, retry or none"),
+            Severity = dto.Severity is null ? null : ParseEnum<LogSeverity>(dto.Severity, Named(where, dto.Name), "severity", "success, alert or error"),
             Hint = dto.Hint,
             LocalizedHints = dto.Hints?.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
-            KnowledgeBaseUrl = dto.KnowledgeBaseUrl is null ? null
-                : Uri.TryCreate(dto.KnowledgeBaseUrl, UriKind.Absolute, out var uri) ? uri
-                : throw new InvalidDataException($"{where}: \"knowledgeBaseUrl\" '{dto.KnowledgeBaseUrl}' is not an absolute URL."),
+            KnowledgeBaseUrl = ClassificationRuleValidator.ParseKnowledgeBaseUrl(dto.KnowledgeBaseUrl, Named(where, dto.Name)),
         };
-        Validate(rule, where);
+        ClassificationRuleValidator.Validate(rule, where);
         return rule;
+    }
+
+    private static string Named(string where, string? name) => string.IsNullOrWhiteSpace(name) ? where : $"{where} ('{ClassificationRuleValidator.Printable(name)}')";
+
+    /// <summary>Records <paramref name="name"/> as taken by the rule at <paramref name="where"/>, or refuses it if another rule has it.</summary>
+    private static void Claim(Dictionary<string, string> names, string name, string where)
+    {
+        if (!names.TryAdd(name, where))
+        {
+            throw new InvalidDataException(
+                $"{where} ('{name}'): the name '{name}' is already used by {names[name]}: a rule's name is its identity in the store and in digests, "
+                + "and names are compared ignoring case: rename one of the two rules.");
+        }
     }
 
     private static T ParseEnum<T>(string value, string where, string field, string allowed)
@@ -99,84 +143,9 @@ public static class ClassificationRuleSet
             ? parsed
             : throw new InvalidDataException($"{where}: \"{field}\" is '{value}': use {allowed}.");
 
-    private static void Validate(ClassificationRule rule, string where)
-    {
-        if (string.IsNullOrWhiteSpace(rule.Name))
-        {
-            throw new InvalidDataException($"{where}: the rule has no name: give it a short \"name\" such as 'printer-paper-out'.");
-        }
-
-        where = $"{where} ('{rule.Name}')";
-        if (rule.Keywords?.Any(string.IsNullOrEmpty) == true)
-        {
-            throw new InvalidDataException($"{where}: an empty keyword would match every line: remove it.");
-        }
-
-        if (rule.Pattern is not null)
-        {
-            if (rule.Keywords is not { Count: > 0 })
-            {
-                throw new InvalidDataException(
-                    $"{where}: a \"pattern\" needs \"keywords\": the pattern runs only on lines that contain one of them, so list the literal words it looks for.");
-            }
-
-            try
-            {
-                _ = new Regex(rule.Pattern, RegexOptions.CultureInvariant);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new InvalidDataException($"{where}: the \"pattern\" is not a valid regular expression: {ex.Message}", ex);
-            }
-        }
-
-        if (rule.LocalizedHints is { Count: > 0 } hints)
-        {
-            if (rule.Hint is null)
-            {
-                throw new InvalidDataException($"{where}: \"hints\" translate \"hint\", which is missing: write the hint in the default language first.");
-            }
-
-            foreach (var (name, text) in hints)
-            {
-                if (!IsCultureName(name))
-                {
-                    throw new InvalidDataException($"{where}: \"hints\" names '{name}', which is not a culture name: use names such as 'es', 'fr' or 'fr-CA'.");
-                }
-
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    throw new InvalidDataException($"{where}: the '{name}' hint is empty: translate it or remove it.");
-                }
-            }
-        }
-
-        if (rule.Levels is null && rule.Components is null && rule.Keywords is null)
-        {
-            throw new InvalidDataException($"{where}: the rule has no condition and would match every line: set \"levels\", \"components\" or \"keywords\".");
-        }
-    }
-
-    private static bool IsCultureName(string name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return false;
-        }
-
-        try
-        {
-            return !string.IsNullOrEmpty(CultureInfo.GetCultureInfo(name, predefinedOnly: true).Name);
-        }
-        catch (CultureNotFoundException)
-        {
-            return false;
-        }
-    }
-
     internal sealed class RuleFile
     {
-        public List<RuleDto>? Rules { get; set; }
+        public List<RuleDto?>? Rules { get; set; }
     }
 
     internal sealed class RuleDto

@@ -7,10 +7,11 @@ using System.Runtime.Intrinsics.X86;
 namespace PosFleet.Logs.Classification;
 
 /// <summary>
-/// Finds which keywords occur in a message in one pass over it, however many keywords there are. The first three bytes
+/// Finds which of up to 64 keywords occur in a message in one pass over it. The first three bytes
 /// of every spelling, case-folded, are spread over eight buckets of nibble tables (the "Teddy" technique of Hyperscan
 /// and ripgrep); per 32 bytes of message, six shuffles mark the few places where some spelling may start, and only
-/// those are compared exactly. Searching each spelling over the whole block instead costs one pass per spelling.
+/// those are compared exactly. Searching each spelling over the whole block instead costs one pass per spelling. Used
+/// only where <see cref="Supports"/> says so; <see cref="KeywordAutomaton"/> covers every other case.
 /// </summary>
 internal sealed class KeywordMatcher
 {
@@ -18,19 +19,20 @@ internal sealed class KeywordMatcher
     private const int Buckets = 8;
     private const int HeadFilterBits = 4096;
 
-    private readonly byte[][] _variants;
-    private readonly int[] _keywordOfVariant;
     private readonly Dictionary<uint, (byte[] Bytes, int Keyword)[]> _byHead;
     private readonly ulong[] _heads = new ulong[HeadFilterBits / 64];
     private readonly Vector256<byte>[] _tables;
     private readonly Vector512<byte>[] _tables512;
-    private readonly bool _vectorized;
+    private readonly bool _wide;
 
     public KeywordMatcher(byte[][] variants, int[] keywordOfVariant)
     {
-        _variants = variants;
-        _keywordOfVariant = keywordOfVariant;
-        _vectorized = Avx2.IsSupported && variants.Length > 0 && variants.All(v => v.Length >= 4);
+        if (!Supports(variants, keywordOfVariant.Length == 0 ? 0 : keywordOfVariant.Max() + 1))
+        {
+            throw new ArgumentException("The packed prefilter takes up to 64 keywords of 4 bytes or more, on a processor with 256-bit byte shuffles.", nameof(variants));
+        }
+
+        _wide = Vector512.IsHardwareAccelerated && Avx512BW.IsSupported;
 
         // Keywords that start alike share a bucket, so that a hit in a bucket rarely has to try unrelated keywords.
         var groups = variants.Select((v, i) => (Key: Fold(v), Keyword: keywordOfVariant[i]))
@@ -53,7 +55,7 @@ internal sealed class KeywordMatcher
             tables[t] = new byte[32];
         }
 
-        for (var v = 0; v < variants.Length && _vectorized; v++)
+        for (var v = 0; v < variants.Length; v++)
         {
             var bucket = bucketOfKeyword[keywordOfVariant[v]];
             var head = MemoryMarshal.Read<uint>(variants[v]);
@@ -78,6 +80,13 @@ internal sealed class KeywordMatcher
         _tables512 = [.. tables.Select(t => Vector512.Create(Vector256.Create(t), Vector256.Create(t)))];
     }
 
+    /// <summary>
+    /// Whether the packed prefilter serves these spellings on this processor: 64 keywords or fewer (a bit each), every
+    /// spelling 4 bytes or longer, and 256-bit byte shuffles that the hardware accelerates.
+    /// </summary>
+    public static bool Supports(byte[][] variants, int keywords) =>
+        Avx2.IsSupported && Vector256.IsHardwareAccelerated && keywords is > 0 and <= 64 && variants.All(v => v.Length >= 4);
+
     /// <summary>The keywords (as a bit mask) that occur in <paramref name="message"/>, spelled as one of their variants.</summary>
     public ulong Find(ReadOnlySpan<byte> message) => Find(message, message);
 
@@ -88,17 +97,12 @@ internal sealed class KeywordMatcher
     [SkipLocalsInit]
     public ulong Find(ReadOnlySpan<byte> message, ReadOnlySpan<byte> readable)
     {
-        if (!_vectorized)
-        {
-            return FindEach(message);
-        }
-
         if (readable.Length < message.Length || !Unsafe.AreSame(ref MemoryMarshal.GetReference(message), ref MemoryMarshal.GetReference(readable)))
         {
             readable = message;
         }
 
-        if (Avx512BW.IsSupported)
+        if (_wide)
         {
             return Find512(message, readable.Length);
         }
@@ -258,20 +262,6 @@ internal sealed class KeywordMatcher
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int HeadSlot(uint head) => (int)((head * 0x9E3779B1u) >> 20);
-
-    private ulong FindEach(ReadOnlySpan<byte> message)
-    {
-        ulong found = 0;
-        for (var v = 0; v < _variants.Length; v++)
-        {
-            if (message.IndexOf(_variants[v]) >= 0)
-            {
-                found |= 1UL << _keywordOfVariant[v];
-            }
-        }
-
-        return found;
-    }
 
     private static string Fold(byte[] variant) =>
         string.Create(Math.Min(Prefix, variant.Length), variant, (chars, v) =>

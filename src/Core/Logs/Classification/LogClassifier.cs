@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -8,38 +10,45 @@ internal readonly record struct LineClassification(LogKind Kind, LogSeverity Sev
 
 /// <summary>
 /// The rules compiled for the hot path: level and component conditions are compared as bytes, keywords are found in one
-/// pass over the message (<see cref="KeywordMatcher"/>), and a rule's regular expression runs only on the lines its
-/// keywords already selected.
+/// pass over the message, and a rule's regular expression runs only on the lines its keywords already selected. Up to
+/// 64 keywords whose spellings are 4 bytes or longer, on a processor with 256-bit shuffles, the packed prefilter
+/// (<see cref="KeywordMatcher"/>) finds them; otherwise an Aho–Corasick automaton (<see cref="KeywordAutomaton"/>) does,
+/// however many there are. Past 64 keywords the mask the scanner carries is a summary (keyword <c>k</c> sets bit
+/// <c>k % 64</c>), and a line it selects is searched again for the exact keywords.
 /// </summary>
 internal sealed class LogClassifier
 {
-    public const int MaxKeywords = 64;
+    /// <summary>The time a rule's pattern may take on one line; linear matching keeps it far away.</summary>
+    public static readonly TimeSpan DefaultPatternTimeout = TimeSpan.FromMilliseconds(200);
+
+    private const int MaxStackChars = 1024;
 
     private readonly CompiledRule[] _rules;
     private readonly bool _hasRulesWithoutKeywords;
-    private readonly KeywordMatcher _keywords;
+    private readonly KeywordMatcher? _packed;
+    private readonly KeywordAutomaton _automaton;
+    private readonly int _keywordCount;
+    private readonly long[] _patternTimeouts;
 
     public LogClassifier(IReadOnlyList<ClassificationRule> rules)
+        : this(rules, DefaultPatternTimeout)
+    {
+    }
+
+    public LogClassifier(IReadOnlyList<ClassificationRule> rules, TimeSpan patternTimeout)
     {
         Rules = rules;
         var keywordIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var variants = new List<(byte[] Bytes, int Keyword)>();
-        _rules = new CompiledRule[rules.Count];
+        var ruleKeywords = new int[rules.Count][];
         for (var r = 0; r < rules.Count; r++)
         {
-            var rule = rules[r];
-            ulong mask = 0;
-            foreach (var keyword in rule.Keywords ?? [])
+            var ids = new List<int>();
+            foreach (var keyword in rules[r].Keywords ?? [])
             {
                 if (!keywordIndex.TryGetValue(keyword, out var k))
                 {
                     k = keywordIndex.Count;
-                    if (k >= MaxKeywords)
-                    {
-                        throw new InvalidOperationException(
-                            $"The classification rules name more than {MaxKeywords} distinct keywords; merge rules or use a Pattern with fewer keywords.");
-                    }
-
                     keywordIndex.Add(keyword, k);
                     foreach (var v in Variants(keyword))
                     {
@@ -47,22 +56,39 @@ internal sealed class LogClassifier
                     }
                 }
 
+                ids.Add(k);
+            }
+
+            ruleKeywords[r] = [.. ids.Distinct()];
+        }
+
+        _keywordCount = keywordIndex.Count;
+        KeywordVariants = [.. variants.Select(v => v.Bytes)];
+        KeywordOfVariant = [.. variants.Select(v => v.Keyword)];
+        _automaton = new KeywordAutomaton(KeywordVariants, KeywordOfVariant);
+        _packed = KeywordMatcher.Supports(KeywordVariants, _keywordCount) ? new KeywordMatcher(KeywordVariants, KeywordOfVariant) : null;
+        _patternTimeouts = new long[rules.Count];
+        _rules = new CompiledRule[rules.Count];
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var rule = rules[r];
+            ulong mask = 0;
+            foreach (var k in ruleKeywords[r])
+            {
                 mask |= 1UL << k;
             }
 
             _rules[r] = new CompiledRule(
                 rule.Levels?.ToArray(),
                 rule.Components?.Select(Encoding.UTF8.GetBytes).ToArray(),
-                rule.Keywords is { Count: > 0 } ? mask : 0,
-                rule.Pattern is null ? null : new Regex(rule.Pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(200)),
+                mask,
+                IsWide ? ruleKeywords[r] : null,
+                rule.Pattern is null ? null : ClassificationRuleValidator.CompilePattern(rule.Pattern, patternTimeout),
                 rule.Kind,
                 rule.Severity);
         }
 
         _hasRulesWithoutKeywords = _rules.Any(r => r.KeywordMask == 0);
-        KeywordVariants = variants.Select(v => v.Bytes).ToArray();
-        KeywordOfVariant = variants.Select(v => v.Keyword).ToArray();
-        _keywords = new KeywordMatcher(KeywordVariants, KeywordOfVariant);
     }
 
     public IReadOnlyList<ClassificationRule> Rules { get; }
@@ -70,16 +96,43 @@ internal sealed class LogClassifier
     /// <summary>Every spelling searched for, as bytes.</summary>
     public byte[][] KeywordVariants { get; }
 
-    /// <summary>Finds which keywords (as a bit mask) occur in a message.</summary>
-    public ulong FindKeywords(ReadOnlySpan<byte> message) => _keywords.Find(message);
-
-    /// <summary>Finds which keywords occur in a message that <paramref name="readable"/> starts with and may extend past.</summary>
-    public ulong FindKeywords(ReadOnlySpan<byte> message, ReadOnlySpan<byte> readable) => _keywords.Find(message, readable);
-
-    /// <summary>For each of <see cref="KeywordVariants"/>, the bit of its keyword in a hit mask.</summary>
+    /// <summary>For each of <see cref="KeywordVariants"/>, its keyword's number.</summary>
     public int[] KeywordOfVariant { get; }
 
+    /// <summary>Whether there are more than 64 keywords, so that a hit mask is a summary and selected lines are searched again.</summary>
+    public bool IsWide => _keywordCount > 64;
+
+    /// <summary>Whether the packed (vector) prefilter is used rather than the automaton.</summary>
+    public bool IsPacked => _packed is not null;
+
+    /// <summary>How many times a rule's pattern ran past its time limit on a line (that line then did not match the rule).</summary>
+    public long PatternTimeouts
+    {
+        get
+        {
+            long total = 0;
+            for (var r = 0; r < _patternTimeouts.Length; r++)
+            {
+                total += Interlocked.Read(ref _patternTimeouts[r]);
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>The number of pattern timeouts of the rule at <paramref name="rule"/>.</summary>
+    public long PatternTimeoutsOf(int rule) => Interlocked.Read(ref _patternTimeouts[rule]);
+
+    /// <summary>Finds which keywords (as a bit mask; a summary past 64 keywords, zero exactly when none) occur in a message.</summary>
+    public ulong FindKeywords(ReadOnlySpan<byte> message) =>
+        _packed is not null ? _packed.Find(message) : _automaton.Find(message, default);
+
+    /// <summary>Finds which keywords occur in a message that <paramref name="readable"/> starts with and may extend past.</summary>
+    public ulong FindKeywords(ReadOnlySpan<byte> message, ReadOnlySpan<byte> readable) =>
+        _packed is not null ? _packed.Find(message, readable) : _automaton.Find(message, default);
+
     /// <summary>Classifies a line whose level token alone means (<paramref name="levelKind"/>, <paramref name="levelSeverity"/>).</summary>
+    [SkipLocalsInit]
     public LineClassification Classify(
         LogKind levelKind, LogSeverity levelSeverity, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, ReadOnlySpan<byte> message, ulong keywordHits)
     {
@@ -88,10 +141,39 @@ internal sealed class LogClassifier
             return new LineClassification(levelKind, levelSeverity, -1);
         }
 
+        if (!IsWide || keywordHits == 0)
+        {
+            return Evaluate(levelKind, levelSeverity, level, component, message, keywordHits, default);
+        }
+
+        // Past 64 keywords the mask only says that some keyword occurs: find which, for this line only.
+        var words = (_keywordCount + 63) >> 6;
+        ulong[]? rented = null;
+        Span<ulong> exact = words <= 64 ? stackalloc ulong[64] : (rented = ArrayPool<ulong>.Shared.Rent(words));
+        exact = exact[..words];
+        exact.Clear();
+        try
+        {
+            _automaton.Find(message, exact);
+            return Evaluate(levelKind, levelSeverity, level, component, message, keywordHits, exact);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private LineClassification Evaluate(
+        LogKind levelKind, LogSeverity levelSeverity, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, ReadOnlySpan<byte> message,
+        ulong keywordHits, ReadOnlySpan<ulong> exact)
+    {
         for (var r = 0; r < _rules.Length; r++)
         {
             ref readonly var rule = ref _rules[r];
-            if (rule.KeywordMask != 0 && (rule.KeywordMask & keywordHits) == 0)
+            if (rule.KeywordMask != 0 && ((rule.KeywordMask & keywordHits) == 0 || (rule.KeywordIds is { } ids && !AnySet(exact, ids))))
             {
                 continue;
             }
@@ -106,7 +188,7 @@ internal sealed class LogClassifier
                 continue;
             }
 
-            if (rule.Pattern is not null && !PatternMatches(rule.Pattern, message))
+            if (rule.Pattern is not null && !PatternMatches(r, rule.Pattern, message))
             {
                 continue;
             }
@@ -123,16 +205,44 @@ internal sealed class LogClassifier
         return new LineClassification(levelKind, levelSeverity, -1);
     }
 
-    /// <summary>A pattern that runs past its time limit on a pathological line does not match it; the scan goes on.</summary>
-    private static bool PatternMatches(Regex pattern, ReadOnlySpan<byte> message)
+    private static bool AnySet(ReadOnlySpan<ulong> bits, int[] ids)
     {
+        foreach (var k in ids)
+        {
+            if ((bits[k >> 6] & (1UL << k)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Matches without allocating for messages of up to <see cref="MaxStackChars"/> characters. A pattern that runs past
+    /// its time limit (linear matching makes that a line of megabytes) does not match the line, and is counted.
+    /// </summary>
+    [SkipLocalsInit]
+    private bool PatternMatches(int rule, Regex pattern, ReadOnlySpan<byte> message)
+    {
+        char[]? rented = null;
+        Span<char> chars = message.Length <= MaxStackChars ? stackalloc char[MaxStackChars] : (rented = ArrayPool<char>.Shared.Rent(message.Length));
         try
         {
-            return pattern.IsMatch(Encoding.UTF8.GetString(message));
+            var length = Encoding.UTF8.GetChars(message, chars);
+            return pattern.IsMatch(chars[..length]);
         }
         catch (RegexMatchTimeoutException)
         {
+            Interlocked.Increment(ref _patternTimeouts[rule]);
             return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
     }
 
@@ -171,5 +281,5 @@ internal sealed class LogClassifier
     }
 
     private readonly record struct CompiledRule(
-        string[]? Levels, byte[][]? Components, ulong KeywordMask, Regex? Pattern, LogKind Kind, LogSeverity? Severity);
+        string[]? Levels, byte[][]? Components, ulong KeywordMask, int[]? KeywordIds, Regex? Pattern, LogKind Kind, LogSeverity? Severity);
 }

@@ -87,11 +87,13 @@ internal sealed class LogScanOptionsValidator : IValidateOptions<LogScanOptions>
         try
         {
             _ = ClassificationRuleSet.Resolve(inCode);
+            // Then all of them together: names are unique across the file, the code and the built-in rules.
+            _ = ClassificationRuleSet.Resolve(classification);
             return null;
         }
         catch (InvalidDataException ex)
         {
-            // The message names the rule (LogClassificationOptions.Rules[i]) and the fix.
+            // The message names the rule (LogClassificationOptions.Rules[i], or the file's rule) and the fix.
             return $"LogScanOptions.Classification: {ex.Message}";
         }
     }

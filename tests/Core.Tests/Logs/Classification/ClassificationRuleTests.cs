@@ -100,7 +100,7 @@ public sealed class ClassificationRuleTests : IDisposable
     }
 
     [Fact]
-    public async Task Pattern_RunningPastItsTimeLimit_DoesNotMatch_AndTheScanGoesOn()
+    public async Task Pattern_CatastrophicForABacktrackingEngine_DoesNotMatch_AndTheScanGoesOn()
     {
         var options = new LogScanOptions();
         options.Classification.Rules.Add(new ClassificationRule { Name = "slow", Keywords = ["aaaa"], Pattern = "^(a+)+$", Kind = LogKind.Error });

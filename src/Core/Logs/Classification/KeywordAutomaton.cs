@@ -1,0 +1,291 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace PosFleet.Logs.Classification;
+
+/// <summary>
+/// Finds which keywords occur in a message in one pass over its bytes, however many keywords there are: an Aho–Corasick
+/// automaton over the ASCII-folded spellings, whose states are a table indexed by (state, byte class), so that each byte
+/// of the message costs two loads and a compare. A folded hit is confirmed against the exact spelling, so that a keyword
+/// is found exactly where one of its spellings occurs (as <see cref="KeywordMatcher"/> does for small sets). Past
+/// <see cref="DenseBudget"/> table entries, the deepest states keep only their own edges and follow their failure links
+/// to a state with a full row: memory stays proportional to the keywords' bytes.
+/// </summary>
+internal sealed class KeywordAutomaton
+{
+    /// <summary>The table entries (4 bytes each) beyond which the deepest states are not given a full row (16 MB).</summary>
+    internal const int DenseBudget = 4 << 20;
+
+    private readonly byte[] _classOf = new byte[256];
+    private readonly int _classes;
+    private readonly int _dense;
+    private readonly int[] _delta;
+    private readonly int[]? _rows;
+    private readonly int[] _fail;
+    private readonly int[] _edgeStart;
+    private readonly byte[] _edgeClass;
+    private readonly int[] _edgeTarget;
+    private readonly int[] _outputStart;
+    private readonly int[] _outputs;
+    private readonly byte[][] _variants;
+    private readonly int[] _keywordOfVariant;
+
+    public KeywordAutomaton(byte[][] variants, int[] keywordOfVariant, int denseBudget = DenseBudget)
+    {
+        _variants = variants;
+        _keywordOfVariant = keywordOfVariant;
+
+        // Byte classes: every folded byte that some spelling uses is its own class, every other byte is class 0.
+        var classes = 1;
+        foreach (var v in variants)
+        {
+            foreach (var b in v)
+            {
+                var f = Fold(b);
+                if (_classOf[f] == 0)
+                {
+                    _classOf[f] = (byte)classes++;
+                }
+            }
+        }
+
+        for (var b = 'A'; b <= 'Z'; b++)
+        {
+            _classOf[b] = _classOf[b | 0x20];
+        }
+
+        _classes = classes;
+
+        // The trie, in insertion order, with its edges in a dictionary while it is built.
+        var edges = new Dictionary<(int State, byte Class), int>();
+        var depth = new List<int> { 0 };
+        var ends = new List<List<int>?> { null };
+        for (var v = 0; v < variants.Length; v++)
+        {
+            var s = 0;
+            foreach (var b in variants[v])
+            {
+                var c = _classOf[b];
+                if (!edges.TryGetValue((s, c), out var next))
+                {
+                    next = depth.Count;
+                    depth.Add(depth[s] + 1);
+                    ends.Add(null);
+                    edges.Add((s, c), next);
+                }
+
+                s = next;
+            }
+
+            (ends[s] ??= []).Add(v);
+        }
+
+        // Renumber breadth first, so that a state's failure target (shallower) has a smaller number, and the states
+        // given a full row (the first ones) are those a scan spends its time in.
+        var count = depth.Count;
+        var children = new List<(byte Class, int Target)>[count];
+        foreach (var ((state, c), target) in edges)
+        {
+            (children[state] ??= []).Add((c, target));
+        }
+
+        var order = new int[count];
+        var number = new int[count];
+        var head = 0;
+        var tail = 1;
+        while (head < tail)
+        {
+            var s = order[head++];
+            number[s] = head - 1;
+            if (children[s] is { } list)
+            {
+                list.Sort((a, b) => a.Class.CompareTo(b.Class));
+                foreach (var (_, target) in list)
+                {
+                    order[tail++] = target;
+                }
+            }
+        }
+
+        _dense = (int)Math.Min(count, Math.Max(1L, denseBudget / classes));
+        _delta = new int[_dense * classes];
+        _fail = new int[count];
+        _edgeStart = new int[count + 1];
+        var edgeClass = new List<byte>();
+        var edgeTarget = new List<int>();
+        var outputStart = new int[count + 1];
+        var outputs = new List<int>();
+        var outputsOf = new List<int>[count];
+        for (var n = 0; n < count; n++)
+        {
+            var s = order[n];
+            _edgeStart[n] = edgeClass.Count;
+            foreach (var (c, target) in children[s] ?? [])
+            {
+                edgeClass.Add(c);
+                edgeTarget.Add(number[target]);
+            }
+        }
+
+        _edgeStart[count] = edgeClass.Count;
+        _edgeClass = [.. edgeClass];
+        _edgeTarget = [.. edgeTarget];
+
+        // Failure links and full rows, breadth first: a state's row is its own edges over its failure target's row.
+        for (var n = 0; n < count; n++)
+        {
+            var own = ends[order[n]] ?? [];
+            outputsOf[n] = n == 0 ? [] : [.. own, .. outputsOf[_fail[n]]];
+            if (n < _dense)
+            {
+                var row = n * classes;
+                if (n != 0)
+                {
+                    Array.Copy(_delta, _fail[n] * classes, _delta, row, classes);
+                }
+
+                for (var e = _edgeStart[n]; e < _edgeStart[n + 1]; e++)
+                {
+                    _delta[row + _edgeClass[e]] = _edgeTarget[e];
+                }
+            }
+
+            for (var e = _edgeStart[n]; e < _edgeStart[n + 1]; e++)
+            {
+                var child = _edgeTarget[e];
+                _fail[child] = n == 0 ? 0 : Step(_fail[n], _edgeClass[e]);
+            }
+        }
+
+        for (var n = 0; n < count; n++)
+        {
+            outputStart[n] = outputs.Count;
+            outputs.AddRange(outputsOf[n]);
+        }
+
+        outputStart[count] = outputs.Count;
+        _outputStart = outputStart;
+        _outputs = [.. outputs];
+
+        // When every state has a full row (the usual case), the scan reads a second table in which an entry is the
+        // next state's row offset, negative when that state ends a spelling: one load and one sign test per byte.
+        if (_dense == count)
+        {
+            _rows = new int[_delta.Length];
+            for (var e = 0; e < _delta.Length; e++)
+            {
+                var next = _delta[e];
+                _rows[e] = (next * classes) | (outputStart[next] != outputStart[next + 1] ? int.MinValue : 0);
+            }
+
+            _delta = [];
+        }
+    }
+
+    /// <summary>The number of states (one per distinct folded prefix of a spelling).</summary>
+    public int States => _fail.Length;
+
+    /// <summary>
+    /// Marks in <paramref name="found"/> (one bit per keyword) every keyword that occurs in <paramref name="message"/>,
+    /// spelled as one of its variants, and returns the keywords found folded onto 64 bits (keyword <c>k</c> sets bit
+    /// <c>k % 64</c>), which is exact when there are 64 keywords or fewer and zero exactly when none occurs.
+    /// </summary>
+    public ulong Find(ReadOnlySpan<byte> message, Span<ulong> found)
+    {
+        if (_rows is null)
+        {
+            return FindThroughFailureLinks(message, found);
+        }
+
+        ulong any = 0;
+        var row = 0;
+        ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref var m = ref MemoryMarshal.GetReference(message);
+        for (var i = 0; i < message.Length; i++)
+        {
+            var entry = Unsafe.Add(ref rows, row + Unsafe.Add(ref classOf, Unsafe.Add(ref m, i)));
+            row = entry & int.MaxValue;
+            if (entry < 0)
+            {
+                any |= Confirm(message, i + 1, row / _classes, found);
+            }
+        }
+
+        return any;
+    }
+
+    private ulong FindThroughFailureLinks(ReadOnlySpan<byte> message, Span<ulong> found)
+    {
+        ulong any = 0;
+        var s = 0;
+        var classes = _classes;
+        ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref var outputStart = ref MemoryMarshal.GetArrayDataReference(_outputStart);
+        for (var i = 0; i < message.Length; i++)
+        {
+            var c = Unsafe.Add(ref classOf, message[i]);
+            s = s < _dense ? Unsafe.Add(ref delta, (s * classes) + c) : Step(s, c);
+
+            // A state that ends some spelling (its own or one of its suffixes') has a non-empty output range.
+            if (Unsafe.Add(ref outputStart, s) != Unsafe.Add(ref outputStart, s + 1))
+            {
+                any |= Confirm(message, i + 1, s, found);
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary><see cref="Find(ReadOnlySpan{byte}, Span{ulong})"/> for 64 keywords or fewer.</summary>
+    public ulong Find(ReadOnlySpan<byte> message)
+    {
+        Span<ulong> found = stackalloc ulong[1];
+        return Find(message, found);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ulong Confirm(ReadOnlySpan<byte> message, int end, int state, Span<ulong> found)
+    {
+        ulong any = 0;
+        for (var o = _outputStart[state]; o < _outputStart[state + 1]; o++)
+        {
+            var v = _outputs[o];
+            var spelling = _variants[v];
+            if (message[(end - spelling.Length)..end].SequenceEqual(spelling))
+            {
+                var k = _keywordOfVariant[v];
+                if ((uint)(k >> 6) < (uint)found.Length)
+                {
+                    found[k >> 6] |= 1UL << k;
+                }
+
+                any |= 1UL << k;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>The transition from <paramref name="state"/> on a byte of class <paramref name="c"/>, through failure links.</summary>
+    private int Step(int state, byte c)
+    {
+        while (state >= _dense)
+        {
+            for (var e = _edgeStart[state]; e < _edgeStart[state + 1]; e++)
+            {
+                if (_edgeClass[e] == c)
+                {
+                    return _edgeTarget[e];
+                }
+            }
+
+            state = _fail[state];
+        }
+
+        return _delta[(state * _classes) + c];
+    }
+
+    private static byte Fold(byte b) => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+}

@@ -1,0 +1,140 @@
+using System.Text;
+using CsCheck;
+using PosFleet.Logs;
+using PosFleet.Logs.Classification;
+
+namespace PosFleet.Tests.Logs.Classification;
+
+/// <summary>
+/// The keyword prefilter selects exactly the lines in which one of a keyword's spellings (as written, lower case, upper
+/// case, capitalized) occurs, however many keywords there are, and costs no allocation per line.
+/// </summary>
+public sealed class KeywordPrefilterTests
+{
+    // Few letters, both cases, a two-byte letter and a space: random keywords and lines meet often.
+    private static readonly Gen<string> Word = Gen.String[Gen.Char["abAB é"], 1, 6];
+    private static readonly Gen<string> Line = Gen.String[Gen.Char["abcABC éÉ"], 0, 90];
+
+    [Fact]
+    public void FindKeywords_RandomKeywordsAndLines_SelectsExactlyTheLinesNaiveSearchSelects()
+    {
+        Gen.Select(Word.Array[1, 150], Line.Array[1, 12]).Sample(sample =>
+        {
+            var (keywords, lines) = sample;
+            var distinct = keywords.Distinct(StringComparer.Ordinal).ToArray();
+            var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = distinct, Kind = LogKind.Error }]);
+            foreach (var line in lines)
+            {
+                var bytes = Encoding.UTF8.GetBytes(line);
+                var expected = NaiveHits(distinct, bytes);
+                var hits = classifier.FindKeywords(bytes);
+
+                Assert.Equal(expected.Count > 0, hits != 0);
+                if (distinct.Length <= 64)
+                {
+                    Assert.Equal(expected.Aggregate(0UL, (mask, k) => mask | (1UL << k)), hits);
+                }
+            }
+        });
+    }
+
+    [Fact]
+    public void KeywordAutomaton_RandomKeywordsAndLines_FindsExactlyTheKeywordsNaiveSearchFinds_WithAndWithoutFullRows()
+    {
+        Gen.Select(Word.Array[1, 300], Line.Array[1, 12], Gen.Int[1, 4096]).Sample(sample =>
+        {
+            var (keywords, lines, denseBudget) = sample;
+            var distinct = keywords.Distinct(StringComparer.Ordinal).ToArray();
+            var (variants, keywordOf) = Spellings(distinct);
+            var automaton = new KeywordAutomaton(variants, keywordOf, denseBudget);
+            foreach (var line in lines)
+            {
+                var bytes = Encoding.UTF8.GetBytes(line);
+                var found = new ulong[(distinct.Length + 63) / 64];
+                automaton.Find(bytes, found);
+
+                var actual = Enumerable.Range(0, distinct.Length).Where(k => (found[k / 64] & (1UL << k)) != 0);
+                Assert.Equal(NaiveHits(distinct, bytes), actual);
+            }
+        });
+    }
+
+    [Fact]
+    public void Classify_FiveHundredRulesOfFourKeywords_PicksTheRuleWhoseKeywordOccurs()
+    {
+        var rules = VendorRules(500).ToList();
+        var classifier = new LogClassifier([.. rules, .. DefaultClassificationRules.All]);
+
+        Assert.True(classifier.IsWide);
+        for (var i = 0; i < 500; i += 7)
+        {
+            var keyword = rules[i].Keywords![i % 4];
+            var message = Encoding.UTF8.GetBytes($"device: {keyword.ToUpperInvariant()} reported after printer offline");
+            var c = classifier.Classify(LogKind.None, LogSeverity.Success, "INFO"u8, "device"u8, message, classifier.FindKeywords(message));
+
+            Assert.Equal(rules[i].Name, classifier.Rules[c.RuleIndex].Name);
+        }
+
+        var builtIn = "printer offline at 10.0.0.7"u8;
+        var b = classifier.Classify(LogKind.None, LogSeverity.Success, "INFO"u8, "printer"u8, builtIn, classifier.FindKeywords(builtIn));
+        Assert.Equal("printer-offline", classifier.Rules[b.RuleIndex].Name);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(500)]
+    public void FindKeywordsAndClassify_RepeatedLines_AllocateNothing(int vendorRules)
+    {
+        var classifier = new LogClassifier([.. VendorRules(vendorRules), .. DefaultClassificationRules.All]);
+        var unselected = "tickets: ticket closed ref=T-123456 total=12.50 EUR items=3"u8.ToArray();
+        var selected = "vendor: SCANNER-014 FAULT, printer offline"u8.ToArray();
+        Run(classifier, unselected, selected); // warm up
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            Run(classifier, unselected, selected);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    internal static IEnumerable<ClassificationRule> VendorRules(int count)
+    {
+        string[] devices = ["scanner", "scale", "drawer", "pinpad", "display", "fiscal", "kitchen", "label", "badge", "coin"];
+        for (var i = 0; i < count; i++)
+        {
+            var device = devices[i % devices.Length];
+            yield return new ClassificationRule
+            {
+                Name = $"vendor-{i:000}",
+                Keywords = [$"{device} jammed #{i:000}", $"E{4000 + i}", $"{device.ToUpperInvariant()}-{i:000} FAULT", $"vx{i:000}q"],
+                Kind = LogKind.Fail,
+            };
+        }
+    }
+
+    private static void Run(LogClassifier classifier, byte[] unselected, byte[] selected)
+    {
+        var hits = classifier.FindKeywords(unselected);
+        _ = classifier.Classify(LogKind.None, LogSeverity.Success, "INFO"u8, "tickets"u8, unselected, hits);
+        hits = classifier.FindKeywords(selected);
+        _ = classifier.Classify(LogKind.None, LogSeverity.Success, "INFO"u8, "vendor"u8, selected, hits);
+    }
+
+    /// <summary>The oracle: each spelling of each keyword searched for on its own.</summary>
+    private static List<int> NaiveHits(string[] keywords, byte[] line) =>
+        [.. Enumerable.Range(0, keywords.Length).Where(k => SpellingsOf(keywords[k]).Any(s => line.AsSpan().IndexOf(Encoding.UTF8.GetBytes(s)) >= 0))];
+
+    private static (byte[][] Variants, int[] KeywordOf) Spellings(string[] keywords)
+    {
+        var pairs = keywords.SelectMany((k, i) => SpellingsOf(k).Select(s => (Bytes: Encoding.UTF8.GetBytes(s), Keyword: i))).ToArray();
+        return ([.. pairs.Select(p => p.Bytes)], [.. pairs.Select(p => p.Keyword)]);
+    }
+
+    private static IEnumerable<string> SpellingsOf(string keyword)
+    {
+        var lower = keyword.ToLowerInvariant();
+        return new[] { keyword, lower, keyword.ToUpperInvariant(), char.ToUpperInvariant(lower[0]) + lower[1..] }.Distinct(StringComparer.Ordinal);
+    }
+}
