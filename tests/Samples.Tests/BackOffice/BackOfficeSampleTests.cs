@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+
+namespace PosFleet.Samples.Tests.BackOffice;
+
+/// <summary>
+/// The back-office sample, started as its own process from another working directory: it ingests a folder of logs
+/// through AddLogIngest and its digest scheduler writes the due digest into the pickup folder.
+/// </summary>
+public sealed class BackOfficeSampleTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Run_FolderOfLogsAndDueSubscription_DigestOfTheIngestedErrorsLandsInPickupFolder()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var logs = Path.Combine(_dir.Path, "logs");
+        var mail = Path.Combine(_dir.Path, "mail");
+        Directory.CreateDirectory(logs);
+        var lines = new StringBuilder();
+        for (var i = 0; i < 12; i++)
+        {
+            var at = now.AddMinutes(-90 + i).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+            lines.Append(at).Append(" [ERROR] term=POS-00").Append(10 + i).Append(" org=shop-12 printer: paper out\n");
+            lines.Append(at).Append(" [INFO] term=POS-0001 org=shop-12 sale: ticket closed\n");
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(logs, "pos.log"), lines.ToString());
+
+        // Due a little after the host has started and ingested the folder: the scheduler waits for it.
+        var sendTime = now.AddSeconds(25).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        var workingDirectory = Directory.CreateDirectory(Path.Combine(_dir.Path, "elsewhere")).FullName;
+        using var sample = SampleProcess.Start(workingDirectory, new Dictionary<string, string>
+        {
+            ["Storage__Path"] = Path.Combine(_dir.Path, "fleet.db"),
+            ["PickupFolder"] = mail,
+            ["Ingest__Paths__0"] = logs,
+            ["Digests__Subscriptions__0__SendTime"] = sendTime,
+            ["Digests__Subscriptions__0__TimeZone"] = "UTC",
+            ["Digests__Subscriptions__0__Culture"] = "en",
+        });
+
+        var eml = await sample.WaitForFileAsync(mail, "*.eml", TimeSpan.FromMinutes(2));
+        var message = await File.ReadAllTextAsync(eml);
+        var exitCode = await sample.StopAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("ana@example.es", message, StringComparison.Ordinal);
+        Assert.Contains("paper out", message, StringComparison.Ordinal);
+        Assert.Matches(@"\b12\b", message);
+        Assert.Equal(0, exitCode);
+        Assert.True(File.Exists(Path.Combine(_dir.Path, "fleet.db")), sample.Output);
+        Assert.Empty(Directory.GetFileSystemEntries(workingDirectory));
+    }
+}
