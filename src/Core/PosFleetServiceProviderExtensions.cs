@@ -11,10 +11,19 @@ public static class PosFleetServiceProviderExtensions
     /// host does when it starts, so that a process without a host fails before it does any work.
     /// </summary>
     /// <param name="services">The provider built from the service collection <c>AddPosFleet</c> was called on.</param>
-    /// <exception cref="OptionsValidationException">An option is invalid; the message names it and the fix.</exception>
+    /// <exception cref="OptionsValidationException">An option is invalid; the message names it and the fix (every failure, when several options types fail).</exception>
     public static void ValidatePosFleetOptions(this IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.GetService<IStartupValidator>()?.Validate();
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several options types failed: one exception listing every failure, each naming its option and the fix.
+            var failures = ex.InnerExceptions.Cast<OptionsValidationException>().ToList();
+            throw new OptionsValidationException(failures[0].OptionsName, failures[0].OptionsType, [.. failures.SelectMany(f => f.Failures)]);
+        }
     }
 }

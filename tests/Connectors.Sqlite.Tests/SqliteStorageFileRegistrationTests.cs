@@ -47,4 +47,18 @@ public sealed class SqliteStorageFileRegistrationTests : IDisposable
         Assert.Contains("BusyTimeout", ex.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir.Path, "fleet.db")));
     }
+
+    [Fact]
+    public void ValidatePosFleetOptions_TwoOptionsTypesInvalid_OneOptionsValidationExceptionNamingBoth()
+    {
+        var services = new ServiceCollection();
+        services.AddPosFleet(o => o.TerminalId = "till 07")
+            .UseSqliteStorageFile(Path.Combine(_dir.Path, "fleet.db"), o => o.BusyTimeout = TimeSpan.FromSeconds(-1));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(provider.ValidatePosFleetOptions);
+
+        Assert.Contains("BusyTimeout", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("TerminalId", ex.Message, StringComparison.Ordinal);
+    }
 }

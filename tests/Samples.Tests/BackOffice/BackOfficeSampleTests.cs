@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using PosFleet.Tests;
+
 namespace PosFleet.Samples.Tests.BackOffice;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed class BackOfficeSampleTests : IDisposable
         for (var i = 0; i < 12; i++)
         {
             var at = now.AddMinutes(-90 + i).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-            lines.Append(at).Append(" [ERROR] term=POS-00").Append(10 + i).Append(" org=shop-12 printer: paper out\n");
+            lines.Append(at).Append(" [ERROR] term=POS-00").Append(10 + i).Append(" org=shop-12 sale: could not save ticket: database is locked\n");
             lines.Append(at).Append(" [INFO] term=POS-0001 org=shop-12 sale: ticket closed\n");
         }
 
@@ -48,7 +50,7 @@ public sealed class BackOfficeSampleTests : IDisposable
         var exitCode = await sample.StopAsync(TimeSpan.FromSeconds(30));
 
         Assert.Contains("ana@example.es", message, StringComparison.Ordinal);
-        Assert.Contains("paper out", message, StringComparison.Ordinal);
+        Assert.Contains("database is locked", message, StringComparison.Ordinal);
         Assert.Matches(@"\b12\b", message);
         Assert.Equal(0, exitCode);
         Assert.True(File.Exists(Path.Combine(_dir.Path, "fleet.db")), sample.Output);
