@@ -40,7 +40,10 @@ internal static class DemoCommand
                 File.Delete(file);
             }
 
-            var (access, code) = StoreAccess.Open(new FileInfo(db), create: true);
+            // One container for the whole demo, as a back office composes it: the store, the scanner, the digests and the
+            // pickup folder; its clock stands at the end of the generated log, so "the last 24 hours" are the log's.
+            var mail = DemoDigests.PrepareMailFolder(dir);
+            var (access, code) = StoreAccess.Open(new FileInfo(db), create: true, b => DemoDigests.Register(b, mail, end));
             if (access is null)
             {
                 return code;
@@ -71,10 +74,9 @@ internal static class DemoCommand
                 var page = await access.Store.QueryAsync(
                     new LogQuery { Text = "printer", Severities = new HashSet<LogSeverity> { LogSeverity.Error }, Limit = 5 }, cancellationToken);
                 StoreTable.WritePage(page, Console.Out);
+                Console.WriteLine();
+                return await DemoDigests.RunAsync(access, mail, new FileInfo(db), Console.Out, cancellationToken);
             }
-
-            Console.WriteLine();
-            return await DemoDigests.RunAsync(dir, new FileInfo(db), end, Console.Out, cancellationToken);
         });
         return command;
     }

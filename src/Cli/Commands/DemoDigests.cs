@@ -1,4 +1,9 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PosFleet.Connectors.Email;
 using PosFleet.Digests;
 
 namespace PosFleet.Cli.Commands;
@@ -30,8 +35,8 @@ internal static class DemoDigests
         },
     ];
 
-    /// <summary>Saves the demo subscriptions and audits the 24 hours ending at <paramref name="end"/>, writing the messages into <c>mail/</c>.</summary>
-    public static async Task<int> RunAsync(DirectoryInfo dir, FileInfo db, DateTimeOffset end, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Empties the demo's pickup folder, <c>mail/</c>, and returns its path.</summary>
+    public static string PrepareMailFolder(DirectoryInfo dir)
     {
         var mail = Path.Combine(dir.FullName, "mail");
         if (Directory.Exists(mail))
@@ -39,18 +44,35 @@ internal static class DemoDigests
             Directory.Delete(mail, recursive: true);
         }
 
+        return mail;
+    }
+
+    /// <summary>
+    /// The demo's digest registrations on its one container: digests without the background scheduler (the demo runs
+    /// audits), the pickup folder, and a clock standing at <paramref name="end"/>, the end of the generated log.
+    /// </summary>
+    public static void Register(IPosFleetBuilder builder, string mail, DateTimeOffset end)
+    {
+        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(end));
+        // Outcomes are printed from the results; the engine's own log stays quiet.
+        builder.Services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        builder.Services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        builder.AddDigests(o => o.EnableScheduler = false).AddPickupFolderNotifier(mail);
+    }
+
+    /// <summary>Saves the demo subscriptions and audits the 24 hours ending at the container's clock, writing the messages into <paramref name="mail"/>.</summary>
+    public static async Task<int> RunAsync(StoreAccess access, string mail, FileInfo db, TextWriter output, CancellationToken cancellationToken)
+    {
         output.WriteLine($"Threshold digests over the last 24 hours (posfleet digest add / run --now --pickup {mail}):");
+        var store = access.Services.GetRequiredService<IDigestStore>();
+        var runner = access.Services.GetRequiredService<IDigestRunner>();
         try
         {
-            var access = DigestAccess.Open(db, DigestAccess.Pickup(mail), check: false, time: new FixedTimeProvider(end)); // the demo has just written and checked the store
-            await using (access.ConfigureAwait(false))
+            foreach (var subscription in Subscriptions)
             {
-                foreach (var subscription in Subscriptions)
-                {
-                    await access.Store.SaveSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
-                    var result = await access.Runner.AuditAsync(subscription.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    output.WriteLine(Describe(subscription, result));
-                }
+                await store.SaveSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
+                var result = await runner.AuditAsync(subscription.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+                output.WriteLine(Describe(subscription, result));
             }
         }
         catch (PosFleetStorageException ex)

@@ -82,8 +82,6 @@ internal sealed class DigestAccess : IAsyncDisposable
         return new DigestAccess(provider);
     }
 
-    public static Action<IPosFleetBuilder> Pickup(string directory) => b => b.AddPickupFolderNotifier(directory);
-
     public static Action<IPosFleetBuilder> Smtp(string host, int port, SmtpSecurity security, string? user, string? password, string from) =>
         b => b.AddSmtpNotifier(o =>
         {
