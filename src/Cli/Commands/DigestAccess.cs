@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PosFleet.Connectors.Email;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Digests;
+using PosFleet.Logs;
 using PosFleet.Logs.Classification;
 using PosFleet.Logs.Scanning;
 
@@ -27,7 +28,7 @@ internal sealed class DigestAccess : IAsyncDisposable
     public IDigestRunner Runner => _services.GetRequiredService<IDigestRunner>();
 
     /// <summary>The host's classification rules (those of <c>--rules</c>, then the built-in ones), read now.</summary>
-    /// <exception cref="InvalidDataException">The rules file cannot be read or a rule is invalid.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The rules file cannot be read or a rule is invalid.</exception>
     public IClassificationRuleCatalog Rules => _services.GetRequiredService<IClassificationRuleCatalog>();
 
     /// <summary>
@@ -65,7 +66,7 @@ internal sealed class DigestAccess : IAsyncDisposable
         notifier?.Invoke(builder);
         if (rulesFile is not null)
         {
-            services.Configure<LogScanOptions>(o => o.Classification.RulesFile = rulesFile);
+            builder.AddLogs(o => o.Classification.RulesFile = rulesFile);
         }
 
         var provider = services.BuildServiceProvider();

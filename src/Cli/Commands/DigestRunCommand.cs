@@ -109,10 +109,6 @@ internal static class DigestRunCommand
             {
                 return ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message);
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException)
-            {
-                return ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message);
-            }
             catch (OperationCanceledException)
             {
                 return ScanCommand.Fail(ExitCodes.Canceled, "interrupted.");

@@ -81,12 +81,6 @@ internal sealed class StoreAccess : IAsyncDisposable
             provider.Dispose();
             return (null, ScanCommand.Fail(ExitCodes.InvalidConfiguration, ex.Message));
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
-        {
-            // Several option types failed at once: each says what is wrong with its own.
-            provider.Dispose();
-            return (null, ScanCommand.Fail(ExitCodes.InvalidConfiguration, string.Join(" ", ex.InnerExceptions.Select(e => e.Message))));
-        }
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();

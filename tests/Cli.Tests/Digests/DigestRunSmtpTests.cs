@@ -40,6 +40,7 @@ public sealed class DigestRunSmtpTests : IDisposable
         Assert.Contains(envelopes, e => e.Contains("ana@example.es", StringComparison.Ordinal));
         Assert.Contains(envelopes, e => e.Contains("ops@example.com", StringComparison.Ordinal));
         Assert.All(envelopes, e => Assert.Contains("\"auth\": true", e, StringComparison.Ordinal));
+        Assert.DoesNotContain("s3cret", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
     private static int FreePort()
