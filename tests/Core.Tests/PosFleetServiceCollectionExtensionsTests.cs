@@ -79,6 +79,23 @@ public sealed class PosFleetServiceCollectionExtensionsTests : IDisposable
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<LogScanOptions>));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<LogDashboardOptions>));
         using var provider = services.BuildServiceProvider();
-        Assert.Equal(["a", "b"], provider.GetRequiredService<IOptions<LogIngestOptions>>().Value.Paths);
+        Assert.Equal(["a", "b"], provider.GetRequiredService<IOptionsMonitor<LogIngestOptions>>().Get("PosFleet.LogIngestService").Paths);
+    }
+
+    [Fact]
+    public void AddLogIngest_ServiceFollows_TheRegisteredIngesterKeepsItsOwnOptions()
+    {
+        var services = new ServiceCollection();
+        services.AddPosFleet().AddLogIngest(o => o.Paths.Add("/var/log/pos"));
+        using var provider = services.BuildServiceProvider();
+
+        provider.ValidatePosFleetOptions();
+        var service = provider.GetRequiredService<IOptionsMonitor<LogIngestOptions>>().Get("PosFleet.LogIngestService");
+        var shared = provider.GetRequiredService<IOptions<LogIngestOptions>>().Value;
+
+        Assert.True(service.Follow);
+        Assert.Equal(["/var/log/pos"], service.Paths);
+        Assert.False(shared.Follow); // a direct IngestAsync reads once, as it did before the service was added
+        Assert.Empty(shared.Paths);
     }
 }

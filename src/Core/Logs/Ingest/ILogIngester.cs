@@ -3,8 +3,9 @@ namespace PosFleet.Logs.Ingest;
 /// <summary>
 /// Reads log files into the <see cref="Storage.ILogStore"/>, incrementally: each file from the checkpoint the store holds
 /// for it, the checkpoint written in the same transaction as the entries it covers, so that an interrupted ingest loses
-/// and duplicates nothing. Registered by <c>AddPosFleet</c> (configure it with <c>AddLogs</c>); the hosted service of
-/// <c>AddLogIngest</c> runs it without a caller.
+/// and duplicates nothing. Registered by <c>AddPosFleet</c>; its default options are <c>services.Configure&lt;LogIngestOptions&gt;(…)</c> or
+/// a request's own <see cref="LogIngestRequest.Options"/>. The hosted service of <c>AddLogIngest</c> runs it without a
+/// caller, with options of its own.
 /// </summary>
 public interface ILogIngester
 {

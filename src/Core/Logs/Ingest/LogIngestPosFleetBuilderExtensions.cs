@@ -26,10 +26,11 @@ public static class LogIngestPosFleetBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.AddLogs();
         var services = builder.Services;
-        var options = services.AddOptions<LogIngestOptions>();
+        // The service's own named options: a tailing service follows unless told otherwise, without changing the
+        // options of the ILogIngester that other code calls.
+        var options = services.AddOptions<LogIngestOptions>(LogIngestService.OptionsName);
         if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LogIngestService)))
         {
-            // Once, before every configuration of the host's: a tailing service follows unless told otherwise.
             options.Configure(o => o.Follow = true);
         }
 

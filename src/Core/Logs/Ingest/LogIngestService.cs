@@ -11,12 +11,15 @@ namespace PosFleet.Logs.Ingest;
 /// the host and never stores a line twice.
 /// </summary>
 internal sealed partial class LogIngestService(
-    ILogIngester ingester, IOptions<LogIngestOptions> options, TimeProvider time, ILogger<LogIngestService> logger) : BackgroundService
+    ILogIngester ingester, IOptionsMonitor<LogIngestOptions> options, TimeProvider time, ILogger<LogIngestService> logger) : BackgroundService
 {
+    /// <summary>The name of the service's own <see cref="LogIngestOptions"/>, so that following is not forced on other ingests.</summary>
+    public const string OptionsName = "PosFleet.LogIngestService";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var o = options.Value;
-        var request = new LogIngestRequest { Paths = [.. o.Paths] };
+        var o = options.Get(OptionsName);
+        var request = new LogIngestRequest { Paths = [.. o.Paths], Options = o };
         Log.Starting(logger, string.Join(", ", request.Paths), o.Follow, o.PollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -8,6 +8,11 @@ internal sealed class LogIngestServiceOptionsValidator : IValidateOptions<LogIng
     public ValidateOptionsResult Validate(string? name, LogIngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (name != LogIngestService.OptionsName)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
         return options.Paths.Count == 0
             ? ValidateOptionsResult.Fail(
                 "LogIngestOptions.Paths is empty; AddLogIngest tails the files and directories it names: add one, such as o.Paths.Add(\"/var/log/pos\").")
