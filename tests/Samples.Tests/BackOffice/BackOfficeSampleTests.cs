@@ -35,25 +35,51 @@ public sealed class BackOfficeSampleTests : IDisposable
         // Due a little after the host has started and ingested the folder: the scheduler waits for it.
         var sendTime = now.AddSeconds(30).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         var workingDirectory = Directory.CreateDirectory(Path.Combine(_dir.Path, "elsewhere")).FullName;
-        using var sample = SampleProcess.Start(workingDirectory, new Dictionary<string, string>
+        using var sample = PosFleetProcess.Start(new PosFleetProcess.Options([SamplePath])
         {
+            FileName = "dotnet",
+            WorkingDirectory = workingDirectory,
+            Timeout = TimeSpan.FromMinutes(2),
+            Environment = new Dictionary<string, string?>
+            {
             ["Storage__Path"] = Path.Combine(_dir.Path, "fleet.db"),
             ["PickupFolder"] = mail,
             ["Ingest__Paths__0"] = logs,
             ["Digests__Subscriptions__0__SendTime"] = sendTime,
             ["Digests__Subscriptions__0__TimeZone"] = "UTC",
             ["Digests__Subscriptions__0__Culture"] = "en",
+            },
         });
 
-        var eml = await sample.WaitForFileAsync(mail, "*.eml", TimeSpan.FromMinutes(2));
+        // The scheduler logs the digest it wrote; the pickup folder then holds it.
+        await sample.WaitForStdoutLineAsync(l => l.Contains("Digest 'shop-12'", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+        var eml = Assert.Single(Directory.GetFiles(mail, "*.eml"));
         var message = await File.ReadAllTextAsync(eml);
-        var exitCode = await sample.StopAsync(TimeSpan.FromSeconds(30));
+        await sample.SignalAsync(PosFleetProcess.Signal.Terminate);
+        var exitCode = (await sample.WaitForExitAsync(TimeSpan.FromSeconds(30))).ExitCode;
 
         Assert.Contains("ana@example.es", message, StringComparison.Ordinal);
         Assert.Contains("database is locked", message, StringComparison.Ordinal);
         Assert.Contains(": 12 errors from", message, StringComparison.Ordinal); // the subject: the 12 ingested errors, not the 12 successes
         Assert.Equal(0, exitCode);
-        Assert.True(File.Exists(Path.Combine(_dir.Path, "fleet.db")), sample.Output);
+        Assert.True(File.Exists(Path.Combine(_dir.Path, "fleet.db")), sample.Stdout);
         Assert.Empty(Directory.GetFileSystemEntries(workingDirectory));
+    }
+
+    /// <summary>The sample's own build output for this configuration (tests/Samples.Tests/bin/Release/net10.0 → samples/BackOffice/bin/Release/net10.0).</summary>
+    private static string SamplePath
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Sdk.sln")))
+            {
+                root = root.Parent;
+            }
+
+            Assert.NotNull(root);
+            return Path.Combine(root.FullName, "samples", "BackOffice", "bin", configuration, "net10.0", "posfleet-backoffice.dll");
+        }
     }
 }
