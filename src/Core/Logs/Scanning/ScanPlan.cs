@@ -18,7 +18,7 @@ internal sealed class ScanPlan
         ToTicks = filter.To?.UtcTicks ?? long.MaxValue;
         Terminal = filter.Terminal is null ? null : Encoding.UTF8.GetBytes(filter.Terminal);
         Organization = filter.Organization is null ? null : Encoding.UTF8.GetBytes(filter.Organization);
-        ReferenceUtf8 = filter.Reference is null ? [] : Encoding.UTF8.GetBytes(filter.Reference);
+        ReferenceUtf8 = filter.Reference is null ? [] : Encoding.UTF8.GetBytes(ReferenceToken.Normalize(filter.Reference));
         ReferenceKeys = options.ReferenceKeys.Select(k => Encoding.UTF8.GetBytes(k + "=")).ToArray();
         foreach (var kind in filter.Kinds)
         {
@@ -60,7 +60,8 @@ internal sealed class ScanPlan
         foreach (var key in ReferenceKeys)
         {
             var at = message.IndexOf(key);
-            while (at > 0 && message[at - 1] != ' ')
+            // A key starts a word: "xref=" is not "ref=", "(ref=" is.
+            while (at > 0 && ReferenceToken.IsPart(message[at - 1]))
             {
                 var again = message[(at + 1)..].IndexOf(key);
                 at = again < 0 ? -1 : at + 1 + again;
@@ -68,9 +69,7 @@ internal sealed class ScanPlan
 
             if (at >= 0)
             {
-                var value = message[(at + key.Length)..];
-                var end = value.IndexOfAny(" ,;)]"u8);
-                value = end < 0 ? value : value[..end];
+                var value = ReferenceToken.Read(message[(at + key.Length)..]);
                 if (!value.IsEmpty)
                 {
                     return value;

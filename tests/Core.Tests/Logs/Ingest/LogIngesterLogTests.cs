@@ -33,11 +33,12 @@ public sealed class LogIngesterLogTests : IDisposable
             }.Order(),
             _log.Entries.Take(3).Order());
         Assert.Equal(
-            [
-                (LogLevel.Information, "Ingest finished: 1 source(s), 2 lines read, 1 new entries stored, 1 malformed, 0 unreadable input(s), canceled: False."),
-                (LogLevel.Information, $"{log} is shorter than its checkpoint (74 bytes) or its first bytes changed (truncated): it is read from its start."),
-            ],
-            _log.Entries.Skip(3).Take(2));
+            (LogLevel.Information, "Ingest finished: 1 source(s), 2 lines read, 1 new entries stored, 1 malformed, 0 unreadable input(s), canceled: False."),
+            _log.Entries[3]);
+        // The second ingest: the truncation (reading side) and its commit (writing side) may come in either order.
+        Assert.Contains(
+            (LogLevel.Information, $"{log} is shorter than its checkpoint (74 bytes) or its first bytes changed (truncated): it is read from its start."),
+            _log.Entries.Skip(4));
         Assert.Contains((LogLevel.Information, "Ingest finished: 1 source(s), 1 lines read, 1 new entries stored, 0 malformed, 0 unreadable input(s), canceled: False."), _log.Entries);
     }
 
