@@ -8,7 +8,7 @@ internal static class DigestSubscriptionValidator
     public static IReadOnlyList<string> Validate(DigestSubscription s)
     {
         var errors = new List<string>();
-        var who = string.IsNullOrWhiteSpace(s.Id) ? "Subscription" : $"Subscription '{s.Id}'";
+        var who = string.IsNullOrWhiteSpace(s.Id) ? "Subscription" : $"Subscription '{Printable(s.Id)}'";
         if (string.IsNullOrWhiteSpace(s.Id))
         {
             errors.Add("DigestSubscription.Id is required: give each subscription a stable id such as 'shop-12-errors'.");
@@ -17,6 +17,18 @@ internal static class DigestSubscriptionValidator
         if (string.IsNullOrWhiteSpace(s.Name))
         {
             errors.Add($"{who}: Name is required; it is shown in the digest's subject.");
+        }
+
+        // A name or id is printed in subjects, listings and terminals: a line break or an escape sequence in one would
+        // forge a header line or drive the operator's terminal.
+        if (s.Id is { } id && id.Any(char.IsControl))
+        {
+            errors.Add($"DigestSubscription.Id '{Printable(id)}' contains a control character: use printable characters only.");
+        }
+
+        if (s.Name is { } name && name.Any(char.IsControl))
+        {
+            errors.Add($"{who}: Name '{Printable(name)}' contains a control character (a line break, an escape): use printable characters only.");
         }
 
         if (s.Recipients is null || s.Recipients.Count == 0)
@@ -74,4 +86,10 @@ internal static class DigestSubscriptionValidator
             throw new ArgumentException(string.Join(" ", errors), nameof(subscription));
         }
     }
+
+    /// <summary>The text with each control character shown as <c>\uXXXX</c>, safe to print in an error.</summary>
+    private static string Printable(string text) =>
+        text.Any(char.IsControl)
+            ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
+            : text;
 }

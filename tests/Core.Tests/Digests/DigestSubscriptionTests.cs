@@ -71,4 +71,25 @@ public sealed class DigestSubscriptionTests
     [Fact]
     public void Validate_TheSeedsDefaults_AreValid() =>
         Assert.Empty(DigestFixture.Subscription().Validate());
+
+    [Theory]
+    [InlineData("Shop 12\r\nBcc: evil@example.com")]
+    [InlineData("Shop 12\u001b]0;pwned\u0007")]
+    public void Validate_NameWithControlCharacters_RefusedShowingThemEscaped(string name)
+    {
+        var errors = string.Join("\n", (DigestFixture.Subscription() with { Name = name }).Validate());
+
+        Assert.Contains("Name", errors, StringComparison.Ordinal);
+        Assert.Contains("control character", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(errors, c => char.IsControl(c) && c != '\n');
+    }
+
+    [Fact]
+    public void Validate_IdWithALineBreak_Refused()
+    {
+        var errors = string.Join("\n", (DigestFixture.Subscription() with { Id = "shop-12\nx" }).Validate());
+
+        Assert.Contains("DigestSubscription.Id 'shop-12\\u000ax' contains a control character", errors, StringComparison.Ordinal);
+    }
 }
