@@ -1,4 +1,3 @@
-using PosFleet.Logs;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Tests;
@@ -7,15 +6,15 @@ namespace PosFleet.Tests;
 /// A log store that wakes the test's waits each time entries are appended to it, so that a test waits for what an
 /// ingest running in the background stores instead of polling the store.
 /// </summary>
-internal sealed class ObservedLogStore(ILogStore inner) : ILogStore
+internal sealed class ObservedLogStore(ILogStore inner) : ForwardingLogStore(inner)
 {
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async ValueTask<int> AppendAsync(LogBatch batch, CancellationToken cancellationToken)
+    public override async ValueTask<int> AppendAsync(LogBatch batch, CancellationToken cancellationToken)
     {
         try
         {
-            return await inner.AppendAsync(batch, cancellationToken);
+            return await base.AppendAsync(batch, cancellationToken);
         }
         finally
         {
@@ -48,18 +47,4 @@ internal sealed class ObservedLogStore(ILogStore inner) : ILogStore
             }
         }
     }
-
-    public ValueTask<IngestCheckpoint?> GetCheckpointAsync(string source, CancellationToken cancellationToken) => inner.GetCheckpointAsync(source, cancellationToken);
-
-    public ValueTask<LogPage> QueryAsync(LogQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
-
-    public ValueTask<IReadOnlyList<LogCountBucket>> CountAsync(LogQuery query, CancellationToken cancellationToken) => inner.CountAsync(query, cancellationToken);
-
-    public ValueTask<IReadOnlyList<LogTemplateGroup>> GroupByTemplateAsync(LogQuery query, int limit, CancellationToken cancellationToken) =>
-        inner.GroupByTemplateAsync(query, limit, cancellationToken);
-
-    public ValueTask<IReadOnlyList<LogTerminalGroup>> GroupByTerminalAsync(LogQuery query, int limit, CancellationToken cancellationToken) =>
-        inner.GroupByTerminalAsync(query, limit, cancellationToken);
-
-    public ValueTask<long> DeleteOlderThanAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) => inner.DeleteOlderThanAsync(olderThan, cancellationToken);
 }
