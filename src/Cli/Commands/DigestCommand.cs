@@ -65,9 +65,11 @@ internal static class DigestCommand
                 TestMode = parse.GetValue(test),
                 Active = !parse.GetValue(inactive),
             };
+
+            // Every value comes from the command line: a bad one is a usage error, as a bad recipient is.
             if (subscription.Validate() is { Count: > 0 } problems)
             {
-                return ScanCommand.Fail(ExitCodes.InvalidConfiguration, string.Join(" ", problems));
+                return ScanCommand.Fail(ExitCodes.Usage, string.Join(" ", problems));
             }
 
             return await WithStoreAsync(parse.GetValue(store)!, create: true, write: true, async digests =>
