@@ -1,4 +1,9 @@
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PosFleet.Connectors.Email.Internal;
 using PosFleet.Digests;
+using PosFleet.Notifications;
 using PosFleet.Tests;
 using static PosFleet.Connectors.Email.Tests.SmtpDigestDeliveryTests;
 
@@ -111,5 +116,48 @@ public sealed class SmtpNotifierGuardTests : IDisposable
 
         Assert.Equal(DigestRunOutcome.Sent, result.Outcome);
         Assert.Equal([Reachable[0], Jose, Reachable[1]], Assert.Single(server.Messages()).Recipients);
+    }
+
+    [Fact]
+    public async Task RunWindow_StartTlsRequiredAndNotOffered_FailsForGoodNamingTheOption()
+    {
+        await using var server = await SmtpTestServer.StartAsync(_dir.Path);
+        using var host = await DigestMailHost.StartAsync(Smtp(server.Port, security: SmtpSecurity.StartTls), Reachable);
+
+        var result = await host.Runner.RunWindowAsync("shop-12", DigestMailHost.Window);
+        host.Time.Advance(TimeSpan.FromHours(2));
+        var later = await host.Runner.RunDueAsync();
+
+        Assert.Equal(DigestRunOutcome.Failed, result.Outcome);
+        Assert.All(result.Run!.Recipients, r => Assert.StartsWith(
+            $"The SMTP server 127.0.0.1:{server.Port} does not offer STARTTLS, which SmtpNotifierOptions.Security StartTls requires", r.Reason, StringComparison.Ordinal));
+        Assert.Empty(server.Messages());
+        Assert.Empty(later);
+    }
+
+    [Fact]
+    public async Task SendAsync_WrongPassword_LogsTheAuthenticationFailureWithoutThePassword()
+    {
+        await using var server = await SmtpTestServer.StartAsync(_dir.Path, tls: true, auth: "fleet:s3cret");
+        var logger = new FakeLogger<SmtpNotifier>();
+        var options = new SmtpNotifierOptions
+        {
+            Host = "127.0.0.1",
+            Port = server.Port,
+            Security = SmtpSecurity.StartTls,
+            UserName = "fleet",
+            Password = "wrong-Pa55",
+            From = "fleet@example.com",
+            CheckCertificateRevocation = false,
+            ServerCertificateValidation = (_, certificate, _, _) => certificate?.Subject == "CN=localhost",
+        };
+        var notifier = new SmtpNotifier(new MailKitSmtpTransportFactory(), Options.Create(options), new FakeTimeProvider(), logger);
+
+        var result = await notifier.SendAsync(new NotificationMessage { Recipients = Reachable, Subject = "s", Text = "t", IdempotencyKey = "k" }, CancellationToken.None);
+
+        Assert.All(result.Deliveries, d => Assert.Equal(DeliveryStatus.PermanentFailure, d.Status));
+        var records = logger.Collector.GetSnapshot();
+        Assert.Contains(records, r => r.Exception?.Message.StartsWith("SMTP authentication failed for user 'fleet'", StringComparison.Ordinal) == true);
+        Assert.All(records, r => Assert.DoesNotContain("wrong-Pa55", r.Message + r.Exception, StringComparison.Ordinal));
     }
 }

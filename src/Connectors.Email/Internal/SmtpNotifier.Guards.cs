@@ -6,10 +6,27 @@ using PosFleet.Notifications;
 namespace PosFleet.Connectors.Email.Internal;
 
 // What the notifier refuses to do whatever the server says: send a password in clear text, keep retrying a password
-// the server refused, or hand a server without SMTPUTF8 an address it cannot take. Each is a permanent failure with
+// the server refused or a server without the STARTTLS it requires, or hand a server without SMTPUTF8 an address it
+// cannot take. Each is a permanent failure with
 // a message that names the cause and the fix, and never the password.
 internal sealed partial class SmtpNotifier
 {
+    /// <summary>Connects; a server without the STARTTLS that <see cref="SmtpSecurity.StartTls"/> requires will not grow it by the next attempt.</summary>
+    /// <exception cref="SmtpSettingsException">STARTTLS is required and the server does not offer it.</exception>
+    private async Task ConnectAsync(ISmtpTransport transport, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transport.ConnectAsync(_options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException ex) when (_options.Security == SmtpSecurity.StartTls)
+        {
+            throw new SmtpSettingsException(
+                $"The SMTP server {_options.Host}:{_options.Port} does not offer STARTTLS, which SmtpNotifierOptions.Security StartTls requires ({ex.Message}); " +
+                "use the server's TLS port with SslOnConnect (usually 465), or a server that offers STARTTLS.", ex);
+        }
+    }
+
     /// <summary>Logs in, over an encrypted connection unless <see cref="SmtpSecurity.None"/> was set explicitly.</summary>
     /// <exception cref="SmtpSettingsException">The connection is not encrypted, or the server refused the credentials or offers no login.</exception>
     private async Task AuthenticateAsync(ISmtpTransport transport, string userName, CancellationToken cancellationToken)

@@ -117,7 +117,7 @@ internal sealed partial class SmtpNotifier : INotifier
                 connecting.CancelAfter(_options.ConnectTimeout);
                 try
                 {
-                    await transport.ConnectAsync(_options, connecting.Token).ConfigureAwait(false);
+                    await ConnectAsync(transport, connecting.Token).ConfigureAwait(false);
                     if (!string.IsNullOrEmpty(_options.UserName))
                     {
                         await AuthenticateAsync(transport, _options.UserName, connecting.Token).ConfigureAwait(false);
