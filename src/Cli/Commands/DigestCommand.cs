@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
+using PosFleet.Notifications;
 
 namespace PosFleet.Cli.Commands;
 
@@ -76,6 +77,15 @@ internal static class DigestCommand
             {
                 await digests.SaveSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
                 Console.Out.WriteLine($"Saved subscription '{subscription.Id}'.");
+                foreach (var r in subscription.Recipients)
+                {
+                    // Valid (RFC 6531), and written as is by --pickup; an SMTP server must offer SMTPUTF8 to take it.
+                    if (EmailAddressSyntax.TryParse(r, out var mailbox) && !System.Text.Ascii.IsValid(mailbox.LocalPart))
+                    {
+                        Console.Error.WriteLine($"note: '{mailbox.Address}' has a non-ASCII local part: an SMTP server that does not offer SMTPUTF8 cannot take it, and 'digest run --smtp' reports that recipient as failed.");
+                    }
+                }
+
                 return ExitCodes.Success;
             }).ConfigureAwait(false);
         });
