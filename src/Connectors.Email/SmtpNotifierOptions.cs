@@ -17,7 +17,11 @@ public sealed class SmtpNotifierOptions
     /// <value>The default value is <see cref="SmtpSecurity.Auto"/>.</value>
     public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
 
-    /// <summary>The user to authenticate as, or <see langword="null"/> to send without authenticating.</summary>
+    /// <summary>
+    /// The user to authenticate as, or <see langword="null"/> to send without authenticating. The login needs an
+    /// encrypted connection unless <see cref="Security"/> is <see cref="SmtpSecurity.None"/>; refused credentials
+    /// (535) fail for good, not retried.
+    /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? UserName { get; set; }
 

@@ -76,4 +76,17 @@ public sealed class PickupFolderNotifierTests : IDisposable
         Assert.Contains("12 errors", message.Subject);
         Assert.Contains("9 times", message.TextBody);
     }
+
+    [Fact]
+    public async Task SendAsync_NonAsciiLocalPart_IsWrittenIntoTheMessage()
+    {
+        var folder = Path.Combine(_dir.Path, "mail");
+        var message = new NotificationMessage { Recipients = ["josé@example.com"], Subject = "s", Text = "t", IdempotencyKey = "k1" };
+
+        var result = await Notifier(folder).SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(result.Deliveries).Status);
+        var written = await MimeMessage.LoadAsync(Path.Combine(folder, MimeMessageFactory.FileNameFor("k1")));
+        Assert.Equal("josé@example.com", Assert.Single(written.To.Mailboxes).Address);
+    }
 }

@@ -27,6 +27,10 @@ public sealed class SmtpNotifierTests
     {
         public int Attempts { get; private set; }
 
+        public bool IsSecure => true;
+
+        public bool SupportsSmtpUtf8 => true;
+
         public ISmtpTransport Create() => this;
 
         public Task ConnectAsync(SmtpNotifierOptions options, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
+using PosFleet.Notifications;
 
 namespace PosFleet.Cli.Commands;
 
@@ -65,15 +66,26 @@ internal static class DigestCommand
                 TestMode = parse.GetValue(test),
                 Active = !parse.GetValue(inactive),
             };
+
+            // Every value comes from the command line: a bad one is a usage error, as a bad recipient is.
             if (subscription.Validate() is { Count: > 0 } problems)
             {
-                return ScanCommand.Fail(ExitCodes.InvalidConfiguration, string.Join(" ", problems));
+                return ScanCommand.Fail(ExitCodes.Usage, string.Join(" ", problems));
             }
 
             return await WithStoreAsync(parse.GetValue(store)!, create: true, write: true, async digests =>
             {
                 await digests.SaveSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
                 Console.Out.WriteLine($"Saved subscription '{subscription.Id}'.");
+                foreach (var r in subscription.Recipients)
+                {
+                    // Valid (RFC 6531), and written as is by --pickup; an SMTP server must offer SMTPUTF8 to take it.
+                    if (EmailAddressSyntax.TryParse(r, out var mailbox) && !System.Text.Ascii.IsValid(mailbox.LocalPart))
+                    {
+                        Console.Error.WriteLine($"note: '{mailbox.Address}' has a non-ASCII local part: an SMTP server that does not offer SMTPUTF8 cannot take it, and 'digest run --smtp' reports that recipient as failed.");
+                    }
+                }
+
                 return ExitCodes.Success;
             }).ConfigureAwait(false);
         });

@@ -3,6 +3,7 @@ using System.Globalization;
 using PosFleet.Connectors.Email;
 using PosFleet.Digests;
 using PosFleet.Logs.Scanning;
+using PosFleet.Notifications;
 
 namespace PosFleet.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class DigestRunCommand
             CustomParser = r => r.Tokens.Count == 0 ? null : ParseCatchUp(r.Tokens[0].Value, r),
         };
         var smtp = new Option<string?>("--smtp") { Description = "The SMTP server, host:port." };
-        var security = new Option<SmtpSecurity>("--smtp-security") { Description = "none, starttls, sslonconnect or auto.", DefaultValueFactory = _ => SmtpSecurity.Auto };
+        var security = new Option<SmtpSecurity>("--smtp-security") { Description = "auto (default: TLS on port 465, STARTTLS when offered; a password is never sent without TLS), starttls, sslonconnect, or none (no TLS, password in clear text: a trusted relay only).", DefaultValueFactory = _ => SmtpSecurity.Auto };
         var user = new Option<string?>("--smtp-user") { Description = $"The SMTP user name; the password is read from {PasswordVariable}." };
         var from = new Option<string>("--from") { Description = "The sender address.", DefaultValueFactory = _ => "PosFleet <posfleet@localhost>" };
         var pickup = new Option<DirectoryInfo?>("--pickup") { Description = "Write the messages as .eml files into this directory instead of sending them." };
@@ -57,6 +58,12 @@ internal static class DigestRunCommand
             if (parse.GetValue(catchUp) is not null && parse.GetValue(now))
             {
                 return ScanCommand.Fail(ExitCodes.Usage, "--catch-up goes with the due windows, not with --now (an audit of the last window).");
+            }
+
+            // A bad address is a bad value on the command line, whether a recipient (digest add) or the sender: exit 2 for both.
+            if (!EmailAddressSyntax.TryParse(parse.GetValue(from), out _))
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, $"--from '{parse.GetValue(from)}' is not a valid e-mail address; write the sender such as 'fleet@example.com' or 'PosFleet <fleet@example.com>'.");
             }
 
             Action<IPosFleetBuilder> notifier;

@@ -10,6 +10,10 @@ internal sealed class MailKitSmtpTransport : ISmtpTransport
 {
     private readonly RecipientTrackingSmtpClient _client = new();
 
+    public bool IsSecure => _client.IsSecure;
+
+    public bool SupportsSmtpUtf8 => _client.Capabilities.HasFlag(SmtpCapabilities.UTF8);
+
     public async Task ConnectAsync(SmtpNotifierOptions options, CancellationToken cancellationToken)
     {
         _client.Timeout = (int)Math.Min(int.MaxValue, options.CommandTimeout.TotalMilliseconds);

@@ -17,5 +17,8 @@ internal sealed partial class SmtpNotifier
 
         [LoggerMessage(4, LogLevel.Warning, "SMTP attempt {Attempt} of {MaxAttempts} for {Key} failed, retrying in {Delay}: {Reason}")]
         public static partial void Retrying(ILogger logger, string key, int attempt, int maxAttempts, TimeSpan delay, string reason);
+
+        [LoggerMessage(5, LogLevel.Warning, "SMTP server {Host}:{Port} does not offer SMTPUTF8: recipient {Recipient}, whose local part is not ASCII, is not sent to.")]
+        public static partial void RecipientNeedsSmtpUtf8(ILogger logger, string recipient, string host, int port);
     }
 }

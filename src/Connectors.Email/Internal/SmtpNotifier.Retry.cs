@@ -9,7 +9,8 @@ namespace PosFleet.Connectors.Email.Internal;
 
 // The retry pipeline (Polly): which failures are transient, and how long to wait before the next attempt.
 // Transient: any failure of the whole transaction but a 5xx reply (refused or reset connections, timeouts, 4xx
-// replies), and an attempt that left recipients refused with a 4xx. Permanent: a 5xx reply to the transaction.
+// replies), and an attempt that left recipients refused with a 4xx. Permanent: a 5xx reply to the transaction, and
+// what the settings or the credentials cause (SmtpSettingsException: a 535, a password that would go in clear text).
 internal sealed partial class SmtpNotifier
 {
     /// <summary>The notification's idempotency key, carried in the Polly context so that retries are logged with it.</summary>
@@ -43,10 +44,11 @@ internal sealed partial class SmtpNotifier
         return builder.Build();
     }
 
-    /// <summary>5xx replies to the transaction (not to one recipient) will fail the same way again.</summary>
+    /// <summary>5xx replies to the transaction (not to one recipient), refused credentials and unsafe settings will fail the same way again.</summary>
     private static bool IsPermanent(Exception ex) =>
-        ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } command
-        && command.ErrorCode != SmtpErrorCode.UnexpectedStatusCode;
+        ex is SmtpSettingsException
+        || (ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } command
+            && command.ErrorCode != SmtpErrorCode.UnexpectedStatusCode);
 
     private static string Describe(Exception ex) => ex switch
     {

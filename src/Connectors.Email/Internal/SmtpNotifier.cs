@@ -76,8 +76,7 @@ internal sealed partial class SmtpNotifier : INotifier
     private async ValueTask<SmtpAttempt> AttemptAsync(SendState send, CancellationToken cancellationToken)
     {
         send.Attempts++;
-        var mime = MimeMessageFactory.Create(send.Message, send.From, send.Pending.Select(p => p.Mailbox), _time.GetUtcNow());
-        var rejections = await SendOnceAsync(mime, send.From, send.Pending, cancellationToken).ConfigureAwait(false);
+        var rejections = await SendOnceAsync(send, cancellationToken).ConfigureAwait(false);
         var retry = new List<(string Recipient, MailboxAddress Mailbox)>();
         string? reason = null;
         foreach (var p in send.Pending)
@@ -104,7 +103,11 @@ internal sealed partial class SmtpNotifier : INotifier
         return new SmtpAttempt(retry.Count, reason);
     }
 
-    private async Task<IReadOnlyList<SmtpRejection>> SendOnceAsync(MimeMessage mime, MailboxAddress from, List<(string Recipient, MailboxAddress Mailbox)> pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects, logs in (never in clear text unless <see cref="SmtpSecurity.None"/> was asked for), sets aside the
+    /// recipients this server cannot take (a non-ASCII local part without SMTPUTF8), and sends to the others.
+    /// </summary>
+    private async Task<IReadOnlyList<SmtpRejection>> SendOnceAsync(SendState send, CancellationToken cancellationToken)
     {
         var transport = _transports.Create();
         await using (transport.ConfigureAwait(false))
@@ -114,10 +117,10 @@ internal sealed partial class SmtpNotifier : INotifier
                 connecting.CancelAfter(_options.ConnectTimeout);
                 try
                 {
-                    await transport.ConnectAsync(_options, connecting.Token).ConfigureAwait(false);
+                    await ConnectAsync(transport, connecting.Token).ConfigureAwait(false);
                     if (!string.IsNullOrEmpty(_options.UserName))
                     {
-                        await transport.AuthenticateAsync(_options.UserName, _options.Password ?? "", connecting.Token).ConfigureAwait(false);
+                        await AuthenticateAsync(transport, _options.UserName, connecting.Token).ConfigureAwait(false);
                     }
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -126,17 +129,33 @@ internal sealed partial class SmtpNotifier : INotifier
                 }
             }
 
-            var rejections = await transport.SendAsync(mime, from, [.. pending.Select(p => p.Mailbox)], cancellationToken).ConfigureAwait(false);
-            try
+            if (!transport.SupportsSmtpUtf8)
             {
-                await transport.DisconnectAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SmtpCommandException)
-            {
-                // The message was accepted before QUIT failed: it counts as sent.
+                SetAsideInternationalRecipients(send);
             }
 
+            if (send.Pending.Count == 0)
+            {
+                await DisconnectAsync(transport, cancellationToken).ConfigureAwait(false);
+                return [];
+            }
+
+            var mime = MimeMessageFactory.Create(send.Message, send.From, send.Pending.Select(p => p.Mailbox), _time.GetUtcNow());
+            var rejections = await transport.SendAsync(mime, send.From, [.. send.Pending.Select(p => p.Mailbox)], cancellationToken).ConfigureAwait(false);
+            await DisconnectAsync(transport, cancellationToken).ConfigureAwait(false);
             return rejections;
+        }
+    }
+
+    private static async Task DisconnectAsync(ISmtpTransport transport, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transport.DisconnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SmtpCommandException)
+        {
+            // The message was accepted before QUIT failed: it counts as sent.
         }
     }
 

@@ -118,4 +118,33 @@ public sealed class DigestCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--smtp-password", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AddAndRun_BadRecipientBadFromOrBadTimeZone_AllExitWithUsage2()
+    {
+        await AddAsync("ops", 1);
+
+        var recipient = await PosFleetProcess.RunAsync("digest", "add", "--store", Db, "--name", "x", "--recipients", "ana@");
+        var zone = await PosFleetProcess.RunAsync("digest", "add", "--store", Db, "--name", "x", "--recipients", "ana@example.es", "--time-zone", "Mars/Olympus");
+        var from = await PosFleetProcess.RunAsync("digest", "run", "--store", Db, "--subscription", "ops", "--now", "--test", "--pickup", Pickup, "--from", "fleet@");
+
+        Assert.Equal((2, 2, 2), (recipient.ExitCode, zone.ExitCode, from.ExitCode));
+        Assert.Contains("'ana@' is not a valid e-mail address", recipient.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'Mars/Olympus' is not a known IANA time zone", zone.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--from 'fleet@' is not a valid e-mail address", from.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Messages());
+    }
+
+    [Fact]
+    public async Task AddThenRun_Pickup_NonAsciiLocalPart_IsAcceptedWithANoteAndWrittenIntoTheMessage()
+    {
+        var add = await PosFleetProcess.RunAsync("digest", "add", "--store", Db, "--name", "intl", "--recipients", "josé@example.com");
+
+        var (code, stdout, stderr) = await PosFleetProcess.RunAsync("digest", "run", "--store", Db, "--subscription", "intl", "--now", "--test", "--pickup", Pickup);
+
+        Assert.True((add.ExitCode, code) == (0, 0), add.Stderr + stdout + stderr);
+        Assert.Contains("note: 'josé@example.com' has a non-ASCII local part: an SMTP server that does not offer SMTPUTF8 cannot take it", add.Stderr, StringComparison.Ordinal);
+        var message = await MimeKit.MimeMessage.LoadAsync(Assert.Single(Messages()));
+        Assert.Equal("josé@example.com", Assert.Single(message.To.Mailboxes).Address);
+    }
 }
