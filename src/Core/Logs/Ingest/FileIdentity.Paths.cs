@@ -87,8 +87,10 @@ internal static partial class FileIdentity
         if (fd < 0)
         {
             var error = Marshal.GetLastPInvokeError();
-            var message = Marshal.GetPInvokeErrorMessage(error);
-            throw error is 2 or 20 ? new FileNotFoundException(message, path) : error is 13 ? new UnauthorizedAccessException(message) : new IOException(message);
+            var message = $"{Marshal.GetPInvokeErrorMessage(error)}: '{path}'.";
+            throw error is 2 or 20 ? new FileNotFoundException($"Could not find file '{path}'.", path)
+                : error is 13 ? new UnauthorizedAccessException($"Access to the path '{path}' is denied.")
+                : new IOException(message);
         }
 
         var handle = new SafeFileHandle(fd, ownsHandle: true);
@@ -97,7 +99,7 @@ internal static partial class FileIdentity
             var kind = KindOf(handle);
             if (kind is not FileNodeKind.Regular)
             {
-                throw new IOException(NotRegular(kind.GetValueOrDefault(FileNodeKind.Device)));
+                throw new IOException(NotRegular(kind.GetValueOrDefault(FileNodeKind.Device)) + ".");
             }
 
             return new FileStream(handle, FileAccess.Read, bufferSize, isAsync: false);
