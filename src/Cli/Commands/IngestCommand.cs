@@ -168,6 +168,16 @@ internal static class IngestCommand
             output.WriteLine(string.Create(c, $"  {s.Source}  lines={s.LinesRead:N0}  new={s.NewEntries:N0}{notes}"));
         }
 
+        if (summary.OverLongLines > 0)
+        {
+            output.WriteLine(string.Create(c, $"Skipped {summary.OverLongLines:N0} over-long line(s), not stored; first at {summary.FirstOverLong[0]}."));
+        }
+
+        foreach (var skipped in summary.Skipped)
+        {
+            Console.Error.WriteLine($"posfleet: warning: skipped '{skipped.Source}': {skipped.Reason}.");
+        }
+
         // A compressed file (given by name or matched by --glob) is skipped with a warning, not a failure.
         var compressed = summary.Errors.Where(e => e.Source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)).ToList();
         foreach (var skipped in compressed)

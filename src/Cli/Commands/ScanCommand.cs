@@ -28,7 +28,7 @@ internal static class ScanCommand
         var reference = new Option<string?>("--ref") { Description = "Only selected lines carrying this order or ticket reference." };
         var text = new Option<string?>("--text") { Description = "Only selected lines whose message contains this text." };
         var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log*" };
-        var maxLine = new Option<int>("--max-line-length") { Description = "Longest line read whole, in bytes; longer lines are counted and truncated.", DefaultValueFactory = _ => 64 * 1024 };
+        var maxLine = new Option<int>("--max-line-length") { Description = "Longest line read, in bytes; longer lines are skipped and counted as over-long.", DefaultValueFactory = _ => 64 * 1024 };
         var threads = new Option<int>("--threads") { Description = "Cores used to scan a large file.", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var command = new Command("scan", "Classify, group and count the lines of activity logs.")
@@ -131,6 +131,16 @@ internal static class ScanCommand
             foreach (var error in summary.Errors)
             {
                 Console.Error.WriteLine($"posfleet: {error.Message}");
+            }
+
+            foreach (var skipped in summary.Skipped)
+            {
+                Console.Error.WriteLine($"posfleet: skipped '{skipped.Source}': {skipped.Reason}.");
+            }
+
+            if (summary.OverLongLines > 0)
+            {
+                Console.Error.WriteLine($"posfleet: {summary.OverLongLines} over-long line(s) (longer than --max-line-length) skipped, not counted as entries; first at {summary.FirstOverLong[0]}.");
             }
 
             if (summary.MalformedLines > 0)

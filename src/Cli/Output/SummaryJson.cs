@@ -71,6 +71,17 @@ internal static class SummaryJson
         }
 
         w.WriteEndArray();
+        w.WriteNumber("overLongLines", s.OverLongLines);
+        w.WriteStartArray("firstOverLong");
+        foreach (var p in s.FirstOverLong)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", p.Source);
+            w.WriteNumber("line", p.Line);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("sources");
         foreach (var src in s.Sources)
         {
@@ -89,6 +100,16 @@ internal static class SummaryJson
             w.WriteStartObject();
             w.WriteString("source", e.Source);
             w.WriteString("message", e.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("skipped");
+        foreach (var k in s.Skipped)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", k.Source);
+            w.WriteString("reason", k.Reason);
             w.WriteEndObject();
         }
 

@@ -58,6 +58,15 @@ internal static class SummaryTable
                 o.WriteLine(string.Create(c, $"  {m.Position}  {m.Reason}"));
             }
         }
+
+        if (s.OverLongLines > 0)
+        {
+            o.WriteLine(string.Create(c, $"Over-long lines (skipped, not read as entries): {s.OverLongLines:N0}; first at:"));
+            foreach (var position in s.FirstOverLong)
+            {
+                o.WriteLine(string.Create(c, $"  {position}"));
+            }
+        }
     }
 
     private static string Clip(string s, int n) => s.Length <= n ? s : string.Concat(s.AsSpan(0, n - 1), "…");

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Connectors.Sqlite.Internal;
@@ -16,9 +17,15 @@ internal sealed partial class SqliteDatabase
     /// </summary>
     private void CheckHeader()
     {
-        if (Path.Length == 0 || Path == ":memory:" || !File.Exists(Path))
+        if (Path.Length == 0 || Path == ":memory:" || FileIdentity.Stat(Path) is not { } node)
         {
             return;
+        }
+
+        if (node.Kind is not FileNodeKind.Regular and not FileNodeKind.Directory)
+        {
+            // Opening a FIFO waits for a writer, for good: refused before anything opens it.
+            throw new PosFleetStorageException($"The store '{Path}' is not a SQLite database: {FileIdentity.NotRegular(node.Kind)}. Choose a database file; nothing was opened.");
         }
 
         Span<byte> header = stackalloc byte[100];
@@ -26,7 +33,7 @@ internal sealed partial class SqliteDatabase
         long length;
         try
         {
-            using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var file = FileIdentity.OpenRegular(Path, 1);
             length = file.Length;
             if (length == 0)
             {

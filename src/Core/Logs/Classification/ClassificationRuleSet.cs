@@ -22,7 +22,8 @@ public static class ClassificationRuleSet
         RuleFile? file;
         try
         {
-            using var stream = File.OpenRead(path);
+            // Never waits: a FIFO given as the rules file is refused, not waited on for a writer.
+            using var stream = Ingest.FileIdentity.OpenRegular(path, 4096);
             file = JsonSerializer.Deserialize(stream, RuleFileContext.Default.RuleFile);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -63,6 +63,10 @@ internal sealed class LogFileReader
 
     public List<MalformedLine> FirstMalformed { get; } = [];
 
+    public long OverLongLines { get; private set; }
+
+    public List<LogPosition> FirstOverLong { get; } = [];
+
     public long BytesRead { get; private set; }
 
     /// <summary>The fingerprint of a file whose first bytes are <paramref name="head"/>, read up to <paramref name="offset"/>.</summary>
@@ -72,7 +76,7 @@ internal sealed class LogFileReader
     public async Task<FileReadOutcome> ReadAsync(string path, IngestCheckpoint? last, Func<IngestChunk, ValueTask> emit, CancellationToken cancellationToken)
     {
         _entries.Clear(); // what a read that failed inside an over-long line had kept for it
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: false);
+        var file = FileIdentity.OpenRegular(path, 1);
         await using (file.ConfigureAwait(false))
         {
             // Only what is there now is read, so that the fingerprint covers bytes that existed when it was taken.
@@ -105,7 +109,7 @@ internal sealed class LogFileReader
             if (_tails.Remove(path, out var tail) && !restarted && tail.Checkpoint == last && tail.Offset <= length
                 && !FileIdentity.IsReplacement(tail.Identity, identity))
             {
-                // The previous pass ended inside an over-long line, already counted and with its entry kept: go on from
+                // The previous pass ended inside an over-long line, already counted (and skipped, never stored): go on from
                 // where it stopped rather than scan (and report) that line again from its start.
                 if (tail.Offset == length)
                 {
@@ -145,7 +149,7 @@ internal sealed class LogFileReader
                 var consumed = 0;
                 if (skipping)
                 {
-                    // The rest of a line longer than the buffer: already counted and truncated, dropped up to its newline.
+                    // The rest of a line longer than the buffer: already counted as over-long, dropped up to its newline.
                     var nl = _buffer.AsSpan(0, filled).IndexOf((byte)'\n');
                     consumed = nl < 0 ? filled : nl + 1;
                     skipping = nl < 0;
@@ -172,7 +176,7 @@ internal sealed class LogFileReader
                 if (skipping)
                 {
                     // Inside an over-long line: a checkpoint here would make the next run (after a kill) start in the
-                    // middle of that line and count its rest as one more line. Its entry waits for the line's end.
+                    // middle of that line and count its rest as one more line.
                     continue;
                 }
 
@@ -188,7 +192,7 @@ internal sealed class LogFileReader
             {
                 // The file ends inside an over-long line (it may still be being written): its checkpoint stays before it,
                 // so that another ingest starts again from that line's start. The next pass of this one goes on from here
-                // with the line's entry kept; lines of it counted here are counted when it ends.
+                // without reading that line again; lines of it counted here are counted when it ends.
                 _tails[path] = new OverLongTail(checkpoint, identity, offset, line, _entries);
                 _entries = [];
                 return new FileReadOutcome(checkpoint, lines, start, length - emittedOffset);
@@ -204,8 +208,19 @@ internal sealed class LogFileReader
         var running = _scanner.Running;
         var malformedBefore = running.Malformed;
         var reportedBefore = running.FirstMalformed.Count;
+        var overLongBefore = running.OverLong;
+        var overLongReportedBefore = running.FirstOverLong.Count;
         var lines = _scanner.Scan(block, format, 0, 0, endOfInput: false, path, firstLine);
         MalformedLines += running.Malformed - malformedBefore;
+        OverLongLines += running.OverLong - overLongBefore;
+        foreach (var position in running.FirstOverLong.Skip(overLongReportedBefore))
+        {
+            if (FirstOverLong.Count < _plan.Options.MalformedLinesReported)
+            {
+                FirstOverLong.Add(new LogPosition(path, firstLine + position.Line - 1));
+            }
+        }
+
         foreach (var (position, reason) in running.FirstMalformed.Skip(reportedBefore))
         {
             if (FirstMalformed.Count < _plan.Options.MalformedLinesReported)

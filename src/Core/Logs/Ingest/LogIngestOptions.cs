@@ -8,7 +8,9 @@ public sealed class LogIngestOptions
     /// <summary>
     /// What the ingest service of <c>AddLogIngest</c> tails: files, file-name patterns (<c>/var/log/pos/till-*.log</c>, the
     /// matching files of that directory, looked up again at each pass), or directories read recursively (the files whose
-    /// name matches <see cref="DirectoryGlob"/>). A call to <see cref="ILogIngester.IngestAsync"/> names its own paths.
+    /// name matches <see cref="DirectoryGlob"/>; symbolic links followed, each directory and file read once however many
+    /// links lead to it, FIFOs, sockets and devices skipped with a warning and never opened, see
+    /// <see cref="LogIngestSummary.Skipped"/>). A call to <see cref="ILogIngester.IngestAsync"/> names its own paths.
     /// </summary>
     /// <value>The default value is empty.</value>
     public IList<string> Paths { get; } = [];

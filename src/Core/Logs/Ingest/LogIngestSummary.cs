@@ -20,8 +20,23 @@ public sealed record LogIngestSummary
     /// <summary>The first malformed lines, with their position and what was wrong.</summary>
     public required IReadOnlyList<MalformedLine> FirstMalformed { get; init; }
 
+    /// <summary>
+    /// Lines longer than <see cref="LogScanOptions.MaxLineLength"/>: skipped whole (never truncated into an entry, never
+    /// stored or emitted), and not counted in <see cref="MalformedLines"/>.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public long OverLongLines { get; init; }
+
+    /// <summary>Where the first over-long lines are (as many as malformed lines are reported).</summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<LogPosition> FirstOverLong { get; init; } = [];
+
     /// <summary>Inputs that could not be read.</summary>
     public required IReadOnlyList<SourceError> Errors { get; init; }
+
+    /// <summary>Files and directories found in the inputs and not read (symlink loops, files already read under another path, FIFOs), with why.</summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<SkippedSource> Skipped { get; init; } = [];
 
     /// <summary>Whether the ingest was interrupted; everything read until then is stored.</summary>
     public bool Canceled { get; init; }

@@ -32,5 +32,11 @@ internal sealed partial class LogIngester
 
         [LoggerMessage(9, LogLevel.Error, "Ingest stopped: the store failed; what was committed before stays stored.")]
         public static partial void StoreFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(10, LogLevel.Warning, "Ingest skipped {Source}: {Reason}.")]
+        public static partial void SourceSkipped(ILogger logger, string source, string reason);
+
+        [LoggerMessage(11, LogLevel.Warning, "Ingest skipped {Count} over-long line(s), never stored; the first at {Position}.")]
+        public static partial void OverLongLines(ILogger logger, long count, string position);
     }
 }

@@ -63,6 +63,9 @@ internal sealed partial class LogIngester(
             MalformedLines = reading.Reader.MalformedLines,
             FirstMalformed = reading.Reader.FirstMalformed,
             Errors = reading.Errors,
+            Skipped = reading.Skipped,
+            OverLongLines = reading.Reader.OverLongLines,
+            FirstOverLong = reading.Reader.FirstOverLong,
             Canceled = canceled,
         };
         Log.Finished(_logger, summary.Sources.Count, summary.LinesRead, summary.NewEntries, summary.MalformedLines, summary.Errors.Count, canceled);
@@ -111,6 +114,7 @@ internal sealed partial class LogIngester(
     private sealed class ReadSide(LogParsing parsing, ILogStore store, LogIngestOptions options, IProgress<LogScanProgress>? progress, ILogger logger)
     {
         private long _malformedLogged;
+        private long _overLongLogged;
 
         private readonly Dictionary<string, IngestCheckpoint?> _positions = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IngestedSource> _sources = new(StringComparer.Ordinal);
@@ -119,6 +123,8 @@ internal sealed partial class LogIngester(
         public LogFileReader Reader { get; } = new(parsing, options);
 
         public List<SourceError> Errors { get; } = [];
+
+        public List<SkippedSource> Skipped { get; } = [];
 
         public IEnumerable<IngestedSource> Sources => _sources.Values;
 
@@ -146,7 +152,8 @@ internal sealed partial class LogIngester(
         private async Task PassAsync(IReadOnlyList<string> paths, ChannelWriter<IngestChunk> writer, CancellationToken cancellationToken)
         {
             var errors = new List<SourceError>();
-            var inputs = ScanInputs.Resolve(paths, options.DirectoryGlob, errors);
+            var skipped = new List<SkippedSource>();
+            var inputs = ScanInputs.Resolve(paths, options.DirectoryGlob, errors, skipped);
             var total = inputs.Sum(i => i.Length - (i.IsStandardInput ? 0 : _positions.GetValueOrDefault(Path.GetFullPath(i.Name))?.Offset ?? 0));
             foreach (var input in inputs)
             {
@@ -203,6 +210,18 @@ internal sealed partial class LogIngester(
             {
                 Errors.Add(error);
                 Log.SourceFailed(logger, error.Source, error.Message);
+            }
+
+            foreach (var skip in skipped.Where(s => _reported.Add(s.Source + "\n" + s.Reason)))
+            {
+                Skipped.Add(skip);
+                Log.SourceSkipped(logger, skip.Source, skip.Reason);
+            }
+
+            if (Reader.OverLongLines > _overLongLogged)
+            {
+                Log.OverLongLines(logger, Reader.OverLongLines - _overLongLogged, Reader.FirstOverLong.Count > 0 ? Reader.FirstOverLong[0].ToString() : "");
+                _overLongLogged = Reader.OverLongLines;
             }
 
             if (Reader.MalformedLines > _malformedLogged)

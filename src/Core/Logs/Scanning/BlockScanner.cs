@@ -67,6 +67,14 @@ internal sealed partial class BlockScanner
                 continue;
             }
 
+            if (text.Length > maxLine)
+            {
+                // Skipped whole, never truncated into an entry: what was cut off may be what mattered. Counted apart from
+                // malformed lines, because nothing is wrong with it but its length.
+                OverLong(source, blockIndex, line);
+                continue;
+            }
+
             _flagged = false;
             if (end == block.Length && endOfInput)
             {
@@ -78,12 +86,6 @@ internal sealed partial class BlockScanner
             {
                 Malformed(source, blockIndex, line, MalformedReason.NulBytes);
                 continue;
-            }
-
-            if (text.Length > maxLine)
-            {
-                Malformed(source, blockIndex, line, MalformedReason.TooLong);
-                text = text[..maxLine];
             }
 
             if (special && !Utf8.IsValid(text))
@@ -200,6 +202,16 @@ internal sealed partial class BlockScanner
         }
 
         return filter.Text is null || Encoding.UTF8.GetString(message).Contains(filter.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void OverLong(int source, int blockIndex, long line)
+    {
+        var aggregate = _aggregate;
+        aggregate.OverLong++;
+        if (aggregate.FirstOverLong.Count < _plan.Options.MalformedLinesReported)
+        {
+            aggregate.FirstOverLong.Add(new BlockPosition(source, blockIndex, line));
+        }
     }
 
     private void Malformed(int source, int blockIndex, long line, MalformedReason reason)

@@ -14,7 +14,7 @@ public sealed class LogScanOptions
     /// <value>The default value is <see cref="LogFormats.All"/>.</value>
     public IList<LogFormat> Formats { get; } = [.. LogFormats.All];
 
-    /// <summary>The longest line read whole; longer lines are counted as malformed and truncated to this length.</summary>
+    /// <summary>The longest line read; a longer line is skipped whole and counted as over-long (see <see cref="LogScanSummary.OverLongLines"/>), never truncated into an entry.</summary>
     /// <value>The default value is 64 KiB.</value>
     public int MaxLineLength { get; set; } = 64 * 1024;
 

@@ -3,7 +3,11 @@ namespace PosFleet.Logs.Scanning;
 /// <summary>What one <see cref="ILogScanner.ScanAsync"/> reads and selects.</summary>
 public sealed class LogScanRequest
 {
-    /// <summary>File paths, directory paths (read recursively, files matching <see cref="LogScanOptions.DirectoryGlob"/>), or <c>-</c> for standard input.</summary>
+    /// <summary>
+    /// File paths, directory paths (read recursively, files matching <see cref="LogScanOptions.DirectoryGlob"/>; each
+    /// directory and file read once however many symbolic links lead to it, FIFOs, sockets and devices skipped, see
+    /// <see cref="LogScanSummary.Skipped"/>), or <c>-</c> for standard input.
+    /// </summary>
     public required IReadOnlyList<string> Inputs { get; init; }
 
     /// <summary>What to count and select.</summary>

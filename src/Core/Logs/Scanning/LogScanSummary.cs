@@ -36,9 +36,24 @@ public sealed record LogScanSummary
     /// <summary>The first malformed lines, with their position and what was wrong.</summary>
     public required IReadOnlyList<MalformedLine> FirstMalformed { get; init; }
 
+    /// <summary>
+    /// Lines longer than <see cref="LogScanOptions.MaxLineLength"/>: skipped whole (never truncated into an entry, never
+    /// stored or emitted), and not counted in <see cref="MalformedLines"/>.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public long OverLongLines { get; init; }
+
+    /// <summary>Where the first over-long lines are (as many as malformed lines are reported).</summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<LogPosition> FirstOverLong { get; init; } = [];
+
     /// <summary>Each input that was read, with the format it was read in.</summary>
     public required IReadOnlyList<ScannedSource> Sources { get; init; }
 
     /// <summary>Inputs that could not be read; the others were still scanned.</summary>
     public required IReadOnlyList<SourceError> Errors { get; init; }
+
+    /// <summary>Files and directories found in the inputs and not read (symlink loops, files already read under another path, FIFOs), with why.</summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<SkippedSource> Skipped { get; init; } = [];
 }

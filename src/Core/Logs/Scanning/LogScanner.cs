@@ -14,7 +14,7 @@ internal sealed class LogScanner(LogParsing parsing) : ILogScanner
         ArgumentNullException.ThrowIfNull(request.Filter);
         var plan = new ScanPlan(parsing.Options, parsing.Classifier, request.Filter, parsing.DefaultYear, request.OnEntry, emitAll: !request.SelectedEntriesOnly);
         var run = new ScanRun(plan, request.Progress);
-        var sources = ScanInputs.Resolve(request.Inputs, parsing.Options.DirectoryGlob, run.Errors);
+        var sources = ScanInputs.Resolve(request.Inputs, parsing.Options.DirectoryGlob, run.Errors, run.Skipped);
         run.BytesTotal = sources.Sum(s => s.Length);
         for (var i = 0; i < sources.Count; i++)
         {

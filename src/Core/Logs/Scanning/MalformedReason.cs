@@ -9,9 +9,6 @@ public enum MalformedReason
     /// <summary>The timestamp could not be read (an impossible date, a garbled field).</summary>
     GarbledTimestamp,
 
-    /// <summary>The line is longer than <see cref="LogScanOptions.MaxLineLength"/>; it was truncated.</summary>
-    TooLong,
-
     /// <summary>The line is not valid UTF-8.</summary>
     InvalidUtf8,
 

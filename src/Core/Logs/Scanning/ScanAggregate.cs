@@ -128,6 +128,7 @@ internal sealed class ScanAggregate
     public long LinesInScope;
     public long Selected;
     public long Malformed;
+    public long OverLong;
     public readonly long[] Kinds = new long[5];
     public readonly long[] Severities = new long[3];
     public readonly Dictionary<string, long> Levels = new(StringComparer.Ordinal);
@@ -136,6 +137,7 @@ internal sealed class ScanAggregate
     public readonly List<TerminalAggregate> TerminalsByOrdinal = [];
     public readonly Dictionary<ulong, (TerminalAggregate Terminal, int Length)> TerminalsByUtf8 = [];
     public readonly List<(BlockPosition Position, MalformedReason Reason)> FirstMalformed = [];
+    public readonly List<BlockPosition> FirstOverLong = [];
 
     public void Merge(ScanAggregate other, int malformedReported)
     {
@@ -143,6 +145,7 @@ internal sealed class ScanAggregate
         LinesInScope += other.LinesInScope;
         Selected += other.Selected;
         Malformed += other.Malformed;
+        OverLong += other.OverLong;
         for (var i = 0; i < Kinds.Length; i++)
         {
             Kinds[i] += other.Kinds[i];
@@ -189,6 +192,16 @@ internal sealed class ScanAggregate
             if (FirstMalformed.Count > malformedReported)
             {
                 FirstMalformed.RemoveRange(malformedReported, FirstMalformed.Count - malformedReported);
+            }
+        }
+
+        if (other.FirstOverLong.Count > 0)
+        {
+            FirstOverLong.AddRange(other.FirstOverLong);
+            FirstOverLong.Sort();
+            if (FirstOverLong.Count > malformedReported)
+            {
+                FirstOverLong.RemoveRange(malformedReported, FirstOverLong.Count - malformedReported);
             }
         }
     }

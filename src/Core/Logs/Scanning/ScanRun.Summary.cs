@@ -57,8 +57,11 @@ internal sealed partial class ScanRun
             Terminals = terminals,
             MalformedLines = t.Malformed,
             FirstMalformed = [.. t.FirstMalformed.Select(m => new MalformedLine(ToPosition(m.Position), m.Reason))],
+            OverLongLines = t.OverLong,
+            FirstOverLong = [.. t.FirstOverLong.Select(ToPosition)],
             Sources = _scanned,
             Errors = Errors,
+            Skipped = Skipped,
         };
     }
 

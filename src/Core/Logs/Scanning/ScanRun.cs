@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.IO.MemoryMappedFiles;
 using PosFleet.Logs.Formats;
+using PosFleet.Logs.Ingest;
 
 namespace PosFleet.Logs.Scanning;
 
@@ -19,6 +20,8 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
 
     public List<SourceError> Errors { get; } = [];
 
+    public List<SkippedSource> Skipped { get; } = [];
+
     public long BytesTotal { get; set; }
 
     public async Task ScanSourceAsync(int index, ScanInput input, CancellationToken cancellationToken)
@@ -32,7 +35,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             }
             else if (input.IsCompressed)
             {
-                var file = new FileStream(input.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, useAsync: true);
+                var file = FileIdentity.OpenRegular(input.Name, 1 << 16);
                 await using (file.ConfigureAwait(false))
                 {
                     using var gzip = new GZipStream(file, CompressionMode.Decompress);
@@ -58,7 +61,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
 
     private unsafe void ScanMapped(int index, ScanInput input, CancellationToken cancellationToken)
     {
-        using var file = new FileStream(input.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var file = FileIdentity.OpenRegular(input.Name, 1);
         var length = file.Length;
         if (length == 0)
         {
@@ -156,7 +159,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             var data = buffer.AsSpan(0, filled);
             if (skipping)
             {
-                // The rest of a line longer than the buffer: already counted and truncated, dropped up to its newline.
+                // The rest of a line longer than the buffer: already counted as over-long, dropped up to its newline.
                 var nl = data.IndexOf((byte)'\n');
                 if (nl < 0)
                 {

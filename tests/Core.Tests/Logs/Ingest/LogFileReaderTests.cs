@@ -19,7 +19,7 @@ public sealed class LogFileReaderTests : IDisposable
         var log = _dir.File("till.log", Lines(1, 3) + Line(4, new string('x', 700 * 1024)) + Lines(5, 7));
         var (whole, checkpoints) = await ReadAsync(log, null);
 
-        Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 7 }, whole.Select(e => e.Position.Line));
+        Assert.Equal(new long[] { 1, 2, 3, 5, 6, 7 }, whole.Select(e => e.Position.Line)); // line 4 is over-long: skipped
         foreach (var (checkpoint, storedBefore) in checkpoints)
         {
             // A kill right after this checkpoint was committed: the next run goes on from it.
@@ -41,7 +41,7 @@ public sealed class LogFileReaderTests : IDisposable
 
         Assert.Equal(new long[] { 1, 2 }, first.Select(e => e.Position.Line));
         Assert.Equal(2, reached!.Line);
-        Assert.Equal(new long[] { 3, 4, 5 }, second.Select(e => e.Position.Line));
+        Assert.Equal(new long[] { 4, 5 }, second.Select(e => e.Position.Line)); // line 3 is over-long: skipped
     }
 
     [Fact]
@@ -72,10 +72,11 @@ public sealed class LogFileReaderTests : IDisposable
         Assert.Equal(first.Checkpoint, grown.Checkpoint); // still before the unfinished line, for another ingest
         Assert.Equal(first.PendingBytes + (100 * 1024), grown.PendingBytes);
         Assert.Equal((2L, 0L, 0L, 3L), (first.Lines, unchanged.Lines, grown.Lines, ended.Lines));
-        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, entries.Select(e => e.Position.Line));
+        Assert.Equal(new long[] { 1, 2, 4, 5 }, entries.Select(e => e.Position.Line)); // the over-long line 3 is never an entry
         Assert.Equal(5, ended.Checkpoint!.Line);
-        Assert.Equal(1, reader.MalformedLines);
-        Assert.Equal(3, Assert.Single(reader.FirstMalformed).Position.Line);
+        Assert.Equal(0, reader.MalformedLines);
+        Assert.Equal(1, reader.OverLongLines);
+        Assert.Equal(3, Assert.Single(reader.FirstOverLong).Line);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class LogFileReaderTests : IDisposable
         }, CancellationToken.None);
 
         Assert.Null(first.Checkpoint);
-        Assert.Equal(new long[] { 1, 2, 3, 4 }, entries.Select(e => e.Position.Line));
+        Assert.Equal(new long[] { 1, 2, 4 }, entries.Select(e => e.Position.Line));
         Assert.Equal(4, second.Checkpoint!.Line);
     }
 

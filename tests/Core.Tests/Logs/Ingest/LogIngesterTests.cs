@@ -1,3 +1,4 @@
+using PosFleet.Logs;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Scanning;
 using PosFleet.Logs.Storage;
@@ -159,7 +160,7 @@ public sealed class LogIngesterTests : IDisposable
     }
 
     [Fact]
-    public async Task IngestAsync_FollowedFileEndsInsideAnOverLongLine_ReportedOnceAndStoredOnceItEnds()
+    public async Task IngestAsync_FollowedFileEndsInsideAnOverLongLine_ReportedOnceAndNeverStored()
     {
         var log = _dir.File("till.log", Lines(1, 2) + Lines(3, 3).TrimEnd('\n') + new string('x', 600 * 1024));
         var clock = new TestClock();
@@ -176,14 +177,36 @@ public sealed class LogIngesterTests : IDisposable
         await clock.WaitForTimersAsync(5);
         File.AppendAllText(log, "\n" + Lines(4, 5));
         clock.Advance(options.PollInterval);
-        await WaitForAsync(5);
+        await WaitForAsync(4);
         await stop.CancelAsync();
         var summary = await following;
 
-        Assert.Equal(1, summary.MalformedLines);
-        Assert.Equal(3, Assert.Single(summary.FirstMalformed).Position.Line);
-        Assert.Equal((5L, 5L), (summary.LinesRead, summary.NewEntries));
-        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, await StoredLinesAsync());
+        Assert.Equal(0, summary.MalformedLines);
+        Assert.Equal(1, summary.OverLongLines);
+        Assert.Equal(new LogPosition(log, 3), Assert.Single(summary.FirstOverLong));
+        Assert.Equal((5L, 4L), (summary.LinesRead, summary.NewEntries));
+        Assert.Equal(new long[] { 1, 2, 4, 5 }, await StoredLinesAsync()); // the over-long line 3 is never stored
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task IngestAsync_DirectoryWithSymlinkLoopsAndAFifo_StoresEachLineOnceAndReportsWhatWasSkipped()
+    {
+        // What the hosted ingest service tails: a folder. Walked by path, the two loops never end and the FIFO blocks.
+        var root = Path.Combine(_dir.Path, "pos");
+        _dir.File("pos/till.log", Lines(1, 3));
+        File.CreateSymbolicLink(Path.Combine(root, "self"), "../pos");
+        File.CreateSymbolicLink(Path.Combine(root, "again"), ".");
+        var fifo = TestFiles.Fifo(Path.Combine(root, "pipe.log"));
+
+        var summary = await _ingester.IngestAsync([root]).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal((3L, 3L), (summary.LinesRead, summary.NewEntries));
+        Assert.Equal(new long[] { 1, 2, 3 }, await StoredLinesAsync());
+        Assert.Equal(
+            [Path.Combine(root, "again"), fifo, Path.Combine(root, "self")],
+            summary.Skipped.Select(s => s.Source));
+        Assert.Empty(summary.Errors);
     }
 
     [Fact]

@@ -56,17 +56,24 @@ public sealed class LogScannerBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task ScanAsync_LineLongerThanMaximum_CountedTruncatedAndClassified()
+    public async Task ScanAsync_LineLongerThanMaximum_SkippedAndCountedAsOverLongNotMalformed()
     {
         var longLine = Error + " " + new string('x', 5000);
-        var summary = await Scan(_dir.File("long.log", $"{Info}\n{longLine}\n{Info}\n"));
+        var log = _dir.File("long.log", $"{Info}\n{longLine}\n{Info}\n");
+        var emitted = new List<LogEntry>();
 
-        Assert.Equal(MalformedReason.TooLong, Assert.Single(summary.FirstMalformed).Reason);
-        Assert.Equal(2, summary.FirstMalformed[0].Position.Line);
-        Assert.Equal(1, summary.Kinds[LogKind.Error]);
-        // The line is cut at 1024 bytes: its message is what follows the timestamp and level within them.
-        Assert.InRange(summary.Templates[0].Example.Message.Length, 950, 1023);
-        Assert.EndsWith("xxxx", summary.Templates[0].Example.Message, StringComparison.Ordinal);
+        var summary = await TestLogs.Scanner(new LogScanOptions { MaxLineLength = 1024 })
+            .ScanAsync(new LogScanRequest { Inputs = [log], OnEntry = emitted.Add });
+
+        Assert.Equal(1, summary.OverLongLines);
+        Assert.Equal(new LogPosition(log, 2), Assert.Single(summary.FirstOverLong));
+        Assert.Equal(0, summary.MalformedLines);
+        Assert.Empty(summary.FirstMalformed);
+        Assert.Equal(3, summary.Lines);
+        Assert.Equal(2, summary.LinesInScope);
+        Assert.Equal(0, summary.Kinds[LogKind.Error]); // the error it held is not classified from a cut-off copy
+        Assert.Empty(summary.Templates);
+        Assert.Equal(new long[] { 1, 3 }, emitted.Select(e => e.Position.Line));
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class ParallelScanTests : IDisposable
     private static string Describe(LogScanSummary s)
     {
         var b = new StringBuilder();
-        b.AppendLine(CultureInfo.InvariantCulture, $"lines={s.Lines} bytes={s.Bytes} inScope={s.LinesInScope} selected={s.SelectedLines} malformed={s.MalformedLines}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"lines={s.Lines} bytes={s.Bytes} inScope={s.LinesInScope} selected={s.SelectedLines} malformed={s.MalformedLines} overLong={s.OverLongLines} first={string.Join(',', s.FirstOverLong)}");
         b.AppendLine(string.Join(' ', s.Kinds.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
         b.AppendLine(string.Join(' ', s.Severities.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
         b.AppendLine(string.Join(' ', s.Levels.Select(p => $"{p.Key}={p.Value}")));
