@@ -31,6 +31,19 @@ internal static class DigestSubscriptionValidator
             errors.Add($"{who}: Name '{Printable(name)}' contains a control character (a line break, an escape): use printable characters only.");
         }
 
+        // The organization and terminal narrow the store's queries: bounded and printable as LogQuery requires.
+        foreach (var (field, value) in new[] { ("Organization", s.Organization), ("Terminal", s.Terminal) })
+        {
+            if (value is { Length: > Logs.Storage.LogQuery.MaxFilterLength })
+            {
+                errors.Add($"{who}: {field} is {value.Length} characters long; at most {Logs.Storage.LogQuery.MaxFilterLength} are accepted.");
+            }
+            else if (DisplayText.NeedsEscaping(value))
+            {
+                errors.Add($"{who}: {field} '{Printable(value!)}' contains a control character: use printable characters only.");
+            }
+        }
+
         if (s.Recipients is null || s.Recipients.Count == 0)
         {
             errors.Add($"{who}: Recipients is empty; give at least one e-mail address.");
