@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using MimeKit;
 using PosFleet.Tests;
 
@@ -81,6 +82,28 @@ public sealed class UntrustedTextTests : IDisposable
         AssertNoRawControl(await File.ReadAllTextAsync(eml));
         Assert.Contains(@"POS-1\u001b]0;pwned\u0007", message.TextBody, StringComparison.Ordinal);
         Assert.Contains(@"\u202egnp.exe", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DigestList_StoreWrittenByAnotherToolWithABccLineInAnId_PrintsItOnOneLineEscaped()
+    {
+        var add = await PosFleetProcess.RunAsync("digest", "add", "--store", Db, "--name", "acme", "--recipients", "ops@example.com", "--time-zone", "UTC");
+        Assert.True(add.ExitCode == 0, add.Stderr);
+        using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            connection.Open();
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE digest_subscriptions SET id = $id;";
+            update.Parameters.AddWithValue("$id", "acme\r\nBcc: evil@example.com\u001b]0;pwned\u0007");
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        var (code, stdout, stderr) = await PosFleetProcess.RunAsync("digest", "list", "--store", Db);
+
+        Assert.True(code == 0, stderr);
+        AssertNoRawControl(stdout);
+        var line = Assert.Single(stdout.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith(@"acme\u000d\u000aBcc: evil@example.com\u001b]0;pwned\u0007  threshold", line, StringComparison.Ordinal);
     }
 
     private static void AssertNoRawControl(string text) =>
