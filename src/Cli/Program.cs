@@ -17,7 +17,7 @@ if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)
     {
-        Console.Error.WriteLine($"posfleet: {error.Message}");
+        Console.Error.WriteLine($"posfleet: {PosFleet.DisplayText.Escape(error.Message)}");
     }
 
     Console.Error.WriteLine("Run 'posfleet --help' for usage.");

@@ -56,6 +56,18 @@ public sealed class RulesFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_RuleNameWithEscapeSequence_ExitsWithInvalidConfigurationShowingItEscaped()
+    {
+        var rules = _dir.File("rules.json", """{ "rules": [ { "name": "paper\u001b]0;pwned\u0007", "keywords": ["paper"] } ] }""");
+
+        var (code, stdout, stderr) = await PosFleetProcess.RunAsync("scan", _dir.File("a.log", Log), "--rules", rules);
+
+        Assert.Equal(4, code);
+        Assert.Contains(@"'paper\u001b]0;pwned\u0007' contains control characters", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(stdout + stderr, c => c is '\u001b' or '\u0007');
+    }
+
+    [Fact]
     public async Task Ingest_DuplicateRuleNames_ExitsWithInvalidConfiguration_AndCreatesNoStore()
     {
         var rules = _dir.File("rules.json", """{ "rules": [ { "name": "drift", "keywords": ["a"] }, { "name": "drift", "keywords": ["b"] } ] }""");

@@ -28,6 +28,16 @@ internal static class DashboardCommand
                 return ScanCommand.Fail(ExitCodes.Usage, "--hours must be from 1 to 8784 and --top at least 1.");
             }
 
+            try
+            {
+                // The terminal and organization go into the store's queries, whose limits the SDK sets.
+                new LogQuery { Terminal = parse.GetValue(terminal), Organization = parse.GetValue(organization) }.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, ex.Message);
+            }
+
             var (access, code) = StoreAccess.Open(parse.GetValue(store)!, create: false);
             if (access is null)
             {

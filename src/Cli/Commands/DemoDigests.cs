@@ -72,7 +72,7 @@ internal static class DemoDigests
             {
                 await store.SaveSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
                 var result = await runner.AuditAsync(subscription.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-                output.WriteLine(Describe(subscription, result));
+                output.WriteLine(DisplayText.Escape(Describe(subscription, result)));
             }
         }
         catch (PosFleetStorageException ex)

@@ -76,13 +76,13 @@ internal static class DigestCommand
             return await WithStoreAsync(parse.GetValue(store)!, create: true, write: true, async digests =>
             {
                 await digests.SaveSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
-                Console.Out.WriteLine($"Saved subscription '{subscription.Id}'.");
+                Console.Out.WriteLine($"Saved subscription '{DisplayText.Escape(subscription.Id)}'.");
                 foreach (var r in subscription.Recipients)
                 {
                     // Valid (RFC 6531), and written as is by --pickup; an SMTP server must offer SMTPUTF8 to take it.
                     if (EmailAddressSyntax.TryParse(r, out var mailbox) && !System.Text.Ascii.IsValid(mailbox.LocalPart))
                     {
-                        Console.Error.WriteLine($"note: '{mailbox.Address}' has a non-ASCII local part: an SMTP server that does not offer SMTPUTF8 cannot take it, and 'digest run --smtp' reports that recipient as failed.");
+                        Console.Error.WriteLine($"note: '{DisplayText.Escape(mailbox.Address)}' has a non-ASCII local part: an SMTP server that does not offer SMTPUTF8 cannot take it, and 'digest run --smtp' reports that recipient as failed.");
                     }
                 }
 
@@ -102,9 +102,10 @@ internal static class DigestCommand
             {
                 var kinds = string.Join(',', s.EffectiveKinds.Order().Select(k => k.ToString().ToLowerInvariant()));
                 var flags = (s.Active ? "" : " inactive") + (s.TestMode ? " test" : "");
-                Console.Out.WriteLine(string.Create(
+                // A store written by another tool may hold any text: each line is made printable as a whole.
+                Console.Out.WriteLine(DisplayText.Escape(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{s.Id}  threshold {s.MinimumThreshold}  kinds {kinds}  at {s.SendTime:HH\\:mm} {s.TimeZone}  window {s.Window}  {s.Culture}  to {string.Join(", ", s.Recipients)}{flags}"));
+                    $"{s.Id}  threshold {s.MinimumThreshold}  kinds {kinds}  at {s.SendTime:HH\\:mm} {s.TimeZone}  window {s.Window}  {s.Culture}  to {string.Join(", ", s.Recipients)}{flags}")));
             }
 
             return ExitCodes.Success;
@@ -124,7 +125,7 @@ internal static class DigestCommand
                 return ScanCommand.Fail(ExitCodes.Usage, $"There is no subscription '{parse.GetValue(name)}': 'posfleet digest list' shows them.");
             }
 
-            Console.Out.WriteLine($"Removed subscription '{parse.GetValue(name)}'.");
+            Console.Out.WriteLine($"Removed subscription '{DisplayText.Escape(parse.GetValue(name))}'.");
             return ExitCodes.Success;
         }).ConfigureAwait(false));
         return command;
@@ -161,10 +162,10 @@ internal static class DigestCommand
         var test = run.Key.TestId is null ? "" : $" [test {run.Key.TestId}]";
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{run.Key.SubscriptionId}  {run.Key.WindowStart.UtcDateTime:yyyy-MM-dd HH:mm}Z .. {run.Key.WindowEnd.UtcDateTime:yyyy-MM-dd HH:mm}Z  count {count} (threshold {run.Threshold})  {Describe(run.Status)}  {run.Trigger.ToString().ToLowerInvariant()}  attempts {run.Attempts}{test}"));
+            $"{DisplayText.Escape(run.Key.SubscriptionId)}  {run.Key.WindowStart.UtcDateTime:yyyy-MM-dd HH:mm}Z .. {run.Key.WindowEnd.UtcDateTime:yyyy-MM-dd HH:mm}Z  count {count} (threshold {run.Threshold})  {Describe(run.Status)}  {run.Trigger.ToString().ToLowerInvariant()}  attempts {run.Attempts}{test}"));
         if (run.Error is not null)
         {
-            output.WriteLine($"    error: {run.Error}");
+            output.WriteLine($"    error: {DisplayText.Escape(run.Error)}");
         }
 
         if (run.Status is DigestRunStatus.BelowThreshold)
@@ -180,7 +181,7 @@ internal static class DigestCommand
                 DigestRecipientStatus.Failed => "failed",
                 _ => run.NextAttemptAt is { } next ? string.Create(CultureInfo.InvariantCulture, $"pending retry at {next.UtcDateTime:yyyy-MM-dd HH:mm}Z") : "pending",
             };
-            output.WriteLine($"    {r.Recipient}: {state}{(r.Reason is null ? "" : " — " + r.Reason)}");
+            output.WriteLine(DisplayText.Escape($"    {r.Recipient}: {state}{(r.Reason is null ? "" : " — " + r.Reason)}"));
         }
     }
 

@@ -155,7 +155,7 @@ internal static class DigestRunCommand
             }
             else
             {
-                output.WriteLine($"{result.Key.SubscriptionId}  {result.Key.WindowStart.UtcDateTime:yyyy-MM-dd HH:mm}Z .. {result.Key.WindowEnd.UtcDateTime:yyyy-MM-dd HH:mm}Z  {result.Outcome.ToString().ToLowerInvariant()}");
+                output.WriteLine($"{DisplayText.Escape(result.Key.SubscriptionId)}  {result.Key.WindowStart.UtcDateTime:yyyy-MM-dd HH:mm}Z .. {result.Key.WindowEnd.UtcDateTime:yyyy-MM-dd HH:mm}Z  {result.Outcome.ToString().ToLowerInvariant()}");
             }
         }
 

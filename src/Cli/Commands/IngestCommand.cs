@@ -165,7 +165,7 @@ internal static class IngestCommand
         foreach (var s in summary.Sources)
         {
             var notes = (s.Restarted ? "  (rotated or truncated: read from its start)" : "") + (s.PendingBytes > 0 ? $"  ({s.PendingBytes} bytes after the last newline left for next time)" : "");
-            output.WriteLine(string.Create(c, $"  {s.Source}  lines={s.LinesRead:N0}  new={s.NewEntries:N0}{notes}"));
+            output.WriteLine(string.Create(c, $"  {DisplayText.Escape(s.Source)}  lines={s.LinesRead:N0}  new={s.NewEntries:N0}{notes}"));
         }
 
         if (summary.OverLongLines > 0)
@@ -182,18 +182,18 @@ internal static class IngestCommand
         var compressed = summary.Errors.Where(e => e.Source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)).ToList();
         foreach (var skipped in compressed)
         {
-            Console.Error.WriteLine($"posfleet: warning: skipped '{skipped.Source}': compressed files are not ingested; scan them with posfleet scan.");
+            Console.Error.WriteLine($"posfleet: warning: skipped '{DisplayText.Escape(skipped.Source)}': compressed files are not ingested; scan them with posfleet scan.");
         }
 
         var errors = summary.Errors.Except(compressed).ToList();
         foreach (var error in errors)
         {
-            Console.Error.WriteLine($"posfleet: {error.Message}");
+            Console.Error.WriteLine($"posfleet: {DisplayText.Escape(error.Message)}");
         }
 
         if (summary.MalformedLines > 0)
         {
-            Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s) skipped; first at {summary.FirstMalformed[0].Position} ({summary.FirstMalformed[0].Reason}).");
+            Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s) skipped; first at {DisplayText.Escape(summary.FirstMalformed[0].Position.ToString())} ({summary.FirstMalformed[0].Reason}).");
         }
 
         if (summary.Canceled && !options.Follow)

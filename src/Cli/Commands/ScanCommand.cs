@@ -130,7 +130,7 @@ internal static class ScanCommand
 
             foreach (var error in summary.Errors)
             {
-                Console.Error.WriteLine($"posfleet: {error.Message}");
+                Console.Error.WriteLine($"posfleet: {DisplayText.Escape(error.Message)}");
             }
 
             foreach (var skipped in summary.Skipped)
@@ -145,7 +145,7 @@ internal static class ScanCommand
 
             if (summary.MalformedLines > 0)
             {
-                Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s); first at {summary.FirstMalformed[0].Position} ({summary.FirstMalformed[0].Reason}).");
+                Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s); first at {DisplayText.Escape(summary.FirstMalformed[0].Position.ToString())} ({summary.FirstMalformed[0].Reason}).");
             }
 
             return summary.Errors.Count > 0 ? ExitCodes.UnreadableInput : ExitCodes.Success;
@@ -153,9 +153,10 @@ internal static class ScanCommand
         return command;
     }
 
+    /// <summary>Writes <c>posfleet: message</c> on standard error, the message made printable (it may quote a file name or a log's text).</summary>
     internal static int Fail(int code, string message)
     {
-        Console.Error.WriteLine($"posfleet: {message}");
+        Console.Error.WriteLine($"posfleet: {DisplayText.Escape(message)}");
         return code;
     }
 }

@@ -34,6 +34,25 @@ internal static class SearchCommand
                 return ScanCommand.Fail(ExitCodes.Usage, "--limit must be from 1 to 100000.");
             }
 
+            // The query's size limits are the SDK's (LogQuery.Validate): refused here before the store is opened.
+            var bounded = new LogQuery
+            {
+                Text = parse.GetValue(text),
+                Reference = parse.GetValue(reference),
+                Terminal = parse.GetValue(terminal),
+                Organization = parse.GetValue(organization),
+                Limit = parse.GetValue(limit),
+                After = parse.GetValue(after),
+            };
+            try
+            {
+                bounded.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, ex.Message);
+            }
+
             if (parse.GetValue(text) is { } searched && !searched.Any(char.IsLetterOrDigit))
             {
                 return ScanCommand.Fail(ExitCodes.Usage, $"the text '{searched}' has no word to search.");
@@ -50,18 +69,12 @@ internal static class SearchCommand
                 var now = parse.GetValue(asOf) ?? access.Time.GetUtcNow();
                 var kindList = parse.GetValue(kinds) ?? [];
                 var severityList = parse.GetValue(severities) ?? [];
-                var query = new LogQuery
+                var query = bounded with
                 {
-                    Text = parse.GetValue(text),
-                    Reference = parse.GetValue(reference),
                     Severities = severityList.Length > 0 ? severityList.ToHashSet() : null,
                     Kinds = kindList.Length > 0 ? kindList.ToHashSet() : null,
                     From = parse.GetValue(since) is { } window ? now - window : null,
                     To = parse.GetValue(asOf) is not null ? now : null,
-                    Terminal = parse.GetValue(terminal),
-                    Organization = parse.GetValue(organization),
-                    Limit = parse.GetValue(limit),
-                    After = parse.GetValue(after),
                 };
                 try
                 {

@@ -22,10 +22,10 @@ internal static class StoreTable
         foreach (var e in page.Entries)
         {
             o.WriteLine(string.Create(C,
-                $"{e.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {e.Severity,-8}  {e.Kind,-7}  {Clip(e.Terminal ?? "", 10),-10}  {Clip(e.Reference ?? "", 10),-10}  {Clip(e.Message, 100)}"));
+                $"{e.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {e.Severity,-8}  {e.Kind,-7}  {Clip(e.Terminal, 10),-10}  {Clip(e.Reference, 10),-10}  {Clip(e.Message, 100)}"));
             if (e.Hint is not null || e.KnowledgeBaseUrl is not null)
             {
-                o.WriteLine(string.Create(C, $"{"",21}hint: {e.Hint}{(e.KnowledgeBaseUrl is null ? "" : $" ({e.KnowledgeBaseUrl})")}"));
+                o.WriteLine(string.Create(C, $"{"",21}hint: {DisplayText.Escape(e.Hint)}{(e.KnowledgeBaseUrl is null ? "" : $" ({DisplayText.Escape(e.KnowledgeBaseUrl.ToString())})")}"));
             }
         }
 
@@ -60,7 +60,7 @@ internal static class StoreTable
                     $"{t.Count,10:N0}  {t.Severity,-8}  {t.Kind,-7}  {t.Terminals.Count,9:N0}  {t.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {Clip(t.Template, 80)}"));
                 if (t.Hint is not null)
                 {
-                    o.WriteLine(string.Create(C, $"{"",42}hint: {t.Hint}{(t.KnowledgeBaseUrl is null ? "" : $" ({t.KnowledgeBaseUrl})")}"));
+                    o.WriteLine(string.Create(C, $"{"",42}hint: {DisplayText.Escape(t.Hint)}{(t.KnowledgeBaseUrl is null ? "" : $" ({DisplayText.Escape(t.KnowledgeBaseUrl.ToString())})")}"));
                 }
             }
 
@@ -78,5 +78,10 @@ internal static class StoreTable
         }
     }
 
-    private static string Clip(string s, int n) => s.Length <= n ? s : string.Concat(s.AsSpan(0, n - 1), "…");
+    /// <summary>Untrusted text made printable (<see cref="DisplayText"/>), then cut to its column.</summary>
+    private static string Clip(string? s, int n)
+    {
+        s = DisplayText.Escape(s);
+        return s.Length <= n ? s : string.Concat(s.AsSpan(0, n - 1), "…");
+    }
 }

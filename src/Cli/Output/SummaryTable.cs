@@ -13,7 +13,7 @@ internal static class SummaryTable
         o.WriteLine(string.Create(c, $"Scanned {s.Lines:N0} lines ({s.Bytes / 1048576.0:0.0} MiB) from {s.Sources.Count} source(s); {s.LinesInScope:N0} in scope, {s.SelectedLines:N0} selected."));
         foreach (var source in s.Sources)
         {
-            o.WriteLine(string.Create(c, $"  {source.Source}  format={source.Format}  lines={source.Lines:N0}"));
+            o.WriteLine(string.Create(c, $"  {DisplayText.Escape(source.Source)}  format={source.Format}  lines={source.Lines:N0}"));
         }
 
         o.WriteLine();
@@ -30,7 +30,7 @@ internal static class SummaryTable
                 o.WriteLine(string.Create(c, $"{t.Count,10:N0}  {t.Kind,-7}  {t.Terminals.Count,9:N0}  {t.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {Clip(t.Template, 90)}"));
                 if (t.Hint is not null)
                 {
-                    o.WriteLine(string.Create(c, $"{"",32}hint: {t.Hint}{(t.KnowledgeBaseUrl is null ? "" : $" ({t.KnowledgeBaseUrl})")}"));
+                    o.WriteLine(string.Create(c, $"{"",32}hint: {DisplayText.Escape(t.Hint)}{(t.KnowledgeBaseUrl is null ? "" : $" ({DisplayText.Escape(t.KnowledgeBaseUrl.ToString())})")}"));
                 }
             }
 
@@ -55,7 +55,7 @@ internal static class SummaryTable
             o.WriteLine(string.Create(c, $"Malformed lines: {s.MalformedLines:N0}; first at:"));
             foreach (var m in s.FirstMalformed)
             {
-                o.WriteLine(string.Create(c, $"  {m.Position}  {m.Reason}"));
+                o.WriteLine(string.Create(c, $"  {DisplayText.Escape(m.Position.ToString())}  {m.Reason}"));
             }
         }
 
@@ -69,5 +69,10 @@ internal static class SummaryTable
         }
     }
 
-    private static string Clip(string s, int n) => s.Length <= n ? s : string.Concat(s.AsSpan(0, n - 1), "…");
+    /// <summary>Untrusted text made printable (<see cref="DisplayText"/>), then cut to its column.</summary>
+    private static string Clip(string? s, int n)
+    {
+        s = DisplayText.Escape(s);
+        return s.Length <= n ? s : string.Concat(s.AsSpan(0, n - 1), "…");
+    }
 }

@@ -17,6 +17,7 @@ internal sealed partial class SqliteLogStore
     public async ValueTask<IReadOnlyList<LogCountBucket>> CountAsync(LogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
         return await ReadAsync<IReadOnlyList<LogCountBucket>>(
             async connection =>
             {
@@ -49,6 +50,7 @@ internal sealed partial class SqliteLogStore
     public async ValueTask<IReadOnlyList<LogTemplateGroup>> GroupByTemplateAsync(LogQuery query, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return await ReadAsync<IReadOnlyList<LogTemplateGroup>>(
             async connection =>
@@ -117,6 +119,7 @@ internal sealed partial class SqliteLogStore
     public async ValueTask<IReadOnlyList<LogTerminalGroup>> GroupByTerminalAsync(LogQuery query, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return await ReadAsync<IReadOnlyList<LogTerminalGroup>>(
             async connection =>

@@ -21,7 +21,7 @@ internal sealed partial class SqliteLogStore
     public async ValueTask<LogPage> QueryAsync(LogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        query.Validate();
         return await ReadAsync(connection => PageAsync(connection, query, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 

@@ -21,14 +21,27 @@ internal static class DigestSubscriptionValidator
 
         // A name or id is printed in subjects, listings and terminals: a line break or an escape sequence in one would
         // forge a header line or drive the operator's terminal.
-        if (s.Id is { } id && id.Any(char.IsControl))
+        if (s.Id is { } id && DisplayText.NeedsEscaping(id))
         {
             errors.Add($"DigestSubscription.Id '{Printable(id)}' contains a control character: use printable characters only.");
         }
 
-        if (s.Name is { } name && name.Any(char.IsControl))
+        if (s.Name is { } name && DisplayText.NeedsEscaping(name))
         {
             errors.Add($"{who}: Name '{Printable(name)}' contains a control character (a line break, an escape): use printable characters only.");
+        }
+
+        // The organization and terminal narrow the store's queries: bounded and printable as LogQuery requires.
+        foreach (var (field, value) in new[] { ("Organization", s.Organization), ("Terminal", s.Terminal) })
+        {
+            if (value is { Length: > Logs.Storage.LogQuery.MaxFilterLength })
+            {
+                errors.Add($"{who}: {field} is {value.Length} characters long; at most {Logs.Storage.LogQuery.MaxFilterLength} are accepted.");
+            }
+            else if (DisplayText.NeedsEscaping(value))
+            {
+                errors.Add($"{who}: {field} '{Printable(value!)}' contains a control character: use printable characters only.");
+            }
         }
 
         if (s.Recipients is null || s.Recipients.Count == 0)
@@ -87,9 +100,5 @@ internal static class DigestSubscriptionValidator
         }
     }
 
-    /// <summary>The text with each control character shown as <c>\uXXXX</c>, safe to print in an error.</summary>
-    private static string Printable(string text) =>
-        text.Any(char.IsControl)
-            ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
-            : text;
+    private static string Printable(string text) => DisplayText.Escape(text);
 }

@@ -123,4 +123,23 @@ public abstract partial class LogStoreConformanceTests
         Assert.Equal(L(29_999, 29_998, 29_996), done.Entries.Select(e => e.Position.Line).ToArray());
         Assert.Equal(L(99, 96, 93), printed.Entries.Select(e => e.Position.Line).ToArray());
     }
+
+    /// <summary>
+    /// A query past <see cref="LogQuery"/>'s size limits (here 17,000 words, some 100 KB of text) is refused before it
+    /// is run, with the limit named, by every method that takes one.
+    /// </summary>
+    [Fact]
+    public async Task QueryAsync_TextPastTheSizeLimit_RefusedNamingTheLimit()
+    {
+        var store = await CreateStoreAsync();
+        await store.AppendAsync(Batch(1, 3), CancellationToken.None);
+        var query = new LogQuery { Text = string.Join(' ', Enumerable.Range(0, 17_000).Select(i => $"word{i}")) };
+
+        var page = await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.QueryAsync(query, CancellationToken.None));
+        var counts = await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.CountAsync(query, CancellationToken.None));
+        var groups = await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.GroupByTemplateAsync(query, 10, CancellationToken.None));
+        var terminals = await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.GroupByTerminalAsync(query, 10, CancellationToken.None));
+
+        Assert.All(new[] { page, counts, groups, terminals }, ex => Assert.Contains("at most 1,024 bytes", ex.Message, StringComparison.Ordinal));
+    }
 }

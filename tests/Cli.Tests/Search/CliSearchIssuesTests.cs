@@ -22,6 +22,39 @@ public sealed class CliSearchIssuesTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_TextOf17000Words_UsageErrorExitCode2NamingTheLimit()
+    {
+        var db = Path.Combine(_dir.Path, "fleet.db");
+        var (ingested, _, ingestError) = await PosFleetProcess.RunAsync("ingest", _dir.File("till.log", Line), "--store", db);
+        var text = string.Join(' ', Enumerable.Range(0, 17_000).Select(i => $"w{i % 1000:000}"));
+
+        var (code, output, error) = await PosFleetProcess.RunAsync("search", "--store", db, text);
+
+        Assert.True(ingested == 0, ingestError);
+        Assert.True(text.Length > 80_000);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("at most 1,024 bytes", error, StringComparison.Ordinal);
+        Assert.True(error.Length < 1000, error);
+    }
+
+    [Theory]
+    [InlineData("--ref")]
+    [InlineData("--terminal")]
+    [InlineData("--organization")]
+    public async Task Search_FilterOf300Characters_UsageErrorExitCode2NamingTheLimit(string option)
+    {
+        var db = Path.Combine(_dir.Path, "fleet.db");
+        var (ingested, _, ingestError) = await PosFleetProcess.RunAsync("ingest", _dir.File("till.log", Line), "--store", db);
+
+        var (code, _, error) = await PosFleetProcess.RunAsync("search", "--store", db, "paper", option, new string('T', 300));
+
+        Assert.True(ingested == 0, ingestError);
+        Assert.Equal(2, code);
+        Assert.Contains("at most 256 are accepted", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IngestAndSearch_StorePathWithSemicolon_Works()
     {
         var db = Path.Combine(_dir.Path, "a;Mode=ReadOnly;b", "fleet.db");

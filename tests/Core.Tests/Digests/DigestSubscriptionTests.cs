@@ -92,4 +92,20 @@ public sealed class DigestSubscriptionTests
 
         Assert.Contains("DigestSubscription.Id 'shop-12\\u000ax' contains a control character", errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_NameWithRightToLeftOverride_Refused()
+    {
+        var errors = string.Join("\n", (DigestFixture.Subscription() with { Name = "Shop \u202e21" }).Validate());
+
+        Assert.Contains("Name 'Shop \\u202e21' contains a control character", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_OrganizationLongerThanAQueryFilter_Refused()
+    {
+        var errors = string.Join("\n", (DigestFixture.Subscription() with { Organization = new string('A', 300) }).Validate());
+
+        Assert.Contains("Organization is 300 characters long; at most 256", errors, StringComparison.Ordinal);
+    }
 }

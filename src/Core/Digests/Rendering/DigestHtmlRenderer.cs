@@ -217,5 +217,5 @@ internal static class DigestHtmlRenderer
     private static string Template(string template) =>
         E(template).Replace("&lt;*&gt;", "<span style=\"color:#9ca3af;font-weight:400\">&lt;*&gt;</span>", StringComparison.Ordinal);
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    private static string E(string? text) => WebUtility.HtmlEncode(DisplayText.Escape(text));
 }

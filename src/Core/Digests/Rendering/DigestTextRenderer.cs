@@ -17,7 +17,7 @@ internal static class DigestTextRenderer
         var c = v.Content;
         var w = v.Words;
         var b = new StringBuilder();
-        Heading(b, c.Subscription.Name, '=');
+        Heading(b, DisplayText.Escape(c.Subscription.Name), '=');
         if (c.IsTest)
         {
             b.Append("*** ").Append(w.TestBadge).Append(" *** ").AppendLine(w.TestNotice).AppendLine();
@@ -89,7 +89,7 @@ internal static class DigestTextRenderer
         }
 
         Heading(b, v.Words.ByTerminal, '-');
-        var names = c.Terminals.Select(t => t.Terminal ?? v.Words.UnknownTerminal).ToArray();
+        var names = c.Terminals.Select(t => DisplayText.Escape(t.Terminal ?? v.Words.UnknownTerminal)).ToArray();
         var nameWidth = Math.Min(MaxNameColumn, Math.Max(v.Words.Terminal.Length, names.Max(n => n.Length)));
         var countWidth = Math.Max(v.Words.Total.Length, c.Terminals.Max(t => v.Number(t.Count).Length));
         b.Append(v.Words.Terminal.PadRight(nameWidth)).Append("  ").AppendLine(v.Words.Total.PadLeft(countWidth));

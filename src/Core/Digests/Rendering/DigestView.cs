@@ -30,7 +30,7 @@ internal sealed class DigestView
         var kinds = string.Join(", ", s.EffectiveKinds.Order().Select(KindName));
         Summary = Words.Plural(Words.Summary, content.Count, Number(content.Count), kinds, start, end, s.TimeZone, Number(s.MinimumThreshold));
         WindowText = $"{start} – {end} ({s.TimeZone})";
-        Scope = string.Join(" · ", new[] { s.Organization, s.Terminal }.Where(x => x is not null));
+        Scope = DisplayText.Escape(string.Join(" · ", new[] { s.Organization, s.Terminal }.Where(x => x is not null)));
         Sections = [.. content.Groups
             .GroupBy(g => g.Message.Kind)
             .OrderBy(k => k.Key)
@@ -76,7 +76,7 @@ internal sealed class DigestView
     public string TerminalNames(DigestGroup g)
     {
         var names = g.TopTerminals.Count > 0 ? g.TopTerminals : [.. g.Message.Terminals.Take(DigestContentBuilder.TerminalsPerMessage)];
-        var listed = string.Join(", ", names);
+        var listed = DisplayText.Escape(string.Join(", ", names));
         var more = g.Message.Terminals.Count - names.Count;
         return more > 0 ? Words.Plural(Words.NamesAndMore, more, listed, Number(more)) : listed;
     }
@@ -90,7 +90,7 @@ internal sealed class DigestView
     public string Example(DigestGroup g)
     {
         var e = g.Message.Example;
-        return $"{Date(e.Timestamp)} {e.Terminal}{(e.Terminal is null ? "" : ": ")}{Clip(e.Message)}";
+        return $"{Date(e.Timestamp)} {DisplayText.Escape(e.Terminal)}{(e.Terminal is null ? "" : ": ")}{Clip(e.Message)}";
     }
 
     public string TerminalKinds(TerminalCount t) => string.Join(", ", t.PerKind.Select(p => $"{KindName(p.Key)} {Number(p.Value)}"));
@@ -103,16 +103,13 @@ internal sealed class DigestView
     public static bool IsSafeLink(Uri? uri) =>
         uri is { IsAbsoluteUri: true } && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
 
-    /// <summary>One line of at most <see cref="MaxLogTextLength"/> characters, control characters made spaces.</summary>
+    /// <summary>
+    /// One line of at most <see cref="MaxLogTextLength"/> characters, control and bidirectional characters shown as
+    /// <c>\uXXXX</c> escapes (<see cref="DisplayText"/>).
+    /// </summary>
     public static string Clip(string text)
     {
-        var line = string.Create(Math.Min(text.Length, MaxLogTextLength + 1), text, static (span, t) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = char.IsControl(t[i]) ? ' ' : t[i];
-            }
-        });
+        var line = DisplayText.Escape(text.Length > MaxLogTextLength ? text[..(MaxLogTextLength + 1)] : text);
         if (line.Length <= MaxLogTextLength)
         {
             return line;

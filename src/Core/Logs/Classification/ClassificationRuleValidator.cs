@@ -25,10 +25,10 @@ internal static class ClassificationRuleValidator
             throw new InvalidDataException($"{where}: the rule has no name: give it a short \"name\" such as 'printer-paper-out'.");
         }
 
-        if (rule.Name.Any(char.IsControl))
+        if (DisplayText.NeedsEscaping(rule.Name))
         {
             throw new InvalidDataException(
-                $"{where}: the rule's name '{Printable(rule.Name)}' contains control characters: use letters, digits and dashes such as 'printer-paper-out'.");
+                $"{where}: the rule's name '{Printable(rule.Name)}' contains control characters or bidirectional formatting characters: use letters, digits and dashes such as 'printer-paper-out'.");
         }
 
         where = $"{where} ('{rule.Name}')";
@@ -161,6 +161,5 @@ internal static class ClassificationRuleValidator
     }
 
     /// <summary>A value quoted in a message, with control characters shown as escapes rather than sent to a terminal.</summary>
-    public static string Printable(string value) =>
-        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    public static string Printable(string value) => DisplayText.Escape(value);
 }

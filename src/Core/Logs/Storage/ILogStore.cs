@@ -20,6 +20,7 @@ public interface ILogStore
     ValueTask<IngestCheckpoint?> GetCheckpointAsync(string source, CancellationToken cancellationToken);
 
     /// <summary>Entries matching <paramref name="query"/>, newest first, one page at a time.</summary>
+    /// <exception cref="ArgumentException"><paramref name="query"/> is larger than <see cref="LogQuery.Validate"/> allows, or its cursor is not this store's.</exception>
     ValueTask<LogPage> QueryAsync(LogQuery query, CancellationToken cancellationToken);
 
     /// <summary>Counts per hour, severity and kind over <paramref name="query"/>'s window and scope.</summary>

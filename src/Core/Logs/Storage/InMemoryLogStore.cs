@@ -52,7 +52,7 @@ internal sealed class InMemoryLogStore : ILogStore
     public ValueTask<LogPage> QueryAsync(LogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        query.Validate();
         var after = query.After is null ? ((long, long)?)null : LogCursor.Decode(query.After);
         List<Stored> page;
         lock (_lock)
@@ -76,6 +76,7 @@ internal sealed class InMemoryLogStore : ILogStore
     public ValueTask<IReadOnlyList<LogCountBucket>> CountAsync(LogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
         lock (_lock)
         {
             IReadOnlyList<LogCountBucket> buckets = [.. Matching(query)
@@ -89,6 +90,7 @@ internal sealed class InMemoryLogStore : ILogStore
     public ValueTask<IReadOnlyList<LogTemplateGroup>> GroupByTemplateAsync(LogQuery query, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         lock (_lock)
         {
@@ -122,6 +124,7 @@ internal sealed class InMemoryLogStore : ILogStore
     public ValueTask<IReadOnlyList<LogTerminalGroup>> GroupByTerminalAsync(LogQuery query, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         lock (_lock)
         {

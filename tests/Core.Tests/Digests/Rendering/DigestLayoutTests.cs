@@ -94,7 +94,7 @@ public sealed class DigestLayoutTests
 
         var example = digest.Text.ReplaceLineEndings("\n").Split('\n').Single(l => l.Contains("Example:", StringComparison.Ordinal));
         Assert.EndsWith("…", example);
-        Assert.Contains("stack  trace", example);
+        Assert.Contains(@"stack\u000d\u000atrace", example);
         Assert.True(example.Length < DigestView.MaxLogTextLength + 60, $"The example line is {example.Length} characters.");
         Assert.DoesNotContain(new string('x', DigestView.MaxLogTextLength), digest.Html);
     }
