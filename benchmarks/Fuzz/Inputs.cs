@@ -66,10 +66,13 @@ internal static class Inputs
         (3, Value.Array[0, 4].Select(a => (JsonNode?)new JsonArray([.. a.Select(x => (JsonNode?)JsonValue.Create(x))]))),
         (1, Gen.Int.Select(i => (JsonNode?)JsonValue.Create(i))),
         (1, Gen.Const((JsonNode?)null)),
-        (2, Gen.Select(Value, Value, Value).Select(p => (JsonNode?)new JsonObject { [p.Item1] = p.Item2, [p.Item1.ToUpperInvariant() + " "] = p.Item3 })),
+        (2, Gen.Select(Value, Value, Value).Select(p => (JsonNode?)(string.Equals(p.Item1, p.Item1.ToUpperInvariant(), StringComparison.Ordinal)
+            ? new JsonObject { [p.Item1] = p.Item2 }
+            : new JsonObject { [p.Item1] = p.Item2, [p.Item1.ToUpperInvariant()] = p.Item3 }))),
         (1, Gen.Int[0, 600].Select(n => (JsonNode?)new JsonArray([.. Enumerable.Range(0, n).Select(k => (JsonNode?)JsonValue.Create($"keyword{k}"))]))));
 
-    private static Gen<byte[]> RuleFile =>
+    /// <summary>A rule of any shape: a name and keywords from <see cref="Values"/>, then up to six fields of any value.</summary>
+    private static Gen<JsonNode?> AnyRule =>
         Gen.Select(Value, Value.Array[0, 3], Gen.Select(Gen.Int[0, Fields.Length - 1], Node).Array[0, 6]).Select(r =>
         {
             var rule = new JsonObject { ["name"] = r.Item1, ["keywords"] = new JsonArray([.. r.Item2.Select(k => (JsonNode?)JsonValue.Create(k))]) };
@@ -78,8 +81,41 @@ internal static class Inputs
                 rule[Fields[name]] = value?.DeepClone();
             }
 
-            return rule;
-        }).Array[0, 6].Select(rules => Encoding.UTF8.GetBytes(new JsonObject { ["rules"] = new JsonArray([.. rules]) }.ToJsonString()));
+            return (JsonNode?)rule;
+        });
+
+    /// <summary>A rule that loads (mostly), so that the classifier built from it is reached: plain words, a pattern of them.</summary>
+    private static Gen<JsonNode?> UsualRule =>
+        Gen.Select(Gen.Int[0, 40], Gen.Int[0, Words.Length - 1].Array[1, 5], Gen.Int[0, 4], Gen.Bool, Gen.Int[0, 3]).Select(r =>
+        {
+            var keywords = r.Item2.Select(i => Words[i]).ToArray();
+            var rule = new JsonObject
+            {
+                ["name"] = $"rule-{r.Item1}",
+                ["keywords"] = new JsonArray([.. keywords.Select(k => (JsonNode?)JsonValue.Create(k))]),
+                ["kind"] = Kinds[r.Item3],
+            };
+            if (r.Item4)
+            {
+                rule["pattern"] = string.Join(".*", keywords.Select(System.Text.RegularExpressions.Regex.Escape)) + "(\\s+\\d+)?";
+            }
+
+            if (r.Item5 > 0)
+            {
+                rule[r.Item5 == 1 ? "levels" : "components"] = new JsonArray(JsonValue.Create(r.Item5 == 1 ? "ERROR" : "printer"));
+            }
+
+            return (JsonNode?)rule;
+        });
+
+    private static readonly string[] Kinds = ["error", "fail", "offline", "retry", "none"];
+
+    private static readonly string[] Words =
+        ["paper", "paper out", "printer", "Connection reset", "timed out", "ref=", "T-", "é", "日本", "ERROR", "a", "aa", "aaa", "x y", ":", ".", "\\", "(", "\t"];
+
+    private static Gen<byte[]> RuleFile =>
+        Gen.Frequency((1, AnyRule), (1, UsualRule)).Array[0, 6]
+            .Select(rules => Encoding.UTF8.GetBytes(new JsonObject { ["rules"] = new JsonArray([.. rules]) }.ToJsonString()));
 
     private static Gen<byte[]> Mutated(IReadOnlyList<byte[]> seeds, byte[][] tokens) =>
         Gen.Select(Gen.Int[0, seeds.Count - 1], Mutation.Array[1, 8]).Select(p => Apply(seeds[p.Item1], p.Item2, seeds, tokens));
