@@ -101,16 +101,17 @@ internal sealed partial class FuzzRun(FuzzTarget target, string directory, TimeS
     {
         var lines = message.Split('\n');
         var head = Digits().Replace(Quoted().Replace(lines[0], "'…'"), "#");
-        return lines.Length > 1 ? $"{head} {lines[1].Trim()}" : head;
+        return lines.Length > 1 && lines[1].TrimStart().StartsWith("at ", StringComparison.Ordinal) ? $"{head} {lines[1].Trim()}" : head;
     }
 
-    /// <summary>Removes ever smaller chunks while the input still fails the same way (at most a few thousand tries).</summary>
+    /// <summary>Removes ever smaller chunks while the input still fails the same way (at most 3,000 tries or 20 s).</summary>
     private byte[] Shrink(byte[] input, string signature)
     {
         var budget = 3000;
+        var until = Stopwatch.GetTimestamp() + (20 * Stopwatch.Frequency);
         for (var chunk = Math.Max(1, input.Length / 2); chunk >= 1 && budget > 0; chunk /= 2)
         {
-            for (var at = 0; at + chunk <= input.Length && budget-- > 0;)
+            for (var at = 0; at + chunk <= input.Length && budget-- > 0 && Stopwatch.GetTimestamp() < until;)
             {
                 byte[] candidate = [.. input.AsSpan(0, at), .. input.AsSpan(at + chunk)];
                 if (!signature.StartsWith("slow:", StringComparison.Ordinal) && Run(candidate) is { } m && Signature(m) == signature)

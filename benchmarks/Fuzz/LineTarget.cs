@@ -8,7 +8,7 @@ namespace PosFleet.Fuzz;
 /// <summary>
 /// The line readers fed arbitrary bytes: every format's parse, format detection, the ISO timestamp reader (with and
 /// without the minute cache the hot path keeps), the reference token, the template folder, and the block scanner
-/// (<see cref="ScanTarget"/>). None may throw: a line a reader cannot read is a line it refuses, which the scan counts.
+/// (<see cref="ScanTarget"/>, and the whole engine: <see cref="EngineTarget"/>). None may throw: a line a reader cannot read is a line it refuses, which the scan counts.
 /// </summary>
 internal static class LineTarget
 {
@@ -23,8 +23,11 @@ internal static class LineTarget
     private static readonly System.Buffers.SearchValues<byte> LevelWordBytes =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
 
-    /// <summary>Runs every line reader over <paramref name="input"/>; throws <see cref="BrokenInvariantException"/> when an invariant breaks.</summary>
-    public static void Check(byte[] input)
+    /// <summary>
+    /// Runs every line reader over <paramref name="input"/> (the whole engine on files in <paramref name="directory"/>);
+    /// throws <see cref="BrokenInvariantException"/> when an invariant breaks.
+    /// </summary>
+    public static void Check(byte[] input, string directory)
     {
         ArgumentNullException.ThrowIfNull(input);
         try
@@ -50,6 +53,7 @@ internal static class LineTarget
 
             ScanTarget.Check(input, detected);
             ScanTarget.Check(input, Formats[input.Length % Formats.Length]);
+            EngineTarget.Check(input, detected, directory);
         }
         catch (Exception ex) when (ex is not BrokenInvariantException)
         {

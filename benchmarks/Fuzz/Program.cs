@@ -18,7 +18,7 @@ try
 {
     FuzzTarget[] targets =
     [
-        new("lines", "log", Inputs.Lines, LineTarget.Check),
+        new("lines", "log", Inputs.Lines, input => LineTarget.Check(input, work)),
         new("rules", "json", Inputs.Rules, input => RulesTarget.Check(input, work)),
     ];
 

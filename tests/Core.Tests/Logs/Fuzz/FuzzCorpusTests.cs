@@ -21,7 +21,7 @@ public sealed class FuzzCorpusTests : IDisposable
     [Theory]
     [MemberData(nameof(LineInputs))]
     public void LineReaders_CorpusInput_HoldEveryInvariant(string input) =>
-        LineTarget.Check(File.ReadAllBytes(Path.Combine(Corpus, "lines", input)));
+        LineTarget.Check(File.ReadAllBytes(Path.Combine(Corpus, "lines", input)), _dir.Path);
 
     [Theory]
     [MemberData(nameof(RulesInputs))]
