@@ -122,9 +122,10 @@ internal sealed class JsonLinesFormat : LogFormat
                 return false;
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // A malformed line; the caller counts it.
+            // A malformed line; the caller counts it. An escaped string that cannot be unescaped ("\ud800" without its low
+            // surrogate, an escape beside invalid UTF-8) is refused by CopyString with an InvalidOperationException.
             fields.Reset();
             return false;
         }

@@ -112,6 +112,12 @@ internal static class TimestampParser
                     end += 2;
                 }
 
+                // Offsets run from -14:00 to +14:00: "+99" is not one, and DateTimeOffset could not hold it.
+                if (oh > 14 || om > 59 || (oh * 60) + om > 14 * 60)
+                {
+                    return 0;
+                }
+
                 offset = (oh * 60) + om;
                 if (c == '-')
                 {
@@ -123,6 +129,13 @@ internal static class TimestampParser
         }
 
         utcTicks = minuteTicks + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + fractionTicks - (offset * TimeSpan.TicksPerMinute);
+        if ((ulong)utcTicks > (ulong)DateTime.MaxValue.Ticks)
+        {
+            // 0001-01-01T00:00:00+01:00 or 9999-12-31T23:59:59-01:00: an instant before or after the calendar.
+            utcTicks = 0;
+            return 0;
+        }
+
         offsetMinutes = (short)offset;
         return pos;
     }
