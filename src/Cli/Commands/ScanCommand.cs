@@ -110,9 +110,15 @@ internal static class ScanCommand
                     summary = await scanner.ScanAsync(new LogScanRequest { Inputs = inputs, Filter = filter, Progress = progress }, cancellationToken);
                 }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return Fail(ExitCodes.Canceled, "interrupted.");
+                return Interrupted(emitMode is not null);
+            }
+
+            // A signal that came as the last block ended: the scan is whole, but the user asked to stop before the summary.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Interrupted(emitMode is not null);
             }
 
             if (emitMode is null)
@@ -142,6 +148,12 @@ internal static class ScanCommand
         });
         return command;
     }
+
+    private static int Interrupted(bool emitting) => Fail(
+        ExitCodes.Canceled,
+        emitting
+            ? "interrupted: the scan stopped before the end of its inputs; the lines written above are only those read until then."
+            : "interrupted: the scan stopped before the end of its inputs; no summary is written.");
 
     internal static int Fail(int code, string message)
     {
