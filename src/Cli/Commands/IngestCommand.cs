@@ -160,11 +160,16 @@ internal static class IngestCommand
 
         var c = CultureInfo.InvariantCulture;
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-        output.WriteLine(string.Create(c,
-            $"Ingested {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, in {seconds:0.0} s ({summary.LinesRead / seconds:N0} lines/s)."));
+        // Interrupted, the counts are those of the committed batches: what the store holds, per source.
+        var interrupted = summary.Canceled && !options.Follow;
+        output.WriteLine(interrupted
+            ? string.Create(c, $"Interrupted; committed from {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, in {seconds:0.0} s.")
+            : string.Create(c, $"Ingested {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, in {seconds:0.0} s ({summary.LinesRead / seconds:N0} lines/s)."));
         foreach (var s in summary.Sources)
         {
-            var notes = (s.Restarted ? "  (rotated or truncated: read from its start)" : "") + (s.PendingBytes > 0 ? $"  ({s.PendingBytes} bytes after the last newline left for next time)" : "");
+            var notes = (s.Restarted ? "  (rotated or truncated: read from its start)" : "")
+                + (s.PendingBytes > 0 ? $"  ({s.PendingBytes} bytes after the last newline left for next time)" : "")
+                + (s.Interrupted && interrupted ? "  (interrupted: the rest is read by the next ingest)" : "");
             output.WriteLine(string.Create(c, $"  {s.Source}  lines={s.LinesRead:N0}  new={s.NewEntries:N0}{notes}"));
         }
 
@@ -186,9 +191,9 @@ internal static class IngestCommand
             Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s) skipped; first at {summary.FirstMalformed[0].Position} ({summary.FirstMalformed[0].Reason}).");
         }
 
-        if (summary.Canceled && !options.Follow)
+        if (interrupted)
         {
-            return ScanCommand.Fail(ExitCodes.Canceled, "interrupted; everything read until then is stored, and the next ingest goes on from there.");
+            return ScanCommand.Fail(ExitCodes.Canceled, "interrupted; the entries counted above are stored, and the next ingest goes on from there.");
         }
 
         return errors.Count > 0 ? ExitCodes.UnreadableInput : ExitCodes.Success;
