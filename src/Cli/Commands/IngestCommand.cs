@@ -34,6 +34,7 @@ internal static class IngestCommand
         var terminal = new Option<string?>("--terminal") { Description = "The terminal of lines that name none." };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep ingesting as the files grow and rotate, until Ctrl+C or SIGTERM." };
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
+        var patternTimeout = CommonOptions.PatternTimeout();
         var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log" };
         var batch = new Option<int>("--batch-size") { Description = "The most entries stored per transaction.", DefaultValueFactory = _ => 65536 };
         var retention = new Option<TimeSpan?>("--retention")
@@ -43,7 +44,7 @@ internal static class IngestCommand
         };
         var command = new Command("ingest", "Store what is new in activity logs (incrementally, from each file's checkpoint).")
         {
-            paths, store, organization, terminal, follow, rules, glob, batch, retention,
+            paths, store, organization, terminal, follow, rules, patternTimeout, glob, batch, retention,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -63,7 +64,11 @@ internal static class IngestCommand
             var (access, code) = StoreAccess.Open(
                 parse.GetValue(store)!,
                 create: true,
-                builder => builder.AddLogs(o => o.Classification.RulesFile = parse.GetValue(rules)?.FullName),
+                builder => builder.AddLogs(o =>
+                {
+                    o.Classification.RulesFile = parse.GetValue(rules)?.FullName;
+                    o.Classification.PatternTimeout = parse.GetValue(patternTimeout) ?? o.Classification.PatternTimeout;
+                }),
                 provider => Validate(options, [.. provider.GetServices<IValidateOptions<LogIngestOptions>>()]) is { } invalid
                     ? ScanCommand.Fail(ExitCodes.Usage, invalid)
                     : null);
@@ -186,6 +191,7 @@ internal static class IngestCommand
             Console.Error.WriteLine($"posfleet: {error.Message}");
         }
 
+        PatternTimeoutWarnings.Write(summary.PatternTimeouts, "stored without that rule's classification", Console.Error);
         if (summary.MalformedLines > 0)
         {
             Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s) skipped; first at {summary.FirstMalformed[0].Position} ({summary.FirstMalformed[0].Reason}).");

@@ -19,6 +19,7 @@ internal static class ScanCommand
         var kinds = CommonOptions.Kinds();
         var format = new Option<string>("--format") { Description = $"The line format: auto, {string.Join(", ", LogFormats.All.Select(f => f.Name))}.", DefaultValueFactory = _ => "auto" };
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
+        var patternTimeout = CommonOptions.PatternTimeout();
         var top = new Option<int>("--top") { Description = "How many templates and terminals to list.", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the summary as JSON." };
         var emit = new Option<string?>("--emit") { Description = "'lines': write one JSON object per input line in scope (position, kind, severity, template id) instead of a summary." };
@@ -33,7 +34,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Classify, group and count the lines of activity logs.")
         {
-            paths, since, from, to, asOf, kinds, format, rules, top, json, emit, selectedOnly, terminal, organization, reference, text, glob, maxLine, threads,
+            paths, since, from, to, asOf, kinds, format, rules, patternTimeout, top, json, emit, selectedOnly, terminal, organization, reference, text, glob, maxLine, threads,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -69,6 +70,7 @@ internal static class ScanCommand
                 o.DirectoryGlob = parse.GetValue(glob)!;
                 o.Format = chosen;
                 o.Classification.RulesFile = parse.GetValue(rules)?.FullName;
+                o.Classification.PatternTimeout = parse.GetValue(patternTimeout) ?? o.Classification.PatternTimeout;
             }));
             if (access is null)
             {
@@ -139,6 +141,7 @@ internal static class ScanCommand
                 Console.Error.WriteLine($"posfleet: {error.Message}");
             }
 
+            PatternTimeoutWarnings.Write(summary.PatternTimeouts, "which were not matched by that rule", Console.Error);
             if (summary.MalformedLines > 0)
             {
                 Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s); first at {summary.FirstMalformed[0].Position} ({summary.FirstMalformed[0].Reason}).");

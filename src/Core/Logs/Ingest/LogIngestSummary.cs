@@ -24,6 +24,12 @@ public sealed record LogIngestSummary
     public required IReadOnlyList<SourceError> Errors { get; init; }
 
     /// <summary>
+    /// Per rule name, the lines on which the rule's pattern ran past <c>LogClassificationOptions.PatternTimeout</c>: those
+    /// entries were stored without that rule's classification. Empty when none did, as it should be.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> PatternTimeouts { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
     /// Whether the ingest was interrupted; what it committed until then is stored, and <see cref="Sources"/> counts exactly
     /// that (the file it stopped in included, <see cref="IngestedSource.Interrupted"/>).
     /// </summary>

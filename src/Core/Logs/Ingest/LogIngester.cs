@@ -64,7 +64,13 @@ internal sealed partial class LogIngester(
             FirstMalformed = reading.Reader.FirstMalformed,
             Errors = reading.Errors,
             Canceled = canceled,
+            PatternTimeouts = reading.Reader.PatternTimeouts,
         };
+        foreach (var (rule, lines) in summary.PatternTimeouts)
+        {
+            Log.PatternTimedOut(_logger, rule, lines, parsing.Classifier.PatternTimeout);
+        }
+
         Log.Finished(_logger, summary.Sources.Count, summary.LinesRead, summary.NewEntries, summary.MalformedLines, summary.Errors.Count, canceled);
         return summary;
     }

@@ -158,7 +158,7 @@ internal sealed partial class BlockScanner
                     : classifier.FindKeywords(fields.Message);
             }
 
-            var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits);
+            var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits, plan.PatternTimeouts);
             kinds[(int)c.Kind]++;
             severities[(int)c.Severity]++;
 

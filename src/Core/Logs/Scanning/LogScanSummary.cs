@@ -41,4 +41,10 @@ public sealed record LogScanSummary
 
     /// <summary>Inputs that could not be read; the others were still scanned.</summary>
     public required IReadOnlyList<SourceError> Errors { get; init; }
+
+    /// <summary>
+    /// Per rule name, the lines on which the rule's pattern ran past <c>LogClassificationOptions.PatternTimeout</c>: those
+    /// lines were not matched by that rule (they may have matched a later one). Empty when none did, as it should be.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> PatternTimeouts { get; init; } = new Dictionary<string, long>();
 }

@@ -59,6 +59,7 @@ internal sealed partial class ScanRun
             FirstMalformed = [.. t.FirstMalformed.Select(m => new MalformedLine(ToPosition(m.Position), m.Reason))],
             Sources = _scanned,
             Errors = Errors,
+            PatternTimeouts = plan.Classifier.NameTimeouts(plan.PatternTimeouts),
         };
     }
 

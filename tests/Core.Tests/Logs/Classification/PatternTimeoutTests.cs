@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using PosFleet.Logs;
+using PosFleet.Logs.Classification;
+using PosFleet.Logs.Ingest;
+using PosFleet.Logs.Scanning;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Tests.Logs.Classification;
+
+/// <summary>
+/// A rule's pattern that runs past <see cref="LogClassificationOptions.PatternTimeout"/> on a line is reported, not hidden:
+/// counted per rule in the scan and ingest summaries, and a warning naming the rule. The limit is one tick, which the
+/// regular-expression engine rounds to no time at all: its first check of the clock times out, whatever the machine's speed.
+/// </summary>
+public sealed class PatternTimeoutTests : IDisposable
+{
+    private static readonly ClassificationRule Slow = new() { Name = "slow-abc", Keywords = ["abc"], Pattern = "(abc|ab)*x[0-9]+y", Kind = LogKind.Error };
+    private static readonly ClassificationRule Plain = new() { Name = "drawer-jam", Keywords = ["drawer"], Kind = LogKind.Fail };
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>Two lines of 300,000 × "abc" (which the pattern would match with "x1y" after them) and one the rule's keyword does not select.</summary>
+    private string Log() => _dir.File("till.log", string.Concat(
+        $"2026-11-20T10:00:00.000Z [INFO] term=POS-1 tickets: {string.Concat(Enumerable.Repeat("abc", 300_000))}x1y\n",
+        "2026-11-20T10:00:01.000Z [INFO] term=POS-1 drawer: drawer stuck\n",
+        $"2026-11-20T10:00:02.000Z [INFO] term=POS-2 tickets: {string.Concat(Enumerable.Repeat("abc", 300_000))}x2y\n"));
+
+    private static LogScanOptions Options(TimeSpan patternTimeout)
+    {
+        var options = new LogScanOptions { MaxLineLength = 2 << 20 };
+        options.Classification.Rules.Add(Slow);
+        options.Classification.Rules.Add(Plain);
+        options.Classification.PatternTimeout = patternTimeout;
+        return options;
+    }
+
+    [Fact]
+    public async Task ScanAsync_RulePatternPastItsTimeLimit_CountsLinesPerRuleAndWarnsNamingTheRule()
+    {
+        var logger = new FakeLogger<LogScanner>();
+        var scanner = TestLogs.Scanner(Options(TimeSpan.FromTicks(1)), logger: logger);
+
+        var summary = await scanner.ScanAsync([Log()]);
+
+        Assert.Equal(new Dictionary<string, long> { ["slow-abc"] = 2 }, summary.PatternTimeouts);
+        Assert.Equal(0, summary.Kinds[LogKind.Error]); // the two lines were not matched by the rule that timed out
+        Assert.Equal(1, summary.Kinds[LogKind.Fail]);
+        var warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Equal("Rule slow-abc: its pattern ran past its time limit (00:00:00.0000001) on 2 line(s), which were not matched by that rule.", warning.Message);
+    }
+
+    [Fact]
+    public async Task ScanAsync_DefaultTimeLimit_MatchesAndReportsNoTimeout()
+    {
+        var logger = new FakeLogger<LogScanner>();
+        var scanner = TestLogs.Scanner(Options(LogClassifier.DefaultPatternTimeout), logger: logger);
+
+        var summary = await scanner.ScanAsync([Log()]);
+
+        Assert.Empty(summary.PatternTimeouts);
+        Assert.Equal(2, summary.Kinds[LogKind.Error]);
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task IngestAsync_RulePatternPastItsTimeLimit_CountsLinesPerRuleAndWarnsNamingTheRule()
+    {
+        var logger = new FakeLogger<LogIngester>();
+        var store = new InMemoryLogStore();
+        var ingester = TestLogs.Ingester(store, Options(TimeSpan.FromTicks(1)), logger: logger);
+
+        var summary = await ingester.IngestAsync([Log()]);
+
+        Assert.Equal(new Dictionary<string, long> { ["slow-abc"] = 2 }, summary.PatternTimeouts);
+        Assert.Equal(3, summary.NewEntries); // stored, without that rule's classification
+        Assert.Contains(
+            logger.Collector.GetSnapshot(),
+            r => r.Level == LogLevel.Warning && r.Message == "Rule slow-abc: its pattern ran past its time limit (00:00:00.0000001) on 2 line(s), stored without that rule's classification.");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Validate_PatternTimeoutNotAboveZero_IsRefusedNamingTheOption(int ticks)
+    {
+        var result = LogScanOptionsValidator.Instance.Validate(null, Options(TimeSpan.FromTicks(ticks)));
+
+        Assert.True(result.Failed);
+        Assert.Contains("LogScanOptions.Classification.PatternTimeout", result.FailureMessage, StringComparison.Ordinal);
+    }
+}
