@@ -75,6 +75,22 @@ public sealed class ScanSignalTests : IDisposable
         Assert.False(File.Exists(file));
     }
 
+    /// <summary>The same for SIGTERM during <c>demo</c>, once it scans or ingests its log: exit 130, saying it was interrupted.</summary>
+    [Fact]
+    public async Task Demo_SigtermWhileScanningOrIngesting_Exits130SayingItWasInterrupted()
+    {
+        Assert.False(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal");
+        using var process = PosFleetProcess.Start("demo", "--dir", _dir.Path, "--size", "50MB");
+        await process.WaitForStdoutLineAsync(line => line.StartsWith("Scanning the last 24 hours", StringComparison.Ordinal));
+
+        await process.SignalAsync(PosFleetProcess.Signal.Terminate);
+
+        var (code, stdout, stderr) = await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(code == 130, $"exit {code}: {stdout}\n{stderr}");
+        Assert.Contains("posfleet: interrupted", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dashboard,", stdout, StringComparison.Ordinal); // it went no further
+    }
+
     /// <summary>Waits until the process has mapped <paramref name="path"/> into its memory (Linux: /proc/PID/maps), that is until the scan reads it.</summary>
     internal static Task WaitUntilMappedAsync(PosFleetProcess process, string path) =>
         WaitUntilAsync(process, () => ReadMaps(process.Id).Contains(path, StringComparison.Ordinal), $"{path} to be mapped");
