@@ -1,5 +1,10 @@
 using System.CommandLine;
+using PosFleet.Cli;
 using PosFleet.Cli.Commands;
+
+// First of all, so that Ctrl+C or SIGTERM at any point of the run is the command's to answer (exit 130), never the
+// runtime's default (killed by the signal, or 143). An ingest then commits what it has read, which may take a few seconds.
+using var signals = new TerminationSignals(grace: TimeSpan.FromSeconds(30));
 
 var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals from a back office.")
 {
@@ -21,8 +26,8 @@ if (parse.Errors.Count > 0)
     }
 
     Console.Error.WriteLine("Run 'posfleet --help' for usage.");
-    return PosFleet.Cli.ExitCodes.Usage;
+    return ExitCodes.Usage;
 }
 
-// Ctrl+C and SIGTERM cancel the command; an ingest then commits what it has read, which may take a few seconds.
-return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+// The token is the signals' own: System.CommandLine's handler, registered only once an action first yields, stays off.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);

@@ -13,6 +13,12 @@ internal static class CommonOptions
         CustomParser = r => r.Tokens.Count == 0 ? null : ParseDuration(r.Tokens[0].Value, r),
     };
 
+    public static Option<TimeSpan?> PatternTimeout() => new("--pattern-timeout")
+    {
+        Description = "The time a rule's pattern may take on one line (default 0.2s); a line past it is not matched by that rule, and is reported.",
+        CustomParser = r => r.Tokens.Count == 0 ? null : ParseDuration(r.Tokens[0].Value, r),
+    };
+
     public static Option<DateTimeOffset?> Instant(string name, string description) => new(name)
     {
         Description = description,

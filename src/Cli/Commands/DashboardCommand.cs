@@ -51,6 +51,7 @@ internal static class DashboardCommand
                     var dashboard = await Dashboard.LoadAsync(
                         access.Dashboard, parse.GetValue(asOf), parse.GetValue(hours), parse.GetValue(top),
                         parse.GetValue(terminal), parse.GetValue(organization), cancellationToken);
+                    cancellationToken.ThrowIfCancellationRequested(); // a signal during a query that did not stop for it
                     if (parse.GetValue(json))
                     {
                         await using var stdout = Console.OpenStandardOutput();
@@ -63,13 +64,13 @@ internal static class DashboardCommand
 
                     return ExitCodes.Success;
                 }
+                catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or PosFleetStorageException)
+                {
+                    return ScanCommand.Fail(ExitCodes.Canceled, "interrupted.");
+                }
                 catch (PosFleetStorageException ex)
                 {
                     return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
-                }
-                catch (OperationCanceledException)
-                {
-                    return ScanCommand.Fail(ExitCodes.Canceled, "interrupted.");
                 }
             }
         });

@@ -105,8 +105,15 @@ internal static class DigestRunCommand
                     IReadOnlyList<DigestRunResult> results = parse.GetValue(now)
                         ? [await access.Runner.AuditAsync(id, parse.GetValue(test), cancellationToken).ConfigureAwait(false)]
                         : await access.Runner.RunDueAsync(new DigestRunDueRequest { SubscriptionId = id }, cancellationToken).ConfigureAwait(false);
-                    return Report(results, Console.Out);
+                    var code = Report(results, Console.Out);
+                    return cancellationToken.IsCancellationRequested
+                        ? ScanCommand.Fail(ExitCodes.Canceled, "interrupted: the runs above are recorded as they ended; the next run goes on from there.")
+                        : code;
                 }
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or PosFleetStorageException)
+            {
+                return ScanCommand.Fail(ExitCodes.Canceled, "interrupted.");
             }
             catch (PosFleetStorageException ex)
             {

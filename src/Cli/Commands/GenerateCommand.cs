@@ -22,7 +22,10 @@ internal static class GenerateCommand
         {
             output, size, seed, days, end, terminals,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Generate(parse, cancellationToken)));
+        return command;
+
+        int Generate(ParseResult parse, CancellationToken cancellationToken)
         {
             if (!TryParseSize(parse.GetValue(size)!, out var bytes))
             {
@@ -31,10 +34,17 @@ internal static class GenerateCommand
 
             var file = parse.GetValue(output)!;
             var generator = new FleetLogGenerator(parse.GetValue(seed), parse.GetValue(terminals));
-            using (var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+            try
             {
-                var lines = generator.Write(stream, bytes, parse.GetValue(end) ?? DefaultEnd, parse.GetValue(days));
+                using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+                var lines = generator.Write(stream, bytes, parse.GetValue(end) ?? DefaultEnd, parse.GetValue(days), cancellationToken);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {lines:N0} lines, {stream.Length:N0} bytes to {file.FullName}"));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Half a log would pass for the one asked: none is left.
+                File.Delete(file.FullName);
+                return ScanCommand.Fail(ExitCodes.Canceled, $"interrupted: {file.FullName} was not finished and has been removed.");
             }
 
             foreach (var (level, count) in generator.Levels.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -43,8 +53,7 @@ internal static class GenerateCommand
             }
 
             return ExitCodes.Success;
-        });
-        return command;
+        }
     }
 
     public static bool TryParseSize(string text, out long bytes)

@@ -34,6 +34,7 @@ internal static class IngestCommand
         var terminal = new Option<string?>("--terminal") { Description = "The terminal of lines that name none." };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep ingesting as the files grow and rotate, until Ctrl+C or SIGTERM." };
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
+        var patternTimeout = CommonOptions.PatternTimeout();
         var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log" };
         var batch = new Option<int>("--batch-size") { Description = "The most entries stored per transaction.", DefaultValueFactory = _ => 65536 };
         var retention = new Option<TimeSpan?>("--retention")
@@ -43,7 +44,7 @@ internal static class IngestCommand
         };
         var command = new Command("ingest", "Store what is new in activity logs (incrementally, from each file's checkpoint).")
         {
-            paths, store, organization, terminal, follow, rules, glob, batch, retention,
+            paths, store, organization, terminal, follow, rules, patternTimeout, glob, batch, retention,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -63,7 +64,11 @@ internal static class IngestCommand
             var (access, code) = StoreAccess.Open(
                 parse.GetValue(store)!,
                 create: true,
-                builder => builder.AddLogs(o => o.Classification.RulesFile = parse.GetValue(rules)?.FullName),
+                builder => builder.AddLogs(o =>
+                {
+                    o.Classification.RulesFile = parse.GetValue(rules)?.FullName;
+                    o.Classification.PatternTimeout = parse.GetValue(patternTimeout) ?? o.Classification.PatternTimeout;
+                }),
                 provider => Validate(options, [.. provider.GetServices<IValidateOptions<LogIngestOptions>>()]) is { } invalid
                     ? ScanCommand.Fail(ExitCodes.Usage, invalid)
                     : null);
@@ -160,11 +165,16 @@ internal static class IngestCommand
 
         var c = CultureInfo.InvariantCulture;
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-        output.WriteLine(string.Create(c,
-            $"Ingested {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, in {seconds:0.0} s ({summary.LinesRead / seconds:N0} lines/s)."));
+        // Interrupted, the counts are those of the committed batches: what the store holds, per source.
+        var interrupted = summary.Canceled && !options.Follow;
+        output.WriteLine(interrupted
+            ? string.Create(c, $"Interrupted; committed from {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, in {seconds:0.0} s.")
+            : string.Create(c, $"Ingested {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, in {seconds:0.0} s ({summary.LinesRead / seconds:N0} lines/s)."));
         foreach (var s in summary.Sources)
         {
-            var notes = (s.Restarted ? "  (rotated or truncated: read from its start)" : "") + (s.PendingBytes > 0 ? $"  ({s.PendingBytes} bytes after the last newline left for next time)" : "");
+            var notes = (s.Restarted ? "  (rotated or truncated: read from its start)" : "")
+                + (s.PendingBytes > 0 ? $"  ({s.PendingBytes} bytes after the last newline left for next time)" : "")
+                + (s.Interrupted && interrupted ? "  (interrupted: the rest is read by the next ingest)" : "");
             output.WriteLine(string.Create(c, $"  {DisplayText.Escape(s.Source)}  lines={s.LinesRead:N0}  new={s.NewEntries:N0}{notes}"));
         }
 
@@ -175,7 +185,7 @@ internal static class IngestCommand
 
         foreach (var skipped in summary.Skipped)
         {
-            Console.Error.WriteLine($"posfleet: warning: skipped '{skipped.Source}': {skipped.Reason}.");
+            Console.Error.WriteLine($"posfleet: warning: skipped '{DisplayText.Escape(skipped.Source)}': {DisplayText.Escape(skipped.Reason)}.");
         }
 
         // A compressed file (given by name or matched by --glob) is skipped with a warning, not a failure.
@@ -191,14 +201,15 @@ internal static class IngestCommand
             Console.Error.WriteLine($"posfleet: {DisplayText.Escape(error.Message)}");
         }
 
+        PatternTimeoutWarnings.Write(summary.PatternTimeouts, "stored without that rule's classification", Console.Error);
         if (summary.MalformedLines > 0)
         {
             Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s) skipped; first at {DisplayText.Escape(summary.FirstMalformed[0].Position.ToString())} ({summary.FirstMalformed[0].Reason}).");
         }
 
-        if (summary.Canceled && !options.Follow)
+        if (interrupted)
         {
-            return ScanCommand.Fail(ExitCodes.Canceled, "interrupted; everything read until then is stored, and the next ingest goes on from there.");
+            return ScanCommand.Fail(ExitCodes.Canceled, "interrupted; the entries counted above are stored, and the next ingest goes on from there.");
         }
 
         return errors.Count > 0 ? ExitCodes.UnreadableInput : ExitCodes.Success;

@@ -19,6 +19,7 @@ internal static class ScanCommand
         var kinds = CommonOptions.Kinds();
         var format = new Option<string>("--format") { Description = $"The line format: auto, {string.Join(", ", LogFormats.All.Select(f => f.Name))}.", DefaultValueFactory = _ => "auto" };
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
+        var patternTimeout = CommonOptions.PatternTimeout();
         var top = new Option<int>("--top") { Description = "How many templates and terminals to list.", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the summary as JSON." };
         var emit = new Option<string?>("--emit") { Description = "'lines': write one JSON object per input line in scope (position, kind, severity, template id) instead of a summary." };
@@ -33,7 +34,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Classify, group and count the lines of activity logs.")
         {
-            paths, since, from, to, asOf, kinds, format, rules, top, json, emit, selectedOnly, terminal, organization, reference, text, glob, maxLine, threads,
+            paths, since, from, to, asOf, kinds, format, rules, patternTimeout, top, json, emit, selectedOnly, terminal, organization, reference, text, glob, maxLine, threads,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -69,6 +70,7 @@ internal static class ScanCommand
                 o.DirectoryGlob = parse.GetValue(glob)!;
                 o.Format = chosen;
                 o.Classification.RulesFile = parse.GetValue(rules)?.FullName;
+                o.Classification.PatternTimeout = parse.GetValue(patternTimeout) ?? o.Classification.PatternTimeout;
             }));
             if (access is null)
             {
@@ -110,9 +112,15 @@ internal static class ScanCommand
                     summary = await scanner.ScanAsync(new LogScanRequest { Inputs = inputs, Filter = filter, Progress = progress }, cancellationToken);
                 }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return Fail(ExitCodes.Canceled, "interrupted.");
+                return Interrupted(emitMode is not null);
+            }
+
+            // A signal that came as the last block ended: the scan is whole, but the user asked to stop before the summary.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Interrupted(emitMode is not null);
             }
 
             if (emitMode is null)
@@ -135,7 +143,7 @@ internal static class ScanCommand
 
             foreach (var skipped in summary.Skipped)
             {
-                Console.Error.WriteLine($"posfleet: skipped '{skipped.Source}': {skipped.Reason}.");
+                Console.Error.WriteLine($"posfleet: skipped '{DisplayText.Escape(skipped.Source)}': {DisplayText.Escape(skipped.Reason)}.");
             }
 
             if (summary.OverLongLines > 0)
@@ -143,6 +151,7 @@ internal static class ScanCommand
                 Console.Error.WriteLine($"posfleet: {summary.OverLongLines} over-long line(s) (longer than --max-line-length) skipped, not counted as entries; first at {summary.FirstOverLong[0]}.");
             }
 
+            PatternTimeoutWarnings.Write(summary.PatternTimeouts, "which were not matched by that rule", Console.Error);
             if (summary.MalformedLines > 0)
             {
                 Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s); first at {DisplayText.Escape(summary.FirstMalformed[0].Position.ToString())} ({summary.FirstMalformed[0].Reason}).");
@@ -152,6 +161,12 @@ internal static class ScanCommand
         });
         return command;
     }
+
+    private static int Interrupted(bool emitting) => Fail(
+        ExitCodes.Canceled,
+        emitting
+            ? "interrupted: the scan stopped before the end of its inputs; the lines written above are only those read until then."
+            : "interrupted: the scan stopped before the end of its inputs; no summary is written.");
 
     /// <summary>Writes <c>posfleet: message</c> on standard error, the message made printable (it may quote a file name or a log's text).</summary>
     internal static int Fail(int code, string message)

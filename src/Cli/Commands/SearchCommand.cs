@@ -79,6 +79,7 @@ internal static class SearchCommand
                 try
                 {
                     var page = await access.Store.QueryAsync(query, cancellationToken);
+                    cancellationToken.ThrowIfCancellationRequested(); // a signal during a query that did not stop for it
                     if (parse.GetValue(json))
                     {
                         await using var stdout = Console.OpenStandardOutput();
@@ -91,6 +92,10 @@ internal static class SearchCommand
 
                     return ExitCodes.Success;
                 }
+                catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or PosFleetStorageException)
+                {
+                    return ScanCommand.Fail(ExitCodes.Canceled, "interrupted.");
+                }
                 catch (PosFleetStorageException ex)
                 {
                     return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
@@ -98,10 +103,6 @@ internal static class SearchCommand
                 catch (ArgumentException ex) when (query.After is not null)
                 {
                     return ScanCommand.Fail(ExitCodes.Usage, ex.Message);
-                }
-                catch (OperationCanceledException)
-                {
-                    return ScanCommand.Fail(ExitCodes.Canceled, "interrupted.");
                 }
             }
         });

@@ -37,7 +37,8 @@ internal sealed class FleetLogGenerator
     public Dictionary<string, long> Levels { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Writes about <paramref name="targetBytes"/> bytes of log covering <paramref name="days"/> days up to <paramref name="end"/>.</summary>
-    public long Write(Stream output, long targetBytes, DateTimeOffset end, double days)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (checked at every megabyte written).</exception>
+    public long Write(Stream output, long targetBytes, DateTimeOffset end, double days, CancellationToken cancellationToken = default)
     {
         var start = end.UtcTicks - (long)(days * TimeSpan.TicksPerDay);
         var span = end.UtcTicks - start;
@@ -70,6 +71,7 @@ internal sealed class FleetLogGenerator
             var count = Encoding.UTF8.GetByteCount(text);
             if (used + count > buffer.Length)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 output.Write(buffer, 0, used);
                 written += used;
                 used = 0;

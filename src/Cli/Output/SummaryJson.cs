@@ -114,6 +114,13 @@ internal static class SummaryJson
         }
 
         w.WriteEndArray();
+        w.WriteStartObject("patternTimeouts"); // rule name: lines its pattern ran out of time on (not matched by it)
+        foreach (var (rule, lines) in s.PatternTimeouts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.WriteNumber(rule, lines);
+        }
+
+        w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');

@@ -13,8 +13,8 @@ namespace PosFleet.Tests.Logs;
 /// </summary>
 internal static class TestLogs
 {
-    public static ILogScanner Scanner(LogScanOptions? options = null, TimeProvider? time = null) =>
-        new LogScanner(new LogParsing(options ?? new LogScanOptions(), time ?? TimeProvider.System));
+    public static ILogScanner Scanner(LogScanOptions? options = null, TimeProvider? time = null, ILogger<LogScanner>? logger = null) =>
+        new LogScanner(new LogParsing(options ?? new LogScanOptions(), time ?? TimeProvider.System), logger);
 
     public static ILogIngester Ingester(ILogStore store, LogScanOptions? options = null, TimeProvider? time = null, ILogger<LogIngester>? logger = null) =>
         new LogIngester(new LogParsing(options ?? new LogScanOptions(), time ?? TimeProvider.System), store, Options.Create(new LogIngestOptions()), logger);

@@ -18,4 +18,12 @@ public sealed class LogClassificationOptions
     /// <summary>Whether the built-in rules are evaluated after the host's.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool IncludeDefaultRules { get; set; } = true;
+
+    /// <summary>
+    /// The time a rule's pattern may take on one line. Patterns match in linear time (non-backtracking), so only a line of
+    /// megabytes comes near it; a line on which it runs out does not match that rule, and is counted and reported per rule
+    /// (<c>PatternTimeouts</c> of the scan and ingest summaries, and a warning in the log).
+    /// </summary>
+    /// <value>The default value is 200 milliseconds.</value>
+    public TimeSpan PatternTimeout { get; set; } = LogClassifier.DefaultPatternTimeout;
 }

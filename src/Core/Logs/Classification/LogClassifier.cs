@@ -38,6 +38,7 @@ internal sealed class LogClassifier
     public LogClassifier(IReadOnlyList<ClassificationRule> rules, TimeSpan patternTimeout)
     {
         Rules = rules;
+        PatternTimeout = patternTimeout;
         var keywordIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var variants = new List<(byte[] Bytes, int Keyword)>();
         var ruleKeywords = new int[rules.Count][];
@@ -93,6 +94,24 @@ internal sealed class LogClassifier
 
     public IReadOnlyList<ClassificationRule> Rules { get; }
 
+    /// <summary>The time a rule's pattern may take on one line.</summary>
+    public TimeSpan PatternTimeout { get; }
+
+    /// <summary>The rules' names with their counts in <paramref name="timeouts"/> (one per rule), those above zero only.</summary>
+    public IReadOnlyDictionary<string, long> NameTimeouts(long[] timeouts)
+    {
+        var named = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var r = 0; r < timeouts.Length; r++)
+        {
+            if (Interlocked.Read(ref timeouts[r]) is > 0 and var count)
+            {
+                named[Rules[r].Name] = named.GetValueOrDefault(Rules[r].Name) + count;
+            }
+        }
+
+        return named;
+    }
+
     /// <summary>Every spelling searched for, as bytes.</summary>
     public byte[][] KeywordVariants { get; }
 
@@ -132,9 +151,11 @@ internal sealed class LogClassifier
         _packed is not null ? _packed.Find(message, readable) : _automaton.Find(message, default);
 
     /// <summary>Classifies a line whose level token alone means (<paramref name="levelKind"/>, <paramref name="levelSeverity"/>).</summary>
+    /// <param name="timeouts">Per rule, the pattern timeouts of one scan or ingest (the classifier's own totals count them too).</param>
     [SkipLocalsInit]
     public LineClassification Classify(
-        LogKind levelKind, LogSeverity levelSeverity, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, ReadOnlySpan<byte> message, ulong keywordHits)
+        LogKind levelKind, LogSeverity levelSeverity, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, ReadOnlySpan<byte> message, ulong keywordHits,
+        long[]? timeouts = null)
     {
         if (keywordHits == 0 && !_hasRulesWithoutKeywords)
         {
@@ -143,7 +164,7 @@ internal sealed class LogClassifier
 
         if (!IsWide || keywordHits == 0)
         {
-            return Evaluate(levelKind, levelSeverity, level, component, message, keywordHits, default);
+            return Evaluate(levelKind, levelSeverity, level, component, message, keywordHits, default, timeouts);
         }
 
         // Past 64 keywords the mask only says that some keyword occurs: find which, for this line only.
@@ -155,7 +176,7 @@ internal sealed class LogClassifier
         try
         {
             _automaton.Find(message, exact);
-            return Evaluate(levelKind, levelSeverity, level, component, message, keywordHits, exact);
+            return Evaluate(levelKind, levelSeverity, level, component, message, keywordHits, exact, timeouts);
         }
         finally
         {
@@ -168,7 +189,7 @@ internal sealed class LogClassifier
 
     private LineClassification Evaluate(
         LogKind levelKind, LogSeverity levelSeverity, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, ReadOnlySpan<byte> message,
-        ulong keywordHits, ReadOnlySpan<ulong> exact)
+        ulong keywordHits, ReadOnlySpan<ulong> exact, long[]? timeouts)
     {
         for (var r = 0; r < _rules.Length; r++)
         {
@@ -188,7 +209,7 @@ internal sealed class LogClassifier
                 continue;
             }
 
-            if (rule.Pattern is not null && !PatternMatches(r, rule.Pattern, message))
+            if (rule.Pattern is not null && !PatternMatches(r, rule.Pattern, message, timeouts))
             {
                 continue;
             }
@@ -223,7 +244,7 @@ internal sealed class LogClassifier
     /// its time limit (linear matching makes that a line of megabytes) does not match the line, and is counted.
     /// </summary>
     [SkipLocalsInit]
-    private bool PatternMatches(int rule, Regex pattern, ReadOnlySpan<byte> message)
+    private bool PatternMatches(int rule, Regex pattern, ReadOnlySpan<byte> message, long[]? timeouts)
     {
         char[]? rented = null;
         Span<char> chars = message.Length <= MaxStackChars ? stackalloc char[MaxStackChars] : (rented = ArrayPool<char>.Shared.Rent(message.Length));
@@ -235,6 +256,11 @@ internal sealed class LogClassifier
         catch (RegexMatchTimeoutException)
         {
             Interlocked.Increment(ref _patternTimeouts[rule]);
+            if (timeouts is not null)
+            {
+                Interlocked.Increment(ref timeouts[rule]);
+            }
+
             return false;
         }
         finally

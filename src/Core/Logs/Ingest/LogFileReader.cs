@@ -69,6 +69,9 @@ internal sealed class LogFileReader
 
     public long BytesRead { get; private set; }
 
+    /// <summary>Per rule name, the lines read so far on which its pattern ran past its time limit.</summary>
+    public IReadOnlyDictionary<string, long> PatternTimeouts => _plan.Classifier.NameTimeouts(_plan.PatternTimeouts);
+
     /// <summary>The fingerprint of a file whose first bytes are <paramref name="head"/>, read up to <paramref name="offset"/>.</summary>
     public static ulong Fingerprint(ReadOnlySpan<byte> head, long offset) =>
         XxHash64.HashToUInt64(head[..(int)Math.Min(head.Length, offset)]);

@@ -38,14 +38,28 @@ public sealed record LogIngestSummary
     /// <value>The default value is empty.</value>
     public IReadOnlyList<SkippedSource> Skipped { get; init; } = [];
 
-    /// <summary>Whether the ingest was interrupted; everything read until then is stored.</summary>
+
+    /// <summary>
+    /// Per rule name, the lines on which the rule's pattern ran past <c>LogClassificationOptions.PatternTimeout</c>: those
+    /// entries were stored without that rule's classification. Empty when none did, as it should be.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> PatternTimeouts { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// Whether the ingest was interrupted; what it committed until then is stored, and <see cref="Sources"/> counts exactly
+    /// that (the file it stopped in included, <see cref="IngestedSource.Interrupted"/>).
+    /// </summary>
     public bool Canceled { get; init; }
 }
 
 /// <summary>What one file gave an ingest.</summary>
 /// <param name="Source">The file.</param>
-/// <param name="LinesRead">Lines read past its checkpoint.</param>
-/// <param name="NewEntries">Entries stored that were not stored before.</param>
+/// <param name="LinesRead">Lines read past its checkpoint (for the file an interruption stopped in, those its last commit covers).</param>
+/// <param name="NewEntries">Entries stored that were not stored before, counted from the committed batches.</param>
 /// <param name="Restarted">Whether the file was found rotated or truncated and read again from its start.</param>
 /// <param name="PendingBytes">Bytes after its last newline, left for the next ingest (a line still being written).</param>
-public sealed record IngestedSource(string Source, long LinesRead, long NewEntries, bool Restarted, long PendingBytes);
+public sealed record IngestedSource(string Source, long LinesRead, long NewEntries, bool Restarted, long PendingBytes)
+{
+    /// <summary>Whether the ingest was interrupted while it read this file: the rest of it is read by the next ingest.</summary>
+    public bool Interrupted { get; init; }
+}

@@ -30,6 +30,9 @@ internal sealed partial class LogIngester
         [LoggerMessage(8, LogLevel.Information, "Ingest finished: {Sources} source(s), {Lines} lines read, {NewEntries} new entries stored, {Malformed} malformed, {Errors} unreadable input(s), canceled: {Canceled}.")]
         public static partial void Finished(ILogger logger, int sources, long lines, long newEntries, long malformed, int errors, bool canceled);
 
+        [LoggerMessage(10, LogLevel.Warning, "Rule {Rule}: its pattern ran past its time limit ({PatternTimeout}) on {Lines} line(s), stored without that rule's classification.")]
+        public static partial void PatternTimedOut(ILogger logger, string rule, long lines, TimeSpan patternTimeout);
+
         [LoggerMessage(9, LogLevel.Error, "Ingest stopped: the store failed; what was committed before stays stored.")]
         public static partial void StoreFailed(ILogger logger, Exception exception);
 

@@ -33,7 +33,7 @@ internal sealed partial class LogIngester(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = new ReadSide(parsing, store, options, request.Progress, _logger);
         var readTask = Task.Run(() => reading.RunAsync(request.Paths, channel.Writer, stop.Token), CancellationToken.None);
-        var stored = new Dictionary<string, long>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, Committed>(StringComparer.Ordinal);
         try
         {
             await WriteAsync(channel.Reader, options.BatchSize, stored).ConfigureAwait(false);
@@ -59,7 +59,7 @@ internal sealed partial class LogIngester(
 
         var summary = new LogIngestSummary
         {
-            Sources = [.. reading.Sources.Select(s => s with { NewEntries = stored.GetValueOrDefault(s.Source) })],
+            Sources = Summarize(reading, stored, canceled),
             MalformedLines = reading.Reader.MalformedLines,
             FirstMalformed = reading.Reader.FirstMalformed,
             Errors = reading.Errors,
@@ -67,12 +67,45 @@ internal sealed partial class LogIngester(
             OverLongLines = reading.Reader.OverLongLines,
             FirstOverLong = reading.Reader.FirstOverLong,
             Canceled = canceled,
+            PatternTimeouts = reading.Reader.PatternTimeouts,
         };
+        foreach (var (rule, lines) in summary.PatternTimeouts)
+        {
+            Log.PatternTimedOut(_logger, rule, lines, parsing.Classifier.PatternTimeout);
+        }
+
         Log.Finished(_logger, summary.Sources.Count, summary.LinesRead, summary.NewEntries, summary.MalformedLines, summary.Errors.Count, canceled);
         return summary;
     }
 
-    private async Task WriteAsync(ChannelReader<IngestChunk> reader, int batchSize, Dictionary<string, long> stored)
+    /// <summary>
+    /// Each source as committed: its new entries are those of its committed batches (what the store holds), and the file
+    /// an interruption stopped inside is listed too, with the lines its last committed checkpoint covers.
+    /// </summary>
+    private static List<IngestedSource> Summarize(ReadSide reading, Dictionary<string, Committed> stored, bool canceled)
+    {
+        var sources = reading.Sources.Select(s => s with { NewEntries = stored.GetValueOrDefault(s.Source)?.Entries ?? 0 }).ToList();
+        if (canceled && reading.Current is { } current)
+        {
+            // The lines of the current pass over it that a commit covers: past its start, or from 0 when it restarted.
+            var line = stored.GetValueOrDefault(current.Source)?.Line ?? current.StartLine;
+            var lines = line >= current.StartLine ? line - current.StartLine : line;
+            var index = sources.FindIndex(s => s.Source == current.Source);
+            var entries = stored.GetValueOrDefault(current.Source)?.Entries ?? 0;
+            if (index >= 0)
+            {
+                sources[index] = sources[index] with { LinesRead = sources[index].LinesRead + lines, NewEntries = entries, Interrupted = true };
+            }
+            else
+            {
+                sources.Add(new IngestedSource(current.Source, lines, entries, false, 0) { Interrupted = true });
+            }
+        }
+
+        return sources;
+    }
+
+    private async Task WriteAsync(ChannelReader<IngestChunk> reader, int batchSize, Dictionary<string, Committed> stored)
     {
         var entries = new List<LogEntry>();
         IngestChunk? last = null;
@@ -86,7 +119,7 @@ internal sealed partial class LogIngester(
 
             // Not cancelable: what was read is stored before the ingest stops.
             var added = await store.AppendAsync(new LogBatch(entries.ToArray(), last.Checkpoint), CancellationToken.None).ConfigureAwait(false);
-            stored[last.Source] = stored.GetValueOrDefault(last.Source) + added;
+            stored[last.Source] = new Committed((stored.GetValueOrDefault(last.Source)?.Entries ?? 0) + added, last.Checkpoint.Line);
             Log.BatchCommitted(_logger, last.Source, entries.Count, added, last.Checkpoint.Line, last.Checkpoint.Offset);
             entries.Clear();
             last = null;
@@ -127,6 +160,9 @@ internal sealed partial class LogIngester(
         public List<SkippedSource> Skipped { get; } = [];
 
         public IEnumerable<IngestedSource> Sources => _sources.Values;
+
+        /// <summary>The file being read, with the line its read started after; <see langword="null"/> between files.</summary>
+        public (string Source, long StartLine)? Current { get; private set; }
 
         public async Task RunAsync(IReadOnlyList<string> paths, ChannelWriter<IngestChunk> writer, CancellationToken cancellationToken)
         {
@@ -175,6 +211,7 @@ internal sealed partial class LogIngester(
                 }
 
                 FileReadOutcome outcome;
+                Current = (name, last?.Line ?? 0);
                 try
                 {
                     outcome = await Reader.ReadAsync(
@@ -189,10 +226,12 @@ internal sealed partial class LogIngester(
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
+                    Current = null;
                     errors.Add(new SourceError(name, $"The file '{name}' could not be read: {ex.Message}"));
                     continue;
                 }
 
+                Current = null;
                 _positions[name] = outcome.Checkpoint;
                 var seen = _sources.GetValueOrDefault(name);
                 LogStart(name, outcome, last, firstLook: seen is null);
@@ -252,4 +291,7 @@ internal sealed partial class LogIngester(
             }
         }
     }
+
+    /// <summary>What the store holds of one source from this ingest: its new entries and the line its last commit covers.</summary>
+    private sealed record Committed(long Entries, long Line);
 }

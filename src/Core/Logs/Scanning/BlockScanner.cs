@@ -25,9 +25,15 @@ internal sealed partial class BlockScanner
     private IsoMinuteCache _minute;
     private bool _flagged;
 
-    public BlockScanner(ScanPlan plan)
+    /// <summary>Every 4,096 lines a block checks for cancellation: a stop costs milliseconds, even within a 16 MiB block.</summary>
+    private const long CancellationCheckLines = 4096;
+
+    private readonly CancellationToken _cancellationToken;
+
+    public BlockScanner(ScanPlan plan, CancellationToken cancellationToken = default)
     {
         _plan = plan;
+        _cancellationToken = cancellationToken;
         _hasKeywords = plan.Classifier.KeywordVariants.Length > 0;
     }
 
@@ -55,7 +61,11 @@ internal sealed partial class BlockScanner
         var lines = new LineSplitter(block);
         while (lines.Next(out var start, out var end, out var special))
         {
-            line++;
+            if ((++line & (CancellationCheckLines - 1)) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var text = block[start..end];
             if (!text.IsEmpty && text[^1] == '\r')
             {
@@ -150,7 +160,7 @@ internal sealed partial class BlockScanner
                     : classifier.FindKeywords(fields.Message);
             }
 
-            var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits);
+            var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits, plan.PatternTimeouts);
             kinds[(int)c.Kind]++;
             severities[(int)c.Severity]++;
 

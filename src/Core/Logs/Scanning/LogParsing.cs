@@ -17,7 +17,7 @@ internal sealed class LogParsing
         LogScanOptionsValidator.ThrowIfInvalid(options);
         Options = options;
         TimeProvider = timeProvider;
-        Classifier = new LogClassifier(ClassificationRuleSet.Resolve(options.Classification));
+        Classifier = new LogClassifier(ClassificationRuleSet.Resolve(options.Classification), options.Classification.PatternTimeout);
     }
 
     public LogParsing(IOptions<LogScanOptions> options, TimeProvider timeProvider)

@@ -45,6 +45,11 @@ internal sealed class LogScanOptionsValidator : IValidateOptions<LogScanOptions>
             errors.Add("LogScanOptions.ReferenceKeys holds an empty key: remove it.");
         }
 
+        if (options.Classification.PatternTimeout <= TimeSpan.Zero && options.Classification.PatternTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"LogScanOptions.Classification.PatternTimeout is {options.Classification.PatternTimeout}: use a time above zero (the default is 200 ms), or Timeout.InfiniteTimeSpan for none.");
+        }
+
         if (RulesError(options.Classification) is { } rules)
         {
             errors.Add(rules);

@@ -56,4 +56,10 @@ public sealed record LogScanSummary
     /// <summary>Files and directories found in the inputs and not read (symlink loops, files already read under another path, FIFOs), with why.</summary>
     /// <value>The default value is empty.</value>
     public IReadOnlyList<SkippedSource> Skipped { get; init; } = [];
+
+    /// <summary>
+    /// Per rule name, the lines on which the rule's pattern ran past <c>LogClassificationOptions.PatternTimeout</c>: those
+    /// lines were not matched by that rule (they may have matched a later one). Empty when none did, as it should be.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> PatternTimeouts { get; init; } = new Dictionary<string, long>();
 }

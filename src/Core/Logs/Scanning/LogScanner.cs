@@ -1,10 +1,15 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PosFleet.Logs.Classification;
 
 namespace PosFleet.Logs.Scanning;
 
 /// <summary>The scanner: each input resolved, then scanned (memory-mapped and parallel when large), results merged.</summary>
-internal sealed class LogScanner(LogParsing parsing) : ILogScanner
+internal sealed partial class LogScanner(LogParsing parsing, ILogger<LogScanner>? logger = null) : ILogScanner
 {
+    // A container without logging (a tool, a test) still scans; a host's logging receives the warnings.
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
     public IReadOnlyList<ClassificationRule> Rules => parsing.Classifier.Rules;
 
     public async Task<LogScanSummary> ScanAsync(LogScanRequest request, CancellationToken cancellationToken = default)
@@ -22,6 +27,12 @@ internal sealed class LogScanner(LogParsing parsing) : ILogScanner
             await run.ScanSourceAsync(i, sources[i], cancellationToken).ConfigureAwait(false);
         }
 
-        return run.ToSummary(sources);
+        var summary = run.ToSummary(sources);
+        foreach (var (rule, lines) in summary.PatternTimeouts)
+        {
+            Log.PatternTimedOut(_logger, rule, lines, parsing.Classifier.PatternTimeout);
+        }
+
+        return summary;
     }
 }

@@ -20,6 +20,7 @@ internal sealed class ScanPlan
         Organization = filter.Organization is null ? null : Encoding.UTF8.GetBytes(filter.Organization);
         ReferenceUtf8 = filter.Reference is null ? [] : Encoding.UTF8.GetBytes(ReferenceToken.Normalize(filter.Reference));
         ReferenceKeys = options.ReferenceKeys.Select(k => Encoding.UTF8.GetBytes(k + "=")).ToArray();
+        PatternTimeouts = new long[classifier.Rules.Count];
         foreach (var kind in filter.Kinds)
         {
             SelectedKinds[(int)kind] = true;
@@ -29,6 +30,9 @@ internal sealed class ScanPlan
     public LogScanOptions Options { get; }
 
     public LogClassifier Classifier { get; }
+
+    /// <summary>Per rule, the lines of this scan (or ingest) on which its pattern ran past its time limit.</summary>
+    public long[] PatternTimeouts { get; }
 
     public LogScanFilter Filter { get; }
 

@@ -62,6 +62,7 @@ internal sealed partial class ScanRun
             Sources = _scanned,
             Errors = Errors,
             Skipped = Skipped,
+            PatternTimeouts = plan.Classifier.NameTimeouts(plan.PatternTimeouts),
         };
     }
 

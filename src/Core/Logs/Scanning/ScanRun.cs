@@ -92,7 +92,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             if (workers == 1)
             {
                 // In order on one core: entries are handed over in input order, with their line numbers.
-                var scanner = new BlockScanner(plan);
+                var scanner = new BlockScanner(plan, cancellationToken);
                 long firstLine = 1;
                 for (var b = 0; b < blocks.Count; b++)
                 {
@@ -115,7 +115,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                     new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
                     w =>
                     {
-                        var scanner = scanners[w] = new BlockScanner(plan);
+                        var scanner = scanners[w] = new BlockScanner(plan, cancellationToken);
                         int b;
                         while ((b = Interlocked.Increment(ref next)) < blocks.Count)
                         {
@@ -142,7 +142,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
     {
         var maxLine = plan.Options.MaxLineLength;
         var buffer = new byte[Math.Max(1 << 20, maxLine * 4)];
-        var scanner = new BlockScanner(plan);
+        var scanner = new BlockScanner(plan, cancellationToken);
         LogFormat? format = plan.Options.Format;
         var filled = 0;
         var blockLines = new List<long>();
