@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 using PosFleet.Connectors.Sqlite.Internal;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
+using PosFleet.Sync.Enrolment;
+using PosFleet.Sync.Inbox;
+using PosFleet.Sync.Outbox;
 
 namespace PosFleet.Connectors.Sqlite;
 
@@ -63,6 +66,10 @@ public static class SqlitePosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ILogStore, SqliteLogStore>());
         // Replace, not TryAdd: AddDigests may already have registered the in-memory store.
         services.Replace(ServiceDescriptor.Singleton<IDigestStore, SqliteDigestStore>());
+        // The sync stores: the terminal's outbox, the back office's inbox and terminal credentials.
+        services.Replace(ServiceDescriptor.Singleton<IOutbox, SqliteOutbox>());
+        services.Replace(ServiceDescriptor.Singleton<ISyncInboxStore, SqliteSyncInboxStore>());
+        services.Replace(ServiceDescriptor.Singleton<ITerminalCredentialStore, SqliteTerminalCredentialStore>());
         return builder;
     }
 }

@@ -1,0 +1,109 @@
+using PosFleet.Sync.Exchange;
+using PosFleet.Sync.Outbox;
+
+namespace PosFleet.Sync.Agent;
+
+internal sealed partial class SyncAgent
+{
+    /// <summary>One sync: exchanges batch after batch while the back office acknowledges whole batches and more wait.</summary>
+    private async Task<SyncOutcome> SyncAsync(CancellationToken cancellationToken)
+    {
+        int exchanges = 0, sent = 0, acknowledged = 0;
+        while (true)
+        {
+            IReadOnlyList<OutboxMessage> batch;
+            long depth;
+            try
+            {
+                batch = await _outbox.PeekAsync(_options.MaxBatchMessages, _options.MaxBatchBytes, cancellationToken).ConfigureAwait(false);
+                depth = await _outbox.CountAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Outcome(SyncOutcomeStatus.Failed, $"The outbox could not be read: {ex.Message}");
+            }
+
+            var request = new SyncRequest
+            {
+                TerminalId = _fleet.TerminalId!,
+                Organization = _fleet.Organization,
+                Heartbeat = new SyncHeartbeat
+                {
+                    ApplicationVersion = _options.ApplicationVersion,
+                    LastError = _last is { Status: not SyncOutcomeStatus.Succeeded } last ? last.Error : null,
+                    OutboxDepth = depth,
+                },
+                Outbox = batch,
+            };
+
+            SyncResponse response;
+            try
+            {
+                response = await _transport.ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SyncExchangeException ex) when (ex.Status is SyncExchangeStatus.Unauthorized or SyncExchangeStatus.Forbidden)
+            {
+                return Outcome(SyncOutcomeStatus.Unauthorized, ex.Message);
+            }
+            catch (SyncExchangeException ex)
+            {
+                return Outcome(SyncOutcomeStatus.Failed, ex.Message);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Not reached, or the answer was lost: whatever the back office committed is acknowledged on the retry.
+                return Outcome(SyncOutcomeStatus.Unreachable, $"The back office could not be reached: {ex.Message}");
+            }
+
+            exchanges++;
+            sent += batch.Count;
+            _suggestedInterval = response.NextInterval;
+            if (response.Refusal is { } refusal)
+            {
+                return Outcome(SyncOutcomeStatus.Refused, refusal.Reason);
+            }
+
+            var sentIds = batch.Select(m => m.Id).ToHashSet();
+            var accepted = (response.Acknowledged ?? []).Where(sentIds.Contains).Distinct().ToList();
+            if (accepted.Count > 0)
+            {
+                try
+                {
+                    acknowledged += await _outbox.AcknowledgeAsync(accepted, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Still in the outbox: sent again and acknowledged again, not applied again.
+                    return Outcome(SyncOutcomeStatus.Failed, $"The acknowledged messages could not be deleted from the outbox: {ex.Message}");
+                }
+            }
+
+            if (batch.Count == 0 || accepted.Count < batch.Count || depth <= batch.Count || exchanges >= _options.MaxExchangesPerSync)
+            {
+                break;
+            }
+        }
+
+        long? remaining = null;
+        try
+        {
+            remaining = await _outbox.CountAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The count is for the report only.
+        }
+
+        return Outcome(SyncOutcomeStatus.Succeeded, null) with { Remaining = remaining };
+
+        SyncOutcome Outcome(SyncOutcomeStatus status, string? error) => new()
+        {
+            Status = status,
+            CompletedAt = _time.GetUtcNow(),
+            Exchanges = exchanges,
+            Sent = sent,
+            Acknowledged = acknowledged,
+            Error = error,
+        };
+    }
+}

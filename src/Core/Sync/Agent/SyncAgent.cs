@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using PosFleet.Sync.Exchange;
+using PosFleet.Sync.Outbox;
+
+namespace PosFleet.Sync.Agent;
+
+/// <summary>
+/// The terminal's sync agent. In the background it syncs, then waits the interval (the back office's suggestion, or
+/// <see cref="SyncAgentOptions.Interval"/>) plus a random jitter; while the back office cannot be reached it retries
+/// with Polly's exponential back-off on the host's <see cref="TimeProvider"/>. It holds one batch at a time and
+/// nothing that grows with the time spent offline: the outbox waits in its store.
+/// </summary>
+internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
+{
+    private readonly IOutbox _outbox;
+    private readonly ISyncTransport _transport;
+    private readonly SyncAgentOptions _options;
+    private readonly PosFleetOptions _fleet;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SyncAgent> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ResiliencePipeline<SyncOutcome> _retry;
+    private SyncOutcome? _last;
+    private TimeSpan? _suggestedInterval;
+
+    public SyncAgent(
+        IOutbox outbox,
+        ISyncTransport transport,
+        IOptions<SyncAgentOptions> options,
+        IOptions<PosFleetOptions> fleet,
+        TimeProvider time,
+        ILogger<SyncAgent> logger)
+    {
+        _outbox = outbox;
+        _transport = transport;
+        _options = options.Value;
+        _fleet = fleet.Value;
+        _time = time;
+        _logger = logger;
+        _retry = new ResiliencePipelineBuilder<SyncOutcome> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<SyncOutcome>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.Status is SyncOutcomeStatus.Unreachable or SyncOutcomeStatus.Failed),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = _options.UseRetryJitter,
+                Delay = _options.RetryDelay,
+                MaxDelay = _options.MaxRetryDelay,
+                MaxRetryAttempts = int.MaxValue,
+                OnRetry = args =>
+                {
+                    Log.RetryIn(_logger, args.RetryDelay, args.AttemptNumber + 1);
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    public SyncOutcome? LastOutcome => Volatile.Read(ref _last);
+
+    public async Task<SyncOutcome> SyncNowAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var outcome = await SyncAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _last, outcome);
+            Report(outcome);
+            return outcome;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _gate.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.EnableBackground)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _retry.ExecuteAsync(static (agent, ct) => new ValueTask<SyncOutcome>(agent.SyncNowAsync(ct)), this, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(NextInterval(), _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private TimeSpan NextInterval()
+    {
+        var interval = _suggestedInterval ?? _options.Interval;
+        return _options.IntervalJitter > TimeSpan.Zero
+            ? interval + TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * _options.IntervalJitter.Ticks))
+            : interval;
+    }
+
+    private void Report(SyncOutcome outcome)
+    {
+        switch (outcome.Status)
+        {
+            case SyncOutcomeStatus.Succeeded:
+                Log.Synced(_logger, outcome.Exchanges, outcome.Acknowledged, outcome.Remaining ?? -1);
+                break;
+            case SyncOutcomeStatus.Refused:
+                Log.Refused(_logger, outcome.Error!);
+                break;
+            case SyncOutcomeStatus.Unauthorized:
+                Log.Unauthorized(_logger, outcome.Error!);
+                break;
+            case SyncOutcomeStatus.Unreachable:
+                Log.Unreachable(_logger, outcome.Error!);
+                break;
+            default:
+                Log.Failed(_logger, outcome.Error!);
+                break;
+        }
+    }
+}

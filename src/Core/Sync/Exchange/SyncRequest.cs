@@ -1,0 +1,29 @@
+using PosFleet.Sync.Outbox;
+
+namespace PosFleet.Sync.Exchange;
+
+/// <summary>
+/// What a terminal sends in one exchange (ARCHITECTURE.md, "the one exchange"): who it is, its heartbeat and a batch
+/// of its outbox. Later versions add fields (log batches, action results, the checkpoint); a reader of this version
+/// ignores them, and a field missing from an older terminal's request reads as its default.
+/// </summary>
+public sealed record SyncRequest
+{
+    /// <summary>The protocol version the terminal speaks.</summary>
+    /// <value>The default value is <see cref="SyncProtocol.CurrentVersion"/>.</value>
+    public int ProtocolVersion { get; init; } = SyncProtocol.CurrentVersion;
+
+    /// <summary>The terminal's id; the back office checks it against the terminal its credential was issued to.</summary>
+    public required string TerminalId { get; init; }
+
+    /// <summary>The organization the terminal states it belongs to (checked like <see cref="TerminalId"/>), or <see langword="null"/> to take the one it was enrolled in.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? Organization { get; init; }
+
+    /// <summary>The terminal's state: its application version, last update, last error.</summary>
+    public required SyncHeartbeat Heartbeat { get; init; }
+
+    /// <summary>The oldest messages of the terminal's outbox, in order; acknowledged ones come back in <see cref="SyncResponse.Acknowledged"/>.</summary>
+    /// <value>The default value is an empty list.</value>
+    public IReadOnlyList<OutboxMessage> Outbox { get; init; } = [];
+}

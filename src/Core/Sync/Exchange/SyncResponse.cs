@@ -1,0 +1,31 @@
+namespace PosFleet.Sync.Exchange;
+
+/// <summary>
+/// What the back office answers to a <see cref="SyncRequest"/>: the outbox messages it accepted (the terminal deletes
+/// exactly those), or why it refused the terminal, and when to come back. Later versions add the change batch and its
+/// checkpoint, pending actions and package offers; a terminal of this version ignores them.
+/// </summary>
+public sealed record SyncResponse
+{
+    /// <summary>The protocol version the back office answered in.</summary>
+    /// <value>The default value is <see cref="SyncProtocol.CurrentVersion"/>.</value>
+    public int ProtocolVersion { get; init; } = SyncProtocol.CurrentVersion;
+
+    /// <summary>
+    /// The ids of the request's outbox messages that the back office has applied (now or in an earlier exchange: a
+    /// replayed request gets the same acknowledgements). Messages not listed are sent again later.
+    /// </summary>
+    /// <value>The default value is an empty list.</value>
+    public IReadOnlyList<Guid> Acknowledged { get; init; } = [];
+
+    /// <summary>Why the back office refused the terminal (nothing was applied), or <see langword="null"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public SyncRefusal? Refusal { get; init; }
+
+    /// <summary>When the back office would like the terminal to exchange again, or <see langword="null"/> for the terminal's own interval.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public TimeSpan? NextInterval { get; init; }
+
+    /// <summary>The back office's clock when it answered.</summary>
+    public DateTimeOffset ServerTime { get; init; }
+}
