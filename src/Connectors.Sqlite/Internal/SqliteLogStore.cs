@@ -48,7 +48,13 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
             p.AddWithValue("$level", k.Level);
         });
 
-    public void Dispose() => _write.Dispose();
+    public void Dispose()
+    {
+        _write.Dispose();
+        _templates.Dispose();
+        _rules.Dispose();
+        _origins.Dispose();
+    }
 
     public async ValueTask<int> AppendAsync(LogBatch batch, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal sealed partial class BlockScanner
     private readonly ScanPlan _plan;
     private readonly LevelCounter _levels = new();
     private readonly bool _hasKeywords;
-    private readonly ScanAggregate _aggregate = new();
+    private readonly ScanAggregate _aggregate;
     private byte[]? _scratch;
     private byte[]? _template;
     private IsoMinuteCache _minute;
@@ -28,6 +28,7 @@ internal sealed partial class BlockScanner
     public BlockScanner(ScanPlan plan)
     {
         _plan = plan;
+        _aggregate = new ScanAggregate(plan.Options.MaxTerminals);
         _hasKeywords = plan.Classifier.KeywordVariants.Length > 0;
     }
 
@@ -183,11 +184,6 @@ internal sealed partial class BlockScanner
         }
 
         _levels.MoveCountsTo(_aggregate.Levels);
-        foreach (var template in _aggregate.Templates.Values)
-        {
-            template.ResolveTerminals(_aggregate.TerminalsByOrdinal);
-        }
-
         return _aggregate;
     }
 
