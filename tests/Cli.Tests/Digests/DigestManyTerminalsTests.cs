@@ -43,6 +43,7 @@ public sealed class DigestManyTerminalsTests : IDisposable
         Assert.Contains("POS-HEAVY", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("… and 4,981 more terminals.", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("… and 4,981 more terminals.", message.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("5,001 terminals", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("(5,001): POS-HEAVY", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("5,001 terminals", message.HtmlBody, StringComparison.Ordinal);
     }
 }

@@ -14,11 +14,11 @@ internal interface ICountedItem
 
 /// <summary>
 /// The most frequent items of a stream in bounded memory (Space-Saving, Metwally et al., with evictions in batches):
-/// at most twice <see cref="Capacity"/> items are kept; when full, the items at or below the
-/// <see cref="Capacity"/>-th largest count are dropped and that count becomes the <see cref="Floor"/>, which an item
-/// coming in afterwards starts from. Counts are exact while no item was dropped; afterwards a count may be too high by
+/// at most twice <see cref="Capacity"/> items are kept; when full, all but the <see cref="Capacity"/> largest counts
+/// are dropped and the largest count dropped becomes the <see cref="Floor"/>, which an item coming in afterwards
+/// starts from. Counts are exact while no item was dropped; afterwards a count may be too high by
 /// at most its <see cref="ICountedItem.Error"/>, and an item that is not kept has at most <see cref="Floor"/>
-/// occurrences, so that any item more frequent than that is kept. Amortized O(1) per item.
+/// occurrences, so that any item more frequent than that is kept. Amortized O(log capacity) per new item.
 /// </summary>
 /// <typeparam name="T">The counter of one item.</typeparam>
 internal sealed class SpaceSaving<T>(int capacity)
@@ -100,23 +100,14 @@ internal sealed class SpaceSaving<T>(int capacity)
 
     private void Prune()
     {
-        var counts = new long[_items.Count];
-        var i = 0;
-        foreach (var item in _items.Values)
+        // Keeps exactly the Capacity largest (ties by key, so that a prune does not depend on insertion order):
+        // dropping every item tied at the threshold would leave a short list when counts are all alike.
+        var kept = _items.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key).ToList();
+        for (var i = Capacity; i < kept.Count; i++)
         {
-            counts[i++] = item.Count;
+            _items.Remove(kept[i].Key);
         }
 
-        Array.Sort(counts);
-        var threshold = counts[^Capacity];
-        foreach (var (key, item) in _items)
-        {
-            if (item.Count <= threshold)
-            {
-                _items.Remove(key);
-            }
-        }
-
-        Floor = Math.Max(Floor, threshold);
+        Floor = Math.Max(Floor, kept[Capacity].Value.Count);
     }
 }
