@@ -34,7 +34,7 @@ internal static class ScanTarget
         Invariant.Require(whole.Lines == lines.Count, $"{expected}{whole.Lines} lines counted, the input has {lines.Count}");
         Invariant.Require(whole.Kinds.Sum() == whole.LinesInScope && whole.Severities.Sum() == whole.LinesInScope && whole.Levels.Values.Sum() == whole.LinesInScope,
             $"{expected}the kinds, severities and levels do not each add up to the {whole.LinesInScope} lines in scope");
-        Invariant.Require(whole.Templates.Values.Sum(t => t.Count) == whole.Selected && whole.Terminals.Values.Sum(t => t.Count) == whole.Selected,
+        Invariant.Require(whole.Templates.Values.Sum(t => t.Count) == whole.Selected && whole.Terminals.Items.Sum(t => t.Count) == whole.Selected,
             $"{expected}the templates and terminals do not each add up to the {whole.Selected} selected lines");
         Invariant.Require(entries.Count == whole.LinesInScope, $"{expected}{entries.Count} entries for {whole.LinesInScope} lines in scope");
         Invariant.Require(entries.Zip(entries.Skip(1)).All(p => p.First.Position.Line < p.Second.Position.Line)
@@ -94,7 +94,7 @@ internal static class ScanTarget
         entries = collected;
         var plan = new ScanPlan(options, Classifier, new LogScanFilter(), 2026, merged ? null : collected.Add, emitAll: true);
         var firstLines = new long[blocks.Count];
-        var total = new ScanAggregate();
+        var total = new ScanAggregate(options.MaxTerminals);
         var single = merged ? null : new BlockScanner(plan);
         long next = 1;
         for (var b = 0; b < blocks.Count; b++)
@@ -132,12 +132,12 @@ internal static class ScanTarget
         {
             text.Append($"template {id:x16} '{g.Template}' {g.Count} {g.Kind} {g.Severity} rule {g.RuleIndex} first {g.FirstTicks}{g.FirstOffset:+0;-0} @{a.Line(g.FirstPosition)} "
                 + $"last {g.LastTicks}{g.LastOffset:+0;-0} @{a.Line(g.LastPosition)} example @{a.Line(g.ExamplePosition)} '{g.Example.Message}' "
-                + $"terminals {string.Join(',', g.Terminals.Order(StringComparer.Ordinal))}\n");
+                + $"terminals {string.Join(',', g.Terminals.Items.Select(x => x.Name).Order(StringComparer.Ordinal))}\n");
         }
 
-        foreach (var (name, g) in t.Terminals.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var g in t.Terminals.Items.OrderBy(x => x.Terminal, StringComparer.Ordinal))
         {
-            text.Append($"terminal '{name}' {g.Count} {string.Join(',', g.Kinds)} last {g.LastTicks}{g.LastOffset:+0;-0} @{a.Line(g.LastPosition)} organization '{g.Organization}'\n");
+            text.Append($"terminal '{g.Terminal}' {g.Count} {string.Join(',', g.Kinds)} last {g.LastTicks}{g.LastOffset:+0;-0} @{a.Line(g.LastPosition)} organization '{g.Organization}'\n");
         }
 
         foreach (var (position, reason) in t.FirstMalformed)

@@ -17,10 +17,11 @@ internal static class GenerateCommand
         var days = new Option<double>("--days") { Description = "How many days the log covers.", DefaultValueFactory = _ => 3 };
         var end = CommonOptions.Instant("--end", "The instant the log ends at (default 2026-11-20T00:00:00Z).");
         var terminals = new Option<int>("--terminals") { Description = "How many terminals write to the log.", DefaultValueFactory = _ => 400 };
+        var inTurn = new Option<bool>("--terminals-in-turn") { Description = "Terminals write one after the other, so that every one of them appears (else each line's terminal is drawn at random)." };
 
         var command = new Command("generate", "Write a deterministic POS fleet log (ISO-8601 + [LEVEL] format) for demos and benchmarks.")
         {
-            output, size, seed, days, end, terminals,
+            output, size, seed, days, end, terminals, inTurn,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Generate(parse, cancellationToken)));
         return command;
@@ -33,7 +34,7 @@ internal static class GenerateCommand
             }
 
             var file = parse.GetValue(output)!;
-            var generator = new FleetLogGenerator(parse.GetValue(seed), parse.GetValue(terminals));
+            var generator = new FleetLogGenerator(parse.GetValue(seed), parse.GetValue(terminals), inTurn: parse.GetValue(inTurn));
             try
             {
                 using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);

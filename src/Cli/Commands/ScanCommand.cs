@@ -71,6 +71,10 @@ internal static class ScanCommand
                 o.Format = chosen;
                 o.Classification.RulesFile = parse.GetValue(rules)?.FullName;
                 o.Classification.PatternTimeout = parse.GetValue(patternTimeout) ?? o.Classification.PatternTimeout;
+
+                // Each template lists as many terminals as --top asks for, and the scan keeps at least that many.
+                o.TerminalsPerTemplate = Math.Clamp(parse.GetValue(top), 0, 10_000);
+                o.MaxTerminals = Math.Clamp(parse.GetValue(top), o.MaxTerminals, 1_000_000);
             }));
             if (access is null)
             {

@@ -18,8 +18,19 @@ internal sealed class FleetLogGenerator
     private readonly string[] _cashiers;
     private readonly string[] _products;
 
-    public FleetLogGenerator(int seed, int terminals = 400, int organizations = 60)
+    private readonly bool _inTurn;
+    private long _line;
+
+    /// <param name="seed">The random seed.</param>
+    /// <param name="terminals">How many terminals write.</param>
+    /// <param name="organizations">How many organizations they belong to.</param>
+    /// <param name="inTurn">
+    /// Terminals write one after the other (line i by terminal i modulo their number), so that a log of at least as many
+    /// lines names every one of them; else each line's terminal is drawn at random.
+    /// </param>
+    public FleetLogGenerator(int seed, int terminals = 400, int organizations = 60, bool inTurn = false)
     {
+        _inTurn = inTurn;
         Randomizer.Seed = new Random(seed);
         var faker = new Faker("en");
         var orgs = Enumerable.Range(1, organizations)
@@ -87,7 +98,7 @@ internal sealed class FleetLogGenerator
 
     private string NextLine(StringBuilder s, long ticks)
     {
-        var (terminal, organization) = _terminals[_random.Next(_terminals.Length)];
+        var (terminal, organization) = _inTurn ? _terminals[_line++ % _terminals.Length] : _terminals[_random.Next(_terminals.Length)];
         var roll = _random.Next(1000);
         var level = roll switch
         {

@@ -71,7 +71,7 @@ internal static class StoreJson
             w.WriteNumber("count", t.Count);
             w.WriteString("firstSeen", t.FirstSeen);
             w.WriteString("lastSeen", t.LastSeen);
-            w.WriteNumber("terminalCount", t.Terminals.Count);
+            w.WriteNumber("terminalCount", t.TerminalCount);
             w.WriteString("example", t.Example.Message);
             Optional(w, "rule", t.Rule);
             Optional(w, "hint", t.Hint);
@@ -92,6 +92,8 @@ internal static class StoreJson
         }
 
         w.WriteEndArray();
+        w.WriteNumber("terminalCount", d.TerminalCount);
+        w.WriteNumber("moreTerminals", Math.Max(0, d.TerminalCount - d.Terminals.Count));
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');

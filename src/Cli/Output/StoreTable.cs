@@ -57,7 +57,7 @@ internal static class StoreTable
             foreach (var t in d.Templates)
             {
                 o.WriteLine(string.Create(C,
-                    $"{t.Count,10:N0}  {t.Severity,-8}  {t.Kind,-7}  {t.Terminals.Count,9:N0}  {t.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {Clip(t.Template, 80)}"));
+                    $"{t.Count,10:N0}  {t.Severity,-8}  {t.Kind,-7}  {t.TerminalCount,9:N0}  {t.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {Clip(t.Template, 80)}"));
                 if (t.Hint is not null)
                 {
                     o.WriteLine(string.Create(C, $"{"",42}hint: {DisplayText.Escape(t.Hint)}{(t.KnowledgeBaseUrl is null ? "" : $" ({DisplayText.Escape(t.KnowledgeBaseUrl.ToString())})")}"));
@@ -74,6 +74,11 @@ internal static class StoreTable
             foreach (var t in d.Terminals)
             {
                 o.WriteLine(string.Create(C, $"{t.Count,10:N0}  {Clip(t.Terminal, 16),-16}  {Clip(t.Organization ?? "", 16),-16}  {t.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm:ss}"));
+            }
+
+            if (d.TerminalCount > d.Terminals.Count)
+            {
+                o.WriteLine(string.Create(C, $"{"",10}  … and {d.TerminalCount - d.Terminals.Count:N0} more terminals"));
             }
         }
     }

@@ -19,6 +19,7 @@ internal static class SummaryJson
         WriteCounts(w, "severities", s.Severities.Select(p => (Name(p.Key), p.Value)));
         WriteCounts(w, "levels", s.Levels.Select(p => (p.Key, p.Value)));
         w.WriteNumber("templateCount", s.Templates.Count);
+        w.WriteNumber("moreTemplates", Math.Max(0, s.Templates.Count - top));
         w.WriteStartArray("templates");
         foreach (var t in s.Templates.Take(top))
         {
@@ -32,13 +33,22 @@ internal static class SummaryJson
             w.WriteString("lastSeen", t.LastSeen);
             w.WriteString("example", t.Example.Message);
             w.WriteString("examplePosition", t.Example.Position.ToString());
+            // The busiest terminals for the template, at most --top of them, then how many more wrote it.
+            var listed = t.Terminals.Take(top).ToList();
+            w.WriteNumber("terminalCount", t.TerminalCount);
+            if (t.TerminalCountIsEstimate)
+            {
+                w.WriteBoolean("terminalCountIsEstimate", true);
+            }
+
             w.WriteStartArray("terminals");
-            foreach (var terminal in t.Terminals)
+            foreach (var terminal in listed)
             {
                 w.WriteStringValue(terminal);
             }
 
             w.WriteEndArray();
+            w.WriteNumber("moreTerminals", Math.Max(0, t.TerminalCount - listed.Count));
             WriteOptional(w, "rule", t.Rule);
             WriteOptional(w, "hint", t.Hint);
             WriteOptional(w, "knowledgeBaseUrl", t.KnowledgeBaseUrl?.ToString());
@@ -46,8 +56,20 @@ internal static class SummaryJson
         }
 
         w.WriteEndArray();
+        w.WriteNumber("terminalCount", s.TerminalCount);
+        if (s.TerminalCountIsEstimate)
+        {
+            w.WriteBoolean("terminalCountIsEstimate", true);
+        }
+
+        if (s.TerminalCountsMaxError > 0)
+        {
+            w.WriteNumber("terminalCountsMaxError", s.TerminalCountsMaxError);
+        }
+
+        var terminals = s.Terminals.Take(top).ToList();
         w.WriteStartArray("terminals");
-        foreach (var t in s.Terminals.Take(top))
+        foreach (var t in terminals)
         {
             w.WriteStartObject();
             w.WriteString("terminal", t.Terminal);
@@ -59,6 +81,7 @@ internal static class SummaryJson
         }
 
         w.WriteEndArray();
+        w.WriteNumber("moreTerminals", Math.Max(0, s.TerminalCount - terminals.Count));
         w.WriteNumber("malformedLines", s.MalformedLines);
         w.WriteStartArray("firstMalformed");
         foreach (var m in s.FirstMalformed)

@@ -27,11 +27,16 @@ internal static class SummaryTable
             o.WriteLine(string.Create(c, $"{"COUNT",10}  {"KIND",-7}  {"TERMINALS",9}  {"LAST SEEN (UTC)",-19}  TEMPLATE"));
             foreach (var t in s.Templates.Take(top))
             {
-                o.WriteLine(string.Create(c, $"{t.Count,10:N0}  {t.Kind,-7}  {t.Terminals.Count,9:N0}  {t.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {Clip(t.Template, 90)}"));
+                o.WriteLine(string.Create(c, $"{t.Count,10:N0}  {t.Kind,-7}  {Approximately(t.TerminalCount, t.TerminalCountIsEstimate),9}  {t.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {Clip(t.Template, 90)}"));
                 if (t.Hint is not null)
                 {
                     o.WriteLine(string.Create(c, $"{"",32}hint: {DisplayText.Escape(t.Hint)}{(t.KnowledgeBaseUrl is null ? "" : $" ({DisplayText.Escape(t.KnowledgeBaseUrl.ToString())})")}"));
                 }
+            }
+
+            if (s.Templates.Count > top)
+            {
+                o.WriteLine(string.Create(c, $"{"",10}  … and {s.Templates.Count - top:N0} more templates"));
             }
 
             o.WriteLine();
@@ -39,12 +44,18 @@ internal static class SummaryTable
 
         if (s.Terminals.Count > 0)
         {
-            o.WriteLine(string.Create(c, $"Top {Math.Min(top, s.Terminals.Count)} of {s.Terminals.Count} terminals:"));
+            var listed = Math.Min(top, s.Terminals.Count);
+            o.WriteLine(string.Create(c, $"Top {listed} of {Approximately(s.TerminalCount, s.TerminalCountIsEstimate)} terminals{(s.TerminalCountsMaxError > 0 ? $" (counts may be short by up to {s.TerminalCountsMaxError:N0})" : "")}:"));
             o.WriteLine(string.Create(c, $"{"COUNT",10}  {"TERMINAL",-16}  {"ORGANIZATION",-16}  KINDS"));
             foreach (var t in s.Terminals.Take(top))
             {
                 var kinds = string.Join(" ", t.Kinds.Select(k => $"{k.Key}={k.Value}"));
                 o.WriteLine(string.Create(c, $"{t.Count,10:N0}  {Clip(t.Terminal.Length == 0 ? "(none)" : t.Terminal, 16),-16}  {Clip(t.Organization ?? "", 16),-16}  {kinds}"));
+            }
+
+            if (s.TerminalCount > listed)
+            {
+                o.WriteLine(string.Create(c, $"{"",10}  … and {Approximately(s.TerminalCount - listed, s.TerminalCountIsEstimate)} more terminals"));
             }
 
             o.WriteLine();
@@ -68,6 +79,9 @@ internal static class SummaryTable
             }
         }
     }
+
+    /// <summary>A count, with "~" before it when it is an estimate.</summary>
+    private static string Approximately(long n, bool estimate) => string.Create(CultureInfo.InvariantCulture, $"{(estimate ? "~" : "")}{n:N0}");
 
     /// <summary>Untrusted text made printable (<see cref="DisplayText"/>), then cut to its column.</summary>
     private static string Clip(string? s, int n)

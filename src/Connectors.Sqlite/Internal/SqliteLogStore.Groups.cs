@@ -94,6 +94,7 @@ internal sealed partial class SqliteLogStore
                         continue;
                     }
 
+                    var (terminals, terminalCount) = await DistinctTerminalsAsync(connection, scoped, cancellationToken).ConfigureAwait(false);
                     result.Add(new LogTemplateGroup
                     {
                         TemplateId = unchecked((ulong)g.Id),
@@ -104,7 +105,8 @@ internal sealed partial class SqliteLogStore
                         FirstSeen = new DateTimeOffset(g.FirstTicks, TimeSpan.Zero),
                         LastSeen = latest.Timestamp,
                         Example = latest,
-                        Terminals = await DistinctTerminalsAsync(connection, scoped, cancellationToken).ConfigureAwait(false),
+                        Terminals = terminals,
+                        TerminalCount = terminalCount,
                         Rule = latest.Rule,
                         Hint = latest.Hint,
                         KnowledgeBaseUrl = latest.KnowledgeBaseUrl,
@@ -112,6 +114,25 @@ internal sealed partial class SqliteLogStore
                 }
 
                 return result;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<long> CountTerminalsAsync(LogQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                var parts = Parts(
+                    TerminalRollupsAnswer(query) ? Split(query) : (null, [query]),
+                    command,
+                    rollup: where => $"SELECT DISTINCT terminal FROM terminal_hours WHERE {where}",
+                    entries: where => $"SELECT DISTINCT o.terminal AS terminal FROM entries e JOIN origins o ON o.id = e.origin_id WHERE {where} AND o.terminal IS NOT NULL",
+                    union: "UNION");
+                command.CommandText = $"SELECT count(*) FROM ({parts});";
+                return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -175,8 +196,11 @@ internal sealed partial class SqliteLogStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The terminals that wrote a template's entries in a query's scope, sorted.</summary>
-    private static async Task<List<string>> DistinctTerminalsAsync(SqliteConnection connection, LogQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first terminals by name (at most <see cref="LogTemplateGroup.MaxTerminalsListed"/>) that wrote a template's
+    /// entries in a query's scope, and how many did: the names are not all read, however many there are.
+    /// </summary>
+    private static async Task<(List<string> Names, long Count)> DistinctTerminalsAsync(SqliteConnection connection, LogQuery query, CancellationToken cancellationToken)
     {
         // template_terminals holds the alerts and errors only: it answers for a template when the query leaves out
         // successes, or when template_hours shows that the template has none in the query's kinds and hours.
@@ -193,19 +217,30 @@ internal sealed partial class SqliteLogStore
             rollup: where => $"SELECT DISTINCT terminal FROM template_terminals WHERE {where}",
             entries: where => $"SELECT DISTINCT o.terminal AS terminal FROM entries e JOIN origins o ON o.id = e.origin_id WHERE {where} AND o.terminal IS NOT NULL",
             union: "UNION");
-        command.CommandText = parts + ";";
+        command.CommandText = $"""
+            WITH d AS ({parts})
+            SELECT (SELECT count(*) FROM d), terminal FROM (SELECT terminal FROM d ORDER BY terminal LIMIT $listed)
+            UNION ALL SELECT 0, NULL WHERE NOT EXISTS (SELECT 1 FROM d);
+            """;
+        command.Parameters.AddWithValue("$listed", LogTemplateGroup.MaxTerminalsListed);
         var terminals = new List<string>();
+        long count = 0;
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                terminals.Add(reader.GetString(0));
+                count = reader.GetInt64(0);
+                if (!reader.IsDBNull(1))
+                {
+                    terminals.Add(reader.GetString(1));
+                }
             }
         }
 
+        // SQLite orders by its BINARY collation (UTF-8 bytes): ordinal order for the names it lists.
         terminals.Sort(StringComparer.Ordinal);
-        return terminals;
+        return (terminals, count);
     }
 
     /// <summary>Whether <c>template_hours</c> holds any row of the query (by whole hours, template, severity and kind).</summary>

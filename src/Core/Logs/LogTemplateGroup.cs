@@ -32,8 +32,21 @@ public sealed record LogTemplateGroup
     /// </summary>
     public required LogEntry Example { get; init; }
 
-    /// <summary>The terminals that wrote it, sorted.</summary>
+    /// <summary>
+    /// Some of the terminals that wrote it, never all when they are many: a scan lists the busiest for it first (at
+    /// most <c>LogScanOptions.TerminalsPerTemplate</c>), a store the first by name (at most
+    /// <see cref="MaxTerminalsListed"/>). <see cref="TerminalCount"/> says how many there are.
+    /// </summary>
     public required IReadOnlyList<string> Terminals { get; init; }
+
+    /// <summary>How many distinct terminals wrote it.</summary>
+    public long TerminalCount { get; init; }
+
+    /// <summary>Whether <see cref="TerminalCount"/> is an estimate (a scan's, past 1,024 terminals: HyperLogLog, within about 2 %).</summary>
+    public bool TerminalCountIsEstimate { get; init; }
+
+    /// <summary>The most terminals a store lists in <see cref="Terminals"/>.</summary>
+    public const int MaxTerminalsListed = 100;
 
     /// <summary>The name of the rule that classified <see cref="Example"/>, when a rule did.</summary>
     public string? Rule { get; init; }

@@ -26,7 +26,7 @@ internal sealed record DigestContent
     /// <summary>The busiest terminals, at most <see cref="DigestOptions.MaxTerminals"/>.</summary>
     public required IReadOnlyList<TerminalCount> Terminals { get; init; }
 
-    public required int UnlistedTerminals { get; init; }
+    public required long UnlistedTerminals { get; init; }
 }
 
 /// <summary>

@@ -55,29 +55,14 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
                 .Select(k => KeyValuePair.Create(k.Key, k.Sum(b => b.Count)))
                 .ToArray();
 
-        // Every terminal of the window, unlisted messages included, counted per kind: one grouping per kind, which a
-        // store answers from its per-terminal counts, rather than one count per terminal.
-        var perTerminal = new Dictionary<string, List<KeyValuePair<LogKind, long>>>(StringComparer.Ordinal);
-        foreach (var kind in count == 0 ? Enumerable.Empty<LogKind>() : s.EffectiveKinds.Order())
-        {
-            var ofKind = query with { Kinds = new HashSet<LogKind> { kind } };
-            foreach (var t in await logs.GroupByTerminalAsync(ofKind, int.MaxValue, cancellationToken).ConfigureAwait(false))
-            {
-                if (!perTerminal.TryGetValue(t.Terminal, out var kinds))
-                {
-                    perTerminal[t.Terminal] = kinds = [];
-                }
-
-                kinds.Add(KeyValuePair.Create(kind, t.Count));
-            }
-        }
-
-        var terminals = perTerminal
-            .Select(p => new TerminalCount(p.Key, p.Value.Sum(k => k.Value), p.Value))
-            .OrderByDescending(t => t.Count)
-            .ThenBy(t => t.Terminal, StringComparer.Ordinal)
-            .Take(options.MaxTerminals)
-            .ToArray();
+        // The busiest terminals of the window (unlisted messages included) with their counts per kind, and how many
+        // terminals there are: a bounded grouping and a count, never every terminal's name.
+        var terminals = count == 0 || options.MaxTerminals == 0
+            ? []
+            : (await logs.GroupByTerminalAsync(query, options.MaxTerminals, cancellationToken).ConfigureAwait(false))
+                .Select(t => new TerminalCount(t.Terminal, t.Count, [.. t.Kinds.Where(k => s.EffectiveKinds.Contains(k.Key)).OrderBy(k => k.Key)]))
+                .ToArray();
+        var terminalCount = count == 0 ? 0 : await logs.CountTerminalsAsync(query, cancellationToken).ConfigureAwait(false);
 
         return new DigestContent
         {
@@ -89,7 +74,7 @@ internal sealed class DigestContentBuilder(ILogStore logs, DigestOptions options
             Groups = listed,
             UnlistedCount = Math.Max(0, count - groups.Sum(g => g.Count)),
             Terminals = terminals,
-            UnlistedTerminals = Math.Max(0, perTerminal.Count - options.MaxTerminals),
+            UnlistedTerminals = Math.Max(0, terminalCount - terminals.Length),
         };
     }
 

@@ -66,7 +66,7 @@ internal static class DigestTextRenderer
         var w = v.Words;
         var indent = new string(' ', number.ToString(CultureInfo.InvariantCulture).Length + 2);
         b.Append(CultureInfo.InvariantCulture, $"{number}. {v.Template(g)} — ").AppendLine(v.Times(g.Message.Count));
-        b.Append(indent).Append(CultureInfo.InvariantCulture, $"{w.Terminals} ({v.Number(g.Message.Terminals.Count)}): ").AppendLine(v.TerminalNames(g));
+        b.Append(indent).Append(CultureInfo.InvariantCulture, $"{w.Terminals} ({v.Number(g.Message.TerminalCount)}): ").AppendLine(v.TerminalNames(g));
         b.Append(indent).AppendLine(v.Seen(g));
         b.Append(indent).Append(w.Example).Append(": ").AppendLine(v.Example(g));
         if (g.Message.Hint is not null)

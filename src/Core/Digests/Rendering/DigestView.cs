@@ -70,14 +70,14 @@ internal sealed class DigestView
     public string Times(long n) => Words.Plural(Words.Times, n, Number(n));
 
     /// <summary>How many terminals wrote the message.</summary>
-    public string TerminalCount(DigestGroup g) => Words.Plural(Words.TerminalCount, g.Message.Terminals.Count, Number(g.Message.Terminals.Count));
+    public string TerminalCount(DigestGroup g) => Words.Plural(Words.TerminalCount, g.Message.TerminalCount, Number(g.Message.TerminalCount));
 
     /// <summary>The busiest terminals of a message by name, then "and N more": <c>POS-0282, POS-0104, POS-0007 and 381 more</c>.</summary>
     public string TerminalNames(DigestGroup g)
     {
         var names = g.TopTerminals.Count > 0 ? g.TopTerminals : [.. g.Message.Terminals.Take(DigestContentBuilder.TerminalsPerMessage)];
         var listed = DisplayText.Escape(string.Join(", ", names));
-        var more = g.Message.Terminals.Count - names.Count;
+        var more = g.Message.TerminalCount - names.Count;
         return more > 0 ? Words.Plural(Words.NamesAndMore, more, listed, Number(more)) : listed;
     }
 

@@ -36,6 +36,7 @@ internal sealed class LogDashboard(ILogStore store, TimeProvider timeProvider, I
         var (hours, severities, kinds) = Tally(buckets, from, window);
         var templates = await store.GroupByTemplateAsync(scope with { Severities = ErrorsAndAlerts }, top, cancellationToken).ConfigureAwait(false);
         var terminals = await store.GroupByTerminalAsync(scope with { Severities = Errors }, top, cancellationToken).ConfigureAwait(false);
+        var terminalCount = terminals.Count < top ? terminals.Count : await store.CountTerminalsAsync(scope with { Severities = Errors }, cancellationToken).ConfigureAwait(false);
         return new LogDashboardSnapshot
         {
             From = from,
@@ -45,6 +46,7 @@ internal sealed class LogDashboard(ILogStore store, TimeProvider timeProvider, I
             Kinds = kinds,
             Templates = templates,
             Terminals = terminals,
+            TerminalCount = terminalCount,
         };
     }
 

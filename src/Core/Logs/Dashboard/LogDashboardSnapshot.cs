@@ -23,8 +23,11 @@ public sealed record LogDashboardSnapshot
     /// <summary>The error and alert entries grouped by template, most frequent first, each with its hint and knowledge-base link.</summary>
     public required IReadOnlyList<LogTemplateGroup> Templates { get; init; }
 
-    /// <summary>The terminals with the most error entries, most first.</summary>
+    /// <summary>The terminals with the most error entries, most first (the top ones only).</summary>
     public required IReadOnlyList<LogTerminalGroup> Terminals { get; init; }
+
+    /// <summary>How many terminals had error entries in the window (<see cref="Terminals"/> lists the busiest).</summary>
+    public long TerminalCount { get; init; }
 
     /// <summary>How many entries of the window had <paramref name="severity"/>.</summary>
     /// <param name="severity">The severity.</param>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -34,6 +35,8 @@ internal sealed partial class BlockScanner
                 // Its position is known once the blocks are numbered (ScanRun.ToSummary).
                 Example = ToEntry(ref fields, c, "", 0),
                 ExamplePosition = position,
+                Terminals = new SpaceSaving<TemplateTerminal>(Math.Max(_plan.Options.TerminalsPerTemplate * 4, 64)),
+                DistinctTerminals = new DistinctCounter(ScanAggregate.DistinctTemplateTerminalsExact, 12),
             };
         }
 
@@ -53,7 +56,8 @@ internal sealed partial class BlockScanner
             (template.LastTicks, template.LastOffset, template.LastPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
 
-        var terminal = TerminalOf(ref fields, aggregate, position);
+        var hash = XxHash3.HashToUInt64(fields.Terminal);
+        var terminal = TerminalOf(ref fields, hash, aggregate, position);
         terminal.Count++;
         terminal.Kinds[(int)c.Kind]++;
         if (fields.UtcTicks > terminal.LastTicks || terminal.Count == 1)
@@ -61,32 +65,31 @@ internal sealed partial class BlockScanner
             (terminal.LastTicks, terminal.LastOffset, terminal.LastPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
 
-        template.AddTerminal(terminal.Ordinal);
+        if (!fields.Terminal.IsEmpty)
+        {
+            template.AddTerminal(hash, terminal.Terminal);
+        }
     }
 
-    private static TerminalAggregate TerminalOf(ref LineFields fields, ScanAggregate aggregate, BlockPosition position)
+    private static TerminalAggregate TerminalOf(ref LineFields fields, ulong hash, ScanAggregate aggregate, BlockPosition position)
     {
-        // A name of up to 8 bytes (POS-0027) is its own key: no decoding, no string hash, on every selected line.
-        var bytes = fields.Terminal;
-        ulong key = 0;
-        TerminalAggregate? terminal = null;
-        var shortName = bytes.Length is > 0 and <= 8;
-        if (shortName)
+        // Terminals are known by the hash of their name's bytes: no decoding and no string hash on a selected line. A
+        // run of lines from one terminal skips even the lookup.
+        TerminalAggregate? terminal;
+        if (aggregate.LastTerminal is { } last && aggregate.LastTerminalHash == hash)
         {
-            bytes.CopyTo(MemoryMarshal.AsBytes(new Span<ulong>(ref key)));
-            if (aggregate.TerminalsByUtf8.TryGetValue(key, out var hit) && hit.Length == bytes.Length)
-            {
-                terminal = hit.Terminal;
-            }
+            terminal = last;
         }
-
-        if (terminal is null)
+        else
         {
-            terminal = TerminalNamed(bytes, aggregate);
-            if (shortName)
+            if (!aggregate.Terminals.TryGet(hash, out terminal))
             {
-                aggregate.TerminalsByUtf8[key] = (terminal, bytes.Length);
+                terminal = new TerminalAggregate { Terminal = Encoding.UTF8.GetString(fields.Terminal) };
+                aggregate.Terminals.Add(hash, terminal);
             }
+
+            aggregate.DistinctTerminals.Add(hash);
+            (aggregate.LastTerminal, aggregate.LastTerminalHash) = (terminal, hash);
         }
 
         if (!fields.Organization.IsEmpty && (terminal.OrganizationUtf8 is null || !fields.Organization.SequenceEqual(terminal.OrganizationUtf8)))
@@ -98,24 +101,6 @@ internal sealed partial class BlockScanner
         if (!fields.Organization.IsEmpty)
         {
             terminal.OrganizationPosition = position;
-        }
-
-        return terminal;
-    }
-
-    [SkipLocalsInit]
-    private static TerminalAggregate TerminalNamed(ReadOnlySpan<byte> utf8, ScanAggregate aggregate)
-    {
-        Span<char> chars = stackalloc char[256];
-        var name = utf8.Length <= 256 && Encoding.UTF8.TryGetChars(utf8, chars, out var n)
-            ? chars[..n]
-            : Encoding.UTF8.GetString(utf8).AsSpan();
-        var lookup = aggregate.Terminals.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(name, out var terminal))
-        {
-            terminal = new TerminalAggregate { Terminal = name.ToString(), Ordinal = aggregate.TerminalsByOrdinal.Count };
-            lookup[name] = terminal;
-            aggregate.TerminalsByOrdinal.Add(terminal);
         }
 
         return terminal;

@@ -19,7 +19,7 @@ internal sealed partial class BlockScanner
     private readonly ScanPlan _plan;
     private readonly LevelCounter _levels = new();
     private readonly bool _hasKeywords;
-    private readonly ScanAggregate _aggregate = new();
+    private readonly ScanAggregate _aggregate;
     private byte[]? _scratch;
     private byte[]? _template;
     private IsoMinuteCache _minute;
@@ -34,6 +34,7 @@ internal sealed partial class BlockScanner
     {
         _plan = plan;
         _cancellationToken = cancellationToken;
+        _aggregate = new ScanAggregate(plan.Options.MaxTerminals);
         _hasKeywords = plan.Classifier.KeywordVariants.Length > 0;
     }
 
@@ -195,11 +196,6 @@ internal sealed partial class BlockScanner
         }
 
         _levels.MoveCountsTo(_aggregate.Levels);
-        foreach (var template in _aggregate.Templates.Values)
-        {
-            template.ResolveTerminals(_aggregate.TerminalsByOrdinal);
-        }
-
         return _aggregate;
     }
 

@@ -34,6 +34,19 @@ public sealed class LogScanOptions
     /// <value>The default value is 10.</value>
     public int MalformedLinesReported { get; set; } = 10;
 
+    /// <summary>
+    /// How many terminals a scan counts one by one, the busiest (<see cref="LogScanSummary.Terminals"/> lists at most
+    /// this many). Memory stays bounded however many distinct terminals a log names: with more than this, the
+    /// busiest are kept (Space-Saving) and their counts may be too low by at most
+    /// <see cref="LogScanSummary.TerminalCountsMaxError"/>.
+    /// </summary>
+    /// <value>The default value is 1,000.</value>
+    public int MaxTerminals { get; set; } = 1_000;
+
+    /// <summary>How many terminals each template lists (<see cref="LogTemplateGroup.Terminals"/>), the busiest for it.</summary>
+    /// <value>The default value is 10.</value>
+    public int TerminalsPerTemplate { get; set; } = 10;
+
     /// <summary>The size of the blocks a memory-mapped file is cut into, 0 to choose from the file size (tests set it small).</summary>
     internal long BlockSize { get; set; }
 

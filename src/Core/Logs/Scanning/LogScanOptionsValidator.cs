@@ -40,6 +40,16 @@ internal sealed class LogScanOptionsValidator : IValidateOptions<LogScanOptions>
             errors.Add($"LogScanOptions.MalformedLinesReported is {options.MalformedLinesReported}: use 0 or more.");
         }
 
+        if (options.MaxTerminals is < 1 or > 1_000_000)
+        {
+            errors.Add($"LogScanOptions.MaxTerminals is {options.MaxTerminals}: use 1 to 1,000,000.");
+        }
+
+        if (options.TerminalsPerTemplate is < 0 or > 10_000)
+        {
+            errors.Add($"LogScanOptions.TerminalsPerTemplate is {options.TerminalsPerTemplate}: use 0 to 10,000.");
+        }
+
         if (options.ReferenceKeys.Any(string.IsNullOrWhiteSpace))
         {
             errors.Add("LogScanOptions.ReferenceKeys holds an empty key: remove it.");

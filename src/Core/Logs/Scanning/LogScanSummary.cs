@@ -27,8 +27,27 @@ public sealed record LogScanSummary
     /// <summary>The selected lines grouped by message template, most frequent first.</summary>
     public required IReadOnlyList<LogTemplateGroup> Templates { get; init; }
 
-    /// <summary>The selected lines per terminal, most first.</summary>
+    /// <summary>
+    /// The selected lines per terminal, most first: the busiest, at most <see cref="LogScanOptions.MaxTerminals"/>
+    /// (<see cref="TerminalCount"/> says how many there are).
+    /// </summary>
     public required IReadOnlyList<LogTerminalGroup> Terminals { get; init; }
+
+    /// <summary>How many distinct terminals wrote selected lines (the lines naming none count as one).</summary>
+    public long TerminalCount { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="TerminalCount"/> is an estimate (HyperLogLog, within about 1 %): it is exact up to 65,536
+    /// distinct terminals.
+    /// </summary>
+    public bool TerminalCountIsEstimate { get; init; }
+
+    /// <summary>
+    /// 0 when the counts of <see cref="Terminals"/> are exact (up to twice <see cref="LogScanOptions.MaxTerminals"/>
+    /// distinct terminals); else the most lines a listed terminal may have beyond its count (counts are then lower
+    /// bounds), and the most lines a terminal left out of the list may have.
+    /// </summary>
+    public long TerminalCountsMaxError { get; init; }
 
     /// <summary>Lines that could not be read as log entries (all kinds of malformation together).</summary>
     public long MalformedLines { get; init; }

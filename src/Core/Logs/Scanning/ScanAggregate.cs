@@ -31,34 +31,37 @@ internal sealed class TemplateAggregate
     public BlockPosition LastPosition;
     public required LogEntry Example;
     public BlockPosition ExamplePosition;
-    public readonly HashSet<string> Terminals = new(StringComparer.Ordinal);
+    /// <summary>The terminals that wrote it most (bounded), and how many distinct ones wrote it (bounded).</summary>
+    public required SpaceSaving<TemplateTerminal> Terminals;
+    public required DistinctCounter DistinctTerminals;
 
-    /// <summary>While a worker scans: its terminals' ordinals, as bits (a hash set per line costs a cache miss).</summary>
-    public ulong[] TerminalBits = [];
+    /// <summary>
+    /// The last terminal added and its counter: a run of lines from one terminal costs one comparison, not two lookups.
+    /// (The counter cannot have been evicted since: only adding another terminal evicts, and that replaces it.)
+    /// </summary>
+    private ulong _lastHash;
+    private TemplateTerminal? _last;
 
-    public void AddTerminal(int ordinal)
+    public void AddTerminal(ulong hash, string name)
     {
-        var word = ordinal >> 6;
-        if (word >= TerminalBits.Length)
+        if (_last is not null && hash == _lastHash)
         {
-            Array.Resize(ref TerminalBits, Math.Max(word + 1, TerminalBits.Length * 2));
+            _last.Count++;
+            return;
         }
 
-        TerminalBits[word] |= 1UL << ordinal;
-    }
-
-    /// <summary>Turns <see cref="TerminalBits"/> into names, once a worker is done.</summary>
-    public void ResolveTerminals(List<TerminalAggregate> byOrdinal)
-    {
-        for (var w = 0; w < TerminalBits.Length; w++)
+        DistinctTerminals.Add(hash);
+        if (Terminals.TryGet(hash, out var terminal))
         {
-            for (var bits = TerminalBits[w]; bits != 0; bits &= bits - 1)
-            {
-                Terminals.Add(byOrdinal[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)].Terminal);
-            }
+            terminal.Count++;
+        }
+        else
+        {
+            terminal = new TemplateTerminal { Name = name, Count = 1 };
+            Terminals.Add(hash, terminal);
         }
 
-        TerminalBits = [];
+        (_lastHash, _last) = (hash, terminal);
     }
 
     public void Merge(TemplateAggregate other)
@@ -81,26 +84,40 @@ internal sealed class TemplateAggregate
             (Example, ExamplePosition, Kind, RuleIndex) = (other.Example, other.ExamplePosition, other.Kind, other.RuleIndex);
         }
 
-        Terminals.UnionWith(other.Terminals);
+        Terminals.Merge(other.Terminals, static (mine, theirs) => (mine.Count, mine.Error) = (mine.Count + theirs.Count, mine.Error + theirs.Error));
+        DistinctTerminals.Merge(other.DistinctTerminals);
     }
 }
 
-internal sealed class TerminalAggregate
+/// <summary>A terminal's lines of one template.</summary>
+internal sealed class TemplateTerminal : ICountedItem
+{
+    public required string Name;
+
+    public long Count { get; set; }
+
+    public long Error { get; set; }
+}
+
+internal sealed class TerminalAggregate : ICountedItem
 {
     public required string Terminal;
-    public int Ordinal;
     public string? Organization;
     public byte[]? OrganizationUtf8;
     public BlockPosition OrganizationPosition;
-    public long Count;
     public readonly long[] Kinds = new long[5];
     public long LastTicks;
     public short LastOffset;
     public BlockPosition LastPosition;
 
+    public long Count { get; set; }
+
+    public long Error { get; set; }
+
     public void Merge(TerminalAggregate other)
     {
         Count += other.Count;
+        Error += other.Error;
         for (var i = 0; i < Kinds.Length; i++)
         {
             Kinds[i] += other.Kinds[i];
@@ -122,8 +139,15 @@ internal sealed class TerminalAggregate
 /// What a worker's blocks add to a scan. Every merge keeps what a single-core scan would (sums, the earliest example,
 /// ties broken by position, the first malformed lines by position), so the parts may be merged in any order.
 /// </summary>
-internal sealed class ScanAggregate
+/// <param name="terminals">How many terminals are counted one by one (<see cref="LogScanOptions.MaxTerminals"/>).</param>
+internal sealed class ScanAggregate(int terminals)
 {
+    /// <summary>Distinct terminals counted exactly up to this many (a set of 64-bit hashes, about 2 MB), then estimated.</summary>
+    public const int DistinctTerminalsExact = 65_536;
+
+    /// <summary>Distinct terminals of one template counted exactly up to this many, then estimated (4 KB of registers).</summary>
+    public const int DistinctTemplateTerminalsExact = 1_024;
+
     public long Lines;
     public long LinesInScope;
     public long Selected;
@@ -133,9 +157,12 @@ internal sealed class ScanAggregate
     public readonly long[] Severities = new long[3];
     public readonly Dictionary<string, long> Levels = new(StringComparer.Ordinal);
     public readonly Dictionary<ulong, TemplateAggregate> Templates = [];
-    public readonly Dictionary<string, TerminalAggregate> Terminals = new(StringComparer.Ordinal);
-    public readonly List<TerminalAggregate> TerminalsByOrdinal = [];
-    public readonly Dictionary<ulong, (TerminalAggregate Terminal, int Length)> TerminalsByUtf8 = [];
+    public readonly SpaceSaving<TerminalAggregate> Terminals = new(terminals);
+    public readonly DistinctCounter DistinctTerminals = new(DistinctTerminalsExact, 14);
+
+    /// <summary>The terminal of the last selected line, so that a run of its lines skips the lookups.</summary>
+    public TerminalAggregate? LastTerminal;
+    public ulong LastTerminalHash;
     public readonly List<(BlockPosition Position, MalformedReason Reason)> FirstMalformed = [];
     public readonly List<BlockPosition> FirstOverLong = [];
 
@@ -173,17 +200,8 @@ internal sealed class ScanAggregate
             }
         }
 
-        foreach (var (name, terminal) in other.Terminals)
-        {
-            if (Terminals.TryGetValue(name, out var mine))
-            {
-                mine.Merge(terminal);
-            }
-            else
-            {
-                Terminals.Add(name, terminal);
-            }
-        }
+        Terminals.Merge(other.Terminals, static (mine, theirs) => mine.Merge(theirs));
+        DistinctTerminals.Merge(other.DistinctTerminals);
 
         if (other.FirstMalformed.Count > 0)
         {

@@ -23,7 +23,9 @@ internal sealed partial class ScanRun
                     FirstSeen = ToTime(a.FirstTicks, a.FirstOffset),
                     LastSeen = ToTime(a.LastTicks, a.LastOffset),
                     Example = a.Example with { Position = ToPosition(a.ExamplePosition) },
-                    Terminals = [.. a.Terminals.Where(n => n.Length > 0).Order(StringComparer.Ordinal)],
+                    Terminals = [.. a.Terminals.Top(plan.Options.TerminalsPerTemplate, ByName).Select(n => n.Name)],
+                    TerminalCount = a.DistinctTerminals.Count,
+                    TerminalCountIsEstimate = !a.DistinctTerminals.IsExact,
                     Rule = rule?.Name,
                     Hint = rule?.Hint,
                     KnowledgeBaseUrl = rule?.KnowledgeBaseUrl,
@@ -31,14 +33,13 @@ internal sealed partial class ScanRun
             })
             .ToList();
 
-        var terminals = t.Terminals.Values
-            .OrderByDescending(a => a.Count)
-            .ThenBy(a => a.Terminal, StringComparer.Ordinal)
+        var terminals = t.Terminals.Top(plan.Options.MaxTerminals, ByTerminal)
             .Select(a => new LogTerminalGroup
             {
                 Terminal = a.Terminal,
                 Organization = a.Organization,
-                Count = a.Count,
+                // The lines counted while it was kept: a lower bound, consistent with its kinds (exact unless evicted).
+                Count = a.Count - a.Error,
                 Kinds = Enum.GetValues<LogKind>().Where(k => a.Kinds[(int)k] > 0).ToDictionary(k => k, k => a.Kinds[(int)k]),
                 LastSeen = ToTime(a.LastTicks, a.LastOffset),
             })
@@ -55,6 +56,9 @@ internal sealed partial class ScanRun
             Levels = t.Levels.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
             Templates = templates,
             Terminals = terminals,
+            TerminalCount = t.DistinctTerminals.Count,
+            TerminalCountIsEstimate = !t.DistinctTerminals.IsExact,
+            TerminalCountsMaxError = Math.Max(t.Terminals.Floor, t.Terminals.Items.Select(a => a.Error).DefaultIfEmpty().Max()),
             MalformedLines = t.Malformed,
             FirstMalformed = [.. t.FirstMalformed.Select(m => new MalformedLine(ToPosition(m.Position), m.Reason))],
             OverLongLines = t.OverLong,
@@ -65,6 +69,12 @@ internal sealed partial class ScanRun
             PatternTimeouts = plan.Classifier.NameTimeouts(plan.PatternTimeouts),
         };
     }
+
+    private static readonly IComparer<TemplateTerminal> ByName =
+        Comparer<TemplateTerminal>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name));
+
+    private static readonly IComparer<TerminalAggregate> ByTerminal =
+        Comparer<TerminalAggregate>.Create((a, b) => string.CompareOrdinal(a.Terminal, b.Terminal));
 
     private LogPosition ToPosition(BlockPosition p) =>
         new(_sourceNames[p.Source], _blockFirstLines.TryGetValue(p.Source, out var first) ? first[p.Block] + p.Line - 1 : p.Line);

@@ -12,7 +12,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
     private const int MaxBlock = 16 << 20;
     private const int DetectionSample = 64 << 10;
 
-    private readonly ScanAggregate _total = new();
+    private readonly ScanAggregate _total = new(plan.Options.MaxTerminals);
     private readonly List<ScannedSource> _scanned = [];
     private readonly Dictionary<int, long[]> _blockFirstLines = [];
     private readonly Dictionary<int, string> _sourceNames = [];

@@ -32,6 +32,13 @@ public interface ILogStore
     /// <summary>Entries matching <paramref name="query"/> grouped by terminal (entries without a terminal left out), most entries first.</summary>
     ValueTask<IReadOnlyList<LogTerminalGroup>> GroupByTerminalAsync(LogQuery query, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many distinct terminals wrote entries matching <paramref name="query"/> (entries without a terminal left
+    /// out). The default lists them all with <see cref="GroupByTerminalAsync"/>; a store should count them instead.
+    /// </summary>
+    async ValueTask<long> CountTerminalsAsync(LogQuery query, CancellationToken cancellationToken) =>
+        (await GroupByTerminalAsync(query, int.MaxValue, cancellationToken).ConfigureAwait(false)).Count;
+
     /// <summary>Deletes entries older than <paramref name="olderThan"/>, in bounded chunks.</summary>
     /// <returns>How many entries were deleted.</returns>
     ValueTask<long> DeleteOlderThanAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);

@@ -99,6 +99,7 @@ internal sealed class InMemoryLogStore : ILogStore
                 .Select(g =>
                 {
                     var latest = Newest(g).First().Entry;
+                    var terminals = g.Select(s => s.Entry.Terminal).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                     return new LogTemplateGroup
                     {
                         TemplateId = g.Key,
@@ -109,7 +110,8 @@ internal sealed class InMemoryLogStore : ILogStore
                         FirstSeen = g.MinBy(s => s.Ticks)!.Entry.Timestamp,
                         LastSeen = latest.Timestamp,
                         Example = latest,
-                        Terminals = [.. g.Select(s => s.Entry.Terminal).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                        Terminals = [.. terminals.Take(LogTemplateGroup.MaxTerminalsListed)],
+                        TerminalCount = terminals.Count,
                         Rule = latest.Rule,
                         Hint = latest.Hint,
                         KnowledgeBaseUrl = latest.KnowledgeBaseUrl,
@@ -118,6 +120,15 @@ internal sealed class InMemoryLogStore : ILogStore
                 .OrderByDescending(t => t.Count).ThenBy(t => t.Template, StringComparer.Ordinal)
                 .Take(limit)];
             return ValueTask.FromResult(groups);
+        }
+    }
+
+    public ValueTask<long> CountTerminalsAsync(LogQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_lock)
+        {
+            return ValueTask.FromResult((long)Matching(query).Select(s => s.Entry.Terminal).OfType<string>().Distinct(StringComparer.Ordinal).Count());
         }
     }
 

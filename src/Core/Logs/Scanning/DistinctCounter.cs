@@ -1,0 +1,130 @@
+using System.Numerics;
+
+namespace PosFleet.Logs.Scanning;
+
+/// <summary>
+/// How many distinct values (64-bit hashes) were added, in bounded memory: exact up to <see cref="ExactLimit"/>
+/// values (a set of hashes), then a HyperLogLog estimate over 2^precision one-byte registers (standard error about
+/// 1.04 / √2^precision: 0.8 % at precision 14, 1.6 % at 12). Once it is an estimate it stays one. Counters merge in
+/// any order, so that the workers of a scan can count apart.
+/// </summary>
+internal sealed class DistinctCounter
+{
+    private readonly int _precision;
+    private HashSet<ulong>? _exact = [];
+    private byte[]? _registers;
+
+    public DistinctCounter(int exactLimit, int precision)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(exactLimit);
+        ArgumentOutOfRangeException.ThrowIfLessThan(precision, 4);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(precision, 18);
+        ExactLimit = exactLimit;
+        _precision = precision;
+    }
+
+    /// <summary>The most values counted exactly before the count becomes an estimate.</summary>
+    public int ExactLimit { get; }
+
+    /// <summary>Whether <see cref="Count"/> is exact (else a HyperLogLog estimate).</summary>
+    public bool IsExact => _exact is not null;
+
+    /// <summary>How many values it holds now: hashes while exact, registers once an estimate; never more than its bound.</summary>
+    public int Footprint => _exact?.Count ?? _registers!.Length;
+
+    /// <summary>The largest <see cref="Footprint"/> it can reach.</summary>
+    public int Bound => Math.Max(ExactLimit + 1, 1 << _precision);
+
+    public long Count => _exact?.Count ?? Estimate(_registers!);
+
+    public void Add(ulong hash)
+    {
+        if (_exact is not null)
+        {
+            if (_exact.Add(hash) && _exact.Count > ExactLimit)
+            {
+                ToSketch();
+            }
+
+            return;
+        }
+
+        Add(_registers!, hash, _precision);
+    }
+
+    public void Merge(DistinctCounter other)
+    {
+        if (other._exact is not null)
+        {
+            foreach (var hash in other._exact)
+            {
+                Add(hash);
+            }
+
+            return;
+        }
+
+        if (_exact is not null)
+        {
+            ToSketch();
+        }
+
+        var mine = _registers!;
+        var theirs = other._registers!;
+        if (theirs.Length != mine.Length)
+        {
+            throw new InvalidOperationException("Distinct counters of different precisions cannot be merged.");
+        }
+
+        for (var i = 0; i < mine.Length; i++)
+        {
+            mine[i] = Math.Max(mine[i], theirs[i]);
+        }
+    }
+
+    private void ToSketch()
+    {
+        _registers = new byte[1 << _precision];
+        foreach (var hash in _exact!)
+        {
+            Add(_registers, hash, _precision);
+        }
+
+        _exact = null;
+    }
+
+    private static void Add(byte[] registers, ulong hash, int precision)
+    {
+        var index = (int)(hash >> (64 - precision));
+
+        // The rank of the first 1 bit after the index bits; a sentinel bit bounds it when they are all zero.
+        var rest = (hash << precision) | (1UL << (precision - 1));
+        var rank = (byte)(BitOperations.LeadingZeroCount(rest) + 1);
+        if (rank > registers[index])
+        {
+            registers[index] = rank;
+        }
+    }
+
+    private static long Estimate(byte[] registers)
+    {
+        double m = registers.Length;
+        var sum = 0.0;
+        var zeros = 0;
+        foreach (var r in registers)
+        {
+            sum += Math.ScaleB(1.0, -r);
+            zeros += r == 0 ? 1 : 0;
+        }
+
+        var estimate = 0.7213 / (1 + (1.079 / m)) * m * m / sum;
+
+        // Small cardinalities: linear counting over the empty registers is the better estimate.
+        if (estimate <= 2.5 * m && zeros > 0)
+        {
+            estimate = m * Math.Log(m / zeros);
+        }
+
+        return (long)Math.Round(estimate);
+    }
+}

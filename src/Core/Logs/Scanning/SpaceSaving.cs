@@ -1,0 +1,113 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace PosFleet.Logs.Scanning;
+
+/// <summary>A counter kept by <see cref="SpaceSaving{T}"/>.</summary>
+internal interface ICountedItem
+{
+    /// <summary>Its count: exact while the summary is, else at most <see cref="Error"/> more than the true count.</summary>
+    long Count { get; set; }
+
+    /// <summary>How much of <see cref="Count"/> was inherited from the items evicted before it came in.</summary>
+    long Error { get; set; }
+}
+
+/// <summary>
+/// The most frequent items of a stream in bounded memory (Space-Saving, Metwally et al., with evictions in batches):
+/// at most twice <see cref="Capacity"/> items are kept; when full, all but the <see cref="Capacity"/> largest counts
+/// are dropped and the largest count dropped becomes the <see cref="Floor"/>, which an item coming in afterwards
+/// starts from. Counts are exact while no item was dropped; afterwards a count may be too high by
+/// at most its <see cref="ICountedItem.Error"/>, and an item that is not kept has at most <see cref="Floor"/>
+/// occurrences, so that any item more frequent than that is kept. Amortized O(log capacity) per new item.
+/// </summary>
+/// <typeparam name="T">The counter of one item.</typeparam>
+internal sealed class SpaceSaving<T>(int capacity)
+    where T : class, ICountedItem
+{
+    private readonly Dictionary<ulong, T> _items = [];
+
+    public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
+
+    /// <summary>The most items kept at once.</summary>
+    public int Bound => 2 * Capacity;
+
+    /// <summary>How many items are kept now.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>The most occurrences an item that is not kept can have had (0: every count is exact).</summary>
+    public long Floor { get; private set; }
+
+    public IEnumerable<T> Items => _items.Values;
+
+    public bool TryGet(ulong key, [MaybeNullWhen(false)] out T item) => _items.TryGetValue(key, out item);
+
+    /// <summary>Adds an item that is not kept yet; its count and error start from <see cref="Floor"/>.</summary>
+    public void Add(ulong key, T item)
+    {
+        if (_items.Count >= Bound)
+        {
+            Prune();
+        }
+
+        item.Count += Floor;
+        item.Error += Floor;
+        _items.Add(key, item);
+    }
+
+    /// <summary>
+    /// The kept items with the most occurrences counted while they were kept (<c>Count - Error</c>, a lower bound of
+    /// the true count: exact while nothing was evicted), ties by <paramref name="tieBreak"/>, at most <paramref name="count"/>.
+    /// </summary>
+    public List<T> Top(int count, IComparer<T> tieBreak) =>
+        [.. _items.Values.OrderByDescending(i => i.Count - i.Error).ThenBy(i => i, tieBreak).Take(count)];
+
+    /// <summary>
+    /// Adds another summary's counts (mergeable summaries: an item kept by one side only may have had up to the other
+    /// side's floor there, so it is counted as having had it).
+    /// </summary>
+    public void Merge(SpaceSaving<T> other, Action<T, T> merge)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (key, mine) in _items)
+        {
+            if (!other._items.ContainsKey(key))
+            {
+                mine.Count += other.Floor;
+                mine.Error += other.Floor;
+            }
+        }
+
+        foreach (var (key, theirs) in other._items)
+        {
+            if (_items.TryGetValue(key, out var mine))
+            {
+                merge(mine, theirs);
+            }
+            else
+            {
+                theirs.Count += Floor;
+                theirs.Error += Floor;
+                _items.Add(key, theirs);
+            }
+        }
+
+        Floor += other.Floor;
+        while (_items.Count > Bound)
+        {
+            Prune();
+        }
+    }
+
+    private void Prune()
+    {
+        // Keeps exactly the Capacity largest (ties by key, so that a prune does not depend on insertion order):
+        // dropping every item tied at the threshold would leave a short list when counts are all alike.
+        var kept = _items.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key).ToList();
+        for (var i = Capacity; i < kept.Count; i++)
+        {
+            _items.Remove(kept[i].Key);
+        }
+
+        Floor = Math.Max(Floor, kept[Capacity].Value.Count);
+    }
+}

@@ -1,0 +1,123 @@
+using System.IO.Hashing;
+using System.Text;
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Tests.Logs.Scanning;
+
+/// <summary>What a scan keeps per terminal stays bounded however many distinct terminals a log names.</summary>
+public sealed class BoundedAggregateTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void SpaceSaving_MillionDistinctItemsAndOneHeavy_KeepsAtMostTwiceItsCapacityAndTheHeavyOne()
+    {
+        var summary = new SpaceSaving<TemplateTerminal>(100);
+        var most = 0;
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            Add(summary, (ulong)i + 1);
+            if (i % 50 == 0)
+            {
+                Add(summary, 0);
+            }
+
+            most = Math.Max(most, summary.Count);
+        }
+
+        var top = summary.Top(1, Comparer<TemplateTerminal>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name)))[0];
+        Assert.Equal(200, summary.Bound);
+        Assert.True(most <= summary.Bound, $"kept {most} items at once");
+        Assert.Equal("0", top.Name);
+        Assert.InRange(top.Count - top.Error, 20_000 - summary.Floor, 20_000);
+        Assert.InRange(top.Count, 20_000, 20_000 + summary.Floor);
+    }
+
+    [Fact]
+    public void SpaceSaving_FewerItemsThanTwiceItsCapacity_CountsExactly()
+    {
+        var summary = new SpaceSaving<TemplateTerminal>(10);
+        for (var i = 0; i < 20; i++)
+        {
+            for (var n = 0; n <= i; n++)
+            {
+                Add(summary, (ulong)i);
+            }
+        }
+
+        Assert.Equal(0, summary.Floor);
+        Assert.Equal(Enumerable.Range(1, 20).Sum(), summary.Items.Sum(i => i.Count));
+        Assert.All(summary.Items, i => Assert.Equal(0, i.Error));
+    }
+
+    [Fact]
+    public void DistinctCounter_UpToItsExactLimit_CountsExactly_ThenEstimatesWithinTwoPercentInBoundedMemory()
+    {
+        var counter = new DistinctCounter(exactLimit: 1_024, precision: 12);
+        var other = new DistinctCounter(exactLimit: 1_024, precision: 12);
+        for (var i = 0; i < 1_024; i++)
+        {
+            counter.Add(Hash(i));
+            counter.Add(Hash(i));
+        }
+
+        var exact = (counter.Count, counter.IsExact);
+        for (var i = 1_024; i < 500_000; i++)
+        {
+            (i % 2 == 0 ? counter : other).Add(Hash(i));
+        }
+
+        counter.Merge(other);
+
+        Assert.Equal((1_024L, true), exact);
+        Assert.False(counter.IsExact);
+        Assert.True(counter.Footprint <= counter.Bound && counter.Bound == 4_096, $"footprint {counter.Footprint}, bound {counter.Bound}");
+        Assert.InRange(counter.Count, 490_000, 510_000);
+    }
+
+    [Fact]
+    public async Task ScanAsync_TwentyThousandTerminals_ListsAtMostMaxTerminalsAndCountsThemAllExactly()
+    {
+        // 20,000 terminals with one error each, and POS-HEAVY with 500 errors spread over the file.
+        var log = new StringBuilder();
+        for (var i = 0; i < 20_000; i++)
+        {
+            log.Append("2026-11-19T10:00:00Z [ERROR] term=T-").Append(i).Append(" org=ACME printer ").Append(i % 7).Append(" not responding\n");
+            if (i % 40 == 0)
+            {
+                log.Append("2026-11-19T10:00:01Z [ERROR] term=POS-HEAVY org=ACME printer 1 not responding\n");
+            }
+        }
+
+        var options = new LogScanOptions { MaxTerminals = 100, TerminalsPerTemplate = 5, MaxDegreeOfParallelism = 2, BlockSize = 64 << 10 };
+
+        var summary = await TestLogs.Scanner(options).ScanAsync([_dir.File("fleet.log", log.ToString())], new LogScanFilter());
+
+        Assert.Equal(20_001, summary.TerminalCount);
+        Assert.False(summary.TerminalCountIsEstimate);
+        Assert.True(summary.Terminals.Count <= 100, $"{summary.Terminals.Count} terminals listed");
+        Assert.Equal("POS-HEAVY", summary.Terminals[0].Terminal);
+        Assert.InRange(summary.Terminals[0].Count, 500 - summary.TerminalCountsMaxError, 500);
+        var template = Assert.Single(summary.Templates);
+        Assert.Equal(5, template.Terminals.Count);
+        Assert.Equal("POS-HEAVY", template.Terminals[0]);
+        Assert.True(template.TerminalCountIsEstimate);
+        Assert.InRange(template.TerminalCount, 19_200, 20_800);
+    }
+
+    private static void Add(SpaceSaving<TemplateTerminal> summary, ulong key)
+    {
+        if (summary.TryGet(key, out var item))
+        {
+            item.Count++;
+        }
+        else
+        {
+            summary.Add(key, new TemplateTerminal { Name = key.ToString(System.Globalization.CultureInfo.InvariantCulture), Count = 1 });
+        }
+    }
+
+    private static ulong Hash(int i) => XxHash3.HashToUInt64(BitConverter.GetBytes(i));
+}
