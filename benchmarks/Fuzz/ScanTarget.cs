@@ -43,12 +43,18 @@ internal static class ScanTarget
         // Every line a reader must refuse or flag is counted as malformed, with its number.
         var flagged = whole.FirstMalformed.Select(m => m.Position.Line).ToHashSet();
         Invariant.Require(flagged.Count == whole.Malformed, $"{expected}{whole.Malformed} malformed lines counted, {flagged.Count} reported");
+        // A line past the maximum length is skipped and counted apart (over-long), never as malformed.
+        var overLong = whole.FirstOverLong.Select(p => p.Line).ToHashSet();
+        Invariant.Require(overLong.Count == whole.OverLong, $"{expected}{whole.OverLong} over-long lines counted, {overLong.Count} reported");
+        Invariant.Require(!overLong.Overlaps(flagged), $"{expected}a line is counted both over-long and malformed");
         for (var n = 0; n < lines.Count; n++)
         {
             var raw = input.AsSpan(lines[n]);
             var text = !raw.IsEmpty && raw[^1] == '\r' ? raw[..^1] : raw;
-            var bad = !text.IsEmpty && (raw.Contains((byte)0) || text.Length > MaxLineLength || !Utf8.IsValid(text));
-            Invariant.Require(!bad || flagged.Contains(n + 1), $"{expected}line {n + 1} holds a NUL, invalid UTF-8 or too many bytes, and is not counted as malformed");
+            var tooLong = text.Length > MaxLineLength;
+            var bad = !text.IsEmpty && !tooLong && (raw.Contains((byte)0) || !Utf8.IsValid(text));
+            Invariant.Require(!tooLong || overLong.Contains(n + 1), $"{expected}line {n + 1} is longer than the maximum and is not counted as over-long");
+            Invariant.Require(!bad || flagged.Contains(n + 1), $"{expected}line {n + 1} holds a NUL or invalid UTF-8 and is not counted as malformed");
         }
 
         var description = Describe(one);
@@ -121,7 +127,7 @@ internal static class ScanTarget
     {
         var t = a.Total;
         var text = new StringBuilder();
-        text.Append($"lines {t.Lines} in scope {t.LinesInScope} selected {t.Selected} malformed {t.Malformed}\n");
+        text.Append($"lines {t.Lines} in scope {t.LinesInScope} selected {t.Selected} malformed {t.Malformed} over-long {t.OverLong}\n");
         text.Append($"kinds {string.Join(',', t.Kinds)} severities {string.Join(',', t.Severities)}\n");
         foreach (var (level, count) in t.Levels.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

@@ -180,7 +180,7 @@ internal static class IngestCommand
 
         if (summary.OverLongLines > 0)
         {
-            output.WriteLine(string.Create(c, $"Skipped {summary.OverLongLines:N0} over-long line(s), not stored; first at {summary.FirstOverLong[0]}."));
+            output.WriteLine(string.Create(c, $"Skipped {summary.OverLongLines:N0} over-long line(s), not stored; first at {DisplayText.Escape(summary.FirstOverLong[0].ToString())}."));
         }
 
         foreach (var skipped in summary.Skipped)

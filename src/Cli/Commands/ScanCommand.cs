@@ -152,7 +152,7 @@ internal static class ScanCommand
 
             if (summary.OverLongLines > 0)
             {
-                Console.Error.WriteLine($"posfleet: {summary.OverLongLines} over-long line(s) (longer than --max-line-length) skipped, not counted as entries; first at {summary.FirstOverLong[0]}.");
+                Console.Error.WriteLine($"posfleet: {summary.OverLongLines} over-long line(s) (longer than --max-line-length) skipped, not counted as entries; first at {DisplayText.Escape(summary.FirstOverLong[0].ToString())}.");
             }
 
             PatternTimeoutWarnings.Write(summary.PatternTimeouts, "which were not matched by that rule", Console.Error);

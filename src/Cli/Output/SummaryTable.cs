@@ -75,7 +75,7 @@ internal static class SummaryTable
             o.WriteLine(string.Create(c, $"Over-long lines (skipped, not read as entries): {s.OverLongLines:N0}; first at:"));
             foreach (var position in s.FirstOverLong)
             {
-                o.WriteLine(string.Create(c, $"  {position}"));
+                o.WriteLine(string.Create(c, $"  {DisplayText.Escape(position.ToString())}"));
             }
         }
     }

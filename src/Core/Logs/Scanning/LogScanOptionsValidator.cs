@@ -60,6 +60,12 @@ internal sealed class LogScanOptionsValidator : IValidateOptions<LogScanOptions>
             errors.Add($"LogScanOptions.Classification.PatternTimeout is {options.Classification.PatternTimeout}: use a time above zero (the default is 200 ms), or Timeout.InfiniteTimeSpan for none.");
         }
 
+        // .NET's regular expressions take a time limit of at most int.MaxValue milliseconds (about 24.8 days).
+        if (options.Classification.PatternTimeout > TimeSpan.FromMilliseconds(int.MaxValue - 1))
+        {
+            errors.Add($"LogScanOptions.Classification.PatternTimeout is {options.Classification.PatternTimeout}: use at most 24 days (the default is 200 ms), or Timeout.InfiniteTimeSpan for none.");
+        }
+
         if (RulesError(options.Classification) is { } rules)
         {
             errors.Add(rules);

@@ -94,4 +94,14 @@ public sealed class PatternTimeoutTests : IDisposable
         Assert.True(result.Failed);
         Assert.Contains("LogScanOptions.Classification.PatternTimeout", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_PatternTimeoutOfThirtyDays_IsRefusedNamingTheLimitInsteadOfFailingInTheRegex()
+    {
+        var result = LogScanOptionsValidator.Instance.Validate(null, Options(TimeSpan.FromDays(30)));
+
+        Assert.True(result.Failed);
+        Assert.Contains("at most 24 days", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(LogScanOptionsValidator.Instance.Validate(null, Options(TimeSpan.FromDays(24))).Succeeded);
+    }
 }
