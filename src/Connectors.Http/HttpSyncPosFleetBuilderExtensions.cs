@@ -42,7 +42,9 @@ public static class HttpSyncPosFleetBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // the resilience pipeline's timeouts govern
-            .RedactLoggedHeaders(static _ => true)
+            // The factory's request logging puts the raw header values (the credential) in its log state even when
+            // its message redacts them, where a structured logger would store them: the transport logs its own.
+            .RemoveAllLoggers()
             .AddResilienceHandler(PipelineName, static (pipeline, context) =>
                 Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<HttpSyncTransportOptions>>().Value));
         services.Replace(ServiceDescriptor.Singleton<ISyncTransport, HttpSyncTransport>());
