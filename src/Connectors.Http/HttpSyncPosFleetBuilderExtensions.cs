@@ -69,6 +69,10 @@ public static class HttpSyncPosFleetBuilderExtensions
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
             BreakDuration = options.BreakDuration,
+            // A terminal makes a few attempts a minute, not the hundred a server would (Polly's default throughput):
+            // one exchange whose attempts all failed opens the circuit.
+            MinimumThroughput = 4,
+            FailureRatio = 0.5,
             // Polly wants the sampling window at least twice the attempt's timeout, so a slow attempt still counts.
             SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, options.AttemptTimeout.Ticks * 2)),
         });

@@ -41,8 +41,9 @@ public sealed class HttpSyncTransportOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long the circuit stays open once most recent attempts failed: exchanges then fail at once, without
-    /// touching the network, and the sync agent backs off.
+    /// How long the circuit stays open once half of the attempts of the last 30 seconds (at least 4) failed, as when
+    /// every attempt of one exchange did: exchanges then fail at once, without touching the network, and the sync
+    /// agent backs off.
     /// </summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);

@@ -27,16 +27,17 @@ public sealed class HttpSyncSecretTests
             await impostor.Agent.SyncNowAsync(),
             await old.Agent.SyncNowAsync(),
         };
+        await using var flaky = TestTerminal.Create(server.SyncUri, "till-01", mine.Credential);
+        await flaky.SellAsync(1);
         server.AnswerNext(500, times: 4); // the attempt and its three retries
-        await till.SellAsync(1);
-        outcomes.Add(await till.Agent.SyncNowAsync());
+        outcomes.Add(await flaky.Agent.SyncNowAsync());
         await server.RevokeAsync("till-01");
         outcomes.Add(await till.Agent.SyncNowAsync());
 
         Assert.Equal(
             [SyncOutcomeStatus.Succeeded, SyncOutcomeStatus.Unauthorized, SyncOutcomeStatus.Refused, SyncOutcomeStatus.Unreachable, SyncOutcomeStatus.Unauthorized],
             outcomes.Select(o => o.Status));
-        var records = new[] { till.Logs, impostor.Logs, old.Logs, server.Logs }.SelectMany(l => l.GetSnapshot()).ToList();
+        var records = new[] { till.Logs, impostor.Logs, old.Logs, flaky.Logs, server.Logs }.SelectMany(l => l.GetSnapshot()).ToList();
         // Every level was captured: the transport's debug lines and the resilience pipeline's.
         Assert.Contains(records, r => r.Category?.EndsWith("HttpSyncTransport", StringComparison.Ordinal) == true);
         Assert.Contains(records, r => r.Category?.StartsWith("Polly", StringComparison.Ordinal) == true);

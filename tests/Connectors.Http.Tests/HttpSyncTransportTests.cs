@@ -184,6 +184,24 @@ public sealed class HttpSyncTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SyncNowAsync_EveryAttemptOfAnExchangeFailed_OpensTheCircuitAndTheNextFailsWithoutARequest()
+    {
+        var enrolment = await _server.EnrolAsync("till-01");
+        await using var till = TestTerminal.Create(_server.SyncUri, "till-01", enrolment.Credential);
+        await till.SellAsync(1);
+        _server.AnswerNext(503, times: 4);
+
+        var failed = await till.Agent.SyncNowAsync();
+        var broken = await till.Agent.SyncNowAsync();
+
+        Assert.Equal(SyncOutcomeStatus.Unreachable, failed.Status);
+        Assert.Equal(SyncOutcomeStatus.Unreachable, broken.Status);
+        Assert.Contains("circuit", broken.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(4, _server.Requests);
+        Assert.Equal(1, await till.Outbox.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SyncNowAsync_NoServerListening_IsUnreachable()
     {
         var enrolment = await _server.EnrolAsync("till-01");
