@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -109,9 +110,9 @@ internal sealed partial class SyncEndpoint(
         }
 
         var buffer = new MemoryStream(declared is > 0 ? (int)declared.Value : 4096);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
-            var chunk = new byte[16 * 1024];
             int read;
             while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
@@ -128,6 +129,10 @@ internal sealed partial class SyncEndpoint(
         {
             await buffer.DisposeAsync().ConfigureAwait(false);
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         buffer.Position = 0;
