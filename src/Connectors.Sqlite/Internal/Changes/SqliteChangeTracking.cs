@@ -6,13 +6,14 @@ using PosFleet.Sync.Changes;
 namespace PosFleet.Connectors.Sqlite.Internal.Changes;
 
 /// <summary>
-/// Installs change tracking at start-up (or on first use without a host), idempotently: creates PosFleet's change
+/// Installs change tracking once the host has started its services (so a host's own schema set-up, a hosted service
+/// of its own, runs first), or on first use without a host, idempotently: creates PosFleet's change
 /// tables when missing, checks each declared table against the file (it exists, has the columns, and its key columns
 /// are its primary key or a unique index), and on a back office (no <see cref="PosFleetOptions.TerminalId"/>)
 /// re-creates the tracking triggers and, for a table tracked for the first time or declared anew, logs all its rows.
 /// Triggers mean a host cannot forget to record a change: every write to the table is logged in its own transaction.
 /// </summary>
-internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<SyncTablesOptions> tables, IOptions<PosFleetOptions> fleet) : IHostedService, IDisposable
+internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<SyncTablesOptions> tables, IOptions<PosFleetOptions> fleet) : IHostedLifecycleService, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _installed;
@@ -21,9 +22,17 @@ internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<Syn
 
     public bool TracksChanges => fleet.Value.TerminalId is null;
 
-    public Task StartAsync(CancellationToken cancellationToken) => EnsureInstalledAsync(cancellationToken);
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => EnsureInstalledAsync(cancellationToken);
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Dispose() => _gate.Dispose();
 

@@ -34,7 +34,7 @@ public static class ChangeBatchFile
         var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 65536, useAsync: true);
         await using (file.ConfigureAwait(false))
         {
-            var gzip = new GZipStream(file, CompressionLevel.Fastest);
+            var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true);
             await using (gzip.ConfigureAwait(false))
             {
                 while (true)
@@ -76,6 +76,7 @@ public static class ChangeBatchFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         int batches = 0;
         long rows = 0, checkpoint = 0;
+        ChangeBatch? last = null;
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, useAsync: true);
         await using (file.ConfigureAwait(false))
         {
@@ -104,11 +105,18 @@ public static class ChangeBatchFile
                     throw new InvalidDataException($"Line {batches + 1} of '{path}' is not a change batch: export the file again.");
                 }
 
+                last = batch;
                 var result = await importer.ImportAsync(batch, cancellationToken).ConfigureAwait(false);
                 checkpoint = result.Checkpoint;
                 batches++;
                 rows += batch.Changes.Count;
             }
+        }
+
+        // The last batch of a complete file says nothing more follows; a file cut at a line's end would not.
+        if (last is null || last.HasMore)
+        {
+            throw new InvalidDataException($"'{path}' is not a complete change batch file (it stops after {batches} batches; the batches read were imported): copy or export it again.");
         }
 
         return new(batches, rows, checkpoint);
