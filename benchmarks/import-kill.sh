@@ -5,6 +5,7 @@
 # an import completes, and compare the terminal's file with the reference using sqldiff (Debian package sqlite3-tools).
 #
 #   benchmarks/import-kill.sh [TRIALS=200] [ROWS=20000] [WORKDIR]
+#   SKIP_BUILD=1 uses the change-import already built (CI: the test run built the solution).
 set -euo pipefail
 trials=${1:-200}
 rows=${2:-20000}
@@ -12,8 +13,8 @@ work=${3:-$(mktemp -d /tmp/posfleet-import-kill.XXXXXX)}
 root=$(cd "$(dirname "$0")/.." && pwd)
 command -v sqldiff >/dev/null || { echo "sqldiff is missing: apt-get install sqlite3-tools" >&2; exit 2; }
 mkdir -p "$work"
-dotnet build "$root/benchmarks/ChangeImport" -c Release -nologo -v q >/dev/null
 tool="$root/benchmarks/ChangeImport/bin/Release/net10.0/change-import"
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -x "$tool" ]; then dotnet build "$root/benchmarks/ChangeImport" -c Release -nologo -v q >/dev/null; fi
 
 rm -f "$work"/backoffice.db* "$work"/changes.gz "$work"/reference.db*
 "$tool" source "$work/backoffice.db" "$rows" "$work/changes.gz"
