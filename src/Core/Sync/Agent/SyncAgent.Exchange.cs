@@ -64,7 +64,7 @@ internal sealed partial class SyncAgent
             }
 
             var sentIds = batch.Select(m => m.Id).ToHashSet();
-            var accepted = response.Acknowledged.Where(sentIds.Contains).Distinct().ToList();
+            var accepted = (response.Acknowledged ?? []).Where(sentIds.Contains).Distinct().ToList();
             if (accepted.Count > 0)
             {
                 try

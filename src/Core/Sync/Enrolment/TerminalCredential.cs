@@ -48,20 +48,21 @@ internal static class TerminalCredential
 
         var secret = new byte[SecretBytes + 3];
         var id = new byte[rest.Length];
-        if (!Base64Url.TryDecodeFromChars(rest[..dot], id, out var idLength)
-            || !Base64Url.TryDecodeFromChars(rest[(dot + 1)..], secret, out var secretLength)
-            || secretLength != SecretBytes)
-        {
-            return false;
-        }
-
         try
         {
+            // A malformed credential is not one: Base64Url throws on a length no encoder produces, which is still "no".
+            if (!Base64Url.TryDecodeFromChars(rest[..dot], id, out var idLength)
+                || !Base64Url.TryDecodeFromChars(rest[(dot + 1)..], secret, out var secretLength)
+                || secretLength != SecretBytes)
+            {
+                return false;
+            }
+
             terminalId = Encoding.UTF8.GetString(id, 0, idLength);
             secretHash = SHA256.HashData(secret.AsSpan(0, SecretBytes));
             return terminalId.Length > 0;
         }
-        catch (ArgumentException)
+        catch (FormatException)
         {
             return false;
         }

@@ -137,9 +137,9 @@ internal sealed partial class SyncExchangeHandler(
 
     private string? CheckBatch(SyncRequest request)
     {
-        if (request.Heartbeat is null)
+        if (request.Heartbeat is null || request.Outbox is null)
         {
-            return "The request has no heartbeat.";
+            return "The request has no heartbeat or its outbox is null (send an empty list).";
         }
 
         if (request.Outbox.Count > _options.MaxBatchMessages)
