@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosFleet.Connectors.Sqlite.Internal;
+using PosFleet.Connectors.Sqlite.Internal.Changes;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
 using PosFleet.Sync.Enrolment;
@@ -70,6 +71,8 @@ public static class SqlitePosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IOutbox, SqliteOutbox>());
         services.Replace(ServiceDescriptor.Singleton<ISyncInboxStore, SqliteSyncInboxStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalCredentialStore, SqliteTerminalCredentialStore>());
+        // The incremental export of the host's own tables (AddSyncTables) and the connector configurations.
+        services.AddSqliteChanges();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosFleet.Sync.Agent;
+using PosFleet.Sync.Configurations;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Exchange;
 using PosFleet.Sync.Inbox;
@@ -37,6 +38,7 @@ public static class SyncPosFleetBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITerminalCredentialStore, InMemoryTerminalCredentialStore>();
         services.TryAddSingleton<ISyncInboxStore, InMemorySyncInboxStore>();
+        services.TryAddSingleton<ITerminalConfigurationStore, InMemoryTerminalConfigurationStore>();
         services.TryAddSingleton<ITerminalRegistry, TerminalRegistry>();
         services.TryAddSingleton<ISyncExchangeHandler, SyncExchangeHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SyncInboxRetentionService>());
@@ -95,6 +97,8 @@ public static class SyncPosFleetBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncAgentOptions>, SyncAgentOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOutbox, InMemoryOutbox>();
+        services.TryAddSingleton<TerminalConfigurationSource>();
+        services.TryAddSingleton<ITerminalConfigurationSource>(sp => sp.GetRequiredService<TerminalConfigurationSource>());
         services.TryAddSingleton<SyncAgent>();
         services.TryAddSingleton<ISyncAgent>(sp => sp.GetRequiredService<SyncAgent>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SyncAgent>(sp => sp.GetRequiredService<SyncAgent>()));

@@ -34,6 +34,8 @@ internal sealed partial class SyncAgent
                     OutboxDepth = depth,
                 },
                 Outbox = batch,
+                ChangeCheckpoint = await ChangeCheckpointAsync(cancellationToken).ConfigureAwait(false),
+                ConfigurationVersion = _configuration is null ? null : _configuration.Current?.Version ?? 0,
             };
 
             SyncResponse response;
@@ -63,6 +65,12 @@ internal sealed partial class SyncAgent
                 return Outcome(SyncOutcomeStatus.Refused, refusal.Reason);
             }
 
+            ApplyConfiguration(response);
+            if (await ImportChangesAsync(response, cancellationToken).ConfigureAwait(false) is { } importError)
+            {
+                return Outcome(SyncOutcomeStatus.Failed, importError);
+            }
+
             var sentIds = batch.Select(m => m.Id).ToHashSet();
             var accepted = (response.Acknowledged ?? []).Where(sentIds.Contains).Distinct().ToList();
             if (accepted.Count > 0)
@@ -78,7 +86,8 @@ internal sealed partial class SyncAgent
                 }
             }
 
-            if (batch.Count == 0 || accepted.Count < batch.Count || depth <= batch.Count || exchanges >= _options.MaxExchangesPerSync)
+            var outboxDone = batch.Count == 0 || accepted.Count < batch.Count || depth <= batch.Count;
+            if ((outboxDone && response.Changes is not { HasMore: true }) || exchanges >= _options.MaxExchangesPerSync)
             {
                 break;
             }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using PosFleet.Sync.Changes;
+using PosFleet.Sync.Configurations;
 using PosFleet.Sync.Exchange;
 using PosFleet.Sync.Outbox;
 
@@ -26,6 +28,8 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
     private readonly ResiliencePipeline<SyncOutcome> _retry;
     private SyncOutcome? _last;
     private TimeSpan? _suggestedInterval;
+    private readonly IChangeImporter? _importer;
+    private readonly TerminalConfigurationSource? _configuration;
 
     public SyncAgent(
         IOutbox outbox,
@@ -33,8 +37,12 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         IOptions<SyncAgentOptions> options,
         IOptions<PosFleetOptions> fleet,
         TimeProvider time,
-        ILogger<SyncAgent> logger)
+        ILogger<SyncAgent> logger,
+        IChangeImporter? importer = null,
+        TerminalConfigurationSource? configuration = null)
     {
+        _importer = importer;
+        _configuration = configuration;
         _outbox = outbox;
         _transport = transport;
         _options = options.Value;
@@ -106,7 +114,7 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
 
     private TimeSpan NextInterval()
     {
-        var interval = _suggestedInterval ?? _options.Interval;
+        var interval = _configuration?.Current?.SyncInterval ?? _suggestedInterval ?? _options.Interval;
         return _options.IntervalJitter > TimeSpan.Zero
             ? interval + TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * _options.IntervalJitter.Ticks))
             : interval;

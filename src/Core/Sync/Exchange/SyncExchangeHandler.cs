@@ -60,6 +60,8 @@ internal sealed partial class SyncExchangeHandler(
             Acknowledged = acknowledged,
             NextInterval = _options.SuggestedInterval,
             ServerTime = time.GetUtcNow(),
+            Changes = await ExportChangesAsync(identity, request, cancellationToken).ConfigureAwait(false),
+            Configuration = await ConfigurationAsync(identity, request, cancellationToken).ConfigureAwait(false),
         });
     }
 

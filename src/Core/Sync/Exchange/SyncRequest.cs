@@ -26,4 +26,18 @@ public sealed record SyncRequest
     /// <summary>The oldest messages of the terminal's outbox, in order; acknowledged ones come back in <see cref="SyncResponse.Acknowledged"/>.</summary>
     /// <value>The default value is an empty list.</value>
     public IReadOnlyList<OutboxMessage> Outbox { get; init; } = [];
+
+    /// <summary>
+    /// The terminal's change checkpoint (<see cref="Changes.ChangeBatch.Checkpoint"/> of the last batch it imported, 0
+    /// before the first): the back office answers with the changes after it. <see langword="null"/> when the terminal imports no changes.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public long? ChangeCheckpoint { get; init; }
+
+    /// <summary>
+    /// The version of the connector configuration the terminal runs (<see cref="Configurations.TerminalConfiguration.Version"/>,
+    /// 0 for none); the back office records it and sends a newer one. <see langword="null"/> when the terminal takes no configurations.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public long? ConfigurationVersion { get; init; }
 }

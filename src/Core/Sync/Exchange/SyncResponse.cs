@@ -28,4 +28,15 @@ public sealed record SyncResponse
 
     /// <summary>The back office's clock when it answered.</summary>
     public DateTimeOffset ServerTime { get; init; }
+
+    /// <summary>
+    /// The changes of the terminal's organization after the request's <see cref="SyncRequest.ChangeCheckpoint"/>, with
+    /// the new checkpoint, or <see langword="null"/> when the terminal asked for none or the back office exports none.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Changes.ChangeBatch? Changes { get; init; }
+
+    /// <summary>The terminal's connector configuration, when the back office holds a newer version than the one the request reported; otherwise <see langword="null"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Configurations.TerminalConfiguration? Configuration { get; init; }
 }

@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using PosFleet.Sync.Changes;
+
+namespace PosFleet.Connectors.Sqlite.Internal.Changes;
+
+/// <summary>
+/// Imports change batches into the host's tables on a terminal. One immediate transaction per batch holds the
+/// checkpoint check, the rows, the removal of rows assigned to other terminals and the new checkpoint: killed at any
+/// point, the file holds the batch whole or not at all, and the next import resumes from the checkpoint committed.
+/// </summary>
+internal sealed class SqliteChangeImporter(SqliteDatabase database, SqliteChangeTracking tracking, IOptions<PosFleetOptions> fleet) : IChangeImporter
+{
+    private readonly PosFleetOptions _fleet = fleet.Value;
+
+    public async ValueTask<long> GetCheckpointAsync(string organization, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organization);
+        await tracking.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return ReadCheckpoint(connection, organization);
+        }
+    }
+
+    public async ValueTask<ChangeImportResult> ImportAsync(ChangeBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentException.ThrowIfNullOrWhiteSpace(batch.Organization);
+        if (_fleet.Organization is { } own && !string.Equals(own, batch.Organization, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The change batch is for organization '{batch.Organization}', but this terminal belongs to '{own}': import the batches exported for '{own}'.");
+        }
+
+        await tracking.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var current = ReadCheckpoint(connection, batch.Organization);
+                if (current > 0 && batch.Checkpoint <= current)
+                {
+                    return new ChangeImportResult { Checkpoint = current, AlreadyImported = true };
+                }
+
+                if (batch.FromCheckpoint > current)
+                {
+                    throw new InvalidOperationException(
+                        $"The change batch starts after checkpoint {batch.FromCheckpoint}, but this terminal holds checkpoint {current}: the changes in between are missing; export again from checkpoint {current}.");
+                }
+
+                var applier = new SqliteChangeApplier(connection, tracking.Options);
+                var result = await applier.ApplyAsync(batch.Changes, cancellationToken).ConfigureAwait(false);
+                var removed = RemoveOtherTerminalsRows(connection);
+                WriteCheckpoint(connection, batch.Organization, batch.Checkpoint);
+                transaction.Commit();
+                return result with { Checkpoint = batch.Checkpoint, Deleted = result.Deleted + removed };
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 or 8 or 10 or 11 or 13 or 14 or 26)
+            {
+                throw database.Explain(ex);
+            }
+        }
+    }
+
+    /// <summary>Seed 003: only the rows assigned to this terminal are kept; those of other terminals (or of none) go.</summary>
+    private int RemoveOtherTerminalsRows(SqliteConnection connection)
+    {
+        if (_fleet.TerminalId is not { } terminal)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var table in tracking.Options.Tables)
+        {
+            if (table.TerminalColumn is null)
+            {
+                continue;
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DELETE FROM {SyncIdentifier.Quote(table.Name)} WHERE {SyncIdentifier.Quote(table.TerminalColumn)} IS NOT $terminal;";
+            command.Parameters.AddWithValue("$terminal", terminal);
+            removed += command.ExecuteNonQuery();
+        }
+
+        return removed;
+    }
+
+    private static long ReadCheckpoint(SqliteConnection connection, string organization)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT checkpoint FROM sync_change_checkpoints WHERE organization = $organization;";
+        command.Parameters.AddWithValue("$organization", organization);
+        return command.ExecuteScalar() is long checkpoint ? checkpoint : 0;
+    }
+
+    private static void WriteCheckpoint(SqliteConnection connection, string organization, long checkpoint)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO sync_change_checkpoints (organization, checkpoint) VALUES ($organization, $checkpoint) ON CONFLICT (organization) DO UPDATE SET checkpoint = excluded.checkpoint;";
+        command.Parameters.AddWithValue("$organization", organization);
+        command.Parameters.AddWithValue("$checkpoint", checkpoint);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,198 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PosFleet.Sync.Changes;
+
+namespace PosFleet.Connectors.Sqlite.Internal.Changes;
+
+/// <summary>
+/// Installs change tracking once the host has started its services (so a host's own schema set-up, a hosted service
+/// of its own, runs first), or on first use without a host, idempotently: creates PosFleet's change
+/// tables when missing, checks each declared table against the file (it exists, has the columns, and its key columns
+/// are its primary key or a unique index), and on a back office (no <see cref="PosFleetOptions.TerminalId"/>)
+/// re-creates the tracking triggers and, for a table tracked for the first time or declared anew, logs all its rows.
+/// Triggers mean a host cannot forget to record a change: every write to the table is logged in its own transaction.
+/// </summary>
+internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<SyncTablesOptions> tables, IOptions<PosFleetOptions> fleet) : IHostedLifecycleService, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _installed;
+
+    public SyncTablesOptions Options => tables.Value;
+
+    public bool TracksChanges => fleet.Value.TerminalId is null;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => EnsureInstalledAsync(cancellationToken);
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _gate.Dispose();
+
+    public SyncTable? Find(string name)
+    {
+        foreach (var table in tables.Value.Tables)
+        {
+            if (string.Equals(table.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return table;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task EnsureInstalledAsync(CancellationToken cancellationToken)
+    {
+        if (_installed)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_installed)
+            {
+                return;
+            }
+
+            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                foreach (var table in tables.Value.Tables)
+                {
+                    Check(connection, table);
+                }
+
+                using var transaction = connection.BeginTransaction(deferred: false);
+                Execute(connection, SqliteChangeSchema.Tables);
+                if (TracksChanges)
+                {
+                    foreach (var table in tables.Value.Tables)
+                    {
+                        Install(connection, table);
+                    }
+                }
+
+                transaction.Commit();
+            }
+
+            _installed = true;
+        }
+        catch (SqliteException ex)
+        {
+            throw database.Explain(ex);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static void Install(SqliteConnection connection, SyncTable table)
+    {
+        Execute(connection, SqliteChangeSchema.CreateTriggers(table));
+        var definition = SqliteChangeSchema.Definition(table);
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT definition FROM sync_change_tables WHERE table_name = $name;";
+        read.Parameters.AddWithValue("$name", table.Name);
+        if (read.ExecuteScalar() is string installed && string.Equals(installed, definition, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Execute(connection, SqliteChangeSchema.Backfill(table));
+        using var write = connection.CreateCommand();
+        write.CommandText = "INSERT INTO sync_change_tables (table_name, definition) VALUES ($name, $definition) ON CONFLICT (table_name) DO UPDATE SET definition = excluded.definition;";
+        write.Parameters.AddWithValue("$name", table.Name);
+        write.Parameters.AddWithValue("$definition", definition);
+        write.ExecuteNonQuery();
+    }
+
+    private void Check(SqliteConnection connection, SyncTable table)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name, pk FROM pragma_table_info($table);";
+            command.Parameters.AddWithValue("$table", table.Name);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                columns[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+
+        if (columns.Count == 0)
+        {
+            throw new InvalidOperationException(
+                $"Sync table '{table.Name}' does not exist in '{database.Path}': create it before the host starts (in the file of UseSqliteStorage), or remove it from AddSyncTables.");
+        }
+
+        foreach (var column in table.AllColumns())
+        {
+            if (!columns.ContainsKey(column))
+            {
+                throw new InvalidOperationException($"Sync table '{table.Name}' has no column '{column}' in '{database.Path}': add the column, or correct the declaration.");
+            }
+        }
+
+        var key = new HashSet<string>(table.KeyColumns, StringComparer.OrdinalIgnoreCase);
+        var primaryKey = columns.Where(c => c.Value > 0).Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (primaryKey.SetEquals(key) || UniqueIndexes(connection, table.Name).Any(index => index.SetEquals(key)))
+        {
+            return;
+        }
+
+        throw new InvalidOperationException(
+            $"The key of sync table '{table.Name}' ({string.Join(", ", table.KeyColumns)}) is neither its primary key nor a unique index: declare the primary key as KeyColumns, or create a unique index on those columns.");
+    }
+
+    private static List<HashSet<string>> UniqueIndexes(SqliteConnection connection, string table)
+    {
+        var names = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM pragma_index_list($table) WHERE \"unique\" = 1 AND partial = 0;";
+            command.Parameters.AddWithValue("$table", table);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        var indexes = new List<HashSet<string>>();
+        foreach (var name in names)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name FROM pragma_index_info($index);";
+            command.Parameters.AddWithValue("$index", name);
+            using var reader = command.ExecuteReader();
+            var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            while (reader.Read())
+            {
+                columns.Add(reader.IsDBNull(0) ? "" : reader.GetString(0));
+            }
+
+            indexes.Add(columns);
+        }
+
+        return indexes;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace PosFleet.Sync.Changes;
+
+/// <summary>Declares the host's tables that the back office exports to its terminals.</summary>
+public static class SyncTablesPosFleetBuilderExtensions
+{
+    /// <summary>
+    /// Declares the tables the back office exports and the terminals import, the same way on both sides; the
+    /// declarations are checked at start-up. A storage connector does the rest: <c>UseSqliteStorage</c> installs the
+    /// change tracking on a back office (a host without <see cref="PosFleetOptions.TerminalId"/>) and imports on a terminal.
+    /// </summary>
+    /// <param name="builder">The PosFleet builder.</param>
+    /// <param name="configure">Adds the tables, such as <c>o =&gt; o.Tables.Add(new SyncTable { Name = "users", ... })</c>.</param>
+    /// <returns>The builder.</returns>
+    public static IPosFleetBuilder AddSyncTables(this IPosFleetBuilder builder, Action<SyncTablesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<SyncTablesOptions>().Configure(configure).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncTablesOptions>, SyncTablesOptionsValidator>());
+        return builder;
+    }
+}
