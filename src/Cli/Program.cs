@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PosFleet.Cli.Commands;
+using PosFleet.Cli.Sync;
 
 var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals from a back office.")
 {
@@ -10,6 +11,8 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     SearchCommand.Create(),
     DashboardCommand.Create(),
     DigestCommand.Create(),
+    TerminalCommand.Create(),
+    ChangesCommand.Create(),
 };
 
 var parse = root.Parse(args);
