@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using PosFleet.Connectors.Sqlite;
 using Microsoft.Extensions.Options;
+using PosFleet.Connectors.Sqlite;
 using PosFleet.Sync.Changes;
 
 namespace PosFleet.Samples.BackOffice;

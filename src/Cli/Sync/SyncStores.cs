@@ -17,17 +17,30 @@ internal static class SyncStores
     /// <summary>The exit code of a change file refused for this store: another organization's, or with a gap before it.</summary>
     public const int Refused = 12;
 
-    public static (StoreAccess? Access, int ExitCode) OpenBackOffice(FileInfo file, bool create, IReadOnlyList<SyncTable>? tables = null) =>
-        StoreAccess.Open(file, create, builder =>
+    public static (StoreAccess? Access, int ExitCode) OpenBackOffice(FileInfo file, bool create, IReadOnlyList<SyncTable>? tables = null)
+    {
+        if (!create && !file.Exists)
+        {
+            return (null, ScanCommand.Fail(ExitCodes.StoreUnavailable, $"The back office store '{file.FullName}' does not exist: enrol a terminal into it first ('posfleet terminal enrol --store {file.Name} …'), or name the back office's file."));
+        }
+
+        return StoreAccess.Open(file, create, builder =>
         {
             // The registry logs enrolments (terminal ids, never credentials); the tool writes no log, so no provider.
             builder.Services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
             builder.AddSyncBackOffice();
             AddTables(builder, tables);
         });
+    }
 
-    public static (StoreAccess? Access, int ExitCode) OpenTerminal(FileInfo file, bool create, string terminal, string organization, IReadOnlyList<SyncTable>? tables = null) =>
-        StoreAccess.Open(file, create, builder =>
+    public static (StoreAccess? Access, int ExitCode) OpenTerminal(FileInfo file, bool create, string terminal, string organization, IReadOnlyList<SyncTable>? tables = null)
+    {
+        if (!create && !file.Exists)
+        {
+            return (null, ScanCommand.Fail(ExitCodes.StoreUnavailable, $"The terminal store '{file.FullName}' does not exist: name the file the terminal's host uses (the host creates it when it first starts)."));
+        }
+
+        return StoreAccess.Open(file, create, builder =>
         {
             builder.Services.Configure<PosFleetOptions>(o =>
             {
@@ -36,6 +49,7 @@ internal static class SyncStores
             });
             AddTables(builder, tables);
         });
+    }
 
     private static void AddTables(IPosFleetBuilder builder, IReadOnlyList<SyncTable>? tables)
     {

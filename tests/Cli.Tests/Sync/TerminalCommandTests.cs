@@ -85,4 +85,16 @@ public sealed class TerminalCommandTests : IDisposable
         Assert.Contains("checkpoint 0", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("outbox 0", result.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Show_MissingStore_ExitCode5NothingCreated()
+    {
+        var till = Path.Combine(_dir.Path, "nowhere.db");
+
+        var result = await PosFleetProcess.RunAsync("terminal", "show", "--store", till, "--terminal", "till-07", "--organization", "ACME");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("does not exist", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(till));
+    }
 }

@@ -42,13 +42,13 @@ public sealed class BackOfficeSampleTests : IDisposable
             Timeout = TimeSpan.FromMinutes(2),
             Environment = new Dictionary<string, string?>
             {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Storage__Path"] = Path.Combine(_dir.Path, "fleet.db"),
-            ["PickupFolder"] = mail,
-            ["Ingest__Paths__0"] = logs,
-            ["Digests__Subscriptions__0__SendTime"] = sendTime,
-            ["Digests__Subscriptions__0__TimeZone"] = "UTC",
-            ["Digests__Subscriptions__0__Culture"] = "en",
+                ["Urls"] = "http://127.0.0.1:0",
+                ["Storage__Path"] = Path.Combine(_dir.Path, "fleet.db"),
+                ["PickupFolder"] = mail,
+                ["Ingest__Paths__0"] = logs,
+                ["Digests__Subscriptions__0__SendTime"] = sendTime,
+                ["Digests__Subscriptions__0__TimeZone"] = "UTC",
+                ["Digests__Subscriptions__0__Culture"] = "en",
             },
         });
 
