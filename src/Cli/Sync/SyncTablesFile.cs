@@ -68,35 +68,3 @@ internal static class SyncTablesFile
         return code;
     }
 }
-
-/// <summary>The file: <c>{ "tables": [ … ] }</c>.</summary>
-internal sealed class TablesFileModel
-{
-    public required IReadOnlyList<TableModel> Tables { get; init; }
-}
-
-/// <summary>One declared table, as <see cref="SyncTable"/> without the resolver.</summary>
-internal sealed class TableModel
-{
-    public required string Name { get; init; }
-
-    public required IReadOnlyList<string> Key { get; init; }
-
-    public IReadOnlyList<string>? Columns { get; init; }
-
-    public required string OrganizationColumn { get; init; }
-
-    public string? TerminalColumn { get; init; }
-
-    public SyncConflictPolicy ConflictPolicy { get; init; } = SyncConflictPolicy.ServerWins;
-}
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UseStringEnumConverter = true,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
-    RespectNullableAnnotations = true)]
-[JsonSerializable(typeof(TablesFileModel))]
-internal sealed partial class SyncTablesFileJsonContext : JsonSerializerContext;
