@@ -1,20 +1,25 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using PosFleet;
+using PosFleet.AspNetCore;
 using PosFleet.Connectors.Email;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Digests;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Retention;
+using PosFleet.Samples.BackOffice;
+using PosFleet.Sync;
+using PosFleet.Sync.Changes;
 
-// A back office as a generic host: the terminals' logs tailed from the folders of Ingest:Paths into a SQLite file,
+// A back office as a web application: the terminals' logs tailed from the folders of Ingest:Paths into a SQLite file,
 // subscriptions seeded from appsettings.json, the digest scheduler and log retention (Retention:Period) running in the
 // background, e-mail through SMTP (or a pickup folder when Smtp:Host is empty). The SMTP password comes from
 // configuration such as the environment variable Smtp__Password, never from the command line.
+// It also serves the terminals' sync exchange (POST /posfleet/sync, on Urls): tickets from their outboxes are stored once
+// each in its own tickets table, and the items table is exported to them. Enrol a terminal with
+// 'posfleet terminal enrol --store fleet.db --terminal till-07 --organization shop-12 --credential-file till-07.credential'.
 //
 // The content root is the sample's own folder, wherever it is started from: appsettings.json is read there, and the
 // relative paths it names (fleet.db, logs/, mail/) are resolved against it.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
     ContentRootPath = AppContext.BaseDirectory,
@@ -33,7 +38,14 @@ var posFleet = builder.Services.AddPosFleet()
         }
     })
     .AddDigests(o => configuration.GetSection("Digests").Bind(o))
-    .AddLogRetention(o => configuration.GetSection("Retention").Bind(o));
+    .AddLogRetention(o => configuration.GetSection("Retention").Bind(o))
+    .AddSyncBackOffice(o => configuration.GetSection("Sync").Bind(o))
+    .AddOutboxMessageHandler<TicketHandler>(TicketHandler.MessageType)
+    .AddSyncTables(o => o.Tables.Add(HostTables.Items))
+    .AddSyncEndpoint();
+
+// After the store's own start-up (registered by UseSqliteStorageFile), before the change tracking starts: the host's tables.
+builder.Services.AddHostedService<HostTables>();
 
 if (string.IsNullOrEmpty(configuration["Smtp:Host"]))
 {
@@ -44,5 +56,6 @@ else
     posFleet.AddSmtpNotifier(o => configuration.GetSection("Smtp").Bind(o));
 }
 
-using var host = builder.Build();
-await host.RunAsync().ConfigureAwait(false);
+await using var app = builder.Build();
+app.MapPosFleetSync();
+await app.RunAsync().ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PosFleet.Cli;
 using PosFleet.Cli.Commands;
+using PosFleet.Cli.Sync;
 
 // First of all, so that Ctrl+C or SIGTERM at any point of the run is the command's to answer (exit 130), never the
 // runtime's default (killed by the signal, or 143). An ingest then commits what it has read, which may take a few seconds.
@@ -15,6 +16,8 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     SearchCommand.Create(),
     DashboardCommand.Create(),
     DigestCommand.Create(),
+    TerminalCommand.Create(),
+    ChangesCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -90,7 +90,9 @@ internal static class DemoCommand
                 new LogQuery { Text = "printer", Severities = new HashSet<LogSeverity> { LogSeverity.Error }, Limit = 5 }, cancellationToken);
             StoreTable.WritePage(page, Console.Out);
             Console.WriteLine();
-            return await DemoDigests.RunAsync(access, mail, new FileInfo(db), Console.Out, cancellationToken);
+            code = await DemoDigests.RunAsync(access, mail, new FileInfo(db), Console.Out, cancellationToken);
+            Console.WriteLine();
+            return code != ExitCodes.Success ? code : await SyncDemo.RunAsync(dir, Console.Out, cancellationToken);
         }
     }
 }

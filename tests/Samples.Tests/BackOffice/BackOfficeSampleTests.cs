@@ -42,12 +42,13 @@ public sealed class BackOfficeSampleTests : IDisposable
             Timeout = TimeSpan.FromMinutes(2),
             Environment = new Dictionary<string, string?>
             {
-            ["Storage__Path"] = Path.Combine(_dir.Path, "fleet.db"),
-            ["PickupFolder"] = mail,
-            ["Ingest__Paths__0"] = logs,
-            ["Digests__Subscriptions__0__SendTime"] = sendTime,
-            ["Digests__Subscriptions__0__TimeZone"] = "UTC",
-            ["Digests__Subscriptions__0__Culture"] = "en",
+                ["Urls"] = "http://127.0.0.1:0",
+                ["Storage__Path"] = Path.Combine(_dir.Path, "fleet.db"),
+                ["PickupFolder"] = mail,
+                ["Ingest__Paths__0"] = logs,
+                ["Digests__Subscriptions__0__SendTime"] = sendTime,
+                ["Digests__Subscriptions__0__TimeZone"] = "UTC",
+                ["Digests__Subscriptions__0__Culture"] = "en",
             },
         });
 
@@ -67,19 +68,5 @@ public sealed class BackOfficeSampleTests : IDisposable
     }
 
     /// <summary>The sample's own build output for this configuration (tests/Samples.Tests/bin/Release/net10.0 → samples/BackOffice/bin/Release/net10.0).</summary>
-    private static string SamplePath
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Sdk.sln")))
-            {
-                root = root.Parent;
-            }
-
-            Assert.NotNull(root);
-            return Path.Combine(root.FullName, "samples", "BackOffice", "bin", configuration, "net10.0", "posfleet-backoffice.dll");
-        }
-    }
+    internal static string SamplePath => SampleBuild.PathOf("BackOffice", "posfleet-backoffice.dll");
 }

@@ -1,0 +1,7 @@
+namespace PosFleet.Cli.Sync;
+
+/// <summary>The file: <c>{ "tables": [ … ] }</c>.</summary>
+internal sealed class TablesFileModel
+{
+    public required IReadOnlyList<TableModel> Tables { get; init; }
+}
