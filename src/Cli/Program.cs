@@ -33,4 +33,18 @@ if (parse.Errors.Count > 0)
 }
 
 // The token is the signals' own: System.CommandLine's handler, registered only once an action first yields, stays off.
-return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
+// A command that has no answer of its own to a signal still ends as every command does: 130, saying so.
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, signals.Token);
+}
+catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+{
+    Console.Error.WriteLine("posfleet: interrupted.");
+    return ExitCodes.Canceled;
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"posfleet: unexpected error: {PosFleet.DisplayText.Escape(ex.ToString())}");
+    return 1;
+}

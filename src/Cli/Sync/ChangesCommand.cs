@@ -55,7 +55,7 @@ internal static class ChangesCommand
                     var summary = await ChangeBatchFile.ExportAsync(
                         access.Services.GetRequiredService<IChangeExporter>(), path, parse.GetValue(organization)!, parse.GetValue(terminal)!, parse.GetValue(since), cancellationToken);
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"Exported {summary.Rows} changes in {summary.Batches} batches of '{parse.GetValue(organization)}' for terminal '{parse.GetValue(terminal)}' since checkpoint {parse.GetValue(since)} to {path}; new checkpoint {summary.Checkpoint}."));
+                        $"Exported {summary.Rows} changes in {summary.Batches} batches of '{DisplayText.Escape(parse.GetValue(organization))}' for terminal '{DisplayText.Escape(parse.GetValue(terminal))}' since checkpoint {parse.GetValue(since)} to {path}; new checkpoint {summary.Checkpoint}."));
                     return ExitCodes.Success;
                 }
                 catch (PosFleetStorageException ex)
@@ -109,7 +109,7 @@ internal static class ChangesCommand
                     var what = summary.Checkpoint <= before
                         ? string.Create(CultureInfo.InvariantCulture, $"nothing new (this terminal already holds checkpoint {before})")
                         : string.Create(CultureInfo.InvariantCulture, $"{summary.Rows} changes in {summary.Batches} batches; checkpoint {before} -> {summary.Checkpoint}");
-                    Console.Out.WriteLine($"Imported {input.FullName}: {what}.");
+                    Console.Out.WriteLine(DisplayText.Escape($"Imported {input.FullName}: {what}."));
                     return ExitCodes.Success;
                 }
                 catch (InvalidDataException ex)

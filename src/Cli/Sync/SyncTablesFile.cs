@@ -64,7 +64,7 @@ internal static class SyncTablesFile
 
     private static int Fail(int code, string message)
     {
-        Console.Error.WriteLine($"posfleet: {message}");
+        Console.Error.WriteLine($"posfleet: {DisplayText.Escape(message)}");
         return code;
     }
 }

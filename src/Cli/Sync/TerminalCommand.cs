@@ -64,7 +64,7 @@ internal static class TerminalCommand
 
                 if (target is null)
                 {
-                    Console.Error.WriteLine($"posfleet: enrolled terminal '{id}' in '{org}'; its credential follows, shown this once: give it to the terminal's configuration (PosFleet:Sync:Credential).");
+                    Console.Error.WriteLine($"posfleet: enrolled terminal '{DisplayText.Escape(id)}' in '{DisplayText.Escape(org)}'; its credential follows, shown this once: give it to the terminal's configuration (PosFleet:Sync:Credential).");
                     Console.Out.WriteLine(enrolment.Credential);
                     return ExitCodes.Success;
                 }
@@ -78,7 +78,7 @@ internal static class TerminalCommand
                     return ScanCommand.Fail(ExitCodes.Usage, $"--credential-file: '{target.FullName}' cannot be written ({ex.Message}); enrol the terminal again with a writable file.");
                 }
 
-                Console.Out.WriteLine($"Enrolled terminal '{id}' in '{org}'; its credential is in {target.FullName} (readable by you only).");
+                Console.Out.WriteLine($"Enrolled terminal '{DisplayText.Escape(id)}' in '{DisplayText.Escape(org)}'; its credential is in {target.FullName} (readable by you only).");
                 return ExitCodes.Success;
             }
         });
@@ -106,7 +106,7 @@ internal static class TerminalCommand
                     return ScanCommand.Fail(ExitCodes.Usage, $"There is no enrolled terminal '{id}' (or it is already revoked): 'posfleet terminal list' shows them.");
                 }
 
-                Console.Out.WriteLine($"Revoked terminal '{id}'.");
+                Console.Out.WriteLine($"Revoked terminal '{DisplayText.Escape(id)}'.");
                 return ExitCodes.Success;
             }
         });
@@ -137,7 +137,7 @@ internal static class TerminalCommand
                 foreach (var r in records)
                 {
                     var state = r.RevokedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $"revoked {at.UtcDateTime:yyyy-MM-dd HH:mm}Z") : "active";
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.TerminalId}  {r.Organization}  enrolled {r.IssuedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z  {state}"));
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DisplayText.Escape(r.TerminalId)}  {DisplayText.Escape(r.Organization)}  enrolled {r.IssuedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z  {state}"));
                 }
 
                 return ExitCodes.Success;
@@ -168,8 +168,8 @@ internal static class TerminalCommand
                 {
                     var checkpoint = await access.Services.GetRequiredService<IChangeImporter>().GetCheckpointAsync(org, cancellationToken);
                     var depth = await access.Services.GetRequiredService<IOutbox>().CountAsync(cancellationToken);
-                    Console.Out.WriteLine($"terminal {id}");
-                    Console.Out.WriteLine($"organization {org}");
+                    Console.Out.WriteLine($"terminal {DisplayText.Escape(id)}");
+                    Console.Out.WriteLine($"organization {DisplayText.Escape(org)}");
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checkpoint {checkpoint}"));
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outbox {depth}"));
                     Console.Out.WriteLine("last sync: not stored (the agent keeps its last outcome in memory; the back office's status board shows it)");
