@@ -10,7 +10,8 @@
 # A failing trial's files and logs stay in WORKDIR/failed-N.
 #
 #   benchmarks/outbox-kill.sh [TRIALS=1000] [TICKETS=200] [WORKDIR] [SEED]
-#   (environment: OUTBOX_KILL_CUTS=0.2, BO_EVERY=4)
+#   (environment: OUTBOX_KILL_CUTS=0.2, BO_EVERY=4, UNTIL=epoch seconds after which no trial starts — the summary
+#   then counts the trials that ran)
 set -euo pipefail
 trials=${1:-1000}
 tickets=${2:-200}
@@ -38,9 +39,13 @@ start_backoffice() {
 }
 pause() { sleep "$(awk -v r=$RANDOM -v lo="$1" -v hi="$2" 'BEGIN { printf "%.3f", lo + (r / 32767) * (hi - lo) }')"; }
 
-kills_t=0; kills_b=0; cuts=0; total=0; lost=0; twice=0; failed=0
+kills_t=0; kills_b=0; cuts=0; total=0; lost=0; twice=0; failed=0; ran=0
 started=$(date +%s)
+summary() {
+  echo "outbox-kill: trials $ran, kills $kills_t terminal / $kills_b back office, cuts $cuts, tickets $total, lost $lost, applied twice $twice, failed trials $failed ($(( $(date +%s) - started )) s)"
+}
 for ((t = 1; t <= trials; t++)); do
+  if [ -n "${UNTIL:-}" ] && (( $(date +%s) >= UNTIL )); then echo "stopped at the time limit after $ran of $trials trials"; break; fi
   dir="$work/trial"
   rm -rf "$dir"; mkdir -p "$dir"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -49,11 +54,11 @@ for ((t = 1; t <= trials; t++)); do
     "$tool" terminal --dir "$dir" --port "$port" --tickets "$tickets" --seed $RANDOM >>"$dir/terminal.log" 2>&1 &
     term=$!
     if (( t % bo_every == 0 )); then
-      pause 0.1 1.0
+      pause 0.1 0.8
       kill -9 "$bo" 2>/dev/null && kills_b=$((kills_b + 1)); wait "$bo" 2>/dev/null || true
       start_backoffice
     fi
-    pause 0.1 1.5
+    pause 0.2 1.2
     if kill -9 "$term" 2>/dev/null; then kills_t=$((kills_t + 1)); echo "--- SIGKILL" >>"$dir/terminal.log"; fi
     wait "$term" 2>/dev/null || true
   done
@@ -76,7 +81,8 @@ for ((t = 1; t <= trials; t++)); do
     echo "trial $t FAILED: exit $rc, written $written of $tickets, outbox $waiting, lost $trial_lost, applied twice $trial_twice, unknown $extra (kept in $work/failed-$t)" >&2
     mv "$dir" "$work/failed-$t"
   fi
-  if (( t % 50 == 0 )); then echo "  $t trials, $(( $(date +%s) - started )) s: lost $lost, applied twice $twice, failed $failed"; fi
+  ran=$t
+  if (( t % 10 == 0 && t < trials )); then echo "  so far: $(summary)"; fi
 done
-echo "outbox-kill: trials $trials, kills $kills_t terminal / $kills_b back office, cuts $cuts, tickets $total, lost $lost, applied twice $twice, failed trials $failed ($(( $(date +%s) - started )) s)"
+summary
 (( lost == 0 && twice == 0 && failed == 0 ))

@@ -16,6 +16,8 @@ namespace PosFleet.Benchmarks.OutboxKill;
 /// <summary>The terminal: writes tickets with their outbox messages in its own transactions, and syncs over HTTP.</summary>
 internal static class TerminalRole
 {
+    private const int PaceMilliseconds = 4;
+
     public static async Task<int> RunAsync(string dir, int port, int tickets, double cuts, int seed)
     {
         var database = Path.Combine(dir, "terminal.db");
@@ -103,6 +105,8 @@ internal static class TerminalRole
             first = (long)(await last.ExecuteScalarAsync())!;
         }
 
+        Console.WriteLine($"start: writing tickets {first}..{tickets}, {await outbox.CountAsync(CancellationToken.None)} messages waiting");
+
         for (var n = first; n <= tickets; n++)
         {
             var total = Math.Round(random.NextDouble() * 100, 2);
@@ -119,10 +123,8 @@ internal static class TerminalRole
             var payload = JsonDocument.Parse(string.Create(CultureInfo.InvariantCulture, $$"""{"ticket":{{n}},"total":{{total}}}""")).RootElement;
             await outbox.EnqueueAsync(connection, transaction, OutboxMessage.Create("ticket", payload, TimeProvider.System), CancellationToken.None);
             await transaction.CommitAsync();
-            if (random.Next(4) == 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1, 4)), TimeProvider.System);
-            }
+            // A till writes a ticket now and then: paced so that kills land while it writes, not only after.
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 2 * PaceMilliseconds + 1)), TimeProvider.System);
         }
 
         return first;
