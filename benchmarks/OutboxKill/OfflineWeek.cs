@@ -75,7 +75,7 @@ internal static class OfflineWeek
         }
 
         Console.WriteLine($"offline for {days} simulated days, {ticketsPerHour} tickets an hour, time advanced {Step.TotalSeconds:0} s at a time; agent: interval 1 min, back-off 5 s .. 5 min with jitter; HTTP transport to a closed loopback port");
-        Console.WriteLine("day  attempts  outbox  managed-heap  gc-committed  working-set  rss-anon  last outcome");
+        Console.WriteLine("day  attempts  outbox  managed-heap  gc-committed  working-set  rss-anon  sqlite-heap  last outcome");
         var start = Report(0, counter.Attempts, 0, agent);
         var stepsPerDay = (int)(TimeSpan.FromDays(1) / Step);
         var ticketEvery = TimeSpan.FromHours(1) / ticketsPerHour;
@@ -125,7 +125,7 @@ internal static class OfflineWeek
         // Anonymous resident memory (heaps, stacks) apart from mapped files (assemblies, the database's pages).
         var rssAnon = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("RssAnon:", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] ?? "?";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{day,3}  {attempts,8}  {depth,6}  {heap / 1024.0,9:F0} KiB  {committed / 1048576.0,7:F1} MiB  {workingSet / 1048576.0,7:F1} MiB  {rssAnon,8} KiB  {agent.LastOutcome?.Status.ToString() ?? "-"}"));
+            $"{day,3}  {attempts,8}  {depth,6}  {heap / 1024.0,9:F0} KiB  {committed / 1048576.0,7:F1} MiB  {workingSet / 1048576.0,7:F1} MiB  {rssAnon,8} KiB  {SQLitePCL.raw.sqlite3_memory_used() / 1048576.0,8:F1} MiB  {agent.LastOutcome?.Status.ToString() ?? "-"}"));
         return (heap, workingSet);
     }
 
