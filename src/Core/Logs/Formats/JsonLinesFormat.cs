@@ -109,7 +109,7 @@ internal sealed class JsonLinesFormat : LogFormat
 
                 switch (role)
                 {
-                    case Level: fields.Level = value; break;
+                    case Level: fields.Level = StringLevel(value); break;
                     case Message: fields.Message = value; break;
                     case Component: fields.Component = value; break;
                     case Terminal: fields.Terminal = value; break;
@@ -185,9 +185,14 @@ internal sealed class JsonLinesFormat : LogFormat
         }
     }
 
-    /// <summary>pino and bunyan levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal.</summary>
-    private static ReadOnlySpan<byte> NumericLevel(int n) => n switch
+    /// <summary>
+    /// A level written as a number: 0 to 7 are syslog severities (GELF's <c>level</c>, the journal's <c>PRIORITY</c>:
+    /// 0 emerg … 3 err are errors, 4 warning, 5 notice, 6 info, 7 debug); from 8 on, pino and bunyan levels: 10 trace,
+    /// 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
+    /// </summary>
+    internal static ReadOnlySpan<byte> NumericLevel(int n) => n switch
     {
+        >= 0 and <= 7 => SyslogSeverity.Level(n),
         <= 10 => "TRACE"u8,
         <= 20 => "DEBUG"u8,
         <= 30 => "INFO"u8,
@@ -195,6 +200,23 @@ internal sealed class JsonLinesFormat : LogFormat
         <= 50 => "ERROR"u8,
         _ => "FATAL"u8,
     };
+
+    /// <summary>A level word as written, or a number written as a string (the journal's <c>"PRIORITY":"3"</c>).</summary>
+    private static ReadOnlySpan<byte> StringLevel(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty || value.Length > 3 || value.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return value;
+        }
+
+        var n = 0;
+        foreach (var d in value)
+        {
+            n = (n * 10) + (d - '0');
+        }
+
+        return NumericLevel(n);
+    }
 
     private static byte[][] Encode(IList<string> names, string option)
     {

@@ -15,9 +15,17 @@ public sealed class JsonLogFormatOptions
     /// <value>The default value is <c>@t</c>, <c>timestamp</c>, <c>@timestamp</c>, <c>time</c>, <c>ts</c>.</value>
     public IList<string> TimestampFields { get; } = ["@t", "timestamp", "@timestamp", "time", "ts"];
 
-    /// <summary>Properties holding the level: a word, or a pino / bunyan number (30 = info, 50 = error …).</summary>
-    /// <value>The default value is <c>@l</c>, <c>level</c>, <c>severity</c>, <c>lvl</c>, <c>loglevel</c>.</value>
-    public IList<string> LevelFields { get; } = ["@l", "level", "severity", "lvl", "loglevel"];
+    /// <summary>
+    /// Properties holding the level: a word, or a number (as a number or a string of digits): 0 to 7 a syslog severity
+    /// (GELF, the journal's <c>PRIORITY</c>; 0 to 3 are errors), from 8 on a pino / bunyan level (30 = info, 50 = error …).
+    /// Windows event exports (<c>Get-WinEvent | ConvertTo-Json</c>) are read by <c>LevelDisplayName</c>
+    /// (Critical, Error, Warning, Information, Verbose).
+    /// </summary>
+    /// <value>
+    /// The default value is <c>@l</c>, <c>level</c>, <c>severity</c>, <c>lvl</c>, <c>loglevel</c>, <c>LevelDisplayName</c>,
+    /// <c>PRIORITY</c>.
+    /// </value>
+    public IList<string> LevelFields { get; } = ["@l", "level", "severity", "lvl", "loglevel", "LevelDisplayName", "PRIORITY"];
 
     /// <summary>Properties holding the message.</summary>
     /// <value>The default value is <c>@m</c>, <c>message</c>, <c>msg</c>, <c>@mt</c>.</value>
