@@ -158,31 +158,87 @@ internal sealed class JsonLinesFormat : LogFormat
     private static void ReadTimestamp(ref Utf8JsonReader reader, ref LineFields fields)
     {
         fields.Timestamp = TimestampStatus.Garbled;
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        if (reader.TokenType == JsonTokenType.String)
         {
-            var value = reader.ValueSpan;
+            // Escaped only in odd writers (PowerShell's "\/Date(…)\/"): short enough to unescape on the stack.
+            Span<byte> copy = stackalloc byte[64];
+            scoped ReadOnlySpan<byte> value;
+            if (!reader.ValueIsEscaped)
+            {
+                value = reader.ValueSpan;
+            }
+            else if (reader.ValueSpan.Length <= copy.Length)
+            {
+                value = copy[..reader.CopyString(copy)];
+            }
+            else
+            {
+                return;
+            }
+
             var n = TimestampParser.TryParseIso(value, out fields.UtcTicks, out fields.OffsetMinutes);
             if (n > 0 && n == value.Length)
             {
                 fields.Timestamp = TimestampStatus.Parsed;
             }
-        }
-        else if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number) && number > 0)
-        {
-            // Unix time: milliseconds when too large to be seconds (after 5138 in seconds).
-            var seconds = number > 1e11 ? number / 1000 : number;
-            var ticks = DateTime.UnixEpoch.Ticks + (long)(seconds * TimeSpan.TicksPerSecond);
-            if (ticks > 0 && ticks < DateTime.MaxValue.Ticks)
+            else if (EpochDigits(value) is { } epoch && FromEpoch(epoch, ref fields))
             {
-                fields.UtcTicks = ticks;
-                fields.OffsetMinutes = 0;
                 fields.Timestamp = TimestampStatus.Parsed;
             }
+        }
+        else if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number) && FromEpoch(number, ref fields))
+        {
+            fields.Timestamp = TimestampStatus.Parsed;
         }
         else
         {
             reader.Skip();
         }
+    }
+
+    /// <summary>
+    /// Unix time as a number: microseconds past 10^14 (the journal's <c>__REALTIME_TIMESTAMP</c>), milliseconds past
+    /// 10^11 (after 5138 in seconds), seconds below.
+    /// </summary>
+    private static bool FromEpoch(double number, ref LineFields fields)
+    {
+        if (number <= 0)
+        {
+            return false;
+        }
+
+        var seconds = number > 1e14 ? number / 1e6 : number > 1e11 ? number / 1000 : number;
+        var ticks = DateTime.UnixEpoch.Ticks + (long)(seconds * TimeSpan.TicksPerSecond);
+        if (ticks <= 0 || ticks >= DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        fields.UtcTicks = ticks;
+        fields.OffsetMinutes = 0;
+        return true;
+    }
+
+    /// <summary>Unix time written as a string: digits alone (the journal), or PowerShell 5's <c>/Date(milliseconds)/</c>.</summary>
+    private static double? EpochDigits(ReadOnlySpan<byte> value)
+    {
+        if (value.StartsWith("/Date("u8) && value.EndsWith(")/"u8))
+        {
+            value = value[6..^2];
+        }
+
+        if (value.IsEmpty || value.Length > 19 || value.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return null;
+        }
+
+        double n = 0;
+        foreach (var d in value)
+        {
+            n = (n * 10) + (d - '0');
+        }
+
+        return n;
     }
 
     /// <summary>
