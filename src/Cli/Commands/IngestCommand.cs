@@ -188,14 +188,8 @@ internal static class IngestCommand
             Console.Error.WriteLine($"posfleet: warning: skipped '{DisplayText.Escape(skipped.Source)}': {DisplayText.Escape(skipped.Reason)}.");
         }
 
-        // A compressed file (given by name or matched by --glob) is skipped with a warning, not a failure.
-        var compressed = summary.Errors.Where(e => e.Source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var skipped in compressed)
-        {
-            Console.Error.WriteLine($"posfleet: warning: skipped '{DisplayText.Escape(skipped.Source)}': compressed files are not ingested; scan them with posfleet scan.");
-        }
-
-        var errors = summary.Errors.Except(compressed).ToList();
+        // A compressed or binary file (told by its first bytes, whatever its name) is among the skipped: a warning, not a failure.
+        var errors = summary.Errors;
         foreach (var error in errors)
         {
             Console.Error.WriteLine($"posfleet: {DisplayText.Escape(error.Message)}");

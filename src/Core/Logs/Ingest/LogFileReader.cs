@@ -24,8 +24,8 @@ internal enum FileReadStart
     Truncated,
 }
 
-/// <summary>What reading one file from its checkpoint gave.</summary>
-internal readonly record struct FileReadOutcome(IngestCheckpoint? Checkpoint, long Lines, FileReadStart Start, long PendingBytes)
+/// <summary>What reading one file from its checkpoint gave; <c>NotRead</c> says why a file that is not plain text was left alone.</summary>
+internal readonly record struct FileReadOutcome(IngestCheckpoint? Checkpoint, long Lines, FileReadStart Start, long PendingBytes, string? NotRead = null)
 {
     public bool Restarted => Start is FileReadStart.Rotated or FileReadStart.Truncated;
 }
@@ -87,6 +87,19 @@ internal sealed class LogFileReader
             var identity = FileIdentity.Of(file.SafeFileHandle);
             var head = new byte[Math.Min(length, DetectionSample)];
             await file.ReadExactlyAsync(head, cancellationToken).ConfigureAwait(false);
+            var content = InputContent.Of(head);
+            if (content.Kind != InputContentKind.Text)
+            {
+                // Checkpoints are offsets in the file as written: a compressed or UTF-16 file has no such offsets to resume at.
+                return new FileReadOutcome(last, 0, FileReadStart.New, 0, content.Kind switch
+                {
+                    _ when content.IsCompressed => $"{content.What}: compressed files are not ingested; scan them with posfleet scan",
+                    InputContentKind.Utf16LittleEndian or InputContentKind.Utf16BigEndian =>
+                        $"{content.What}: ingest reads UTF-8; convert it (iconv -f UTF-16 -t UTF-8) or scan it with posfleet scan",
+                    _ => $"{content.What}, not text",
+                });
+            }
+
             var generation = last?.Generation ?? 0;
             long offset = 0, line = 0;
             var start = last is null ? FileReadStart.New : FileReadStart.Resumed;
@@ -104,6 +117,12 @@ internal sealed class LogFileReader
                 {
                     (offset, line) = (last.Offset, last.Line);
                 }
+            }
+
+            if (offset == 0)
+            {
+                // A UTF-8 byte-order mark is not part of the first line.
+                offset = content.Preamble;
             }
 
             var restarted = start is FileReadStart.Rotated or FileReadStart.Truncated;
@@ -131,7 +150,7 @@ internal sealed class LogFileReader
                 return new FileReadOutcome(kept, 0, start, 0);
             }
 
-            var format = _plan.Options.Format ?? LogFormatDetector.Detect(head, [.. _plan.Options.Formats], _plan.DefaultYear);
+            var format = _plan.Options.Format ?? LogFormatDetector.Detect(head.AsSpan(content.Preamble), [.. _plan.Options.Formats], _plan.DefaultYear);
             var fingerprintHead = head.AsMemory(0, (int)Math.Min(head.Length, FingerprintBytes));
             file.Position = offset;
             var checkpoint = last;

@@ -31,16 +31,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         {
             if (input.IsStandardInput)
             {
-                await ScanStreamAsync(index, input.Name, Console.OpenStandardInput(), cancellationToken).ConfigureAwait(false);
-            }
-            else if (input.IsCompressed)
-            {
-                var file = FileIdentity.OpenRegular(input.Name, 1 << 16);
-                await using (file.ConfigureAwait(false))
-                {
-                    using var gzip = new GZipStream(file, CompressionMode.Decompress);
-                    await ScanStreamAsync(index, input.Name, gzip, cancellationToken).ConfigureAwait(false);
-                }
+                await ScanOpenedAsync(index, input.Name, Console.OpenStandardInput(), cancellationToken).ConfigureAwait(false);
             }
             else if (input.Length == 0)
             {
@@ -48,9 +39,14 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                     ? $"The file '{input.Name}' is empty."
                     : $"The file '{input.Name}' no longer exists (rotated or removed while the scan started)."));
             }
+            else if (await TextInput.OfFileAsync(input.Name, cancellationToken).ConfigureAwait(false) is { Kind: InputContentKind.Text } text)
+            {
+                await Task.Run(() => ScanMapped(index, input, text.Preamble, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
             else
             {
-                await Task.Run(() => ScanMapped(index, input, cancellationToken), cancellationToken).ConfigureAwait(false);
+                // Compressed (whatever its name), UTF-16, or not text at all: told by its first bytes, never read as text.
+                await ScanOpenedAsync(index, input.Name, FileIdentity.OpenRegular(input.Name, 1 << 16), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -59,10 +55,27 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         }
     }
 
-    private unsafe void ScanMapped(int index, ScanInput input, CancellationToken cancellationToken)
+    /// <summary>Reads the text of a stream, or notes why it is not read; disposes the stream.</summary>
+    private async Task ScanOpenedAsync(int index, string name, Stream raw, CancellationToken cancellationToken)
+    {
+        var (text, notRead) = await TextInput.OpenAsync(raw, cancellationToken).ConfigureAwait(false);
+        if (text is null)
+        {
+            Skipped.Add(new SkippedSource(name, notRead!));
+            return;
+        }
+
+        await using (text.ConfigureAwait(false))
+        {
+            await ScanStreamAsync(index, name, text, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <param name="preamble">The bytes before the text: a UTF-8 byte-order mark, never part of the first line.</param>
+    private unsafe void ScanMapped(int index, ScanInput input, int preamble, CancellationToken cancellationToken)
     {
         using var file = FileIdentity.OpenRegular(input.Name, 1);
-        var length = file.Length;
+        var length = file.Length - preamble;
         if (length == 0)
         {
             Errors.Add(new SourceError(input.Name, $"The file '{input.Name}' is empty."));
@@ -70,12 +83,12 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         }
 
         using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-        using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        using var view = map.CreateViewAccessor(0, length + preamble, MemoryMappedFileAccess.Read);
         byte* pointer = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
         try
         {
-            var data = pointer + view.PointerOffset;
+            var data = pointer + view.PointerOffset + preamble;
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
                 new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), [.. plan.Options.Formats], plan.DefaultYear);
             var blocks = Split(data, length, BlockSize(length));

@@ -100,7 +100,8 @@ public sealed class LogScannerBadInputTests : IDisposable
     public async Task ScanAsync_EmptyMissingAndCorruptFiles_NamedInErrors_OthersStillScanned()
     {
         var empty = _dir.File("empty.log", "");
-        var corrupt = _dir.File("corrupt.log.gz", "this is not gzip data");
+        // A gzip header (told by its magic bytes) and data no deflate stream starts with.
+        var corrupt = _dir.File("corrupt.log.gz", [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03, 0xFF, 0xFF, 0xFF, 0xFF, .. Encoding.UTF8.GetBytes("this is not gzip data")]);
         var good = _dir.File("good.log", Error + "\n");
         var missing = Path.Combine(_dir.Path, "missing.log");
 
