@@ -27,7 +27,10 @@ internal static class SqliteFile
         command.ExecuteNonQuery();
     }
 
-    /// <summary>A store as the migrations up to <paramref name="version"/> left it, as an older PosFleet wrote it.</summary>
+    /// <summary>The schema version PosFleet recorded in the file (its own table; <c>PRAGMA user_version</c> is the host's).</summary>
+    public static long SchemaVersion(string path) => (long)Scalar(path, $"SELECT version FROM {SqliteMigrations.VersionTable};")!;
+
+    /// <summary>A store as the migrations up to <paramref name="version"/> left it, as an earlier build wrote it (the version in <c>PRAGMA user_version</c>).</summary>
     public static void CreateAtSchema(string path, int version, string data) =>
         Execute(path, string.Join("\n", SqliteMigrations.All.Take(version).Select(m => m.Sql)) + $"\nPRAGMA user_version = {version};\n" + data);
 

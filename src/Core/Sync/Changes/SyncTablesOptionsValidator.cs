@@ -35,7 +35,7 @@ internal sealed class SyncTablesOptionsValidator : IValidateOptions<SyncTablesOp
             }
             else if (SyncIdentifier.IsReserved(table.Name))
             {
-                failures.Add($"{label}: names starting with sqlite_ or sync_ are reserved; rename the table.");
+                failures.Add($"{label}: names starting with sqlite_, sync_ or posfleet_ are reserved; rename the table.");
             }
             else if (!names.Add(table.Name))
             {
