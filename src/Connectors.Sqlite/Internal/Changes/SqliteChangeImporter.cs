@@ -52,7 +52,18 @@ internal sealed class SqliteChangeImporter(SqliteDatabase database, SqliteChange
                     SqliteReinitialization.Start(connection, organization);
                     pass = 0;
                 }
-                else
+                else if (pass is not null ? pass != batch.FromCheckpoint : batch.Reinitialize)
+                {
+                    // Deletes may be missing after this checkpoint and the rows before it are not in the batch (or a
+                    // pass under way, whose cursor is written with the checkpoint, would not continue from where it
+                    // stopped): nothing is applied, and the next export starts the full pass from 0. Checked before
+                    // the replay test: a stale terminal's batch may well end at the checkpoint it already holds.
+                    SqliteReinitialization.Start(connection, organization);
+                    WriteCheckpoint(connection, organization, 0);
+                    transaction.Commit();
+                    return new ChangeImportResult { Checkpoint = 0, CheckpointReset = true };
+                }
+                else if (pass is null)
                 {
                     if (current > 0 && batch.Checkpoint <= current)
                     {
@@ -64,23 +75,9 @@ internal sealed class SqliteChangeImporter(SqliteDatabase database, SqliteChange
                         throw new InvalidOperationException(
                             $"The change batch starts after checkpoint {batch.FromCheckpoint}, but this terminal holds checkpoint {current}: the changes in between are missing; export again from checkpoint {current}.");
                     }
-
-                    if (pass != batch.FromCheckpoint)
-                    {
-                        pass = null;
-                    }
-
-                    if (batch.Reinitialize && pass is null)
-                    {
-                        // Deletes may be missing after this checkpoint, and the rows before it are not in the batch:
-                        // nothing is applied, and the next export starts the full pass from 0.
-                        SqliteReinitialization.Start(connection, organization);
-                        WriteCheckpoint(connection, organization, 0);
-                        transaction.Commit();
-                        return new ChangeImportResult { Checkpoint = 0, CheckpointReset = true };
-                    }
                 }
 
+                // In a pass, even a batch that adds nothing is applied: its end (no HasMore) removes the rows not sent.
                 var applier = new SqliteChangeApplier(connection, tracking.Options);
                 var result = await applier.ApplyAsync(batch.Changes, cancellationToken).ConfigureAwait(false);
                 if (pass is not null)

@@ -96,6 +96,34 @@ public sealed class SqliteChangeRetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangeBatchFile_ExportedFromACheckpointOlderThanThePurge_RefusedWithTheFixAndAFileFrom0Heals()
+    {
+        await using var backOffice = ChangeHosts.Create(BackOfficeDb, terminalId: null, Declare);
+        var exporter = backOffice.GetRequiredService<IChangeExporter>();
+        await exporter.ExportAsync("folder-1", null, 0, CancellationToken.None);
+        SqliteFile.Execute(BackOfficeDb, "INSERT INTO items (id, organization, name) VALUES (1, 'folder-1', 'Espresso'), (2, 'folder-1', 'Latte');");
+        await using var till = ChangeHosts.Create(TillDb, "till-01", Declare);
+        var importer = till.GetRequiredService<IChangeImporter>();
+        await ChangeHosts.ImportAllAsync(importer, await ChangeHosts.ExportAllAsync(exporter, "till-01"));
+        var away = await importer.GetCheckpointAsync("folder-1", CancellationToken.None);
+        await PurgeAsync(backOffice, T0);
+        SqliteFile.Execute(BackOfficeDb, "DELETE FROM items WHERE id = 2;");
+        await PurgeAsync(backOffice, T0.AddDays(1));
+        await PurgeAsync(backOffice, T0.AddDays(32));
+        var stale = Path.Combine(_dir.Path, "stale.gz");
+        var full = Path.Combine(_dir.Path, "full.gz");
+
+        await ChangeBatchFile.ExportAsync(exporter, stale, "folder-1", "till-01", away);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ChangeBatchFile.ImportAsync(importer, stale));
+        await ChangeBatchFile.ExportAsync(exporter, full, "folder-1", "till-01", 0);
+        await ChangeBatchFile.ImportAsync(importer, full);
+
+        Assert.Contains("export the file again from checkpoint 0", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ChangeHosts.Dump(BackOfficeDb, "items"), ChangeHosts.Dump(TillDb, "items"));
+        Assert.Equal(0L, SqliteFile.Scalar(TillDb, "SELECT count(*) FROM items WHERE id = 2;"));
+    }
+
+    [Fact]
     public async Task ExportAsync_TerminalThatSyncedAfterTheDelete_ServedIncrementallyAfterThePurge()
     {
         await using var backOffice = ChangeHosts.Create(BackOfficeDb, terminalId: null, Declare);
