@@ -70,6 +70,7 @@ public static class ChangeBatchFile
     /// <param name="cancellationToken">Cancels the import after the batch being imported (which is kept or not, whole).</param>
     /// <returns>The batches and rows read, and the terminal's checkpoint after the import.</returns>
     /// <exception cref="InvalidDataException">The file is not a change batch file, or is cut short.</exception>
+    /// <exception cref="InvalidOperationException">The file starts from a checkpoint older than the changes the back office keeps (the terminal then needs a file exported from checkpoint 0), or does not follow the terminal's checkpoint.</exception>
     public static async Task<ChangeFileSummary> ImportAsync(IChangeImporter importer, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(importer);
@@ -107,6 +108,12 @@ public static class ChangeBatchFile
 
                 last = batch;
                 var result = await importer.ImportAsync(batch, cancellationToken).ConfigureAwait(false);
+                if (result.CheckpointReset)
+                {
+                    throw new InvalidOperationException(
+                        $"'{path}' was exported from checkpoint {batch.FromCheckpoint}, older than the changes the back office still keeps: this terminal's checkpoint is now 0; export the file again from checkpoint 0 (a full re-initialisation, which also removes the rows deleted meanwhile).");
+                }
+
                 checkpoint = result.Checkpoint;
                 batches++;
                 rows += batch.Changes.Count;
