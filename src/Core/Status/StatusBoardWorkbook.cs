@@ -120,7 +120,7 @@ internal sealed class StatusBoardWorkbook : IDisposable
 
     private static string Describe(StatusBoardQuery query)
     {
-        var parts = new List<string> { $"Status board as of {query.AsOf:yyyy-MM-dd HH:mm} UTC" };
+        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"Status board as of {query.AsOf?.UtcDateTime:yyyy-MM-dd HH:mm} UTC") };
         if (query.Organization is { } organization)
         {
             parts.Add($"organization {organization}");
