@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PosFleet.Cli;
 using PosFleet.Cli.Commands;
+using PosFleet.Cli.Status;
 using PosFleet.Cli.Sync;
 
 // First of all, so that Ctrl+C or SIGTERM at any point of the run is the command's to answer (exit 130), never the
@@ -18,6 +19,7 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     DigestCommand.Create(),
     TerminalCommand.Create(),
     ChangesCommand.Create(),
+    StatusCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -7,6 +7,7 @@ using PosFleet.Connectors.Sqlite.Internal;
 using PosFleet.Connectors.Sqlite.Internal.Changes;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
+using PosFleet.Status;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Inbox;
 using PosFleet.Sync.Outbox;
@@ -71,6 +72,8 @@ public static class SqlitePosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IOutbox, SqliteOutbox>());
         services.Replace(ServiceDescriptor.Singleton<ISyncInboxStore, SqliteSyncInboxStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalCredentialStore, SqliteTerminalCredentialStore>());
+        // The back office's terminal status and sync errors (AddStatus).
+        services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, SqliteTerminalStatusStore>());
         // The incremental export of the host's own tables (AddSyncTables) and the connector configurations.
         services.AddSqliteChanges();
         return builder;

@@ -30,8 +30,12 @@ internal sealed partial class SyncAgent
                 Heartbeat = new SyncHeartbeat
                 {
                     ApplicationVersion = _options.ApplicationVersion,
+                    LastUpdate = _options.LastUpdate,
+                    LastSync = _lastSucceededAt,
                     LastError = _last is { Status: not SyncOutcomeStatus.Succeeded } last ? last.Error : null,
                     OutboxDepth = depth,
+                    OldestUnsentAge = batch.Count > 0 ? Max(_time.GetUtcNow() - batch[0].CreatedAt, TimeSpan.Zero) : null,
+                    SyncInterval = Interval(),
                 },
                 Outbox = batch,
                 ChangeCheckpoint = await ChangeCheckpointAsync(cancellationToken).ConfigureAwait(false),
@@ -104,6 +108,8 @@ internal sealed partial class SyncAgent
         }
 
         return Outcome(SyncOutcomeStatus.Succeeded, null) with { Remaining = remaining };
+
+        static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
         SyncOutcome Outcome(SyncOutcomeStatus status, string? error) => new()
         {

@@ -27,6 +27,7 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ResiliencePipeline<SyncOutcome> _retry;
     private SyncOutcome? _last;
+    private DateTimeOffset? _lastSucceededAt;
     private TimeSpan? _suggestedInterval;
     private readonly IChangeImporter? _importer;
     private readonly TerminalConfigurationSource? _configuration;
@@ -76,6 +77,11 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         {
             var outcome = await SyncAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _last, outcome);
+            if (outcome.Status == SyncOutcomeStatus.Succeeded)
+            {
+                _lastSucceededAt = outcome.CompletedAt;
+            }
+
             Report(outcome);
             return outcome;
         }
@@ -112,9 +118,12 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         }
     }
 
+    /// <summary>The interval the agent syncs at now, without its jitter (also reported in the heartbeat).</summary>
+    private TimeSpan Interval() => _configuration?.Current?.SyncInterval ?? _suggestedInterval ?? _options.Interval;
+
     private TimeSpan NextInterval()
     {
-        var interval = _configuration?.Current?.SyncInterval ?? _suggestedInterval ?? _options.Interval;
+        var interval = Interval();
         return _options.IntervalJitter > TimeSpan.Zero
             ? interval + TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * _options.IntervalJitter.Ticks))
             : interval;

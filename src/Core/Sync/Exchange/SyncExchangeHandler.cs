@@ -21,7 +21,8 @@ internal sealed partial class SyncExchangeHandler(
     IServiceProvider services,
     IOptions<SyncBackOfficeOptions> options,
     TimeProvider time,
-    ILogger<SyncExchangeHandler> logger) : ISyncExchangeHandler
+    ILogger<SyncExchangeHandler> logger,
+    Status.TerminalStatusRecorder? status = null) : ISyncExchangeHandler
 {
     private readonly SyncBackOfficeOptions _options = options.Value;
 
@@ -45,6 +46,7 @@ internal sealed partial class SyncExchangeHandler(
         if (Refuse(request) is { } refusal)
         {
             Log.Refused(logger, identity.TerminalId, refusal.Reason);
+            await RecordStatusAsync(identity, request, refusal.Reason, cancellationToken).ConfigureAwait(false);
             return new(SyncExchangeStatus.Ok, new SyncResponse { Refusal = refusal, NextInterval = _options.SuggestedInterval, ServerTime = time.GetUtcNow() });
         }
 
@@ -54,6 +56,7 @@ internal sealed partial class SyncExchangeHandler(
             return new(SyncExchangeStatus.BadRequest, null, problem);
         }
 
+        await RecordStatusAsync(identity, request, null, cancellationToken).ConfigureAwait(false);
         var acknowledged = await ApplyAsync(identity, request.Outbox, cancellationToken).ConfigureAwait(false);
         return new(SyncExchangeStatus.Ok, new SyncResponse
         {
@@ -112,6 +115,10 @@ internal sealed partial class SyncExchangeHandler(
 
         return acknowledged;
     }
+
+    /// <summary>Keeps the heartbeat as the terminal's status when the back office has <c>AddStatus</c>.</summary>
+    private ValueTask RecordStatusAsync(TerminalIdentity identity, SyncRequest request, string? refusal, CancellationToken cancellationToken) =>
+        status?.RecordAsync(identity, request, refusal, cancellationToken) ?? ValueTask.CompletedTask;
 
     private SyncRefusal? Refuse(SyncRequest request)
     {
