@@ -25,6 +25,7 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
     private readonly TimeProvider _time;
     private readonly ILogger<SyncAgent> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
     private readonly ResiliencePipeline<SyncOutcome> _retry;
     private SyncOutcome? _last;
     private DateTimeOffset? _lastSucceededAt;
@@ -72,6 +73,10 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
 
     public async Task<SyncOutcome> SyncNowAsync(CancellationToken cancellationToken = default)
     {
+        // A host's own call (after a sale, a loop of its own) often passes no token: the host stopping ends it all the
+        // same, so that no exchange or wait on the back office outlives StopAsync.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        cancellationToken = linked.Token;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -91,9 +96,17 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         }
     }
 
+    /// <summary>Stops the background loop and ends any exchange under way, including one a host started with <see cref="SyncNowAsync"/>.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public override void Dispose()
     {
         base.Dispose();
+        _stopping.Dispose();
         _gate.Dispose();
     }
 

@@ -113,10 +113,14 @@ public sealed class SqliteChangeRetentionTests : IDisposable
         var stale = Path.Combine(_dir.Path, "stale.gz");
         var full = Path.Combine(_dir.Path, "full.gz");
 
-        await ChangeBatchFile.ExportAsync(exporter, stale, "folder-1", "till-01", away);
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ChangeBatchFile.ImportAsync(importer, stale));
-        await ChangeBatchFile.ExportAsync(exporter, full, "folder-1", "till-01", 0);
-        await ChangeBatchFile.ImportAsync(importer, full);
+        var keys = ChangeFileKeys.Create();
+        var signing = new ChangeFileOptions { SigningKey = keys.PrivateKeyPem };
+        var verifying = new ChangeFileOptions { VerificationKey = keys.PublicKeyPem };
+
+        await ChangeBatchFile.ExportAsync(exporter, stale, "folder-1", "till-01", away, signing);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ChangeBatchFile.ImportAsync(importer, stale, verifying));
+        await ChangeBatchFile.ExportAsync(exporter, full, "folder-1", "till-01", 0, signing);
+        await ChangeBatchFile.ImportAsync(importer, full, verifying);
 
         Assert.Contains("export the file again from checkpoint 0", refused.Message, StringComparison.Ordinal);
         Assert.Equal(ChangeHosts.Dump(BackOfficeDb, "items"), ChangeHosts.Dump(TillDb, "items"));
