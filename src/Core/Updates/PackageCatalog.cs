@@ -36,7 +36,8 @@ internal sealed partial class PackageCatalog(
             throw new ArgumentException("The size is negative or the location is not an absolute URI (https:// or file://).", nameof(release));
         }
 
-        var stored = release with { Sha256 = release.Sha256.ToLowerInvariant(), PublishedAt = time.GetUtcNow() };
+        // AbsoluteUri, not the text it was made from: a Uri made from a path serializes as that path, which reads back as relative.
+        var stored = release with { Sha256 = release.Sha256.ToLowerInvariant(), Location = new Uri(release.Location.AbsoluteUri), PublishedAt = time.GetUtcNow() };
         if (await store.TryPublishAsync(stored, cancellationToken).ConfigureAwait(false))
         {
             Log.Published(logger, stored.PackageId, stored.Version, stored.Channel, stored.Size);
