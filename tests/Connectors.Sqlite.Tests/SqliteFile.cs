@@ -29,7 +29,7 @@ internal static class SqliteFile
 
     /// <summary>A store as the migrations up to <paramref name="version"/> left it, as an older PosFleet wrote it.</summary>
     public static void CreateAtSchema(string path, int version, string data) =>
-        Execute(path, string.Join("\n", SqliteMigrations.All.Take(version).Select(m => m.Sql)) + $"\nPRAGMA user_version = {version};\n" + data);
+        Execute(path, string.Join("\n", SqliteMigrations.All.Where(m => m.Version <= version).Select(m => m.Sql)) + $"\nPRAGMA user_version = {version};\n" + data);
 
     /// <summary>How many rows of the full-text index hold every word of <paramref name="words"/>, deleted entries included if left behind.</summary>
     public static long IndexedRows(string path, string words) =>

@@ -27,11 +27,13 @@ internal static class SqliteMigrations
             migrations.Add((version, reader.ReadToEnd()));
         }
 
+        // Numbers are handed out ahead to the capabilities built side by side, so one may be missing for a while;
+        // what matters is that each is used once and they apply in order (a file at user_version N has every migration up to N).
         for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Item1 != i + 1)
+            if (migrations[i].Item1 < 1 || (i > 0 && migrations[i].Item1 <= migrations[i - 1].Item1))
             {
-                throw new InvalidOperationException($"The SQLite migrations are not numbered 1, 2, 3 … without gaps: found {migrations[i].Item1} at place {i + 1}.");
+                throw new InvalidOperationException($"The SQLite migrations are not numbered 1, 2, 3 … each once and in order: found {migrations[i].Item1} at place {i + 1}.");
             }
         }
 
