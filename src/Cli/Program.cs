@@ -2,6 +2,7 @@ using System.CommandLine;
 using PosFleet.Cli;
 using PosFleet.Cli.Commands;
 using PosFleet.Cli.Sync;
+using PosFleet.Cli.Updates;
 
 // First of all, so that Ctrl+C or SIGTERM at any point of the run is the command's to answer (exit 130), never the
 // runtime's default (killed by the signal, or 143). An ingest then commits what it has read, which may take a few seconds.
@@ -18,6 +19,7 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     DigestCommand.Create(),
     TerminalCommand.Create(),
     ChangesCommand.Create(),
+    PackageCommand.Create(),
 };
 
 var parse = root.Parse(args);
