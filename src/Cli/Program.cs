@@ -3,6 +3,7 @@ using PosFleet.Cli;
 using PosFleet.Cli.Commands;
 using PosFleet.Cli.Status;
 using PosFleet.Cli.Sync;
+using PosFleet.Cli.Updates;
 
 // First of all, so that Ctrl+C or SIGTERM at any point of the run is the command's to answer (exit 130), never the
 // runtime's default (killed by the signal, or 143). An ingest then commits what it has read, which may take a few seconds.
@@ -20,6 +21,7 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     TerminalCommand.Create(),
     ChangesCommand.Create(),
     StatusCommand.Create(),
+    PackageCommand.Create(),
 };
 
 var parse = root.Parse(args);

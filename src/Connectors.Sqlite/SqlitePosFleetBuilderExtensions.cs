@@ -76,6 +76,9 @@ public static class SqlitePosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, SqliteTerminalStatusStore>());
         // The incremental export of the host's own tables (AddSyncTables) and the connector configurations.
         services.AddSqliteChanges();
+        // Package updates: the back office's releases, targets and terminal states, and the terminal's own state.
+        services.Replace(ServiceDescriptor.Singleton<PosFleet.Updates.IPackageStore, Internal.Updates.SqlitePackageStore>());
+        services.Replace(ServiceDescriptor.Singleton<PosFleet.Updates.ITerminalPackageStateStore, Internal.Updates.SqliteTerminalPackageStateStore>());
         return builder;
     }
 }

@@ -40,6 +40,7 @@ internal sealed partial class SyncAgent
                 Outbox = batch,
                 ChangeCheckpoint = await ChangeCheckpointAsync(cancellationToken).ConfigureAwait(false),
                 ConfigurationVersion = _configuration is null ? null : _configuration.Current?.Version ?? 0,
+                PackageReport = await PackageReportAsync(cancellationToken).ConfigureAwait(false),
             };
 
             SyncResponse response;
@@ -70,6 +71,7 @@ internal sealed partial class SyncAgent
             }
 
             ApplyConfiguration(response);
+            await TakePackageOfferAsync(response, cancellationToken).ConfigureAwait(false);
             if (await ImportChangesAsync(response, cancellationToken).ConfigureAwait(false) is { } importError)
             {
                 return Outcome(SyncOutcomeStatus.Failed, importError);

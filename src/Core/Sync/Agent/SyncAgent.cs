@@ -32,6 +32,7 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
     private TimeSpan? _suggestedInterval;
     private readonly IChangeImporter? _importer;
     private readonly TerminalConfigurationSource? _configuration;
+    private readonly Updates.PackageUpdater? _packages;
 
     public SyncAgent(
         IOutbox outbox,
@@ -41,8 +42,10 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         TimeProvider time,
         ILogger<SyncAgent> logger,
         IChangeImporter? importer = null,
-        TerminalConfigurationSource? configuration = null)
+        TerminalConfigurationSource? configuration = null,
+        Updates.PackageUpdater? packages = null)
     {
+        _packages = packages;
         _importer = importer;
         _configuration = configuration;
         _outbox = outbox;

@@ -49,4 +49,8 @@ public sealed record SyncResponse
     /// <summary>The terminal's connector configuration, when the back office holds a newer version than the one the request reported; otherwise <see langword="null"/>.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Configurations.TerminalConfiguration? Configuration { get; init; }
+
+    /// <summary>The package the terminal should install (its organization's target, in the rollout's current stage), or <see langword="null"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Updates.PackageOffer? PackageOffer { get; init; }
 }
