@@ -5,8 +5,20 @@ internal static class LogFormatDetector
 {
     public const int SampleLines = 64;
 
-    public static LogFormat Detect(ReadOnlySpan<byte> sample, IReadOnlyList<LogFormat> candidates, int defaultYear)
+    public static LogFormat Detect(ReadOnlySpan<byte> sample, IReadOnlyList<LogFormat> candidates, int defaultYear, long latestTicks = 0)
     {
+        // The generic reader competes with the layout it learns from this very sample.
+        if (candidates.Any(c => c is GenericFormat { Layout: null }))
+        {
+            var learned = new LogFormat[candidates.Count];
+            for (var i = 0; i < learned.Length; i++)
+            {
+                learned[i] = candidates[i] is GenericFormat { Layout: null } g ? g.Learn(sample, defaultYear, latestTicks) : candidates[i];
+            }
+
+            candidates = learned;
+        }
+
         Span<int> scores = stackalloc int[candidates.Count];
         var scratch = new byte[4096];
         var lines = 0;
@@ -28,7 +40,7 @@ internal static class LogFormatDetector
             lines++;
             for (var i = 0; i < candidates.Count; i++)
             {
-                var fields = new LineFields { DefaultYear = defaultYear };
+                var fields = new LineFields { DefaultYear = defaultYear, LatestTicks = latestTicks };
                 if (candidates[i].TryParse(line, scratch, ref fields))
                 {
                     // A line read with its timestamp and level counts most; a line merely accepted counts little; a
