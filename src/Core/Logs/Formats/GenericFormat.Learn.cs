@@ -24,7 +24,7 @@ internal sealed partial class GenericFormat
         while (!rest.IsEmpty && lines < LogFormatDetector.SampleLines)
         {
             var line = NextLine(ref rest);
-            if (line.IsEmpty || LineReader.IsBlank(line[0]))
+            if (line.IsEmpty || ContinuationLine.Is(line))
             {
                 continue;
             }

@@ -29,7 +29,7 @@ internal sealed partial class GenericFormat : LogFormat
     public GenericLayout? Layout { get; }
 
     public override string Description =>
-        "Any layout: a timestamp among the first words (ISO, epoch, yyyy.MM.dd, yyMMdd HHmmss, dd/MMM/yyyy:HH:mm:ss, MMM d HH:mm:ss, HH:mm:ss …), a level word in the header, the rest the message; lines without a timestamp are read untimed";
+        "Any layout: a timestamp among the first words (ISO, epoch, yyyy.MM.dd, yyMMdd HHmmss, dd/MMM/yyyy:HH:mm:ss, MMM d HH:mm:ss, HH:mm:ss …) and a level word in the header: - 1117838570 2005.06.03 R02-M1 RAS KERNEL INFO message";
 
     internal override bool TryParse(ReadOnlySpan<byte> line, Span<byte> scratch, ref LineFields fields)
     {
