@@ -18,10 +18,7 @@ internal static class ScanCommand
         var asOf = CommonOptions.Instant("--as-of", "The instant --since counts back from (default: now).");
         var kinds = CommonOptions.Kinds();
         var format = new Option<string>("--format") { Description = $"The line format: auto, {string.Join(", ", LogFormats.All.Select(f => f.Name))}.", DefaultValueFactory = _ => "auto" };
-        var pattern = new Option<string?>("--pattern")
-        {
-            Description = "The line layout as a pattern of named fields, e.g. '{timestamp:yyyy-MM-dd HH:mm:ss,fff} {level} [{thread}] {component}: {message}' (as LogFormats.FromPattern reads it).",
-        };
+        var pattern = CommonOptions.Pattern();
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
         var patternTimeout = CommonOptions.PatternTimeout();
         var top = new Option<int>("--top") { Description = "How many templates and terminals to list.", DefaultValueFactory = _ => 10 };
@@ -66,22 +63,17 @@ internal static class ScanCommand
                 chosen = f;
             }
 
-            if (parse.GetValue(pattern) is { } layout)
+            if (parse.GetValue(pattern) is not null && chosen is not null)
             {
-                if (chosen is not null)
-                {
-                    return Fail(ExitCodes.Usage, "--pattern cannot be combined with --format: the pattern is the format.");
-                }
-
-                try
-                {
-                    chosen = LogFormats.FromPattern("pattern", layout);
-                }
-                catch (ArgumentException ex)
-                {
-                    return Fail(ExitCodes.Usage, $"--pattern is not a valid layout: {ex.Message}");
-                }
+                return Fail(ExitCodes.Usage, "--pattern cannot be combined with --format: the pattern is the format.");
             }
+
+            if (!CommonOptions.TryReadPattern(parse.GetValue(pattern), out var layout, out var patternError))
+            {
+                return Fail(ExitCodes.Usage, patternError);
+            }
+
+            chosen ??= layout;
 
             // No store: the scan reads files only, through the scanner a host would resolve.
             var (access, code) = StoreAccess.Compose(builder => builder.AddLogs(o =>

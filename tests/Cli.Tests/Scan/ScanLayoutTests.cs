@@ -37,6 +37,21 @@ public sealed class ScanLayoutTests : IDisposable
         Assert.Contains("1 line(s) without a timestamp read as untimed entries", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ingest_Pattern_StoresEveryEntryOfTheDeclaredLayout()
+    {
+        var log = _dir.File("till.log", Layout);
+        var store = Path.Combine(_dir.Path, "fleet.db");
+
+        var (code, stdout, stderr) = await PosFleetProcess.RunAsync(
+            "ingest", log, "--store", store, "--pattern", "[{timestamp:MMM d HH:mm:ss.fff}] {terminal} | {level} | {component} - {message}");
+        var (_, found, _) = await PosFleetProcess.RunAsync("search", "--store", store, "paper", "--json");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("4 new lines read, 4 new entries stored, 0 malformed", stdout, StringComparison.Ordinal);
+        Assert.Equal(2, found.Split("POS-0027", StringSplitOptions.None).Length - 1);
+    }
+
     [Theory]
     [InlineData("{timestamp:yyyy-MM-dd} {level", "--pattern is not a valid layout")]
     [InlineData("{message}", "--pattern cannot be combined with --format")]
