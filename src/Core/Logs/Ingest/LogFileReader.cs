@@ -54,7 +54,7 @@ internal sealed class LogFileReader
     {
         _terminal = options.Terminal;
         _organization = options.Organization;
-        _plan = new ScanPlan(parsing.Options, parsing.Classifier, new LogScanFilter(), parsing.DefaultYear, Add, emitAll: true);
+        _plan = new ScanPlan(parsing.Options, parsing.Classifier, new LogScanFilter(), parsing.DefaultYear, Add, emitAll: true, parsing.Formats);
         _scanner = new BlockScanner(_plan);
         _buffer = new byte[Math.Max(BlockBytes, (parsing.Options.MaxLineLength * 2) + 2)];
     }
@@ -133,7 +133,7 @@ internal sealed class LogFileReader
 
             var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
             var format = _plan.Options.Format ?? LogFormatDetector.Detect(
-                head, [.. _plan.Options.Formats], modified > 0 ? new DateTime(modified, DateTimeKind.Utc).Year : _plan.DefaultYear, modified);
+                head, _plan.Formats, modified > 0 ? new DateTime(modified, DateTimeKind.Utc).Year : _plan.DefaultYear, modified);
             var continuable = BlockScanner.HasTimestamps(format);
             var fingerprintHead = head.AsMemory(0, (int)Math.Min(head.Length, FingerprintBytes));
             file.Position = offset;

@@ -78,7 +78,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             var data = pointer + view.PointerOffset;
             var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
-                new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), [.. plan.Options.Formats], YearOf(modified), modified);
+                new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), plan.Formats, YearOf(modified), modified);
             var blocks = Split(data, length, BlockSize(length), BlockScanner.HasTimestamps(format));
             var lines = new long[blocks.Count];
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
@@ -191,7 +191,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 continue;
             }
 
-            format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], [.. plan.Options.Formats], plan.DefaultYear);
+            format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], plan.Formats, plan.DefaultYear);
             if (!endOfInput && !skipping && BlockScanner.HasTimestamps(format))
             {
                 // The last entry waits for the next read: its continuation lines may be in it.
