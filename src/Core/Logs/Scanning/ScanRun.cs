@@ -89,15 +89,16 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         try
         {
             var data = pointer + view.PointerOffset + preamble;
+            var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
-                new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), [.. plan.Options.Formats], plan.DefaultYear);
-            var blocks = Split(data, length, BlockSize(length));
+                new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), plan.Formats, YearOf(modified), modified);
+            var blocks = Split(data, length, BlockSize(length), BlockScanner.HasTimestamps(format));
             var lines = new long[blocks.Count];
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
             {
                 var (start, count) = blocks[b];
                 MemoryHints.WillReadSequentially(data + start, count);
-                lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, input.Name, firstLine);
+                lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, input.Name, firstLine, modified);
                 Report(count);
             }
 
@@ -203,7 +204,14 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 continue;
             }
 
-            format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], [.. plan.Options.Formats], plan.DefaultYear);
+            format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], plan.Formats, plan.DefaultYear);
+            if (!endOfInput && !skipping && BlockScanner.HasTimestamps(format))
+            {
+                // The last entry waits for the next read: its continuation lines may be in it.
+                var entry = BlockScanner.LastEntryStart(data[..complete]);
+                complete = entry > 0 ? entry : complete;
+            }
+
             var lines = scanner.Scan(data[..complete], format, index, blockLines.Count, endOfInput, name, lineNumber);
             lineNumber += lines;
             blockLines.Add(lines);
@@ -255,7 +263,9 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         return Math.Clamp(perCore, MinBlock, MaxBlock);
     }
 
-    private static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize)
+    private int YearOf(long ticks) => ticks > 0 ? new DateTime(ticks, DateTimeKind.Utc).Year : plan.DefaultYear;
+
+    private static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize, bool continuable)
     {
         var blocks = new List<(long, int)>();
         long start = 0;
@@ -268,6 +278,20 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 var tail = new ReadOnlySpan<byte>(data + end, (int)Math.Min(length - end, int.MaxValue));
                 var nl = tail.IndexOf((byte)'\n');
                 end = nl < 0 ? length : end + nl + 1;
+
+                // Past the continuation lines of the entry above (a stack trace): a block starts with an entry's first line.
+                while (continuable && end < length)
+                {
+                    var next = new ReadOnlySpan<byte>(data + end, (int)Math.Min(length - end, 256));
+                    if (next.IsEmpty || next[0] == '\n' || !BlockScanner.IsContinuation(next))
+                    {
+                        break;
+                    }
+
+                    var rest = new ReadOnlySpan<byte>(data + end, (int)Math.Min(length - end, int.MaxValue));
+                    nl = rest.IndexOf((byte)'\n');
+                    end = nl < 0 ? length : end + nl + 1;
+                }
             }
 
             blocks.Add((start, checked((int)(end - start))));
