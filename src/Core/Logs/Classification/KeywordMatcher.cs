@@ -230,23 +230,30 @@ internal sealed class KeywordMatcher
         return low & high;
     }
 
+    /// <summary>
+    /// A hit of the fingerprint at <paramref name="at"/>: a spelling matches exactly or not at all, and its first four
+    /// bytes rule out nearly every false hit (a load, inlined in the search loop), and the other spellings of a true one,
+    /// before any longer comparison.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Verify(ReadOnlySpan<byte> message, int at, ulong found)
     {
-        var rest = message[at..];
-        if (rest.Length < 4)
+        if (at > message.Length - 4)
         {
             return found;
         }
 
-        // A spelling matches exactly or not at all: its first four bytes rule out nearly every false hit of the
-        // case-folded fingerprint, and the other spellings of a true one, before any longer comparison.
-        var head = MemoryMarshal.Read<uint>(rest);
+        var head = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(message), at));
         var spellings = _bySlot[HeadSlot(head)];
-        if (spellings is null)
-        {
-            // No spelling starts with these four bytes: most hits of the fingerprint end here.
-            return found;
-        }
+
+        // No spelling starts with these four bytes: most hits of the fingerprint end here.
+        return spellings is null ? found : Compare(message, at, head, spellings, found);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong Compare(ReadOnlySpan<byte> message, int at, uint head, Spelling[] spellings, ulong found)
+    {
+        var rest = message[at..];
 
         // Every spelling whose head lands in this slot: a true occurrence is one of them, whichever bucket it is in.
         foreach (ref readonly var spelling in spellings.AsSpan())

@@ -120,11 +120,13 @@ internal sealed class SpaceSaving<T>(int capacity)
 
         Floor = Math.Max(Floor, kept[Capacity].Count);
     }
+}
 
-    private readonly record struct Ranked(long Count, ulong Key);
+/// <summary>An item's count and key, as a prune sorts them (outside the generic class, so that the sort is not shared code calling its comparer through an interface).</summary>
+internal readonly record struct Ranked(long Count, ulong Key);
 
-    private readonly struct ByCountThenKey : IComparer<Ranked>
-    {
-        public int Compare(Ranked x, Ranked y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Key.CompareTo(y.Key);
-    }
+/// <summary>Largest count first, ties by key.</summary>
+internal readonly struct ByCountThenKey : IComparer<Ranked>
+{
+    public int Compare(Ranked x, Ranked y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Key.CompareTo(y.Key);
 }
