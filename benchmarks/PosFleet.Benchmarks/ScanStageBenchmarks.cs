@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using PosFleet.Logs;
 using PosFleet.Logs.Classification;
 using PosFleet.Logs.Formats;
 using PosFleet.Logs.Scanning;
