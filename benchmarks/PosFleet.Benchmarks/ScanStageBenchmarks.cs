@@ -10,9 +10,9 @@ namespace PosFleet.Benchmarks;
 /// Where a line's time goes, stage by stage, on one core over 200 thousand POS lines in memory, every line in scope:
 /// each benchmark adds one stage to the one before, and reports the time per line (OperationsPerInvoke), so that the
 /// difference between two rows is the cost of a stage. <see cref="NothingInScope"/> is a line that is not selected
-/// (outside the window): newline, timestamp and window check only.
+/// (outside the window): newline, timestamp and window check only. No job of its own: run it in process
+/// (<c>--job short --inProcess</c>), which spares a build of its own on a busy machine.
 /// </summary>
-[ShortRunJob]
 public class ScanStageBenchmarks
 {
     private const int Lines = 200_000;
