@@ -89,11 +89,12 @@ internal sealed partial class BlockScanner
         {
             if (!aggregate.Terminals.TryGet(hash, out terminal))
             {
+                // A terminal still kept was counted as distinct when it came in: only a new one is looked up there.
                 terminal = new TerminalAggregate { Terminal = Encoding.UTF8.GetString(fields.Terminal) };
                 aggregate.Terminals.Add(hash, terminal);
+                aggregate.DistinctTerminals.Add(hash);
             }
 
-            aggregate.DistinctTerminals.Add(hash);
             (aggregate.LastTerminal, aggregate.LastTerminalHash) = (terminal, hash);
         }
 

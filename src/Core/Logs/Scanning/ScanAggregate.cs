@@ -50,13 +50,14 @@ internal sealed class TemplateAggregate
             return;
         }
 
-        DistinctTerminals.Add(hash);
         if (Terminals.TryGet(hash, out var terminal))
         {
+            // Kept, so counted as distinct when it came in: no second lookup in the distinct set.
             terminal.Count++;
         }
         else
         {
+            DistinctTerminals.Add(hash);
             terminal = new TemplateTerminal { Name = name, Count = 1 };
             Terminals.Add(hash, terminal);
         }
