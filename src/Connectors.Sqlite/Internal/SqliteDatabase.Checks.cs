@@ -108,6 +108,9 @@ internal sealed partial class SqliteDatabase
     /// </summary>
     private async Task<int> CheckVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
+        // One read transaction, so that the version and the names are of one moment: a host starting beside this one
+        // may create PosFleet's tables between two separate reads, which would then look like a host's tables.
+        using var snapshot = connection.BeginTransaction(deferred: true);
         var version = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
         var latest = SqliteMigrations.Latest;
         if (version > latest)
@@ -139,6 +142,7 @@ internal sealed partial class SqliteDatabase
                 $"The database '{Path}' already holds {string.Join(", ", taken)}, which PosFleet's schema {latest} needs: rename {(taken.Count == 1 ? "it" : "them")} in the host's schema, or give PosFleet a file of its own; it was not changed.");
         }
 
+        await snapshot.CommitAsync(cancellationToken).ConfigureAwait(false);
         return version;
     }
 
