@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace PosFleet.Connectors.Sqlite.Internal;
 
-/// <summary>The schema migrations, numbered in their file names (<c>0001_logs.sql</c>) and embedded in the assembly.</summary>
+/// <summary>The schema migrations, numbered in their file names (<c>0001_logs.sql</c>), in increasing order, and embedded in the assembly.</summary>
 internal static class SqliteMigrations
 {
     private const string Prefix = "PosFleet.Connectors.Sqlite.Migrations.";
@@ -27,11 +27,13 @@ internal static class SqliteMigrations
             migrations.Add((version, reader.ReadToEnd()));
         }
 
+        // Numbers only grow. One may be missing while the capability that reserved it is written on another branch;
+        // every number is filled before a release, since a file past a number never runs the migration that later takes it.
         for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Item1 != i + 1)
+            if (migrations[i].Item1 <= (i == 0 ? 0 : migrations[i - 1].Item1))
             {
-                throw new InvalidOperationException($"The SQLite migrations are not numbered 1, 2, 3 … without gaps: found {migrations[i].Item1} at place {i + 1}.");
+                throw new InvalidOperationException($"The SQLite migrations are not numbered 1, 2, 3 … in increasing order: found {migrations[i].Item1} at place {i + 1}.");
             }
         }
 

@@ -36,6 +36,7 @@ internal sealed partial class SyncAgent
                 Outbox = batch,
                 ChangeCheckpoint = await ChangeCheckpointAsync(cancellationToken).ConfigureAwait(false),
                 ConfigurationVersion = _configuration is null ? null : _configuration.Current?.Version ?? 0,
+                ActionResults = await ActionReportsAsync(cancellationToken).ConfigureAwait(false),
             };
 
             SyncResponse response;
@@ -66,6 +67,11 @@ internal sealed partial class SyncAgent
             }
 
             ApplyConfiguration(response);
+            if (await ReceiveActionsAsync(response, cancellationToken).ConfigureAwait(false) is { } actionsError)
+            {
+                return Outcome(SyncOutcomeStatus.Failed, actionsError);
+            }
+
             if (await ImportChangesAsync(response, cancellationToken).ConfigureAwait(false) is { } importError)
             {
                 return Outcome(SyncOutcomeStatus.Failed, importError);
@@ -87,7 +93,7 @@ internal sealed partial class SyncAgent
             }
 
             var outboxDone = batch.Count == 0 || accepted.Count < batch.Count || depth <= batch.Count;
-            if ((outboxDone && response.Changes is not { HasMore: true }) || exchanges >= _options.MaxExchangesPerSync)
+            if ((outboxDone && response.Changes is not { HasMore: true } && !ActionsHaveMore) || exchanges >= _options.MaxExchangesPerSync)
             {
                 break;
             }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using PosFleet.Actions.Terminal;
 using PosFleet.Sync.Changes;
 using PosFleet.Sync.Configurations;
 using PosFleet.Sync.Exchange;
@@ -30,6 +31,7 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
     private TimeSpan? _suggestedInterval;
     private readonly IChangeImporter? _importer;
     private readonly TerminalConfigurationSource? _configuration;
+    private readonly RemoteActionTerminalExchange? _actions;
 
     public SyncAgent(
         IOutbox outbox,
@@ -39,8 +41,10 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         TimeProvider time,
         ILogger<SyncAgent> logger,
         IChangeImporter? importer = null,
-        TerminalConfigurationSource? configuration = null)
+        TerminalConfigurationSource? configuration = null,
+        RemoteActionTerminalExchange? actions = null)
     {
+        _actions = actions;
         _importer = importer;
         _configuration = configuration;
         _outbox = outbox;

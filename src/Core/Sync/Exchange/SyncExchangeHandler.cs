@@ -62,6 +62,7 @@ internal sealed partial class SyncExchangeHandler(
             ServerTime = time.GetUtcNow(),
             Changes = await ExportChangesAsync(identity, request, cancellationToken).ConfigureAwait(false),
             Configuration = await ConfigurationAsync(identity, request, cancellationToken).ConfigureAwait(false),
+            Actions = await ActionsAsync(identity, request, cancellationToken).ConfigureAwait(false),
         });
     }
 

@@ -39,4 +39,11 @@ public sealed record SyncResponse
     /// <summary>The terminal's connector configuration, when the back office holds a newer version than the one the request reported; otherwise <see langword="null"/>.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Configurations.TerminalConfiguration? Configuration { get; init; }
+
+    /// <summary>
+    /// The terminal's remote actions to run and the reports of the request the back office recorded, or
+    /// <see langword="null"/> when the request carried no <see cref="SyncRequest.ActionResults"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Actions.RemoteActionBatch? Actions { get; init; }
 }
