@@ -54,18 +54,27 @@ internal static class PanMasker
                 break;
             }
 
+            // From each group, the longest window that passes (so a PAN keeps its own last four); then on after it.
             for (var g = 0; g < groups; g++)
             {
-                var digits = 0;
-                for (var h = g; h < groups && digits + groupDigits[h] <= MaxDigits; h++)
+                int digits = 0, last = g - 1;
+                while (last + 1 < groups && digits + groupDigits[last + 1] <= MaxDigits)
                 {
-                    digits += groupDigits[h];
-                    if (digits >= MinDigits && Luhn(line, groupStart, groupDigits, g, h))
+                    last++;
+                    digits += groupDigits[last];
+                }
+
+                for (var h = last; h >= g && digits >= MinDigits; h--)
+                {
+                    if (Luhn(line, groupStart, groupDigits, g, h))
                     {
                         MaskWindow(line, groupStart, groupDigits, g, h, digits);
                         masked++;
+                        g = h;
                         break;
                     }
+
+                    digits -= groupDigits[h];
                 }
             }
 

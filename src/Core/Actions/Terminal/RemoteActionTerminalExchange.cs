@@ -46,13 +46,11 @@ internal sealed class RemoteActionTerminalExchange(
             if (_chunks.Remove(id, out var chunk))
             {
                 await journal.SetUploadedAsync(chunk.ActionId, chunk.End, chunk.Length, cancellationToken).ConfigureAwait(false);
+                // Exchange again: for the next chunk, or for the outcome the last one released.
+                HasMore = true;
                 if (chunk.End >= chunk.Length)
                 {
                     runner.TryDeleteWork(chunk.ActionId);
-                }
-                else
-                {
-                    HasMore = true;
                 }
             }
             else
