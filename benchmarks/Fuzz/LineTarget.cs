@@ -33,8 +33,11 @@ internal static class LineTarget
         try
         {
             var detected = LogFormatDetector.Detect(input, LogFormats.All, 2026);
-            Invariant.Require(LogFormats.All.Contains(detected), $"detection returned '{detected.Name}', which is not a candidate");
-            Invariant.Require(ReferenceEquals(detected, LogFormatDetector.Detect(input, LogFormats.All, 2026)), "detection is not deterministic");
+            // The generic reader is returned with the layout it learned from the input: a candidate specialised.
+            Invariant.Require(LogFormats.All.Contains(detected) || detected is GenericFormat, $"detection returned '{detected.Name}', which is not a candidate");
+            var again = LogFormatDetector.Detect(input, LogFormats.All, 2026);
+            Invariant.Require(ReferenceEquals(detected, again) || (detected is GenericFormat g && again is GenericFormat h && g.Layout == h.Layout),
+                "detection is not deterministic");
 
             var warm = default(IsoMinuteCache);
             var warmHead = default(IsoMinuteCache);

@@ -112,7 +112,7 @@ internal static class RulesTarget
         {
             var message = Encoding.UTF8.GetBytes(text);
             var hits = classifier.FindKeywords(message);
-            var occurs = classifier.KeywordVariants.Any(v => message.AsSpan().IndexOf(v) >= 0);
+            var occurs = classifier.KeywordVariants.Any(v => OccursAsWord(message, v));
             Invariant.Require((hits != 0) == occurs, $"the keyword prefilter says {(hits != 0 ? "a keyword" : "none")} in '{text}', and {(occurs ? "one" : "none")} occurs");
 
             // The scanner lets the prefilter read past the message (into the rest of the block): it must not match there.
@@ -135,5 +135,22 @@ internal static class RulesTarget
                 Invariant.Require(rule.Keywords is null || occurs, $"'{text}' matched rule '{rule.Name}', and none of its keywords occurs in it");
             }
         }
+    }
+
+    /// <summary>Keywords match whole words: an end of the match that is a word byte (letter, digit, '_', '-', non-ASCII) must not touch another.</summary>
+    private static bool OccursAsWord(byte[] line, byte[] word)
+    {
+        static bool IsWord(byte b) => char.IsAsciiLetterOrDigit((char)b) || b is (byte)'_' or (byte)'-' or >= 0x80;
+        for (var at = 0; word.Length > 0 && at + word.Length <= line.Length; at++)
+        {
+            if (line.AsSpan(at, word.Length).SequenceEqual(word)
+                && (at == 0 || !IsWord(word[0]) || !IsWord(line[at - 1]))
+                && (at + word.Length == line.Length || !IsWord(word[^1]) || !IsWord(line[at + word.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -27,7 +27,7 @@ internal static class ScanTarget
 
         var one = Scan(input, [(0, input.Length)], format, options, merged: false, out var entries);
         var whole = one.Total;
-        var blocks = Blocks(input);
+        var blocks = Blocks(input, BlockScanner.HasTimestamps(format));
         var split = Scan(input, blocks, format, options, merged: false, out var splitEntries);
         var merged = Scan(input, blocks, format, options, merged: true, out _);
 
@@ -63,8 +63,11 @@ internal static class ScanTarget
         Invariant.Require(Describe(entries) == Describe(splitEntries), $"{expected}cut into {blocks.Count} blocks, the entries differ");
     }
 
-    /// <summary>Cuts after a newline near every third of the input, and after every line of the first few.</summary>
-    private static List<(int Start, int Count)> Blocks(byte[] input)
+    /// <summary>
+    /// Cuts after a newline near every third of the input, and after every line of the first few; never before a
+    /// continuation line (in a layout that has them), as the scan's own cuts never split an entry.
+    /// </summary>
+    private static List<(int Start, int Count)> Blocks(byte[] input, bool continuable)
     {
         var cuts = new SortedSet<int> { input.Length };
         foreach (var target in new[] { 1, input.Length / 3, 2 * input.Length / 3 })
@@ -82,6 +85,11 @@ internal static class ScanTarget
             cuts.Add(++at);
         }
 
+        if (continuable)
+        {
+            cuts = new SortedSet<int>(cuts.Select(c => PastContinuation(input, c)));
+        }
+
         var blocks = new List<(int, int)>();
         var start = 0;
         foreach (var cut in cuts.Where(c => c > 0))
@@ -91,6 +99,17 @@ internal static class ScanTarget
         }
 
         return blocks;
+    }
+
+    private static int PastContinuation(byte[] input, int cut)
+    {
+        while (cut < input.Length && input[cut] != '\n' && BlockScanner.IsContinuation(input.AsSpan(cut)))
+        {
+            var nl = Array.IndexOf(input, (byte)'\n', cut);
+            cut = nl < 0 ? input.Length : nl + 1;
+        }
+
+        return cut;
     }
 
     /// <summary>Scans the blocks in order, as a single worker does, or each with its own scanner, merged as the workers are.</summary>

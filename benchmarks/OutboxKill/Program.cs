@@ -5,7 +5,7 @@
 // outbox-kill terminal --dir DIR --port PORT --tickets N [--seed S]
 //     A terminal over DIR/terminal.db: writes tickets 1..N (each ticket row and its outbox message in one transaction of
 //     its own connection), resuming after the last ticket in its own table, while it syncs over HTTP; exits 0 once all N
-//     are written and its outbox is empty. OUTBOX_KILL_CUTS=P cuts the connection on a share P of requests: half
+//     are written and its outbox is empty, or 143 once SIGTERM stopped it. OUTBOX_KILL_CUTS=P cuts the connection on a share P of requests: half
 //     before the request is sent, half after the back office answered (the response is thrown away).
 // outbox-kill offline-week [--dir DIR] [--days 7] [--tickets-per-hour 60]
 //     A sync agent on a FakeTimeProvider left offline for simulated days while tickets pile up in its SQLite outbox:

@@ -65,24 +65,36 @@ internal static class TerminalRole
 
         var outbox = host.Services.GetRequiredService<IOutbox>();
         var agent = host.Services.GetRequiredService<ISyncAgent>();
-        var writer = WriteAsync(database, outbox, tickets, new Random(seed));
+        // SIGTERM (timeout(1), a supervisor) stops the host; this loop and the writer follow it, and the agent ends an
+        // exchange under way itself when the host stops it.
+        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var writer = WriteAsync(database, outbox, tickets, new Random(seed), stopping);
         var random = new Random(seed + 1);
         var syncs = 0;
-        while (true)
+        try
         {
-            var written = writer.IsCompleted;
-            var outcome = await agent.SyncNowAsync();
-            syncs++;
-            if (outcome.Status != SyncOutcomeStatus.Succeeded)
+            while (true)
             {
-                Console.WriteLine($"sync: {outcome.Status}: {outcome.Error}");
-            }
-            else if (written && await outbox.CountAsync(CancellationToken.None) == 0)
-            {
-                break;
-            }
+                var written = writer.IsCompleted;
+                var outcome = await agent.SyncNowAsync(stopping);
+                syncs++;
+                if (outcome.Status != SyncOutcomeStatus.Succeeded)
+                {
+                    Console.WriteLine($"sync: {outcome.Status}: {outcome.Error}");
+                }
+                else if (written && await outbox.CountAsync(CancellationToken.None) == 0)
+                {
+                    break;
+                }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(2, 30)), TimeProvider.System);
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(2, 30)), TimeProvider.System, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await host.StopAsync(CancellationToken.None);
+            Console.WriteLine($"stopped: the host was told to stop after {syncs} syncs; {await outbox.CountAsync(CancellationToken.None)} messages wait in the outbox");
+            return 143;
         }
 
         var first = await writer;
@@ -93,16 +105,16 @@ internal static class TerminalRole
 
     /// <summary>Writes the tickets not yet in the terminal's table, each with its outbox message in one transaction.</summary>
     /// <returns>The first ticket this run wrote.</returns>
-    private static async Task<long> WriteAsync(string database, IOutbox outbox, int tickets, Random random)
+    private static async Task<long> WriteAsync(string database, IOutbox outbox, int tickets, Random random, CancellationToken stopping)
     {
         await Task.Yield();
         await using var connection = new SqliteConnection($"Data Source={database};Default Timeout=60");
-        await connection.OpenAsync();
+        await connection.OpenAsync(stopping);
         long first;
         await using (var last = connection.CreateCommand())
         {
             last.CommandText = "SELECT coalesce(max(ticket_id), 0) + 1 FROM tickets";
-            first = (long)(await last.ExecuteScalarAsync())!;
+            first = (long)(await last.ExecuteScalarAsync(stopping))!;
         }
 
         Console.WriteLine($"start: writing tickets {first}..{tickets}, {await outbox.CountAsync(CancellationToken.None)} messages waiting");
@@ -117,14 +129,14 @@ internal static class TerminalRole
                 insert.CommandText = "INSERT INTO tickets (ticket_id, total) VALUES ($id, $total)";
                 insert.Parameters.AddWithValue("$id", n);
                 insert.Parameters.AddWithValue("$total", total);
-                await insert.ExecuteNonQueryAsync();
+                await insert.ExecuteNonQueryAsync(CancellationToken.None); // a ticket begun is written whole
             }
 
             var payload = JsonDocument.Parse(string.Create(CultureInfo.InvariantCulture, $$"""{"ticket":{{n}},"total":{{total}}}""")).RootElement;
             await outbox.EnqueueAsync(connection, transaction, OutboxMessage.Create("ticket", payload, TimeProvider.System), CancellationToken.None);
-            await transaction.CommitAsync();
+            await transaction.CommitAsync(CancellationToken.None);
             // A till writes a ticket now and then: paced so that kills land while it writes, not only after.
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 2 * PaceMilliseconds + 1)), TimeProvider.System);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 2 * PaceMilliseconds + 1)), TimeProvider.System, stopping);
         }
 
         return first;

@@ -24,6 +24,9 @@ internal static class ExitCodes
     /// <summary><c>digest run</c>: a digest could not be delivered to every recipient (failed, or pending a retry).</summary>
     public const int DigestFailed = 11;
 
+    /// <summary><c>changes import</c>: the file's signature was refused — changed after signing, signed by another key, or unsigned — and nothing was imported.</summary>
+    public const int SignatureRefused = 13;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Canceled = 130;
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using PosFleet.Cli;
 using PosFleet.Cli.Commands;
+using PosFleet.Cli.Status;
 using PosFleet.Cli.Sync;
+using PosFleet.Cli.Updates;
 
 // First of all, so that Ctrl+C or SIGTERM at any point of the run is the command's to answer (exit 130), never the
 // runtime's default (killed by the signal, or 143). An ingest then commits what it has read, which may take a few seconds.
@@ -19,6 +21,8 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     TerminalCommand.Create(),
     ChangesCommand.Create(),
     PosFleet.Cli.Actions.ActionCommand.Create(),
+    StatusCommand.Create(),
+    PackageCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -11,6 +11,7 @@ using PosFleet.Connectors.Sqlite.Internal.Actions;
 using PosFleet.Connectors.Sqlite.Internal.Changes;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
+using PosFleet.Status;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Inbox;
 using PosFleet.Sync.Outbox;
@@ -75,12 +76,18 @@ public static class SqlitePosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IOutbox, SqliteOutbox>());
         services.Replace(ServiceDescriptor.Singleton<ISyncInboxStore, SqliteSyncInboxStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalCredentialStore, SqliteTerminalCredentialStore>());
+        // The back office's terminal status and sync errors (AddStatus).
+        services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, SqliteTerminalStatusStore>());
         // The incremental export of the host's own tables (AddSyncTables) and the connector configurations.
         services.AddSqliteChanges();
         // Remote actions: the back office's actions and uploads, the terminal's journal, and the reset of its synced tables.
         services.Replace(ServiceDescriptor.Singleton<IRemoteActionStore, SqliteRemoteActionStore>());
         services.Replace(ServiceDescriptor.Singleton<IRemoteActionJournal, SqliteRemoteActionJournal>());
         services.Replace(ServiceDescriptor.Singleton<ILocalDatabaseReset, SqliteLocalDatabaseReset>());
+
+        // Package updates: the back office's releases, targets and terminal states, and the terminal's own state.
+        services.Replace(ServiceDescriptor.Singleton<PosFleet.Updates.IPackageStore, Internal.Updates.SqlitePackageStore>());
+        services.Replace(ServiceDescriptor.Singleton<PosFleet.Updates.ITerminalPackageStateStore, Internal.Updates.SqliteTerminalPackageStateStore>());
         return builder;
     }
 }

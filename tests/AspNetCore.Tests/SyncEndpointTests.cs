@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Sync.Exchange;
 using PosFleet.Sync.Outbox;
 using PosFleet.Tests;
@@ -188,6 +189,32 @@ public sealed class SyncEndpointTests : IAsyncLifetime
         Assert.Contains("34", answer.Refusal!.Reason, StringComparison.Ordinal);
         Assert.Empty(answer.Acknowledged);
         Assert.Equal(0, _server.Tickets.Total);
+    }
+
+    [Fact]
+    public async Task Post_MessageOfATypeWithNoHandlerReplayed_RejectedWithTheReasonBothTimesAndTheRestAppliedOnce()
+    {
+        var till = await _server.EnrolAsync("till-01");
+        var request = Request("till-01", messages: 3);
+        var refund = request.Outbox[1] with { Type = "refund" };
+        request = request with { Outbox = [request.Outbox[0], refund, request.Outbox[2]] };
+        var body = SyncWireFormat.EncodeRequest(request);
+
+        using var first = await Http.SendAsync(Post(body, till.Credential));
+        using var replay = await Http.SendAsync(Post(body, till.Credential)); // the first response lost, the same bytes again
+        var answers = new[] { await SyncWireFormat.ReadResponseAsync(await first.Content.ReadAsStreamAsync()), await SyncWireFormat.ReadResponseAsync(await replay.Content.ReadAsStreamAsync()) };
+
+        Assert.All(answers, answer =>
+        {
+            Assert.Equal([request.Outbox[0].Id, request.Outbox[2].Id], answer.Acknowledged);
+            var rejection = Assert.Single(answer.Rejected);
+            Assert.Equal(refund.Id, rejection.MessageId);
+            Assert.Contains("type 'refund'", rejection.Reason, StringComparison.Ordinal);
+        });
+        Assert.Equal(2, _server.Tickets.Total);
+        var inbox = _server.Services.GetRequiredService<PosFleet.Sync.Inbox.ISyncInboxStore>();
+        Assert.Equal(1L, await inbox.CountDeadLettersAsync("till-01", default));
+        Assert.Equal(answers[0].Rejected[0].Reason, (await inbox.FindDeadLetterAsync("till-01", refund.Id, default))!.Reason);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class SqliteMigrationTests : IDisposable
 
         var page = await Store(path).QueryAsync(new LogQuery { Text = "printer" }, CancellationToken.None);
 
-        Assert.Equal((long)SqliteMigrations.Latest, SqliteFile.Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteMigrations.Latest, SqliteFile.SchemaVersion(path));
         Assert.Equal([2L, 1L], before);
         Assert.Equal(before, Search(path, "printer"));
         Assert.Equal(["printer 2 offline after 3 tries", "printer 1 offline after 5 tries"], page.Entries.Select(e => e.Message));

@@ -25,7 +25,7 @@ public sealed class SqliteStorageStartupTests : IDisposable
 
         await host.StartAsync();
 
-        Assert.Equal((long)SqliteMigrations.Latest, SqliteFile.Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteMigrations.Latest, SqliteFile.SchemaVersion(path));
         Assert.Equal("wal", SqliteFile.Scalar(path, "PRAGMA journal_mode;"));
         await host.StopAsync();
     }

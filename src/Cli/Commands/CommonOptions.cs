@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PosFleet.Logs;
+using PosFleet.Logs.Formats;
 
 namespace PosFleet.Cli.Commands;
 
@@ -12,6 +13,33 @@ internal static class CommonOptions
         Description = "Only lines of the last DURATION (24h, 90m, 2d, 30s).",
         CustomParser = r => r.Tokens.Count == 0 ? null : ParseDuration(r.Tokens[0].Value, r),
     };
+
+    /// <summary><c>--pattern</c>: a line layout in the language of <see cref="LogFormats.FromPattern"/>.</summary>
+    public static Option<string?> Pattern() => new("--pattern")
+    {
+        Description = "The line layout as a pattern of named fields, e.g. '{timestamp:yyyy-MM-dd HH:mm:ss,fff} {level} [{thread}] {component}: {message}' (as LogFormats.FromPattern reads it).",
+    };
+
+    /// <summary>Reads a <c>--pattern</c> value: no format when none was given, or the message saying what is wrong with it.</summary>
+    public static bool TryReadPattern(string? pattern, out LogFormat? format, out string error)
+    {
+        (format, error) = (null, "");
+        if (pattern is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            format = LogFormats.FromPattern("pattern", pattern);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            error = $"--pattern is not a valid layout: {ex.Message}";
+            return false;
+        }
+    }
 
     public static Option<TimeSpan?> PatternTimeout() => new("--pattern-timeout")
     {

@@ -35,6 +35,7 @@ internal static class IngestCommand
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep ingesting as the files grow and rotate, until Ctrl+C or SIGTERM." };
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
         var patternTimeout = CommonOptions.PatternTimeout();
+        var pattern = CommonOptions.Pattern();
         var glob = new Option<string>("--glob") { Description = "File-name pattern of the files read from directories.", DefaultValueFactory = _ => "*.log" };
         var batch = new Option<int>("--batch-size") { Description = "The most entries stored per transaction.", DefaultValueFactory = _ => 65536 };
         var retention = new Option<TimeSpan?>("--retention")
@@ -44,7 +45,7 @@ internal static class IngestCommand
         };
         var command = new Command("ingest", "Store what is new in activity logs (incrementally, from each file's checkpoint).")
         {
-            paths, store, organization, terminal, follow, rules, patternTimeout, glob, batch, retention,
+            paths, store, organization, terminal, follow, rules, patternTimeout, pattern, glob, batch, retention,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -53,6 +54,11 @@ internal static class IngestCommand
             // the Ctrl+C/SIGTERM handler until the first real wait, and a signal during retention would end the
             // process (exit 143) instead of canceling it.
             await Task.Yield();
+            if (!CommonOptions.TryReadPattern(parse.GetValue(pattern), out var layout, out var patternError))
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, patternError);
+            }
+
             var options = new LogIngestOptions
             {
                 Organization = parse.GetValue(organization),
@@ -66,6 +72,7 @@ internal static class IngestCommand
                 create: true,
                 builder => builder.AddLogs(o =>
                 {
+                    o.Format = layout;
                     o.Classification.RulesFile = parse.GetValue(rules)?.FullName;
                     o.Classification.PatternTimeout = parse.GetValue(patternTimeout) ?? o.Classification.PatternTimeout;
                 }),
@@ -188,14 +195,8 @@ internal static class IngestCommand
             Console.Error.WriteLine($"posfleet: warning: skipped '{DisplayText.Escape(skipped.Source)}': {DisplayText.Escape(skipped.Reason)}.");
         }
 
-        // A compressed file (given by name or matched by --glob) is skipped with a warning, not a failure.
-        var compressed = summary.Errors.Where(e => e.Source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var skipped in compressed)
-        {
-            Console.Error.WriteLine($"posfleet: warning: skipped '{DisplayText.Escape(skipped.Source)}': compressed files are not ingested; scan them with posfleet scan.");
-        }
-
-        var errors = summary.Errors.Except(compressed).ToList();
+        // A compressed or binary file (told by its first bytes, whatever its name) is among the skipped: a warning, not a failure.
+        var errors = summary.Errors;
         foreach (var error in errors)
         {
             Console.Error.WriteLine($"posfleet: {DisplayText.Escape(error.Message)}");

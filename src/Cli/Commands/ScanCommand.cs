@@ -18,6 +18,7 @@ internal static class ScanCommand
         var asOf = CommonOptions.Instant("--as-of", "The instant --since counts back from (default: now).");
         var kinds = CommonOptions.Kinds();
         var format = new Option<string>("--format") { Description = $"The line format: auto, {string.Join(", ", LogFormats.All.Select(f => f.Name))}.", DefaultValueFactory = _ => "auto" };
+        var pattern = CommonOptions.Pattern();
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
         var patternTimeout = CommonOptions.PatternTimeout();
         var top = new Option<int>("--top") { Description = "How many templates and terminals to list.", DefaultValueFactory = _ => 10 };
@@ -34,7 +35,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Classify, group and count the lines of activity logs.")
         {
-            paths, since, from, to, asOf, kinds, format, rules, patternTimeout, top, json, emit, selectedOnly, terminal, organization, reference, text, glob, maxLine, threads,
+            paths, since, from, to, asOf, kinds, format, pattern, rules, patternTimeout, top, json, emit, selectedOnly, terminal, organization, reference, text, glob, maxLine, threads,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -61,6 +62,18 @@ internal static class ScanCommand
 
                 chosen = f;
             }
+
+            if (parse.GetValue(pattern) is not null && chosen is not null)
+            {
+                return Fail(ExitCodes.Usage, "--pattern cannot be combined with --format: the pattern is the format.");
+            }
+
+            if (!CommonOptions.TryReadPattern(parse.GetValue(pattern), out var layout, out var patternError))
+            {
+                return Fail(ExitCodes.Usage, patternError);
+            }
+
+            chosen ??= layout;
 
             // No store: the scan reads files only, through the scanner a host would resolve.
             var (access, code) = StoreAccess.Compose(builder => builder.AddLogs(o =>
@@ -156,6 +169,11 @@ internal static class ScanCommand
             }
 
             PatternTimeoutWarnings.Write(summary.PatternTimeouts, "which were not matched by that rule", Console.Error);
+            if (summary.UntimedLines > 0)
+            {
+                Console.Error.WriteLine($"posfleet: {summary.UntimedLines} line(s) without a timestamp read as untimed entries{(filter.From is not null || filter.To is not null ? " (outside any time window, so not in scope)" : "")}.");
+            }
+
             if (summary.MalformedLines > 0)
             {
                 Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s); first at {DisplayText.Escape(summary.FirstMalformed[0].Position.ToString())} ({summary.FirstMalformed[0].Reason}).");

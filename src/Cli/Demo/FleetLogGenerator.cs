@@ -73,7 +73,7 @@ internal sealed class FleetLogGenerator
             lines++;
             if (level == "ERROR" && _random.Next(50) == 0)
             {
-                // A stack trace continuation: no timestamp, reported as malformed by the scanner.
+                // A stack trace continuation: no timestamp, part of the entry above (the scanner counts it apart, never malformed).
                 line.Append("    at PosFleet.Terminal.Sync.UploadAsync() in Sync.cs:line ").Append(_random.Next(40, 400)).Append('\n');
                 lines++;
             }

@@ -110,7 +110,6 @@ internal static class SyncDemo
     internal static ServiceProvider Compose(Action<IPosFleetBuilder> configure, Action<PosFleetOptions>? fleet = null)
     {
         var services = new ServiceCollection();
-        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         configure(fleet is null ? services.AddPosFleet() : services.AddPosFleet(fleet));
         var provider = services.BuildServiceProvider();
         provider.ValidatePosFleetOptions();

@@ -82,6 +82,8 @@ internal static class SummaryJson
 
         w.WriteEndArray();
         w.WriteNumber("moreTerminals", Math.Max(0, s.TerminalCount - terminals.Count));
+        w.WriteNumber("untimedLines", s.UntimedLines);
+        w.WriteNumber("continuationLines", s.ContinuationLines);
         w.WriteNumber("malformedLines", s.MalformedLines);
         w.WriteStartArray("firstMalformed");
         foreach (var m in s.FirstMalformed)

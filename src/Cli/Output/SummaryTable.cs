@@ -61,6 +61,11 @@ internal static class SummaryTable
             o.WriteLine();
         }
 
+        if (s.UntimedLines > 0 || s.ContinuationLines > 0)
+        {
+            o.WriteLine(string.Create(c, $"Untimed entries (no timestamp): {s.UntimedLines:N0}; continuation lines (stack frames, part of the entry above): {s.ContinuationLines:N0}"));
+        }
+
         if (s.MalformedLines > 0)
         {
             o.WriteLine(string.Create(c, $"Malformed lines: {s.MalformedLines:N0}; first at:"));

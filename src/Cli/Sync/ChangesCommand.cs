@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PosFleet.Cli.Commands;
 using PosFleet.Sync.Changes;
 
@@ -12,9 +13,9 @@ namespace PosFleet.Cli.Sync;
 /// </summary>
 internal static class ChangesCommand
 {
-    public static Command Create() => new("changes", "Export the host's table changes for a terminal to a file, and import that file on the terminal (no network needed).")
+    public static Command Create() => new("changes", "Export the host's table changes for a terminal to a signed file, and import that file on the terminal (no network needed).")
     {
-        Export(), Import(),
+        Export(), Import(), ChangesKeygenCommand.Create(),
     };
 
     private static Option<FileInfo> TablesOption() => new("--tables") { Description = "The host's table declarations (JSON; see the README).", Required = true };
@@ -27,12 +28,22 @@ internal static class ChangesCommand
         var terminal = new Option<string>("--terminal") { Description = "The terminal the file is for: rows assigned to other terminals go as removals.", Required = true };
         var since = new Option<long>("--since") { Description = "The terminal's checkpoint ('posfleet terminal show'); 0 exports everything.", DefaultValueFactory = _ => 0 };
         var output = new Option<FileInfo>("--out") { Description = "The file to write (gzip-compressed JSON lines).", Required = true };
-        var command = new Command("export", "Writes the changes of an organization since a terminal's checkpoint to a file.") { store, tables, organization, terminal, since, output };
+        var signingKey = new Option<FileInfo?>("--signing-key") { Description = "The back office's private key file ('posfleet changes keygen'): the file is signed with it." };
+        var unsigned = new Option<bool>("--unsigned") { Description = "Writes the file unsigned (terminals refuse it unless they allow unsigned files)." };
+        var command = new Command("export", "Writes the changes of an organization since a terminal's checkpoint to a signed file.") { store, tables, organization, terminal, since, output, signingKey, unsigned };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(since) < 0)
             {
                 return ScanCommand.Fail(ExitCodes.Usage, "--since must be 0 or a checkpoint a terminal reported.");
+            }
+
+            var key = parse.GetValue(signingKey);
+            if ((key is null) == !parse.GetValue(unsigned))
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, key is null
+                    ? "changes export signs the file: give --signing-key FILE (the back office's private key, 'posfleet changes keygen'), or --unsigned to write it unsigned."
+                    : "--signing-key and --unsigned contradict each other: give one.");
             }
 
             var (declared, code) = SyncTablesFile.Read(parse.GetValue(tables)!);
@@ -53,7 +64,8 @@ internal static class ChangesCommand
                 try
                 {
                     var summary = await ChangeBatchFile.ExportAsync(
-                        access.Services.GetRequiredService<IChangeExporter>(), path, parse.GetValue(organization)!, parse.GetValue(terminal)!, parse.GetValue(since), cancellationToken);
+                        access.Services.GetRequiredService<IChangeExporter>(), path, parse.GetValue(organization)!, parse.GetValue(terminal)!, parse.GetValue(since),
+                        new ChangeFileOptions { SigningKeyFile = key?.FullName }, cancellationToken);
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"Exported {summary.Rows} changes in {summary.Batches} batches of '{DisplayText.Escape(parse.GetValue(organization))}' for terminal '{DisplayText.Escape(parse.GetValue(terminal))}' since checkpoint {parse.GetValue(since)} to {path}; new checkpoint {summary.Checkpoint}."));
                     return ExitCodes.Success;
@@ -61,6 +73,10 @@ internal static class ChangesCommand
                 catch (PosFleetStorageException ex)
                 {
                     return ScanCommand.Fail(ExitCodes.StoreUnavailable, ex.Message);
+                }
+                catch (OptionsValidationException ex)
+                {
+                    return ScanCommand.Fail(ExitCodes.InvalidConfiguration, $"--signing-key: {ex.Message} Nothing was written.");
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -78,7 +94,9 @@ internal static class ChangesCommand
         var terminal = new Option<string>("--terminal") { Description = "This terminal's id: rows assigned to other terminals are removed.", Required = true };
         var organization = new Option<string>("--organization") { Description = "This terminal's organization: a file of another one is refused.", Required = true };
         var file = new Argument<FileInfo>("file") { Description = "The change batch file written by 'posfleet changes export'." };
-        var command = new Command("import", "Imports a change batch file into a terminal's store; importing it again writes nothing.") { store, tables, terminal, organization, file };
+        var verificationKey = new Option<FileInfo?>("--verification-key") { Description = "The back office's public key file: only files it signed are imported." };
+        var allowUnsigned = new Option<bool>("--allow-unsigned") { Description = "Also imports files that are not signed (or when no --verification-key is given); a file signed by another key or changed after signing is refused even so." };
+        var command = new Command("import", "Imports a signed change batch file into a terminal's store; importing it again writes nothing.") { store, tables, terminal, organization, file, verificationKey, allowUnsigned };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var input = parse.GetValue(file)!;
@@ -105,12 +123,21 @@ internal static class ChangesCommand
                 var before = await importer.GetCheckpointAsync(parse.GetValue(organization)!, cancellationToken);
                 try
                 {
-                    var summary = await ChangeBatchFile.ImportAsync(importer, input.FullName, cancellationToken);
+                    var signature = new ChangeFileOptions { VerificationKeyFile = parse.GetValue(verificationKey)?.FullName, AllowUnsigned = parse.GetValue(allowUnsigned) };
+                    var summary = await ChangeBatchFile.ImportAsync(importer, input.FullName, signature, cancellationToken);
                     var what = summary.Checkpoint <= before
                         ? string.Create(CultureInfo.InvariantCulture, $"nothing new (this terminal already holds checkpoint {before})")
                         : string.Create(CultureInfo.InvariantCulture, $"{summary.Rows} changes in {summary.Batches} batches; checkpoint {before} -> {summary.Checkpoint}");
                     Console.Out.WriteLine(DisplayText.Escape($"Imported {input.FullName}: {what}."));
                     return ExitCodes.Success;
+                }
+                catch (ChangeFileSignatureException ex)
+                {
+                    return ScanCommand.Fail(ExitCodes.SignatureRefused, ex.Message);
+                }
+                catch (OptionsValidationException ex)
+                {
+                    return ScanCommand.Fail(ExitCodes.InvalidConfiguration, $"--verification-key: {ex.Message} Nothing was imported.");
                 }
                 catch (InvalidDataException ex)
                 {

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using PosFleet.Cli.Commands;
 using PosFleet.Sync;
 using PosFleet.Sync.Changes;
@@ -26,8 +23,6 @@ internal static class SyncStores
 
         return StoreAccess.Open(file, create, builder =>
         {
-            // The registry logs enrolments (terminal ids, never credentials); the tool writes no log, so no provider.
-            builder.Services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
             builder.AddSyncBackOffice();
             AddTables(builder, tables);
         });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Cli.Commands;
 using PosFleet.Sync.Changes;
 using PosFleet.Sync.Enrolment;
+using PosFleet.Sync.Inbox;
 using PosFleet.Sync.Outbox;
 
 namespace PosFleet.Cli.Sync;
@@ -151,7 +152,10 @@ internal static class TerminalCommand
         var store = StoreAccess.StoreOption();
         var terminal = TerminalOption();
         var organization = OrganizationOption("The terminal's organization (whose change checkpoint is shown).");
-        var command = new Command("show", "A terminal's sync state from its own store: the change checkpoint and the outbox depth.") { store, terminal, organization };
+        var command = new Command(
+            "show",
+            "A terminal's sync state: from the till's store, its change checkpoint, outbox depth and the messages the back office rejected; from the back office's store, also its dead letters (count, last reason).")
+        { store, terminal, organization };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var id = parse.GetValue(terminal)!;
@@ -172,6 +176,7 @@ internal static class TerminalCommand
                     Console.Out.WriteLine($"organization {DisplayText.Escape(org)}");
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checkpoint {checkpoint}"));
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outbox {depth}"));
+                    await WriteRejectedAsync(access.Services, id, cancellationToken);
                     Console.Out.WriteLine("last sync: not stored (the agent keeps its last outcome in memory; the back office's status board shows it)");
                     return ExitCodes.Success;
                 }
@@ -182,5 +187,35 @@ internal static class TerminalCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The messages the back office rejected, kept on the till; and on a back office's store (where the terminal is
+    /// enrolled) the dead letters it keeps for that terminal. Reasons come from handlers and are shown escaped.
+    /// </summary>
+    private static async Task WriteRejectedAsync(IServiceProvider services, string terminal, CancellationToken cancellationToken)
+    {
+        var outbox = services.GetRequiredService<IOutbox>();
+        var rejected = await outbox.CountRejectedAsync(cancellationToken);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rejected {rejected}"));
+        if (rejected > 0 && (await outbox.ListRejectedAsync(1, cancellationToken)) is [var last])
+        {
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rejected last: {last.RejectedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z {DisplayText.Escape(last.Message.Type)} {last.Message.Id}: {DisplayText.Escape(last.Reason)}"));
+        }
+
+        if (await services.GetRequiredService<ITerminalCredentialStore>().GetAsync(terminal, cancellationToken) is null)
+        {
+            return;
+        }
+
+        var inbox = services.GetRequiredService<ISyncInboxStore>();
+        var deadLetters = await inbox.CountDeadLettersAsync(terminal, cancellationToken);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dead letters {deadLetters}"));
+        if (deadLetters > 0 && (await inbox.ListDeadLettersAsync(terminal, 1, cancellationToken)) is [var letter])
+        {
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"dead letters last: {letter.RejectedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z {DisplayText.Escape(letter.Type)} {letter.MessageId}: {DisplayText.Escape(letter.Reason)}"));
+        }
     }
 }

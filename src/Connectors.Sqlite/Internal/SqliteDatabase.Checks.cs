@@ -101,10 +101,14 @@ internal sealed partial class SqliteDatabase
         }
     }
 
-    /// <summary>The schema version, refusing a newer one and another application's database.</summary>
+    /// <summary>
+    /// The schema version, refusing a newer one, and a file holding other objects under the names PosFleet's schema
+    /// needs. A file may hold the host's own tables (a till's tickets and users, PosFleet beside them): they are never
+    /// read, written or renamed, and <c>PRAGMA user_version</c>, which the host may use for its own schema, is left alone.
+    /// </summary>
     private async Task<int> CheckVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var version = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
         var latest = SqliteMigrations.Latest;
         if (version > latest)
         {
@@ -112,14 +116,49 @@ internal sealed partial class SqliteDatabase
                 $"The database '{Path}' was written by a newer version of PosFleet (schema {version}; this version knows schemas up to {latest}): open it with that version or newer; it was not changed.");
         }
 
-        if (version == 0
-            && Convert.ToInt64(await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\';", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+        var taken = new List<string>();
+        foreach (var (kind, name) in SqliteMigrations.CreatedAfter(version))
         {
-            // Another application's database: ours always carries a user_version once it has tables.
-            throw new PosFleetStorageException($"The database '{Path}' is not a PosFleet store (it holds other tables): choose another file; it was not changed.");
+            // A virtual table also needs its shadow tables' names (entries_text_data, entries_text_idx …).
+            var sql = kind == "virtual table"
+                ? "SELECT type FROM sqlite_schema WHERE name = $name COLLATE NOCASE OR name LIKE $shadow ESCAPE '\\' LIMIT 1;"
+                : "SELECT type FROM sqlite_schema WHERE name = $name COLLATE NOCASE LIMIT 1;";
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$name", name);
+            command.Parameters.AddWithValue("$shadow", name.Replace("_", "\\_", StringComparison.Ordinal) + "\\_%");
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string type)
+            {
+                taken.Add($"{type} '{name}'");
+            }
+        }
+
+        if (taken.Count > 0)
+        {
+            throw new PosFleetStorageException(
+                $"The database '{Path}' already holds {string.Join(", ", taken)}, which PosFleet's schema {latest} needs: rename {(taken.Count == 1 ? "it" : "them")} in the host's schema, or give PosFleet a file of its own; it was not changed.");
         }
 
         return version;
+    }
+
+    /// <summary>
+    /// The version in <see cref="SqliteMigrations.VersionTable"/>; for a file of an earlier build (which kept it in
+    /// <c>PRAGMA user_version</c> and refused any other table) that version when the file holds PosFleet's first
+    /// tables; 0 for a new file or a host's database that PosFleet has not used yet.
+    /// </summary>
+    private static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync(connection, $"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{SqliteMigrations.VersionTable}';", cancellationToken).ConfigureAwait(false) is long and > 0)
+        {
+            return Convert.ToInt32(await ScalarAsync(connection, $"SELECT coalesce(max(version), 0) FROM {SqliteMigrations.VersionTable};", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+
+        var legacy = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var ours = Convert.ToInt64(
+            await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('sources', 'templates', 'entries', 'entries_text');", cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture);
+        return legacy > 0 && ours == 4 ? legacy : 0;
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -162,11 +162,19 @@ internal sealed partial class SqliteDatabase : IDisposable
 
         using var transaction = connection.BeginTransaction(deferred: false);
         // Another process may have migrated the file while this one waited for the lock.
-        version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        version = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+        using (var table = connection.CreateCommand())
+        {
+            table.CommandText = $"CREATE TABLE IF NOT EXISTS {SqliteMigrations.VersionTable} (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);";
+            await table.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var (number, sql) in SqliteMigrations.All.Where(m => m.Version > version))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = sql + string.Create(CultureInfo.InvariantCulture, $"\nPRAGMA user_version = {number};");
+            command.CommandText = sql + string.Create(
+                CultureInfo.InvariantCulture,
+                $"\nINSERT INTO {SqliteMigrations.VersionTable} (id, version) VALUES (1, {number}) ON CONFLICT (id) DO UPDATE SET version = excluded.version;");
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -12,7 +12,7 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 /// that its change and the message commit together; the sequence is the table's AUTOINCREMENT key, so messages keep
 /// the order of their commits.
 /// </summary>
-internal sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
+internal sealed partial class SqliteOutbox(SqliteDatabase database) : IOutbox
 {
     private const int IdsPerStatement = 500;
 

@@ -10,7 +10,7 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 /// one transaction at a time in this process (the others would only spin on the busy timeout), and SQLite's write
 /// lock between processes.
 /// </summary>
-internal sealed class SqliteSyncInboxStore(SqliteDatabase database) : ISyncInboxStore, IDisposable
+internal sealed partial class SqliteSyncInboxStore(SqliteDatabase database) : ISyncInboxStore, IDisposable
 {
     private readonly SemaphoreSlim _write = new(1, 1);
 
@@ -63,7 +63,10 @@ internal sealed class SqliteSyncInboxStore(SqliteDatabase database) : ISyncInbox
                 await using (connection.ConfigureAwait(false))
                 {
                     using var command = connection.CreateCommand();
-                    command.CommandText = "DELETE FROM sync_inbox WHERE rowid IN (SELECT rowid FROM sync_inbox WHERE received_at < $before LIMIT $chunk);";
+                    command.CommandText = """
+                        DELETE FROM sync_dead_letters WHERE rowid IN (SELECT rowid FROM sync_dead_letters WHERE rejected_at < $before LIMIT $chunk);
+                        DELETE FROM sync_inbox WHERE rowid IN (SELECT rowid FROM sync_inbox WHERE received_at < $before LIMIT $chunk);
+                        """;
                     command.Parameters.AddWithValue("$before", olderThan.UtcTicks);
                     command.Parameters.AddWithValue("$chunk", database.RetentionChunkSize);
                     var chunk = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -110,6 +113,27 @@ internal sealed class SqliteSyncInboxStore(SqliteDatabase database) : ISyncInbox
             command.Parameters.AddWithValue("$organization", record.Organization);
             command.Parameters.AddWithValue("$received", record.ReceivedAt.UtcTicks);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+
+        public async ValueTask RecordDeadLetterAsync(SyncDeadLetter deadLetter, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(deadLetter);
+            ObjectDisposedException.ThrowIf(_done, this);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO sync_dead_letters (terminal, message_id, organization, type, payload, reason, rejected_at)
+                VALUES ($terminal, $id, $organization, $type, $payload, $reason, $at)
+                ON CONFLICT (terminal, message_id) DO NOTHING;
+                """;
+            command.Parameters.AddWithValue("$terminal", deadLetter.TerminalId);
+            command.Parameters.AddWithValue("$id", deadLetter.MessageId.ToString("D"));
+            command.Parameters.AddWithValue("$organization", deadLetter.Organization);
+            command.Parameters.AddWithValue("$type", deadLetter.Type);
+            command.Parameters.AddWithValue("$payload", deadLetter.Payload);
+            command.Parameters.AddWithValue("$reason", deadLetter.Reason);
+            command.Parameters.AddWithValue("$at", deadLetter.RejectedAt.UtcTicks);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         public async ValueTask CommitAsync(CancellationToken cancellationToken)

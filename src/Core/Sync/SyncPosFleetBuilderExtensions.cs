@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Sync.Agent;
 using PosFleet.Sync.Configurations;
@@ -18,7 +19,8 @@ public static class SyncPosFleetBuilderExtensions
     /// <summary>
     /// Registers the back office's side of the exchange: the <see cref="ISyncExchangeHandler"/> that transports call,
     /// the <see cref="ITerminalRegistry"/> that enrols terminals, the inbox retention pass (a hosted service), and
-    /// in-memory stores unless a storage connector registered durable ones. Apply messages with
+    /// in-memory stores unless a storage connector registered durable ones, and logging (<c>AddLogging()</c>, which
+    /// leaves a host's own logging configuration as it is). Apply messages with
     /// <see cref="AddOutboxMessageHandler{THandler}"/>. Options are validated at start-up.
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
@@ -35,6 +37,7 @@ public static class SyncPosFleetBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncBackOfficeOptions>, SyncBackOfficeOptionsValidator>());
+        services.AddLogging(); // idempotent, as AddHttpClient does: a host's own logging configuration stays as it is
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITerminalCredentialStore, InMemoryTerminalCredentialStore>();
         services.TryAddSingleton<ISyncInboxStore, InMemorySyncInboxStore>();
@@ -79,7 +82,8 @@ public static class SyncPosFleetBuilderExtensions
     /// Registers the terminal's side of the exchange: the <see cref="ISyncAgent"/> (a hosted service exchanging every
     /// <see cref="SyncAgentOptions.Interval"/>) and an in-memory <see cref="IOutbox"/> unless a storage connector
     /// registered a durable one. The terminal's id and organization are those of <c>AddPosFleet</c>'s options; a
-    /// transport is registered separately (<see cref="AddSyncInProcessTransport"/>, or HTTP). Options are validated at start-up.
+    /// transport is registered separately (<see cref="AddSyncInProcessTransport"/>, or HTTP): without one the host fails
+    /// at start-up saying which to register. Options are validated at start-up.
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
     /// <param name="configure">Configures the agent: its credential, interval, back-off and batches.</param>
@@ -95,11 +99,15 @@ public static class SyncPosFleetBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncAgentOptions>, SyncAgentOptionsValidator>());
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOutbox, InMemoryOutbox>();
         services.TryAddSingleton<TerminalConfigurationSource>();
         services.TryAddSingleton<ITerminalConfigurationSource>(sp => sp.GetRequiredService<TerminalConfigurationSource>());
-        services.TryAddSingleton<SyncAgent>();
+        // Resolved without a transport (the validator says so at start-up too), the agent says what to register rather than the container's error.
+        services.TryAddSingleton(sp => sp.GetService<ISyncTransport>() is null
+            ? throw new InvalidOperationException(SyncAgentOptionsValidator.NoTransport)
+            : ActivatorUtilities.CreateInstance<SyncAgent>(sp));
         services.TryAddSingleton<ISyncAgent>(sp => sp.GetRequiredService<SyncAgent>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SyncAgent>(sp => sp.GetRequiredService<SyncAgent>()));
         return builder;

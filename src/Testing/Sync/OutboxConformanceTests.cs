@@ -9,7 +9,7 @@ namespace PosFleet.Testing.Sync;
 /// and return a new, empty outbox from <see cref="CreateOutboxAsync"/>. Order, bounded batches and deletion only of
 /// what was acknowledged are what let a terminal go offline for days and lose nothing.
 /// </summary>
-public abstract class OutboxConformanceTests
+public abstract partial class OutboxConformanceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 15, 0, TimeSpan.Zero);
 

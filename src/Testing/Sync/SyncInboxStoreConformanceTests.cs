@@ -8,7 +8,7 @@ namespace PosFleet.Testing.Sync;
 /// <see cref="CreateStoreAsync"/>. A message is recorded once per terminal, only when its transaction commits, and
 /// two transactions racing for the same message cannot both record it — the guarantee behind "exactly one effect".
 /// </summary>
-public abstract class SyncInboxStoreConformanceTests
+public abstract partial class SyncInboxStoreConformanceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 15, 0, TimeSpan.Zero);
 

@@ -9,7 +9,7 @@ public sealed class ScanCommandTests : IDisposable
         2026-11-19T08:00:00.000Z [ERROR] term=POS-1 org=ACME tickets: could not save ticket ref=T-100 : error 7
         2026-11-20T08:00:00.000Z [ERROR] term=POS-1 org=ACME tickets: could not save ticket ref=T-200 : error 9
         2026-11-20T09:00:00.000Z [FAIL] term=POS-2 org=ACME printer: paper out on printer 2
-        garbage line without a timestamp
+        2026-13-45T99:00:00Z garbled timestamp
         2026-11-20T10:00:00.000Z [INFO] term=POS-3 org=BETA tickets: ticket closed ref=T-300
 
         """;

@@ -20,7 +20,7 @@ public sealed class BadStoreTests : IDisposable
         {
             connection.Open();
             using var sql = connection.CreateCommand();
-            sql.CommandText = "CREATE TABLE future (x); PRAGMA user_version = 99;";
+            sql.CommandText = "CREATE TABLE posfleet_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL); INSERT INTO posfleet_schema VALUES (1, 99);";
             sql.ExecuteNonQuery();
         }
 

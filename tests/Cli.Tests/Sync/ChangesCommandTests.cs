@@ -4,12 +4,14 @@ namespace PosFleet.Cli.Tests.Sync;
 /// <c>posfleet changes export|import</c>: a change file carried from the back office to a till with no network, the
 /// tool run as a process on real SQLite files.
 /// </summary>
-public sealed class ChangesCommandTests : IDisposable
+public sealed partial class ChangesCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly string _backOffice;
     private readonly string _till;
     private readonly string _tables;
+    private readonly string _privateKey;
+    private readonly string _publicKey;
 
     public ChangesCommandTests()
     {
@@ -17,6 +19,10 @@ public sealed class ChangesCommandTests : IDisposable
         _till = Path.Combine(_dir.Path, "till.db");
         _tables = Path.Combine(_dir.Path, "tables.json");
         File.WriteAllText(_tables, SyncFiles.TablesJson);
+        (_privateKey, _publicKey) = (Path.Combine(_dir.Path, "signing.key"), Path.Combine(_dir.Path, "signing.pub"));
+        var pair = PosFleet.Sync.Changes.ChangeFileKeys.Create(); // 'changes keygen' itself: ChangesCommandTests.Signatures.cs
+        File.WriteAllText(_privateKey, pair.PrivateKeyPem);
+        File.WriteAllText(_publicKey, pair.PublicKeyPem);
     }
 
     public void Dispose() => _dir.Dispose();
@@ -57,7 +63,7 @@ public sealed class ChangesCommandTests : IDisposable
         SyncFiles.Execute(_backOffice, "UPDATE items SET price = 1.7 WHERE id = 1");
 
         var second = Path.Combine(_dir.Path, "second.gz");
-        var export = await PosFleetProcess.RunAsync("changes", "export", "--store", _backOffice, "--tables", _tables, "--organization", "ACME", "--terminal", "till-1", "--since", checkpoint, "--out", second);
+        var export = await PosFleetProcess.RunAsync("changes", "export", "--store", _backOffice, "--tables", _tables, "--organization", "ACME", "--terminal", "till-1", "--since", checkpoint, "--out", second, "--signing-key", _privateKey);
         var import = await ImportAsync(second, "till-1", "ACME");
 
         Assert.Equal(0, export.ExitCode);
@@ -80,14 +86,14 @@ public sealed class ChangesCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_TamperedFile_RefusedExitCode3NothingWritten()
+    public async Task Import_UnsignedFileAllowedButDamaged_RefusedExitCode3NothingWritten()
     {
-        var file = await PrepareAndExportAsync();
+        var file = await PrepareAndExportAsync(signed: false);
         var bytes = await File.ReadAllBytesAsync(file);
         bytes[bytes.Length / 2] ^= 0x5A;                                       // a flipped byte on the key: gzip's CRC no longer matches
         await File.WriteAllBytesAsync(file, bytes);
 
-        var import = await ImportAsync(file, "till-1", "ACME");
+        var import = await ImportAsync(file, "till-1", "ACME", "--allow-unsigned");
 
         Assert.Equal(3, import.ExitCode);
         Assert.Contains("not a complete change batch file", import.Stderr, StringComparison.Ordinal);
@@ -100,7 +106,7 @@ public sealed class ChangesCommandTests : IDisposable
         await SyncFiles.CreateStoreWithHostTablesAsync(_backOffice);
         await File.WriteAllTextAsync(_tables, """{ "tables": [ { "name": "items", "key": ["id"], "organisationColumn": "folder" } ] }""");
 
-        var export = await PosFleetProcess.RunAsync("changes", "export", "--store", _backOffice, "--tables", _tables, "--organization", "ACME", "--terminal", "till-1", "--out", Path.Combine(_dir.Path, "x.gz"));
+        var export = await PosFleetProcess.RunAsync("changes", "export", "--store", _backOffice, "--tables", _tables, "--organization", "ACME", "--terminal", "till-1", "--out", Path.Combine(_dir.Path, "x.gz"), "--signing-key", _privateKey);
 
         Assert.Equal(4, export.ExitCode);
         Assert.Contains("organisationColumn", export.Stderr, StringComparison.Ordinal);
@@ -113,13 +119,13 @@ public sealed class ChangesCommandTests : IDisposable
         await SyncFiles.CreateStoreWithHostTablesAsync(_backOffice);
         await File.WriteAllTextAsync(_tables, """{ "tables": [ { "name": "prices", "key": ["id"], "organizationColumn": "folder" } ] }""");
 
-        var export = await PosFleetProcess.RunAsync("changes", "export", "--store", _backOffice, "--tables", _tables, "--organization", "ACME", "--terminal", "till-1", "--out", Path.Combine(_dir.Path, "x.gz"));
+        var export = await PosFleetProcess.RunAsync("changes", "export", "--store", _backOffice, "--tables", _tables, "--organization", "ACME", "--terminal", "till-1", "--out", Path.Combine(_dir.Path, "x.gz"), "--signing-key", _privateKey);
 
         Assert.NotEqual(0, export.ExitCode);
         Assert.Contains("prices", export.Stderr, StringComparison.Ordinal);
     }
 
-    private async Task<string> PrepareAndExportAsync()
+    internal async Task<string> PrepareAndExportAsync(bool signed = true)
     {
         await SyncFiles.CreateStoreWithHostTablesAsync(_backOffice);
         await SyncFiles.CreateStoreWithHostTablesAsync(_till);
@@ -128,11 +134,13 @@ public sealed class ChangesCommandTests : IDisposable
             INSERT INTO users VALUES (10, 'Ana', 'ACME', 'till-1'), (11, 'Luis', 'ACME', 'till-2'), (12, 'Wile', 'GLOBEX', 'till-9');
             """);
         var file = Path.Combine(_dir.Path, "changes.gz");
-        var export = await PosFleetProcess.RunAsync("changes", "export", "--store", _backOffice, "--tables", _tables, "--organization", "ACME", "--terminal", "till-1", "--out", file);
+        string[] signing = signed ? ["--signing-key", _privateKey] : ["--unsigned"];
+        var export = await PosFleetProcess.RunAsync(["changes", "export", "--store", _backOffice, "--tables", _tables, "--organization", "ACME", "--terminal", "till-1", "--out", file, .. signing]);
         Assert.True(export.ExitCode == 0, export.Stderr);
         return file;
     }
 
-    private Task<PosFleetProcess.Result> ImportAsync(string file, string terminal, string organization) =>
-        PosFleetProcess.RunAsync("changes", "import", "--store", _till, "--tables", _tables, "--terminal", terminal, "--organization", organization, file);
+    /// <summary>Imports on the till, verifying with the back office's public key (and <paramref name="extra"/> options).</summary>
+    internal Task<PosFleetProcess.Result> ImportAsync(string file, string terminal, string organization, params string[] extra) =>
+        PosFleetProcess.RunAsync(["changes", "import", "--store", _till, "--tables", _tables, "--terminal", terminal, "--organization", organization, "--verification-key", _publicKey, .. extra, file]);
 }

@@ -16,6 +16,8 @@ public sealed class DemoSyncTests : IDisposable
 
         Assert.True(code == 0, stderr);
         Assert.Contains("Scanning the last 24 hours", stdout, StringComparison.Ordinal);             // the earlier sections are still there
+        Assert.DoesNotContain("Malformed lines", stdout, StringComparison.Ordinal);                   // its stack frames belong to their entries
+        Assert.Matches("continuation lines \\(stack frames, part of the entry above\\): [1-9]", stdout);
         var backOffice = Path.Combine(_dir.Path, "sync", "backoffice.db");
         var rows = stdout.Split('\n').Where(l => l.StartsWith("  till-", StringComparison.Ordinal)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         Assert.Equal(3, rows.Count);

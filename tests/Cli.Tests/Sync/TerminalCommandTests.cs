@@ -1,3 +1,13 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PosFleet.Connectors.Sqlite;
+using PosFleet.Sync;
+using PosFleet.Sync.Agent;
+using PosFleet.Sync.Enrolment;
+using PosFleet.Sync.Exchange;
+using PosFleet.Sync.Outbox;
+
 namespace PosFleet.Cli.Tests.Sync;
 
 /// <summary><c>posfleet terminal enrol|revoke|list|show</c> on real SQLite files, the tool run as a process.</summary>
@@ -84,6 +94,40 @@ public sealed class TerminalCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("checkpoint 0", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("outbox 0", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_AfterTheBackOfficeRejectedMessages_TillShowsItsRejectedAndBackOfficeItsDeadLetters()
+    {
+        var till = Path.Combine(_dir.Path, "till.db");
+        var backOfficeServices = new ServiceCollection();
+        backOfficeServices.AddPosFleet().AddSyncBackOffice().UseSqliteStorageFile(BackOffice); // no handler for "refund"
+        await using (var backOffice = backOfficeServices.BuildServiceProvider())
+        {
+            var enrolment = await backOffice.GetRequiredService<ITerminalRegistry>().EnrolAsync("till-07", "ACME");
+            var tillServices = new ServiceCollection();
+            tillServices.AddPosFleet(o => (o.TerminalId, o.Organization) = ("till-07", "ACME"))
+                .AddSyncAgent(o => (o.Credential, o.ApplicationVersion, o.EnableBackground) = (enrolment.Credential, "34.0", false))
+                .AddSyncInProcessTransport(backOffice.GetRequiredService<ISyncExchangeHandler>())
+                .UseSqliteStorageFile(till);
+            await using var terminal = tillServices.BuildServiceProvider();
+            using var payload = JsonDocument.Parse("""{"ticket":1}""");
+            await terminal.GetRequiredService<IOutbox>().EnqueueAsync(OutboxMessage.Create("refund", payload.RootElement, TimeProvider.System), default);
+            await terminal.GetRequiredService<IOutbox>().EnqueueAsync(OutboxMessage.Create("refund", payload.RootElement, TimeProvider.System), default);
+            Assert.Equal(2, (await terminal.GetRequiredService<ISyncAgent>().SyncNowAsync()).Rejected);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var onTill = await PosFleetProcess.RunAsync("terminal", "show", "--store", till, "--terminal", "till-07", "--organization", "ACME");
+        var onBackOffice = await PosFleetProcess.RunAsync("terminal", "show", "--store", BackOffice, "--terminal", "till-07", "--organization", "ACME");
+
+        Assert.Equal((0, 0), (onTill.ExitCode, onBackOffice.ExitCode));
+        Assert.Contains("outbox 0\n", onTill.Stdout, StringComparison.Ordinal);
+        Assert.Contains("rejected 2\n", onTill.Stdout, StringComparison.Ordinal);
+        Assert.Matches("rejected last: .*refund .*No handler is registered on the back office for outbox messages of type 'refund'", onTill.Stdout);
+        Assert.DoesNotContain("dead letters", onTill.Stdout, StringComparison.Ordinal);
+        Assert.Contains("dead letters 2\n", onBackOffice.Stdout, StringComparison.Ordinal);
+        Assert.Matches("dead letters last: .*refund .*type 'refund'", onBackOffice.Stdout);
     }
 
     [Fact]

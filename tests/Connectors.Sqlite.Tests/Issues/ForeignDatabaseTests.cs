@@ -4,7 +4,7 @@ using PosFleet.Logs.Storage;
 
 namespace PosFleet.Connectors.Sqlite.Tests.Issues;
 
-/// <summary>Another application's SQLite file is refused, and left as it was.</summary>
+/// <summary>Another application's SQLite file whose objects take PosFleet's names is refused, and left as it was.</summary>
 public sealed class ForeignDatabaseTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -12,14 +12,14 @@ public sealed class ForeignDatabaseTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Open_UserVersion0WithOtherTables_RefusedAsNotAPosFleetStoreFileUnchanged()
+    public async Task Open_AnotherApplicationsTablesUnderPosFleetsNames_RefusedNamingThemFileUnchanged()
     {
         var db = Path.Combine(_dir.Path, "other.db");
         using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
         {
             connection.Open();
             using var sql = connection.CreateCommand();
-            sql.CommandText = "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'x');";
+            sql.CommandText = "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); CREATE TABLE sources (id INTEGER PRIMARY KEY); CREATE INDEX entries_time ON customers (name); INSERT INTO customers VALUES (1, 'x');";
             sql.ExecuteNonQuery();
         }
 
@@ -34,7 +34,7 @@ public sealed class ForeignDatabaseTests : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        Assert.Contains("is not a PosFleet store", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("already holds table 'sources', index 'entries_time'", ex.Message, StringComparison.Ordinal);
         Assert.Contains(db, ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, SqliteStorageFileTests.Hash(db));
     }

@@ -43,12 +43,14 @@ internal sealed class BackOffice : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 
-    /// <summary>Applies "ticket" messages by adding their number to a list; can be told to fail on one ticket.</summary>
+    /// <summary>Applies "ticket" messages by adding their number to a list; can be told to fail on one ticket (a failure that may pass) or reject one as invalid.</summary>
     internal sealed class RecordingHandler : IOutboxMessageHandler
     {
         private readonly List<(string Terminal, string Organization, int Ticket)> _applied = [];
 
         public int? FailOn { get; set; }
+
+        public int? RejectOn { get; set; }
 
         public IReadOnlyList<(string Terminal, string Organization, int Ticket)> Applied
         {
@@ -67,6 +69,11 @@ internal sealed class BackOffice : IAsyncDisposable
             if (ticket == FailOn)
             {
                 throw new InvalidOperationException($"ticket {ticket} is refused by the test");
+            }
+
+            if (ticket == RejectOn)
+            {
+                throw new OutboxMessageRejectedException($"ticket {ticket} has no lines");
             }
 
             lock (_applied)

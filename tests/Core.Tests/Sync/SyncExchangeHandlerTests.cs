@@ -180,18 +180,8 @@ public sealed class SyncExchangeHandlerTests : IAsyncDisposable
         Assert.Equal([request.Outbox[0].Id], failed.Response!.Acknowledged);
         Assert.Equal(request.Outbox.Select(m => m.Id), replay.Response!.Acknowledged);
         Assert.Equal([1, 2, 3], _backOffice.Tickets.Applied.Select(t => t.Ticket));
-    }
-
-    [Fact]
-    public async Task HandleAsync_MessageOfAnUnregisteredType_IsNotAcknowledged()
-    {
-        var till = await _backOffice.Registry.EnrolAsync("till-01", "ACME");
-        var unknown = Tickets(1)[0] with { Type = "customer-edit" };
-
-        var result = await _backOffice.Handler.HandleAsync(till.Credential, Request("till-01", "ACME", unknown), default);
-
-        Assert.Empty(result.Response!.Acknowledged);
-        Assert.False(await _backOffice.Inbox.ContainsAsync("till-01", unknown.Id, default));
+        Assert.Empty(failed.Response.Rejected);
+        Assert.Equal(0, await _backOffice.Inbox.CountDeadLettersAsync("till-01", default));
     }
 
     [Fact]

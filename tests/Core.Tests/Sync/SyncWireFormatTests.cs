@@ -54,7 +54,7 @@ public sealed class SyncWireFormatTests
     [Fact]
     public async Task ReadResponse_WithFieldsOfALaterVersion_IgnoresThem()
     {
-        var json = """{"protocolVersion":2,"acknowledged":[],"packageOffer":{"rows":[1,2]},"leaseToken":"abc","serverTime":"2026-11-30T10:00:00+00:00"}""";
+        var json = """{"protocolVersion":2,"acknowledged":[],"firmwareCampaign":{"rows":[1,2]},"leaseToken":"abc","serverTime":"2026-11-30T10:00:00+00:00"}""";
 
         var read = await SyncWireFormat.ReadResponseAsync(new MemoryStream(Gzip(json)));
 

@@ -22,6 +22,12 @@ internal sealed class SqliteChangeExporter(SqliteDatabase database, SqliteChange
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: true);
+
+            // Read in the same snapshot as the log: a checkpoint below the newest purged tombstone may have missed a
+            // delete, so the batches are marked for a full re-initialisation (the terminal starts again from 0).
+            using var horizon = connection.CreateCommand();
+            horizon.CommandText = "SELECT coalesce((SELECT min_valid_version FROM sync_change_horizon), 0);";
+            var reinitialize = checkpoint < (long)horizon.ExecuteScalar()!;
             using var log = connection.CreateCommand();
             log.CommandText = "SELECT version, table_name, row_key, terminal, deleted FROM sync_changes WHERE organization = $organization AND version > $checkpoint ORDER BY version LIMIT $limit;";
             log.Parameters.AddWithValue("$organization", organization);
@@ -81,7 +87,7 @@ internal sealed class SqliteChangeExporter(SqliteDatabase database, SqliteChange
             }
 
             transaction.Commit();
-            return new ChangeBatch { Organization = organization, FromCheckpoint = checkpoint, Checkpoint = last, HasMore = more, Changes = changes };
+            return new ChangeBatch { Organization = organization, FromCheckpoint = checkpoint, Checkpoint = last, HasMore = more, Reinitialize = reinitialize, Changes = changes };
         }
     }
 

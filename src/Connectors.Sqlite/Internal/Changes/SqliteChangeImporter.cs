@@ -8,6 +8,9 @@ namespace PosFleet.Connectors.Sqlite.Internal.Changes;
 /// Imports change batches into the host's tables on a terminal. One immediate transaction per batch holds the
 /// checkpoint check, the rows, the removal of rows assigned to other terminals and the new checkpoint: killed at any
 /// point, the file holds the batch whole or not at all, and the next import resumes from the checkpoint committed.
+/// A batch marked <see cref="ChangeBatch.Reinitialize"/> starts a full pass from 0 (or, from a later checkpoint that is
+/// not that of a pass under way, resets the checkpoint to 0 so the next export is one); the pass's last batch removes
+/// the local rows it did not send (<see cref="SqliteReinitialization"/>).
 /// </summary>
 internal sealed class SqliteChangeImporter(SqliteDatabase database, SqliteChangeTracking tracking, IOptions<PosFleetOptions> fleet) : IChangeImporter
 {
@@ -40,22 +43,61 @@ internal sealed class SqliteChangeImporter(SqliteDatabase database, SqliteChange
             try
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
-                var current = ReadCheckpoint(connection, batch.Organization);
-                if (current > 0 && batch.Checkpoint <= current)
+                var organization = batch.Organization;
+                var current = ReadCheckpoint(connection, organization);
+                var pass = SqliteReinitialization.Cursor(connection, organization);
+                if (batch.Reinitialize && batch.FromCheckpoint == 0)
                 {
-                    return new ChangeImportResult { Checkpoint = current, AlreadyImported = true };
+                    // A full pass starts (or starts again) from nothing: the checkpoint goes back with it.
+                    SqliteReinitialization.Start(connection, organization);
+                    pass = 0;
+                }
+                else if (pass is not null ? pass != batch.FromCheckpoint : batch.Reinitialize)
+                {
+                    // Deletes may be missing after this checkpoint and the rows before it are not in the batch (or a
+                    // pass under way, whose cursor is written with the checkpoint, would not continue from where it
+                    // stopped): nothing is applied, and the next export starts the full pass from 0. Checked before
+                    // the replay test: a stale terminal's batch may well end at the checkpoint it already holds.
+                    SqliteReinitialization.Start(connection, organization);
+                    WriteCheckpoint(connection, organization, 0);
+                    transaction.Commit();
+                    return new ChangeImportResult { Checkpoint = 0, CheckpointReset = true };
+                }
+                else if (pass is null)
+                {
+                    if (current > 0 && batch.Checkpoint <= current)
+                    {
+                        return new ChangeImportResult { Checkpoint = current, AlreadyImported = true };
+                    }
+
+                    if (batch.FromCheckpoint > current)
+                    {
+                        throw new InvalidOperationException(
+                            $"The change batch starts after checkpoint {batch.FromCheckpoint}, but this terminal holds checkpoint {current}: the changes in between are missing; export again from checkpoint {current}.");
+                    }
                 }
 
-                if (batch.FromCheckpoint > current)
-                {
-                    throw new InvalidOperationException(
-                        $"The change batch starts after checkpoint {batch.FromCheckpoint}, but this terminal holds checkpoint {current}: the changes in between are missing; export again from checkpoint {current}.");
-                }
-
+                // In a pass, even a batch that adds nothing is applied: its end (no HasMore) removes the rows not sent.
                 var applier = new SqliteChangeApplier(connection, tracking.Options);
                 var result = await applier.ApplyAsync(batch.Changes, cancellationToken).ConfigureAwait(false);
+                if (pass is not null)
+                {
+                    SqliteReinitialization.Record(connection, organization, tracking.Options, batch.Changes);
+                    if (batch.HasMore)
+                    {
+                        SqliteReinitialization.Advance(connection, organization, batch.Checkpoint);
+                    }
+                    else
+                    {
+                        var absent = SqliteReinitialization.Absent(connection, organization, tracking.Options);
+                        var swept = await new SqliteChangeApplier(connection, tracking.Options).ApplyAsync(absent, cancellationToken).ConfigureAwait(false);
+                        result = result with { Deleted = result.Deleted + swept.Deleted, KeptLocal = result.KeptLocal + swept.KeptLocal };
+                        SqliteReinitialization.Finish(connection, organization);
+                    }
+                }
+
                 var removed = RemoveOtherTerminalsRows(connection);
-                WriteCheckpoint(connection, batch.Organization, batch.Checkpoint);
+                WriteCheckpoint(connection, organization, batch.Checkpoint);
                 transaction.Commit();
                 return result with { Checkpoint = batch.Checkpoint, Deleted = result.Deleted + removed };
             }

@@ -16,6 +16,7 @@ internal static class SqliteChangeRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteChangeTracking>(sp => sp.GetRequiredService<SqliteChangeTracking>()));
         services.Replace(ServiceDescriptor.Singleton<IChangeExporter, SqliteChangeExporter>());
         services.Replace(ServiceDescriptor.Singleton<IChangeImporter, SqliteChangeImporter>());
+        services.Replace(ServiceDescriptor.Singleton<IChangeRetention, SqliteChangeRetention>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalConfigurationStore, SqliteTerminalConfigurationStore>());
     }
 }

@@ -4,48 +4,22 @@ using PosFleet.Sync.Changes;
 namespace PosFleet.Connectors.Sqlite.Internal.Changes;
 
 /// <summary>
-/// The SQL of change tracking: PosFleet's own tables (created when missing, so the installer is idempotent and needs
-/// no migration number) and, for each declared table, three triggers that log every insert, update and delete with a
-/// new change version (a tombstone for a delete). Identifiers come only from validated declarations and are quoted.
+/// The SQL of change tracking for each declared table: three triggers that log every insert, update and delete with a
+/// new change version (a tombstone for a delete). PosFleet's own change tables are created by migration 0006; the
+/// triggers depend on the host's declaration, so they are generated at start-up, replacing the previous ones.
+/// Identifiers come only from validated declarations and are quoted.
 /// </summary>
 internal static class SqliteChangeSchema
 {
-    public const string Tables = """
-        CREATE TABLE IF NOT EXISTS sync_changes (
-            version      INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: the checkpoint order
-            table_name   TEXT NOT NULL,
-            row_key      TEXT NOT NULL,                      -- json_array of the key columns
-            organization TEXT,
-            terminal     TEXT,                               -- the row's terminal column, when the table has one
-            deleted      INTEGER NOT NULL                    -- 1: a tombstone
-        );
-        CREATE UNIQUE INDEX IF NOT EXISTS sync_changes_row ON sync_changes (table_name, row_key, organization);
-        CREATE INDEX IF NOT EXISTS sync_changes_organization ON sync_changes (organization, version);
-        CREATE TABLE IF NOT EXISTS sync_change_tables (
-            table_name TEXT NOT NULL PRIMARY KEY,
-            definition TEXT NOT NULL
-        ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS sync_change_checkpoints (
-            organization TEXT NOT NULL PRIMARY KEY,
-            checkpoint   INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS sync_terminal_configurations (
-            terminal         TEXT NOT NULL PRIMARY KEY,
-            version          INTEGER NOT NULL,
-            sync_interval_ms INTEGER,
-            settings         TEXT NOT NULL,  -- JSON object
-            reported_version INTEGER,
-            reported_at      INTEGER         -- UTC ticks
-        ) WITHOUT ROWID;
-        """;
-
     /// <summary>What the triggers depend on; a change re-creates them and logs every row again.</summary>
     public static string Definition(SyncTable table) =>
         string.Join('|', string.Join(',', table.KeyColumns), string.Join(',', table.AllColumns()), table.OrganizationColumn, table.TerminalColumn ?? "");
 
-    public static string DropTriggers(SyncTable table)
+    public static string DropTriggers(SyncTable table) => DropTriggers(table.Name);
+
+    /// <summary>Drops the triggers of a table by name (also one no longer declared).</summary>
+    public static string DropTriggers(string name)
     {
-        var name = table.Name;
         return $"DROP TRIGGER IF EXISTS \"sync_changes_{name}_insert\"; DROP TRIGGER IF EXISTS \"sync_changes_{name}_update\"; DROP TRIGGER IF EXISTS \"sync_changes_{name}_delete\";";
     }
 

@@ -7,10 +7,11 @@ namespace PosFleet.Connectors.Sqlite.Internal.Changes;
 
 /// <summary>
 /// Installs change tracking once the host has started its services (so a host's own schema set-up, a hosted service
-/// of its own, runs first), or on first use without a host, idempotently: creates PosFleet's change
-/// tables when missing, checks each declared table against the file (it exists, has the columns, and its key columns
+/// of its own, runs first), or on first use without a host, idempotently (PosFleet's change tables come from
+/// migration 0006): checks each declared table against the file (it exists, has the columns, and its key columns
 /// are its primary key or a unique index), and on a back office (no <see cref="PosFleetOptions.TerminalId"/>)
-/// re-creates the tracking triggers and, for a table tracked for the first time or declared anew, logs all its rows.
+/// re-creates the tracking triggers and, for a table tracked for the first time or declared anew, logs all its rows;
+/// the triggers of a table no longer declared are dropped.
 /// Triggers mean a host cannot forget to record a change: every write to the table is logged in its own transaction.
 /// </summary>
 internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<SyncTablesOptions> tables, IOptions<PosFleetOptions> fleet) : IHostedLifecycleService, IDisposable
@@ -73,13 +74,14 @@ internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<Syn
                 }
 
                 using var transaction = connection.BeginTransaction(deferred: false);
-                Execute(connection, SqliteChangeSchema.Tables);
                 if (TracksChanges)
                 {
                     foreach (var table in tables.Value.Tables)
                     {
                         Install(connection, table);
                     }
+
+                    Uninstall(connection, tables.Value.Tables);
                 }
 
                 transaction.Commit();
@@ -115,6 +117,37 @@ internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<Syn
         write.Parameters.AddWithValue("$name", table.Name);
         write.Parameters.AddWithValue("$definition", definition);
         write.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Drops the triggers of the tables tracked before but no longer declared, so the host's writes to them stop
+    /// being logged; their changes stay and are passed over by the export. Declared again, a table is logged anew.
+    /// </summary>
+    private static void Uninstall(SqliteConnection connection, IEnumerable<SyncTable> declared)
+    {
+        var names = declared.Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var gone = new List<string>();
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT table_name FROM sync_change_tables;";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                if (!names.Contains(reader.GetString(0)) && SyncIdentifier.IsValid(reader.GetString(0)))
+                {
+                    gone.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        foreach (var name in gone)
+        {
+            Execute(connection, SqliteChangeSchema.DropTriggers(name));
+            using var forget = connection.CreateCommand();
+            forget.CommandText = "DELETE FROM sync_change_tables WHERE table_name = $name;";
+            forget.Parameters.AddWithValue("$name", name);
+            forget.ExecuteNonQuery();
+        }
     }
 
     private void Check(SqliteConnection connection, SyncTable table)

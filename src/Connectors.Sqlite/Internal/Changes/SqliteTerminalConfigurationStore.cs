@@ -6,8 +6,6 @@ namespace PosFleet.Connectors.Sqlite.Internal.Changes;
 /// <summary>The back office's connector configurations per terminal in the SQLite file: desired version and settings, and the version each terminal reports.</summary>
 internal sealed class SqliteTerminalConfigurationStore(SqliteDatabase database) : ITerminalConfigurationStore
 {
-    private volatile bool _created;
-
     public async ValueTask<TerminalConfiguration> SetAsync(string terminalId, IReadOnlyDictionary<string, string> settings, TimeSpan? syncInterval, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(terminalId);
@@ -83,19 +81,8 @@ internal sealed class SqliteTerminalConfigurationStore(SqliteDatabase database) 
         }
     }
 
-    private async ValueTask<Microsoft.Data.Sqlite.SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (!_created)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = SqliteChangeSchema.Tables;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _created = true;
-        }
-
-        return connection;
-    }
+    private ValueTask<Microsoft.Data.Sqlite.SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        new(database.OpenAsync(cancellationToken));
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]

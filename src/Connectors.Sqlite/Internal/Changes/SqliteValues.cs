@@ -37,7 +37,8 @@ internal static class SqliteValues
     {
         JsonValueKind.Null or JsonValueKind.Undefined => DBNull.Value,
         JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Number => value.TryGetInt64(out var integer) ? integer : value.GetDouble(),
+        // Boxed apart: a conditional of long and double would be a double, and an integer key would bind as 3.0.
+        JsonValueKind.Number => value.TryGetInt64(out var integer) ? (object)integer : value.GetDouble(),
         JsonValueKind.True => 1L,
         JsonValueKind.False => 0L,
         JsonValueKind.Object when value.TryGetProperty("base64", out var blob) => blob.GetBytesFromBase64(),

@@ -23,7 +23,8 @@ public sealed record ClassificationRule
 
     /// <summary>
     /// Words or phrases of which the message must contain at least one, or <see langword="null"/>. Matched as written,
-    /// in lower case, in upper case and capitalized (<c>no internet</c>, <c>NO INTERNET</c>, <c>No internet</c>).
+    /// in lower case, in upper case and capitalized (<c>no internet</c>, <c>NO INTERNET</c>, <c>No internet</c>), as whole
+    /// words: <c>error</c> does not match inside <c>liberror-perl</c> or <c>libgpg-error-dev</c>.
     /// </summary>
     public IReadOnlyList<string>? Keywords { get; init; }
 

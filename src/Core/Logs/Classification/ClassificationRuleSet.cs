@@ -18,6 +18,68 @@ public static class ClassificationRuleSet
     /// <exception cref="InvalidDataException">The file or a rule in it is invalid; the message names the file, the rule and the fix.</exception>
     public static IReadOnlyList<ClassificationRule> Load(string path)
     {
+        var file = Read(path);
+        if (file?.Rules is null)
+        {
+            throw new InvalidDataException($"The rules file '{path}' has no \"rules\" array: write {{ \"rules\": [ … ] }}.");
+        }
+
+        var rules = new List<ClassificationRule>(file.Rules.Count);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < file.Rules.Count; i++)
+        {
+            var where = $"{path}: rule {i + 1}";
+            var rule = ToRule(file.Rules[i] ?? throw new InvalidDataException($"{where} is null: write the rule as {{ \"name\": …, \"keywords\": [ … ] }} or remove it."), where);
+            Claim(names, rule.Name, where);
+            rules.Add(rule);
+        }
+
+        return rules;
+    }
+
+    /// <summary>
+    /// Reads the line layouts a rules file names beside its rules: <c>"layouts": [ { "name": "till", "pattern":
+    /// "{timestamp:yyyy-MM-dd HH:mm:ss} {level} {message}" } ]</c>, in the language of
+    /// <see cref="Formats.LogFormats.FromPattern"/>. Detection tries them before the built-in formats.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The layouts, in file order (none when the file names none).</returns>
+    /// <exception cref="IOException">The file cannot be read; the message names it.</exception>
+    /// <exception cref="InvalidDataException">The file or a layout in it is invalid; the message names the file, the layout and the fix.</exception>
+    public static IReadOnlyList<Formats.LogFormat> LoadLayouts(string path)
+    {
+        var file = Read(path);
+        var layouts = new List<Formats.LogFormat>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < (file?.Layouts?.Count ?? 0); i++)
+        {
+            var where = $"{path}: layout {i + 1}";
+            var dto = file!.Layouts![i];
+            if (dto is null || string.IsNullOrWhiteSpace(dto.Name) || string.IsNullOrWhiteSpace(dto.Pattern))
+            {
+                throw new InvalidDataException($"{where} needs a \"name\" and a \"pattern\": write {{ \"name\": \"till\", \"pattern\": \"{{timestamp}} {{level}} {{message}}\" }}.");
+            }
+
+            if (!names.Add(dto.Name))
+            {
+                throw new InvalidDataException($"{where}: the name '{ClassificationRuleValidator.Printable(dto.Name)}' is used by another layout of the file: rename one.");
+            }
+
+            try
+            {
+                layouts.Add(Formats.LogFormats.FromPattern(dto.Name, dto.Pattern));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidDataException($"{where} ('{ClassificationRuleValidator.Printable(dto.Name)}'): {ex.Message}", ex);
+            }
+        }
+
+        return layouts;
+    }
+
+    private static RuleFile? Read(string path)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         RuleFile? file;
         try
@@ -35,22 +97,7 @@ public static class ClassificationRuleSet
             throw new InvalidDataException($"The rules file '{path}' is not valid JSON at line {ex.LineNumber + 1}: {ex.Message}", ex);
         }
 
-        if (file?.Rules is null)
-        {
-            throw new InvalidDataException($"The rules file '{path}' has no \"rules\" array: write {{ \"rules\": [ … ] }}.");
-        }
-
-        var rules = new List<ClassificationRule>(file.Rules.Count);
-        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < file.Rules.Count; i++)
-        {
-            var where = $"{path}: rule {i + 1}";
-            var rule = ToRule(file.Rules[i] ?? throw new InvalidDataException($"{where} is null: write the rule as {{ \"name\": …, \"keywords\": [ … ] }} or remove it."), where);
-            Claim(names, rule.Name, where);
-            rules.Add(rule);
-        }
-
-        return rules;
+        return file;
     }
 
     /// <summary>
@@ -147,6 +194,15 @@ public static class ClassificationRuleSet
     internal sealed class RuleFile
     {
         public List<RuleDto?>? Rules { get; set; }
+
+        public List<LayoutDto?>? Layouts { get; set; }
+    }
+
+    internal sealed class LayoutDto
+    {
+        public string? Name { get; set; }
+
+        public string? Pattern { get; set; }
     }
 
     internal sealed class RuleDto

@@ -63,7 +63,8 @@ public static class DefaultClassificationRules
         {
             Name = "sync-timeout",
             Keywords = ["timed out", "timeout"],
-            Levels = ["ERROR", "ERR", "E", "FATAL", "FAIL", "RETRY", "WARN", "WARNING", "W"],
+            // Every error- and warning-class level of the layouts read, syslog's and Java's included.
+            Levels = ["ERROR", "ERR", "E", "FATAL", "FTL", "F", "CRITICAL", "CRIT", "ALERT", "EMERG", "EMERGENCY", "SEVERE", "A", "FAIL", "RETRY", "WARN", "WARNING", "WRN", "W"],
             Kind = LogKind.Retry,
             Hint = "A call to the back office timed out and will be retried; if it keeps happening, check the terminal's connection quality.",
             LocalizedHints = Translations("Una llamada al back office ha excedido el tiempo y se reintentará; si se repite, revise la calidad de la conexión del terminal.",

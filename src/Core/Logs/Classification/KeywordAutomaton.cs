@@ -253,7 +253,7 @@ internal sealed class KeywordAutomaton
         {
             var v = _outputs[o];
             var spelling = _variants[v];
-            if (message[(end - spelling.Length)..end].SequenceEqual(spelling))
+            if (message[(end - spelling.Length)..end].SequenceEqual(spelling) && WholeWord.IsBounded(message, end - spelling.Length, end, spelling))
             {
                 var k = _keywordOfVariant[v];
                 if ((uint)(k >> 6) < (uint)found.Length)

@@ -19,8 +19,9 @@ internal sealed class KeywordMatcher
     private const int Buckets = 8;
     private const int HeadFilterBits = 4096;
 
-    private readonly Dictionary<uint, (byte[] Bytes, int Keyword)[]> _byHead;
-    private readonly ulong[] _heads = new ulong[HeadFilterBits / 64];
+    // Per slot of the four-byte head's hash, the spellings whose heads land there (null: none, most slots): a direct
+    // index, so that a false hit of the fingerprint costs one load, and a true one no hash-table lookup.
+    private readonly Spelling[]?[] _bySlot = new Spelling[HeadFilterBits][];
     private readonly Vector256<byte>[] _tables;
     private readonly Vector512<byte>[] _tables512;
     private readonly bool _wide;
@@ -60,8 +61,6 @@ internal sealed class KeywordMatcher
             var bucket = bucketOfKeyword[keywordOfVariant[v]];
             var head = MemoryMarshal.Read<uint>(variants[v]);
             lists[bucket].Add((head, variants[v], keywordOfVariant[v]));
-            var slot = HeadSlot(head);
-            _heads[slot >> 6] |= 1UL << slot;
             for (var j = 0; j < Prefix; j++)
             {
                 var f = variants[v][j] | 0x20;
@@ -75,7 +74,11 @@ internal sealed class KeywordMatcher
             }
         }
 
-        _byHead = lists.SelectMany(l => l).GroupBy(e => e.Item1).ToDictionary(g => g.Key, g => g.Select(e => (e.Item2, e.Item3)).ToArray());
+        foreach (var group in lists.SelectMany(l => l).GroupBy(e => HeadSlot(e.Item1)))
+        {
+            _bySlot[group.Key] = [.. group.Select(e => new Spelling(e.Item1, e.Item2, e.Item3))];
+        }
+
         _tables = [.. tables.Select(t => Vector256.Create(t))];
         _tables512 = [.. tables.Select(t => Vector512.Create(Vector256.Create(t), Vector256.Create(t)))];
     }
@@ -227,33 +230,38 @@ internal sealed class KeywordMatcher
         return low & high;
     }
 
+    /// <summary>
+    /// A hit of the fingerprint at <paramref name="at"/>: a spelling matches exactly or not at all, and its first four
+    /// bytes rule out nearly every false hit (a load, inlined in the search loop), and the other spellings of a true one,
+    /// before any longer comparison.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Verify(ReadOnlySpan<byte> message, int at, ulong found)
     {
+        if (at > message.Length - 4)
+        {
+            return found;
+        }
+
+        var head = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(message), at));
+        var spellings = _bySlot[HeadSlot(head)];
+
+        // No spelling starts with these four bytes: most hits of the fingerprint end here.
+        return spellings is null ? found : Compare(message, at, head, spellings, found);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong Compare(ReadOnlySpan<byte> message, int at, uint head, Spelling[] spellings, ulong found)
+    {
         var rest = message[at..];
-        if (rest.Length < 4)
-        {
-            return found;
-        }
 
-        // A spelling matches exactly or not at all: its first four bytes rule out nearly every false hit of the
-        // case-folded fingerprint, and the other spellings of a true one, before any longer comparison.
-        var head = MemoryMarshal.Read<uint>(rest);
-        var slot = HeadSlot(head);
-        if ((_heads[slot >> 6] & (1UL << slot)) == 0)
+        // Every spelling whose head lands in this slot: a true occurrence is one of them, whichever bucket it is in.
+        foreach (ref readonly var spelling in spellings.AsSpan())
         {
-            // No spelling starts with these four bytes: most hits of the fingerprint end here.
-            return found;
-        }
-
-        // Every spelling that starts with these four bytes: a true occurrence is one of them, whichever bucket it is in.
-        if (_byHead.TryGetValue(head, out var spellings))
-        {
-            foreach (var (bytes, keyword) in spellings)
+            var bit = 1UL << spelling.Keyword;
+            if ((found & bit) == 0 && spelling.Head == head && rest.StartsWith(spelling.Bytes) && WholeWord.IsBounded(message, at, at + spelling.Bytes.Length, spelling.Bytes))
             {
-                if ((found & (1UL << keyword)) == 0 && rest.StartsWith(bytes))
-                {
-                    found |= 1UL << keyword;
-                }
+                found |= bit;
             }
         }
 
@@ -271,4 +279,6 @@ internal sealed class KeywordMatcher
                 chars[i] = (char)(v[i] | 0x20);
             }
         });
+
+    private readonly record struct Spelling(uint Head, byte[] Bytes, int Keyword);
 }

@@ -2,7 +2,12 @@ using PosFleet.Logs.Formats;
 
 namespace PosFleet.Logs.Classification;
 
-/// <summary>What a level token alone says: ERROR/ERR/FATAL/E → Error, FAIL → Fail, OFFLINE → Offline, RETRY → Retry, WARN/W → Alert.</summary>
+/// <summary>
+/// What a level token alone says: ERROR/ERR/FATAL/E → Error, FAIL → Fail, OFFLINE → Offline, RETRY → Retry, WARN/W → Alert.
+/// A word means the same in every layout that writes it: syslog's alert (severity 1, above crit) and logcat's A (assert,
+/// above F) are errors, never the warning-class <see cref="LogSeverity.Alert"/>; notice, trace, verbose, fine, config and
+/// information are plain information.
+/// </summary>
 internal static class LevelTable
 {
     private static readonly Dictionary<string, (LogKind Kind, LogSeverity Severity)> Table = new(StringComparer.OrdinalIgnoreCase)
@@ -18,6 +23,10 @@ internal static class LevelTable
         ["SEVERE"] = (LogKind.Error, LogSeverity.Error),
         ["EMERG"] = (LogKind.Error, LogSeverity.Error),
         ["EMERGENCY"] = (LogKind.Error, LogSeverity.Error),
+        ["PANIC"] = (LogKind.Error, LogSeverity.Error),
+        ["ALERT"] = (LogKind.Error, LogSeverity.Error),
+        ["A"] = (LogKind.Error, LogSeverity.Error),
+        ["ASSERT"] = (LogKind.Error, LogSeverity.Error),
         ["FAIL"] = (LogKind.Fail, LogSeverity.Error),
         ["FAILED"] = (LogKind.Fail, LogSeverity.Error),
         ["FAILURE"] = (LogKind.Fail, LogSeverity.Error),
@@ -27,7 +36,6 @@ internal static class LevelTable
         ["WARNING"] = (LogKind.None, LogSeverity.Alert),
         ["WRN"] = (LogKind.None, LogSeverity.Alert),
         ["W"] = (LogKind.None, LogSeverity.Alert),
-        ["ALERT"] = (LogKind.None, LogSeverity.Alert),
     };
 
     private static readonly Dictionary<string, (LogKind Kind, LogSeverity Severity)>.AlternateLookup<ReadOnlySpan<char>> Lookup =

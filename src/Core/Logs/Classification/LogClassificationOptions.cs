@@ -4,7 +4,8 @@ namespace PosFleet.Logs.Classification;
 /// The classification rules. Order of evaluation, first match wins: the rules of <see cref="RulesFile"/> in file
 /// order, then <see cref="Rules"/> in list order, then (unless <see cref="IncludeDefaultRules"/> is off)
 /// <see cref="DefaultClassificationRules.All"/>. A line that no rule matches gets its kind and severity from its
-/// level token alone (ERROR/ERR/FATAL/E → Error, FAIL → Fail, OFFLINE → Offline, RETRY → Retry, WARN/W → Alert).
+/// level token alone (ERROR/ERR/FATAL/E, and syslog's EMERG/ALERT/CRIT → Error, FAIL → Fail, OFFLINE → Offline,
+/// RETRY → Retry, WARN/W → Alert).
 /// </summary>
 public sealed class LogClassificationOptions
 {

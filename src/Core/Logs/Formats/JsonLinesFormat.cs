@@ -109,7 +109,7 @@ internal sealed class JsonLinesFormat : LogFormat
 
                 switch (role)
                 {
-                    case Level: fields.Level = value; break;
+                    case Level: fields.Level = StringLevel(value); break;
                     case Message: fields.Message = value; break;
                     case Component: fields.Component = value; break;
                     case Terminal: fields.Terminal = value; break;
@@ -158,26 +158,37 @@ internal sealed class JsonLinesFormat : LogFormat
     private static void ReadTimestamp(ref Utf8JsonReader reader, ref LineFields fields)
     {
         fields.Timestamp = TimestampStatus.Garbled;
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        if (reader.TokenType == JsonTokenType.String)
         {
-            var value = reader.ValueSpan;
+            // Escaped only in odd writers (PowerShell's "\/Date(…)\/"): short enough to unescape on the stack.
+            Span<byte> copy = stackalloc byte[64];
+            scoped ReadOnlySpan<byte> value;
+            if (!reader.ValueIsEscaped)
+            {
+                value = reader.ValueSpan;
+            }
+            else if (reader.ValueSpan.Length <= copy.Length)
+            {
+                value = copy[..reader.CopyString(copy)];
+            }
+            else
+            {
+                return;
+            }
+
             var n = TimestampParser.TryParseIso(value, out fields.UtcTicks, out fields.OffsetMinutes);
             if (n > 0 && n == value.Length)
             {
                 fields.Timestamp = TimestampStatus.Parsed;
             }
-        }
-        else if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number) && number > 0)
-        {
-            // Unix time: milliseconds when too large to be seconds (after 5138 in seconds).
-            var seconds = number > 1e11 ? number / 1000 : number;
-            var ticks = DateTime.UnixEpoch.Ticks + (long)(seconds * TimeSpan.TicksPerSecond);
-            if (ticks > 0 && ticks < DateTime.MaxValue.Ticks)
+            else if (EpochDigits(value) is { } epoch && FromEpoch(epoch, ref fields))
             {
-                fields.UtcTicks = ticks;
-                fields.OffsetMinutes = 0;
                 fields.Timestamp = TimestampStatus.Parsed;
             }
+        }
+        else if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number) && FromEpoch(number, ref fields))
+        {
+            fields.Timestamp = TimestampStatus.Parsed;
         }
         else
         {
@@ -185,9 +196,59 @@ internal sealed class JsonLinesFormat : LogFormat
         }
     }
 
-    /// <summary>pino and bunyan levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal.</summary>
-    private static ReadOnlySpan<byte> NumericLevel(int n) => n switch
+    /// <summary>
+    /// Unix time as a number: microseconds past 10^14 (the journal's <c>__REALTIME_TIMESTAMP</c>), milliseconds past
+    /// 10^11 (after 5138 in seconds), seconds below.
+    /// </summary>
+    private static bool FromEpoch(double number, ref LineFields fields)
     {
+        if (number <= 0)
+        {
+            return false;
+        }
+
+        var seconds = number > 1e14 ? number / 1e6 : number > 1e11 ? number / 1000 : number;
+        var ticks = DateTime.UnixEpoch.Ticks + (long)(seconds * TimeSpan.TicksPerSecond);
+        if (ticks <= 0 || ticks >= DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        fields.UtcTicks = ticks;
+        fields.OffsetMinutes = 0;
+        return true;
+    }
+
+    /// <summary>Unix time written as a string: digits alone (the journal), or PowerShell 5's <c>/Date(milliseconds)/</c>.</summary>
+    private static double? EpochDigits(ReadOnlySpan<byte> value)
+    {
+        if (value.StartsWith("/Date("u8) && value.EndsWith(")/"u8))
+        {
+            value = value[6..^2];
+        }
+
+        if (value.IsEmpty || value.Length > 19 || value.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return null;
+        }
+
+        double n = 0;
+        foreach (var d in value)
+        {
+            n = (n * 10) + (d - '0');
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// A level written as a number: 0 to 7 are syslog severities (GELF's <c>level</c>, the journal's <c>PRIORITY</c>:
+    /// 0 emerg … 3 err are errors, 4 warning, 5 notice, 6 info, 7 debug); from 8 on, pino and bunyan levels: 10 trace,
+    /// 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
+    /// </summary>
+    internal static ReadOnlySpan<byte> NumericLevel(int n) => n switch
+    {
+        >= 0 and <= 7 => SyslogSeverity.Level(n),
         <= 10 => "TRACE"u8,
         <= 20 => "DEBUG"u8,
         <= 30 => "INFO"u8,
@@ -195,6 +256,23 @@ internal sealed class JsonLinesFormat : LogFormat
         <= 50 => "ERROR"u8,
         _ => "FATAL"u8,
     };
+
+    /// <summary>A level word as written, or a number written as a string (the journal's <c>"PRIORITY":"3"</c>).</summary>
+    private static ReadOnlySpan<byte> StringLevel(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty || value.Length > 3 || value.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return value;
+        }
+
+        var n = 0;
+        foreach (var d in value)
+        {
+            n = (n * 10) + (d - '0');
+        }
+
+        return NumericLevel(n);
+    }
 
     private static byte[][] Encode(IList<string> names, string option)
     {

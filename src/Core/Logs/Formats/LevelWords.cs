@@ -10,7 +10,18 @@ internal static class LevelWords
         "CRIT", "EMERG", "EMERGENCY", "SEVERE", "OFFLINE", "RETRY",
     };
 
+    /// <summary>
+    /// Levels that are everyday words too (java.util.logging's FINE, FINER, FINEST and CONFIG, PostgreSQL's PANIC,
+    /// Android's ASSERT): level words only in capitals, as the libraries write them, so that "config reloaded" near the
+    /// start of a plain line is not taken for a level.
+    /// </summary>
+    private static readonly HashSet<string> CapitalWords = new(StringComparer.Ordinal)
+    {
+        "FINEST", "FINER", "FINE", "CONFIG", "PANIC", "ASSERT",
+    };
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CapitalLookup = CapitalWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsLevelWord(ReadOnlySpan<byte> word)
     {
@@ -25,6 +36,6 @@ internal static class LevelWords
             chars[i] = (char)word[i];
         }
 
-        return Lookup.Contains(chars[..word.Length]);
+        return Lookup.Contains(chars[..word.Length]) || CapitalLookup.Contains(chars[..word.Length]);
     }
 }

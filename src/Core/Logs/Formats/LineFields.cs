@@ -17,6 +17,12 @@ internal ref struct LineFields
     /// <summary>Input: the year to assume for formats whose timestamps carry none (syslog, logcat).</summary>
     public int DefaultYear;
 
+    /// <summary>
+    /// Input: the last time the file was written (UTC ticks), 0 when unknown. A year-less timestamp later than this (by
+    /// more than a day) was written the year before: a file that crosses 31 December.
+    /// </summary>
+    public long LatestTicks;
+
     public TimestampStatus Timestamp;
     public long UtcTicks;
     public short OffsetMinutes;

@@ -5,8 +5,24 @@ internal static class LogFormatDetector
 {
     public const int SampleLines = 64;
 
-    public static LogFormat Detect(ReadOnlySpan<byte> sample, IReadOnlyList<LogFormat> candidates, int defaultYear)
+    public static LogFormat Detect(ReadOnlySpan<byte> sample, IReadOnlyList<LogFormat> candidates, int defaultYear, long latestTicks = 0)
     {
+        // The generic reader competes with the layout it learns from this very sample.
+        if (candidates.Any(c => c is GenericFormat { Layout: null }))
+        {
+            var learned = new LogFormat[candidates.Count];
+            for (var i = 0; i < learned.Length; i++)
+            {
+                // A file without timestamps is plain text: the generic reader has nothing over the plain one there.
+                learned[i] = candidates[i] is GenericFormat { Layout: null } g
+                    && g.Learn(sample, defaultYear, latestTicks) is { Layout.TimeShape: not TimestampShape.None } layout
+                    ? layout
+                    : candidates[i];
+            }
+
+            candidates = learned;
+        }
+
         Span<int> scores = stackalloc int[candidates.Count];
         var scratch = new byte[4096];
         var lines = 0;
@@ -20,7 +36,8 @@ internal static class LogFormatDetector
                 line = line[..^1];
             }
 
-            if (line.IsEmpty || line.Length > scratch.Length)
+            // Stack frames and other continuation lines say nothing of the layout: a format is judged by its entries.
+            if (line.IsEmpty || line.Length > scratch.Length || ContinuationLine.Is(line))
             {
                 continue;
             }
@@ -28,8 +45,8 @@ internal static class LogFormatDetector
             lines++;
             for (var i = 0; i < candidates.Count; i++)
             {
-                var fields = new LineFields { DefaultYear = defaultYear };
-                if (candidates[i].TryParse(line, scratch, ref fields))
+                var fields = new LineFields { DefaultYear = defaultYear, LatestTicks = latestTicks };
+                if (candidates[i] is not GenericFormat { Layout: null } && candidates[i].TryParse(line, scratch, ref fields))
                 {
                     // A line read with its timestamp and level counts most; a line merely accepted counts little; a
                     // level that is a known level word counts more than any token in the level's place ("[1]").

@@ -37,12 +37,19 @@ public static class LogFormats
     /// <summary>Android logcat threadtime: <c>03-17 16:13:38.811  1702  2395 D WindowManager: message</c>.</summary>
     public static LogFormat Logcat { get; } = new LogcatFormat();
 
+    /// <summary>
+    /// Any layout: a timestamp in a common shape among the first words of a line (ISO-8601 and its kin, epoch seconds or
+    /// milliseconds, <c>yyyy.MM.dd</c>, <c>yyMMdd HHmmss</c>, <c>dd/MMM/yyyy:HH:mm:ss zzz</c>, <c>MMM d HH:mm:ss</c>,
+    /// <c>HH:mm:ss.fff</c> …) and a level word in the header. Detection learns per file which word holds them.
+    /// </summary>
+    public static LogFormat Generic { get; } = new GenericFormat();
+
     /// <summary>Any text; the fallback when no other format fits.</summary>
     public static LogFormat Plain { get; } = new PlainFormat();
 
     /// <summary>Every built-in format, in detection order (<see cref="Plain"/> last).</summary>
     public static IReadOnlyList<LogFormat> All { get; } =
-        [Iso, Serilog, JsonLines, NLog, Log4j, WindowsCbs, Syslog5424, Syslog3164, ApacheError, Logcat, Plain];
+        [Iso, Serilog, JsonLines, NLog, Log4j, WindowsCbs, Syslog5424, Syslog3164, ApacheError, Logcat, Generic, Plain];
 
     /// <summary>Finds a built-in format by name (case-insensitive).</summary>
     /// <param name="name">The name, such as <c>iso</c>.</param>

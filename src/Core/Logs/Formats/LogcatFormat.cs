@@ -19,7 +19,7 @@ internal sealed class LogcatFormat() : LogFormat("logcat")
 
         if (TimestampParser.TryDigits2(line, 0, out var month) && TimestampParser.TryDigits2(line, 3, out var day)
             && LineReader.TryTime(line, 6, out var h, out var m, out var s)
-            && TimestampParser.TryComputeTicks(fields.DefaultYear, month, day, h, m, s, out var ticks))
+            && TimestampParser.TryComputeYearless(ref fields, month, day, h, m, s, out var ticks))
         {
             var end = LineReader.Fraction(line, 15, out var fraction);
             if (end != 18)

@@ -1,3 +1,5 @@
+using PosFleet.Logs.Classification;
+
 namespace PosFleet.Logs.Formats;
 
 /// <summary>
@@ -23,15 +25,22 @@ internal sealed class PlainFormat() : LogFormat("plain")
         var i = 0;
         while (i < window.Length)
         {
-            while (i < window.Length && !IsLetter(window[i]))
+            // Whole words only (letters, digits, '_' and '-' join a word): 'libgpg-error-dev' holds no level word.
+            while (i < window.Length && !WholeWord.IsWordByte(window[i]))
             {
                 i++;
             }
 
             var start = i;
-            while (i < window.Length && IsLetter(window[i]))
+            while (i < window.Length && WholeWord.IsWordByte(window[i]))
             {
                 i++;
+            }
+
+            if (i == window.Length && i < rest.Length && WholeWord.IsWordByte(rest[i]))
+            {
+                // A word cut by the window's end is not known whole.
+                break;
             }
 
             if (i > start && LevelWords.IsLevelWord(window[start..i]))
@@ -51,6 +60,4 @@ internal sealed class PlainFormat() : LogFormat("plain")
         fields.Message = MessageTail.Trim(rest);
         return true;
     }
-
-    private static bool IsLetter(byte b) => (uint)((b | 0x20) - 'a') <= 'z' - 'a';
 }

@@ -33,7 +33,7 @@ internal sealed class Syslog3164Format() : LogFormat("syslog")
         }
 
         if (LineReader.TryTime(line, after + 1, out var h, out var m, out var s)
-            && TimestampParser.TryComputeTicks(fields.DefaultYear, month, day, h, m, s, out var ticks))
+            && TimestampParser.TryComputeYearless(ref fields, month, day, h, m, s, out var ticks))
         {
             fields.UtcTicks = ticks;
             fields.Timestamp = TimestampStatus.Parsed;

@@ -163,6 +163,31 @@ internal static class TimestampParser
         return true;
     }
 
+    /// <summary>
+    /// Computes the ticks of a timestamp without its year (syslog, logcat): the year is <see cref="LineFields.DefaultYear"/>
+    /// (the year the file was last written), or the one before when that would put it after the file's last write
+    /// (December's lines in a file written on into January), or the last year that has the day (29 February).
+    /// </summary>
+    public static bool TryComputeYearless(ref LineFields fields, int month, int day, int hour, int minute, int second, out long ticks)
+    {
+        var year = fields.DefaultYear;
+        if (TryComputeTicks(year, month, day, hour, minute, second, out ticks)
+            && (fields.LatestTicks == 0 || ticks <= fields.LatestTicks + TimeSpan.TicksPerDay))
+        {
+            return true;
+        }
+
+        for (var y = year - 1; y >= year - 4; y--)
+        {
+            if (TryComputeTicks(y, month, day, hour, minute, second, out ticks))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryDigits2(ReadOnlySpan<byte> s, int at, out int value)
     {

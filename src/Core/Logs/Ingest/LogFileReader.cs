@@ -24,8 +24,8 @@ internal enum FileReadStart
     Truncated,
 }
 
-/// <summary>What reading one file from its checkpoint gave.</summary>
-internal readonly record struct FileReadOutcome(IngestCheckpoint? Checkpoint, long Lines, FileReadStart Start, long PendingBytes)
+/// <summary>What reading one file from its checkpoint gave; <c>NotRead</c> says why a file that is not plain text was left alone.</summary>
+internal readonly record struct FileReadOutcome(IngestCheckpoint? Checkpoint, long Lines, FileReadStart Start, long PendingBytes, string? NotRead = null)
 {
     public bool Restarted => Start is FileReadStart.Rotated or FileReadStart.Truncated;
 }
@@ -54,7 +54,7 @@ internal sealed class LogFileReader
     {
         _terminal = options.Terminal;
         _organization = options.Organization;
-        _plan = new ScanPlan(parsing.Options, parsing.Classifier, new LogScanFilter(), parsing.DefaultYear, Add, emitAll: true);
+        _plan = new ScanPlan(parsing.Options, parsing.Classifier, new LogScanFilter(), parsing.DefaultYear, Add, emitAll: true, parsing.Formats);
         _scanner = new BlockScanner(_plan);
         _buffer = new byte[Math.Max(BlockBytes, (parsing.Options.MaxLineLength * 2) + 2)];
     }
@@ -87,6 +87,19 @@ internal sealed class LogFileReader
             var identity = FileIdentity.Of(file.SafeFileHandle);
             var head = new byte[Math.Min(length, DetectionSample)];
             await file.ReadExactlyAsync(head, cancellationToken).ConfigureAwait(false);
+            var content = InputContent.Of(head);
+            if (content.Kind != InputContentKind.Text)
+            {
+                // Checkpoints are offsets in the file as written: a compressed or UTF-16 file has no such offsets to resume at.
+                return new FileReadOutcome(last, 0, FileReadStart.New, 0, content.Kind switch
+                {
+                    _ when content.IsCompressed => $"{content.What}: compressed files are not ingested; scan them with posfleet scan",
+                    InputContentKind.Utf16LittleEndian or InputContentKind.Utf16BigEndian =>
+                        $"{content.What}: ingest reads UTF-8; convert it (iconv -f UTF-16 -t UTF-8) or scan it with posfleet scan",
+                    _ => $"{content.What}, not text",
+                });
+            }
+
             var generation = last?.Generation ?? 0;
             long offset = 0, line = 0;
             var start = last is null ? FileReadStart.New : FileReadStart.Resumed;
@@ -104,6 +117,12 @@ internal sealed class LogFileReader
                 {
                     (offset, line) = (last.Offset, last.Line);
                 }
+            }
+
+            if (offset == 0)
+            {
+                // A UTF-8 byte-order mark is not part of the first line.
+                offset = content.Preamble;
             }
 
             var restarted = start is FileReadStart.Rotated or FileReadStart.Truncated;
@@ -131,7 +150,10 @@ internal sealed class LogFileReader
                 return new FileReadOutcome(kept, 0, start, 0);
             }
 
-            var format = _plan.Options.Format ?? LogFormatDetector.Detect(head, [.. _plan.Options.Formats], _plan.DefaultYear);
+            var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
+            var format = _plan.Options.Format ?? LogFormatDetector.Detect(
+                head.AsSpan(content.Preamble), _plan.Formats, modified > 0 ? new DateTime(modified, DateTimeKind.Utc).Year : _plan.DefaultYear, modified);
+            var continuable = BlockScanner.HasTimestamps(format);
             var fingerprintHead = head.AsMemory(0, (int)Math.Min(head.Length, FingerprintBytes));
             file.Position = offset;
             var checkpoint = last;
@@ -165,7 +187,15 @@ internal sealed class LogFileReader
                     skipping = true;
                 }
 
-                var blockLines = complete == 0 ? 0 : ScanBlock(_buffer.AsSpan(consumed, complete), format, path, line + 1);
+                if (continuable && !skipping && complete > 0 && offset + filled < length)
+                {
+                    // More of the file follows: the last entry waits for it (its continuation lines may be there), so that
+                    // a checkpoint never falls inside an entry.
+                    var entry = BlockScanner.LastEntryStart(_buffer.AsSpan(consumed, complete));
+                    complete = entry > 0 ? entry : complete;
+                }
+
+                var blockLines = complete == 0 ? 0 : ScanBlock(_buffer.AsSpan(consumed, complete), format, path, line + 1, modified);
                 consumed += complete;
                 if (consumed == 0)
                 {
@@ -205,7 +235,7 @@ internal sealed class LogFileReader
         }
     }
 
-    private long ScanBlock(ReadOnlySpan<byte> block, LogFormat format, string path, long firstLine)
+    private long ScanBlock(ReadOnlySpan<byte> block, LogFormat format, string path, long firstLine, long modified)
     {
         // The scanner keeps counting into one aggregate: what this block added is the difference.
         var running = _scanner.Running;
@@ -213,7 +243,7 @@ internal sealed class LogFileReader
         var reportedBefore = running.FirstMalformed.Count;
         var overLongBefore = running.OverLong;
         var overLongReportedBefore = running.FirstOverLong.Count;
-        var lines = _scanner.Scan(block, format, 0, 0, endOfInput: false, path, firstLine);
+        var lines = _scanner.Scan(block, format, 0, 0, endOfInput: false, path, firstLine, modified);
         MalformedLines += running.Malformed - malformedBefore;
         OverLongLines += running.OverLong - overLongBefore;
         foreach (var position in running.FirstOverLong.Skip(overLongReportedBefore))

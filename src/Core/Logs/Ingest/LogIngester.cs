@@ -193,11 +193,9 @@ internal sealed partial class LogIngester(
             var total = inputs.Sum(i => i.Length - (i.IsStandardInput ? 0 : _positions.GetValueOrDefault(Path.GetFullPath(i.Name))?.Offset ?? 0));
             foreach (var input in inputs)
             {
-                if (input.IsStandardInput || input.IsCompressed)
+                if (input.IsStandardInput)
                 {
-                    errors.Add(new SourceError(input.Name, input.IsStandardInput
-                        ? "Standard input cannot be ingested incrementally: write it to a file and ingest the file."
-                        : $"The file '{input.Name}' is compressed: ingest reads plain files; decompress it first."));
+                    errors.Add(new SourceError(input.Name, "Standard input cannot be ingested incrementally: write it to a file and ingest the file."));
                     continue;
                 }
 
@@ -232,6 +230,12 @@ internal sealed partial class LogIngester(
                 }
 
                 Current = null;
+                if (outcome.NotRead is not null)
+                {
+                    skipped.Add(new SkippedSource(name, outcome.NotRead));
+                    continue;
+                }
+
                 _positions[name] = outcome.Checkpoint;
                 var seen = _sources.GetValueOrDefault(name);
                 LogStart(name, outcome, last, firstLook: seen is null);

@@ -12,7 +12,7 @@ namespace PosFleet.Logs.Scanning;
 /// <content>A selected line: its template folded and counted, its terminal found or added.</content>
 internal sealed partial class BlockScanner
 {
-    private void Select(ref LineFields fields, LineClassification c, ScanAggregate aggregate, BlockPosition position)
+    private void Select(ref LineFields fields, LineClassification c, ScanAggregate aggregate, BlockPosition position, ReadOnlySpan<byte> full, bool untimed)
     {
         aggregate.Selected++;
         var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
@@ -26,14 +26,15 @@ internal sealed partial class BlockScanner
                 Kind = c.Kind,
                 Severity = c.Severity,
                 RuleIndex = c.RuleIndex,
-                FirstTicks = fields.UtcTicks,
+                // An untimed entry leaves the first and last seen to the timed ones (ScanRun.ToSummary: its example's, if none).
+                FirstTicks = untimed ? long.MaxValue : fields.UtcTicks,
                 FirstOffset = fields.OffsetMinutes,
                 FirstPosition = position,
-                LastTicks = fields.UtcTicks,
+                LastTicks = untimed ? long.MinValue : fields.UtcTicks,
                 LastOffset = fields.OffsetMinutes,
                 LastPosition = position,
                 // Its position is known once the blocks are numbered (ScanRun.ToSummary).
-                Example = ToEntry(ref fields, c, "", 0),
+                Example = ToEntry(ref fields, c, "", 0, full),
                 ExamplePosition = position,
                 Terminals = new SpaceSaving<TemplateTerminal>(Math.Max(_plan.Options.TerminalsPerTemplate * 4, 64)),
                 DistinctTerminals = new DistinctCounter(ScanAggregate.DistinctTemplateTerminalsExact, 12),
@@ -46,12 +47,16 @@ internal sealed partial class BlockScanner
             template.Severity = c.Severity;
         }
 
-        if (fields.UtcTicks < template.FirstTicks)
+        if (untimed)
+        {
+            // No time to compare: counted, never first or last seen.
+        }
+        else if (fields.UtcTicks < template.FirstTicks)
         {
             (template.FirstTicks, template.FirstOffset, template.FirstPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
 
-        if (fields.UtcTicks > template.LastTicks)
+        if (!untimed && fields.UtcTicks > template.LastTicks)
         {
             (template.LastTicks, template.LastOffset, template.LastPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
@@ -60,7 +65,7 @@ internal sealed partial class BlockScanner
         var terminal = TerminalOf(ref fields, hash, aggregate, position);
         terminal.Count++;
         terminal.Kinds[(int)c.Kind]++;
-        if (fields.UtcTicks > terminal.LastTicks || terminal.Count == 1)
+        if ((!untimed && fields.UtcTicks > terminal.LastTicks) || terminal.Count == 1)
         {
             (terminal.LastTicks, terminal.LastOffset, terminal.LastPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
@@ -84,11 +89,12 @@ internal sealed partial class BlockScanner
         {
             if (!aggregate.Terminals.TryGet(hash, out terminal))
             {
+                // A terminal still kept was counted as distinct when it came in: only a new one is looked up there.
                 terminal = new TerminalAggregate { Terminal = Encoding.UTF8.GetString(fields.Terminal) };
                 aggregate.Terminals.Add(hash, terminal);
+                aggregate.DistinctTerminals.Add(hash);
             }
 
-            aggregate.DistinctTerminals.Add(hash);
             (aggregate.LastTerminal, aggregate.LastTerminalHash) = (terminal, hash);
         }
 

@@ -43,7 +43,8 @@ internal sealed partial class BlockScanner
     /// last, and adds them to this scanner's aggregate. Blocks of one input must be given in order.
     /// </summary>
     /// <returns>How many lines the block had.</returns>
-    public long Scan(ReadOnlySpan<byte> block, LogFormat format, int source, int blockIndex, bool endOfInput, string sourceName, long firstLineNumber)
+    /// <param name="modifiedTicks">When the input was last written (UTC ticks), 0 when unknown: the year of timestamps that carry none.</param>
+    public long Scan(ReadOnlySpan<byte> block, LogFormat format, int source, int blockIndex, bool endOfInput, string sourceName, long firstLineNumber, long modifiedTicks = 0)
     {
         var plan = _plan;
         var aggregate = _aggregate;
@@ -58,7 +59,18 @@ internal sealed partial class BlockScanner
         var selecting = plan.SelectedKinds;
         long line = 0;
         long inScope = 0;
-        var fields = new LineFields { DefaultYear = plan.DefaultYear };
+        var fields = new LineFields
+        {
+            DefaultYear = modifiedTicks > 0 ? new DateTime(modifiedTicks, DateTimeKind.Utc).Year : plan.DefaultYear,
+            LatestTicks = modifiedTicks,
+        };
+        var windowed = fromTicks != long.MinValue || toTicks != long.MaxValue;
+
+        // In a layout whose entries start with a timestamp, a line that starts with a blank (a stack frame), "Caused by:" and
+        // the like belongs to the entry above. An untimed entry borrows the time of the timed one before it (for display).
+        var continuable = HasTimestamps(format);
+        var entryAbove = false;
+        var (lastTicks, lastOffset) = (modifiedTicks, (short)0);
         var lines = new LineSplitter(block);
         while (lines.Next(out var start, out var end, out var special))
         {
@@ -78,6 +90,14 @@ internal sealed partial class BlockScanner
                 continue;
             }
 
+            if (continuable && entryAbove && IsContinuation(text))
+            {
+                // Part of the entry above: in its message (see WithContinuation), never an entry or malformed of its own.
+                aggregate.Continuation++;
+                continue;
+            }
+
+            entryAbove = true;
             if (text.Length > maxLine)
             {
                 // Skipped whole, never truncated into an entry: what was cut off may be what mattered. Counted apart from
@@ -108,36 +128,47 @@ internal sealed partial class BlockScanner
             {
                 // The timestamp and level first: a line outside the window costs no more than that.
                 fields.Timestamp = TimestampStatus.Missing;
-                if (!IsoBracketFormat.TryParseHead(text, ref _minute, ref fields, out var tail))
+                if (IsoBracketFormat.TryParseHead(text, ref _minute, ref fields, out var tail))
                 {
-                    Malformed(source, blockIndex, line, MalformedReason.MissingTimestamp);
+                    if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
+                    {
+                        continue;
+                    }
+
+                    fields.Component = default;
+                    fields.Terminal = default;
+                    fields.Organization = default;
+                    MessageTail.Parse(text[tail..], ref fields);
+                }
+                else if (!ReadOtherwise(text, format, ref fields, windowed, source, blockIndex, line))
+                {
                     continue;
                 }
-
-                if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
-                {
-                    continue;
-                }
-
-                fields.Component = default;
-                fields.Terminal = default;
-                fields.Organization = default;
-                MessageTail.Parse(text[tail..], ref fields);
             }
             else
             {
                 fields.Reset();
-                if (!format.TryParse(text, _scratch ??= new byte[maxLine + 16], ref fields) || fields.Timestamp != TimestampStatus.Parsed)
+                if (format.TryParse(text, _scratch ??= new byte[maxLine + 16], ref fields) && fields.Timestamp == TimestampStatus.Parsed)
                 {
-                    Malformed(source, blockIndex, line,
-                        fields.Timestamp == TimestampStatus.Garbled ? MalformedReason.GarbledTimestamp : MalformedReason.MissingTimestamp);
+                    if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
+                    {
+                        continue;
+                    }
+                }
+                else if (!ReadOtherwise(text, format, ref fields, windowed, source, blockIndex, line))
+                {
                     continue;
                 }
+            }
 
-                if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
-                {
-                    continue;
-                }
+            var untimed = fields.Timestamp != TimestampStatus.Parsed;
+            if (untimed)
+            {
+                (fields.UtcTicks, fields.OffsetMinutes) = (lastTicks, lastOffset);
+            }
+            else
+            {
+                (lastTicks, lastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
             }
 
             if (narrowed
@@ -165,15 +196,17 @@ internal sealed partial class BlockScanner
             kinds[(int)c.Kind]++;
             severities[(int)c.Severity]++;
 
-            var selected = selecting[(int)c.Kind] && MatchesSelection(fields.Message);
+            // The message with the entry's continuation lines, for search and examples; its template is the first line's.
+            var full = continuable && (selecting[(int)c.Kind] || plan.OnEntry is not null) ? WithContinuation(block, fields.Message, end) : fields.Message;
+            var selected = selecting[(int)c.Kind] && MatchesSelection(full);
             if (selected)
             {
-                Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line));
+                Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line), full, untimed);
             }
 
             if (plan.OnEntry is not null && (selected || plan.EmitAll))
             {
-                plan.OnEntry(ToEntry(ref fields, c, sourceName, firstLineNumber + line - 1));
+                plan.OnEntry(ToEntry(ref fields, c, sourceName, firstLineNumber + line - 1, full));
             }
         }
 

@@ -18,6 +18,11 @@ internal sealed class LogParsing
         Options = options;
         TimeProvider = timeProvider;
         Classifier = new LogClassifier(ClassificationRuleSet.Resolve(options.Classification), options.Classification.PatternTimeout);
+
+        // The layouts a rules file names come first: a vendor's own layout wins over a built-in one that reads as much.
+        Formats = options.Classification.RulesFile is { } rules
+            ? [.. ClassificationRuleSet.LoadLayouts(rules), .. options.Formats]
+            : [.. options.Formats];
     }
 
     public LogParsing(IOptions<LogScanOptions> options, TimeProvider timeProvider)
@@ -28,6 +33,9 @@ internal sealed class LogParsing
     public LogScanOptions Options { get; }
 
     public LogClassifier Classifier { get; }
+
+    /// <summary>The formats detection chooses from: the rules file's layouts, then <see cref="LogScanOptions.Formats"/>.</summary>
+    public IReadOnlyList<Formats.LogFormat> Formats { get; }
 
     public TimeProvider TimeProvider { get; }
 

@@ -92,6 +92,7 @@ internal sealed class LogScanOptionsValidator : IValidateOptions<LogScanOptions>
             try
             {
                 _ = ClassificationRuleSet.Load(file);
+                _ = ClassificationRuleSet.LoadLayouts(file);
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException)
             {

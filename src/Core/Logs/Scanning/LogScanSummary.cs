@@ -62,6 +62,20 @@ public sealed record LogScanSummary
     /// <value>The default value is 0.</value>
     public long OverLongLines { get; init; }
 
+    /// <summary>
+    /// Lines without a timestamp read as entries all the same ("untimed"): classified and grouped like the others, in
+    /// scope when no time window is given, never counted in <see cref="MalformedLines"/>.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public long UntimedLines { get; init; }
+
+    /// <summary>
+    /// Continuation lines (stack frames, <c>Caused by:</c>, indented lines after an entry in a timestamped layout): part of
+    /// the entry above (its message, not its template), neither entries of their own nor malformed.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public long ContinuationLines { get; init; }
+
     /// <summary>Where the first over-long lines are (as many as malformed lines are reported).</summary>
     /// <value>The default value is empty.</value>
     public IReadOnlyList<LogPosition> FirstOverLong { get; init; } = [];

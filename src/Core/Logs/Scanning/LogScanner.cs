@@ -17,7 +17,7 @@ internal sealed partial class LogScanner(LogParsing parsing, ILogger<LogScanner>
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Inputs);
         ArgumentNullException.ThrowIfNull(request.Filter);
-        var plan = new ScanPlan(parsing.Options, parsing.Classifier, request.Filter, parsing.DefaultYear, request.OnEntry, emitAll: !request.SelectedEntriesOnly);
+        var plan = new ScanPlan(parsing.Options, parsing.Classifier, request.Filter, parsing.DefaultYear, request.OnEntry, emitAll: !request.SelectedEntriesOnly, parsing.Formats);
         var run = new ScanRun(plan, request.Progress);
         var sources = ScanInputs.Resolve(request.Inputs, parsing.Options.DirectoryGlob, run.Errors, run.Skipped);
         run.BytesTotal = sources.Sum(s => s.Length);

@@ -50,13 +50,14 @@ internal sealed class TemplateAggregate
             return;
         }
 
-        DistinctTerminals.Add(hash);
         if (Terminals.TryGet(hash, out var terminal))
         {
+            // Kept, so counted as distinct when it came in: no second lookup in the distinct set.
             terminal.Count++;
         }
         else
         {
+            DistinctTerminals.Add(hash);
             terminal = new TemplateTerminal { Name = name, Count = 1 };
             Terminals.Add(hash, terminal);
         }
@@ -153,6 +154,8 @@ internal sealed class ScanAggregate(int terminals)
     public long Selected;
     public long Malformed;
     public long OverLong;
+    public long Untimed;
+    public long Continuation;
     public readonly long[] Kinds = new long[5];
     public readonly long[] Severities = new long[3];
     public readonly Dictionary<string, long> Levels = new(StringComparer.Ordinal);
@@ -173,6 +176,8 @@ internal sealed class ScanAggregate(int terminals)
         Selected += other.Selected;
         Malformed += other.Malformed;
         OverLong += other.OverLong;
+        Untimed += other.Untimed;
+        Continuation += other.Continuation;
         for (var i = 0; i < Kinds.Length; i++)
         {
             Kinds[i] += other.Kinds[i];

@@ -9,8 +9,6 @@ namespace PosFleet.Logs.Scanning;
 internal sealed record ScanInput(string Name, long Length)
 {
     public bool IsStandardInput => Name == "-";
-
-    public bool IsCompressed => Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>

@@ -6,9 +6,12 @@ namespace PosFleet.Logs.Scanning;
 /// <summary>Everything a block scan needs that does not change during a scan, prepared once.</summary>
 internal sealed class ScanPlan
 {
-    public ScanPlan(LogScanOptions options, LogClassifier classifier, LogScanFilter filter, int defaultYear, Action<LogEntry>? onEntry, bool emitAll)
+    public ScanPlan(
+        LogScanOptions options, LogClassifier classifier, LogScanFilter filter, int defaultYear, Action<LogEntry>? onEntry, bool emitAll,
+        IReadOnlyList<Formats.LogFormat>? formats = null)
     {
         Options = options;
+        Formats = formats ?? [.. options.Formats];
         Classifier = classifier;
         Filter = filter;
         DefaultYear = defaultYear;
@@ -28,6 +31,9 @@ internal sealed class ScanPlan
     }
 
     public LogScanOptions Options { get; }
+
+    /// <summary>The formats detection chooses from (a rules file's layouts first).</summary>
+    public IReadOnlyList<Formats.LogFormat> Formats { get; }
 
     public LogClassifier Classifier { get; }
 

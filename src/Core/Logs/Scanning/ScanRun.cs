@@ -31,16 +31,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         {
             if (input.IsStandardInput)
             {
-                await ScanStreamAsync(index, input.Name, Console.OpenStandardInput(), cancellationToken).ConfigureAwait(false);
-            }
-            else if (input.IsCompressed)
-            {
-                var file = FileIdentity.OpenRegular(input.Name, 1 << 16);
-                await using (file.ConfigureAwait(false))
-                {
-                    using var gzip = new GZipStream(file, CompressionMode.Decompress);
-                    await ScanStreamAsync(index, input.Name, gzip, cancellationToken).ConfigureAwait(false);
-                }
+                await ScanOpenedAsync(index, input.Name, Console.OpenStandardInput(), cancellationToken).ConfigureAwait(false);
             }
             else if (input.Length == 0)
             {
@@ -48,9 +39,14 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                     ? $"The file '{input.Name}' is empty."
                     : $"The file '{input.Name}' no longer exists (rotated or removed while the scan started)."));
             }
+            else if (await TextInput.OfFileAsync(input.Name, cancellationToken).ConfigureAwait(false) is { Kind: InputContentKind.Text } text)
+            {
+                await Task.Run(() => ScanMapped(index, input, text.Preamble, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
             else
             {
-                await Task.Run(() => ScanMapped(index, input, cancellationToken), cancellationToken).ConfigureAwait(false);
+                // Compressed (whatever its name), UTF-16, or not text at all: told by its first bytes, never read as text.
+                await ScanOpenedAsync(index, input.Name, FileIdentity.OpenRegular(input.Name, 1 << 16), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -59,10 +55,27 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         }
     }
 
-    private unsafe void ScanMapped(int index, ScanInput input, CancellationToken cancellationToken)
+    /// <summary>Reads the text of a stream, or notes why it is not read; disposes the stream.</summary>
+    private async Task ScanOpenedAsync(int index, string name, Stream raw, CancellationToken cancellationToken)
+    {
+        var (text, notRead) = await TextInput.OpenAsync(raw, cancellationToken).ConfigureAwait(false);
+        if (text is null)
+        {
+            Skipped.Add(new SkippedSource(name, notRead!));
+            return;
+        }
+
+        await using (text.ConfigureAwait(false))
+        {
+            await ScanStreamAsync(index, name, text, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <param name="preamble">The bytes before the text: a UTF-8 byte-order mark, never part of the first line.</param>
+    private unsafe void ScanMapped(int index, ScanInput input, int preamble, CancellationToken cancellationToken)
     {
         using var file = FileIdentity.OpenRegular(input.Name, 1);
-        var length = file.Length;
+        var length = file.Length - preamble;
         if (length == 0)
         {
             Errors.Add(new SourceError(input.Name, $"The file '{input.Name}' is empty."));
@@ -70,21 +83,22 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         }
 
         using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-        using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        using var view = map.CreateViewAccessor(0, length + preamble, MemoryMappedFileAccess.Read);
         byte* pointer = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
         try
         {
-            var data = pointer + view.PointerOffset;
+            var data = pointer + view.PointerOffset + preamble;
+            var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
-                new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), [.. plan.Options.Formats], plan.DefaultYear);
-            var blocks = Split(data, length, BlockSize(length));
+                new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), plan.Formats, YearOf(modified), modified);
+            var blocks = Split(data, length, BlockSize(length), BlockScanner.HasTimestamps(format));
             var lines = new long[blocks.Count];
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
             {
                 var (start, count) = blocks[b];
                 MemoryHints.WillReadSequentially(data + start, count);
-                lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, input.Name, firstLine);
+                lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, input.Name, firstLine, modified);
                 Report(count);
             }
 
@@ -190,7 +204,14 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 continue;
             }
 
-            format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], [.. plan.Options.Formats], plan.DefaultYear);
+            format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], plan.Formats, plan.DefaultYear);
+            if (!endOfInput && !skipping && BlockScanner.HasTimestamps(format))
+            {
+                // The last entry waits for the next read: its continuation lines may be in it.
+                var entry = BlockScanner.LastEntryStart(data[..complete]);
+                complete = entry > 0 ? entry : complete;
+            }
+
             var lines = scanner.Scan(data[..complete], format, index, blockLines.Count, endOfInput, name, lineNumber);
             lineNumber += lines;
             blockLines.Add(lines);
@@ -242,7 +263,9 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         return Math.Clamp(perCore, MinBlock, MaxBlock);
     }
 
-    private static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize)
+    private int YearOf(long ticks) => ticks > 0 ? new DateTime(ticks, DateTimeKind.Utc).Year : plan.DefaultYear;
+
+    private static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize, bool continuable)
     {
         var blocks = new List<(long, int)>();
         long start = 0;
@@ -255,6 +278,20 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 var tail = new ReadOnlySpan<byte>(data + end, (int)Math.Min(length - end, int.MaxValue));
                 var nl = tail.IndexOf((byte)'\n');
                 end = nl < 0 ? length : end + nl + 1;
+
+                // Past the continuation lines of the entry above (a stack trace): a block starts with an entry's first line.
+                while (continuable && end < length)
+                {
+                    var next = new ReadOnlySpan<byte>(data + end, (int)Math.Min(length - end, 256));
+                    if (next.IsEmpty || next[0] == '\n' || !BlockScanner.IsContinuation(next))
+                    {
+                        break;
+                    }
+
+                    var rest = new ReadOnlySpan<byte>(data + end, (int)Math.Min(length - end, int.MaxValue));
+                    nl = rest.IndexOf((byte)'\n');
+                    end = nl < 0 ? length : end + nl + 1;
+                }
             }
 
             blocks.Add((start, checked((int)(end - start))));

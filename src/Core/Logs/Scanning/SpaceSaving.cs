@@ -25,6 +25,7 @@ internal sealed class SpaceSaving<T>(int capacity)
     where T : class, ICountedItem
 {
     private readonly Dictionary<ulong, T> _items = [];
+    private Ranked[] _order = [];
 
     public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
 
@@ -101,13 +102,31 @@ internal sealed class SpaceSaving<T>(int capacity)
     private void Prune()
     {
         // Keeps exactly the Capacity largest (ties by key, so that a prune does not depend on insertion order):
-        // dropping every item tied at the threshold would leave a short list when counts are all alike.
-        var kept = _items.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key).ToList();
-        for (var i = Capacity; i < kept.Count; i++)
+        // dropping every item tied at the threshold would leave a short list when counts are all alike. The counts are
+        // sorted in a buffer kept for the next prune: a summary of a few hundred terminals per template prunes often.
+        var order = _order.Length >= _items.Count ? _order : _order = new Ranked[Math.Max(_items.Count, Bound + 1)];
+        var n = 0;
+        foreach (var (key, item) in _items)
+        {
+            order[n++] = new Ranked(item.Count, key);
+        }
+
+        var kept = order.AsSpan(0, n);
+        kept.Sort(default(ByCountThenKey));
+        for (var i = Capacity; i < kept.Length; i++)
         {
             _items.Remove(kept[i].Key);
         }
 
-        Floor = Math.Max(Floor, kept[Capacity].Value.Count);
+        Floor = Math.Max(Floor, kept[Capacity].Count);
     }
+}
+
+/// <summary>An item's count and key, as a prune sorts them (outside the generic class, so that the sort is not shared code calling its comparer through an interface).</summary>
+internal readonly record struct Ranked(long Count, ulong Key);
+
+/// <summary>Largest count first, ties by key.</summary>
+internal readonly struct ByCountThenKey : IComparer<Ranked>
+{
+    public int Compare(Ranked x, Ranked y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Key.CompareTo(y.Key);
 }

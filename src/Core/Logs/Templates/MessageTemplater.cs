@@ -160,17 +160,20 @@ internal static class MessageTemplater
     /// <summary>Month and weekday names: the parts of a date written out in a message.</summary>
     private static bool IsDateWord(ReadOnlySpan<byte> word)
     {
-        Span<byte> lower = [(byte)(word[0] | 0x20), (byte)(word[1] | 0x20), (byte)(word[2] | 0x20)];
-        var names = "janfebmaraprmayjunjulaugsepoctnovdecmontuewedthufrisatsun"u8;
-        for (var k = 0; k < names.Length; k += 3)
+        // The three letters as one number, lower case (|0x20 also maps some signs onto letters; they never match a name
+        // but for '@' and '`', which are not word bytes here): one switch instead of nineteen comparisons.
+        var key = (uint)(word[0] | 0x20) | ((uint)(word[1] | 0x20) << 8) | ((uint)(word[2] | 0x20) << 16);
+        return key switch
         {
-            if (names.Slice(k, 3).SequenceEqual(lower))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            'j' | ('a' << 8) | ('n' << 16) or 'f' | ('e' << 8) | ('b' << 16) or 'm' | ('a' << 8) | ('r' << 16)
+                or 'a' | ('p' << 8) | ('r' << 16) or 'm' | ('a' << 8) | ('y' << 16) or 'j' | ('u' << 8) | ('n' << 16)
+                or 'j' | ('u' << 8) | ('l' << 16) or 'a' | ('u' << 8) | ('g' << 16) or 's' | ('e' << 8) | ('p' << 16)
+                or 'o' | ('c' << 8) | ('t' << 16) or 'n' | ('o' << 8) | ('v' << 16) or 'd' | ('e' << 8) | ('c' << 16)
+                or 'm' | ('o' << 8) | ('n' << 16) or 't' | ('u' << 8) | ('e' << 16) or 'w' | ('e' << 8) | ('d' << 16)
+                or 't' | ('h' << 8) | ('u' << 16) or 'f' | ('r' << 8) | ('i' << 16) or 's' | ('a' << 8) | ('t' << 16)
+                or 's' | ('u' << 8) | ('n' << 16) => true,
+            _ => false,
+        };
     }
 
     /// <summary>A lower-case DNS name: two or more labels, the last of two or three letters (mail.example.com).</summary>
@@ -208,9 +211,20 @@ internal static class MessageTemplater
 
     private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
 
-    private static bool IsDelimiter(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'=' or (byte)',' or (byte)';' or (byte)':'
-        or (byte)'(' or (byte)')' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'<' or (byte)'>' or (byte)'|'
-        or (byte)'"' or (byte)'\'';
+    /// <summary>Blanks and <c>= , ; : ( ) [ ] { } &lt; &gt; | " '</c>: one load from a table, on every byte of a selected message.</summary>
+    private static bool IsDelimiter(byte c) => Delimiters[c] != 0;
+
+    private static ReadOnlySpan<byte> Delimiters =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // \t
+        1, 0, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, // ' ' " ' ( ) , : ; < = >
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, // [ ]
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, // { | }
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
     /// <summary>Writes the template: one blank per run, no trailing blank, consecutive wildcards folded into one.</summary>
     private ref struct Writer(Span<byte> destination)

@@ -13,7 +13,8 @@ public interface ISyncAgent
     /// <summary>
     /// Exchanges now (after the exchange under way, if one is), sending the outbox until it is empty or
     /// <see cref="SyncAgentOptions.MaxExchangesPerSync"/> exchanges were made. Never throws for an unreachable or
-    /// refusing back office: the outcome says what happened.
+    /// refusing back office: the outcome says what happened. Once the host stops the agent, an exchange under way ends
+    /// and later calls throw <see cref="OperationCanceledException"/>, whatever token was passed.
     /// </summary>
     /// <param name="cancellationToken">Cancels the exchange.</param>
     /// <returns>The outcome.</returns>

@@ -8,7 +8,7 @@ internal sealed partial class SyncAgent
     /// <summary>One sync: exchanges batch after batch while the back office acknowledges whole batches and more wait.</summary>
     private async Task<SyncOutcome> SyncAsync(CancellationToken cancellationToken)
     {
-        int exchanges = 0, sent = 0, acknowledged = 0;
+        int exchanges = 0, sent = 0, acknowledged = 0, rejected = 0;
         while (true)
         {
             IReadOnlyList<OutboxMessage> batch;
@@ -30,13 +30,18 @@ internal sealed partial class SyncAgent
                 Heartbeat = new SyncHeartbeat
                 {
                     ApplicationVersion = _options.ApplicationVersion,
+                    LastUpdate = _options.LastUpdate,
+                    LastSync = _lastSucceededAt,
                     LastError = _last is { Status: not SyncOutcomeStatus.Succeeded } last ? last.Error : null,
                     OutboxDepth = depth,
+                    OldestUnsentAge = batch.Count > 0 ? Max(_time.GetUtcNow() - batch[0].CreatedAt, TimeSpan.Zero) : null,
+                    SyncInterval = Interval(),
                 },
                 Outbox = batch,
                 ChangeCheckpoint = await ChangeCheckpointAsync(cancellationToken).ConfigureAwait(false),
                 ConfigurationVersion = _configuration is null ? null : _configuration.Current?.Version ?? 0,
                 ActionResults = await ActionReportsAsync(cancellationToken).ConfigureAwait(false),
+                PackageReport = await PackageReportAsync(cancellationToken).ConfigureAwait(false),
             };
 
             SyncResponse response;
@@ -67,6 +72,7 @@ internal sealed partial class SyncAgent
             }
 
             ApplyConfiguration(response);
+            await TakePackageOfferAsync(response, cancellationToken).ConfigureAwait(false);
             if (await ReceiveActionsAsync(response, cancellationToken).ConfigureAwait(false) is { } actionsError)
             {
                 return Outcome(SyncOutcomeStatus.Failed, actionsError);
@@ -79,20 +85,32 @@ internal sealed partial class SyncAgent
 
             var sentIds = batch.Select(m => m.Id).ToHashSet();
             var accepted = (response.Acknowledged ?? []).Where(sentIds.Contains).Distinct().ToList();
-            if (accepted.Count > 0)
+            var rejections = (response.Rejected ?? []).Where(r => r is not null && sentIds.Contains(r.MessageId)).DistinctBy(r => r.MessageId).ToList();
+            try
             {
-                try
+                if (accepted.Count > 0)
                 {
                     acknowledged += await _outbox.AcknowledgeAsync(accepted, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+
+                if (rejections.Count > 0)
                 {
-                    // Still in the outbox: sent again and acknowledged again, not applied again.
-                    return Outcome(SyncOutcomeStatus.Failed, $"The acknowledged messages could not be deleted from the outbox: {ex.Message}");
+                    foreach (var rejection in rejections)
+                    {
+                        Log.MessageRejected(_logger, rejection.MessageId, batch.First(m => m.Id == rejection.MessageId).Type, rejection.Reason);
+                    }
+
+                    rejected += await _outbox.RejectAsync(rejections, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 }
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Still in the outbox: sent again and answered again, not applied again.
+                return Outcome(SyncOutcomeStatus.Failed, $"The acknowledged messages could not be removed from the outbox: {ex.Message}");
+            }
 
-            var outboxDone = batch.Count == 0 || accepted.Count < batch.Count || depth <= batch.Count;
+            var answered = accepted.Count + rejections.Count;
+            var outboxDone = batch.Count == 0 || answered < batch.Count || depth <= batch.Count;
             if ((outboxDone && response.Changes is not { HasMore: true } && !ActionsHaveMore) || exchanges >= _options.MaxExchangesPerSync)
             {
                 break;
@@ -111,6 +129,8 @@ internal sealed partial class SyncAgent
 
         return Outcome(SyncOutcomeStatus.Succeeded, null) with { Remaining = remaining };
 
+        static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
         SyncOutcome Outcome(SyncOutcomeStatus status, string? error) => new()
         {
             Status = status,
@@ -118,6 +138,7 @@ internal sealed partial class SyncAgent
             Exchanges = exchanges,
             Sent = sent,
             Acknowledged = acknowledged,
+            Rejected = rejected,
             Error = error,
         };
     }

@@ -23,5 +23,8 @@ internal sealed partial class SyncAgent
 
         [LoggerMessage(6, LogLevel.Information, "Sync attempt {Attempt} failed; the next one is in {Delay}.")]
         public static partial void RetryIn(ILogger logger, TimeSpan delay, int attempt);
+
+        [LoggerMessage(7, LogLevel.Error, "The back office rejected outbox message {MessageId} ('{Type}') for good and keeps it as a dead letter; it is moved to this terminal's rejected messages and the messages after it flow: {Reason}")]
+        public static partial void MessageRejected(ILogger logger, Guid messageId, string type, string reason);
     }
 }

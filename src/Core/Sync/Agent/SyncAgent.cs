@@ -26,12 +26,15 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
     private readonly TimeProvider _time;
     private readonly ILogger<SyncAgent> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
     private readonly ResiliencePipeline<SyncOutcome> _retry;
     private SyncOutcome? _last;
+    private DateTimeOffset? _lastSucceededAt;
     private TimeSpan? _suggestedInterval;
     private readonly IChangeImporter? _importer;
     private readonly TerminalConfigurationSource? _configuration;
     private readonly RemoteActionTerminalExchange? _actions;
+    private readonly Updates.PackageUpdater? _packages;
 
     public SyncAgent(
         IOutbox outbox,
@@ -42,9 +45,11 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         ILogger<SyncAgent> logger,
         IChangeImporter? importer = null,
         TerminalConfigurationSource? configuration = null,
-        RemoteActionTerminalExchange? actions = null)
+        RemoteActionTerminalExchange? actions = null,
+        Updates.PackageUpdater? packages = null)
     {
         _actions = actions;
+        _packages = packages;
         _importer = importer;
         _configuration = configuration;
         _outbox = outbox;
@@ -75,11 +80,20 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
 
     public async Task<SyncOutcome> SyncNowAsync(CancellationToken cancellationToken = default)
     {
+        // A host's own call (after a sale, a loop of its own) often passes no token: the host stopping ends it all the
+        // same, so that no exchange or wait on the back office outlives StopAsync.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        cancellationToken = linked.Token;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var outcome = await SyncAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _last, outcome);
+            if (outcome.Status == SyncOutcomeStatus.Succeeded)
+            {
+                _lastSucceededAt = outcome.CompletedAt;
+            }
+
             Report(outcome);
             return outcome;
         }
@@ -89,9 +103,17 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         }
     }
 
+    /// <summary>Stops the background loop and ends any exchange under way, including one a host started with <see cref="SyncNowAsync"/>.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public override void Dispose()
     {
         base.Dispose();
+        _stopping.Dispose();
         _gate.Dispose();
     }
 
@@ -116,9 +138,12 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         }
     }
 
+    /// <summary>The interval the agent syncs at now, without its jitter (also reported in the heartbeat).</summary>
+    private TimeSpan Interval() => _configuration?.Current?.SyncInterval ?? _suggestedInterval ?? _options.Interval;
+
     private TimeSpan NextInterval()
     {
-        var interval = _configuration?.Current?.SyncInterval ?? _suggestedInterval ?? _options.Interval;
+        var interval = Interval();
         return _options.IntervalJitter > TimeSpan.Zero
             ? interval + TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * _options.IntervalJitter.Ticks))
             : interval;

@@ -16,6 +16,10 @@ public sealed class SyncAgentOptions
     /// <value>The default value is the entry assembly's version.</value>
     public string ApplicationVersion { get; set; } = Assembly.GetEntryAssembly()?.GetName().Version?.ToString() ?? "0.0";
 
+    /// <summary>When the terminal's application was last updated (<see cref="Exchange.SyncHeartbeat.LastUpdate"/>), set by the host or its installer.</summary>
+    /// <value>The default value is <see langword="null"/> (not known).</value>
+    public DateTimeOffset? LastUpdate { get; set; }
+
     /// <summary>How long the agent waits between two syncs when the back office suggests no interval of its own.</summary>
     /// <value>The default value is 1 minute.</value>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);

@@ -1,14 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PosFleet.Sync.Exchange;
 
 namespace PosFleet.Sync.Agent;
 
-/// <summary>Checks <see cref="SyncAgentOptions"/> and that the terminal has an id: each error names the option and what to use instead, never the credential's value.</summary>
-internal sealed class SyncAgentOptionsValidator(IOptions<PosFleetOptions> fleet) : IValidateOptions<SyncAgentOptions>
+/// <summary>
+/// Checks <see cref="SyncAgentOptions"/>, that the terminal has an id and that a transport is registered: each error
+/// names the option or the call that fixes it, never the credential's value.
+/// </summary>
+internal sealed class SyncAgentOptionsValidator(IOptions<PosFleetOptions> fleet, IServiceProviderIsService? services = null) : IValidateOptions<SyncAgentOptions>
 {
+    /// <summary>What to do when the agent has no transport; also the message of the agent's own registration when it is resolved without one.</summary>
+    public const string NoTransport =
+        "The sync agent has no transport to reach the back office: register one after AddSyncAgent, with UseHttpSyncTransport(o => o.BackOfficeUri = …) "
+        + "(PosFleet.Connectors.Http) for a real back office, or AddSyncInProcessTransport(backOfficeHandler) for one in the same process (tests, demos).";
+
     public ValidateOptionsResult Validate(string? name, SyncAgentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
+        if (services is not null && !services.IsService(typeof(ISyncTransport)))
+        {
+            errors.Add(NoTransport);
+        }
+
         if (string.IsNullOrWhiteSpace(fleet.Value.TerminalId))
         {
             errors.Add("PosFleetOptions.TerminalId is not set; a terminal running the sync agent needs its id (AddPosFleet(o => o.TerminalId = \"till-07\")).");

@@ -18,6 +18,9 @@ public sealed record SyncOutcome
     /// <summary>How many outbox messages the back office acknowledged (and were deleted from the outbox).</summary>
     public int Acknowledged { get; init; }
 
+    /// <summary>How many outbox messages the back office rejected for good (moved to the outbox's rejected messages, <see cref="Outbox.IOutbox.ListRejectedAsync"/>).</summary>
+    public int Rejected { get; init; }
+
     /// <summary>How many messages were left in the outbox afterwards, when it could be read.</summary>
     public long? Remaining { get; init; }
 

@@ -20,6 +20,15 @@ public sealed record ChangeBatch
     /// <value>The default value is <see langword="false"/>.</value>
     public bool HasMore { get; init; }
 
+    /// <summary>
+    /// Whether the batch belongs to a full re-initialisation: the terminal's checkpoint is older than the oldest change
+    /// the back office still keeps (tombstones older than <see cref="SyncTablesOptions.TombstoneRetention"/> are purged),
+    /// so deletes may be missing in between. The terminal imports the organization's rows again from checkpoint 0 and,
+    /// once the last batch is in, removes its local rows the back office did not send, as it would a delete.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Reinitialize { get; init; }
+
     /// <summary>The changes, in version order.</summary>
     /// <value>The default value is an empty list.</value>
     public IReadOnlyList<RowChange> Changes { get; init; } = [];

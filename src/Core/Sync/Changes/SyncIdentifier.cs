@@ -2,7 +2,7 @@ namespace PosFleet.Sync.Changes;
 
 /// <summary>
 /// The SQL identifiers a host may declare: ASCII letters, digits and underscores, not starting with a digit, at most
-/// 64 characters, and not SQLite's or PosFleet's own (<c>sqlite_</c>, <c>sync_</c>). Quoted as well whenever used, so
+/// 64 characters, and not SQLite's or PosFleet's own (<c>sqlite_</c>, <c>sync_</c>, <c>posfleet_</c>). Quoted as well whenever used, so
 /// a name can never carry SQL.
 /// </summary>
 internal static class SyncIdentifier
@@ -26,7 +26,8 @@ internal static class SyncIdentifier
     }
 
     public static bool IsReserved(string name) =>
-        name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("sync_", StringComparison.OrdinalIgnoreCase);
+        name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("sync_", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("posfleet_", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The identifier in double quotes; throws for one that <see cref="IsValid"/> refuses (the validator ran first).</summary>
     public static string Quote(string name) => IsValid(name)

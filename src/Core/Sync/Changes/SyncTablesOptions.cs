@@ -14,4 +14,16 @@ public sealed class SyncTablesOptions
     /// <summary>About the most bytes of row values in one change batch (a single larger row still goes alone).</summary>
     /// <value>The default value is 1 MiB.</value>
     public long MaxBatchBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How long the back office keeps a tombstone (the change record of a deleted row). It must outlast the longest
+    /// time a terminal stays offline, as <see cref="SyncBackOfficeOptions.InboxRetention"/> does (at least 1 day): a
+    /// terminal whose checkpoint is older than the tombstones kept is re-initialised with a full pass.
+    /// </summary>
+    /// <value>The default value is 30 days.</value>
+    public TimeSpan TombstoneRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the tombstones older than <see cref="TombstoneRetention"/> are purged.</summary>
+    /// <value>The default value is 1 hour.</value>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 }

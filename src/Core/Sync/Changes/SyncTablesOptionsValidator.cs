@@ -19,6 +19,16 @@ internal sealed class SyncTablesOptionsValidator : IValidateOptions<SyncTablesOp
             failures.Add($"SyncTablesOptions.MaxBatchBytes is {options.MaxBatchBytes}: set at least 1024.");
         }
 
+        if (options.TombstoneRetention < TimeSpan.FromDays(1))
+        {
+            failures.Add($"SyncTablesOptions.TombstoneRetention is {options.TombstoneRetention}; it must be at least 1 day, and longer than a terminal may stay offline (the default is 30 days, as SyncBackOfficeOptions.InboxRetention).");
+        }
+
+        if (options.RetentionInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"SyncTablesOptions.RetentionInterval is {options.RetentionInterval}; it must be more than zero (the default is 1 hour).");
+        }
+
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in options.Tables)
         {
@@ -35,7 +45,7 @@ internal sealed class SyncTablesOptionsValidator : IValidateOptions<SyncTablesOp
             }
             else if (SyncIdentifier.IsReserved(table.Name))
             {
-                failures.Add($"{label}: names starting with sqlite_ or sync_ are reserved; rename the table.");
+                failures.Add($"{label}: names starting with sqlite_, sync_ or posfleet_ are reserved; rename the table.");
             }
             else if (!names.Add(table.Name))
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace PosFleet.Sync.Changes;
@@ -11,6 +12,7 @@ public static class SyncTablesPosFleetBuilderExtensions
     /// Declares the tables the back office exports and the terminals import, the same way on both sides; the
     /// declarations are checked at start-up. A storage connector does the rest: <c>UseSqliteStorage</c> installs the
     /// change tracking on a back office (a host without <see cref="PosFleetOptions.TerminalId"/>) and imports on a terminal.
+    /// On a back office, a hosted pass purges the tombstones older than <see cref="SyncTablesOptions.TombstoneRetention"/>.
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
     /// <param name="configure">Adds the tables, such as <c>o =&gt; o.Tables.Add(new SyncTable { Name = "users", ... })</c>.</param>
@@ -21,6 +23,9 @@ public static class SyncTablesPosFleetBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<SyncTablesOptions>().Configure(configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncTablesOptions>, SyncTablesOptionsValidator>());
+        // The back office's tombstone retention (a no-op on a terminal, or with a storage that keeps no change log).
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SyncChangeRetentionService>());
         return builder;
     }
 }

@@ -18,10 +18,13 @@ internal sealed partial class SyncExchangeHandler
         [LoggerMessage(4, LogLevel.Warning, "A sync request of terminal {TerminalId} was refused as malformed: {Problem}")]
         public static partial void BadRequest(ILogger logger, string terminalId, string problem);
 
-        [LoggerMessage(5, LogLevel.Error, "Outbox message {MessageId} of terminal {TerminalId} has type '{Type}', for which no handler is registered (AddOutboxMessageHandler); it and the messages after it wait.")]
-        public static partial void NoHandler(ILogger logger, string terminalId, Guid messageId, string type);
-
-        [LoggerMessage(6, LogLevel.Error, "Outbox message {MessageId} ('{Type}') of terminal {TerminalId} could not be applied; nothing of it was committed, and it and the messages after it come again at the next exchange.")]
+        [LoggerMessage(6, LogLevel.Error, "Outbox message {MessageId} ('{Type}') of terminal {TerminalId} could not be applied (a failure that may pass; a handler rejects an invalid message with OutboxMessageRejectedException); nothing of it was committed, and it and the messages after it come again at the next exchange.")]
         public static partial void HandlerFailed(ILogger logger, string terminalId, Guid messageId, string type, Exception exception);
+
+        [LoggerMessage(7, LogLevel.Warning, "Outbox message {MessageId} ('{Type}') of terminal {TerminalId} was rejected by its handler as invalid: {Reason}")]
+        public static partial void HandlerRejected(ILogger logger, string terminalId, Guid messageId, string type, string reason);
+
+        [LoggerMessage(8, LogLevel.Error, "Outbox message {MessageId} ('{Type}') of terminal {TerminalId} is kept as a dead letter and acknowledged with the reason; the messages after it flow: {Reason}")]
+        public static partial void DeadLettered(ILogger logger, string terminalId, Guid messageId, string type, string reason);
     }
 }

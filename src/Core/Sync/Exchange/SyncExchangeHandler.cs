@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Inbox;
-using PosFleet.Sync.Outbox;
 
 namespace PosFleet.Sync.Exchange;
 
@@ -12,8 +11,10 @@ namespace PosFleet.Sync.Exchange;
 /// organization than the credential's (nothing written), refuses terminals below the minimum versions, then applies
 /// the outbox batch in order, each message in its own inbox transaction with the handler of its type. A message
 /// already recorded is acknowledged without being applied again, so a replayed request gets the same acknowledgements
-/// and writes nothing twice. The first message that cannot be applied stops the batch, keeping the terminal's order:
-/// it and the ones after it are not acknowledged and come again.
+/// and writes nothing twice. A message no handler accepts (no handler for its type, or its handler threw
+/// <see cref="OutboxMessageRejectedException"/>) is rejected for good: kept as a dead letter with its inbox record and
+/// acknowledged with the reason. The first message that fails otherwise (the database is down) stops the batch,
+/// keeping the terminal's order: it and the ones after it are not acknowledged and come again.
 /// </summary>
 internal sealed partial class SyncExchangeHandler(
     ITerminalRegistry registry,
@@ -21,7 +22,8 @@ internal sealed partial class SyncExchangeHandler(
     IServiceProvider services,
     IOptions<SyncBackOfficeOptions> options,
     TimeProvider time,
-    ILogger<SyncExchangeHandler> logger) : ISyncExchangeHandler
+    ILogger<SyncExchangeHandler> logger,
+    Status.TerminalStatusRecorder? status = null) : ISyncExchangeHandler
 {
     private readonly SyncBackOfficeOptions _options = options.Value;
 
@@ -45,6 +47,7 @@ internal sealed partial class SyncExchangeHandler(
         if (Refuse(request) is { } refusal)
         {
             Log.Refused(logger, identity.TerminalId, refusal.Reason);
+            await RecordStatusAsync(identity, request, refusal.Reason, cancellationToken).ConfigureAwait(false);
             return new(SyncExchangeStatus.Ok, new SyncResponse { Refusal = refusal, NextInterval = _options.SuggestedInterval, ServerTime = time.GetUtcNow() });
         }
 
@@ -54,65 +57,24 @@ internal sealed partial class SyncExchangeHandler(
             return new(SyncExchangeStatus.BadRequest, null, problem);
         }
 
-        var acknowledged = await ApplyAsync(identity, request.Outbox, cancellationToken).ConfigureAwait(false);
+        await RecordStatusAsync(identity, request, null, cancellationToken).ConfigureAwait(false);
+        var (acknowledged, rejected) = await ApplyAsync(identity, request.Outbox, cancellationToken).ConfigureAwait(false);
         return new(SyncExchangeStatus.Ok, new SyncResponse
         {
             Acknowledged = acknowledged,
+            Rejected = rejected,
             NextInterval = _options.SuggestedInterval,
             ServerTime = time.GetUtcNow(),
             Changes = await ExportChangesAsync(identity, request, cancellationToken).ConfigureAwait(false),
             Configuration = await ConfigurationAsync(identity, request, cancellationToken).ConfigureAwait(false),
             Actions = await ActionsAsync(identity, request, cancellationToken).ConfigureAwait(false),
+            PackageOffer = await PackageOfferAsync(identity, request, cancellationToken).ConfigureAwait(false),
         });
     }
 
-    private async Task<List<Guid>> ApplyAsync(TerminalIdentity identity, IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
-    {
-        var acknowledged = new List<Guid>(batch.Count);
-        foreach (var message in batch)
-        {
-            var receivedAt = time.GetUtcNow();
-            var transaction = await inbox.BeginAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                if (!await transaction.TryRecordAsync(new SyncInboxRecord(identity.TerminalId, message.Id, identity.Organization, receivedAt), cancellationToken).ConfigureAwait(false))
-                {
-                    acknowledged.Add(message.Id);
-                    continue;
-                }
-
-                var handler = services.GetKeyedService<IOutboxMessageHandler>(message.Type);
-                if (handler is null)
-                {
-                    Log.NoHandler(logger, identity.TerminalId, message.Id, message.Type);
-                    break;
-                }
-
-                try
-                {
-                    var context = new OutboxMessageContext
-                    {
-                        TerminalId = identity.TerminalId,
-                        Organization = identity.Organization,
-                        Connection = transaction.Connection,
-                        Transaction = transaction.Transaction,
-                        ReceivedAt = receivedAt,
-                    };
-                    await handler.HandleAsync(context, message, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    Log.HandlerFailed(logger, identity.TerminalId, message.Id, message.Type, ex);
-                    break;
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                acknowledged.Add(message.Id);
-            }
-        }
-
-        return acknowledged;
-    }
+    /// <summary>Keeps the heartbeat as the terminal's status when the back office has <c>AddStatus</c>.</summary>
+    private ValueTask RecordStatusAsync(TerminalIdentity identity, SyncRequest request, string? refusal, CancellationToken cancellationToken) =>
+        status?.RecordAsync(identity, request, refusal, cancellationToken) ?? ValueTask.CompletedTask;
 
     private SyncRefusal? Refuse(SyncRequest request)
     {

@@ -1,6 +1,10 @@
 namespace PosFleet.Sync.Exchange;
 
-/// <summary>The state a terminal reports in every exchange (seed 004: version, last update, last error).</summary>
+/// <summary>
+/// The state a terminal reports in every exchange (seed 004: version, last update, last sync, last sync error; its
+/// outbox). The back office keeps it as the terminal's status (<c>AddStatus</c>); the terminal and organization are
+/// those of the request's credential.
+/// </summary>
 public sealed record SyncHeartbeat
 {
     /// <summary>
@@ -20,4 +24,16 @@ public sealed record SyncHeartbeat
     /// <summary>How many messages wait in the terminal's outbox, this batch included.</summary>
     /// <value>The default value is 0.</value>
     public long OutboxDepth { get; init; }
+
+    /// <summary>When the terminal last synced successfully, by its clock, or <see langword="null"/> when it never did (since it started).</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public DateTimeOffset? LastSync { get; init; }
+
+    /// <summary>How long the oldest message of the outbox has waited, or <see langword="null"/> when the outbox is empty.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public TimeSpan? OldestUnsentAge { get; init; }
+
+    /// <summary>The interval the terminal syncs at; the back office shows it grey once silent for a few of them.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public TimeSpan? SyncInterval { get; init; }
 }

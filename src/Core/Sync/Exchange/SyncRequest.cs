@@ -48,4 +48,11 @@ public sealed record SyncRequest
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public IReadOnlyList<Actions.RemoteActionReport>? ActionResults { get; init; }
+
+    /// <summary>
+    /// The package the terminal installs, the version it runs and its answer to the last offer
+    /// (<see cref="Updates.PackageReport"/>); <see langword="null"/> when the terminal takes no packages.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Updates.PackageReport? PackageReport { get; init; }
 }

@@ -18,6 +18,16 @@ public sealed record SyncResponse
     /// <value>The default value is an empty list.</value>
     public IReadOnlyList<Guid> Acknowledged { get; init; } = [];
 
+    /// <summary>
+    /// The request's outbox messages that the back office rejected for good (no handler for their type, or their
+    /// handler found them invalid), each with the reason: acknowledged too — the back office keeps them as dead letters
+    /// and never applies them — so the terminal moves them out of its outbox (<see cref="Outbox.IOutbox.RejectAsync"/>)
+    /// and its later messages flow. A replayed request gets the same rejections. Not listed in <see cref="Acknowledged"/>,
+    /// so a terminal that does not read this field keeps them rather than dropping them unseen.
+    /// </summary>
+    /// <value>The default value is an empty list.</value>
+    public IReadOnlyList<Outbox.OutboxRejection> Rejected { get; init; } = [];
+
     /// <summary>Why the back office refused the terminal (nothing was applied), or <see langword="null"/>.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public SyncRefusal? Refusal { get; init; }
@@ -46,4 +56,8 @@ public sealed record SyncResponse
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Actions.RemoteActionBatch? Actions { get; init; }
+
+    /// <summary>The package the terminal should install (its organization's target, in the rollout's current stage), or <see langword="null"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Updates.PackageOffer? PackageOffer { get; init; }
 }

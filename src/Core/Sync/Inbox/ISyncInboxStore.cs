@@ -22,12 +22,33 @@ public interface ISyncInboxStore
     /// <returns>Whether it is recorded.</returns>
     ValueTask<bool> ContainsAsync(string terminalId, Guid messageId, CancellationToken cancellationToken);
 
+    /// <summary>The dead letter of a message of this terminal, or <see langword="null"/> when it was not rejected (or was purged).</summary>
+    /// <param name="terminalId">The terminal.</param>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The dead letter, or <see langword="null"/>.</returns>
+    ValueTask<SyncDeadLetter?> FindDeadLetterAsync(string terminalId, Guid messageId, CancellationToken cancellationToken);
+
+    /// <summary>The dead letters of a terminal, the most recent first.</summary>
+    /// <param name="terminalId">The terminal.</param>
+    /// <param name="maxCount">The most to return.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The dead letters.</returns>
+    ValueTask<IReadOnlyList<SyncDeadLetter>> ListDeadLettersAsync(string terminalId, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>How many dead letters a terminal has.</summary>
+    /// <param name="terminalId">The terminal.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The count.</returns>
+    ValueTask<long> CountDeadLettersAsync(string terminalId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Deletes the records received before <paramref name="olderThan"/> (<see cref="SyncBackOfficeOptions.InboxRetention"/>):
     /// a message older than that sent again would be applied again, so the period must outlast the longest time a terminal stays offline.
     /// </summary>
+    /// <remarks>Dead letters rejected before <paramref name="olderThan"/> go with them.</remarks>
     /// <param name="olderThan">Records received before this instant go.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>How many records were deleted.</returns>
+    /// <returns>How many records (inbox records and dead letters) were deleted.</returns>
     ValueTask<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
 }

@@ -21,6 +21,15 @@ public interface ISyncInboxTransaction : IAsyncDisposable
     /// <returns><see langword="true"/> when it is new (apply it now); <see langword="false"/> when it was applied before (apply nothing).</returns>
     ValueTask<bool> TryRecordAsync(SyncInboxRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that a message was rejected for good, with its reason, beside its inbox record (<see cref="TryRecordAsync"/>
+    /// first, in this transaction): both commit together or neither does.
+    /// </summary>
+    /// <param name="deadLetter">The message and why it was rejected.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    ValueTask RecordDeadLetterAsync(SyncDeadLetter deadLetter, CancellationToken cancellationToken);
+
     /// <summary>Commits the records and everything written through <see cref="Transaction"/>.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task.</returns>

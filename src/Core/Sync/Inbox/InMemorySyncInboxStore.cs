@@ -12,6 +12,7 @@ internal sealed class InMemorySyncInboxStore : ISyncInboxStore, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Terminal, Guid Message), SyncInboxRecord> _records = [];
+    private readonly Dictionary<(string Terminal, Guid Message), SyncDeadLetter> _deadLetters = [];
 
     public async ValueTask<ISyncInboxTransaction> BeginAsync(CancellationToken cancellationToken)
     {
@@ -28,17 +29,53 @@ internal sealed class InMemorySyncInboxStore : ISyncInboxStore, IDisposable
         }
     }
 
+    public ValueTask<SyncDeadLetter?> FindDeadLetterAsync(string terminalId, Guid messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terminalId);
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_deadLetters.GetValueOrDefault((terminalId, messageId)));
+        }
+    }
+
+    public ValueTask<IReadOnlyList<SyncDeadLetter>> ListDeadLettersAsync(string terminalId, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terminalId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        lock (_lock)
+        {
+            IReadOnlyList<SyncDeadLetter> list = [.. _deadLetters.Values.Where(d => d.TerminalId == terminalId)
+                .OrderByDescending(d => d.RejectedAt).ThenByDescending(d => d.MessageId).Take(maxCount)];
+            return ValueTask.FromResult(list);
+        }
+    }
+
+    public ValueTask<long> CountDeadLettersAsync(string terminalId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terminalId);
+        lock (_lock)
+        {
+            return ValueTask.FromResult((long)_deadLetters.Values.Count(d => d.TerminalId == terminalId));
+        }
+    }
+
     public ValueTask<long> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            var letters = _deadLetters.Where(d => d.Value.RejectedAt < olderThan).Select(d => d.Key).ToList();
+            foreach (var key in letters)
+            {
+                _deadLetters.Remove(key);
+            }
+
             var old = _records.Where(r => r.Value.ReceivedAt < olderThan).Select(r => r.Key).ToList();
             foreach (var key in old)
             {
                 _records.Remove(key);
             }
 
-            return ValueTask.FromResult((long)old.Count);
+            return ValueTask.FromResult((long)(old.Count + letters.Count));
         }
     }
 
@@ -47,6 +84,7 @@ internal sealed class InMemorySyncInboxStore : ISyncInboxStore, IDisposable
     private sealed class InboxTransaction(InMemorySyncInboxStore store) : ISyncInboxTransaction
     {
         private readonly List<SyncInboxRecord> _pending = [];
+        private readonly List<SyncDeadLetter> _pendingDeadLetters = [];
         private bool _done;
 
         public DbConnection? Connection => null;
@@ -70,6 +108,14 @@ internal sealed class InMemorySyncInboxStore : ISyncInboxStore, IDisposable
             return ValueTask.FromResult(true);
         }
 
+        public ValueTask RecordDeadLetterAsync(SyncDeadLetter deadLetter, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(deadLetter);
+            ObjectDisposedException.ThrowIf(_done, this);
+            _pendingDeadLetters.Add(deadLetter);
+            return ValueTask.CompletedTask;
+        }
+
         public ValueTask CommitAsync(CancellationToken cancellationToken)
         {
             ObjectDisposedException.ThrowIf(_done, this);
@@ -79,9 +125,15 @@ internal sealed class InMemorySyncInboxStore : ISyncInboxStore, IDisposable
                 {
                     store._records[(record.TerminalId, record.MessageId)] = record;
                 }
+
+                foreach (var deadLetter in _pendingDeadLetters)
+                {
+                    store._deadLetters[(deadLetter.TerminalId, deadLetter.MessageId)] = deadLetter;
+                }
             }
 
             _pending.Clear();
+            _pendingDeadLetters.Clear();
             return DisposeAsync();
         }
 

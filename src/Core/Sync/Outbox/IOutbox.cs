@@ -31,6 +31,28 @@ public interface IOutbox
     /// <returns>How many messages were deleted.</returns>
     ValueTask<int> AcknowledgeAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves the messages the back office rejected out of the outbox into the rejected messages, with their reasons,
+    /// in one transaction: they stop blocking the ones after them and are kept, never silently dropped. Ids not in the
+    /// outbox are ignored.
+    /// </summary>
+    /// <param name="rejections">The rejections of <see cref="Exchange.SyncResponse.Rejected"/>.</param>
+    /// <param name="rejectedAt">When the terminal received them.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many messages were moved.</returns>
+    ValueTask<int> RejectAsync(IReadOnlyCollection<OutboxRejection> rejections, DateTimeOffset rejectedAt, CancellationToken cancellationToken);
+
+    /// <summary>The messages the back office rejected, the most recently rejected first.</summary>
+    /// <param name="maxCount">The most to return.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The rejected messages with their reasons.</returns>
+    ValueTask<IReadOnlyList<RejectedOutboxMessage>> ListRejectedAsync(int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>How many rejected messages the terminal keeps.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The count.</returns>
+    ValueTask<long> CountRejectedAsync(CancellationToken cancellationToken);
+
     /// <summary>How many messages wait in the outbox.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The count.</returns>

@@ -8,6 +8,7 @@ internal sealed class InMemoryOutbox : IOutbox
     private readonly Lock _lock = new();
     private readonly SortedDictionary<long, (OutboxMessage Message, int Bytes)> _messages = [];
     private readonly Dictionary<Guid, long> _sequences = [];
+    private readonly List<RejectedOutboxMessage> _rejected = [];
     private long _last;
 
     public ValueTask<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -67,6 +68,43 @@ internal sealed class InMemoryOutbox : IOutbox
         }
 
         return ValueTask.FromResult(deleted);
+    }
+
+    public ValueTask<int> RejectAsync(IReadOnlyCollection<OutboxRejection> rejections, DateTimeOffset rejectedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rejections);
+        var moved = 0;
+        lock (_lock)
+        {
+            foreach (var rejection in rejections)
+            {
+                if (_sequences.Remove(rejection.MessageId, out var sequence) && _messages.Remove(sequence, out var entry))
+                {
+                    _rejected.Add(new RejectedOutboxMessage(entry.Message, rejection.Reason, rejectedAt));
+                    moved++;
+                }
+            }
+        }
+
+        return ValueTask.FromResult(moved);
+    }
+
+    public ValueTask<IReadOnlyList<RejectedOutboxMessage>> ListRejectedAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        lock (_lock)
+        {
+            IReadOnlyList<RejectedOutboxMessage> list = [.. Enumerable.Reverse(_rejected).Take(maxCount)];
+            return ValueTask.FromResult(list);
+        }
+    }
+
+    public ValueTask<long> CountRejectedAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return ValueTask.FromResult((long)_rejected.Count);
+        }
     }
 
     public ValueTask<long> CountAsync(CancellationToken cancellationToken)

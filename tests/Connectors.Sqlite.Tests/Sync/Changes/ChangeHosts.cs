@@ -35,11 +35,11 @@ internal static class ChangeHosts
                 o.Tables.Add(Tickets());
             }));
         more?.Invoke(builder);
+        // The host's own tables first, as a till's database holds them before PosFleet is added; PosFleet's go beside them.
+        SqliteFile.Execute(path, Schema);
         var provider = services.BuildServiceProvider();
         provider.ValidatePosFleetOptions();
-        // PosFleet creates its file first (it refuses a new file holding another application's tables), then the host adds its own.
         provider.GetRequiredService<PosFleet.Connectors.Sqlite.Internal.SqliteDatabase>().EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
-        SqliteFile.Execute(path, Schema);
         return provider;
     }
 

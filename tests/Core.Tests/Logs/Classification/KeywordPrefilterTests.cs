@@ -7,7 +7,7 @@ namespace PosFleet.Tests.Logs.Classification;
 
 /// <summary>
 /// The keyword prefilter selects exactly the lines in which one of a keyword's spellings (as written, lower case, upper
-/// case, capitalized) occurs, however many keywords there are, and costs no allocation per line.
+/// case, capitalized) occurs as a whole word, however many keywords there are, and costs no allocation per line.
 /// </summary>
 public sealed class KeywordPrefilterTests
 {
@@ -122,9 +122,27 @@ public sealed class KeywordPrefilterTests
         _ = classifier.Classify(LogKind.None, LogSeverity.Success, "INFO"u8, "vendor"u8, selected, hits);
     }
 
-    /// <summary>The oracle: each spelling of each keyword searched for on its own.</summary>
+    /// <summary>The oracle: each spelling of each keyword searched for on its own, at every place, as a whole word.</summary>
     private static List<int> NaiveHits(string[] keywords, byte[] line) =>
-        [.. Enumerable.Range(0, keywords.Length).Where(k => SpellingsOf(keywords[k]).Any(s => line.AsSpan().IndexOf(Encoding.UTF8.GetBytes(s)) >= 0))];
+        [.. Enumerable.Range(0, keywords.Length).Where(k => SpellingsOf(keywords[k]).Any(s => OccursAsWord(line, Encoding.UTF8.GetBytes(s))))];
+
+    private static bool OccursAsWord(byte[] line, byte[] word)
+    {
+        // A word byte is a letter, a digit, '_', '-' or part of a non-ASCII character; an end of the match that is one
+        // must not touch another.
+        static bool IsWord(byte b) => char.IsAsciiLetterOrDigit((char)b) || b is (byte)'_' or (byte)'-' or >= 0x80;
+        for (var at = 0; at + word.Length <= line.Length; at++)
+        {
+            if (line.AsSpan(at, word.Length).SequenceEqual(word)
+                && (at == 0 || !IsWord(word[0]) || !IsWord(line[at - 1]))
+                && (at + word.Length == line.Length || !IsWord(word[^1]) || !IsWord(line[at + word.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static (byte[][] Variants, int[] KeywordOf) Spellings(string[] keywords)
     {

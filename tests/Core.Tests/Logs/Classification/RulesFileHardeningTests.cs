@@ -46,8 +46,9 @@ public sealed class RulesFileHardeningTests : IDisposable
     public void Classify_CatastrophicPatternOverAThousandLongLines_IsLinearAndNeverTimesOut()
     {
         var classifier = new LogClassifier(ClassificationRuleSet.Resolve(Options(RulesJson(new { name = "aaa", keywords = new[] { "aaaa" }, pattern = "(a+)+$", kind = "error" })).Classification));
-        var hostile = Encoding.UTF8.GetBytes(new string('a', 2_000) + "!");
-        var matching = Encoding.UTF8.GetBytes(new string('a', 2_000));
+        // The keyword stands as a word of its own at the start (keywords match whole words); the pattern then runs on the rest.
+        var hostile = Encoding.UTF8.GetBytes("aaaa " + new string('a', 2_000) + "!");
+        var matching = Encoding.UTF8.GetBytes("aaaa " + new string('a', 2_000));
 
         var matched = 0;
         for (var i = 0; i < 1_000; i++)
@@ -65,7 +66,7 @@ public sealed class RulesFileHardeningTests : IDisposable
     {
         var rule = new ClassificationRule { Name = "slow", Keywords = ["abc"], Pattern = "(abc|ab)*x[0-9]+y", Kind = LogKind.Error };
         var classifier = new LogClassifier([rule], TimeSpan.FromTicks(1));
-        var message = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("abc", 2_000_000)));
+        var message = Encoding.UTF8.GetBytes("abc " + string.Concat(Enumerable.Repeat("abc", 2_000_000)));
 
         var c = classifier.Classify(LogKind.None, LogSeverity.Success, "INFO"u8, "x"u8, message, classifier.FindKeywords(message));
 

@@ -56,6 +56,27 @@ public sealed class JsonLinesFormatTests
     }
 
     [Fact]
+    public void TryParse_JournalctlJsonExport_ReadsMicrosecondsPriorityIdentifierAndHost()
+    {
+        var p = ParsedLine.Of(LogFormats.JsonLines,
+            """{"__CURSOR":"s=1;i=2","__REALTIME_TIMESTAMP":"1763633702123456","__MONOTONIC_TIMESTAMP":"81234567","_BOOT_ID":"b","PRIORITY":"1","SYSLOG_FACILITY":"3","SYSLOG_IDENTIFIER":"posd","_PID":"42","_HOSTNAME":"till-07","MESSAGE":"cash drawer forced open"}""");
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1763633702123).AddTicks(4560), p.Time);
+        Assert.Equal(("ALERT", "posd", "till-07", "cash drawer forced open"), (p.Level, p.Component, p.Terminal, p.Message));
+    }
+
+    [Fact]
+    public void TryParse_PowerShell5WinEventJson_ReadsEscapedDateLevelNameProviderAndMachine()
+    {
+        var p = ParsedLine.Of(LogFormats.JsonLines,
+            """{"Id":7031,"Level":1,"LevelDisplayName":"Critical","ProviderName":"Service Control Manager","MachineName":"TILL-07","TimeCreated":"\/Date(1763633702123)\/","Message":"The POS Agent service terminated unexpectedly."}""");
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1763633702123), p.Time);
+        Assert.Equal(("Critical", "Service Control Manager", "TILL-07"), (p.Level, p.Component, p.Terminal));
+        Assert.Equal("The POS Agent service terminated unexpectedly.", p.Message);
+    }
+
+    [Fact]
     public void TryParse_UnreadableTimestamp_ReportsGarbled()
     {
         var p = ParsedLine.Of(LogFormats.JsonLines, """{"ts":"yesterday","level":"info","msg":"m"}""");

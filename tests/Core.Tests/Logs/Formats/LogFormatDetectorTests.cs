@@ -33,7 +33,7 @@ public sealed class LogFormatDetectorTests
     [Fact]
     public void Detect_NoFormatReadsAnything_FallsBackToPlainNotTheFirstFormat()
     {
-        var sample = "[10.30 16:49:06] chrome.exe - proxy.example.com:5070 open through proxy\n[10.30 16:49:07] chrome.exe - close, 0 bytes sent\n";
+        var sample = "chrome.exe - proxy.example.com:5070 open through proxy\nchrome.exe - close, 0 bytes sent\n";
 
         var format = LogFormatDetector.Detect(Encoding.UTF8.GetBytes(sample), LogFormats.All, 2026);
 

@@ -61,4 +61,40 @@ public sealed class ScanWithFormatsTests : IDisposable
         Assert.Equal("till", Assert.Single(summary.Sources).Format);
         Assert.Equal("POS-0040", Assert.Single(summary.Terminals).Terminal);
     }
+
+    [Fact]
+    public async Task ScanAsync_LayoutNamedInTheRulesFile_DetectedWithoutDeclaringAFormat()
+    {
+        var log = _dir.File("custom.log", """
+            20/11/2026 10:15:02 | ERROR | POS-0040 | drawer jammed
+            20/11/2026 10:15:03 | INFO  | POS-0040 | drawer ok
+
+            """);
+        var rules = _dir.File("rules.json", """
+            {
+              "rules": [],
+              "layouts": [ { "name": "till", "pattern": "{timestamp:dd/MM/yyyy HH:mm:ss} | {level} | {terminal} | {message}" } ]
+            }
+            """);
+        var options = new LogScanOptions();
+        options.Classification.RulesFile = rules;
+
+        var summary = await TestLogs.Scanner(options).ScanAsync([log]);
+
+        Assert.Equal("till", Assert.Single(summary.Sources).Format);
+        Assert.Equal("POS-0040", Assert.Single(summary.Terminals).Terminal);
+        Assert.Equal(1, summary.Kinds[LogKind.Error]);
+    }
+
+    [Fact]
+    public void Validate_RulesFileWithAnInvalidLayout_NamesTheFileAndTheLayout()
+    {
+        var rules = _dir.File("rules.json", """{ "rules": [], "layouts": [ { "name": "till", "pattern": "{timestamp:dd/MM/yyyy HH:mm:ss} {level" } ] }""");
+        var options = new LogScanOptions();
+        options.Classification.RulesFile = rules;
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => LogScanOptionsValidator.ThrowIfInvalid(options));
+
+        Assert.Contains($"{rules}: layout 1 ('till')", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -100,6 +100,31 @@ public sealed class LogFileReaderTests : IDisposable
         Assert.Equal(4, second.Checkpoint!.Line);
     }
 
+    [Fact]
+    public async Task ReadAsync_StackTracesAcrossBlocks_NoCheckpointInsideAnEntryAndResumesGiveWholeEntries()
+    {
+        // About 1.3 MB: the reader's blocks (256 KiB) end inside stack traces unless it holds their entry back.
+        var log = _dir.File("till.log", string.Concat(Enumerable.Range(1, 6000).Select(i => Line(i, "sync failed")
+            + "System.Net.Http.HttpRequestException: Connection refused\n"
+            + "   at PosFleet.Terminal.Sync.UploadAsync() in Sync.cs:line 42\n"
+            + "   at PosFleet.Terminal.Sync.RunAsync() in Sync.cs:line 7\n")));
+        var bytes = await File.ReadAllBytesAsync(log);
+        var (whole, checkpoints) = await ReadAsync(log, null);
+
+        Assert.Equal(6000, whole.Count);
+        Assert.All(whole, e => Assert.EndsWith("RunAsync() in Sync.cs:line 7", e.Message, StringComparison.Ordinal));
+        Assert.True(checkpoints.Count > 3, "the file is read in several blocks");
+        foreach (var (checkpoint, storedBefore) in checkpoints)
+        {
+            // Every checkpoint is at the end of the file or at the first line of an entry.
+            Assert.True(checkpoint.Offset == bytes.Length || bytes[checkpoint.Offset] == '2', $"checkpoint at byte {checkpoint.Offset} is inside an entry");
+
+            // A kill right after this checkpoint was committed: the next run goes on from it with whole entries.
+            var (rest, _) = await ReadAsync(log, checkpoint);
+            Assert.Equal(whole.Skip(storedBefore).Select(e => (e.Position, e.Message)), rest.Select(e => (e.Position, e.Message)));
+        }
+    }
+
     private static string Line(int i, string message) =>
         $"2026-11-20T10:00:{i % 60:00}.000Z [INFO] term=POS-0001 org=ACME tickets: {message} ref=T-{i}\n";
 

@@ -17,7 +17,7 @@ public sealed class LogIngesterLogTests : IDisposable
     public async Task IngestAsync_NewThenTruncatedFile_LogsStartCommitTruncationAndFinish()
     {
         var ingester = TestLogs.Ingester(_store, logger: _log);
-        var log = _dir.File("till.log", "2026-11-20T10:00:00.000Z [ERROR] printer: paper out\nnot a log line at all\n");
+        var log = _dir.File("till.log", "2026-11-20T10:00:00.000Z [ERROR] printer: paper out\n2026-13-45T99:00:00 x\n");
 
         await ingester.IngestAsync([log]);
         File.WriteAllText(log, "2026-11-20T11:00:00.000Z [INFO] tickets: ticket closed\n");

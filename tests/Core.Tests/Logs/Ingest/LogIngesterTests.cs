@@ -93,13 +93,28 @@ public sealed class LogIngesterTests : IDisposable
     [Fact]
     public async Task IngestAsync_MalformedLines_CountedWithPositionAndSkipped()
     {
-        var log = _dir.File("till.log", Lines(1, 2) + "not a log line at all\n" + Lines(4, 4));
+        var log = _dir.File("till.log", Lines(1, 2) + "2026-13-45T99:00:00Z [ERROR] impossible date\n" + Lines(4, 4));
 
         var summary = await _ingester.IngestAsync([log]);
 
         Assert.Equal(3, summary.NewEntries);
         Assert.Equal(1, summary.MalformedLines);
         Assert.Equal(new PosFleet.Logs.LogPosition(log, 3), Assert.Single(summary.FirstMalformed).Position);
+    }
+
+    [Fact]
+    public async Task IngestAsync_LineWithoutTimestamp_StoredUntimedWithTheTimeOfTheEntryAbove()
+    {
+        var log = _dir.File("till.log", Lines(1, 2) + "not a log line at all\n" + Lines(4, 4));
+
+        var summary = await _ingester.IngestAsync([log]);
+        var page = await _store.QueryAsync(new LogQuery { Text = "not a log line" }, CancellationToken.None);
+
+        Assert.Equal(4, summary.NewEntries);
+        Assert.Equal(0, summary.MalformedLines);
+        var entry = Assert.Single(page.Entries);
+        Assert.Equal(3, entry.Position.Line);
+        Assert.Equal(Assert.Single((await _store.QueryAsync(new LogQuery { Reference = "T-2" }, CancellationToken.None)).Entries).Timestamp, entry.Timestamp);
     }
 
     [Fact]

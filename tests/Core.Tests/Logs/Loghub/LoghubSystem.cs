@@ -34,7 +34,8 @@ internal sealed class LoghubSystem
     /// <summary>The format picked by automatic detection from the built-in catalog, or the test's pattern.</summary>
     public LogFormat Format { get; }
 
-    public static LoghubSystem Load(string name)
+    /// <summary>Loads a sample, read with the format automatic detection picks, or with the test's declared pattern.</summary>
+    public static LoghubSystem Load(string name, bool declared = false)
     {
         var raw = File.ReadAllBytes(Path.Combine(Root, name, $"{name}_2k.log"));
         var lines = new List<byte[]>();
@@ -53,7 +54,7 @@ internal sealed class LoghubSystem
         }
 
         var rows = ReadCsv(Path.Combine(Root, name, $"{name}_2k.log_structured.csv"));
-        var format = CustomFormat(name) ?? LogFormatDetector.Detect(raw.AsSpan(0, Math.Min(raw.Length, 64 << 10)), LogFormats.All, DefaultYear);
+        var format = (declared ? CustomFormat(name) : null) ?? LogFormatDetector.Detect(raw.AsSpan(0, Math.Min(raw.Length, 64 << 10)), LogFormats.All, DefaultYear);
         return new LoghubSystem(name, [.. lines], rows, format);
     }
 

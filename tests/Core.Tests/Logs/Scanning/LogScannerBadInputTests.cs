@@ -77,14 +77,17 @@ public sealed class LogScannerBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task ScanAsync_MissingAndGarbledTimestamps_ReportedWithTheirLines()
+    public async Task ScanAsync_MissingAndGarbledTimestamps_UntimedEntryReadGarbledReported()
     {
-        var log = _dir.File("ts.log", $"{Info}\nno timestamp at all [ERROR] here\n2026-13-45T99:00:00Z [ERROR] impossible date\n{Error}\n");
+        var log = _dir.File("ts.log", $"{Info}\nno timestamp at all: printer offline\n2026-13-45T99:00:00Z [ERROR] impossible date\n{Error}\n");
         var summary = await Scan(log);
 
-        Assert.Equal(2, summary.MalformedLines);
-        Assert.Equal([2L, 3L], summary.FirstMalformed.Select(m => m.Position.Line));
-        Assert.Equal(1, summary.Kinds[LogKind.Error]);
+        // The line without a timestamp is an entry all the same (untimed); the impossible date is malformed.
+        Assert.Equal(1, summary.MalformedLines);
+        Assert.Equal([3L], summary.FirstMalformed.Select(m => m.Position.Line));
+        Assert.Equal(MalformedReason.GarbledTimestamp, summary.FirstMalformed[0].Reason);
+        Assert.Equal(1, summary.UntimedLines);
+        Assert.Equal(3, summary.LinesInScope);
     }
 
     [Fact]
@@ -100,7 +103,8 @@ public sealed class LogScannerBadInputTests : IDisposable
     public async Task ScanAsync_EmptyMissingAndCorruptFiles_NamedInErrors_OthersStillScanned()
     {
         var empty = _dir.File("empty.log", "");
-        var corrupt = _dir.File("corrupt.log.gz", "this is not gzip data");
+        // A gzip header (told by its magic bytes) and data no deflate stream starts with.
+        var corrupt = _dir.File("corrupt.log.gz", [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03, 0xFF, 0xFF, 0xFF, 0xFF, .. Encoding.UTF8.GetBytes("this is not gzip data")]);
         var good = _dir.File("good.log", Error + "\n");
         var missing = Path.Combine(_dir.Path, "missing.log");
 

@@ -19,6 +19,7 @@ public sealed class SyncTablesOptionsValidatorTests
     [InlineData("items\"; DROP TABLE items; --", "id", "letters, digits and underscores")]
     [InlineData("items", "id) VALUES (1); --", "column name")]
     [InlineData("sync_changes", "id", "reserved")]
+    [InlineData("posfleet_schema", "id", "reserved")]
     [InlineData("1items", "id", "not starting with a digit")]
     public void Validate_UnsafeOrReservedName_FailsNamingTheFix(string table, string key, string expected)
     {
@@ -29,6 +30,28 @@ public sealed class SyncTablesOptionsValidatorTests
 
         Assert.True(result.Failed);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.5, 1.0, "SyncTablesOptions.TombstoneRetention is 12:00:00; it must be at least 1 day")]
+    [InlineData(30.0, 0.0, "SyncTablesOptions.RetentionInterval is 00:00:00; it must be more than zero")]
+    public void Validate_TombstoneRetentionTooShortOrNoInterval_FailsNamingTheOptionAndTheFix(double retentionDays, double intervalHours, string expected)
+    {
+        var options = new SyncTablesOptions { TombstoneRetention = TimeSpan.FromDays(retentionDays), RetentionInterval = TimeSpan.FromHours(intervalHours) };
+
+        var result = new SyncTablesOptionsValidator().Validate(null, options);
+
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_Default_KeepsTombstonesThirtyDaysAsTheInbox()
+    {
+        var options = new SyncTablesOptions();
+
+        Assert.Equal(TimeSpan.FromDays(30), options.TombstoneRetention);
+        Assert.Equal(new PosFleet.Sync.SyncBackOfficeOptions().InboxRetention, options.TombstoneRetention);
+        Assert.True(new SyncTablesOptionsValidator().Validate(null, options).Succeeded);
     }
 
     [Fact]

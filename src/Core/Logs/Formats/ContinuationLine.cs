@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+
+namespace PosFleet.Logs.Formats;
+
+/// <summary>The lines that continue the entry above them in a layout whose entries start with a timestamp.</summary>
+internal static class ContinuationLine
+{
+    /// <summary>
+    /// Whether a line continues the entry above: it starts with a blank (stack frames, wrapped text), or is one of the
+    /// lines of a stack trace that start at the margin (<c>Caused by:</c>, <c>Suppressed:</c>, <c>... 12 more</c>,
+    /// <c>--- End of stack trace</c>, <c>at …</c>, an exception's name: <c>java.lang.IllegalStateException: …</c>).
+    /// </summary>
+    /// <remarks>A line starting with a digit (most timestamps) is told apart by its first byte.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Is(ReadOnlySpan<byte> line) => line[0] switch
+    {
+        (byte)' ' or (byte)'\t' => true,
+        >= (byte)'0' and <= (byte)'9' => false,
+        _ => IsStackLine(line),
+    };
+
+    private static bool IsStackLine(ReadOnlySpan<byte> line)
+    {
+        // The line may be given with what follows it (a cut being placed): only its first bytes are looked at.
+        line = line[..Math.Min(line.Length, 256)];
+        var nl = line.IndexOf((byte)'\n');
+        return nl != 0 && line[0] != '\r' && IsStackLineStart(nl < 0 ? line : line[..nl]);
+    }
+
+    private static bool IsStackLineStart(ReadOnlySpan<byte> line) => line[0] switch
+    {
+        (byte)'C' => line.StartsWith("Caused by: "u8),
+        (byte)'S' => line.StartsWith("Suppressed: "u8) || IsExceptionName(line),
+        (byte)'.' => line.StartsWith("... "u8),
+        (byte)'-' => line.StartsWith("--- End of "u8),
+        (byte)'a' => line.StartsWith("at "u8) && line.Contains((byte)'(') || IsExceptionName(line),
+        _ => LineReader.IsLetter(line[0]) && IsExceptionName(line),
+    };
+
+    /// <summary><c>java.lang.IllegalStateException: message</c>, <c>System.IO.IOException</c>: a dotted name ending in Exception or Error.</summary>
+    private static bool IsExceptionName(ReadOnlySpan<byte> line)
+    {
+        var end = 0;
+        var dots = 0;
+        while (end < line.Length && end < 160 && line[end] is not ((byte)' ' or (byte)':' or (byte)'\t'))
+        {
+            dots += line[end] == '.' ? 1 : 0;
+            end++;
+        }
+
+        var name = line[..end];
+        return dots > 0 && (end == line.Length || line[end] == ':')
+            && (name.EndsWith("Exception"u8) || name.EndsWith("Error"u8) || name.EndsWith("Throwable"u8));
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PosFleet.Sync.Enrolment;
+using PosFleet.Sync.Exchange;
+
+namespace PosFleet.Status;
+
+/// <summary>
+/// Keeps the heartbeat of every authenticated exchange as the terminal's latest status, with the organization and
+/// terminal of its credential (never what the request claims). A refusal of the back office (a version too old) is
+/// recorded as the terminal's sync error. A store that fails is logged and never fails the exchange.
+/// </summary>
+internal sealed partial class TerminalStatusRecorder(
+    ITerminalStatusStore store,
+    IOptions<StatusOptions> options,
+    TimeProvider time,
+    ILogger<TerminalStatusRecorder> logger)
+{
+    public async ValueTask RecordAsync(TerminalIdentity identity, SyncRequest request, string? refusal, CancellationToken cancellationToken)
+    {
+        if (request.Heartbeat is not { } heartbeat)
+        {
+            return;
+        }
+
+        var status = new TerminalStatus
+        {
+            TerminalId = identity.TerminalId,
+            Organization = identity.Organization,
+            ApplicationVersion = heartbeat.ApplicationVersion ?? "",
+            LastUpdate = heartbeat.LastUpdate,
+            LastSync = heartbeat.LastSync,
+            LastSyncError = refusal ?? (string.IsNullOrWhiteSpace(heartbeat.LastError) ? null : Bound(heartbeat.LastError)),
+            OutboxDepth = Math.Max(0, heartbeat.OutboxDepth),
+            OldestUnsentAge = heartbeat.OldestUnsentAge is { } age && age >= TimeSpan.Zero ? age : null,
+            SyncInterval = heartbeat.SyncInterval is { } interval && interval > TimeSpan.Zero ? interval : null,
+            ReceivedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            await store.RecordAsync(status, options.Value.MaxErrorsPerTerminal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.RecordFailed(logger, identity.TerminalId, ex);
+        }
+    }
+
+    /// <summary>An error text is the terminal's to write: kept to 4,000 characters.</summary>
+    private static string Bound(string error) => error.Length <= 4000 ? error : string.Concat(error.AsSpan(0, 3999), "…");
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "The status of terminal {TerminalId} could not be recorded; the exchange went on.")]
+        public static partial void RecordFailed(ILogger logger, string terminalId, Exception exception);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace PosFleet.Updates;
+
+internal sealed partial class PackageUpdater
+{
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Offer of {PackageId} {Version} ignored: this terminal installs {OwnPackageId} and runs {Installed}.")]
+        public static partial void Ignored(ILogger logger, string packageId, string version, string ownPackageId, string installed);
+
+        [LoggerMessage(2, LogLevel.Information, "The till's user answered {Answer} to {PackageId} {Version}.")]
+        public static partial void Answered(ILogger logger, string packageId, string version, PackageConfirmationAnswer answer);
+
+        [LoggerMessage(3, LogLevel.Warning, "Package {PackageId} {Version} not installed ({Outcome}): {Detail}")]
+        public static partial void NotInstalled(ILogger logger, string packageId, string version, PackageOutcome outcome, string detail);
+
+        [LoggerMessage(4, LogLevel.Error, "The installer failed on package {PackageId} {Version}.")]
+        public static partial void InstallFailed(ILogger logger, string packageId, string version, Exception exception);
+
+        [LoggerMessage(5, LogLevel.Information, "Installed package {PackageId} {Version}.")]
+        public static partial void Installed(ILogger logger, string packageId, string version);
+    }
+}

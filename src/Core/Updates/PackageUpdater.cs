@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PosFleet.Sync.Agent;
+
+namespace PosFleet.Updates;
+
+/// <summary>
+/// The terminal's side of package updates, called by the sync agent: states the package and version it runs (with its
+/// last answer) in each request, and takes an offer through the steps of seed 003 — maintenance window, gate (no
+/// ticket or shift open), the policy's question, download, size and SHA-256 check, installer, each step's refusal
+/// recorded as the answer the next request reports. Never throws but for cancellation: a failed step is an outcome.
+/// </summary>
+internal sealed partial class PackageUpdater(
+    ITerminalPackageStateStore states,
+    IPackageFetcher fetcher,
+    IPackageInstaller installer,
+    IOptions<PackageUpdatesOptions> options,
+    IOptions<SyncAgentOptions> agent,
+    TimeProvider time,
+    ILogger<PackageUpdater> logger,
+    IPackageInstallGate? gate = null,
+    IPackageConfirmation? confirmation = null)
+{
+    private readonly PackageUpdatesOptions _options = options.Value;
+
+    private string PackageId => _options.PackageId!;
+
+    /// <summary>What the next request states: the package, the version it runs, the last answer.</summary>
+    public async ValueTask<PackageReport> GetReportAsync(CancellationToken cancellationToken)
+    {
+        var state = await StateAsync(cancellationToken).ConfigureAwait(false);
+        return new PackageReport { PackageId = PackageId, InstalledVersion = Installed(state), LastResult = state.LastResult };
+    }
+
+    /// <summary>Takes an offer: installs it if every step allows, and records the answer.</summary>
+    public async ValueTask ProcessAsync(PackageOffer offer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var state = await StateAsync(cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(offer.PackageId, PackageId, StringComparison.Ordinal) || PackageRollouts.IsAtLeast(Installed(state), offer.Version))
+        {
+            Log.Ignored(logger, offer.PackageId, offer.Version, PackageId, Installed(state));
+            return;
+        }
+
+        try
+        {
+            state = await TakeAsync(state, offer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            state = Answer(state, offer, PackageOutcome.Failed, $"The update stopped: {ex.Message}");
+        }
+
+        await states.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<TerminalPackageState> TakeAsync(TerminalPackageState state, PackageOffer offer, CancellationToken cancellationToken)
+    {
+        if (await WaitReasonAsync(cancellationToken).ConfigureAwait(false) is { } wait)
+        {
+            return Answer(state, offer, PackageOutcome.Deferred, wait);
+        }
+
+        var ask = _options.ConfirmationPolicy switch
+        {
+            PackageConfirmationPolicy.Always => true,
+            PackageConfirmationPolicy.Once => !state.Confirmed,
+            _ => false,
+        };
+        if (ask)
+        {
+            if (confirmation is null)
+            {
+                return Answer(state, offer, PackageOutcome.Deferred, $"The {_options.ConfirmationPolicy} policy asks the till's user, and this host registered no IPackageConfirmation.");
+            }
+
+            var answer = await confirmation.ConfirmAsync(
+                new PackageConfirmationRequest { Offer = offer, InstalledVersion = Installed(state), Policy = _options.ConfirmationPolicy }, cancellationToken).ConfigureAwait(false);
+            Log.Answered(logger, offer.PackageId, offer.Version, answer);
+            switch (answer)
+            {
+                case PackageConfirmationAnswer.Decline:
+                    return Answer(state, offer, PackageOutcome.Declined, "Declined at the till.");
+                case PackageConfirmationAnswer.Install:
+                    state = state with { Confirmed = true };
+                    await states.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    return Answer(state, offer, PackageOutcome.Deferred, "Postponed at the till.");
+            }
+
+            // The question may have taken a while: a ticket opened meanwhile, or the window closed.
+            if (await WaitReasonAsync(cancellationToken).ConfigureAwait(false) is { } since)
+            {
+                return Answer(state, offer, PackageOutcome.Deferred, since);
+            }
+        }
+
+        return await DownloadAndInstallAsync(state, offer, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<TerminalPackageState> DownloadAndInstallAsync(TerminalPackageState state, PackageOffer offer, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_options.DownloadDirectory);
+        var file = Path.Combine(_options.DownloadDirectory, $"{Safe(offer.PackageId)}-{Safe(offer.Version)}.package");
+        try
+        {
+            var check = await DownloadAsync(offer, file, cancellationToken).ConfigureAwait(false);
+            if (check is { Outcome: var outcome, Detail: var detail })
+            {
+                Log.NotInstalled(logger, offer.PackageId, offer.Version, outcome, detail);
+                return Answer(state, offer, outcome, detail);
+            }
+
+            try
+            {
+                await installer.InstallAsync(new PackageInstallRequest { Offer = offer, FilePath = file }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Log.InstallFailed(logger, offer.PackageId, offer.Version, ex);
+                return Answer(state, offer, PackageOutcome.Failed, $"The installer failed: {ex.Message}");
+            }
+
+            Log.Installed(logger, offer.PackageId, offer.Version);
+            return Answer(state with { InstalledVersion = offer.Version }, offer, PackageOutcome.Installed, null);
+        }
+        finally
+        {
+            TryDelete(file);
+        }
+    }
+
+    /// <summary>Why the package must wait: outside the maintenance window, or the host's gate closed; <see langword="null"/> to go ahead.</summary>
+    private async ValueTask<string?> WaitReasonAsync(CancellationToken cancellationToken)
+    {
+        if (_options.MaintenanceWindowStart is { } start && _options.MaintenanceWindowEnd is { } end)
+        {
+            var zone = _options.MaintenanceTimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : time.LocalTimeZone;
+            var now = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+            if (!now.IsBetween(start, end))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"Outside the maintenance window ({start:HH\\:mm} to {end:HH\\:mm} {zone.Id}; it is {now:HH\\:mm}).");
+            }
+        }
+
+        return gate is null ? null : await gate.GetBlockReasonAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private TerminalPackageState Answer(TerminalPackageState state, PackageOffer offer, PackageOutcome outcome, string? detail) =>
+        state with { LastResult = new PackageResult { Version = offer.Version, Outcome = outcome, Detail = detail, At = time.GetUtcNow() } };
+
+    private async ValueTask<TerminalPackageState> StateAsync(CancellationToken cancellationToken) =>
+        await states.GetAsync(PackageId, cancellationToken).ConfigureAwait(false) ?? new TerminalPackageState { PackageId = PackageId };
+
+    private string Installed(TerminalPackageState state) => state.InstalledVersion ?? _options.InstalledVersion ?? agent.Value.ApplicationVersion;
+
+    private static string Safe(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file left behind is overwritten by the next download of that version.
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace PosFleet.Updates;
+
+/// <summary>How a terminal takes package updates; checked at start-up.</summary>
+public sealed class PackageUpdatesOptions
+{
+    /// <summary>The package this terminal installs, such as <c>pos</c>. Required.</summary>
+    /// <value>The default value is <see langword="null"/> (not set).</value>
+    public string? PackageId { get; set; }
+
+    /// <summary>The version the terminal runs before the updater installs any; <see langword="null"/> takes the sync agent's application version.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? InstalledVersion { get; set; }
+
+    /// <summary>Whether the till's user is asked first (seed 003: Always, Once, Never).</summary>
+    /// <value>The default value is <see cref="PackageConfirmationPolicy.Always"/>.</value>
+    public PackageConfirmationPolicy ConfirmationPolicy { get; set; } = PackageConfirmationPolicy.Always;
+
+    /// <summary>When the maintenance window opens, in <see cref="MaintenanceTimeZone"/>; with <see cref="MaintenanceWindowEnd"/>, packages install only inside it.</summary>
+    /// <value>The default value is <see langword="null"/>: any time.</value>
+    public TimeOnly? MaintenanceWindowStart { get; set; }
+
+    /// <summary>When the maintenance window closes; before <see cref="MaintenanceWindowStart"/> for a window across midnight (22:00 to 05:00).</summary>
+    /// <value>The default value is <see langword="null"/>: any time.</value>
+    public TimeOnly? MaintenanceWindowEnd { get; set; }
+
+    /// <summary>The time zone of the maintenance window (an IANA or Windows id, such as <c>Europe/Paris</c>).</summary>
+    /// <value>The default value is <see langword="null"/>: the machine's local time zone.</value>
+    public string? MaintenanceTimeZone { get; set; }
+
+    /// <summary>Where packages are downloaded before they are checked and installed.</summary>
+    /// <value>The default value is <c>posfleet-packages</c> in the temporary folder.</value>
+    public string DownloadDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "posfleet-packages");
+}

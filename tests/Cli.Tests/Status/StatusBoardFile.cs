@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PosFleet.Connectors.Sqlite;
+using PosFleet.Status;
+
+namespace PosFleet.Cli.Tests.Status;
+
+/// <summary>A back office's SQLite file holding the status of a small fleet, written through the public API as a back office does.</summary>
+internal static class StatusBoardFile
+{
+    /// <summary>The instant the tests draw the board at (<c>--as-of</c>).</summary>
+    public static readonly DateTimeOffset AsOf = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The fleet, with the health each terminal has at <see cref="AsOf"/> against target version 35 (BRAVO: 34).</summary>
+    public static readonly (string Terminal, string Organization, string Version, double MinutesAgo, string? Error, TerminalHealth Health)[] Fleet =
+    [
+        ("acme-01", "ACME", "35.0", 0.5, null, TerminalHealth.Green),
+        ("acme-02", "ACME", "34.9", 1, null, TerminalHealth.Yellow),
+        ("acme-03", "ACME", "35", 45, null, TerminalHealth.Grey),
+        ("acme-04", "ACME", "35", 2, "The back office could not be reached: Connection refused (bo.example:443)", TerminalHealth.Red),
+        ("bravo-01", "BRAVO", "34", 1, null, TerminalHealth.Green),
+        ("bravo-02", "BRAVO", "33.8", 600, "Only terminals of version 34 and later are accepted; this one runs 33.8: update it.", TerminalHealth.Red),
+        ("charlie-01", "CHARLIE", "36", 2, null, TerminalHealth.Green),
+        ("charlie-02", "CHARLIE", "35.1", 3 * 24 * 60, null, TerminalHealth.Grey),
+    ];
+
+    public static async Task CreateAsync(string path)
+    {
+        var services = new ServiceCollection();
+        services.AddPosFleet().UseSqliteStorageFile(path).AddStatus();
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var store = provider.GetRequiredService<ITerminalStatusStore>();
+            foreach (var t in Fleet)
+            {
+                await store.RecordAsync(
+                    new TerminalStatus
+                    {
+                        TerminalId = t.Terminal,
+                        Organization = t.Organization,
+                        ApplicationVersion = t.Version,
+                        LastUpdate = AsOf.AddDays(-20),
+                        LastSync = t.Error is null ? AsOf.AddMinutes(-t.MinutesAgo) : AsOf.AddHours(-3),
+                        LastSyncError = t.Error,
+                        OutboxDepth = t.Error is null ? 0 : 120,
+                        OldestUnsentAge = t.Error is null ? null : TimeSpan.FromHours(3),
+                        SyncInterval = TimeSpan.FromMinutes(5),
+                        ReceivedAt = AsOf.AddMinutes(-t.MinutesAgo),
+                    },
+                    100,
+                    default);
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using PosFleet.Status;
+using PosFleet.Sync;
+using PosFleet.Sync.Agent;
+using PosFleet.Sync.Enrolment;
+using PosFleet.Sync.Exchange;
+using PosFleet.Sync.Outbox;
+
+namespace PosFleet.Tests.Status;
+
+/// <summary>A terminal's agent and a back office with <c>AddStatus</c>, in one process on a fake clock: what the heartbeat carries and what the board shows.</summary>
+public sealed class StatusHeartbeatTests : IAsyncDisposable
+{
+    private readonly TestClock _clock = new();
+    private readonly ServiceProvider _backOffice;
+    private readonly List<ServiceProvider> _terminals = [];
+
+    public StatusHeartbeatTests()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddFakeLogging();
+        services.AddPosFleet()
+            .AddSyncBackOffice(o => o.MinimumApplicationVersion = "34")
+            .AddOutboxMessageHandler("ticket", new Tickets())
+            .AddStatus(o => o.TargetVersions["ACME"] = "35");
+        _backOffice = services.BuildServiceProvider();
+    }
+
+    private IStatusBoard Board => _backOffice.GetRequiredService<IStatusBoard>();
+
+    private ITerminalStatusStore Store => _backOffice.GetRequiredService<ITerminalStatusStore>();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var terminal in _terminals)
+        {
+            await terminal.DisposeAsync();
+        }
+
+        await _backOffice.DisposeAsync();
+    }
+
+    private async Task<ServiceProvider> TerminalAsync(string id, string version, ISyncTransport? transport = null)
+    {
+        var enrolment = await _backOffice.GetRequiredService<ITerminalRegistry>().EnrolAsync(id, "ACME");
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddFakeLogging();
+        services.AddPosFleet(o => (o.TerminalId, o.Organization) = (id, "ACME"))
+            .AddSyncAgent(o =>
+            {
+                o.Credential = enrolment.Credential;
+                o.ApplicationVersion = version;
+                o.LastUpdate = new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero);
+                o.Interval = TimeSpan.FromMinutes(2);
+                o.IntervalJitter = TimeSpan.Zero;
+                o.MaxBatchMessages = 1;
+                o.MaxExchangesPerSync = 1;
+            })
+            .AddSyncInProcessTransport(_backOffice.GetRequiredService<ISyncExchangeHandler>());
+        if (transport is not null)
+        {
+            services.AddSingleton(transport);
+        }
+
+        var provider = services.BuildServiceProvider();
+        _terminals.Add(provider);
+        return provider;
+    }
+
+    private static OutboxMessage Ticket(int n, TimeProvider time)
+    {
+        using var payload = JsonDocument.Parse($$"""{"ticket":{{n}}}""");
+        return OutboxMessage.Create("ticket", payload.RootElement, time);
+    }
+
+    [Fact]
+    public async Task SyncNowAsync_Succeeded_BackOfficeKeepsTheHeartbeat()
+    {
+        var terminal = await TerminalAsync("till-01", "35.0");
+        var outbox = terminal.GetRequiredService<IOutbox>();
+        await outbox.EnqueueAsync(Ticket(1, _clock), default);
+        _clock.Advance(TimeSpan.FromMinutes(7));
+        await outbox.EnqueueAsync(Ticket(2, _clock), default);
+        var agent = terminal.GetRequiredService<ISyncAgent>();
+
+        await agent.SyncNowAsync();
+        var first = await Store.GetAsync("till-01", default);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await agent.SyncNowAsync();
+        var latest = await Store.GetAsync("till-01", default);
+
+        Assert.NotNull(first);
+        Assert.Equal(("ACME", "35.0", 2L, TimeSpan.FromMinutes(7)), (first.Organization, first.ApplicationVersion, first.OutboxDepth, first.OldestUnsentAge));
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero), first.LastUpdate);
+        Assert.Equal(TimeSpan.FromMinutes(2), first.SyncInterval);
+        Assert.Null(first.LastSync);
+        Assert.Null(first.LastSyncError);
+        Assert.Equal(_clock.GetUtcNow() - TimeSpan.FromMinutes(1), first.ReceivedAt);
+        Assert.Equal(SyncOutcomeStatus.Succeeded, second.Status);
+        Assert.Equal((1L, TimeSpan.FromMinutes(1)), (latest!.OutboxDepth, latest.OldestUnsentAge));
+        Assert.Equal(_clock.GetUtcNow() - TimeSpan.FromMinutes(1), latest.LastSync);
+        var row = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        Assert.Equal((TerminalHealth.Green, "35"), (row.Health, row.TargetVersion));
+    }
+
+    [Fact]
+    public async Task SyncNowAsync_VersionRefused_RedWithTheReasonAndGreenOnceFixed()
+    {
+        var old = await TerminalAsync("till-01", "33.5");
+
+        await old.GetRequiredService<ISyncAgent>().SyncNowAsync();
+        var refused = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+
+        Assert.Equal(TerminalHealth.Red, refused.Health);
+        Assert.Contains("version 34 and later", refused.Status.LastSyncError, StringComparison.Ordinal);
+        var error = Assert.Single(await Store.ListErrorsAsync("till-01", 10, default));
+        Assert.Equal(refused.Status.LastSyncError, error.Error);
+    }
+
+    [Fact]
+    public async Task SyncNowAsync_AfterAnUnreachableBackOffice_RedThenGreenAtTheNextSuccess()
+    {
+        var transport = new SwitchableTransport();
+        var terminal = await TerminalAsync("till-02", "34.2", transport);
+        transport.Inner = terminal.GetServices<ISyncTransport>().First();
+        var agent = terminal.GetRequiredService<ISyncAgent>();
+
+        transport.Down = true;
+        await agent.SyncNowAsync();
+        transport.Down = false;
+        await agent.SyncNowAsync();
+        var afterFailure = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        await agent.SyncNowAsync();
+        var afterSuccess = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        _clock.Advance(TimeSpan.FromMinutes(6) + TimeSpan.FromTicks(1));
+        var silent = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+
+        Assert.Equal(TerminalHealth.Red, afterFailure.Health);
+        Assert.Contains("could not be reached: line cut", afterFailure.Status.LastSyncError, StringComparison.Ordinal);
+        Assert.Equal(TerminalHealth.Yellow, afterSuccess.Health); // 34.2 is behind ACME's target 35
+        Assert.Null(afterSuccess.Status.LastSyncError);
+        Assert.Equal(TerminalHealth.Grey, silent.Health); // 2-minute interval × 3
+    }
+
+    private sealed class Tickets : PosFleet.Sync.Inbox.IOutboxMessageHandler
+    {
+        public ValueTask HandleAsync(PosFleet.Sync.Inbox.OutboxMessageContext context, OutboxMessage message, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    private sealed class SwitchableTransport : ISyncTransport
+    {
+        public ISyncTransport? Inner { get; set; }
+
+        public bool Down { get; set; }
+
+        public Task<SyncResponse> ExchangeAsync(SyncRequest request, CancellationToken cancellationToken) =>
+            Down ? throw new HttpRequestException("line cut") : Inner!.ExchangeAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using PosFleet.Sync;
+using PosFleet.Sync.Agent;
+using PosFleet.Sync.Enrolment;
+using PosFleet.Sync.Exchange;
+using PosFleet.Updates;
+
+namespace PosFleet.Tests.Updates;
+
+/// <summary>A back office with package updates and its tills, each in its own container over the in-process transport, on one fake clock.</summary>
+internal sealed class PackageFleet : IAsyncDisposable
+{
+    private readonly ServiceProvider _backOffice;
+    private readonly List<Till> _tills = [];
+
+    public PackageFleet(Action<PackageBackOfficeOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddFakeLogging();
+        services.AddPosFleet().AddSyncBackOffice().AddPackageBackOffice(configure);
+        _backOffice = services.BuildServiceProvider();
+    }
+
+    public TestClock Clock { get; } = new();
+
+    public TempDirectory Files { get; } = new();
+
+    public IPackageCatalog Catalog => _backOffice.GetRequiredService<IPackageCatalog>();
+
+    public IPackageTargetQuery Query => _backOffice.GetRequiredService<IPackageTargetQuery>();
+
+    public IPackageStore Store => _backOffice.GetRequiredService<IPackageStore>();
+
+    public ISyncExchangeHandler Handler => _backOffice.GetRequiredService<ISyncExchangeHandler>();
+
+    /// <summary>Writes a package file of <paramref name="size"/> bytes and publishes it with its real size and SHA-256.</summary>
+    public async Task<PackageRelease> PublishAsync(string version, int size = 4096, string packageId = "pos")
+    {
+        var bytes = new byte[size];
+        new Random(version.GetHashCode(StringComparison.Ordinal)).NextBytes(bytes);
+        var path = Files.File($"{packageId}-{version}.zip", bytes);
+        var release = new PackageRelease
+        {
+            PackageId = packageId,
+            Version = version,
+            Size = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Location = new Uri(path),
+        };
+        Assert.True(await Catalog.PublishAsync(release));
+        return release;
+    }
+
+    public Task<PackageTarget> TargetAsync(string version, string organization = "ACME", params int[] stages) =>
+        Catalog.SetTargetAsync(organization, "pos", version, new PackageRollout { Stages = stages.Length == 0 ? [100] : stages, WidenAt = 1.0, FailureThreshold = 0.2 }).AsTask();
+
+    public async Task<Till> TillAsync(string id, string organization = "ACME", PackageConfirmationPolicy policy = PackageConfirmationPolicy.Never, Action<PackageUpdatesOptions>? configure = null)
+    {
+        var enrolment = await _backOffice.GetRequiredService<ITerminalRegistry>().EnrolAsync(id, organization);
+        var till = new Till(this, id, organization, enrolment.Credential, policy, configure);
+        _tills.Add(till);
+        return till;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var till in _tills)
+        {
+            await till.DisposeAsync();
+        }
+
+        await _backOffice.DisposeAsync();
+        Files.Dispose();
+    }
+}
+
+/// <summary>One till: its container (sync agent and package updates) and the host's installer, dialog and gate.</summary>
+internal sealed class Till : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public Till(PackageFleet fleet, string id, string organization, string credential, PackageConfirmationPolicy policy, Action<PackageUpdatesOptions>? configure)
+    {
+        Id = id;
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(fleet.Clock);
+        services.AddFakeLogging();
+        services.AddPosFleet(o => (o.TerminalId, o.Organization) = (id, organization))
+            .AddSyncAgent(o =>
+            {
+                o.Credential = credential;
+                o.ApplicationVersion = "34.0";
+                o.EnableBackground = false;
+            })
+            .AddSyncInProcessTransport(fleet.Handler)
+            .AddPackageUpdates(o =>
+            {
+                o.PackageId = "pos";
+                o.ConfirmationPolicy = policy;
+                o.DownloadDirectory = Path.Combine(fleet.Files.Path, "downloads", id);
+                configure?.Invoke(o);
+            })
+            .AddPackageInstaller(Installer)
+            .AddPackageConfirmation(Dialog)
+            .AddPackageInstallGate(Gate);
+        _provider = services.BuildServiceProvider();
+    }
+
+    public string Id { get; }
+
+    public RecordingInstaller Installer { get; } = new();
+
+    public ScriptedDialog Dialog { get; } = new();
+
+    public SwitchGate Gate { get; } = new();
+
+    public async Task<SyncOutcome> SyncAsync()
+    {
+        var outcome = await _provider.GetRequiredService<ISyncAgent>().SyncNowAsync();
+        Assert.Equal(SyncOutcomeStatus.Succeeded, outcome.Status);
+        return outcome;
+    }
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}
+
+/// <summary>The host's installer: records the versions and the SHA-256 of the file it was given; can be told to fail.</summary>
+internal sealed class RecordingInstaller : IPackageInstaller
+{
+    public List<(string Version, string Sha256)> Installed { get; } = [];
+
+    public string? FailWith { get; set; }
+
+    public ValueTask InstallAsync(PackageInstallRequest request, CancellationToken cancellationToken)
+    {
+        if (FailWith is { } error)
+        {
+            throw new InvalidOperationException(error);
+        }
+
+        Installed.Add((request.Offer.Version, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(request.FilePath)))));
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The till's dialog: answers <see cref="Answer"/> and records what it was asked.</summary>
+internal sealed class ScriptedDialog : IPackageConfirmation
+{
+    public PackageConfirmationAnswer Answer { get; set; } = PackageConfirmationAnswer.Install;
+
+    public List<string> Asked { get; } = [];
+
+    /// <summary>What happens at the till while the dialog is shown, such as a ticket opened.</summary>
+    public Action? WhileAsking { get; set; }
+
+    public ValueTask<PackageConfirmationAnswer> ConfirmAsync(PackageConfirmationRequest request, CancellationToken cancellationToken)
+    {
+        Asked.Add(request.Offer.Version);
+        WhileAsking?.Invoke();
+        return ValueTask.FromResult(Answer);
+    }
+}
+
+/// <summary>The host's gate: closed while <see cref="Reason"/> is set (a ticket open).</summary>
+internal sealed class SwitchGate : IPackageInstallGate
+{
+    public string? Reason { get; set; }
+
+    public ValueTask<string?> GetBlockReasonAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Reason);
+}

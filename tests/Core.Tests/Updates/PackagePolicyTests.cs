@@ -1,0 +1,163 @@
+using PosFleet.Updates;
+
+namespace PosFleet.Tests.Updates;
+
+/// <summary>Seed 003's confirmation policies, the gate and the maintenance window, over the in-process transport.</summary>
+public sealed class PackagePolicyTests : IAsyncDisposable
+{
+    private readonly PackageFleet _fleet = new();
+
+    public ValueTask DisposeAsync() => _fleet.DisposeAsync();
+
+    [Fact]
+    public async Task Sync_NeverPolicy_InstallsWithoutAskingAndTheBackOfficeShowsTheVersion()
+    {
+        var release = await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0");
+        var till = await _fleet.TillAsync("till-01");
+        Assert.True(await _fleet.Query.IsBehindTargetAsync("ACME", "34.0"));
+
+        await till.SyncAsync();
+        await till.SyncAsync();
+        await till.SyncAsync();
+
+        Assert.Equal([("35.0", release.Sha256)], till.Installer.Installed);
+        Assert.Empty(till.Dialog.Asked);
+        Assert.Equal("35.0", await _fleet.Query.GetInstalledVersionAsync("ACME", "till-01"));
+        Assert.False(await _fleet.Query.IsBehindTargetAsync("ACME", "35.0"));
+        var status = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
+        Assert.Equal(PackageOutcome.Installed, status!.LastResult!.Outcome);
+    }
+
+    [Fact]
+    public async Task Sync_AlwaysPolicy_AsksBeforeEachPackage()
+    {
+        var till = await _fleet.TillAsync("till-01", policy: PackageConfirmationPolicy.Always);
+        await _fleet.PublishAsync("35.0");
+        await _fleet.PublishAsync("36.0");
+
+        await _fleet.TargetAsync("35.0");
+        await till.SyncAsync();
+        await _fleet.TargetAsync("36.0");
+        await till.SyncAsync();
+
+        Assert.Equal(["35.0", "36.0"], till.Dialog.Asked);
+        Assert.Equal(["35.0", "36.0"], till.Installer.Installed.Select(i => i.Version));
+    }
+
+    [Fact]
+    public async Task Sync_OncePolicy_AsksForTheFirstPackageThenInstallsUnattended()
+    {
+        var till = await _fleet.TillAsync("till-01", policy: PackageConfirmationPolicy.Once);
+        await _fleet.PublishAsync("35.0");
+        await _fleet.PublishAsync("36.0");
+
+        await _fleet.TargetAsync("35.0");
+        await till.SyncAsync();
+        await _fleet.TargetAsync("36.0");
+        await till.SyncAsync();
+
+        Assert.Equal(["35.0"], till.Dialog.Asked);
+        Assert.Equal(["35.0", "36.0"], till.Installer.Installed.Select(i => i.Version));
+    }
+
+    [Fact]
+    public async Task Sync_OncePolicyFirstPackagePostponed_AsksAgainAndInstallsNothingMeanwhile()
+    {
+        var till = await _fleet.TillAsync("till-01", policy: PackageConfirmationPolicy.Once);
+        await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0");
+        till.Dialog.Answer = PackageConfirmationAnswer.Later;
+
+        await till.SyncAsync();
+        await till.SyncAsync();
+
+        Assert.Equal(["35.0", "35.0"], till.Dialog.Asked);
+        Assert.Empty(till.Installer.Installed);
+        Assert.Equal(PackageOutcome.Deferred, (await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default))!.LastResult!.Outcome);
+    }
+
+    [Fact]
+    public async Task Sync_Declined_NotOfferedAgainUntilANewerVersionIsTheTarget()
+    {
+        var till = await _fleet.TillAsync("till-01", policy: PackageConfirmationPolicy.Always);
+        await _fleet.PublishAsync("35.0");
+        await _fleet.PublishAsync("35.1");
+        await _fleet.TargetAsync("35.0");
+        till.Dialog.Answer = PackageConfirmationAnswer.Decline;
+
+        await till.SyncAsync();
+        await till.SyncAsync();
+        await till.SyncAsync();
+        var status = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
+        till.Dialog.Answer = PackageConfirmationAnswer.Install;
+        await _fleet.TargetAsync("35.1");
+        await till.SyncAsync();
+
+        Assert.Equal(["35.0", "35.1"], till.Dialog.Asked);
+        Assert.Equal(("35.0", PackageOutcome.Declined), (status!.DeclinedVersion, status.LastResult!.Outcome));
+        Assert.Equal(["35.1"], till.Installer.Installed.Select(i => i.Version));
+    }
+
+    [Fact]
+    public async Task Sync_TicketOpen_WaitsAndSaysWhyThenInstallsOnceClosed()
+    {
+        var till = await _fleet.TillAsync("till-01");
+        await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0");
+        till.Gate.Reason = "ticket 1042 is open";
+
+        await till.SyncAsync();
+        await till.SyncAsync();
+        var waiting = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
+        var installedWhileOpen = till.Installer.Installed.Count;
+        till.Gate.Reason = null;
+        await till.SyncAsync();
+
+        Assert.Equal(0, installedWhileOpen);
+        Assert.Equal((PackageOutcome.Deferred, "ticket 1042 is open"), (waiting!.LastResult!.Outcome, waiting.LastResult.Detail));
+        Assert.Equal(["35.0"], till.Installer.Installed.Select(i => i.Version));
+    }
+
+    [Fact]
+    public async Task Sync_TicketOpenedWhileTheDialogWasShown_DoesNotInstall()
+    {
+        var till = await _fleet.TillAsync("till-01", policy: PackageConfirmationPolicy.Always);
+        await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0");
+        till.Dialog.WhileAsking = () => till.Gate.Reason = "ticket 7 was opened";
+
+        await till.SyncAsync();
+        await till.SyncAsync();
+
+        Assert.Equal(["35.0"], till.Dialog.Asked);
+        Assert.Empty(till.Installer.Installed);
+        var status = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
+        Assert.Equal((PackageOutcome.Deferred, "ticket 7 was opened"), (status!.LastResult!.Outcome, status.LastResult.Detail));
+    }
+
+    [Fact]
+    public async Task Sync_OutsideTheMaintenanceWindow_WaitsForIt()
+    {
+        var till = await _fleet.TillAsync("till-01", configure: o =>
+        {
+            o.MaintenanceWindowStart = new TimeOnly(22, 0);
+            o.MaintenanceWindowEnd = new TimeOnly(5, 0);
+            o.MaintenanceTimeZone = "UTC";
+        });
+        await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0");
+
+        await till.SyncAsync();                                       // 12:00 UTC
+        await till.SyncAsync();
+        var waiting = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
+        var installedAtNoon = till.Installer.Installed.Count;
+        _fleet.Clock.Advance(TimeSpan.FromHours(11));                 // 23:00 UTC
+        await till.SyncAsync();
+
+        Assert.Equal(0, installedAtNoon);
+        Assert.Equal(PackageOutcome.Deferred, waiting!.LastResult!.Outcome);
+        Assert.Contains("maintenance window (22:00 to 05:00 UTC; it is 12:00)", waiting.LastResult.Detail, StringComparison.Ordinal);
+        Assert.Equal(["35.0"], till.Installer.Installed.Select(i => i.Version));
+    }
+}
