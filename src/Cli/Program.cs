@@ -20,6 +20,7 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     DigestCommand.Create(),
     TerminalCommand.Create(),
     ChangesCommand.Create(),
+    PosFleet.Cli.Actions.ActionCommand.Create(),
     StatusCommand.Create(),
     PackageCommand.Create(),
 };

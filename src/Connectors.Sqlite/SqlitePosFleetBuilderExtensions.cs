@@ -3,7 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PosFleet.Actions;
+using PosFleet.Actions.BuiltIn;
+using PosFleet.Actions.Terminal;
 using PosFleet.Connectors.Sqlite.Internal;
+using PosFleet.Connectors.Sqlite.Internal.Actions;
 using PosFleet.Connectors.Sqlite.Internal.Changes;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
@@ -76,6 +80,11 @@ public static class SqlitePosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, SqliteTerminalStatusStore>());
         // The incremental export of the host's own tables (AddSyncTables) and the connector configurations.
         services.AddSqliteChanges();
+        // Remote actions: the back office's actions and uploads, the terminal's journal, and the reset of its synced tables.
+        services.Replace(ServiceDescriptor.Singleton<IRemoteActionStore, SqliteRemoteActionStore>());
+        services.Replace(ServiceDescriptor.Singleton<IRemoteActionJournal, SqliteRemoteActionJournal>());
+        services.Replace(ServiceDescriptor.Singleton<ILocalDatabaseReset, SqliteLocalDatabaseReset>());
+
         // Package updates: the back office's releases, targets and terminal states, and the terminal's own state.
         services.Replace(ServiceDescriptor.Singleton<PosFleet.Updates.IPackageStore, Internal.Updates.SqlitePackageStore>());
         services.Replace(ServiceDescriptor.Singleton<PosFleet.Updates.ITerminalPackageStateStore, Internal.Updates.SqliteTerminalPackageStateStore>());

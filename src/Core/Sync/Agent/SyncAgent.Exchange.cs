@@ -40,6 +40,7 @@ internal sealed partial class SyncAgent
                 Outbox = batch,
                 ChangeCheckpoint = await ChangeCheckpointAsync(cancellationToken).ConfigureAwait(false),
                 ConfigurationVersion = _configuration is null ? null : _configuration.Current?.Version ?? 0,
+                ActionResults = await ActionReportsAsync(cancellationToken).ConfigureAwait(false),
                 PackageReport = await PackageReportAsync(cancellationToken).ConfigureAwait(false),
             };
 
@@ -72,6 +73,11 @@ internal sealed partial class SyncAgent
 
             ApplyConfiguration(response);
             await TakePackageOfferAsync(response, cancellationToken).ConfigureAwait(false);
+            if (await ReceiveActionsAsync(response, cancellationToken).ConfigureAwait(false) is { } actionsError)
+            {
+                return Outcome(SyncOutcomeStatus.Failed, actionsError);
+            }
+
             if (await ImportChangesAsync(response, cancellationToken).ConfigureAwait(false) is { } importError)
             {
                 return Outcome(SyncOutcomeStatus.Failed, importError);
@@ -105,7 +111,7 @@ internal sealed partial class SyncAgent
 
             var answered = accepted.Count + rejections.Count;
             var outboxDone = batch.Count == 0 || answered < batch.Count || depth <= batch.Count;
-            if ((outboxDone && response.Changes is not { HasMore: true }) || exchanges >= _options.MaxExchangesPerSync)
+            if ((outboxDone && response.Changes is not { HasMore: true } && !ActionsHaveMore) || exchanges >= _options.MaxExchangesPerSync)
             {
                 break;
             }

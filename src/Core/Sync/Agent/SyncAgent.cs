@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using PosFleet.Actions.Terminal;
 using PosFleet.Sync.Changes;
 using PosFleet.Sync.Configurations;
 using PosFleet.Sync.Exchange;
@@ -32,6 +33,7 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
     private TimeSpan? _suggestedInterval;
     private readonly IChangeImporter? _importer;
     private readonly TerminalConfigurationSource? _configuration;
+    private readonly RemoteActionTerminalExchange? _actions;
     private readonly Updates.PackageUpdater? _packages;
 
     public SyncAgent(
@@ -43,8 +45,10 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         ILogger<SyncAgent> logger,
         IChangeImporter? importer = null,
         TerminalConfigurationSource? configuration = null,
+        RemoteActionTerminalExchange? actions = null,
         Updates.PackageUpdater? packages = null)
     {
+        _actions = actions;
         _packages = packages;
         _importer = importer;
         _configuration = configuration;

@@ -67,6 +67,7 @@ internal sealed partial class SyncExchangeHandler(
             ServerTime = time.GetUtcNow(),
             Changes = await ExportChangesAsync(identity, request, cancellationToken).ConfigureAwait(false),
             Configuration = await ConfigurationAsync(identity, request, cancellationToken).ConfigureAwait(false),
+            Actions = await ActionsAsync(identity, request, cancellationToken).ConfigureAwait(false),
             PackageOffer = await PackageOfferAsync(identity, request, cancellationToken).ConfigureAwait(false),
         });
     }

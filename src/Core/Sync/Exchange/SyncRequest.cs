@@ -42,6 +42,14 @@ public sealed record SyncRequest
     public long? ConfigurationVersion { get; init; }
 
     /// <summary>
+    /// The terminal's reports on its remote actions (attempts started, outcomes, upload chunks) waiting for the back
+    /// office's acknowledgement (<see cref="Actions.RemoteActionBatch.Recorded"/>); <see langword="null"/> when the
+    /// terminal takes no remote actions, and then none are delivered to it.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public IReadOnlyList<Actions.RemoteActionReport>? ActionResults { get; init; }
+
+    /// <summary>
     /// The package the terminal installs, the version it runs and its answer to the last offer
     /// (<see cref="Updates.PackageReport"/>); <see langword="null"/> when the terminal takes no packages.
     /// </summary>

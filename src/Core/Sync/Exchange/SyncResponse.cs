@@ -50,6 +50,13 @@ public sealed record SyncResponse
     /// <value>The default value is <see langword="null"/>.</value>
     public Configurations.TerminalConfiguration? Configuration { get; init; }
 
+    /// <summary>
+    /// The terminal's remote actions to run and the reports of the request the back office recorded, or
+    /// <see langword="null"/> when the request carried no <see cref="SyncRequest.ActionResults"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Actions.RemoteActionBatch? Actions { get; init; }
+
     /// <summary>The package the terminal should install (its organization's target, in the rollout's current stage), or <see langword="null"/>.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Updates.PackageOffer? PackageOffer { get; init; }

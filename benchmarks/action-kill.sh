@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Every remote action runs once and has exactly one recorded outcome, however often the terminal (and, in a share of
+# trials, the back office) is killed with SIGKILL. For each trial: a back office (MapPosFleetSync over a SQLite file)
+# that queues ACTIONS "work" actions, and a terminal (SQLite journal) that syncs and runs them; its handler appends
+# "start ID ATTEMPT RECOVERY" and "done ID" to runs.log, flushed. The terminal is killed 1 to 3 times at random
+# moments and restarted (a run cut between start and done is a recovery, which finishes the work unless it is done);
+# every BO_EVERY-th trial the back office is killed too. Then the terminal runs until the back office holds every
+# outcome, and the counts are checked: run twice = an action whose work was done twice or started twice outside a
+# recovery; lost = an action without its work done or without a Succeeded outcome; outcomes recorded more than once.
+#
+#   benchmarks/action-kill.sh [TRIALS=200] [ACTIONS=40] [WORKDIR] [SEED]     (environment: BO_EVERY=4, UNTIL=epoch s)
+set -euo pipefail
+trials=${1:-200}
+actions=${2:-40}
+work=${3:-$(mktemp -d /tmp/posfleet-action-kill.XXXXXX)}
+seed=${4:-$$}
+bo_every=${BO_EVERY:-4}
+root=$(cd "$(dirname "$0")/.." && pwd)
+command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install sqlite3" >&2; exit 2; }
+mkdir -p "$work"
+[ -n "${SKIP_BUILD:-}" ] || dotnet build "$root/benchmarks/ActionKill" -c Release -nologo -v q >/dev/null
+tool="$root/benchmarks/ActionKill/bin/Release/net10.0/action-kill"
+RANDOM=$seed
+echo "action-kill: $trials trials of $actions actions, back office killed every ${bo_every}th trial, seed $seed, in $work"
+
+bo=""
+cleanup() { [ -n "$bo" ] && kill -9 "$bo" 2>/dev/null || true; [ -n "${term:-}" ] && kill -9 "$term" 2>/dev/null || true; }
+trap cleanup EXIT
+start_backoffice() {
+  rm -f "$dir/backoffice.ready"
+  "$tool" backoffice --dir "$dir" --port "$port" --actions "$actions" >>"$dir/backoffice.log" 2>&1 &
+  bo=$!
+  for _ in $(seq 600); do [ -f "$dir/backoffice.ready" ] && return 0; kill -0 "$bo" 2>/dev/null || break; sleep 0.05; done
+  echo "trial $t: the back office did not start (see $dir/backoffice.log)" >&2; return 1
+}
+pause() { sleep "$(awk -v r=$RANDOM -v lo="$1" -v hi="$2" 'BEGIN { printf "%.3f", lo + (r / 32767) * (hi - lo) }')"; }
+
+kills_t=0; kills_b=0; total=0; lost=0; twice=0; recoveries=0; failed=0; ran=0
+started=$(date +%s)
+summary() { echo "action-kill: trials $ran, kills $kills_t terminal / $kills_b back office, actions $total, recoveries $recoveries, lost $lost, run twice $twice, failed trials $failed ($(( $(date +%s) - started )) s)"; }
+for ((t = 1; t <= trials; t++)); do
+  if [ -n "${UNTIL:-}" ] && (( $(date +%s) >= UNTIL )); then echo "stopped at the time limit after $ran of $trials trials"; break; fi
+  dir="$work/trial"; rm -rf "$dir"; mkdir -p "$dir"; touch "$dir/runs.log"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  start_backoffice
+  for ((k = 1 + RANDOM % 3; k > 0; k--)); do
+    "$tool" terminal --dir "$dir" --port "$port" --seed $RANDOM >>"$dir/terminal.log" 2>&1 &
+    term=$!
+    if (( t % bo_every == 0 )); then
+      pause 0.3 1.0
+      kill -9 "$bo" 2>/dev/null && kills_b=$((kills_b + 1)); wait "$bo" 2>/dev/null || true
+      start_backoffice
+    fi
+    pause 0.4 1.6
+    if kill -9 "$term" 2>/dev/null; then kills_t=$((kills_t + 1)); echo "--- SIGKILL" >>"$dir/terminal.log"; fi
+    wait "$term" 2>/dev/null || true
+  done
+  rc=0
+  timeout 300 "$tool" terminal --dir "$dir" --port "$port" --seed $RANDOM >>"$dir/terminal.log" 2>&1 || rc=$?
+  term=""
+  kill "$bo" 2>/dev/null || true; wait "$bo" 2>/dev/null || true; bo=""
+  read -r queued not_succeeded outcomes <<<"$(sqlite3 -separator ' ' "$dir/backoffice.db" "
+    SELECT (SELECT count(*) FROM remote_actions),
+           (SELECT count(*) FROM remote_actions WHERE state <> 3),
+           (SELECT count(*) FROM remote_action_history WHERE state IN (3, 4, 5, 7));")"
+  done_twice=$(awk '$1 == "done" { n[$2]++ } END { c = 0; for (i in n) if (n[i] > 1) c++; print c }' "$dir/runs.log")
+  fresh_twice=$(awk '$1 == "start" && $4 == 0 { n[$2]++ } END { c = 0; for (i in n) if (n[i] > 1) c++; print c }' "$dir/runs.log")
+  done_ids=$(awk '$1 == "done" { n[$2] = 1 } END { print length(n) }' "$dir/runs.log")
+  trial_recoveries=$(awk '$1 == "start" && $4 == 1' "$dir/runs.log" | wc -l)
+  trial_lost=$(( not_succeeded + (queued - done_ids) ))
+  trial_twice=$(( done_twice + fresh_twice + (outcomes - queued) ))
+  total=$((total + queued)); lost=$((lost + trial_lost)); twice=$((twice + trial_twice)); recoveries=$((recoveries + trial_recoveries))
+  if (( rc != 0 || queued != actions || trial_lost != 0 || trial_twice != 0 )); then
+    failed=$((failed + 1))
+    echo "trial $t FAILED: exit $rc, queued $queued, not succeeded $not_succeeded, done $done_ids, outcomes $outcomes, done twice $done_twice, started twice $fresh_twice (kept in $work/failed-$t)" >&2
+    mv "$dir" "$work/failed-$t"
+  fi
+  ran=$t
+  if (( t % 10 == 0 && t < trials )); then echo "  so far: $(summary)"; fi
+done
+summary
+(( lost == 0 && twice == 0 && failed == 0 ))

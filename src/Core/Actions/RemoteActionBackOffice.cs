@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PosFleet.Sync.Enrolment;
+
+namespace PosFleet.Actions;
+
+/// <summary>
+/// The back office's part of an exchange: records the terminal's reports (only on its own actions: the terminal and
+/// organization are the credential's, never the request's), then hands it its delivered actions.
+/// </summary>
+internal sealed partial class RemoteActionBackOffice(
+    IRemoteActionStore store,
+    IOptions<RemoteActionOptions> options,
+    TimeProvider time,
+    ILogger<RemoteActionBackOffice> logger)
+{
+    private readonly RemoteActionOptions _options = options.Value;
+
+    public async ValueTask<RemoteActionBatch> ExchangeAsync(TerminalIdentity identity, IReadOnlyList<RemoteActionReport> reports, CancellationToken cancellationToken)
+    {
+        var recorded = new List<Guid>(reports.Count);
+        foreach (var report in reports)
+        {
+            if (report is null || report.Id == Guid.Empty)
+            {
+                continue;
+            }
+
+            var bounded = report with
+            {
+                Detail = report.Detail is null ? null : RemoteActionText.Truncate(report.Detail, _options.MaxOutputChars),
+                Output = report.Output is null ? null : RemoteActionText.Truncate(report.Output, _options.MaxOutputChars),
+            };
+            var result = await store.RecordAsync(identity.Organization, identity.TerminalId, bounded, _options.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+            if (result is RemoteActionRecordResult.Refused)
+            {
+                Log.Refused(logger, identity.TerminalId, report.ActionId, report.State);
+                continue;
+            }
+
+            if (result is RemoteActionRecordResult.Recorded && report.Upload is null)
+            {
+                Log.Reported(logger, report.ActionId, identity.TerminalId, report.State, report.Attempt);
+            }
+
+            recorded.Add(report.Id);
+        }
+
+        var delivered = await store.DeliverAsync(identity.Organization, identity.TerminalId, time.GetUtcNow(), _options.MaxDeliveriesPerExchange, cancellationToken).ConfigureAwait(false);
+        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(10, LogLevel.Warning, "Terminal {TerminalId} reported {State} on action {ActionId}, which is not its own, unknown, or cannot take that report; nothing was written.")]
+        public static partial void Refused(ILogger logger, string terminalId, Guid actionId, RemoteActionState state);
+
+        [LoggerMessage(11, LogLevel.Information, "Remote action {ActionId} of terminal {TerminalId}: {State} (attempt {Attempt}).")]
+        public static partial void Reported(ILogger logger, Guid actionId, string terminalId, RemoteActionState state, int attempt);
+    }
+}

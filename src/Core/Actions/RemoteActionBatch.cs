@@ -1,0 +1,16 @@
+namespace PosFleet.Actions;
+
+/// <summary>The actions part of a <see cref="Sync.Exchange.SyncResponse"/>: the actions to run and the reports the back office recorded.</summary>
+public sealed record RemoteActionBatch
+{
+    /// <summary>
+    /// The terminal's actions delivered and not yet reported on, oldest first. An action comes again in each response
+    /// until the terminal reports on it; the terminal runs it once.
+    /// </summary>
+    /// <value>The default value is an empty list.</value>
+    public IReadOnlyList<RemoteActionDelivery> Actions { get; init; } = [];
+
+    /// <summary>The ids of the request's reports that the back office recorded (now or earlier); the terminal deletes exactly those.</summary>
+    /// <value>The default value is an empty list.</value>
+    public IReadOnlyList<Guid> Recorded { get; init; } = [];
+}

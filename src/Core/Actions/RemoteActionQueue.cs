@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PosFleet.Sync.Enrolment;
+
+namespace PosFleet.Actions;
+
+/// <summary>Queues actions for enrolled terminals with the options' defaults, and reads them back.</summary>
+internal sealed partial class RemoteActionQueue(
+    IRemoteActionStore store,
+    ITerminalCredentialStore terminals,
+    IOptions<RemoteActionOptions> options,
+    TimeProvider time,
+    ILogger<RemoteActionQueue> logger) : IRemoteActionQueue
+{
+    private readonly RemoteActionOptions _options = options.Value;
+
+    public async Task<IReadOnlyList<RemoteActionQueued>> QueueAsync(RemoteActionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Organization, nameof(request));
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, nameof(request));
+        ArgumentNullException.ThrowIfNull(request.Parameters, nameof(request));
+        var ttl = request.TimeToLive ?? _options.DefaultTimeToLive;
+        var timeout = request.Timeout ?? _options.DefaultTimeout;
+        var attempts = request.MaxAttempts ?? _options.DefaultMaxAttempts;
+        if (ttl <= TimeSpan.Zero || timeout <= TimeSpan.Zero || attempts is < 1 or > 100)
+        {
+            throw new ArgumentException($"The time to live ({ttl}) and timeout ({timeout}) must be positive, and the attempts ({attempts}) between 1 and 100.", nameof(request));
+        }
+
+        List<string> targets;
+        if (request.TerminalId is { } terminalId)
+        {
+            var record = await terminals.GetAsync(terminalId, cancellationToken).ConfigureAwait(false);
+            if (record is null || record.RevokedAt is not null || !string.Equals(record.Organization, request.Organization, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Terminal '{terminalId}' is not enrolled in organization '{request.Organization}' (or its credential is revoked): 'posfleet terminal list' shows the enrolled ones.", nameof(request));
+            }
+
+            targets = [terminalId];
+        }
+        else
+        {
+            targets = [.. (await terminals.ListAsync(request.Organization, cancellationToken).ConfigureAwait(false)).Where(r => r.RevokedAt is null).Select(r => r.TerminalId)];
+        }
+
+        var now = time.GetUtcNow();
+        var queued = new List<RemoteActionQueued>(targets.Count);
+        foreach (var terminal in targets)
+        {
+            var result = await store.AddAsync(
+                new RemoteAction
+                {
+                    Id = Guid.CreateVersion7(now),
+                    Organization = request.Organization,
+                    TerminalId = terminal,
+                    Name = request.Name,
+                    Parameters = request.Parameters,
+                    State = RemoteActionState.Pending,
+                    CreatedAt = now,
+                    ExpiresAt = now + ttl,
+                    Timeout = timeout,
+                    MaxAttempts = attempts,
+                },
+                cancellationToken).ConfigureAwait(false);
+            Log.Queued(logger, result.Action.Id, result.Action.Name, terminal, result.Collapsed);
+            queued.Add(result);
+        }
+
+        return queued;
+    }
+
+    public async Task<RemoteAction?> CancelAsync(Guid id, string? reason = null, CancellationToken cancellationToken = default) =>
+        await store.CancelAsync(id, time.GetUtcNow(), reason ?? "Canceled in the back office.", cancellationToken).ConfigureAwait(false);
+
+    public async Task<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+
+    public async Task<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken = default) =>
+        await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+
+    public async Task<long> DownloadAsync(Guid id, Stream destination, CancellationToken cancellationToken = default) =>
+        await store.CopyUploadToAsync(id, destination, cancellationToken).ConfigureAwait(false);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Queued remote action {ActionId} '{Name}' for terminal {TerminalId} (collapsed into an identical pending one: {Collapsed}).")]
+        public static partial void Queued(ILogger logger, Guid actionId, string name, string terminalId, bool collapsed);
+    }
+}

@@ -1,0 +1,37 @@
+namespace PosFleet.Actions.Terminal;
+
+/// <summary>How a terminal runs remote actions and reports on them; checked at start-up.</summary>
+public sealed class RemoteActionAgentOptions
+{
+    /// <summary>The longest detail or output sent with an outcome (characters); the rest is cut, saying so.</summary>
+    /// <value>The default value is 8,192.</value>
+    public int MaxOutputChars { get; set; } = 8192;
+
+    /// <summary>The most reports sent in one exchange.</summary>
+    /// <value>The default value is 50.</value>
+    public int MaxReportsPerExchange { get; set; } = 50;
+
+    /// <summary>The size of one upload chunk; one chunk goes in each exchange, and a sync keeps exchanging while an upload remains.</summary>
+    /// <value>The default value is 512 KiB (the back office's endpoint takes requests of up to 4 MiB by default).</value>
+    public int UploadChunkBytes { get; set; } = 512 * 1024;
+
+    /// <summary>The wait before the next attempt of an action whose attempt failed transiently or timed out.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where handlers write the files they upload (a folder per action, deleted once its upload is acknowledged).</summary>
+    /// <value>The default value is <c>posfleet-actions</c> in the system's temporary folder.</value>
+    public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "posfleet-actions");
+
+    /// <summary>The log files retrieve-logs reads: files, or folders whose files are all read.</summary>
+    /// <value>The default value is an empty list (retrieve-logs is then rejected, saying so).</value>
+    public IList<string> LogPaths { get; } = [];
+
+    /// <summary>The largest archive retrieve-logs makes, whatever the request asks.</summary>
+    /// <value>The default value is 50 MiB.</value>
+    public long MaxLogArchiveBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Whether actions run in the background after each exchange. A host that calls <see cref="IRemoteActionRunner.RunPendingAsync"/> itself turns it off.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool EnableBackground { get; set; } = true;
+}

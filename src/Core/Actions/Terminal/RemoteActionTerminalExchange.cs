@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Options;
+
+namespace PosFleet.Actions.Terminal;
+
+/// <summary>
+/// The terminal's part of an exchange, called by the sync agent: the reports waiting in the journal and the next
+/// chunk of an upload go in the request; the response's acknowledgements delete those reports (or move the upload
+/// on), and its deliveries are recorded in the journal, once each, for the runner.
+/// </summary>
+internal sealed class RemoteActionTerminalExchange(
+    IRemoteActionJournal journal,
+    RemoteActionRunner runner,
+    IOptions<RemoteActionAgentOptions> options,
+    TimeProvider time)
+{
+    private readonly RemoteActionAgentOptions _options = options.Value;
+    private readonly Dictionary<Guid, (Guid ActionId, long End, long Length)> _chunks = [];
+
+    /// <summary>Whether an upload still has chunks to send: the agent exchanges again in the same sync.</summary>
+    public bool HasMore { get; private set; }
+
+    public async ValueTask<IReadOnlyList<RemoteActionReport>> ReportsAsync(CancellationToken cancellationToken)
+    {
+        _chunks.Clear();
+        HasMore = false;
+        var reports = new List<RemoteActionReport>(await journal.PeekReportsAsync(_options.MaxReportsPerExchange, cancellationToken).ConfigureAwait(false));
+        var uploading = await journal.ListAsync(RemoteActionEntryState.Uploading, cancellationToken).ConfigureAwait(false);
+        if (uploading is [var entry, ..] && await ChunkAsync(entry, cancellationToken).ConfigureAwait(false) is { } chunk)
+        {
+            reports.Add(chunk);
+        }
+
+        return reports;
+    }
+
+    public async ValueTask ReceiveAsync(RemoteActionBatch? batch, CancellationToken cancellationToken)
+    {
+        if (batch is null)
+        {
+            return;
+        }
+
+        var recorded = new List<Guid>();
+        foreach (var id in batch.Recorded ?? [])
+        {
+            if (_chunks.Remove(id, out var chunk))
+            {
+                await journal.SetUploadedAsync(chunk.ActionId, chunk.End, chunk.Length, cancellationToken).ConfigureAwait(false);
+                // Exchange again: for the next chunk, or for the outcome the last one released.
+                HasMore = true;
+                if (chunk.End >= chunk.Length)
+                {
+                    runner.TryDeleteWork(chunk.ActionId);
+                }
+            }
+            else
+            {
+                recorded.Add(id);
+            }
+        }
+
+        if (recorded.Count > 0)
+        {
+            await journal.AcknowledgeReportsAsync(recorded, cancellationToken).ConfigureAwait(false);
+        }
+
+        var received = false;
+        foreach (var delivery in batch.Actions ?? [])
+        {
+            if (delivery is not null && delivery.Id != Guid.Empty && !string.IsNullOrEmpty(delivery.Name))
+            {
+                received |= await journal.ReceiveAsync(delivery, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (received)
+        {
+            runner.Signal();
+        }
+    }
+
+    private async ValueTask<RemoteActionReport?> ChunkAsync(RemoteActionEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.UploadPath is not { } path || !File.Exists(path))
+        {
+            // The file is gone (a cleaned temporary folder): the outcome goes up without it.
+            await journal.SetUploadedAsync(entry.Delivery.Id, entry.Uploaded + 1, 0, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
+        await using (file.ConfigureAwait(false))
+        {
+            var length = file.Length;
+            file.Position = Math.Min(entry.Uploaded, length);
+            var buffer = new byte[(int)Math.Min(_options.UploadChunkBytes, length - file.Position)];
+            await file.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var report = new RemoteActionReport
+            {
+                Id = Guid.CreateVersion7(time.GetUtcNow()),
+                ActionId = entry.Delivery.Id,
+                State = RemoteActionState.Running,
+                At = time.GetUtcNow(),
+                Attempt = entry.Attempt,
+                Upload = new RemoteActionUploadChunk { Offset = entry.Uploaded, Data = buffer, TotalLength = length },
+            };
+            _chunks[report.Id] = (entry.Delivery.Id, entry.Uploaded + buffer.Length, length);
+            return report;
+        }
+    }
+}

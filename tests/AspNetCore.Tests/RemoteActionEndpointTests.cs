@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using PosFleet.Actions;
+using PosFleet.Sync.Exchange;
+using PosFleet.Tests;
+
+namespace PosFleet.AspNetCore.Tests;
+
+/// <summary>Remote actions over HTTP: a terminal never takes another terminal's actions nor posts results for them, even with a valid credential of its own.</summary>
+public sealed class RemoteActionEndpointTests : IAsyncLifetime
+{
+    private static readonly HttpClient Http = new();
+    private SyncBackOfficeServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await SyncBackOfficeServer.StartAsync(storage: b => b.AddActionsBackOffice());
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private IRemoteActionQueue Queue => _server.Services.GetRequiredService<IRemoteActionQueue>();
+
+    private static SyncRequest Request(string terminal, params RemoteActionReport[] reports) => new()
+    {
+        TerminalId = terminal,
+        Heartbeat = new SyncHeartbeat { ApplicationVersion = "34.1" },
+        ActionResults = reports,
+    };
+
+    private async Task<(HttpStatusCode Status, SyncResponse? Response)> PostAsync(SyncRequest request, string credential)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, _server.SyncUri) { Content = new ByteArrayContent(SyncWireFormat.EncodeRequest(request)) };
+        message.Content.Headers.ContentType = new(SyncProtocol.MediaType);
+        message.Content.Headers.ContentEncoding.Add("gzip");
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);
+        using var response = await Http.SendAsync(message);
+        return response.StatusCode == HttpStatusCode.OK
+            ? (response.StatusCode, await SyncWireFormat.ReadResponseAsync(await response.Content.ReadAsStreamAsync()))
+            : (response.StatusCode, null);
+    }
+
+    [Fact]
+    public async Task Post_AnotherTerminalsCredentialForItsActions_Refused403NothingDeliveredOrWritten()
+    {
+        var mine = await _server.EnrolAsync("till-01");
+        var other = await _server.EnrolAsync("till-02");
+        var action = (await Queue.QueueAsync(new RemoteActionRequest { Organization = "ACME", TerminalId = "till-01", Name = "clear-cache" })).Single().Action;
+
+        var (status, response) = await PostAsync(Request("till-01"), other.Credential);
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Null(response);
+        Assert.Equal(RemoteActionState.Pending, (await Queue.GetAsync(action.Id))!.State);
+        var (ok, own) = await PostAsync(Request("till-01"), mine.Credential);
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Equal([action.Id], own!.Actions!.Actions.Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task Post_ResultsForAnotherTerminalsAction_NotRecordedNotAcknowledged()
+    {
+        var mine = await _server.EnrolAsync("till-01");
+        var other = await _server.EnrolAsync("till-02");
+        var action = (await Queue.QueueAsync(new RemoteActionRequest { Organization = "ACME", TerminalId = "till-01", Name = "retrieve-logs" })).Single().Action;
+        await PostAsync(Request("till-01"), mine.Credential);
+        var forged = new RemoteActionReport
+        {
+            Id = Guid.NewGuid(),
+            ActionId = action.Id,
+            State = RemoteActionState.Succeeded,
+            At = DateTimeOffset.UnixEpoch,
+            Attempt = 1,
+            Upload = new RemoteActionUploadChunk { Offset = 0, Data = [1, 2, 3], TotalLength = 3 },
+        };
+
+        var (status, response) = await PostAsync(Request("till-02", forged), other.Credential);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(response!.Actions!.Recorded);
+        Assert.Empty(response.Actions.Actions);
+        var stored = await Queue.GetAsync(action.Id);
+        Assert.Equal(RemoteActionState.Delivered, stored!.State);
+        Assert.Null(stored.UploadedBytes);
+        Assert.Equal(-1, await Queue.DownloadAsync(action.Id, Stream.Null));
+    }
+}
