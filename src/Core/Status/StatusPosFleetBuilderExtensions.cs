@@ -30,6 +30,7 @@ public static class StatusPosFleetBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusOptions>, StatusOptionsValidator>());
+        services.AddLogging(); // the recorder and the error purge log; idempotent, a host's own logging configuration stays
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITerminalStatusStore, InMemoryTerminalStatusStore>();
         services.TryAddSingleton<ITargetVersionSource, OptionsTargetVersionSource>();

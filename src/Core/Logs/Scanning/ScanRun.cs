@@ -46,7 +46,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             else
             {
                 // Compressed (whatever its name), UTF-16, or not text at all: told by its first bytes, never read as text.
-                await ScanOpenedAsync(index, input.Name, FileIdentity.OpenRegular(input.Name, 1 << 16), cancellationToken).ConfigureAwait(false);
+                await ScanOpenedAsync(index, input.Name, FileIdentity.OpenRegular(input.Name, 1 << 16), cancellationToken, File.GetLastWriteTimeUtc(input.Name).Ticks).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -56,7 +56,8 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
     }
 
     /// <summary>Reads the text of a stream, or notes why it is not read; disposes the stream.</summary>
-    private async Task ScanOpenedAsync(int index, string name, Stream raw, CancellationToken cancellationToken)
+    /// <param name="modifiedTicks">When the file was last written (UTC ticks), 0 for a pipe: as for a mapped file, the year of timestamps that carry none and the time of untimed entries.</param>
+    private async Task ScanOpenedAsync(int index, string name, Stream raw, CancellationToken cancellationToken, long modifiedTicks = 0)
     {
         var (text, notRead) = await TextInput.OpenAsync(raw, cancellationToken).ConfigureAwait(false);
         if (text is null)
@@ -67,7 +68,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
 
         await using (text.ConfigureAwait(false))
         {
-            await ScanStreamAsync(index, name, text, cancellationToken).ConfigureAwait(false);
+            await ScanStreamAsync(index, name, text, cancellationToken, modifiedTicks).ConfigureAwait(false);
         }
     }
 
@@ -152,7 +153,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         }
     }
 
-    private async Task ScanStreamAsync(int index, string name, Stream stream, CancellationToken cancellationToken)
+    private async Task ScanStreamAsync(int index, string name, Stream stream, CancellationToken cancellationToken, long modifiedTicks = 0)
     {
         var maxLine = plan.Options.MaxLineLength;
         var buffer = new byte[Math.Max(1 << 20, maxLine * 4)];
@@ -204,7 +205,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 continue;
             }
 
-            format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], plan.Formats, plan.DefaultYear);
+            format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], plan.Formats, YearOf(modifiedTicks), modifiedTicks);
             if (!endOfInput && !skipping && BlockScanner.HasTimestamps(format))
             {
                 // The last entry waits for the next read: its continuation lines may be in it.
@@ -212,7 +213,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 complete = entry > 0 ? entry : complete;
             }
 
-            var lines = scanner.Scan(data[..complete], format, index, blockLines.Count, endOfInput, name, lineNumber);
+            var lines = scanner.Scan(data[..complete], format, index, blockLines.Count, endOfInput, name, lineNumber, modifiedTicks);
             lineNumber += lines;
             blockLines.Add(lines);
             data[complete..].CopyTo(buffer);

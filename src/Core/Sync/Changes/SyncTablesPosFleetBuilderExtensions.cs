@@ -25,6 +25,7 @@ public static class SyncTablesPosFleetBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncTablesOptions>, SyncTablesOptionsValidator>());
         // The back office's tombstone retention (a no-op on a terminal, or with a storage that keeps no change log).
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddLogging(); // the retention pass logs; idempotent, a host's own logging configuration stays
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SyncChangeRetentionService>());
         return builder;
     }
