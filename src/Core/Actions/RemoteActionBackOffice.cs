@@ -41,6 +41,10 @@ internal sealed partial class RemoteActionBackOffice(
             if (result is RemoteActionRecordResult.Recorded && report.Upload is null)
             {
                 Log.Reported(logger, report.ActionId, identity.TerminalId, report.State, report.Attempt);
+                if (RemoteActionStates.IsDone(report.State))
+                {
+                    Diagnostics.PosFleetInstruments.ActionResults.Add(1, new KeyValuePair<string, object?>("posfleet.action.state", report.State.ToString().ToLowerInvariant()));
+                }
             }
 
             recorded.Add(report.Id);

@@ -142,7 +142,7 @@ internal sealed partial class DigestRunner : IDigestRunner
         ];
     }
 
-    private async ValueTask<DigestRunResult> RunAsync(DigestSubscription? subscription, DigestRunKey key, DigestTrigger trigger, CancellationToken cancellationToken)
+    private async ValueTask<DigestRunResult> RunUnmeasuredAsync(DigestSubscription? subscription, DigestRunKey key, DigestTrigger trigger, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var claim = new DigestRunClaim(

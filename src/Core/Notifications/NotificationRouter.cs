@@ -6,13 +6,12 @@ namespace PosFleet.Notifications;
 /// The <see cref="INotifier"/> the engine resolves: hands each message to the notifier registered for its channel
 /// (a keyed <see cref="INotifier"/>), as <c>ILoggerFactory</c> hands log entries to its providers.
 /// </summary>
-internal sealed class NotificationRouter(IServiceProvider services, IEnumerable<NotifierRegistration> registrations) : INotifier
+internal sealed partial class NotificationRouter(IServiceProvider services, IEnumerable<NotifierRegistration> registrations) : INotifier
 {
     private readonly NotificationChannel[] _registered = [.. registrations.Select(r => r.Channel).Distinct()];
 
-    public ValueTask<NotificationResult> SendAsync(NotificationMessage message, CancellationToken cancellationToken)
+    private ValueTask<NotificationResult> SendUnmeasuredAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         if (message.Channel.Name is null)
         {
             throw new ArgumentException("The message names no channel; set NotificationMessage.Channel, such as NotificationChannel.Email.", nameof(message));

@@ -17,9 +17,8 @@ internal sealed partial class LogIngester(
     // A container without logging (a tool, a test) still ingests; a host's logging receives what it does.
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
-    public async Task<LogIngestSummary> IngestAsync(LogIngestRequest request, CancellationToken cancellationToken = default)
+    private async Task<LogIngestSummary> IngestUnmeasuredAsync(LogIngestRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Paths);
         var options = request.Options ?? defaults.Value;
         LogIngestOptionsValidator.ThrowIfInvalid(options);

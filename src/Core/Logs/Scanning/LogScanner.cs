@@ -12,9 +12,8 @@ internal sealed partial class LogScanner(LogParsing parsing, ILogger<LogScanner>
 
     public IReadOnlyList<ClassificationRule> Rules => parsing.Classifier.Rules;
 
-    public async Task<LogScanSummary> ScanAsync(LogScanRequest request, CancellationToken cancellationToken = default)
+    private async Task<LogScanSummary> ScanUnmeasuredAsync(LogScanRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Inputs);
         ArgumentNullException.ThrowIfNull(request.Filter);
         var plan = new ScanPlan(parsing.Options, parsing.Classifier, request.Filter, parsing.DefaultYear, request.OnEntry, emitAll: !request.SelectedEntriesOnly, parsing.Formats);

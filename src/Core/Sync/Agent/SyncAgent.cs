@@ -30,6 +30,9 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
     private readonly ResiliencePipeline<SyncOutcome> _retry;
     private SyncOutcome? _last;
     private DateTimeOffset? _lastSucceededAt;
+
+    /// <summary>When the last sync that succeeded completed; <see langword="null"/> before the first.</summary>
+    internal DateTimeOffset? LastSucceededAt => _lastSucceededAt;
     private TimeSpan? _suggestedInterval;
     private readonly IChangeImporter? _importer;
     private readonly TerminalConfigurationSource? _configuration;
@@ -87,7 +90,7 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var outcome = await SyncAsync(cancellationToken).ConfigureAwait(false);
+            var outcome = await MeasuredSyncAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _last, outcome);
             if (outcome.Status == SyncOutcomeStatus.Succeeded)
             {

@@ -27,9 +27,8 @@ internal sealed partial class SyncExchangeHandler(
 {
     private readonly SyncBackOfficeOptions _options = options.Value;
 
-    public async ValueTask<SyncExchangeResult> HandleAsync(string? credential, SyncRequest request, CancellationToken cancellationToken)
+    private async ValueTask<SyncExchangeResult> HandleCoreAsync(string? credential, SyncRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var identity = await registry.AuthenticateAsync(credential, cancellationToken).ConfigureAwait(false);
         if (identity is null)
         {
