@@ -56,6 +56,17 @@ else
     posFleet.AddSmtpNotifier(o => configuration.GetSection("Smtp").Bind(o));
 }
 
+// GET /health: the store's file and, when mail goes through SMTP, the server (connection and login, nothing sent).
+var health = builder.Services.AddHealthChecks().AddPosFleetSqlite(tags: ["ready"]);
+if (!string.IsNullOrEmpty(configuration["Smtp:Host"]))
+{
+    health.AddPosFleetSmtp(tags: ["ready"]);
+}
+
+// PosFleet's metrics and traces through OpenTelemetry, to the console or an OTLP collector (Telemetry:Exporter).
+builder.Services.AddSampleTelemetry(configuration.GetSection("Telemetry"));
+
 await using var app = builder.Build();
 app.MapPosFleetSync();
+app.MapHealthChecks("/health");
 await app.RunAsync().ConfigureAwait(false);

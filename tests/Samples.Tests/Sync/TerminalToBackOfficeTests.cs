@@ -32,10 +32,18 @@ public sealed partial class TerminalToBackOfficeTests : IDisposable
                 ["Storage__Path"] = backOfficeDb,
                 ["Ingest__Paths__0"] = Directory.CreateDirectory(Path.Combine(_dir.Path, "logs")).FullName,
                 ["PickupFolder"] = Path.Combine(_dir.Path, "mail"),
+                ["Telemetry__Exporter"] = "console",
             },
         });
         var listening = await backOffice.WaitForStdoutLineAsync(l => l.Contains("Now listening on: http://127.0.0.1:", StringComparison.Ordinal), Patience);
         var address = listening[(listening.IndexOf("http://", StringComparison.Ordinal))..].Trim();
+        using (var http = new HttpClient())
+        {
+            var health = await http.GetAsync(new Uri(address + "/health"));
+            Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+        }
+
         var enrol = await PosFleetProcess.RunAsync("terminal", "enrol", "--store", backOfficeDb, "--terminal", "till-07", "--organization", "shop-12", "--credential-file", credential);
         Assert.True(enrol.ExitCode == 0, enrol.Stderr);
         Execute(backOfficeDb, "INSERT INTO items VALUES (1, 'Coffee', 1.7, 'shop-12'), (2, 'Rocket', 999, 'other-org');");
@@ -64,6 +72,8 @@ public sealed partial class TerminalToBackOfficeTests : IDisposable
         var sold = Assert.Single(Rows(tillDb, "SELECT id FROM tickets"));
         Assert.Equal([sold + "|till-07|shop-12"], Rows(backOfficeDb, "SELECT id, terminal, organization FROM tickets"));
         Assert.Equal(["1|Coffee"], Rows(tillDb, "SELECT id, name FROM items"));
+        // The exchange, traced by PosFleet's activity source and written by the console exporter of Telemetry:Exporter.
+        await backOffice.WaitForStdoutLineAsync(l => l.Contains("posfleet.sync.exchange", StringComparison.Ordinal), Patience);
         Assert.DoesNotContain(File.ReadAllText(credential).Trim(), till.Stdout + till.Stderr + backOffice.Stdout + backOffice.Stderr, StringComparison.Ordinal);
         await till.SignalAsync(PosFleetProcess.Signal.Terminate);
         await backOffice.SignalAsync(PosFleetProcess.Signal.Terminate);
