@@ -43,8 +43,8 @@ public static class ActionsPosFleetBuilderExtensions
     /// Registers the terminal's remote actions: the actions the sync agent receives are recorded in the
     /// <see cref="IRemoteActionJournal"/> and run one at a time by the <see cref="IRemoteActionRunner"/> (a hosted
     /// service), with the handlers registered by <see cref="AddActionHandler{THandler}"/>, and the engine's own
-    /// <see cref="RemoteActionNames.RetrieveLogs"/> and <see cref="RemoteActionNames.ResetDatabase"/>. An in-memory
-    /// journal unless a storage connector registered a durable one (a restart then loses what was running).
+    /// <see cref="RemoteActionNames.RetrieveLogs"/> and <see cref="RemoteActionNames.ResetDatabase"/>; finished entries
+    /// leave the journal after <see cref="RemoteActionAgentOptions.JournalRetention"/>. An in-memory journal unless a storage connector registered a durable one (a restart then loses what was running).
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
     /// <param name="configure">Configures the runner, the uploads and retrieve-logs' files.</param>
@@ -66,6 +66,8 @@ public static class ActionsPosFleetBuilderExtensions
         services.TryAddSingleton<IRemoteActionRunner>(sp => sp.GetRequiredService<RemoteActionRunner>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RemoteActionRunner>(sp => sp.GetRequiredService<RemoteActionRunner>()));
         services.TryAddSingleton<RemoteActionTerminalExchange>();
+        services.AddLogging(); // the journal's retention logs; idempotent
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RemoteActionJournalRetentionService>());
         services.TryAddKeyedSingleton<IRemoteActionHandler, RetrieveLogsHandler>(RemoteActionNames.RetrieveLogs);
         services.TryAddKeyedSingleton<IRemoteActionHandler, ResetDatabaseHandler>(RemoteActionNames.ResetDatabase);
         return builder;

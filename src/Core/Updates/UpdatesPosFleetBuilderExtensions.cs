@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PosFleet.Status;
 using PosFleet.Sync.Enrolment;
 
 namespace PosFleet.Updates;
@@ -11,7 +12,8 @@ public static class UpdatesPosFleetBuilderExtensions
 {
     /// <summary>
     /// Registers the back office's package updates beside <c>AddSyncBackOffice</c>: the <see cref="IPackageCatalog"/>
-    /// (publish, targets, staged rollouts), the <see cref="IPackageTargetQuery"/> the status board asks, offers in the
+    /// (publish, targets, staged rollouts), the <see cref="IPackageTargetQuery"/> the status board asks (its
+    /// <see cref="ITargetVersionSource"/>, unless the host registered its own), offers in the
     /// exchange's responses, and an in-memory <see cref="IPackageStore"/> unless a storage connector registered a
     /// durable one. Options are validated at start-up.
     /// </summary>
@@ -35,6 +37,12 @@ public static class UpdatesPosFleetBuilderExtensions
         services.TryAddSingleton<PackageCatalog>();
         services.TryAddSingleton<IPackageCatalog>(sp => sp.GetRequiredService<PackageCatalog>());
         services.TryAddSingleton<IPackageTargetQuery>(sp => sp.GetRequiredService<PackageCatalog>());
+        // The board's yellow follows the package targets, whether AddStatus came before or after; a host's own source stays.
+        if (services.LastOrDefault(d => d.ServiceType == typeof(ITargetVersionSource)) is not { } source || source.ImplementationType == typeof(OptionsTargetVersionSource))
+        {
+            services.Replace(ServiceDescriptor.Singleton<ITargetVersionSource, PackageTargetVersionSource>());
+        }
+
         return builder;
     }
 

@@ -147,4 +147,42 @@ public abstract class RemoteActionJournalConformanceTests
         Assert.Equal(2, deleted);
         Assert.Equal([deliveries[1].Id], (await journal.PeekReportsAsync(10, default)).Select(r => r.ActionId));
     }
+
+    /// <summary>
+    /// Only Finished entries received before the cut-off whose reports were all acknowledged are purged: a newer one,
+    /// one whose outcome still waits to go up and one still running stay.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task PurgeFinished_OldAcknowledgedAndOthers_DeletesOnlyOldAcknowledged()
+    {
+        var journal = await CreateJournalAsync();
+        var old = Delivery("old");
+        var unacknowledged = Delivery("unacknowledged");
+        var running = Delivery("running");
+        var recent = Delivery("recent");
+        foreach (var (delivery, at) in new[] { (old, Now), (unacknowledged, Now), (running, Now), (recent, Now.AddDays(20)) })
+        {
+            await journal.ReceiveAsync(delivery, at, default);
+            await journal.StartAsync(Report(delivery, RemoteActionState.Running, 1), default);
+            if (delivery != running)
+            {
+                await journal.FinishAsync(Report(delivery, RemoteActionState.Succeeded, 1), null, default);
+            }
+        }
+
+        var reports = await journal.PeekReportsAsync(20, default);
+        await journal.AcknowledgeReportsAsync([.. reports.Where(r => r.ActionId != unacknowledged.Id).Select(r => r.Id)], default);
+
+        var purged = await journal.PurgeFinishedAsync(Now.AddDays(10), default);
+        var again = await journal.PurgeFinishedAsync(Now.AddDays(10), default);
+
+        Assert.Equal(1, purged);
+        Assert.Equal(0, again);
+        Assert.Null(await journal.GetAsync(old.Id, default));
+        Assert.NotNull(await journal.GetAsync(unacknowledged.Id, default));
+        Assert.NotNull(await journal.GetAsync(running.Id, default));
+        Assert.NotNull(await journal.GetAsync(recent.Id, default));
+        Assert.False(await journal.ReceiveAsync(recent, Now.AddDays(21), default));
+    }
 }

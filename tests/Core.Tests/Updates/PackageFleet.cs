@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using PosFleet.Status;
 using PosFleet.Sync;
 using PosFleet.Sync.Agent;
 using PosFleet.Sync.Enrolment;
@@ -20,7 +21,7 @@ internal sealed class PackageFleet : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddFakeLogging();
-        services.AddPosFleet().AddSyncBackOffice().AddPackageBackOffice(configure);
+        services.AddPosFleet().AddSyncBackOffice().AddStatus().AddPackageBackOffice(configure);
         _backOffice = services.BuildServiceProvider();
     }
 
@@ -33,6 +34,8 @@ internal sealed class PackageFleet : IAsyncDisposable
     public IPackageTargetQuery Query => _backOffice.GetRequiredService<IPackageTargetQuery>();
 
     public IPackageStore Store => _backOffice.GetRequiredService<IPackageStore>();
+
+    public IStatusBoard Board => _backOffice.GetRequiredService<IStatusBoard>();
 
     public ISyncExchangeHandler Handler => _backOffice.GetRequiredService<ISyncExchangeHandler>();
 
@@ -80,33 +83,51 @@ internal sealed class PackageFleet : IAsyncDisposable
 /// <summary>One till: its container (sync agent and package updates) and the host's installer, dialog and gate.</summary>
 internal sealed class Till : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly PackageFleet _fleet;
+    private readonly string _organization;
+    private readonly string _credential;
+    private readonly PackageConfirmationPolicy _policy;
+    private readonly Action<PackageUpdatesOptions>? _configure;
+    private ServiceProvider _provider;
 
     public Till(PackageFleet fleet, string id, string organization, string credential, PackageConfirmationPolicy policy, Action<PackageUpdatesOptions>? configure)
     {
         Id = id;
+        (_fleet, _organization, _credential, _policy, _configure) = (fleet, organization, credential, policy, configure);
+        _provider = Build("34.0");
+    }
+
+    /// <summary>The till's application restarted (as its installer does), now running <paramref name="applicationVersion"/>.</summary>
+    public async Task RestartAsync(string applicationVersion)
+    {
+        await _provider.DisposeAsync();
+        _provider = Build(applicationVersion);
+    }
+
+    private ServiceProvider Build(string applicationVersion)
+    {
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(fleet.Clock);
+        services.AddSingleton<TimeProvider>(_fleet.Clock);
         services.AddFakeLogging();
-        services.AddPosFleet(o => (o.TerminalId, o.Organization) = (id, organization))
+        services.AddPosFleet(o => (o.TerminalId, o.Organization) = (Id, _organization))
             .AddSyncAgent(o =>
             {
-                o.Credential = credential;
-                o.ApplicationVersion = "34.0";
+                o.Credential = _credential;
+                o.ApplicationVersion = applicationVersion;
                 o.EnableBackground = false;
             })
-            .AddSyncInProcessTransport(fleet.Handler)
+            .AddSyncInProcessTransport(_fleet.Handler)
             .AddPackageUpdates(o =>
             {
                 o.PackageId = "pos";
-                o.ConfirmationPolicy = policy;
-                o.DownloadDirectory = Path.Combine(fleet.Files.Path, "downloads", id);
-                configure?.Invoke(o);
+                o.ConfirmationPolicy = _policy;
+                o.DownloadDirectory = Path.Combine(_fleet.Files.Path, "downloads", Id);
+                _configure?.Invoke(o);
             })
             .AddPackageInstaller(Installer)
             .AddPackageConfirmation(Dialog)
             .AddPackageInstallGate(Gate);
-        _provider = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     public string Id { get; }

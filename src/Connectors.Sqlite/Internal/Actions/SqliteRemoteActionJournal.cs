@@ -153,6 +153,20 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
             cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<long> PurgeFinishedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken) =>
+        await WriteAsync(
+            (connection, transaction) =>
+            {
+                using var delete = Command(connection, transaction, """
+                    DELETE FROM remote_action_journal
+                    WHERE state = 3 AND received_at < $before
+                      AND NOT EXISTS (SELECT 1 FROM remote_action_reports r WHERE r.action_id = remote_action_journal.id);
+                    """);
+                delete.Parameters.AddWithValue("$before", receivedBefore.UtcTicks);
+                return (long)delete.ExecuteNonQuery();
+            },
+            cancellationToken).ConfigureAwait(false);
+
     public void Dispose() => _write.Dispose();
 
     private static void AddReport(SqliteConnection connection, SqliteTransaction transaction, RemoteActionReport report)

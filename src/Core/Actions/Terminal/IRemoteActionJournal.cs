@@ -65,4 +65,13 @@ public interface IRemoteActionJournal
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many were deleted.</returns>
     ValueTask<int> AcknowledgeReportsAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the Finished entries received before <paramref name="receivedBefore"/> whose reports were all acknowledged
+    /// (an entry whose outcome has not reached the back office stays, so a redelivery still finds it).
+    /// </summary>
+    /// <param name="receivedBefore">The cut-off.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many entries were deleted.</returns>
+    ValueTask<long> PurgeFinishedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
 }

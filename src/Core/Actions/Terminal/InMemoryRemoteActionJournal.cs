@@ -103,4 +103,16 @@ internal sealed class InMemoryRemoteActionJournal : IRemoteActionJournal
             return ValueTask.FromResult(_reports.RemoveAll(r => reportIds.Contains(r.Id)));
         }
     }
+
+    public ValueTask<long> PurgeFinishedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var purged = _entries.Values
+                .Where(e => e.State is RemoteActionEntryState.Finished && e.ReceivedAt < receivedBefore && !_reports.Exists(r => r.ActionId == e.Delivery.Id))
+                .Select(e => e.Delivery.Id).ToList();
+            purged.ForEach(id => _entries.Remove(id));
+            return ValueTask.FromResult((long)purged.Count);
+        }
+    }
 }

@@ -34,4 +34,15 @@ public sealed class RemoteActionAgentOptions
     /// <summary>Whether actions run in the background after each exchange. A host that calls <see cref="IRemoteActionRunner.RunPendingAsync"/> itself turns it off.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool EnableBackground { get; set; } = true;
+
+    /// <summary>
+    /// How long a finished action stays in the journal once its outcome is acknowledged (received longer ago than this);
+    /// the back office never delivers an acknowledged action again, so it only serves as history.
+    /// </summary>
+    /// <value>The default value is 30 days.</value>
+    public TimeSpan JournalRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the finished entries older than <see cref="JournalRetention"/> are deleted.</summary>
+    /// <value>The default value is 1 hour.</value>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 }

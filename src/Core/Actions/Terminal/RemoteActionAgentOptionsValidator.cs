@@ -44,6 +44,16 @@ internal sealed class RemoteActionAgentOptionsValidator : IValidateOptions<Remot
             failures.Add("RemoteActionAgentOptions.LogPaths holds an empty path.");
         }
 
+        if (options.JournalRetention < TimeSpan.FromDays(1))
+        {
+            failures.Add($"RemoteActionAgentOptions.JournalRetention must be at least 1 day (it is {options.JournalRetention}; the default is 30 days).");
+        }
+
+        if (options.RetentionInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"RemoteActionAgentOptions.RetentionInterval must be more than zero (it is {options.RetentionInterval}; the default is 1 hour).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

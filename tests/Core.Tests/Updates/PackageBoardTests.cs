@@ -1,0 +1,45 @@
+using PosFleet.Status;
+using PosFleet.Updates;
+
+namespace PosFleet.Tests.Updates;
+
+/// <summary>The package target as the status board's target version: a till behind it is yellow until it runs it.</summary>
+public sealed class PackageBoardTests : IAsyncDisposable
+{
+    private readonly PackageFleet _fleet = new();
+
+    public ValueTask DisposeAsync() => _fleet.DisposeAsync();
+
+    private async Task<TerminalHealth> HealthAsync(string terminalId)
+    {
+        var page = await _fleet.Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery { Organization = "ACME" });
+        return page.Rows.Single(r => r.Status.TerminalId == terminalId).Health;
+    }
+
+    [Fact]
+    public async Task Board_TillBehindPackageTarget_YellowThenGreenOnceItReportsTheInstalledVersion()
+    {
+        await _fleet.PublishAsync("35.0");
+        var till = await _fleet.TillAsync("till-01");
+        var other = await _fleet.TillAsync("till-02", "BRAVO");
+        await till.SyncAsync();
+        await other.SyncAsync();
+        var beforeTarget = await HealthAsync("till-01");
+
+        await _fleet.TargetAsync("35.0");
+        await till.SyncAsync();
+        await till.SyncAsync();
+        var installedNotRestarted = await HealthAsync("till-01");
+        await till.RestartAsync("35.0");
+        await till.SyncAsync();
+        var restarted = await _fleet.Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery());
+
+        Assert.Equal(TerminalHealth.Green, beforeTarget);
+        Assert.Equal([("35.0", till.Installer.Installed.Single().Sha256)], till.Installer.Installed);
+        Assert.Equal(TerminalHealth.Yellow, installedNotRestarted);
+        var row = restarted.Rows.Single(r => r.Status.TerminalId == "till-01");
+        Assert.Equal((TerminalHealth.Green, "35.0", "35.0"), (row.Health, row.Status.ApplicationVersion, row.TargetVersion));
+        // BRAVO has no package target: its 34.0 till stays green.
+        Assert.Equal(TerminalHealth.Green, restarted.Rows.Single(r => r.Status.TerminalId == "till-02").Health);
+    }
+}
