@@ -88,6 +88,41 @@ internal sealed partial class BlockScanner
     }
 
     /// <summary>
+    /// A line without a level followed by java.util.logging's level line (<c>SEVERE: message</c>, a continuation line):
+    /// the entry takes that level and message; its own text (the logger and method) is its component.
+    /// </summary>
+    private void ReadJavaLevelLine(ReadOnlySpan<byte> block, int lineEnd, ref LineFields fields)
+    {
+        var next = block[(lineEnd + 1)..];
+        var length = ContinuationLine.JavaLevelLength(next);
+        if (length == 0)
+        {
+            return;
+        }
+
+        var nl = next.IndexOf((byte)'\n');
+        var text = nl < 0 ? next : next[..nl];
+        if (!text.IsEmpty && text[^1] == '\r')
+        {
+            text = text[..^1];
+        }
+
+        if (text.Length > _plan.Options.MaxLineLength || text.Contains((byte)0))
+        {
+            // Counted over-long or malformed where it is (CountContinuation); the entry keeps its own text.
+            return;
+        }
+
+        if (fields.Component.IsEmpty)
+        {
+            fields.Component = fields.Message;
+        }
+
+        fields.Level = text[..length];
+        fields.Message = text[Math.Min(text.Length, length + 2)..];
+    }
+
+    /// <summary>
     /// The message of the entry whose first line ends at <paramref name="lineEnd"/>, run on through the continuation lines
     /// that follow it in the block (newlines kept), no longer than the longest line allowed.
     /// </summary>

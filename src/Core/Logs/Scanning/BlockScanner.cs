@@ -182,6 +182,11 @@ internal sealed partial class BlockScanner
                 continue;
             }
 
+            if (continuable && fields.Level.IsEmpty && end + 1 < block.Length)
+            {
+                ReadJavaLevelLine(block, end, ref fields);
+            }
+
             inScope++;
             var level = _levels.Find(fields.Level);
             level.Count++;

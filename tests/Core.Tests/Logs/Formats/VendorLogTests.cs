@@ -83,7 +83,7 @@ public sealed class VendorLogTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadEntriesAsync_JavaUtilLoggingSimpleFormatter_LevelLineReadWithItsLevel()
+    public async Task ReadEntriesAsync_JavaUtilLoggingSimpleFormatter_OneEntryPerRecordWithTheLevelOfItsSecondLine()
     {
         var (entries, summary) = await Read("""
             Nov 30, 2026 10:15:30 AM com.acme.till.Printer print
@@ -95,12 +95,11 @@ public sealed class VendorLogTests : IDisposable
 
             """);
 
-        Assert.Equal(0, summary.MalformedLines);
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 13, 15, 32, TimeSpan.Zero), entries[4].Timestamp);
-        var levelled = entries.Where(e => e.Level != "").ToList();
-        Assert.Equal(["SEVERE", "WARNING", "INFO"], levelled.Select(e => e.Level));
-        Assert.Equal([LogSeverity.Error, LogSeverity.Alert, LogSeverity.Success], levelled.Select(e => e.Severity));
-        Assert.Equal("printer jammed", levelled[0].Message);
+        Assert.Equal((0L, 0L, 3L), (summary.MalformedLines, summary.UntimedLines, summary.ContinuationLines));
+        Assert.Equal(["SEVERE", "WARNING", "INFO"], entries.Select(e => e.Level));
+        Assert.Equal([LogSeverity.Error, LogSeverity.Alert, LogSeverity.Success], entries.Select(e => e.Severity));
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 13, 15, 32, TimeSpan.Zero), entries[2].Timestamp);
+        Assert.Equal(("printer jammed", "com.acme.till.Printer print"), (entries[0].Message, entries[0].Component));
     }
 
     [Fact]
