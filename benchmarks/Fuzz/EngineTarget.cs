@@ -32,6 +32,10 @@ internal static class EngineTarget
             gzip.Write(input);
         }
 
+        // Untimed entries take their file's modification time: both files are given the same.
+        var written = File.GetLastWriteTimeUtc(plain);
+        File.SetLastWriteTimeUtc(gzipped, written);
+
         try
         {
             var mapped = Describe(Scan(plain, format, blockSize: 64, parallelism: 2));

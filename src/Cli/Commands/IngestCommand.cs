@@ -175,8 +175,8 @@ internal static class IngestCommand
         // Interrupted, the counts are those of the committed batches: what the store holds, per source.
         var interrupted = summary.Canceled && !options.Follow;
         output.WriteLine(interrupted
-            ? string.Create(c, $"Interrupted; committed from {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, in {seconds:0.0} s.")
-            : string.Create(c, $"Ingested {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, in {seconds:0.0} s ({summary.LinesRead / seconds:N0} lines/s)."));
+            ? string.Create(c, $"Interrupted; committed from {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, {summary.UntimedLines:N0} untimed, in {seconds:0.0} s.")
+            : string.Create(c, $"Ingested {summary.Sources.Count} source(s): {summary.LinesRead:N0} new lines read, {summary.NewEntries:N0} new entries stored, {summary.MalformedLines:N0} malformed, {summary.UntimedLines:N0} untimed, in {seconds:0.0} s ({summary.LinesRead / seconds:N0} lines/s)."));
         foreach (var s in summary.Sources)
         {
             var notes = (s.Restarted ? "  (rotated or truncated: read from its start)" : "")
@@ -203,6 +203,11 @@ internal static class IngestCommand
         }
 
         PatternTimeoutWarnings.Write(summary.PatternTimeouts, "stored without that rule's classification", Console.Error);
+        if (summary.UntimedLines > 0)
+        {
+            Console.Error.WriteLine($"posfleet: {summary.UntimedLines} line(s) without a timestamp stored as untimed entries, with the time of the entry above them.");
+        }
+
         if (summary.MalformedLines > 0)
         {
             Console.Error.WriteLine($"posfleet: {summary.MalformedLines} malformed line(s) skipped; first at {DisplayText.Escape(summary.FirstMalformed[0].Position.ToString())} ({summary.FirstMalformed[0].Reason}).");

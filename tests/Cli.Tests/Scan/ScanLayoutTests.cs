@@ -38,7 +38,7 @@ public sealed class ScanLayoutTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_Pattern_StoresEveryEntryOfTheDeclaredLayout()
+    public async Task Ingest_Pattern_StoresEveryEntryAndCountsTheUntimedLineAsScanDoes()
     {
         var log = _dir.File("till.log", Layout);
         var store = Path.Combine(_dir.Path, "fleet.db");
@@ -48,7 +48,8 @@ public sealed class ScanLayoutTests : IDisposable
         var (_, found, _) = await PosFleetProcess.RunAsync("search", "--store", store, "paper", "--json");
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("4 new lines read, 4 new entries stored, 0 malformed", stdout, StringComparison.Ordinal);
+        Assert.Contains("4 new lines read, 4 new entries stored, 0 malformed, 1 untimed, in ", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 line(s) without a timestamp stored as untimed entries", stderr, StringComparison.Ordinal);
         Assert.Equal(2, found.Split("POS-0027", StringSplitOptions.None).Length - 1);
     }
 

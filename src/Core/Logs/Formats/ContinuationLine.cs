@@ -29,6 +29,7 @@ internal static class ContinuationLine
 
     private static bool IsStackLineStart(ReadOnlySpan<byte> line) => line[0] switch
     {
+        _ when JavaLevelLength(line) > 0 => true,
         (byte)'C' => line.StartsWith("Caused by: "u8),
         (byte)'S' => line.StartsWith("Suppressed: "u8) || IsExceptionName(line),
         (byte)'.' => line.StartsWith("... "u8),
@@ -36,6 +37,23 @@ internal static class ContinuationLine
         (byte)'a' => line.StartsWith("at "u8) && line.Contains((byte)'(') || IsExceptionName(line),
         _ => LineReader.IsLetter(line[0]) && IsExceptionName(line),
     };
+
+    /// <summary>
+    /// The length of the level word of java.util.logging's second line (<c>SEVERE: message</c>, after the line with the
+    /// time and the source), or 0.
+    /// </summary>
+    public static int JavaLevelLength(ReadOnlySpan<byte> line)
+    {
+        var colon = line[..Math.Min(line.Length, 9)].IndexOf((byte)':');
+        if (colon < 4 || colon + 1 >= line.Length || line[colon + 1] != ' ')
+        {
+            return 0;
+        }
+
+        var word = line[..colon];
+        return word.SequenceEqual("SEVERE"u8) || word.SequenceEqual("WARNING"u8) || word.SequenceEqual("INFO"u8) || word.SequenceEqual("CONFIG"u8)
+            || word.SequenceEqual("FINE"u8) || word.SequenceEqual("FINER"u8) || word.SequenceEqual("FINEST"u8) ? colon : 0;
+    }
 
     /// <summary><c>java.lang.IllegalStateException: message</c>, <c>System.IO.IOException</c>: a dotted name ending in Exception or Error.</summary>
     private static bool IsExceptionName(ReadOnlySpan<byte> line)

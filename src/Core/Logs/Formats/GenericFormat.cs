@@ -152,6 +152,12 @@ internal sealed partial class GenericFormat : LogFormat
             token = token[..^1];
         }
 
+        // Android logcat's brief and time layouts, "E/Tag( 123): message": the level is the letter before the slash.
+        if (token.Length >= 3 && token[1] == '/' && token[0] is (byte)'V' or (byte)'D' or (byte)'I' or (byte)'W' or (byte)'E' or (byte)'F' or (byte)'A')
+        {
+            return token[..1];
+        }
+
         return LevelWords.IsLevelWord(token) ? token : default;
     }
 

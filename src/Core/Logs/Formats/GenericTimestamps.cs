@@ -9,7 +9,7 @@ internal static partial class GenericTimestamps
     public static readonly TimestampShape[] Shapes =
     [
         TimestampShape.DateTime, TimestampShape.CompactDateTime, TimestampShape.WebServer, TimestampShape.CTime,
-        TimestampShape.Epoch, TimestampShape.MonthNameDay, TimestampShape.MonthDay, TimestampShape.Date, TimestampShape.Time,
+        TimestampShape.Epoch, TimestampShape.DayMonthNameYear, TimestampShape.MonthNameDayYear, TimestampShape.UsDateTime, TimestampShape.MonthNameDay, TimestampShape.MonthDay, TimestampShape.Date, TimestampShape.Time,
     ];
 
     // Unix seconds from 2000-01-01 to 2100-01-01: a ten-digit number outside these is an id, not a time.
@@ -37,6 +37,9 @@ internal static partial class GenericTimestamps
             TimestampShape.WebServer => WebServer(s, at, ref ticks, ref offset),
             TimestampShape.CTime => CTime(s, at, ref ticks),
             TimestampShape.Epoch => Epoch(s, at, ref ticks),
+            TimestampShape.DayMonthNameYear => DayMonthNameYear(s, at, ref ticks),
+            TimestampShape.MonthNameDayYear => MonthNameDayYear(s, at, ref ticks),
+            TimestampShape.UsDateTime => UsDateTime(s, at, ref ticks),
             TimestampShape.MonthNameDay => MonthNameDay(s, at, ref fields, ref ticks),
             TimestampShape.MonthDay => MonthDay(s, at, ref fields, ref ticks),
             TimestampShape.Date => Date(s, at, ref ticks),

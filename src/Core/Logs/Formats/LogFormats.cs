@@ -38,6 +38,12 @@ public static class LogFormats
     public static LogFormat Logcat { get; } = new LogcatFormat();
 
     /// <summary>
+    /// Windows Event Viewer's exports as text, tab-separated or CSV: <c>Error,11/30/2026 10:15:30 AM,Application Error,1000,(100),message</c>
+    /// (level, date and time, source, event id, task category, description); Critical and Error are errors, Warning a warning.
+    /// </summary>
+    public static LogFormat WindowsEvents { get; } = new WindowsEventFormat();
+
+    /// <summary>
     /// Any layout: a timestamp in a common shape among the first words of a line (ISO-8601 and its kin, epoch seconds or
     /// milliseconds, <c>yyyy.MM.dd</c>, <c>yyMMdd HHmmss</c>, <c>dd/MMM/yyyy:HH:mm:ss zzz</c>, <c>MMM d HH:mm:ss</c>,
     /// <c>HH:mm:ss.fff</c> …) and a level word in the header. Detection learns per file which word holds them.
@@ -49,7 +55,7 @@ public static class LogFormats
 
     /// <summary>Every built-in format, in detection order (<see cref="Plain"/> last).</summary>
     public static IReadOnlyList<LogFormat> All { get; } =
-        [Iso, Serilog, JsonLines, NLog, Log4j, WindowsCbs, Syslog5424, Syslog3164, ApacheError, Logcat, Generic, Plain];
+        [Iso, Serilog, JsonLines, NLog, Log4j, WindowsCbs, Syslog5424, Syslog3164, ApacheError, Logcat, WindowsEvents, Generic, Plain];
 
     /// <summary>Finds a built-in format by name (case-insensitive).</summary>
     /// <param name="name">The name, such as <c>iso</c>.</param>

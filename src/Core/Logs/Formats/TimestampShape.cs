@@ -33,4 +33,13 @@ internal enum TimestampShape : byte
 
     /// <summary><c>HH:mm:ss.fff</c> alone: a time without its date.</summary>
     Time,
+
+    /// <summary><c>30-Nov-2026 10:15:30.123</c> (Tomcat).</summary>
+    DayMonthNameYear,
+
+    /// <summary><c>Nov 30, 2026 10:15:30 AM</c> (java.util.logging's SimpleFormatter).</summary>
+    MonthNameDayYear,
+
+    /// <summary><c>11/30/2026 10:15:30 AM</c> (Windows' en-US exports).</summary>
+    UsDateTime,
 }

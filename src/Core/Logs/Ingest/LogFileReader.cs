@@ -65,6 +65,8 @@ internal sealed class LogFileReader
 
     public long OverLongLines { get; private set; }
 
+    public long UntimedLines { get; private set; }
+
     public List<LogPosition> FirstOverLong { get; } = [];
 
     public long BytesRead { get; private set; }
@@ -242,10 +244,12 @@ internal sealed class LogFileReader
         var malformedBefore = running.Malformed;
         var reportedBefore = running.FirstMalformed.Count;
         var overLongBefore = running.OverLong;
+        var untimedBefore = running.Untimed;
         var overLongReportedBefore = running.FirstOverLong.Count;
         var lines = _scanner.Scan(block, format, 0, 0, endOfInput: false, path, firstLine, modified);
         MalformedLines += running.Malformed - malformedBefore;
         OverLongLines += running.OverLong - overLongBefore;
+        UntimedLines += running.Untimed - untimedBefore;
         foreach (var position in running.FirstOverLong.Skip(overLongReportedBefore))
         {
             if (FirstOverLong.Count < _plan.Options.MalformedLinesReported)

@@ -31,6 +31,13 @@ public sealed record LogIngestSummary
     /// <value>The default value is empty.</value>
     public IReadOnlyList<LogPosition> FirstOverLong { get; init; } = [];
 
+    /// <summary>
+    /// Lines without a timestamp, read as untimed entries and stored with the time of the entry above them in their file
+    /// (included in <see cref="LinesRead"/>, never in <see cref="MalformedLines"/>).
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public long UntimedLines { get; init; }
+
     /// <summary>Inputs that could not be read.</summary>
     public required IReadOnlyList<SourceError> Errors { get; init; }
 

@@ -65,6 +65,7 @@ internal sealed partial class LogIngester(
             Skipped = reading.Skipped,
             OverLongLines = reading.Reader.OverLongLines,
             FirstOverLong = reading.Reader.FirstOverLong,
+            UntimedLines = reading.Reader.UntimedLines,
             Canceled = canceled,
             PatternTimeouts = reading.Reader.PatternTimeouts,
         };

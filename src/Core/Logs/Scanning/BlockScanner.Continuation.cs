@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text.Unicode;
 using PosFleet.Logs.Formats;
 
 namespace PosFleet.Logs.Scanning;
@@ -10,6 +11,42 @@ namespace PosFleet.Logs.Scanning;
 /// </content>
 internal sealed partial class BlockScanner
 {
+    /// <summary>The last timed entry of the block scanned before (its input and number): the time an untimed entry takes.</summary>
+    private (int Source, int Block, long Ticks, short Offset) _above = (-1, -1, 0, 0);
+
+    /// <summary>
+    /// The time of the timed entry above a block's first line: the last one of the block before, when this scanner read it
+    /// (one worker reading an input in order, as for entries handed over), otherwise the input's modification time.
+    /// </summary>
+    private (long Ticks, short Offset) EntryAboveTime(int source, int blockIndex, long modifiedTicks) =>
+        _above.Source == source && _above.Block == blockIndex - 1 ? (_above.Ticks, _above.Offset) : (modifiedTicks, (short)0);
+
+    /// <summary>
+    /// Counts a continuation line; one too long or holding a NUL or invalid UTF-8 is counted as over-long or malformed as
+    /// any line is (and not added to the entry's message), wherever the blocks were cut.
+    /// </summary>
+    private void CountContinuation(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> text, bool special, int source, int blockIndex, long line)
+    {
+        if (text.Length > _plan.Options.MaxLineLength)
+        {
+            OverLong(source, blockIndex, line);
+        }
+        else if (special && raw.Contains((byte)0))
+        {
+            _flagged = false;
+            Malformed(source, blockIndex, line, MalformedReason.NulBytes);
+        }
+        else if (special && !Utf8.IsValid(text))
+        {
+            _flagged = false;
+            Malformed(source, blockIndex, line, MalformedReason.InvalidUtf8);
+        }
+        else
+        {
+            _aggregate.Continuation++;
+        }
+    }
+
     /// <summary>Whether a layout's entries start with a timestamp, so that lines without one may continue them.</summary>
     public static bool HasTimestamps(LogFormat format) =>
         format is not PlainFormat && format is not GenericFormat { Layout: null or { TimeShape: TimestampShape.None } };
@@ -24,7 +61,8 @@ internal sealed partial class BlockScanner
 
     /// <summary>
     /// Where the last entry of <paramref name="data"/> (whole lines) starts: the start of its last line that is not a
-    /// continuation line, or 0. A reader that cuts its input there never splits an entry between two blocks.
+    /// continuation line (a blank line ends an entry), or 0. A reader that cuts its input there never splits an entry
+    /// between two blocks.
     /// </summary>
     public static int LastEntryStart(ReadOnlySpan<byte> data)
     {
@@ -38,7 +76,7 @@ internal sealed partial class BlockScanner
                 text = text[..^1];
             }
 
-            if (!text.IsEmpty && !IsContinuation(text))
+            if (text.IsEmpty || !IsContinuation(text))
             {
                 return start;
             }
@@ -47,6 +85,41 @@ internal sealed partial class BlockScanner
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A line without a level followed by java.util.logging's level line (<c>SEVERE: message</c>, a continuation line):
+    /// the entry takes that level and message; its own text (the logger and method) is its component.
+    /// </summary>
+    private void ReadJavaLevelLine(ReadOnlySpan<byte> block, int lineEnd, ref LineFields fields)
+    {
+        var next = block[(lineEnd + 1)..];
+        var length = ContinuationLine.JavaLevelLength(next);
+        if (length == 0)
+        {
+            return;
+        }
+
+        var nl = next.IndexOf((byte)'\n');
+        var text = nl < 0 ? next : next[..nl];
+        if (!text.IsEmpty && text[^1] == '\r')
+        {
+            text = text[..^1];
+        }
+
+        if (text.Length > _plan.Options.MaxLineLength || text.Contains((byte)0))
+        {
+            // Counted over-long or malformed where it is (CountContinuation); the entry keeps its own text.
+            return;
+        }
+
+        if (fields.Component.IsEmpty)
+        {
+            fields.Component = fields.Message;
+        }
+
+        fields.Level = text[..length];
+        fields.Message = text[Math.Min(text.Length, length + 2)..];
     }
 
     /// <summary>
@@ -81,7 +154,7 @@ internal sealed partial class BlockScanner
                 text = text[..^1];
             }
 
-            if (text.IsEmpty || !IsContinuation(text) || next + text.Length > limit)
+            if (text.IsEmpty || !IsContinuation(text) || next + text.Length > limit || text.Contains((byte)0) || !Utf8.IsValid(text))
             {
                 break;
             }

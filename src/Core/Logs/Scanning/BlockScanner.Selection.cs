@@ -65,7 +65,12 @@ internal sealed partial class BlockScanner
         var terminal = TerminalOf(ref fields, hash, aggregate, position);
         terminal.Count++;
         terminal.Kinds[(int)c.Kind]++;
-        if ((!untimed && fields.UtcTicks > terminal.LastTicks) || terminal.Count == 1)
+        if (untimed)
+        {
+            // As for templates: last seen is the timed entries' (ScanRun.ToSummary: the input's time, if none).
+            terminal.UntimedTicks = Math.Max(terminal.UntimedTicks, fields.UtcTicks);
+        }
+        else if (fields.UtcTicks > terminal.LastTicks)
         {
             (terminal.LastTicks, terminal.LastOffset, terminal.LastPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }

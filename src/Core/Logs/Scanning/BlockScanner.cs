@@ -70,7 +70,7 @@ internal sealed partial class BlockScanner
         // the like belongs to the entry above. An untimed entry borrows the time of the timed one before it (for display).
         var continuable = HasTimestamps(format);
         var entryAbove = false;
-        var (lastTicks, lastOffset) = (modifiedTicks, (short)0);
+        var (lastTicks, lastOffset) = EntryAboveTime(source, blockIndex, modifiedTicks);
         var lines = new LineSplitter(block);
         while (lines.Next(out var start, out var end, out var special))
         {
@@ -87,13 +87,15 @@ internal sealed partial class BlockScanner
 
             if (text.IsEmpty)
             {
+                // A blank line ends the entry above: a block may start after it, as after any line that is not a continuation.
+                entryAbove = false;
                 continue;
             }
 
             if (continuable && entryAbove && IsContinuation(text))
             {
-                // Part of the entry above: in its message (see WithContinuation), never an entry or malformed of its own.
-                aggregate.Continuation++;
+                // Part of the entry above: in its message (see WithContinuation), never an entry of its own.
+                CountContinuation(block[start..end], text, special, source, blockIndex, line);
                 continue;
             }
 
@@ -164,7 +166,9 @@ internal sealed partial class BlockScanner
             var untimed = fields.Timestamp != TimestampStatus.Parsed;
             if (untimed)
             {
-                (fields.UtcTicks, fields.OffsetMinutes) = (lastTicks, lastOffset);
+                // What is counted takes the input's time, the same wherever the blocks were cut; an entry handed over
+                // takes the time of the timed entry above it (below).
+                (fields.UtcTicks, fields.OffsetMinutes) = (modifiedTicks, 0);
             }
             else
             {
@@ -176,6 +180,11 @@ internal sealed partial class BlockScanner
                     || (plan.Organization is not null && !fields.Organization.SequenceEqual(plan.Organization))))
             {
                 continue;
+            }
+
+            if (continuable && fields.Level.IsEmpty && end + 1 < block.Length)
+            {
+                ReadJavaLevelLine(block, end, ref fields);
             }
 
             inScope++;
@@ -206,12 +215,18 @@ internal sealed partial class BlockScanner
 
             if (plan.OnEntry is not null && (selected || plan.EmitAll))
             {
+                if (untimed)
+                {
+                    (fields.UtcTicks, fields.OffsetMinutes) = (lastTicks, lastOffset);
+                }
+
                 plan.OnEntry(ToEntry(ref fields, c, sourceName, firstLineNumber + line - 1, full));
             }
         }
 
         aggregate.LinesInScope += inScope;
         aggregate.Lines += line;
+        (_above.Source, _above.Block, _above.Ticks, _above.Offset) = (source, blockIndex, lastTicks, lastOffset);
         return line;
     }
 

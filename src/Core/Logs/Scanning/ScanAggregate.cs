@@ -107,7 +107,12 @@ internal sealed class TerminalAggregate : ICountedItem
     public byte[]? OrganizationUtf8;
     public BlockPosition OrganizationPosition;
     public readonly long[] Kinds = new long[5];
-    public long LastTicks;
+
+    /// <summary>The latest timed entry's time; <see cref="long.MinValue"/> while it has only untimed ones.</summary>
+    public long LastTicks = long.MinValue;
+
+    /// <summary>The latest time its untimed entries took (their input's), its last seen when it has no timed entry.</summary>
+    public long UntimedTicks = long.MinValue;
     public short LastOffset;
     public BlockPosition LastPosition;
 
@@ -129,6 +134,7 @@ internal sealed class TerminalAggregate : ICountedItem
             (LastTicks, LastOffset, LastPosition) = (other.LastTicks, other.LastOffset, other.LastPosition);
         }
 
+        UntimedTicks = Math.Max(UntimedTicks, other.UntimedTicks);
         if (other.Organization is not null && other.OrganizationPosition.CompareTo(OrganizationPosition) > 0)
         {
             (Organization, OrganizationUtf8, OrganizationPosition) = (other.Organization, other.OrganizationUtf8, other.OrganizationPosition);

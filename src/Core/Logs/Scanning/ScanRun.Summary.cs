@@ -41,7 +41,7 @@ internal sealed partial class ScanRun
                 // The lines counted while it was kept: a lower bound, consistent with its kinds (exact unless evicted).
                 Count = a.Count - a.Error,
                 Kinds = Enum.GetValues<LogKind>().Where(k => a.Kinds[(int)k] > 0).ToDictionary(k => k, k => a.Kinds[(int)k]),
-                LastSeen = ToTime(a.LastTicks, a.LastOffset),
+                LastSeen = a.LastTicks != long.MinValue ? ToTime(a.LastTicks, a.LastOffset) : ToTime(Math.Max(a.UntimedTicks, 0), 0),
             })
             .ToList();
 

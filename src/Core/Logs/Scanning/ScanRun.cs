@@ -208,8 +208,14 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], plan.Formats, YearOf(modifiedTicks), modifiedTicks);
             if (!endOfInput && !skipping && BlockScanner.HasTimestamps(format))
             {
-                // The last entry waits for the next read: its continuation lines may be in it.
+                // The last entry waits for the next read: its continuation lines may be in it. When it is the only one,
+                // the buffer fills before any of it is read, as a file cut into blocks never starts one with them.
                 var entry = BlockScanner.LastEntryStart(data[..complete]);
+                if (entry == 0 && filled < buffer.Length)
+                {
+                    continue;
+                }
+
                 complete = entry > 0 ? entry : complete;
             }
 
