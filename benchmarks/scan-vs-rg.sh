@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side: `posfleet scan` (full pipeline: window, classification, templates, counts) against ripgrep counting
 # the same four level words, on the same deterministic POS log, in one hyperfine run per round: the NativeAOT binary
-# published with the project's own settings and the JIT build as `dotnet tool install` gives it, each with every line
+# published with the project's own settings and the .NET tool as `dotnet tool install` gives it, each with every line
 # in scope (a window holding the whole file) and with a 24-hour window.
 #
 #   benchmarks/scan-vs-rg.sh                         # 1 GiB, 10 runs, 1 round
@@ -58,19 +58,22 @@ fi
 
 mkdir -p "$OUT"
 aot="$OUT/aot/posfleet"
-jit="$OUT/tool/posfleet"
+tool="$OUT/tool/posfleet"
 
 # 2. The two builds users run, made with the project's settings only (no instruction set or other flag given here):
-#    the NativeAOT binary as `dotnet publish -r linux-x64 -p:PublishAot=true` makes it, and the .NET tool as
-#    `dotnet pack` + `dotnet tool install` make it. The package gets a version of its own, so that the tool installed
+#    the NativeAOT binary as `dotnet publish -r linux-x64` makes it, and the .NET tool as `dotnet pack` +
+#    `dotnet tool install` make it. The package gets a version of its own, so that the tool installed
 #    is this one and not one left in the NuGet cache by an earlier run.
-if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$jit" ]]; then
+if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" ]]; then
   echo "scan-vs-rg: publishing the CLI (NativeAOT, the project's settings)"
-  dotnet publish "$root/src/Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$OUT/aot" -nologo -v quiet >/dev/null
-  echo "scan-vs-rg: packing and installing the CLI as a .NET tool (JIT)"
+  dotnet publish "$root/src/Cli" -c Release -r linux-x64 -o "$OUT/aot" -nologo -v quiet >/dev/null
+  echo "scan-vs-rg: packing and installing the CLI as a .NET tool (the linux-x64 package: NativeAOT)"
   version="0.0.0-bench.$(date +%s)"
   rm -rf "$OUT/pkg" "$OUT/tool"
+  # What a release packs: the pointer package, then one package per runtime it names (the csproj's
+  # ToolPackageRuntimeIdentifiers); `dotnet tool install` picks the one for this machine.
   dotnet pack "$root/src/Cli" -c Release -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
+  dotnet pack "$root/src/Cli" -c Release -r linux-x64 -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
   dotnet tool install PosFleet.Cli --version "$version" --tool-path "$OUT/tool" --add-source "$OUT/pkg" >/dev/null
 fi
 
@@ -79,7 +82,7 @@ fi
 file="$OUT/pos-$SIZE.log"
 if [[ ! -s "$file" ]]; then
   echo "scan-vs-rg: generating $file"
-  "$jit" generate -o "$file.tmp" --size "$SIZE" --seed 42 >/dev/null
+  "$tool" generate -o "$file.tmp" --size "$SIZE" --seed 42 >/dev/null
   mv "$file.tmp" "$file"
 fi
 
@@ -88,7 +91,7 @@ cat "$file" >/dev/null
 
 # 5. Both builds must count the same lines per level word as rg, with every line in scope, before speed means anything.
 fail=0
-for build in aot jit; do
+for build in aot tool; do
   bin=${!build}
   # shellcheck disable=SC2086
   "$bin" scan "$file" $WHOLE --json --top 1 >"$OUT/levels-$build.json" 2>/dev/null
@@ -113,11 +116,12 @@ fi
 has() { grep -qw "$1" /proc/cpuinfo && echo yes || echo no; }
 model=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
 echo "cpu: $model, $(nproc) cores; avx2 $(has avx2), avx512f $(has avx512f), avx512bw $(has avx512bw)"
+echo "tool as installed: $(readlink "$tool" | sed 's|.*/tools/|tools/|') ($(file -bL "$tool" | cut -d, -f1))"
 
 # 7. The race, in one hyperfine run per round; the load average says how busy the machine was. R compares wall-clock
 #    means; the user + system CPU seconds are printed too, because on a shared machine they move less.
 echo "scan-vs-rg: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-names=(aot-whole aot-24h jit-whole jit-24h)
+names=(aot-whole aot-24h tool-whole tool-24h)
 summary=()
 for round in $(seq 1 "$ROUNDS"); do
   json="$OUT/scan-vs-rg-$SIZE-$round.json"
@@ -125,8 +129,8 @@ for round in $(seq 1 "$ROUNDS"); do
     -n rg "rg -c '$PATTERN' '$file'" \
     -n aot-whole "'$aot' scan '$file' $WHOLE $extra" \
     -n aot-24h "'$aot' scan '$file' $DAY $extra" \
-    -n jit-whole "'$jit' scan '$file' $WHOLE $extra" \
-    -n jit-24h "'$jit' scan '$file' $DAY $extra" >/dev/null
+    -n tool-whole "'$tool' scan '$file' $WHOLE $extra" \
+    -n tool-24h "'$tool' scan '$file' $DAY $extra" >/dev/null
   rg_mean=$(jq -r '.results[] | select(.command == "rg") | .mean' "$json")
   rg_cpu=$(jq -r '.results[] | select(.command == "rg") | .user + .system' "$json")
   load=$(cut -d' ' -f1-3 /proc/loadavg)

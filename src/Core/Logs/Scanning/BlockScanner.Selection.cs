@@ -36,7 +36,7 @@ internal sealed partial class BlockScanner
                 // Its position is known once the blocks are numbered (ScanRun.ToSummary).
                 Example = ToEntry(ref fields, c, "", 0, full),
                 ExamplePosition = position,
-                Terminals = new SpaceSaving<TemplateTerminal>(Math.Max(_plan.Options.TerminalsPerTemplate * 4, 64)),
+                Terminals = new SpaceSaving<TemplateTerminal>(Math.Max(_plan.Options.TerminalsPerTemplate * 4, 64)) { ReuseEvicted = true },
                 DistinctTerminals = new DistinctCounter(ScanAggregate.DistinctTemplateTerminalsExact, 12),
             };
         }

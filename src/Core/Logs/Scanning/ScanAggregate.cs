@@ -58,7 +58,16 @@ internal sealed class TemplateAggregate
         else
         {
             DistinctTerminals.Add(hash);
-            terminal = new TemplateTerminal { Name = name, Count = 1 };
+            terminal = Terminals.TakeEvicted();
+            if (terminal is null)
+            {
+                terminal = new TemplateTerminal { Name = name, Count = 1 };
+            }
+            else
+            {
+                (terminal.Name, terminal.Count, terminal.Error) = (name, 1, 0);
+            }
+
             Terminals.Add(hash, terminal);
         }
 
@@ -91,16 +100,12 @@ internal sealed class TemplateAggregate
 }
 
 /// <summary>A terminal's lines of one template.</summary>
-internal sealed class TemplateTerminal : ICountedItem
+internal sealed class TemplateTerminal : CountedItem
 {
     public required string Name;
-
-    public long Count { get; set; }
-
-    public long Error { get; set; }
 }
 
-internal sealed class TerminalAggregate : ICountedItem
+internal sealed class TerminalAggregate : CountedItem
 {
     public required string Terminal;
     public string? Organization;
@@ -115,10 +120,6 @@ internal sealed class TerminalAggregate : ICountedItem
     public long UntimedTicks = long.MinValue;
     public short LastOffset;
     public BlockPosition LastPosition;
-
-    public long Count { get; set; }
-
-    public long Error { get; set; }
 
     public void Merge(TerminalAggregate other)
     {

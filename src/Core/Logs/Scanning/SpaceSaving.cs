@@ -2,14 +2,17 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace PosFleet.Logs.Scanning;
 
-/// <summary>A counter kept by <see cref="SpaceSaving{T}"/>.</summary>
-internal interface ICountedItem
+/// <summary>
+/// A counter kept by <see cref="SpaceSaving{T}"/>. A base class with fields, not an interface: the summary is shared
+/// code for every reference type, and reading a count through an interface costs a dispatch on every prune and add.
+/// </summary>
+internal abstract class CountedItem
 {
     /// <summary>Its count: exact while the summary is, else at most <see cref="Error"/> more than the true count.</summary>
-    long Count { get; set; }
+    public long Count;
 
     /// <summary>How much of <see cref="Count"/> was inherited from the items evicted before it came in.</summary>
-    long Error { get; set; }
+    public long Error;
 }
 
 /// <summary>
@@ -17,15 +20,17 @@ internal interface ICountedItem
 /// at most twice <see cref="Capacity"/> items are kept; when full, all but the <see cref="Capacity"/> largest counts
 /// are dropped and the largest count dropped becomes the <see cref="Floor"/>, which an item coming in afterwards
 /// starts from. Counts are exact while no item was dropped; afterwards a count may be too high by
-/// at most its <see cref="ICountedItem.Error"/>, and an item that is not kept has at most <see cref="Floor"/>
+/// at most its <see cref="CountedItem.Error"/>, and an item that is not kept has at most <see cref="Floor"/>
 /// occurrences, so that any item more frequent than that is kept. Amortized O(log capacity) per new item.
 /// </summary>
 /// <typeparam name="T">The counter of one item.</typeparam>
 internal sealed class SpaceSaving<T>(int capacity)
-    where T : class, ICountedItem
+    where T : CountedItem
 {
     private readonly Dictionary<ulong, T> _items = [];
     private Ranked[] _order = [];
+    private T[]? _evicted;
+    private int _evictedCount;
 
     public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
 
@@ -42,12 +47,22 @@ internal sealed class SpaceSaving<T>(int capacity)
 
     public bool TryGet(ulong key, [MaybeNullWhen(false)] out T item) => _items.TryGetValue(key, out item);
 
+    /// <summary>
+    /// Keeps the counters that <see cref="Add"/> evicts, for <see cref="TakeEvicted"/> to hand back: with a few hundred
+    /// terminals writing one template, every other selected line evicts or adds one, and a new counter for each is
+    /// most of the garbage a scan makes. Only for counters nothing else refers to once evicted.
+    /// </summary>
+    public bool ReuseEvicted { get; init; }
+
+    /// <summary>A counter evicted by <see cref="Add"/> (see <see cref="ReuseEvicted"/>), to be reset and added again; null when none.</summary>
+    public T? TakeEvicted() => _evictedCount > 0 ? _evicted![--_evictedCount] : null;
+
     /// <summary>Adds an item that is not kept yet; its count and error start from <see cref="Floor"/>.</summary>
     public void Add(ulong key, T item)
     {
         if (_items.Count >= Bound)
         {
-            Prune();
+            Prune(ReuseEvicted);
         }
 
         item.Count += Floor;
@@ -95,11 +110,11 @@ internal sealed class SpaceSaving<T>(int capacity)
         Floor += other.Floor;
         while (_items.Count > Bound)
         {
-            Prune();
+            Prune(keepEvicted: false);
         }
     }
 
-    private void Prune()
+    private void Prune(bool keepEvicted)
     {
         // Keeps exactly the Capacity largest (ties by key, so that a prune does not depend on insertion order):
         // dropping every item tied at the threshold would leave a short list when counts are all alike. The counts are
@@ -113,9 +128,17 @@ internal sealed class SpaceSaving<T>(int capacity)
 
         var kept = order.AsSpan(0, n);
         kept.Sort(default(ByCountThenKey));
+        if (keepEvicted)
+        {
+            _evicted ??= new T[Bound];
+        }
+
         for (var i = Capacity; i < kept.Length; i++)
         {
-            _items.Remove(kept[i].Key);
+            if (_items.Remove(kept[i].Key, out var evicted) && keepEvicted && _evictedCount < _evicted!.Length)
+            {
+                _evicted[_evictedCount++] = evicted;
+            }
         }
 
         Floor = Math.Max(Floor, kept[Capacity].Count);

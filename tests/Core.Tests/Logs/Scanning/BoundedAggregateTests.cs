@@ -53,6 +53,40 @@ public sealed class BoundedAggregateTests : IDisposable
     }
 
     [Fact]
+    public void SpaceSaving_ReusingEvictedCounters_KeepsTheSameItemsAndCountsAsNewCounters()
+    {
+        // 400 terminals in turn, some more often than others, over a summary of 64: an eviction every few adds.
+        var fresh = new SpaceSaving<TemplateTerminal>(32);
+        var reusing = new SpaceSaving<TemplateTerminal>(32) { ReuseEvicted = true };
+        var reused = 0;
+        for (var i = 0; i < 200_000; i++)
+        {
+            var key = (ulong)(i % 7 == 0 ? i % 13 : i % 400);
+            Add(fresh, key);
+            if (reusing.TryGet(key, out var item))
+            {
+                item.Count++;
+            }
+            else if (reusing.TakeEvicted() is { } evicted)
+            {
+                reused++;
+                (evicted.Name, evicted.Count, evicted.Error) = (Name(key), 1, 0);
+                reusing.Add(key, evicted);
+            }
+            else
+            {
+                reusing.Add(key, new TemplateTerminal { Name = Name(key), Count = 1 });
+            }
+        }
+
+        Assert.True(reused > 1_000, $"{reused} counters reused");
+        Assert.Equal(fresh.Floor, reusing.Floor);
+        Assert.Equal(
+            fresh.Items.Select(i => (i.Name, i.Count, i.Error)).OrderBy(i => i.Name, StringComparer.Ordinal),
+            reusing.Items.Select(i => (i.Name, i.Count, i.Error)).OrderBy(i => i.Name, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void DistinctCounter_UpToItsExactLimit_CountsExactly_ThenEstimatesWithinTwoPercentInBoundedMemory()
     {
         var counter = new DistinctCounter(exactLimit: 1_024, precision: 12);
@@ -115,9 +149,11 @@ public sealed class BoundedAggregateTests : IDisposable
         }
         else
         {
-            summary.Add(key, new TemplateTerminal { Name = key.ToString(System.Globalization.CultureInfo.InvariantCulture), Count = 1 });
+            summary.Add(key, new TemplateTerminal { Name = Name(key), Count = 1 });
         }
     }
+
+    private static string Name(ulong key) => key.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ulong Hash(int i) => XxHash3.HashToUInt64(BitConverter.GetBytes(i));
 }
