@@ -31,6 +31,7 @@ public static class NotificationEnginePosFleetBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationEngineOptions>, NotificationEngineOptionsValidator>());
+        services.AddLogging(); // idempotent: a host's own logging configuration stays as it is
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<INotificationStore, InMemoryNotificationStore>();
         services.TryAddSingleton<INotificationTemplate, DefaultNotificationTemplate>();
