@@ -1,8 +1,7 @@
 namespace PosFleet.Notifications;
 
 /// <summary>
-/// The name of a way to reach people: <see cref="Email"/> today; push and an in-app inbox come with status-change
-/// notifications. A host registers one <see cref="INotifier"/> per channel (see
+/// The name of a way to reach people: <see cref="Email"/>, <see cref="Push"/> and the <see cref="InApp"/> inbox. A host registers one <see cref="INotifier"/> per channel (see
 /// <see cref="NotificationsPosFleetBuilderExtensions.AddNotifier(IPosFleetBuilder, NotificationChannel, Func{IServiceProvider, INotifier})"/>);
 /// each <see cref="NotificationMessage"/> names the channel it goes to. Names compare ignoring case.
 /// </summary>
@@ -18,6 +17,15 @@ public readonly struct NotificationChannel : IEquatable<NotificationChannel>
 
     /// <summary>E-mail: recipients are e-mail addresses; <c>AddSmtpNotifier</c> and <c>AddPickupFolderNotifier</c> serve it.</summary>
     public static NotificationChannel Email { get; } = new("email");
+
+    /// <summary>
+    /// Push: recipients are user ids (<see cref="Items.NotificationRecipient.Id"/>); the push connector resolves each
+    /// user's subscriptions itself. The item's link travels in <see cref="NotificationMessage.Headers"/> as <c>link</c>.
+    /// </summary>
+    public static NotificationChannel Push { get; } = new("push");
+
+    /// <summary>The in-app inbox (the back office's bell): the notification engine writes these entries into its store itself.</summary>
+    public static NotificationChannel InApp { get; } = new("inapp");
 
     /// <summary>The channel's name; <see langword="null"/> only for <see langword="default"/>, which names no channel.</summary>
     public string Name { get; }
