@@ -41,6 +41,6 @@ public static class WebPushPosFleetBuilderExtensions
             sp.GetRequiredService<IOptions<WebPushNotifierOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WebPushNotifier>>()));
-        return builder.AddNotifier(WebPushChannel.Push, sp => sp.GetRequiredService<WebPushNotifier>());
+        return builder.AddNotifier(NotificationChannel.Push, sp => sp.GetRequiredService<WebPushNotifier>());
     }
 }

@@ -11,8 +11,8 @@ namespace PosFleet.Connectors.WebPush.Internal;
 /// </summary>
 internal static class PushPayload
 {
-    /// <summary>The <see cref="NotificationMessage.Headers"/> entry holding the link to the item.</summary>
-    public const string LinkHeader = "Link";
+    /// <summary>The <see cref="NotificationMessage.Headers"/> entry holding the link to the item (see <see cref="NotificationChannel.Push"/>).</summary>
+    public const string LinkHeader = "link";
 
     private const int MaxBody = 1000;
 

@@ -1,8 +1,0 @@
-using PosFleet.Notifications;
-
-namespace PosFleet.Connectors.WebPush.Internal;
-
-internal static class WebPushChannel
-{
-    public static NotificationChannel Push { get; } = new("push");
-}
