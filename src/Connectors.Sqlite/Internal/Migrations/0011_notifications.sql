@@ -1,0 +1,1 @@
+-- 0011: reserved for the notification engine (outbox, idempotency keys, the in-app inbox); its migration replaces this file.
