@@ -91,6 +91,8 @@ public static class SqlitePosFleetBuilderExtensions
 
         // The notification engine's outbox, skips and in-app inboxes (AddNotificationEngine).
         services.Replace(ServiceDescriptor.Singleton<PosFleet.Notifications.Engine.INotificationStore, SqliteNotificationStore>());
+        // The recipients' push subscriptions (AddWebPushNotifier registers an in-memory store only when none is).
+        services.Replace(ServiceDescriptor.Singleton<PosFleet.Notifications.Push.IPushSubscriptionStore, SqlitePushSubscriptionStore>());
         return builder;
     }
 }

@@ -5,8 +5,8 @@ using PosFleet.Logs;
 namespace PosFleet.Digests.Rendering;
 
 /// <summary>
-/// The words of a digest in the seeds' languages. Kept in code rather than satellite resource assemblies so that
-/// the package stays one trimmable, AOT-friendly assembly; a culture without its own strings falls back to English.
+/// The words of a digest in the seeds' languages, picked by <see cref="SeedLanguage"/> (a culture without its own
+/// strings falls back to English).
 /// </summary>
 internal sealed partial record DigestStrings
 {
@@ -90,19 +90,5 @@ internal sealed partial record DigestStrings
         return string.Format(CultureInfo.InvariantCulture, form, args);
     }
 
-    public static DigestStrings For(CultureInfo culture)
-    {
-        for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
-        {
-            switch (c.TwoLetterISOLanguageName)
-            {
-                case "es": return Spanish;
-                case "fr": return French;
-                case "it": return Italian;
-                case "en": return English;
-            }
-        }
-
-        return English;
-    }
+    public static DigestStrings For(CultureInfo culture) => SeedLanguage.Pick(culture, English, Spanish, French, Italian);
 }

@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+using PosFleet.Notifications.Push;
+
+namespace PosFleet.Connectors.Sqlite.Internal;
+
+/// <summary>The recipients' push subscriptions in the SQLite file (table <c>push_subscriptions</c>, migration 0013).</summary>
+internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeProvider time) : IPushSubscriptionStore
+{
+    public ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        return new(UseAsync(
+            async connection =>
+            {
+                // RETURNING tells an insert from an update: added_at keeps its first value, so an update returns the old one.
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    INSERT INTO push_subscriptions (endpoint, recipient, p256dh, auth, added_at) VALUES ($endpoint, $recipient, $p256dh, $auth, $now)
+                    ON CONFLICT (endpoint) DO UPDATE SET recipient = excluded.recipient, p256dh = excluded.p256dh, auth = excluded.auth
+                    RETURNING added_at = $now;
+                    """;
+                command.Parameters.AddWithValue("$endpoint", subscription.Endpoint.AbsoluteUri);
+                command.Parameters.AddWithValue("$recipient", subscription.RecipientId);
+                command.Parameters.AddWithValue("$p256dh", subscription.P256dh);
+                command.Parameters.AddWithValue("$auth", subscription.Auth);
+                command.Parameters.AddWithValue("$now", time.GetUtcNow().UtcTicks);
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            },
+            cancellationToken));
+    }
+
+    public ValueTask<bool> RemoveAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return new(UseAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "DELETE FROM push_subscriptions WHERE endpoint = $endpoint;";
+                command.Parameters.AddWithValue("$endpoint", endpoint.AbsoluteUri);
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            },
+            cancellationToken));
+    }
+
+    public ValueTask<IReadOnlyList<PushSubscription>> ListAsync(string recipientId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipientId);
+        return new(UseAsync<IReadOnlyList<PushSubscription>>(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT recipient, endpoint, p256dh, auth FROM push_subscriptions WHERE recipient = $recipient ORDER BY id;";
+                command.Parameters.AddWithValue("$recipient", recipientId);
+                var subscriptions = new List<PushSubscription>();
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    subscriptions.Add(new PushSubscription(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetString(2), reader.GetString(3)));
+                }
+
+                return subscriptions;
+            },
+            cancellationToken));
+    }
+
+
+    private async Task<T> UseAsync<T>(Func<SqliteConnection, Task<T>> use, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                return await use(connection).ConfigureAwait(false);
+            }
+            catch (SqliteException ex)
+            {
+                throw database.Explain(ex);
+            }
+        }
+    }
+}

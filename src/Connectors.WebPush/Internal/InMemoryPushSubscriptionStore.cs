@@ -1,0 +1,45 @@
+using PosFleet.Notifications.Push;
+
+namespace PosFleet.Connectors.WebPush.Internal;
+
+/// <summary>The push subscriptions in memory, for tests and hosts without storage; lost when the process ends.</summary>
+internal sealed class InMemoryPushSubscriptionStore : IPushSubscriptionStore
+{
+    private readonly Lock _gate = new();
+    private readonly List<PushSubscription> _subscriptions = [];
+
+    public ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        lock (_gate)
+        {
+            var existing = _subscriptions.FindIndex(s => s.Endpoint == subscription.Endpoint);
+            if (existing >= 0)
+            {
+                _subscriptions[existing] = subscription;
+                return ValueTask.FromResult(false);
+            }
+
+            _subscriptions.Add(subscription);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    public ValueTask<bool> RemoveAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_subscriptions.RemoveAll(s => s.Endpoint == endpoint) > 0);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<PushSubscription>> ListAsync(string recipientId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipientId);
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<PushSubscription>>([.. _subscriptions.Where(s => s.RecipientId == recipientId)]);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PosFleet.Connectors.WebPush.Internal;
+using PosFleet.Notifications;
+using PosFleet.Notifications.Push;
+
+namespace PosFleet.Connectors.WebPush;
+
+/// <summary>
+/// Registers the push channel's notifier: Web Push (VAPID) to every browser or device a recipient subscribed. The
+/// channel has one notifier, the last registered; other channels are left as they are.
+/// </summary>
+public static class WebPushPosFleetBuilderExtensions
+{
+    /// <summary>The name of the <see cref="IHttpClientFactory"/> client that talks to the push services.</summary>
+    public const string HttpClientName = "PosFleet.WebPush";
+
+    /// <summary>
+    /// Sends the push channel's notifications through the Web Push protocol. The recipients' subscriptions come from
+    /// the registered <see cref="IPushSubscriptionStore"/>: SQLite with <c>UseSqliteStorage</c>, else one in memory.
+    /// </summary>
+    /// <param name="builder">The PosFleet builder.</param>
+    /// <param name="configure">Sets the VAPID subject and keys, and the retry policy.</param>
+    /// <returns>The builder.</returns>
+    public static IPosFleetBuilder AddWebPushNotifier(this IPosFleetBuilder builder, Action<WebPushNotifierOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var services = builder.Services;
+        services.AddOptions<WebPushNotifierOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebPushNotifierOptions>, WebPushNotifierOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        // TryAdd: a storage connector registered before keeps its durable store (and one registered after replaces this).
+        services.TryAddSingleton<IPushSubscriptionStore, InMemoryPushSubscriptionStore>();
+        services.AddHttpClient(HttpClientName);
+        services.TryAddSingleton(sp => new WebPushNotifier(
+            sp.GetRequiredService<IPushSubscriptionStore>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<IOptions<WebPushNotifierOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<WebPushNotifier>>()));
+        return builder.AddNotifier(NotificationChannel.Push, sp => sp.GetRequiredService<WebPushNotifier>());
+    }
+}

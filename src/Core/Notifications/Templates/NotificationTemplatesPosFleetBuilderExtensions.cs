@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PosFleet.Notifications.Items;
+
+namespace PosFleet.Notifications.Templates;
+
+/// <summary>Registers PosFleet's localized notification template.</summary>
+public static class NotificationTemplatesPosFleetBuilderExtensions
+{
+    /// <summary>
+    /// Makes the localized template (English, Spanish, French, Italian, by <see cref="NotificationRecipient.Culture"/>;
+    /// English for other cultures and for none) the <see cref="INotificationTemplate"/>: text and HTML e-mails with a
+    /// subject per event type and the item's link, short push and inbox bodies. It replaces the engine's plain
+    /// English default, whether that was registered before or after this call; a host's own template registered after
+    /// this call replaces it in turn.
+    /// </summary>
+    /// <param name="builder">The PosFleet builder.</param>
+    /// <returns>The builder.</returns>
+    public static IPosFleetBuilder AddNotificationTemplates(this IPosFleetBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<INotificationTemplate, LocalizedNotificationTemplate>());
+        return builder;
+    }
+}

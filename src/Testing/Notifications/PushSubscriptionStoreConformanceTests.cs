@@ -1,0 +1,64 @@
+using PosFleet.Notifications.Push;
+using Xunit;
+
+namespace PosFleet.Testing.Notifications;
+
+/// <summary>
+/// What every <see cref="IPushSubscriptionStore"/> must do: derive from this class and return a new, empty store from
+/// <see cref="CreateStoreAsync"/>. An endpoint is one subscription; a recipient's are listed oldest first; removing
+/// one leaves the others.
+/// </summary>
+public abstract class PushSubscriptionStoreConformanceTests
+{
+    /// <summary>A new, empty store.</summary>
+    /// <returns>The store.</returns>
+    protected abstract Task<IPushSubscriptionStore> CreateStoreAsync();
+
+    private static PushSubscription Subscription(string recipient, string device, string key = "BKey") =>
+        new(recipient, new Uri($"https://push.example.com/send/{device}"), key, "auth-" + device);
+
+    /// <summary>A recipient's subscriptions come back as added, oldest first, and no one else's.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task List_TwoDevices_BothOldestFirstAndOnlyTheirs()
+    {
+        var store = await CreateStoreAsync();
+        Assert.True(await store.AddAsync(Subscription("tech-1", "phone"), default));
+        Assert.True(await store.AddAsync(Subscription("tech-2", "desk"), default));
+        Assert.True(await store.AddAsync(Subscription("tech-1", "laptop"), default));
+
+        var listed = await store.ListAsync("tech-1", default);
+
+        Assert.Equal([Subscription("tech-1", "phone"), Subscription("tech-1", "laptop")], listed);
+        Assert.Empty(await store.ListAsync("tech-9", default));
+    }
+
+    /// <summary>The same endpoint added again (new keys, or another user on a shared browser) replaces it.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Add_SameEndpointAgain_ReplacesIt()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddAsync(Subscription("tech-1", "phone"), default);
+
+        Assert.False(await store.AddAsync(Subscription("tech-2", "phone", key: "BNewKey"), default));
+
+        Assert.Empty(await store.ListAsync("tech-1", default));
+        Assert.Equal([Subscription("tech-2", "phone", key: "BNewKey")], await store.ListAsync("tech-2", default));
+    }
+
+    /// <summary>Removing an endpoint removes that subscription only, once.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Remove_OneEndpoint_LeavesTheOthers()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddAsync(Subscription("tech-1", "phone"), default);
+        await store.AddAsync(Subscription("tech-1", "laptop"), default);
+
+        Assert.True(await store.RemoveAsync(Subscription("tech-1", "phone").Endpoint, default));
+        Assert.False(await store.RemoveAsync(Subscription("tech-1", "phone").Endpoint, default));
+
+        Assert.Equal([Subscription("tech-1", "laptop")], await store.ListAsync("tech-1", default));
+    }
+}

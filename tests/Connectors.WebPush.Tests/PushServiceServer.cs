@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PosFleet.Connectors.WebPush.Tests;
+
+/// <summary>
+/// A push service for the tests: Kestrel on 127.0.0.1 at a free port that takes <c>POST /push/{id}</c>, keeps each
+/// request (headers and encrypted body) and answers 201, or the statuses a test queued.
+/// </summary>
+internal sealed class PushServiceServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _replies = new();
+    private readonly ConcurrentQueue<ReceivedPush> _received = new();
+
+    private PushServiceServer(WebApplication app, Uri baseUri)
+    {
+        _app = app;
+        BaseUri = baseUri;
+    }
+
+    public Uri BaseUri { get; }
+
+    public IReadOnlyList<ReceivedPush> Received => [.. _received];
+
+    public Uri Endpoint(string id) => new(BaseUri, $"/push/{id}");
+
+    /// <summary>The next request is answered with <paramref name="status"/> (then 201 again once the queue is empty).</summary>
+    public void Reply(int status, string? retryAfter = null) => _replies.Enqueue((status, retryAfter));
+
+    public static async Task<PushServiceServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        PushServiceServer? server = null;
+        app.MapPost("/push/{id}", async (string id, HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            server!._received.Enqueue(new ReceivedPush(id, headers, body.ToArray()));
+            if (server._replies.TryDequeue(out var reply))
+            {
+                if (reply.RetryAfter is not null)
+                {
+                    request.HttpContext.Response.Headers.RetryAfter = reply.RetryAfter;
+                }
+
+                return Results.StatusCode(reply.Status);
+            }
+
+            return Results.Created($"/messages/{Guid.NewGuid():N}", null);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new PushServiceServer(app, new Uri(address));
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed record ReceivedPush(string Id, IReadOnlyDictionary<string, string> Headers, byte[] Body);
