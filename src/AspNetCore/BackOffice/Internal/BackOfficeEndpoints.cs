@@ -14,5 +14,7 @@ internal static class BackOfficeEndpoints
     {
         group.MapGet("/", context => BackOfficePages.RenderAsync(context, DashboardPage.LoadAsync))
             .WithDisplayName("PosFleet back office: dashboard");
+        group.MapPost("/language", LanguageForm.PostAsync)
+            .WithDisplayName("PosFleet back office: language");
     }
 }
