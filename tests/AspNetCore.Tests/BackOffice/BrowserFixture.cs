@@ -43,6 +43,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Saves a screenshot of the whole page as <c>{name}.png</c> in the folder named by <c>POSFLEET_SCREENSHOTS</c>
+    /// (docs/screenshots/ when drawing them again); nothing without it.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("POSFLEET_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
