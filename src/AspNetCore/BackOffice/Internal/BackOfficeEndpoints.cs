@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace PosFleet.AspNetCore.BackOffice.Internal;
+
+/// <summary>
+/// The back office's pages and forms, one line each. Handlers are <see cref="RequestDelegate"/>s (no reflection over
+/// parameters), so the package stays trimming- and native-AOT-compatible.
+/// </summary>
+internal static class BackOfficeEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/", context => BackOfficePages.RenderAsync(context, DashboardPage.LoadAsync))
+            .WithDisplayName("PosFleet back office: dashboard");
+    }
+}

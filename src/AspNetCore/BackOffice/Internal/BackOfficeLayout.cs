@@ -1,0 +1,72 @@
+namespace PosFleet.AspNetCore.BackOffice.Internal;
+
+/// <summary>
+/// The frame of every page: the header with the navigation and the organization picker, the page's content, the
+/// footer. A whole HTML document, written on the server; it reads without script and fits a phone's width.
+/// </summary>
+internal static class BackOfficeLayout
+{
+    public static string Render(BackOfficeRequest request, BackOfficeView view)
+    {
+        var s = request.Strings;
+        var title = request.Options.Title;
+        var html = new Html(request.Culture);
+        html.Write($"""
+            <!DOCTYPE html>
+            <html lang="{s.Language}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="same-origin">
+            <title>{view.Title} · {title}</title>
+            <link rel="stylesheet" href="{request.BasePath}/assets/backoffice.css">
+            </head>
+            <body>
+            <header class="pf-header">
+            <a class="pf-brand" href="{request.Link("")}">{title}</a>
+            <nav class="pf-nav" aria-label="{title}">
+            """);
+        foreach (var (section, label) in new[] { ("", s.Dashboard), ("reports", s.Reports), ("status", s.Status), ("actions", s.Actions), ("digests", s.Digests) })
+        {
+            if (section == view.Section)
+            {
+                html.Write($"""<a href="{request.Link(section)}" class="pf-active" aria-current="page">{label}</a>""");
+            }
+            else
+            {
+                html.Write($"""<a href="{request.Link(section)}">{label}</a>""");
+            }
+        }
+
+        html.Write($"</nav>");
+        if (request.Scope is { } scope)
+        {
+            // A GET form: choosing another organization reloads the same page for it, without script.
+            html.Write($"""<form class="pf-org" method="get" action=""><label>{s.Organization} <select name="org">""");
+            foreach (var organization in scope.Organizations)
+            {
+                html.Write($"""<option value="{organization}"{Selected(organization == scope.Organization)}>{organization}</option>""");
+            }
+
+            html.Write($"""</select></label> <button type="submit">{s.Show}</button></form>""");
+        }
+
+        // The notifications inbox (issue 14) puts its bell in this slot.
+        html.Write($"""
+            <div class="pf-bell" data-slot="notifications" aria-label="{s.Notifications}"></div>
+            </header>
+            <main class="pf-main">
+            <h1>{view.Title}</h1>
+            """);
+        view.Body(html);
+        html.Write($"""
+            </main>
+            <footer class="pf-footer">{string.Format(request.Culture, s.TimesIn, request.TimeZone.Id)}</footer>
+            </body>
+            </html>
+            """);
+        return html.ToString();
+    }
+
+    private static Html.HtmlFragment Selected(bool selected) => new(selected ? " selected" : "");
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace PosFleet.AspNetCore.BackOffice.Internal;
+
+/// <summary>
+/// How every page and every form of the back office starts: the organization check on the server (sign in, or 403),
+/// the language, and for a form the anti-forgery check (400) before anything is read or changed. Pages are HTML
+/// written on the server (no script needed to read); forms are plain HTML POSTs answered with a redirect
+/// (post/redirect/get).
+/// </summary>
+internal static class BackOfficePages
+{
+    /// <summary>
+    /// Renders the page that <paramref name="load"/> returns for the organization named by <c>?org=</c> (the user's
+    /// first when absent), after checking that the user may see it.
+    /// </summary>
+    public static async Task RenderAsync(HttpContext context, Func<BackOfficeRequest, CancellationToken, ValueTask<BackOfficeView>> load)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(load);
+        var request = await StartAsync(context).ConfigureAwait(false);
+        if (await AuthorizeAsync(context, request, context.Request.Query["org"]).ConfigureAwait(false) is { } refusal)
+        {
+            await refusal.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        request.Antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        BackOfficeView view;
+        try
+        {
+            view = await load(request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            // A query the store refuses (a search past its limits, a cursor of another store): say so, 400.
+            view = Refusal(request, StatusCodes.Status400BadRequest, request.Strings.BadQuery, e.Message);
+        }
+
+        await WriteAsync(context, request, view).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Handles a form: refuses it without a valid anti-forgery token (400) or for an organization the user may not see
+    /// (the form's <c>org</c> field; 403), then runs <paramref name="handle"/>, which answers with a redirect, or with a
+    /// page when the form has to be shown again with its messages.
+    /// </summary>
+    public static async Task PostAsync(HttpContext context, Func<BackOfficeRequest, IFormCollection, CancellationToken, ValueTask<IResult>> handle)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handle);
+        var request = await StartAsync(context).ConfigureAwait(false);
+        if (!context.Request.HasFormContentType
+            || !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            await WriteAsync(context, request, Refusal(request, StatusCodes.Status400BadRequest, request.Strings.FormExpired, request.Strings.FormExpiredDetail)).ConfigureAwait(false);
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var result = await AuthorizeAsync(context, request, form["org"]).ConfigureAwait(false)
+            ?? await handle(request, form, context.RequestAborted).ConfigureAwait(false);
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>A page as a result, for a form that is shown again (with its messages) rather than redirected.</summary>
+    public static IResult Page(BackOfficeRequest request, BackOfficeView view) =>
+        Results.Content(BackOfficeLayout.Render(request, view), "text/html; charset=utf-8", statusCode: view.StatusCode);
+
+    private static async Task WriteAsync(HttpContext context, BackOfficeRequest request, BackOfficeView view)
+    {
+        var response = context.Response;
+        response.StatusCode = view.StatusCode;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Content-Type-Options"] = "nosniff";
+        // No script runs in these pages, and none from elsewhere may; nor may another site frame them (clickjacking).
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        await response.WriteAsync(BackOfficeLayout.Render(request, view), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<BackOfficeRequest> StartAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var request = services.GetRequiredService<BackOfficeRequest>();
+        request.Options = services.GetRequiredService<IOptions<BackOfficeOptions>>().Value;
+        request.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(request.Options.TimeZone);
+        request.Culture = await BackOfficeCulture.ResolveAsync(context).ConfigureAwait(false);
+        request.Strings = BackOfficeStrings.For(request.Culture);
+        var prefix = context.GetEndpoint()?.Metadata.GetMetadata<BackOfficeEndpointMetadata>()?.Prefix ?? "";
+        request.BasePath = (context.Request.PathBase + new PathString(prefix)).Value?.TrimEnd('/') ?? "";
+        return request;
+    }
+
+    private static async ValueTask<IResult?> AuthorizeAsync(HttpContext context, BackOfficeRequest request, string? organization)
+    {
+        var access = context.RequestServices.GetRequiredService<BackOfficeAccess>();
+        var (verdict, scope) = await access.CheckAsync(context, organization, context.RequestAborted).ConfigureAwait(false);
+        switch (verdict)
+        {
+            case BackOfficeAccess.Verdict.Allowed:
+                request.Scope = scope;
+                return null;
+            case BackOfficeAccess.Verdict.SignInRequired:
+                return Results.Challenge();
+            default:
+                return Page(request, Refusal(request, StatusCodes.Status403Forbidden, request.Strings.Forbidden, request.Strings.ForbiddenDetail));
+        }
+    }
+
+    private static BackOfficeView Refusal(BackOfficeRequest request, int status, string title, string detail) =>
+        new(title, "", html => html.Write($"""<p class="pf-refusal" role="alert">{detail}</p>"""), status);
+
+    /// <summary>Formats <paramref name="format"/> in the request's culture.</summary>
+    public static string Format(this BackOfficeRequest request, string format, params object?[] args) =>
+        string.Format(request.Culture ?? CultureInfo.InvariantCulture, format, args);
+}
