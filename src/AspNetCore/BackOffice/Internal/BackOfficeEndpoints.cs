@@ -14,5 +14,8 @@ internal static class BackOfficeEndpoints
     {
         group.MapGet("/", context => BackOfficePages.RenderAsync(context, DashboardPage.LoadAsync))
             .WithDisplayName("PosFleet back office: dashboard");
+        Pages.StatusPage.Map(group);
+        Pages.ActionsPage.Map(group);
+        Pages.DigestsPage.Map(group);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Actions;
 using PosFleet.Actions.BuiltIn;
+using PosFleet.AspNetCore.BackOffice.Internal;
 
 namespace PosFleet.AspNetCore.BackOffice.Pages;
 
@@ -18,43 +19,33 @@ internal static class ActionsPage
     /// <summary>What a user may queue from a form: the seeds' names and retrieve-logs. Reset database is queued from the board, after its confirmation.</summary>
     public static IReadOnlyList<string> Queueable { get; } = [RemoteActionNames.RetrieveLogs, .. RemoteActionNames.HostImplemented];
 
-    public static void Map(IEndpointRouteBuilder endpoints, string basePath)
+    public static void Map(RouteGroupBuilder group)
     {
-        endpoints.MapGet("actions", context => List(context, basePath));
-        endpoints.MapGet("actions/archive", context => Archive(context, basePath));
-        endpoints.MapPost("actions/add", context => Add(context, basePath));
-        endpoints.MapPost("actions/cancel", context => Cancel(context, basePath));
+        group.MapGet("/actions", context => BackOfficePages.RenderAsync(context, (request, ct) => ListAsync(context, request, ct))).WithDisplayName("PosFleet back office: actions");
+        group.MapGet("/actions/archive", ArchiveAsync).WithDisplayName("PosFleet back office: a log archive");
+        group.MapPost("/actions/add", context => BackOfficePages.PostAsync(context, (request, form, ct) => AddAsync(context, request, form, ct))).WithDisplayName("PosFleet back office: add an action");
+        group.MapPost("/actions/cancel", context => BackOfficePages.PostAsync(context, (request, form, ct) => CancelAsync(context, request, form, ct))).WithDisplayName("PosFleet back office: cancel an action");
     }
 
-    private static async Task List(HttpContext context, string basePath)
+    private static async ValueTask<BackOfficeView> ListAsync(HttpContext context, BackOfficeRequest request, CancellationToken cancellationToken)
     {
-        var (organizations, refusal) = await PageAccess.ResolveAsync(context, basePath).ConfigureAwait(false);
-        var request = context.Request.Query;
-        var organization = request["org"].ToString() is { Length: > 0 } org ? org : (organizations.Count > 0 ? organizations[0] : "");
-        if (refusal is null && !organizations.Contains(organization))
-        {
-            refusal = PageAccess.NotYours(context, basePath);
-        }
-
-        if (refusal is not null)
-        {
-            await refusal.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        var terminal = request["terminal"].ToString() is { Length: > 0 and <= 200 } t ? t : null;
+        var query = context.Request.Query;
+        var terminal = query["terminal"].ToString() is { Length: > 0 and <= 200 } t ? t : null;
         var queue = context.RequestServices.GetRequiredService<IRemoteActionQueue>();
-        var pending = await ListAsync(queue, new RemoteActionQuery { Organization = organization, TerminalId = terminal, List = RemoteActionList.Pending, After = Cursor(request["pendingAfter"]) }, context.RequestAborted).ConfigureAwait(false);
-        var done = await ListAsync(queue, new RemoteActionQuery { Organization = organization, TerminalId = terminal, List = RemoteActionList.Done, After = Cursor(request["doneAfter"]) }, context.RequestAborted).ConfigureAwait(false);
-        var html = new PageHtml(context, basePath);
-        ActionsPageHtml.Scope(html, organizations, organization, terminal);
-        ActionsPageHtml.AddForm(html, organization, terminal);
-        ActionsPageHtml.Table(html, "pending", PageStrings.Get("Pending"), pending, organization, terminal, "pendingAfter");
-        ActionsPageHtml.Table(html, "done", PageStrings.Get("Done"), done, organization, terminal, "doneAfter");
-        await html.Page(PageStrings.Get("ActionsTitle")).ExecuteAsync(context).ConfigureAwait(false);
+        var scope = new RemoteActionQuery { Organization = request.Organization, TerminalId = terminal, Limit = request.Options.PageSize };
+        var pending = await PageAsync(queue, scope with { List = RemoteActionList.Pending, After = Cursor(query["pendingAfter"]) }, cancellationToken).ConfigureAwait(false);
+        var done = await PageAsync(queue, scope with { List = RemoteActionList.Done, After = Cursor(query["doneAfter"]) }, cancellationToken).ConfigureAwait(false);
+        var words = PageStrings.For(request.Culture);
+        return new BackOfficeView(words["ActionsTitle"], "actions", html =>
+        {
+            ActionsPageHtml.Scope(html, request, words, terminal);
+            ActionsPageHtml.AddForm(html, request, words, terminal);
+            ActionsPageHtml.Table(html, request, words, "pending", words["Pending"], pending, terminal, "pendingAfter");
+            ActionsPageHtml.Table(html, request, words, "done", words["Done"], done, terminal, "doneAfter");
+        });
     }
 
-    private static async Task<RemoteActionPage> ListAsync(IRemoteActionQueue queue, RemoteActionQuery query, CancellationToken cancellationToken)
+    private static async Task<RemoteActionPage> PageAsync(IRemoteActionQueue queue, RemoteActionQuery query, CancellationToken cancellationToken)
     {
         try
         {
@@ -67,87 +58,68 @@ internal static class ActionsPage
         }
     }
 
-    private static async Task Add(HttpContext context, string basePath)
+    private static async ValueTask<IResult> AddAsync(HttpContext context, BackOfficeRequest request, IFormCollection form, CancellationToken cancellationToken)
     {
-        var (organizations, form, refusal) = await PageAccess.ResolvePostAsync(context, basePath).ConfigureAwait(false);
-        var organization = form["org"].ToString();
+        var words = PageStrings.For(request.Culture);
         var terminal = form["terminal"].ToString().Trim();
         var name = form["name"].ToString();
-        if (refusal is null && !organizations.Contains(organization))
-        {
-            refusal = PageAccess.NotYours(context, basePath);
-        }
-
         var parameters = ReadParameters(form["parameters"].ToString());
-        if (refusal is null && (!Queueable.Contains(name) || parameters is null))
+        if (!Queueable.Contains(name) || parameters is null || terminal.Length > 200)
         {
-            refusal = PageHtml.Refused(context, basePath, StatusCodes.Status400BadRequest, PageStrings.Get(parameters is null ? "ParametersInvalid" : "ActionUnknown"));
-        }
-
-        if (refusal is not null)
-        {
-            await refusal.ExecuteAsync(context).ConfigureAwait(false);
-            return;
+            return PageParts.Problem(request, StatusCodes.Status400BadRequest, words["AddAction"], words[parameters is null ? "ParametersInvalid" : "ActionUnknown"]);
         }
 
         var queue = context.RequestServices.GetRequiredService<IRemoteActionQueue>();
         try
         {
             await queue.QueueAsync(
-                new RemoteActionRequest { Organization = organization, TerminalId = terminal.Length == 0 ? null : terminal, Name = name, Parameters = parameters! },
-                context.RequestAborted).ConfigureAwait(false);
+                new RemoteActionRequest { Organization = request.Organization, TerminalId = terminal.Length == 0 ? null : terminal, Name = name, Parameters = parameters },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException)
         {
-            await PageHtml.Refused(context, basePath, StatusCodes.Status400BadRequest, PageStrings.Format("NotEnrolled", terminal)).ExecuteAsync(context).ConfigureAwait(false);
-            return;
+            return PageParts.Problem(request, StatusCodes.Status400BadRequest, words["AddAction"], words.Format("NotEnrolled", terminal));
         }
 
-        context.Response.Redirect(Back(basePath, context, organization, terminal));
+        return Results.Redirect(request.Link("actions", ("terminal", terminal)));
     }
 
-    private static async Task Cancel(HttpContext context, string basePath)
+    private static async ValueTask<IResult> CancelAsync(HttpContext context, BackOfficeRequest request, IFormCollection form, CancellationToken cancellationToken)
     {
-        var (organizations, form, refusal) = await PageAccess.ResolvePostAsync(context, basePath).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            await refusal.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
         var queue = context.RequestServices.GetRequiredService<IRemoteActionQueue>();
-        var action = Guid.TryParse(form["id"], out var id) ? await queue.GetAsync(id, context.RequestAborted).ConfigureAwait(false) : null;
-        if (action is null || !organizations.Contains(action.Organization))
+        var action = Guid.TryParse(form["id"], out var id) ? await queue.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        if (action is null || action.Organization != request.Organization)
         {
             // Another organization's action is answered as an unknown one: its existence is not told.
-            await PageAccess.NotYours(context, basePath).ExecuteAsync(context).ConfigureAwait(false);
-            return;
+            return PageParts.Forbidden(request);
         }
 
-        await queue.CancelAsync(id, PageStrings.Format("CanceledBy", context.User.Identity?.Name ?? "?"), context.RequestAborted).ConfigureAwait(false);
-        context.Response.Redirect(Back(basePath, context, action.Organization, form["terminal"].ToString()));
+        var words = PageStrings.For(request.Culture);
+        await queue.CancelAsync(id, words.Format("CanceledBy", context.User.Identity?.Name ?? "?"), cancellationToken).ConfigureAwait(false);
+        return Results.Redirect(request.Link("actions", ("terminal", form["terminal"].ToString())));
     }
 
-    private static async Task Archive(HttpContext context, string basePath)
+    private static async Task ArchiveAsync(HttpContext context)
     {
-        var (organizations, refusal) = await PageAccess.ResolveAsync(context, basePath).ConfigureAwait(false);
-        if (refusal is not null)
+        var queue = context.RequestServices.GetRequiredService<IRemoteActionQueue>();
+        var action = Guid.TryParse(context.Request.Query["id"], out var id) ? await queue.GetAsync(id, context.RequestAborted).ConfigureAwait(false) : null;
+
+        var organizations = await PageParts.AuthorizeDownloadAsync(context, null).ConfigureAwait(false);
+        if (organizations is null)
         {
-            await refusal.ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
-        var queue = context.RequestServices.GetRequiredService<IRemoteActionQueue>();
-        var action = Guid.TryParse(context.Request.Query["id"], out var id) ? await queue.GetAsync(id, context.RequestAborted).ConfigureAwait(false) : null;
         if (action is null || !organizations.Contains(action.Organization))
         {
-            await PageAccess.NotYours(context, basePath).ExecuteAsync(context).ConfigureAwait(false);
+            // Another organization's action is refused as an unknown one is: its existence is not told.
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 
         if (action.UploadedBytes is null)
         {
-            await PageHtml.Refused(context, basePath, StatusCodes.Status404NotFound, PageStrings.Get("NoArchive")).ExecuteAsync(context).ConfigureAwait(false);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
@@ -157,7 +129,7 @@ internal static class ActionsPage
         {
             if (await queue.DownloadAsync(id, file, context.RequestAborted).ConfigureAwait(false) < 0)
             {
-                await PageHtml.Refused(context, basePath, StatusCodes.Status404NotFound, PageStrings.Get("NoArchive")).ExecuteAsync(context).ConfigureAwait(false);
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
 
@@ -190,17 +162,6 @@ internal static class ActionsPage
     private static string? Cursor(Microsoft.Extensions.Primitives.StringValues value) => value.ToString() is { Length: > 0 and <= 2000 } cursor ? cursor : null;
 
     private static string SafeName(string text) => new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
-
-    private static string Back(string basePath, HttpContext context, string organization, string? terminal)
-    {
-        var values = new List<KeyValuePair<string, string?>> { new("org", organization) };
-        if (!string.IsNullOrEmpty(terminal))
-        {
-            values.Add(new("terminal", terminal));
-        }
-
-        return new PageHtml(context, basePath).Url("actions" + QueryString.Create(values).ToUriComponent());
-    }
 
     internal static string Size(long bytes) => bytes < 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB")

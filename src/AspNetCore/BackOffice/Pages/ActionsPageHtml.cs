@@ -1,103 +1,89 @@
-using Microsoft.AspNetCore.Http;
 using PosFleet.Actions;
-using static PosFleet.AspNetCore.BackOffice.Pages.PageHtml;
-using static PosFleet.AspNetCore.BackOffice.Pages.PageStrings;
+using PosFleet.AspNetCore.BackOffice.Internal;
+using static PosFleet.AspNetCore.BackOffice.Pages.PageParts;
+using Words = PosFleet.AspNetCore.BackOffice.Pages.PageStrings.PageWords;
 
 namespace PosFleet.AspNetCore.BackOffice.Pages;
 
-/// <summary>The actions page's HTML: the scope (organization, terminal), "add an action", and the pending and done tables.</summary>
+/// <summary>The actions page's HTML: the terminal filter, "add an action", and the pending and done tables.</summary>
 internal static class ActionsPageHtml
 {
-    public static void Scope(PageHtml html, IReadOnlyList<string> organizations, string organization, string? terminal)
+    public static void Scope(Html html, BackOfficeRequest request, Words words, string? terminal)
     {
-        html.Raw($"<form method=\"get\" action=\"{Attr(html.Url("actions"))}\" class=\"filters\">");
-        html.Raw($"<label>{Encode(Get("Organization"))} <select name=\"org\">");
-        foreach (var o in organizations)
-        {
-            html.Raw($"<option{(o == organization ? " selected" : "")}>{Encode(o)}</option>");
-        }
-
-        html.Raw($"</select></label><label>{Encode(Get("Col_Terminal"))} <input type=\"search\" name=\"terminal\" maxlength=\"200\" value=\"{Attr(terminal)}\"></label>");
-        html.Raw($"<button type=\"submit\">{Encode(Get("SearchButton"))}</button></form>");
+        html.Write($"""<form method="get" action="{request.BasePath}/actions" class="pf-filters"><input type="hidden" name="org" value="{request.Organization}">""");
+        html.Write($"""<label>{words["Col_Terminal"]} <input type="search" name="terminal" maxlength="200" value="{terminal}"></label>""");
+        html.Write($"""<button type="submit">{words["SearchButton"]}</button></form>""");
     }
 
-    public static void AddForm(PageHtml html, string organization, string? terminal)
+    public static void AddForm(Html html, BackOfficeRequest request, Words words, string? terminal)
     {
-        html.Raw($"<details class=\"add\"{(terminal is null ? "" : " open")}><summary>{Encode(Get("AddAction"))}</summary>");
-        html.FormPost("actions/add", "add-action").Hidden("org", organization);
-        html.Raw($"<label>{Encode(Get("Col_Terminal"))} <input name=\"terminal\" id=\"add-terminal\" maxlength=\"200\" value=\"{Attr(terminal)}\" placeholder=\"{Attr(Get("AllTerminals"))}\"></label>");
-        html.Raw($"<label>{Encode(Get("Action"))} <select name=\"name\" id=\"add-name\">");
+        html.Write($"""<details class="add pf-card"{If(terminal is not null, "open")}><summary>{words["AddAction"]}</summary>""");
+        html.Write($"""<form method="post" action="{request.BasePath}/actions/add" class="add-action pf-filters">{request.FormFields()}""");
+        html.Write($"""<label>{words["Col_Terminal"]} <input name="terminal" id="add-terminal" maxlength="200" value="{terminal}" placeholder="{words["AllTerminals"]}"></label>""");
+        html.Write($"""<label>{words["Action"]} <select name="name" id="add-name">""");
         foreach (var name in ActionsPage.Queueable)
         {
-            html.Raw($"<option value=\"{Attr(name)}\">{Encode(ActionName(name))}</option>");
+            html.Write($"""<option value="{name}">{words.ActionName(name)}</option>""");
         }
 
-        html.Raw($"</select></label><label>{Encode(Get("Parameters"))} <textarea name=\"parameters\" rows=\"2\" placeholder=\"order=1234\"></textarea></label>");
-        html.Raw($"<button type=\"submit\" id=\"add-submit\">{Encode(Get("Queue"))}</button></form></details>");
+        html.Write($"""</select></label><label>{words["Parameters"]} <textarea name="parameters" rows="2" placeholder="order=1234"></textarea></label>""");
+        html.Write($"""<button type="submit" id="add-submit">{words["Queue"]}</button></form></details>""");
     }
 
-    public static void Table(PageHtml html, string id, string title, RemoteActionPage page, string organization, string? terminal, string cursorName)
+    public static void Table(Html html, BackOfficeRequest request, Words words, string id, string title, RemoteActionPage page, string? terminal, string cursorName)
     {
-        html.Raw($"<h2>{Encode(title)}</h2>");
+        html.Write($"<h2>{title}</h2>");
         if (page.Actions.Count == 0)
         {
-            html.Raw($"<p class=\"empty\" id=\"{id}-empty\">{Encode(Get("NoActions"))}</p>");
+            html.Write($"""<p class="pf-empty" id="{id}-empty">{words["NoActions"]}</p>""");
             return;
         }
 
-        html.Raw($"<div class=\"scroll\"><table id=\"{id}\"><thead><tr>");
-        foreach (var column in new[] { "Col_Terminal", "Action", "State", "Queued", "Result", "" })
+        html.Write($"""<div class="pf-table-wrap"><table class="pf-table" id="{id}"><thead><tr>""");
+        foreach (var column in new[] { "Col_Terminal", "Action", "State", "Queued", "Result" })
         {
-            html.Raw($"<th scope=\"col\">{(column.Length == 0 ? "" : Encode(Get(column)))}</th>");
+            html.Write($"""<th scope="col">{words[column]}</th>""");
         }
 
-        html.Raw("</tr></thead><tbody>");
+        html.Write($"<th></th></tr></thead><tbody>");
         foreach (var action in page.Actions)
         {
-            html.Raw($"<tr data-action=\"{action.Id}\" data-state=\"{action.State}\" class=\"s-{action.State.ToString().ToLowerInvariant()}\">");
-            html.Raw($"<td>{Encode(action.TerminalId)}</td><td>{Encode(ActionName(action.Name))}");
+            html.Write($"""<tr data-action="{action.Id}" data-state="{action.State}"><td>{action.TerminalId}</td><td>{words.ActionName(action.Name)}""");
             if (action.Parameters.Count > 0)
             {
-                html.Raw($"<br><small>{Encode(string.Join(", ", action.Parameters.Select(p => $"{p.Key}={p.Value}")))}</small>");
+                html.Write($"""<br><small>{string.Join(", ", action.Parameters.Select(p => $"{p.Key}={p.Value}"))}</small>""");
             }
 
-            html.Raw($"</td><td>{Encode(Get("State_" + action.State))}</td><td>{Encode(Time(action.CreatedAt))}</td><td>");
+            html.Write($"""</td><td>{words["State_" + action.State]}</td><td>{request.Time(action.CreatedAt)}</td><td class="pf-message">""");
             if (action.Detail is { } detail)
             {
-                html.Raw($"<div>{Encode(detail)}</div>");
+                html.Write($"<div>{detail}</div>");
             }
 
             if (action.Output is { } output)
             {
-                html.Raw($"<details><summary>{Encode(Get("Output"))}</summary><pre>{Encode(output)}</pre></details>");
+                html.Write($"""<details><summary>{words["Output"]}</summary><pre>{output}</pre></details>""");
             }
 
             if (action.UploadedBytes is { } bytes)
             {
-                var href = html.Url("actions/archive") + QueryString.Create("id", action.Id.ToString()).ToUriComponent();
-                html.Raw($"<a class=\"archive\" href=\"{Attr(href)}\" download>{Encode(Get("DownloadArchive"))} ({Encode(ActionsPage.Size(bytes))})</a>");
+                html.Write($"""<a class="archive" href="{request.Link("actions/archive", ("id", action.Id.ToString()))}" download>{words["DownloadArchive"]} ({ActionsPage.Size(bytes)})</a>""");
             }
 
-            html.Raw("</td><td>");
+            html.Write($"</td><td>");
             if (action.State == RemoteActionState.Pending)
             {
-                html.FormPost("actions/cancel", "cancel").Hidden("id", action.Id.ToString()).Hidden("terminal", terminal);
-                html.Raw($"<button type=\"submit\">{Encode(Get("Cancel"))}</button></form>");
+                html.Write($"""<form method="post" action="{request.BasePath}/actions/cancel" class="cancel">{request.FormFields()}<input type="hidden" name="id" value="{action.Id}"><input type="hidden" name="terminal" value="{terminal}">""");
+                html.Write($"""<button type="submit" class="pf-button">{words["Cancel"]}</button></form>""");
             }
 
-            html.Raw("</td></tr>");
+            html.Write($"</td></tr>");
         }
 
-        html.Raw("</tbody></table></div>");
+        html.Write($"</tbody></table></div>");
         if (page.Next is { } next)
         {
-            var values = new List<KeyValuePair<string, string?>> { new("org", organization), new(cursorName, next) };
-            if (terminal is not null)
-            {
-                values.Add(new("terminal", terminal));
-            }
-
-            html.Raw($"<p><a rel=\"next\" href=\"{Attr(html.Url("actions") + QueryString.Create(values).ToUriComponent())}\">{Encode(Get("NextPage"))}</a></p>");
+            html.Write($"""<p class="pf-pager"><a rel="next" href="{request.Link("actions", ("terminal", terminal), (cursorName, next))}">{words["NextPage"]}</a></p>""");
         }
     }
 }

@@ -1,165 +1,167 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using PosFleet.AspNetCore.BackOffice.Internal;
 using PosFleet.Digests;
 using PosFleet.Logs;
-using static PosFleet.AspNetCore.BackOffice.Pages.PageHtml;
-using static PosFleet.AspNetCore.BackOffice.Pages.PageStrings;
+using static PosFleet.AspNetCore.BackOffice.Pages.PageParts;
+using Words = PosFleet.AspNetCore.BackOffice.Pages.PageStrings.PageWords;
 
 namespace PosFleet.AspNetCore.BackOffice.Pages;
 
 /// <summary>The digests page's HTML: the subscriptions, seed 000's form with its messages beside the fields, run now and the history.</summary>
 internal static class DigestsPageHtml
 {
-    public static void Notice(PageHtml html, IQueryCollection query)
+    public static void Notice(Html html, Words words, IQueryCollection query)
     {
         if (query["saved"] == "1")
         {
-            html.Raw($"<p class=\"notice\" role=\"status\" id=\"digest-saved\">{Encode(Get("Saved"))}</p>");
+            html.Write($"""<p class="pf-card" role="status" id="digest-saved">{words["Saved"]}</p>""");
         }
 
         if (Enum.TryParse<DigestRunOutcome>(query["ran"], out var outcome) && Enum.IsDefined(outcome))
         {
-            html.Raw($"<p class=\"notice\" role=\"status\" id=\"digest-ran\">{Encode(Get("Outcome_" + outcome))}</p>");
+            html.Write($"""<p class="pf-card" role="status" id="digest-ran">{words["Outcome_" + outcome]}</p>""");
         }
     }
 
-    public static void List(PageHtml html, IReadOnlyList<DigestSubscription> subscriptions, string? selected)
+    public static void List(Html html, BackOfficeRequest request, Words words, IReadOnlyList<DigestSubscription> subscriptions, string? selected)
     {
-        html.Raw($"<h2>{Encode(Get("Subscriptions"))}</h2>");
+        html.Write($"<h2>{words["Subscriptions"]}</h2>");
         if (subscriptions.Count == 0)
         {
-            html.Raw($"<p class=\"empty\">{Encode(Get("NoSubscriptions"))}</p>");
+            html.Write($"""<p class="pf-empty">{words["NoSubscriptions"]}</p>""");
         }
         else
         {
-            html.Raw("<ul class=\"subscriptions\">");
+            html.Write($"""<ul class="subscriptions">""");
             foreach (var s in subscriptions)
             {
-                var href = html.Url("digests") + QueryString.Create("id", s.Id).ToUriComponent();
-                html.Raw($"<li{(s.Id == selected ? " aria-current=\"true\"" : "")}><a href=\"{Attr(href)}\">{Encode(s.Name)}</a> <small>{Encode(s.Organization)} · {Encode(s.Active ? Get("Active") : Get("Inactive"))}{(s.TestMode ? " · " + Encode(Get("Test")) : "")}</small></li>");
+                html.Write($"""<li{If(s.Id == selected, "aria-current=\"true\"")}><a href="{request.Link("digests", ("id", s.Id))}">{s.Name}</a> <small>{(s.Active ? words["Active"] : words["Inactive"])}{(s.TestMode ? " · " + words["Test"] : "")}</small></li>""");
             }
 
-            html.Raw("</ul>");
+            html.Write($"</ul>");
         }
 
-        html.Raw($"<p><a href=\"{Attr(html.Url("digests"))}\" id=\"digest-new\">{Encode(Get("NewSubscription"))}</a></p>");
+        html.Write($"""<p><a href="{request.Link("digests")}" id="digest-new">{words["NewSubscription"]}</a></p>""");
     }
 
-    public static void Form(PageHtml html, DigestsSubscriptionForm form, IReadOnlyList<string> organizations, IReadOnlyList<FormProblem> problems)
+    public static void Form(Html html, BackOfficeRequest request, Words words, DigestsSubscriptionForm form, IReadOnlyList<FormProblem> problems)
     {
-        html.Raw($"<h2>{Encode(form.Id is null ? Get("NewSubscription") : form.Name)}</h2>");
+        html.Write($"<h2>{(form.Id is null ? words["NewSubscription"] : form.Name)}</h2>");
         foreach (var problem in problems.Where(p => p.Field.Length == 0))
         {
-            html.Raw($"<p class=\"problem\" role=\"alert\">{Encode(problem.Argument)}</p>");
+            html.Write($"""<p class="pf-field-error" role="alert">{problem.Argument}</p>""");
         }
 
-        html.FormPost("digests/save", "subscription").Hidden("id", form.Id);
-        Check(html, "active", Get("Active"), form.Active);
-        Field(html, problems, "name", Get("Name"), $"<input id=\"f-name\" name=\"name\" required maxlength=\"200\" value=\"{Attr(form.Name)}\"");
-        Check(html, "test", Get("Test"), form.TestMode);
-        Field(html, problems, "recipients", Get("Recipients"), $"<input id=\"f-recipients\" name=\"recipients\" required maxlength=\"4000\" value=\"{Attr(form.Recipients)}\" placeholder=\"ops@example.com, ana@example.es\"", Get("RecipientsHelp"));
-        Field(html, problems, "threshold", Get("Threshold"), $"<input id=\"f-threshold\" name=\"threshold\" type=\"number\" min=\"1\" required value=\"{Attr(form.Threshold)}\"");
-        html.Raw($"<fieldset{Invalid(problems, "kinds")}><legend>{Encode(Get("Kinds"))}</legend>");
+        html.Write($"""<form method="post" action="{request.BasePath}/digests/save" class="subscription pf-card">{request.FormFields()}<input type="hidden" name="id" value="{form.Id}">""");
+        html.Write($"""<p>{words["Organization"]}: <strong>{request.Organization}</strong></p>""");
+        Check(html, "active", words["Active"], form.Active);
+        Field(html, words, problems, "name", words["Name"], "text", form.Name, "required maxlength=\"200\"");
+        Check(html, "test", words["Test"], form.TestMode);
+        Field(html, words, problems, "recipients", words["Recipients"], "text", form.Recipients, "required maxlength=\"4000\" placeholder=\"ops@example.com, ana@example.es\"", words["RecipientsHelp"]);
+        Field(html, words, problems, "threshold", words["Threshold"], "number", form.Threshold, "min=\"1\" required");
+        html.Write($"""<fieldset{If(problems.Any(p => p.Field == "kinds"), "aria-invalid=\"true\"")}><legend>{words["Kinds"]}</legend>""");
         foreach (var kind in new[] { LogKind.Error, LogKind.Fail, LogKind.Offline, LogKind.Retry })
         {
-            html.Raw($"<label><input type=\"checkbox\" name=\"kinds\" value=\"{kind}\"{(form.Kinds.Contains(kind) ? " checked" : "")}> {kind}</label> <small>{Encode(Get("Kind_" + kind))}</small><br>");
+            html.Write($"""<label><input type="checkbox" name="kinds" value="{kind}"{If(form.Kinds.Contains(kind), "checked")}> {kind}</label> <small class="pf-hint">{words["Kind_" + kind]}</small><br>""");
         }
 
-        Messages(html, problems, "kinds");
-        html.Raw("</fieldset>");
-        html.Raw($"<label for=\"f-organization\">{Encode(Get("Organization"))}</label><select id=\"f-organization\" name=\"organization\">");
-        foreach (var o in organizations)
-        {
-            html.Raw($"<option{(o == form.Organization ? " selected" : "")}>{Encode(o)}</option>");
-        }
-
-        html.Raw("</select>");
-        Messages(html, problems, "organization");
-        Field(html, problems, "terminal", Get("TerminalOptional"), $"<input id=\"f-terminal\" name=\"terminal\" maxlength=\"200\" value=\"{Attr(form.Terminal)}\"");
-        Field(html, problems, "sendTime", Get("SendTime"), $"<input id=\"f-sendTime\" name=\"sendTime\" type=\"time\" required value=\"{Attr(form.SendTime)}\"");
-        Field(html, problems, "timeZone", Get("TimeZone"), $"<input id=\"f-timeZone\" name=\"timeZone\" required maxlength=\"100\" value=\"{Attr(form.TimeZone)}\" placeholder=\"Europe/Madrid\"");
-        Field(html, problems, "windowHours", Get("WindowHours"), $"<input id=\"f-windowHours\" name=\"windowHours\" type=\"number\" min=\"1\" max=\"744\" step=\"any\" required value=\"{Attr(form.WindowHours)}\"");
-        html.Raw($"<label for=\"f-culture\">{Encode(Get("Language"))}</label><select id=\"f-culture\" name=\"culture\">");
+        Messages(html, words, problems, "kinds");
+        html.Write($"</fieldset>");
+        Field(html, words, problems, "terminal", words["TerminalOptional"], "text", form.Terminal, "maxlength=\"200\"");
+        Field(html, words, problems, "sendTime", words["SendTime"], "time", form.SendTime, "required");
+        Field(html, words, problems, "timeZone", words["TimeZone"], "text", form.TimeZone, "required maxlength=\"100\" placeholder=\"Europe/Madrid\"");
+        Field(html, words, problems, "windowHours", words["WindowHours"], "number", form.WindowHours, "min=\"1\" max=\"744\" step=\"any\" required");
+        html.Write($"""<p><label for="f-culture">{words["Language"]}</label> <select id="f-culture" name="culture">""");
         foreach (var culture in DigestsSubscriptionForm.Cultures)
         {
-            html.Raw($"<option value=\"{culture}\"{(culture == form.Culture ? " selected" : "")}>{Encode(CultureInfo.GetCultureInfo(culture).NativeName)}</option>");
+            html.Write($"""<option value="{culture}"{If(culture == form.Culture, "selected")}>{CultureInfo.GetCultureInfo(culture).NativeName}</option>""");
         }
 
-        html.Raw("</select>");
-        Messages(html, problems, "culture");
-        html.Raw($"<p><button type=\"submit\" id=\"digest-save\">{Encode(Get("Save"))}</button></p></form>");
+        html.Write($"</select></p>");
+        Messages(html, words, problems, "culture");
+        html.Write($"""<p><button type="submit" class="pf-button" id="digest-save">{words["Save"]}</button></p></form>""");
     }
 
-    public static void RunNow(PageHtml html, DigestSubscription subscription)
+    public static void RunNow(Html html, BackOfficeRequest request, Words words, DigestSubscription subscription)
     {
-        html.FormPost("digests/run", "run-now").Hidden("id", subscription.Id);
-        html.Raw($"<label><input type=\"checkbox\" name=\"test\" value=\"on\"{(subscription.TestMode ? " checked" : "")}> {Encode(Get("RunAsTest"))}</label> ");
-        html.Raw($"<button type=\"submit\" id=\"digest-run\">{Encode(Get("DiscoverAndReceive"))}</button></form>");
+        html.Write($"""<form method="post" action="{request.BasePath}/digests/run" class="run-now pf-card">{request.FormFields()}<input type="hidden" name="id" value="{subscription.Id}">""");
+        html.Write($"""<label><input type="checkbox" name="test" value="on"{If(subscription.TestMode, "checked")}> {words["RunAsTest"]}</label> """);
+        html.Write($"""<button type="submit" class="pf-button" id="digest-run">{words["DiscoverAndReceive"]}</button></form>""");
     }
 
-    public static void History(PageHtml html, IReadOnlyList<DigestRun> runs)
+    public static void History(Html html, BackOfficeRequest request, Words words, IReadOnlyList<DigestRun> runs)
     {
-        html.Raw($"<h2>{Encode(Get("History"))}</h2>");
+        html.Write($"<h2>{words["History"]}</h2>");
         if (runs.Count == 0)
         {
-            html.Raw($"<p class=\"empty\">{Encode(Get("NoRuns"))}</p>");
+            html.Write($"""<p class="pf-empty">{words["NoRuns"]}</p>""");
             return;
         }
 
-        html.Raw("<div class=\"scroll\"><table id=\"runs\"><thead><tr>");
+        html.Write($"""<div class="pf-table-wrap"><table class="pf-table" id="runs"><thead><tr>""");
         foreach (var column in new[] { "Window", "Trigger", "State", "Count", "Deliveries" })
         {
-            html.Raw($"<th scope=\"col\">{Encode(Get("Run_" + column))}</th>");
+            html.Write($"""<th scope="col">{words["Run_" + column]}</th>""");
         }
 
-        html.Raw("</tr></thead><tbody>");
+        html.Write($"</tr></thead><tbody>");
         foreach (var run in runs)
         {
-            html.Raw($"<tr data-status=\"{run.Status}\"><td>{Encode(Time(run.Key.WindowStart))} – {Encode(Time(run.Key.WindowEnd))}{(run.Key.TestId is null ? "" : $" <small>{Encode(Get("Test"))}</small>")}</td>");
-            html.Raw($"<td>{Encode(Get("Trigger_" + run.Trigger))}</td><td>{Encode(Get("RunStatus_" + run.Status))}");
+            html.Write($"""<tr data-status="{run.Status}"><td>{request.Time(run.Key.WindowStart)} – {request.Time(run.Key.WindowEnd)}""");
+            if (run.Key.TestId is not null)
+            {
+                html.Write($""" <small class="pf-badge pf-alert">{words["Test"]}</small>""");
+            }
+
+            html.Write($"""</td><td>{words["Trigger_" + run.Trigger]}</td><td>{words["RunStatus_" + run.Status]}""");
             if (run.Error is { } error)
             {
-                html.Raw($"<div class=\"error\">{Encode(error)}</div>");
+                html.Write($"""<div class="pf-field-error">{error}</div>""");
             }
 
-            html.Raw($"</td><td>{run.Count?.ToString(CultureInfo.InvariantCulture) ?? "—"} / {run.Threshold.ToString(CultureInfo.InvariantCulture)}</td><td><ul class=\"deliveries\">");
+            html.Write($"""</td><td class="pf-num">{(run.Count is { } count ? request.Count(count) : "—")} / {request.Count(run.Threshold)}</td><td><ul class="deliveries">""");
             foreach (var delivery in run.Recipients)
             {
-                html.Raw($"<li data-recipient=\"{Attr(delivery.Recipient)}\" data-delivery=\"{delivery.Status}\">{Encode(delivery.Recipient)}: {Encode(Get("Delivery_" + delivery.Status))}");
-                html.Raw($" <small>({Encode(Format("Attempts", delivery.Attempts))}{(delivery.LastAttemptAt is { } at ? ", " + Encode(Time(at)) : "")})</small>");
-                if (delivery.Reason is { } reason)
+                html.Write($"""<li data-recipient="{delivery.Recipient}" data-delivery="{delivery.Status}">{delivery.Recipient}: {words["Delivery_" + delivery.Status]} <small>({words.Format("Attempts", delivery.Attempts)}""");
+                if (delivery.LastAttemptAt is { } at)
                 {
-                    html.Raw($" <span class=\"error\">{Encode(reason)}</span>");
+                    html.Write($", {request.Time(at)}");
                 }
 
-                html.Raw("</li>");
+                html.Write($")</small>");
+                if (delivery.Reason is { } reason)
+                {
+                    html.Write($""" <span class="pf-field-error">{reason}</span>""");
+                }
+
+                html.Write($"</li>");
             }
 
-            html.Raw("</ul></td></tr>");
+            html.Write($"</ul></td></tr>");
         }
 
-        html.Raw("</tbody></table></div>");
+        html.Write($"</tbody></table></div>");
     }
 
-    private static void Check(PageHtml html, string name, string label, bool on) =>
-        html.Raw($"<label class=\"check\"><input type=\"checkbox\" id=\"f-{name}\" name=\"{name}\" value=\"on\"{(on ? " checked" : "")}> {Encode(label)}</label>");
+    private static void Check(Html html, string name, string label, bool on) =>
+        html.Write($"""<p><label><input type="checkbox" id="f-{name}" name="{name}" value="on"{If(on, "checked")}> {label}</label></p>""");
 
-    private static void Field(PageHtml html, IReadOnlyList<FormProblem> problems, string name, string label, string input, string? help = null)
+    /// <summary>A labelled input; <paramref name="attributes"/> are literals of this file, never user input.</summary>
+    private static void Field(Html html, Words words, IReadOnlyList<FormProblem> problems, string name, string label, string type, string value, string attributes, string? help = null)
     {
-        html.Raw($"<label for=\"f-{name}\">{Encode(label)}</label>");
         var invalid = problems.Any(p => p.Field == name);
-        html.Raw(input).Raw(invalid ? $" aria-invalid=\"true\" aria-describedby=\"e-{name}\">" : ">");
+        html.Write($"""<p><label for="f-{name}">{label}</label><br><input id="f-{name}" name="{name}" type="{type}" value="{value}" {new Html.HtmlFragment(attributes)}{If(invalid, $"aria-invalid=\"true\" aria-describedby=\"e-{name}\"")}>""");
         if (help is not null)
         {
-            html.Raw($"<small>{Encode(help)}</small>");
+            html.Write($""" <small class="pf-hint">{help}</small>""");
         }
 
-        Messages(html, problems, name);
+        html.Write($"</p>");
+        Messages(html, words, problems, name);
     }
 
-    private static string Invalid(IReadOnlyList<FormProblem> problems, string field) => problems.Any(p => p.Field == field) ? " aria-invalid=\"true\"" : "";
-
-    private static void Messages(PageHtml html, IReadOnlyList<FormProblem> problems, string field)
+    private static void Messages(Html html, Words words, IReadOnlyList<FormProblem> problems, string field)
     {
         var mine = problems.Where(p => p.Field == field).ToList();
         if (mine.Count == 0)
@@ -167,12 +169,12 @@ internal static class DigestsPageHtml
             return;
         }
 
-        html.Raw($"<ul class=\"field-problems\" id=\"e-{field}\" role=\"alert\">");
+        html.Write($"""<ul class="pf-field-error" id="e-{field}" role="alert">""");
         foreach (var problem in mine)
         {
-            html.Raw($"<li>{Encode(Format(problem.Key, problem.Argument))}</li>");
+            html.Write($"<li>{words.Format(problem.Key, problem.Argument)}</li>");
         }
 
-        html.Raw("</ul>");
+        html.Write($"</ul>");
     }
 }

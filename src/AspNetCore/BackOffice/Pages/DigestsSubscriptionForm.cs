@@ -80,7 +80,7 @@ internal sealed record DigestsSubscriptionForm
             Recipients = Bounded(form["recipients"], 4000),
             Threshold = Bounded(form["threshold"]),
             Kinds = kinds,
-            Organization = Bounded(form["organization"]),
+            Organization = Bounded(form["org"]),
             Terminal = Bounded(form["terminal"]),
             SendTime = Bounded(form["sendTime"]),
             TimeZone = Bounded(form["timeZone"]),

@@ -5,20 +5,13 @@ internal static partial class PageStrings
 {
     private static readonly Dictionary<string, string[]> Strings = new(StringComparer.Ordinal)
     {
-        // Navigation and refusals
-        ["NavStatus"] = ["POS status", "Estado de los TPV", "État des caisses", "Stato dei POS"],
-        ["NavActions"] = ["Actions", "Acciones", "Actions", "Azioni"],
-        ["NavDigests"] = ["Error follow-up", "Seguimiento de errores", "Suivi des erreurs", "Monitoraggio errori"],
-        ["Refused"] = ["Not allowed", "No permitido", "Non autorisé", "Non consentito"],
-        ["NoOrganization"] = ["You may not set up outlets in any organization, so there is nothing to show.", "No tiene permiso de configurar locales en ninguna organización: no hay nada que mostrar.", "Vous n'avez le droit de configurer les points de vente d'aucune organisation : rien à afficher.", "Non ha il permesso di configurare punti vendita in nessuna organizzazione: non c'è nulla da mostrare."],
-        ["OrganizationRefused"] = ["This organization is not one of yours, or this item does not exist.", "Esta organización no es suya, o este elemento no existe.", "Cette organisation n'est pas la vôtre, ou cet élément n'existe pas.", "Questa organizzazione non è sua, o questo elemento non esiste."],
-        ["AntiforgeryRefused"] = ["The form expired or did not come from this site: open the page again and retry.", "El formulario caducó o no viene de este sitio: abra la página de nuevo y reintente.", "Le formulaire a expiré ou ne vient pas de ce site : rouvrez la page et réessayez.", "Il modulo è scaduto o non proviene da questo sito: riapra la pagina e riprovi."],
 
         // Status board
         ["StatusTitle"] = ["POS status", "Estado de los TPV", "État des caisses", "Stato dei POS"],
         ["Organization"] = ["Organization", "Organización", "Organisation", "Organizzazione"],
         ["AllOrganizations"] = ["All my organizations", "Todas mis organizaciones", "Toutes mes organisations", "Tutte le mie organizzazioni"],
         ["UpdatedWithin"] = ["Most recent update within", "Actualización más reciente en los últimos", "Mise à jour la plus récente depuis", "Aggiornamento più recente negli ultimi"],
+        ["Unit"] = ["Unit", "Unidad", "Unité", "Unità"],
         ["Unit_days"] = ["days", "días", "jours", "giorni"],
         ["Unit_hours"] = ["hours", "horas", "heures", "ore"],
         ["Unit_minutes"] = ["minutes", "minutos", "minutes", "minuti"],

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Actions;
 using PosFleet.Actions.BuiltIn;
+using PosFleet.AspNetCore.BackOffice.Internal;
 using PosFleet.Status;
 
 namespace PosFleet.AspNetCore.BackOffice.Pages;
@@ -13,181 +14,132 @@ namespace PosFleet.AspNetCore.BackOffice.Pages;
 /// Seed 004's POS status page over <see cref="IStatusBoard"/>: the board's filters, order and keyset pages, red /
 /// yellow / grey / green rows, and per terminal Retrieve logs, Reset database (after a confirmation page) and queue
 /// an action through <see cref="IRemoteActionQueue"/>; "Excel" is <see cref="IStatusBoard.ExportXlsxAsync"/> with the
-/// same form.
+/// same form. Without <c>?org=</c> the board shows every organization of the user, as the seed's page does by default.
 /// </summary>
 internal static class StatusPage
 {
-    public static void Map(IEndpointRouteBuilder endpoints, string basePath)
+    public static void Map(RouteGroupBuilder group)
     {
-        endpoints.MapGet("status", context => Board(context, basePath));
-        endpoints.MapGet("status/export", context => Export(context, basePath));
-        endpoints.MapPost("status/retrieve-logs", context => RetrieveLogs(context, basePath));
-        endpoints.MapPost("status/reset", context => Reset(context, basePath));
-        endpoints.MapPost("status/action", context => QueueAction(context, basePath));
+        group.MapGet("/status", context => BackOfficePages.RenderAsync(context, (request, ct) => BoardAsync(context, request, ct))).WithDisplayName("PosFleet back office: status board");
+        group.MapGet("/status/export", ExportAsync).WithDisplayName("PosFleet back office: status board as Excel");
+        group.MapPost("/status/retrieve-logs", context => BackOfficePages.PostAsync(context, (request, form, ct) => RetrieveLogsAsync(context, request, form, ct))).WithDisplayName("PosFleet back office: retrieve logs");
+        group.MapPost("/status/reset", context => BackOfficePages.PostAsync(context, (request, form, ct) => ResetAsync(context, request, form, ct))).WithDisplayName("PosFleet back office: reset a terminal's database");
+        group.MapPost("/status/action", context => BackOfficePages.PostAsync(context, (request, form, ct) => QueueActionAsync(context, request, form, ct))).WithDisplayName("PosFleet back office: queue an action");
     }
 
-    private static async Task Board(HttpContext context, string basePath)
+    /// <summary>The viewer's organizations for the board: the one named by <c>?org=</c> (already checked), else all of theirs.</summary>
+    private static StatusBoardAccess Access(HttpContext context, BackOfficeRequest request) =>
+        StatusBoardAccess.To(string.IsNullOrEmpty(context.Request.Query["org"]) ? request.Scope!.Organizations : [request.Organization]);
+
+    private static async ValueTask<BackOfficeView> BoardAsync(HttpContext context, BackOfficeRequest request, CancellationToken cancellationToken)
     {
-        var (organizations, refusal) = await PageAccess.ResolveAsync(context, basePath).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            await refusal.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        var form = StatusBoardForm.Read(context.Request.Query);
-        if (form.Organization is { } organization && !organizations.Contains(organization))
-        {
-            await PageAccess.NotYours(context, basePath).ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
         var services = context.RequestServices;
-        var board = services.GetRequiredService<IStatusBoard>();
+        var form = StatusBoardForm.Read(context.Request.Query);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var access = StatusBoardAccess.To(organizations);
-        var page = await board.QueryAsync(access, form.ToQuery(now), context.RequestAborted).ConfigureAwait(false);
-        var html = new PageHtml(context, basePath);
-        StatusPageHtml.Filters(html, form, organizations);
-        StatusPageHtml.Rows(html, form, page, now);
-        await html.Page(PageStrings.Get("StatusTitle")).ExecuteAsync(context).ConfigureAwait(false);
+        var page = await services.GetRequiredService<IStatusBoard>().QueryAsync(Access(context, request), form.ToQuery(now), cancellationToken).ConfigureAwait(false);
+        var words = PageStrings.For(request.Culture);
+        return new BackOfficeView(words["StatusTitle"], "status", html =>
+        {
+            StatusPageHtml.Filters(html, request, words, form);
+            StatusPageHtml.Rows(html, request, words, form, page, now);
+        });
     }
 
-    private static async Task Export(HttpContext context, string basePath)
+    private static async Task ExportAsync(HttpContext context)
     {
-        var (organizations, refusal) = await PageAccess.ResolveAsync(context, basePath).ConfigureAwait(false);
-        var form = StatusBoardForm.Read(context.Request.Query);
-        if (refusal is null && form.Organization is { } organization && !organizations.Contains(organization))
+        var organization = context.Request.Query["org"].ToString();
+        var organizations = await PageParts.AuthorizeDownloadAsync(context, organization).ConfigureAwait(false);
+        if (organizations is null)
         {
-            refusal = PageAccess.NotYours(context, basePath);
-        }
-
-        if (refusal is not null)
-        {
-            await refusal.ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
+        var access = StatusBoardAccess.To(organization.Length == 0 ? organizations : [organization]);
         var services = context.RequestServices;
-        var board = services.GetRequiredService<IStatusBoard>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var query = form.ToQuery(now) with { After = null };
+        var query = StatusBoardForm.Read(context.Request.Query).ToQuery(now) with { After = null };
         context.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         context.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"status-board-{now.UtcDateTime:yyyyMMdd-HHmm}.xlsx\"");
-        await board.ExportXlsxAsync(StatusBoardAccess.To(organizations), query, context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        await services.GetRequiredService<IStatusBoard>().ExportXlsxAsync(access, query, context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task RetrieveLogs(HttpContext context, string basePath)
+    private static ValueTask<IResult> RetrieveLogsAsync(HttpContext context, BackOfficeRequest request, IFormCollection form, CancellationToken cancellationToken)
     {
-        var (organizations, form, refusal) = await PageAccess.ResolvePostAsync(context, basePath).ConfigureAwait(false);
-        var (organization, terminal) = (form["org"].ToString(), form["terminal"].ToString());
-        if (refusal is null && !organizations.Contains(organization))
+        var words = PageStrings.For(request.Culture);
+        var from = ReadLocal(request, form["from"]);
+        var to = ReadLocal(request, form["to"]);
+        if (from is null || to is null || from >= to
+            || !int.TryParse(form["maxMb"], NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) || megabytes is < 1 or > 1024)
         {
-            refusal = PageAccess.NotYours(context, basePath);
-        }
-
-        if (refusal is not null)
-        {
-            await refusal.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var from = ReadUtc(form["from"]) ?? now.AddDays(-1);
-        var to = ReadUtc(form["to"]) ?? now;
-        var megabytes = int.TryParse(form["maxMb"], NumberStyles.None, CultureInfo.InvariantCulture, out var mb) ? mb : 10;
-        if (from >= to || megabytes is < 1 or > 1024)
-        {
-            await PageHtml.Refused(context, basePath, StatusCodes.Status400BadRequest, PageStrings.Get("RetrieveLogsInvalid")).ExecuteAsync(context).ConfigureAwait(false);
-            return;
+            return ValueTask.FromResult(PageParts.Problem(request, StatusCodes.Status400BadRequest, words["RetrieveLogs"], words["RetrieveLogsInvalid"]));
         }
 
         var parameters = new Dictionary<string, string>
         {
-            ["from"] = from.ToString("O", CultureInfo.InvariantCulture),
-            ["to"] = to.ToString("O", CultureInfo.InvariantCulture),
+            ["from"] = from.Value.ToString("O", CultureInfo.InvariantCulture),
+            ["to"] = to.Value.ToString("O", CultureInfo.InvariantCulture),
             ["max-bytes"] = (megabytes * 1024L * 1024L).ToString(CultureInfo.InvariantCulture),
         };
-        await QueueAndShowAsync(context, basePath, organization, terminal, RemoteActionNames.RetrieveLogs, parameters).ConfigureAwait(false);
+        return QueueAsync(context, request, form["terminal"].ToString(), RemoteActionNames.RetrieveLogs, parameters, cancellationToken);
     }
 
     /// <summary>Reset database destroys the terminal's local data: the first POST shows what it does and asks; only a POST with <c>confirm=yes</c> queues it.</summary>
-    private static async Task Reset(HttpContext context, string basePath)
+    private static ValueTask<IResult> ResetAsync(HttpContext context, BackOfficeRequest request, IFormCollection form, CancellationToken cancellationToken)
     {
-        var (organizations, form, refusal) = await PageAccess.ResolvePostAsync(context, basePath).ConfigureAwait(false);
-        var (organization, terminal) = (form["org"].ToString(), form["terminal"].ToString());
-        if (refusal is null && !organizations.Contains(organization))
+        var terminal = form["terminal"].ToString();
+        if (form["confirm"] == "yes")
         {
-            refusal = PageAccess.NotYours(context, basePath);
+            return QueueAsync(context, request, terminal, RemoteActionNames.ResetDatabase, [], cancellationToken);
         }
 
-        if (refusal is not null)
-        {
-            await refusal.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (form["confirm"] != "yes")
-        {
-            var html = new PageHtml(context, basePath);
-            StatusPageHtml.ConfirmReset(html, organization, terminal);
-            await html.Page(PageStrings.Get("ResetTitle")).ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        await QueueAndShowAsync(context, basePath, organization, terminal, RemoteActionNames.ResetDatabase, new Dictionary<string, string>()).ConfigureAwait(false);
+        request.Antiforgery = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().GetAndStoreTokens(context);
+        var words = PageStrings.For(request.Culture);
+        return ValueTask.FromResult(BackOfficePages.Page(request, new BackOfficeView(words["ResetTitle"], "status", html => StatusPageHtml.ConfirmReset(html, request, words, terminal))));
     }
 
-    private static async Task QueueAction(HttpContext context, string basePath)
+    private static ValueTask<IResult> QueueActionAsync(HttpContext context, BackOfficeRequest request, IFormCollection form, CancellationToken cancellationToken)
     {
-        var (organizations, form, refusal) = await PageAccess.ResolvePostAsync(context, basePath).ConfigureAwait(false);
-        var (organization, terminal, name) = (form["org"].ToString(), form["terminal"].ToString(), form["name"].ToString());
-        if (refusal is null && !organizations.Contains(organization))
+        var name = form["name"].ToString();
+        if (!ActionsPage.Queueable.Contains(name))
         {
-            refusal = PageAccess.NotYours(context, basePath);
+            var words = PageStrings.For(request.Culture);
+            return ValueTask.FromResult(PageParts.Problem(request, StatusCodes.Status400BadRequest, words["QueueAction"], words["ActionUnknown"]));
         }
 
-        if (refusal is null && !ActionsPage.Queueable.Contains(name))
-        {
-            refusal = PageHtml.Refused(context, basePath, StatusCodes.Status400BadRequest, PageStrings.Get("ActionUnknown"));
-        }
-
-        if (refusal is not null)
-        {
-            await refusal.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        await QueueAndShowAsync(context, basePath, organization, terminal, name, new Dictionary<string, string>()).ConfigureAwait(false);
+        return QueueAsync(context, request, form["terminal"].ToString(), name, [], cancellationToken);
     }
 
-    /// <summary>Queues for one terminal, then shows the terminal's actions (post/redirect/get), where the new one is pending.</summary>
-    private static async Task QueueAndShowAsync(HttpContext context, string basePath, string organization, string terminal, string name, Dictionary<string, string> parameters)
+    /// <summary>Queues for one terminal of the form's organization, then shows the terminal's actions (post/redirect/get), where the new one is pending.</summary>
+    private static async ValueTask<IResult> QueueAsync(HttpContext context, BackOfficeRequest request, string terminal, string name, Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        if (terminal.Length == 0)
+        var words = PageStrings.For(request.Culture);
+        if (terminal.Length is 0 or > 200)
         {
-            await PageHtml.Refused(context, basePath, StatusCodes.Status400BadRequest, PageStrings.Get("TerminalRequired")).ExecuteAsync(context).ConfigureAwait(false);
-            return;
+            return PageParts.Problem(request, StatusCodes.Status400BadRequest, words["QueueAction"], words["TerminalRequired"]);
         }
 
         var queue = context.RequestServices.GetRequiredService<IRemoteActionQueue>();
         try
         {
-            await queue.QueueAsync(new RemoteActionRequest { Organization = organization, TerminalId = terminal, Name = name, Parameters = parameters }, context.RequestAborted).ConfigureAwait(false);
+            await queue.QueueAsync(new RemoteActionRequest { Organization = request.Organization, TerminalId = terminal, Name = name, Parameters = parameters }, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException)
         {
-            await PageHtml.Refused(context, basePath, StatusCodes.Status400BadRequest, PageStrings.Format("NotEnrolled", terminal)).ExecuteAsync(context).ConfigureAwait(false);
-            return;
+            return PageParts.Problem(request, StatusCodes.Status400BadRequest, words["QueueAction"], words.Format("NotEnrolled", terminal));
         }
 
-        var html = new PageHtml(context, basePath);
-        context.Response.Redirect(html.Url($"actions{PageHtml.Query(("org", organization), ("terminal", terminal))}"));
+        return Results.Redirect(request.Link("actions", ("terminal", terminal)));
     }
 
-    /// <summary>A <c>datetime-local</c> value, read as UTC (the page says so beside the field).</summary>
-    private static DateTimeOffset? ReadUtc(string? value) =>
-        DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            ? new DateTimeOffset(at, TimeSpan.Zero)
-            : null;
+    /// <summary>A <c>datetime-local</c> value, read in the back office's time zone (the page names it beside the field).</summary>
+    private static DateTimeOffset? ReadLocal(BackOfficeRequest request, string? value)
+    {
+        if (!DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, request.TimeZone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
 }

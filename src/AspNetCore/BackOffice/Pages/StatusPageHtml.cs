@@ -1,121 +1,132 @@
 using System.Globalization;
+using PosFleet.AspNetCore.BackOffice.Internal;
 using PosFleet.Status;
-using static PosFleet.AspNetCore.BackOffice.Pages.PageHtml;
-using static PosFleet.AspNetCore.BackOffice.Pages.PageStrings;
+using static PosFleet.AspNetCore.BackOffice.Pages.PageParts;
+using Words = PosFleet.AspNetCore.BackOffice.Pages.PageStrings.PageWords;
 
 namespace PosFleet.AspNetCore.BackOffice.Pages;
 
 /// <summary>The status page's HTML: the filter form (a GET, so it works without script), the rows and the reset confirmation.</summary>
 internal static class StatusPageHtml
 {
-    public static void Filters(PageHtml html, StatusBoardForm form, IReadOnlyList<string> organizations)
+    private static readonly TerminalHealth[] Healths = [TerminalHealth.Red, TerminalHealth.Grey, TerminalHealth.Yellow, TerminalHealth.Green];
+
+    public static void Filters(Html html, BackOfficeRequest request, Words words, StatusBoardForm form)
     {
-        html.Raw($"<form method=\"get\" action=\"{Attr(html.Url("status"))}\" class=\"filters\" id=\"board-filters\">");
-        html.Raw($"<label>{Encode(Get("Organization"))} <select name=\"org\"><option value=\"\">{Encode(Get("AllOrganizations"))}</option>");
-        foreach (var organization in organizations)
+        html.Write($"""<form method="get" action="{request.BasePath}/status" class="pf-filters" id="board-filters">""");
+        html.Write($"""<label>{words["Organization"]} <select name="org"><option value="">{words["AllOrganizations"]}</option>""");
+        foreach (var organization in request.Scope!.Organizations)
         {
-            html.Raw($"<option{(organization == form.Organization ? " selected" : "")}>{Encode(organization)}</option>");
+            html.Write($"""<option{If(organization == form.Organization, "selected")}>{organization}</option>""");
         }
 
-        html.Raw("</select></label>");
-        html.Raw($"<label>{Encode(Get("UpdatedWithin"))} <input type=\"number\" name=\"within\" min=\"1\" inputmode=\"numeric\" value=\"{form.Within?.ToString(CultureInfo.InvariantCulture)}\"></label>");
-        html.Raw("<select name=\"unit\" aria-label=\"unit\">");
+        html.Write($"""</select></label><label>{words["UpdatedWithin"]} <input type="number" name="within" min="1" inputmode="numeric" value="{form.Within}"></label>""");
+        html.Write($"""<label>{words["Unit"]} <select name="unit">""");
         foreach (var unit in new[] { "days", "hours", "minutes" })
         {
-            html.Raw($"<option value=\"{unit}\"{(unit == form.Unit ? " selected" : "")}>{Encode(Get("Unit_" + unit))}</option>");
+            html.Write($"""<option value="{unit}"{If(unit == form.Unit, "selected")}>{words["Unit_" + unit]}</option>""");
         }
 
-        html.Raw("</select>");
-        html.Raw($"<label><input type=\"checkbox\" name=\"hideSynced\" value=\"on\"{(form.HideSynced ? " checked" : "")}> {Encode(Get("HideSynced"))}</label>");
-        html.Raw($"<fieldset><legend>{Encode(Get("Health"))}</legend>");
-        foreach (var health in new[] { TerminalHealth.Red, TerminalHealth.Grey, TerminalHealth.Yellow, TerminalHealth.Green })
+        html.Write($"""</select></label><label><span><input type="checkbox" name="hideSynced" value="on"{If(form.HideSynced, "checked")}> {words["HideSynced"]}</span></label>""");
+        html.Write($"""<fieldset class="pf-health-filter"><legend>{words["Health"]}</legend>""");
+        foreach (var health in Healths)
         {
-            html.Raw($"<label class=\"h-{health.ToString().ToLowerInvariant()}\"><input type=\"checkbox\" name=\"health\" value=\"{health}\"{(form.Health.Contains(health) ? " checked" : "")}> {Encode(Get("Health_" + health))}</label>");
+            html.Write($"""<label class="pf-health-{health.ToString().ToLowerInvariant()}"><span><input type="checkbox" name="health" value="{health}"{If(form.Health.Contains(health), "checked")}> {words["Health_" + health]}</span></label>""");
         }
 
-        html.Raw("</fieldset>");
-        html.Raw($"<label>{Encode(Get("Search"))} <input type=\"search\" name=\"q\" maxlength=\"200\" value=\"{Attr(form.Text)}\"></label>");
-        html.Raw($"<label>{Encode(Get("SortBy"))} <select name=\"sort\">");
+        html.Write($"""</fieldset><label>{words["Search"]} <input type="search" name="q" maxlength="200" value="{form.Text}"></label>""");
+        html.Write($"""<label>{words["SortBy"]} <select name="sort">""");
         foreach (var sort in Enum.GetValues<StatusBoardSort>())
         {
-            html.Raw($"<option value=\"{sort}\"{(sort == form.Sort ? " selected" : "")}>{Encode(Get("Sort_" + sort))}</option>");
+            html.Write($"""<option value="{sort}"{If(sort == form.Sort, "selected")}>{words["Sort_" + sort]}</option>""");
         }
 
-        html.Raw($"</select></label><button type=\"submit\" id=\"board-search\">{Encode(Get("SearchButton"))}</button>");
-        html.Raw($"<a class=\"button\" id=\"board-excel\" href=\"{Attr(html.Url("status/export") + form.ToQueryString())}\">Excel</a></form>");
+        html.Write($"""</select></label><button type="submit" id="board-search">{words["SearchButton"]}</button>""");
+        html.Write($"""<a class="pf-button" id="board-excel" href="{request.BasePath + "/status/export" + form.ToQueryString()}">Excel</a></form>""");
         if (form.Problems.Count > 0)
         {
-            html.Raw($"<p class=\"problem\" role=\"alert\">{Encode(Get("WithinInvalid"))}</p>");
+            html.Write($"""<p class="pf-field-error" role="alert">{words["WithinInvalid"]}</p>""");
         }
     }
 
-    public static void Rows(PageHtml html, StatusBoardForm form, StatusBoardPage page, DateTimeOffset now)
+    public static void Rows(Html html, BackOfficeRequest request, Words words, StatusBoardForm form, StatusBoardPage page, DateTimeOffset now)
     {
         if (page.Rows.Count == 0)
         {
-            html.Raw($"<p class=\"empty\">{Encode(Get("NoTerminals"))}</p>");
+            html.Write($"""<p class="pf-empty">{words["NoTerminals"]}</p>""");
             return;
         }
 
-        html.Raw("<div class=\"scroll\"><table id=\"board\"><thead><tr>");
+        html.Write($"""<div class="pf-table-wrap"><table class="pf-table" id="board"><thead><tr>""");
         foreach (var title in new[] { "Organization", "Terminal", "Health", "Version", "LastUpdate", "LastSync", "LastHeard", "LastSyncError", "Outbox", "Actions" })
         {
-            html.Raw($"<th scope=\"col\">{Encode(Get("Col_" + title))}</th>");
+            html.Write($"""<th scope="col">{words["Col_" + title]}</th>""");
         }
 
-        html.Raw("</tr></thead><tbody>");
-        var from = now.AddDays(-1).UtcDateTime.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-        var to = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        html.Write($"</tr></thead><tbody>");
+        var local = TimeZoneInfo.ConvertTime(now, request.TimeZone);
+        var (from, to) = (local.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         foreach (var row in page.Rows)
         {
             var s = row.Status;
-            var health = row.Health.ToString().ToLowerInvariant();
-            html.Raw($"<tr class=\"h-{health}\" data-health=\"{row.Health}\" data-terminal=\"{Attr(s.TerminalId)}\">");
-            html.Raw($"<td>{Encode(s.Organization)}</td><td>{Encode(s.TerminalId)}</td><td>{Encode(Get("Health_" + row.Health))}</td>");
-            html.Raw($"<td>{Encode(s.ApplicationVersion)}{(row.TargetVersion is { } target ? $" <small>→ {Encode(target)}</small>" : "")}</td>");
-            html.Raw($"<td>{Encode(Time(s.LastUpdate))}</td><td>{Encode(Time(s.LastSync))}</td><td>{Encode(Time(s.ReceivedAt))}</td>");
-            html.Raw($"<td class=\"error\">{Encode(s.LastSyncError)}</td><td>{s.OutboxDepth.ToString(CultureInfo.InvariantCulture)}</td><td class=\"row-actions\">");
-            RowActions(html, s, from, to);
-            html.Raw("</td></tr>");
+            html.Write($"""<tr class="pf-health-{row.Health.ToString().ToLowerInvariant()}" data-health="{row.Health}" data-terminal="{s.TerminalId}">""");
+            html.Write($"""<td>{s.Organization}</td><td>{s.TerminalId}</td><td>{words["Health_" + row.Health]}</td><td>{s.ApplicationVersion}""");
+            if (row.Health == TerminalHealth.Yellow && row.TargetVersion is { } target)
+            {
+                html.Write($""" <small>→ {target}</small>""");
+            }
+
+            html.Write($"""</td><td>{Time(request, s.LastUpdate)}</td><td>{Time(request, s.LastSync)}</td><td>{Time(request, s.ReceivedAt)}</td>""");
+            html.Write($"""<td class="pf-message">{s.LastSyncError}</td><td class="pf-num">{request.Count(s.OutboxDepth)}</td><td class="pf-row-actions">""");
+            RowActions(html, request, words, s, from, to);
+            html.Write($"</td></tr>");
         }
 
-        html.Raw("</tbody></table></div>");
+        html.Write($"</tbody></table></div>");
         if (page.Next is { } next)
         {
-            html.Raw($"<p><a rel=\"next\" id=\"board-next\" href=\"{Attr(html.Url("status") + form.ToQueryString(next))}\">{Encode(Get("NextPage"))}</a></p>");
+            html.Write($"""<p class="pf-pager"><a rel="next" id="board-next" href="{request.BasePath + "/status" + form.ToQueryString(next)}">{words["NextPage"]}</a></p>""");
         }
     }
 
-    private static void RowActions(PageHtml html, TerminalStatus s, string from, string to)
+    private static void RowActions(Html html, BackOfficeRequest request, Words words, TerminalStatus s, string from, string to)
     {
-        html.Raw($"<details><summary>{Encode(Get("RetrieveLogs"))}</summary>");
-        html.FormPost("status/retrieve-logs", "retrieve-logs").Hidden("org", s.Organization).Hidden("terminal", s.TerminalId);
-        html.Raw($"<label>{Encode(Get("From"))} <input type=\"datetime-local\" name=\"from\" value=\"{from}\"></label>");
-        html.Raw($"<label>{Encode(Get("To"))} <input type=\"datetime-local\" name=\"to\" value=\"{to}\"></label> <small>UTC</small>");
-        html.Raw($"<label>{Encode(Get("MaxSize"))} <input type=\"number\" name=\"maxMb\" min=\"1\" max=\"1024\" value=\"10\"> MB</label>");
-        html.Raw($"<button type=\"submit\">{Encode(Get("RequestLogs"))}</button></form></details>");
+        html.Write($"""<details><summary>{words["RetrieveLogs"]}</summary><form method="post" action="{request.BasePath}/status/retrieve-logs" class="retrieve-logs">""");
+        Fields(html, request, s);
+        html.Write($"""<label>{words["From"]} <input type="datetime-local" name="from" value="{from}"></label>""");
+        html.Write($"""<label>{words["To"]} <input type="datetime-local" name="to" value="{to}"></label> <small>{request.TimeZone.Id}</small>""");
+        html.Write($"""<label>{words["MaxSize"]} <input type="number" name="maxMb" min="1" max="1024" value="10"> MB</label>""");
+        html.Write($"""<button type="submit" class="pf-button">{words["RequestLogs"]}</button></form></details>""");
 
-        html.FormPost("status/reset", "reset").Hidden("org", s.Organization).Hidden("terminal", s.TerminalId);
-        html.Raw($"<button type=\"submit\" class=\"danger\">{Encode(Get("ResetDatabase"))}</button></form>");
+        html.Write($"""<form method="post" action="{request.BasePath}/status/reset" class="reset">""");
+        Fields(html, request, s);
+        html.Write($"""<button type="submit" class="pf-button pf-danger">{words["ResetDatabase"]}</button></form>""");
 
-        html.Raw($"<details><summary>{Encode(Get("QueueAction"))}</summary>");
-        html.FormPost("status/action", "queue-action").Hidden("org", s.Organization).Hidden("terminal", s.TerminalId);
-        html.Raw("<select name=\"name\" aria-label=\"action\">");
+        html.Write($"""<details><summary>{words["QueueAction"]}</summary><form method="post" action="{request.BasePath}/status/action" class="queue-action">""");
+        Fields(html, request, s);
+        html.Write($"""<select name="name" aria-label="{words["Action"]}">""");
         foreach (var name in ActionsPage.Queueable)
         {
-            html.Raw($"<option value=\"{Attr(name)}\">{Encode(ActionName(name))}</option>");
+            html.Write($"""<option value="{name}">{words.ActionName(name)}</option>""");
         }
 
-        html.Raw($"</select><button type=\"submit\">{Encode(Get("Queue"))}</button></form></details>");
-        var actions = html.Url("actions") + Query(("org", s.Organization), ("terminal", s.TerminalId));
-        html.Raw($"<a href=\"{Attr(actions)}\">{Encode(Get("ActionsAndArchives"))}</a>");
+        html.Write($"""</select><button type="submit" class="pf-button">{words["Queue"]}</button></form></details>""");
+        html.Write($"""<a href="{LinkFor(request, s.Organization, "actions", ("terminal", s.TerminalId))}">{words["ActionsAndArchives"]}</a>""");
     }
 
-    public static void ConfirmReset(PageHtml html, string organization, string terminal)
+    public static void ConfirmReset(Html html, BackOfficeRequest request, Words words, string terminal)
     {
-        html.Raw($"<p class=\"warning\" role=\"alert\" id=\"reset-warning\">{Encode(Format("ResetWarning", terminal, organization))}</p>");
-        html.FormPost("status/reset").Hidden("org", organization).Hidden("terminal", terminal).Hidden("confirm", "yes");
-        html.Raw($"<button type=\"submit\" class=\"danger\" id=\"reset-confirm\">{Encode(Get("ResetConfirm"))}</button> ");
-        html.Raw($"<a href=\"{Attr(html.Url("status"))}\" id=\"reset-cancel\">{Encode(Get("Cancel"))}</a></form>");
+        html.Write($"""<p class="pf-refusal" role="alert" id="reset-warning">{words.Format("ResetWarning", terminal, request.Organization)}</p>""");
+        html.Write($"""<form method="post" action="{request.BasePath}/status/reset">{request.FormFields()}<input type="hidden" name="terminal" value="{terminal}"><input type="hidden" name="confirm" value="yes">""");
+        html.Write($"""<button type="submit" class="pf-button pf-danger" id="reset-confirm">{words["ResetConfirm"]}</button> <a href="{request.Link("status")}" id="reset-cancel">{words["Cancel"]}</a></form>""");
     }
+
+    /// <summary>A row's forms name the row's organization (the board may show several); the server checks it again.</summary>
+    private static void Fields(Html html, BackOfficeRequest request, TerminalStatus s)
+    {
+        Antiforgery(html, request);
+        html.Write($"""<input type="hidden" name="org" value="{s.Organization}"><input type="hidden" name="terminal" value="{s.TerminalId}">""");
+    }
+
+    private static string Time(BackOfficeRequest request, DateTimeOffset? at) => at is { } t ? request.Time(t) : "—";
 }

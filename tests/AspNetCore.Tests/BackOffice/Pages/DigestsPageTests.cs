@@ -74,9 +74,10 @@ public sealed class DigestsPageTests(StatusPagesBrowser browser) : IClassFixture
 
         Assert.Equal(403, (await request.GetAsync(new Uri(_host.Root, "digests?id=alpha-errors").ToString())).Status);
         var form = $"__RequestVerificationToken={token}&name=Mine&recipients=bob%40bravo.example&threshold=1&kinds=Error&sendTime=08%3A00&timeZone=UTC&windowHours=24&culture=en";
-        Assert.Equal(403, (await PostAsync(request, "digests/save", form + "&id=alpha-errors&organization=BRAVO")).Status);
-        Assert.Equal(403, (await PostAsync(request, "digests/save", form + "&organization=ALPHA")).Status);
-        Assert.Equal(403, (await PostAsync(request, "digests/run", $"__RequestVerificationToken={token}&id=alpha-errors&test=on")).Status);
+        Assert.Equal(403, (await PostAsync(request, "digests/save", form + "&id=alpha-errors&org=BRAVO")).Status);
+        Assert.Equal(403, (await PostAsync(request, "digests/save", form + "&org=ALPHA")).Status);
+        Assert.Equal(403, (await PostAsync(request, "digests/run", $"__RequestVerificationToken={token}&id=alpha-errors&test=on&org=BRAVO")).Status);
+        Assert.Equal(403, (await PostAsync(request, "digests/run", $"__RequestVerificationToken={token}&id=alpha-errors&test=on&org=ALPHA")).Status);
 
         var stored = Assert.Single(await Store.GetSubscriptionsAsync(CancellationToken.None));
         Assert.Equal(("Alpha errors", "ALPHA"), (stored.Name, stored.Organization));

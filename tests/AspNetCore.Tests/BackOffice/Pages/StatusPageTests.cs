@@ -31,7 +31,7 @@ public sealed class StatusPageTests(StatusPagesBrowser browser) : IClassFixture<
         Assert.Equal("till-a2", await rows.First.GetAttributeAsync("data-terminal"));
         Assert.Contains("h-red", await rows.First.GetAttributeAsync("class"));
         // The terminal's error text holds markup: it is shown as text, never run.
-        Assert.StartsWith("<script>alert('x')</script>", await rows.First.Locator("td.error").InnerTextAsync());
+        Assert.StartsWith("<script>alert('x')</script>", await rows.First.Locator("td.pf-message").InnerTextAsync());
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#board-excel").ClickAsync());
         var file = Path.Combine(_host.Directory.Path, "board.xlsx");

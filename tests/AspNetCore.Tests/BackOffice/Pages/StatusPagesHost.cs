@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Actions;
-using PosFleet.AspNetCore.BackOffice.Pages;
+using PosFleet.AspNetCore.BackOffice;
 using PosFleet.Connectors.Email;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Digests;
@@ -63,16 +63,15 @@ internal sealed class StatusPagesHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddAuthentication(TestUsers.Name).AddScheme<AuthenticationSchemeOptions, TestUsers>(TestUsers.Name, null);
         builder.Services.AddAuthorization();
-        builder.Services.AddAntiforgery();
         builder.Services.AddPosFleet()
             .UseSqliteStorageFile(Path.Combine(directory.Path, "backoffice.db"))
             .AddSyncBackOffice()
             .AddStatus(o => o.TargetVersion = "35")
             .AddActionsBackOffice()
             .AddDigests(o => o.EnableScheduler = false)
-            .AddPickupFolderNotifier(Path.Combine(directory.Path, "mail"));
+            .AddPickupFolderNotifier(Path.Combine(directory.Path, "mail"))
+            .AddBackOffice();
         var app = builder.Build();
-        app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en", "es", "fr", "it").AddSupportedUICultures("en", "es", "fr", "it"));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/login", (HttpContext context, string user) =>
@@ -80,10 +79,7 @@ internal sealed class StatusPagesHost : IAsyncDisposable
             context.Response.Cookies.Append(TestUsers.Cookie, user);
             return Results.Redirect(BasePath + "/status");
         });
-        var pages = app.MapGroup(BasePath);
-        StatusPage.Map(pages, BasePath);
-        ActionsPage.Map(pages, BasePath);
-        DigestsPage.Map(pages, BasePath);
+        app.MapPosFleetBackOffice(BasePath);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var host = new StatusPagesHost(app, directory, clock, new Uri(address + BasePath + "/"));
