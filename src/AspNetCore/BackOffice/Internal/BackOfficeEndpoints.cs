@@ -14,6 +14,10 @@ internal static class BackOfficeEndpoints
     {
         group.MapGet("/", context => BackOfficePages.RenderAsync(context, DashboardPage.LoadAsync))
             .WithDisplayName("PosFleet back office: dashboard");
+        group.MapGet("/reports", context => BackOfficePages.RenderAsync(context, ReportsPage.LoadAsync))
+            .WithDisplayName("PosFleet back office: reports");
+        group.MapPost("/language", LanguageForm.PostAsync)
+            .WithDisplayName("PosFleet back office: language");
         Pages.StatusPage.Map(group);
         Pages.ActionsPage.Map(group);
         Pages.DigestsPage.Map(group);

@@ -51,6 +51,8 @@ internal static class BackOfficeLayout
             html.Write($"""</select></label> <button type="submit">{s.Show}</button></form>""");
         }
 
+        LanguageForm.Write(html, request, request.HttpContext is { } context ? context.Request.PathBase + context.Request.Path + context.Request.QueryString : request.Link(""));
+
         // The notifications inbox (issue 14) puts its bell in this slot.
         html.Write($"""
             <div class="pf-bell" data-slot="notifications" aria-label="{s.Notifications}"></div>

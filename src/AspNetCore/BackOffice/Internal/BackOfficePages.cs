@@ -87,6 +87,7 @@ internal static class BackOfficePages
     {
         var services = context.RequestServices;
         var request = services.GetRequiredService<BackOfficeRequest>();
+        request.HttpContext = context;
         request.Options = services.GetRequiredService<IOptions<BackOfficeOptions>>().Value;
         request.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(request.Options.TimeZone);
         request.Culture = await BackOfficeCulture.ResolveAsync(context).ConfigureAwait(false);

@@ -10,6 +10,8 @@ namespace PosFleet.AspNetCore.BackOffice.Internal;
 /// </summary>
 internal sealed class BackOfficeRequest
 {
+    public HttpContext? HttpContext { get; set; }
+
     public BackOfficeOptions Options { get; set; } = new();
 
     /// <summary>The path of the back office's root, such as <c>/fleet</c> (the host's path base included), no trailing slash.</summary>

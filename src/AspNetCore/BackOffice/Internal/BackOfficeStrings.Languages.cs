@@ -8,6 +8,7 @@ internal sealed partial record BackOfficeStrings
     public static BackOfficeStrings English { get; } = new()
     {
         Language = "en",
+        LanguageLabel = "Language",
         BadQuery = "This search cannot be run",
         Dashboard = "Dashboard",
         Reports = "Reports",
@@ -29,6 +30,7 @@ internal sealed partial record BackOfficeStrings
     public static BackOfficeStrings Spanish { get; } = new()
     {
         Language = "es",
+        LanguageLabel = "Idioma",
         BadQuery = "Esta búsqueda no se puede hacer",
         Dashboard = "Panel",
         Reports = "Informes",
@@ -50,6 +52,7 @@ internal sealed partial record BackOfficeStrings
     public static BackOfficeStrings French { get; } = new()
     {
         Language = "fr",
+        LanguageLabel = "Langue",
         BadQuery = "Cette recherche ne peut pas être faite",
         Dashboard = "Tableau de bord",
         Reports = "Rapports",
@@ -71,6 +74,7 @@ internal sealed partial record BackOfficeStrings
     public static BackOfficeStrings Italian { get; } = new()
     {
         Language = "it",
+        LanguageLabel = "Lingua",
         BadQuery = "Questa ricerca non può essere eseguita",
         Dashboard = "Cruscotto",
         Reports = "Report",

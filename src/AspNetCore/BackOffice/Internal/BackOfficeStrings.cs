@@ -24,6 +24,8 @@ internal sealed partial record BackOfficeStrings
 
     public required string Show { get; init; }
 
+    public required string LanguageLabel { get; init; }
+
     public required string Forbidden { get; init; }
 
     public required string ForbiddenDetail { get; init; }

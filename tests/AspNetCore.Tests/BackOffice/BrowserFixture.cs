@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+
+namespace PosFleet.Tests.BackOffice;
+
+/// <summary>
+/// One headless Chromium for the browser tests of a class: Debian's <c>chromium</c> (<c>/usr/bin/chromium</c>, or the
+/// path in <c>POSFLEET_CHROMIUM</c>) driven by Playwright, with no browser downloaded; and one back office host.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private BackOfficeHost? _host;
+
+    internal BackOfficeHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("POSFLEET_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        _host = await BackOfficeHost.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A new browser context (its own cookies) signed in as <paramref name="user"/> through the login page, at a phone's or a desk's width.</summary>
+    public async Task<IPage> SignInAsync(string user, string locale = "en-GB", int width = 1280)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Host.Url("fleet/"));
+        // Not signed in: the back office challenged, the cookie scheme sent the browser to the login page.
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+        await page.ClickAsync($"button[name=user][value={user}]");
+        await page.WaitForURLAsync(url => url.Contains("/fleet", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>
+    /// Saves a screenshot of the whole page as <c>{name}.png</c> in the folder named by <c>POSFLEET_SCREENSHOTS</c>
+    /// (docs/screenshots/ when drawing them again); nothing without it.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("POSFLEET_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using PosFleet.Logs;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Tests.BackOffice;
+
+/// <summary>The dashboard in a real Chromium, its chart and tiles checked against the SQLite store it reads.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardBrowserTests(BrowserFixture browser)
+{
+    private const string Organization = "shop-12";
+
+    [Fact]
+    public async Task Chart_Every48Hours_MatchesTheStoresCounts()
+    {
+        var expected = await StoreHoursAsync();
+        var page = await browser.SignInAsync("ana");
+
+        var bars = await page.Locator("svg g.pf-hour").EvaluateAllAsync<string[][]>(
+            "gs => gs.map(g => [g.dataset.hour, g.dataset.success, g.dataset.alert, g.dataset.error])");
+
+        Assert.Equal(48, bars.Length);
+        Assert.Equal(expected.Select(h => $"{h.Hour:yyyy-MM-dd'T'HH:mm'Z'} {h.Success} {h.Alert} {h.Error}"), bars.Select(b => string.Join(' ', b)));
+        Assert.True(expected.Sum(h => h.Error) > 0 && expected.Sum(h => h.Alert) > 0, "the demo data has errors and alerts");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Tiles_ShowTheStoresTotals_AndOpenTheReportsFiltered()
+    {
+        var expected = await StoreHoursAsync();
+        var page = await browser.SignInAsync("ana");
+
+        var tiles = await page.Locator(".pf-tile strong").AllInnerTextsAsync();
+        Assert.Equal(
+            new[] { expected.Sum(h => h.Success), expected.Sum(h => h.Alert), expected.Sum(h => h.Error) }.Select(n => n.ToString("N0", CultureInfo.GetCultureInfo("en"))),
+            tiles);
+        Assert.Equal(["pf-tile pf-success", "pf-tile pf-alert", "pf-tile pf-error"], await page.Locator(".pf-tile").EvaluateAllAsync<string[]>("ts => ts.map(t => t.className)"));
+
+        await page.ClickAsync(".pf-tile.pf-error");
+        await page.WaitForURLAsync(url => url.Contains("/fleet/reports", StringComparison.Ordinal));
+
+        var severities = await page.Locator("table.pf-entries tbody tr").EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.severity)");
+        Assert.NotEmpty(severities);
+        Assert.All(severities, s => Assert.Equal("Error", s));
+        Assert.Equal("Error", await page.Locator("select[name=severity]").InputValueAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_AtAPhonesWidth_NeedsNoSidewaysScrolling()
+    {
+        var page = await browser.SignInAsync("ana", width: 390);
+
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than the phone");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-phone");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_SpanishBrowser_IsInSpanish()
+    {
+        var page = await browser.SignInAsync("ana", locale: "es-ES");
+
+        Assert.Equal("Panel", await page.InnerTextAsync("h1"));
+        Assert.Equal("es", await page.GetAttributeAsync("html", "lang"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ContactSupport_IsAMailtoWithTheTerminalAndTheError()
+    {
+        var page = await browser.SignInAsync("ana");
+
+        var href = await page.Locator("table.pf-templates a.pf-support").First.GetAttributeAsync("href");
+
+        Assert.NotNull(href);
+        Assert.StartsWith("mailto:support@example.com?subject=", href, StringComparison.Ordinal);
+        var body = Uri.UnescapeDataString(href[(href.IndexOf("&body=", StringComparison.Ordinal) + 6)..]);
+        Assert.Matches("Terminal: till-0[1-6]\nOrganization: shop-12\nError: ", body);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The window's hours counted straight from the store, as the dashboard should show them.</summary>
+    private async Task<List<(DateTimeOffset Hour, long Success, long Alert, long Error)>> StoreHoursAsync()
+    {
+        var now = browser.Host.Clock.GetUtcNow();
+        var to = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero).AddHours(1);
+        var from = to.AddHours(-48);
+        var buckets = await browser.Host.Store.CountAsync(new LogQuery { From = from, To = to, Organization = Organization }, CancellationToken.None);
+        return Enumerable.Range(0, 48).Select(i => from.AddHours(i)).Select(hour => (
+            hour,
+            buckets.Where(b => b.Hour == hour && b.Severity == LogSeverity.Success).Sum(b => b.Count),
+            buckets.Where(b => b.Hour == hour && b.Severity == LogSeverity.Alert).Sum(b => b.Count),
+            buckets.Where(b => b.Hour == hour && b.Severity == LogSeverity.Error).Sum(b => b.Count))).ToList();
+    }
+}

@@ -1,0 +1,108 @@
+using PosFleet.Logs.Storage;
+using PosFleet.Samples.BackOffice;
+
+namespace PosFleet.Tests.BackOffice;
+
+/// <summary>The reports in a real Chromium: search, output encoding, paging, and the forms' server-side checks.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ReportsBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task SearchReference_ShowsOnlyThatTicketsEntries()
+    {
+        var stored = await browser.Host.Store.QueryAsync(new LogQuery { Organization = "shop-12", Text = "Payment terminal timeout", Limit = 1 }, CancellationToken.None);
+        var reference = stored.Entries.Single().Reference!;
+        var page = await browser.SignInAsync("ana");
+        await page.GotoAsync(browser.Host.Url("fleet/reports?org=shop-12"));
+
+        await page.FillAsync("input[name=ref]", reference);
+        await page.ClickAsync("form.pf-filters button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("ref=", StringComparison.Ordinal));
+
+        var references = await page.Locator("table.pf-entries td.pf-reference").AllInnerTextsAsync();
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.Equal(reference, r));
+        Assert.Contains("Check the card reader", await page.InnerTextAsync("table.pf-entries"), StringComparison.Ordinal);
+        Assert.Equal("https://kb.example.com/pos/payment-timeout", await page.Locator("table.pf-entries a.pf-kb").First.GetAttributeAsync("href"));
+        await BrowserFixture.ScreenshotAsync(page, "reports");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task LogLineWithScript_ShowsAsText_AndRunsNothing()
+    {
+        var page = await browser.SignInAsync("ana");
+        var dialogs = 0;
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs++;
+            _ = dialog.DismissAsync();
+        };
+
+        await page.GotoAsync(browser.Host.Url($"fleet/reports?org=shop-12&ref={DemoData.MarkupReference}"));
+
+        Assert.Equal(DemoData.MarkupMessage, await page.Locator("table.pf-entries td.pf-message").InnerTextAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("document.querySelectorAll('script').length"));
+        Assert.Equal(0, dialogs);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Paging_NextPage_ContinuesWithOlderEntriesWithoutRepeats()
+    {
+        var page = await browser.SignInAsync("ana");
+        await page.GotoAsync(browser.Host.Url("fleet/reports?org=shop-12&severity=Error"));
+        var first = await page.Locator("table.pf-entries tbody tr").CountAsync();
+        var firstTimes = await page.Locator("table.pf-entries tbody tr td:first-child").AllInnerTextsAsync();
+
+        await page.ClickAsync("a.pf-next");
+        await page.WaitForURLAsync(url => url.Contains("after=", StringComparison.Ordinal));
+
+        Assert.Equal(50, first);
+        Assert.True(await page.Locator("table.pf-entries tbody tr").CountAsync() > 0);
+        Assert.Equal("Error", await page.Locator("select[name=severity]").InputValueAsync());
+        Assert.True(await page.Locator("a.pf-first").IsVisibleAsync());
+        Assert.NotEqual(firstTimes, await page.Locator("table.pf-entries tbody tr td:first-child").AllInnerTextsAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Reports_AnotherOrganization_IsRefused()
+    {
+        var page = await browser.SignInAsync("ana");
+
+        var response = await page.GotoAsync(browser.Host.Url("fleet/reports?org=shop-34"));
+
+        Assert.Equal(403, response!.Status);
+        Assert.Equal(0, await page.Locator("table.pf-entries").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Form_PostedForAnotherOrganization_IsRefused()
+    {
+        var page = await browser.SignInAsync("luca");
+        await page.GotoAsync(browser.Host.Url("fleet/reports?org=shop-34"));
+
+        // What a user could do with the browser's developer tools: point the form at shop-12.
+        await page.EvalOnSelectorAsync("form.pf-lang input[name=org]", "i => i.value = 'shop-12'");
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form.pf-lang button"), r => r.Url.EndsWith("/fleet/language", StringComparison.Ordinal));
+
+        Assert.Equal(403, response.Status);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Form_WithoutAntiforgeryToken_IsRefused()
+    {
+        var page = await browser.SignInAsync("ana");
+        await page.GotoAsync(browser.Host.Url("fleet/reports?org=shop-12"));
+
+        await page.EvalOnSelectorAsync("form.pf-lang input[name=__RequestVerificationToken]", "i => i.remove()");
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form.pf-lang button"), r => r.Url.EndsWith("/fleet/language", StringComparison.Ordinal));
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("The form has expired", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+}
