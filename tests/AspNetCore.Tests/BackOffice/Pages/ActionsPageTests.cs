@@ -2,10 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PosFleet.Actions;
 
-namespace PosFleet.AspNetCore.Tests.BackOffice.Pages;
+namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>The actions page (seeds 001 and 004) in headless Chromium: pending and done, add, cancel, refusals.</summary>
-public sealed class ActionsPageTests(StatusPagesBrowser browser) : IClassFixture<StatusPagesBrowser>, IAsyncLifetime
+[Collection(BrowserCollection.Name)]
+public sealed class ActionsPageTests(BrowserFixture browser) : IAsyncLifetime
 {
     private StatusPagesHost _host = null!;
 
@@ -18,7 +19,7 @@ public sealed class ActionsPageTests(StatusPagesBrowser browser) : IClassFixture
     [Fact]
     public async Task AddAction_ForOneTerminal_ShowsItPendingThenCancelMovesItToDone()
     {
-        var page = await browser.SignInAsync(_host, "ana");
+        var page = await _host.SignInAsync(browser.Browser, "ana");
         await page.GotoAsync(new Uri(_host.Root, "actions").ToString());
         Assert.Equal(1, await page.Locator("#pending-empty").CountAsync());
 
@@ -31,19 +32,19 @@ public sealed class ActionsPageTests(StatusPagesBrowser browser) : IClassFixture
         Assert.Equal(1, await pending.CountAsync());
         Assert.Equal("Pending", await pending.First.GetAttributeAsync("data-state"));
         Assert.Contains("till-a1", await pending.First.InnerTextAsync());
-        await Screenshots.SaveAsync(page, "actions");
+        await BrowserFixture.ScreenshotAsync(page, "actions");
 
         await pending.First.Locator("form.cancel button").ClickAsync();
         Assert.Equal(1, await page.Locator("#pending-empty").CountAsync());
         Assert.Equal("Canceled", await page.Locator("#done tbody tr").First.GetAttributeAsync("data-state"));
-        var action = Assert.Single((await Queue.ListAsync(new RemoteActionQuery { Organization = "ALPHA" })).Actions);
+        var action = Assert.Single((await Queue.ListAsync(new RemoteActionQuery { Organization = "shop-12" })).Actions);
         Assert.Equal(RemoteActionState.Canceled, action.State);
     }
 
     [Fact]
     public async Task AddAction_ForEveryTerminalOfTheOrganization_QueuesOnePerEnrolledTerminal()
     {
-        var page = await browser.SignInAsync(_host, "ana");
+        var page = await _host.SignInAsync(browser.Browser, "ana");
         await page.GotoAsync(new Uri(_host.Root, "actions").ToString());
         await page.Locator("details.add summary").ClickAsync();
         await page.Locator("#add-name").SelectOptionAsync("reimport-order");
@@ -51,28 +52,28 @@ public sealed class ActionsPageTests(StatusPagesBrowser browser) : IClassFixture
         await page.Locator("#add-submit").ClickAsync();
 
         Assert.Equal(4, await page.Locator("#pending tbody tr[data-state=Pending]").CountAsync());
-        var actions = (await Queue.ListAsync(new RemoteActionQuery { Organization = "ALPHA" })).Actions;
+        var actions = (await Queue.ListAsync(new RemoteActionQuery { Organization = "shop-12" })).Actions;
         Assert.Equal(["till-a1", "till-a2", "till-a3", "till-a4"], actions.Select(a => a.TerminalId).Order());
         Assert.All(actions, a => Assert.Equal("1234", a.Parameters["order"]));
-        Assert.Empty((await Queue.ListAsync(new RemoteActionQuery { Organization = "BRAVO" })).Actions);
+        Assert.Empty((await Queue.ListAsync(new RemoteActionQuery { Organization = "shop-34" })).Actions);
     }
 
     [Fact]
     public async Task Actions_AnotherOrganizationsUser_IsRefusedOnEveryPageAndPost()
     {
-        var queued = await Queue.QueueAsync(new RemoteActionRequest { Organization = "ALPHA", TerminalId = "till-a1", Name = "clear-cache" });
+        var queued = await Queue.QueueAsync(new RemoteActionRequest { Organization = "shop-12", TerminalId = "till-a1", Name = "clear-cache" });
         var id = queued[0].Action.Id.ToString();
-        var page = await browser.SignInAsync(_host, "bob");
+        var page = await _host.SignInAsync(browser.Browser, "luca");
         await page.GotoAsync(new Uri(_host.Root, "actions").ToString());
         var token = await page.Locator("form.add-action input[name=__RequestVerificationToken]").GetAttributeAsync("value");
         var request = page.Context.APIRequest;
 
-        Assert.Equal(403, (await request.GetAsync(new Uri(_host.Root, "actions?org=ALPHA").ToString())).Status);
+        Assert.Equal(403, (await request.GetAsync(new Uri(_host.Root, "actions?org=shop-12").ToString())).Status);
         Assert.Equal(403, (await request.GetAsync(new Uri(_host.Root, "actions/archive?id=" + id).ToString())).Status);
         Assert.Equal(403, (await PostAsync(request, "actions/cancel", $"__RequestVerificationToken={Uri.EscapeDataString(token!)}&id={id}")).Status);
-        Assert.Equal(403, (await PostAsync(request, "actions/add", $"__RequestVerificationToken={Uri.EscapeDataString(token!)}&org=ALPHA&terminal=till-a1&name=leave-safe-mode")).Status);
+        Assert.Equal(403, (await PostAsync(request, "actions/add", $"__RequestVerificationToken={Uri.EscapeDataString(token!)}&org=shop-12&terminal=till-a1&name=leave-safe-mode")).Status);
 
-        var actions = (await Queue.ListAsync(new RemoteActionQuery { Organization = "ALPHA" })).Actions;
+        var actions = (await Queue.ListAsync(new RemoteActionQuery { Organization = "shop-12" })).Actions;
         Assert.Equal(RemoteActionState.Pending, Assert.Single(actions).State);
     }
 

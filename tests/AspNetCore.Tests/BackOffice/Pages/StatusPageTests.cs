@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PosFleet.Actions;
 
-namespace PosFleet.AspNetCore.Tests.BackOffice.Pages;
+namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>The status board page (seed 004) in headless Chromium, over a SQLite back office.</summary>
-public sealed class StatusPageTests(StatusPagesBrowser browser) : IClassFixture<StatusPagesBrowser>, IAsyncLifetime
+[Collection(BrowserCollection.Name)]
+public sealed class StatusPageTests(BrowserFixture browser) : IAsyncLifetime
 {
     private StatusPagesHost _host = null!;
 
@@ -18,9 +19,9 @@ public sealed class StatusPageTests(StatusPagesBrowser browser) : IClassFixture<
     [Fact]
     public async Task Board_FilteredToRed_ShowsRedRowsOnlyAndExcelHoldsThem()
     {
-        var page = await browser.SignInAsync(_host, "ana");
+        var page = await _host.SignInAsync(browser.Browser, "ana");
         Assert.Equal(4, await page.Locator("#board tbody tr").CountAsync());
-        await Screenshots.SaveAsync(page, "status-board");
+        await BrowserFixture.ScreenshotAsync(page, "status-board");
 
         await page.Locator("input[name=health][value=Red]").CheckAsync();
         await page.Locator("#board-search").ClickAsync();
@@ -38,13 +39,13 @@ public sealed class StatusPageTests(StatusPagesBrowser browser) : IClassFixture<
         await download.SaveAsAsync(file);
         var sheet = ReadSheet(file);
         Assert.Equal(3, sheet.Count); // the filters line, the titles, one terminal
-        Assert.Equal(["ALPHA", "till-a2", "Red"], sheet[2].Take(3));
+        Assert.Equal(["shop-12", "till-a2", "Red"], sheet[2].Take(3));
     }
 
     [Fact]
     public async Task Board_HideSyncedAndWithinMinutes_ShowsOnlyRecentFailures()
     {
-        var page = await browser.SignInAsync(_host, "ana");
+        var page = await _host.SignInAsync(browser.Browser, "ana");
         await page.Locator("input[name=within]").FillAsync("30");
         await page.Locator("select[name=unit]").SelectOptionAsync("minutes");
         await page.Locator("#board-search").ClickAsync();
@@ -58,25 +59,25 @@ public sealed class StatusPageTests(StatusPagesBrowser browser) : IClassFixture<
     [Fact]
     public async Task ResetDatabase_AsksForConfirmation_QueuesOnlyOnceConfirmed()
     {
-        var page = await browser.SignInAsync(_host, "ana");
+        var page = await _host.SignInAsync(browser.Browser, "ana");
         await page.Locator("tr[data-terminal=till-a1] form.reset button").ClickAsync();
 
         Assert.Contains("till-a1", await page.Locator("#reset-warning").InnerTextAsync());
-        await Screenshots.SaveAsync(page, "status-reset-confirmation");
-        Assert.Empty(await ListAsync("ALPHA"));
+        await BrowserFixture.ScreenshotAsync(page, "status-reset-confirmation");
+        Assert.Empty(await ListAsync("shop-12"));
 
         await page.Locator("#reset-confirm").ClickAsync();
         var pending = page.Locator("#pending tbody tr");
         Assert.Equal(1, await pending.CountAsync());
         Assert.Equal("Pending", await pending.First.GetAttributeAsync("data-state"));
-        var action = Assert.Single(await ListAsync("ALPHA"));
+        var action = Assert.Single(await ListAsync("shop-12"));
         Assert.Equal(("till-a1", "reset-database"), (action.TerminalId, action.Name));
     }
 
     [Fact]
     public async Task RetrieveLogs_RequestedFromTheRow_QueuesThePeriodAndSize()
     {
-        var page = await browser.SignInAsync(_host, "ana");
+        var page = await _host.SignInAsync(browser.Browser, "ana");
         var row = page.Locator("tr[data-terminal=till-a2]");
         await row.Locator("summary").First.ClickAsync();
         await row.Locator("input[name=from]").FillAsync("2026-11-29T06:00");
@@ -84,7 +85,7 @@ public sealed class StatusPageTests(StatusPagesBrowser browser) : IClassFixture<
         await row.Locator("input[name=maxMb]").FillAsync("5");
         await row.Locator("form.retrieve-logs button").ClickAsync();
 
-        var action = Assert.Single(await ListAsync("ALPHA"));
+        var action = Assert.Single(await ListAsync("shop-12"));
         Assert.Equal("retrieve-logs", action.Name);
         Assert.Equal("2026-11-29T06:00:00.0000000+00:00", action.Parameters["from"]);
         Assert.Equal("2026-11-29T18:00:00.0000000+00:00", action.Parameters["to"]);
@@ -95,23 +96,23 @@ public sealed class StatusPageTests(StatusPagesBrowser browser) : IClassFixture<
     [Fact]
     public async Task Board_AnotherOrganizationsUser_IsRefusedOnEveryPageAndPost()
     {
-        var page = await browser.SignInAsync(_host, "bob");
+        var page = await _host.SignInAsync(browser.Browser, "luca");
         Assert.Equal(["till-b1"], await page.Locator("#board tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.terminal)"));
         var token = await page.Locator("form.reset input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
 
         var request = page.Context.APIRequest;
-        Assert.Equal(403, (await request.GetAsync(new Uri(_host.Root, "status?org=ALPHA").ToString())).Status);
-        Assert.Equal(403, (await request.GetAsync(new Uri(_host.Root, "status/export?org=ALPHA").ToString())).Status);
+        Assert.Equal(403, (await request.GetAsync(new Uri(_host.Root, "status?org=shop-12").ToString())).Status);
+        Assert.Equal(403, (await request.GetAsync(new Uri(_host.Root, "status/export?org=shop-12").ToString())).Status);
         foreach (var (path, extra) in new[] { ("status/reset", "confirm=yes"), ("status/retrieve-logs", "maxMb=1"), ("status/action", "name=clear-cache") })
         {
-            var response = await PostAsync(request, path, $"__RequestVerificationToken={Uri.EscapeDataString(token!)}&org=ALPHA&terminal=till-a1&{extra}");
+            var response = await PostAsync(request, path, $"__RequestVerificationToken={Uri.EscapeDataString(token!)}&org=shop-12&terminal=till-a1&{extra}");
             Assert.Equal(403, response.Status);
         }
 
         // Without the token, refused before anything else.
-        Assert.Equal(400, (await PostAsync(request, "status/action", "org=BRAVO&terminal=till-b1&name=clear-cache")).Status);
-        Assert.Empty(await ListAsync("ALPHA"));
-        Assert.Empty(await ListAsync("BRAVO"));
+        Assert.Equal(400, (await PostAsync(request, "status/action", "org=shop-34&terminal=till-b1&name=clear-cache")).Status);
+        Assert.Empty(await ListAsync("shop-12"));
+        Assert.Empty(await ListAsync("shop-34"));
     }
 
     internal Task<IAPIResponse> PostAsync(IAPIRequestContext request, string path, string body) =>

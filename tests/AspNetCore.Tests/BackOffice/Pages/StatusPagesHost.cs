@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,7 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+using PosFleet.Samples.BackOffice;
 using PosFleet.Actions;
 using PosFleet.AspNetCore.BackOffice;
 using PosFleet.Connectors.Email;
@@ -19,12 +17,12 @@ using PosFleet.Sync;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Tests;
 
-namespace PosFleet.AspNetCore.Tests.BackOffice.Pages;
+namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>
 /// A back office on a real port for the status, actions and digests pages: Kestrel on 127.0.0.1, a SQLite file, digests
-/// to a pickup folder, the clock at <see cref="Now"/>, and two users — ana may set up outlets in ALPHA, bob in BRAVO —
-/// signed in by <c>GET /login?user=ana</c> (a cookie). ALPHA has a green, a red, a yellow and a grey terminal, BRAVO one red.
+/// to a pickup folder, the clock at <see cref="Now"/>, and the sample's two development users — ana may set up outlets in
+/// shop-12, luca in shop-34. shop-12 has a green, a red, a yellow and a grey terminal, shop-34 one red.
 /// </summary>
 internal sealed class StatusPagesHost : IAsyncDisposable
 {
@@ -61,8 +59,7 @@ internal sealed class StatusPagesHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddAuthentication(TestUsers.Name).AddScheme<AuthenticationSchemeOptions, TestUsers>(TestUsers.Name, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddDevelopmentLogin();
         builder.Services.AddPosFleet()
             .UseSqliteStorageFile(Path.Combine(directory.Path, "backoffice.db"))
             .AddSyncBackOffice()
@@ -74,17 +71,24 @@ internal sealed class StatusPagesHost : IAsyncDisposable
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/login", (HttpContext context, string user) =>
-        {
-            context.Response.Cookies.Append(TestUsers.Cookie, user);
-            return Results.Redirect(BasePath + "/status");
-        });
-        app.MapPosFleetBackOffice(BasePath);
+        app.MapDevelopmentLogin(BasePath + "/status");
+        app.MapPosFleetBackOffice(BasePath).RequireAuthorization();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var host = new StatusPagesHost(app, directory, clock, new Uri(address + BasePath + "/"));
         await host.SeedAsync();
         return host;
+    }
+
+    /// <summary>A new browser context (its own cookies) signed in as <paramref name="user"/> through the sample's login page, on the status page.</summary>
+    public async Task<IPage> SignInAsync(IBrowser browser, string user, string locale = "en-US")
+    {
+        var context = await browser.NewContextAsync(new() { Locale = locale, AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Root, "status").ToString());
+        await page.ClickAsync($"button[name=user][value={user}]");
+        await page.WaitForURLAsync(url => url.Contains(BasePath + "/status", StringComparison.Ordinal));
+        return page;
     }
 
     public async Task RecordAsync(string terminal, string organization, string version = "35.0", string? error = null, TimeSpan? silentFor = null)
@@ -109,11 +113,11 @@ internal sealed class StatusPagesHost : IAsyncDisposable
 
     private async Task SeedAsync()
     {
-        await RecordAsync("till-a1", "ALPHA");
-        await RecordAsync("till-a2", "ALPHA", error: "<script>alert('x')</script> The back office could not be reached: Connection refused");
-        await RecordAsync("till-a3", "ALPHA", version: "34.2");
-        await RecordAsync("till-a4", "ALPHA", silentFor: TimeSpan.FromHours(5));
-        await RecordAsync("till-b1", "BRAVO", error: "Connection refused");
+        await RecordAsync("till-a1", "shop-12");
+        await RecordAsync("till-a2", "shop-12", error: "<script>alert('x')</script> The back office could not be reached: Connection refused");
+        await RecordAsync("till-a3", "shop-12", version: "34.2");
+        await RecordAsync("till-a4", "shop-12", silentFor: TimeSpan.FromHours(5));
+        await RecordAsync("till-b1", "shop-34", error: "Connection refused");
     }
 
     public async ValueTask DisposeAsync()
@@ -122,32 +126,5 @@ internal sealed class StatusPagesHost : IAsyncDisposable
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Dispose();
-    }
-
-    /// <summary>Signs a request in as the user its <c>test-user</c> cookie names: ana (ALPHA) or bob (BRAVO).</summary>
-    private sealed class TestUsers(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string Name = "test";
-        public const string Cookie = "test-user";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            var organization = Request.Cookies[Cookie] switch
-            {
-                "ana" => "ALPHA",
-                "bob" => "BRAVO",
-                _ => null,
-            };
-            if (organization is null)
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, Request.Cookies[Cookie]!), new Claim("posfleet:outlet-setup", organization)],
-                Name);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name)));
-        }
     }
 }
