@@ -77,6 +77,29 @@ public sealed class ActionsPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(RemoteActionState.Pending, Assert.Single(actions).State);
     }
 
+    [Fact]
+    public async Task RetrieveLogsArchive_Uploaded_DownloadsTheSameBytesAndIsRefusedToAnotherOrganization()
+    {
+        var action = (await Queue.QueueAsync(new RemoteActionRequest { Organization = "shop-12", TerminalId = "till-a2", Name = "retrieve-logs" }))[0].Action;
+        var store = _host.Services.GetRequiredService<IRemoteActionStore>();
+        await store.DeliverAsync("shop-12", "till-a2", StatusPagesHost.Now, 10, CancellationToken.None);
+        var archive = Enumerable.Range(0, 5000).Select(i => (byte)(i * 7)).ToArray();
+        RemoteActionReport Report(RemoteActionState state) => new() { Id = Guid.NewGuid(), ActionId = action.Id, State = state, At = StatusPagesHost.Now, Attempt = 1 };
+        await store.RecordAsync("shop-12", "till-a2", Report(RemoteActionState.Running) with { Upload = new RemoteActionUploadChunk { Offset = 0, Data = archive, TotalLength = archive.Length } }, 1 << 20, CancellationToken.None);
+        await store.RecordAsync("shop-12", "till-a2", Report(RemoteActionState.Succeeded) with { Detail = "5000 bytes of logs" }, 1 << 20, CancellationToken.None);
+
+        var page = await _host.SignInAsync(browser.Browser, "ana");
+        await page.GotoAsync(new Uri(_host.Root, "actions?terminal=till-a2").ToString());
+        Assert.Equal("Succeeded", await page.Locator("#done tbody tr").First.GetAttributeAsync("data-state"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#done a.archive").ClickAsync());
+        var file = Path.Combine(_host.Directory.Path, "logs.gz");
+        await download.SaveAsAsync(file);
+        Assert.Equal(archive, await File.ReadAllBytesAsync(file));
+
+        var luca = await _host.SignInAsync(browser.Browser, "luca");
+        Assert.Equal(403, (await luca.Context.APIRequest.GetAsync(new Uri(_host.Root, "actions/archive?id=" + action.Id).ToString())).Status);
+    }
+
     private Task<IAPIResponse> PostAsync(IAPIRequestContext request, string path, string body) =>
         request.PostAsync(new Uri(_host.Root, path).ToString(), new() { Headers = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded" }, Data = body, MaxRedirects = 0 });
 }
