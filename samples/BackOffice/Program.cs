@@ -1,9 +1,13 @@
 using PosFleet;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using PosFleet.AspNetCore;
+using PosFleet.AspNetCore.BackOffice;
 using PosFleet.Connectors.Email;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Digests;
 using PosFleet.Logs.Ingest;
+using PosFleet.Logs.Storage;
 using PosFleet.Logs.Retention;
 using PosFleet.Samples.BackOffice;
 using PosFleet.Sync;
@@ -17,11 +21,17 @@ using PosFleet.Sync.Changes;
 // each in its own tickets table, and the items table is exported to them. Enrol a terminal with
 // 'posfleet terminal enrol --store fleet.db --terminal till-07 --organization shop-12 --credential-file till-07.credential'.
 //
+// The web back office (dashboard, reports, status board, actions, digests) is at /fleet behind a DEVELOPMENT-ONLY login
+// with two users in two organizations (DevelopmentLogin.cs), on when started with --demo (which also writes 48 hours of
+// demo activity into the store once) or in the Development environment; a real host maps it behind its own
+// authentication. Without either, the sample serves the sync exchange only.
+//
 // The content root is the sample's own folder, wherever it is started from: appsettings.json is read there, and the
 // relative paths it names (fleet.db, logs/, mail/) are resolved against it.
+var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    Args = [.. args.Where(a => a != "--demo")],
     ContentRootPath = AppContext.BaseDirectory,
 });
 var configuration = builder.Configuration;
@@ -56,6 +66,36 @@ else
     posFleet.AddSmtpNotifier(o => configuration.GetSection("Smtp").Bind(o));
 }
 
+var web = demo || builder.Environment.IsDevelopment();
+if (web)
+{
+    posFleet.AddBackOffice(o => configuration.GetSection("BackOffice").Bind(o));
+    builder.Services.AddDevelopmentLogin();
+}
+
 await using var app = builder.Build();
 app.MapPosFleetSync();
-await app.RunAsync().ConfigureAwait(false);
+if (web)
+{
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.MapDevelopmentLogin();
+    app.MapPosFleetBackOffice("/fleet").RequireAuthorization();
+    app.MapGet("/", () => Results.Redirect("/fleet/"));
+}
+
+await app.StartAsync().ConfigureAwait(false);
+if (demo)
+{
+    var added = await DemoData.SeedAsync(app.Services.GetRequiredService<ILogStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).ConfigureAwait(false);
+    Console.WriteLine(added > 0 ? $"Demo data: {added} log entries of the last 48 hours written." : "Demo data: already in the store.");
+}
+
+foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+{
+    Console.WriteLine(web
+        ? $"PosFleet back office: {address}/fleet/ (development login: ana sees shop-12, luca sees shop-34); sync endpoint: {address}/posfleet/sync"
+        : $"PosFleet sync endpoint: {address}/posfleet/sync (start with --demo for the web back office)");
+}
+
+await app.WaitForShutdownAsync().ConfigureAwait(false);

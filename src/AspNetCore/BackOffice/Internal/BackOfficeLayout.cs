@@ -45,7 +45,7 @@ internal static class BackOfficeLayout
             html.Write($"""<form class="pf-org" method="get" action=""><label>{s.Organization} <select name="org">""");
             foreach (var organization in scope.Organizations)
             {
-                html.Write($"""<option value="{organization}"{Selected(organization == scope.Organization)}>{organization}</option>""");
+                html.Write($"""<option value="{organization}"{Html.If(organization == scope.Organization, " selected")}>{organization}</option>""");
             }
 
             html.Write($"""</select></label> <button type="submit">{s.Show}</button></form>""");
@@ -69,6 +69,4 @@ internal static class BackOfficeLayout
             """);
         return html.ToString();
     }
-
-    private static Html.HtmlFragment Selected(bool selected) => new(selected ? " selected" : "");
 }

@@ -9,8 +9,9 @@ namespace PosFleet.AspNetCore.BackOffice.Internal;
 /// <summary>
 /// Writes a page's HTML with output encoding by construction: in <c>html.Write($"&lt;td&gt;{entry.Message}&lt;/td&gt;")</c>
 /// the literal parts are markup, written as they are, and every value put in a hole is HTML-encoded (quotes included,
-/// so it is safe in an attribute too) — a log line holding <c>&lt;script&gt;</c> shows as text. The only way to write
-/// markup that is not a literal of the code is an <see cref="HtmlFragment"/>, which only this writer makes.
+/// so it is safe in an attribute too) — a log line holding <c>&lt;script&gt;</c> shows as text. Markup that is not a
+/// literal of the code goes in a hole only as an <see cref="HtmlFragment"/>: one this writer wrote
+/// (<see cref="ToFragment"/>) or a constant chosen by a condition (<see cref="If"/>).
 /// </summary>
 /// <remarks>
 /// Hand-written rather than Razor components: Razor components are public classes (each page and its parameters would
@@ -53,8 +54,16 @@ internal sealed class Html(CultureInfo culture)
 
     public override string ToString() => _builder.ToString();
 
-    /// <summary>A fragment of markup written with an <see cref="Html"/>, so already safe.</summary>
-    public readonly record struct HtmlFragment(string Value);
+    /// <summary>Constant markup when <paramref name="condition"/> holds, such as <c>Html.If(chosen, " selected")</c>.</summary>
+    public static HtmlFragment If(bool condition, [System.Diagnostics.CodeAnalysis.ConstantExpected] string markup) => new(condition ? markup : "");
+
+    /// <summary>A fragment of markup written with an <see cref="Html"/> or constant, so already safe.</summary>
+    public readonly struct HtmlFragment
+    {
+        internal HtmlFragment(string value) => Value = value;
+
+        public string Value { get; }
+    }
 
     /// <summary>The interpolated-string handler: literals raw, holes encoded (formatted in the page's culture).</summary>
     [InterpolatedStringHandler]

@@ -16,7 +16,7 @@ internal static class LanguageForm
         html.Write($"""<form class="pf-lang" method="post" action="{request.BasePath}/language">{request.FormFields()}<input type="hidden" name="return" value="{returnPath}"><label>{request.Strings.LanguageLabel} <select name="language">""");
         foreach (var (code, name) in Languages)
         {
-            html.Write($"""<option value="{code}"{new Html.HtmlFragment(code == request.Strings.Language ? " selected" : "")}>{name}</option>""");
+            html.Write($"""<option value="{code}"{Html.If(code == request.Strings.Language, " selected")}>{name}</option>""");
         }
 
         html.Write($"""</select></label> <button type="submit">{request.Strings.Show}</button></form>""");

@@ -76,13 +76,13 @@ internal static class ReportsPage
             """);
         foreach (var severity in new[] { LogSeverity.Success, LogSeverity.Alert, LogSeverity.Error })
         {
-            html.Write($"""<option value="{severity}"{Selected(filter.Severities.Contains(severity))}>{request.Strings.Severities[severity]}</option>""");
+            html.Write($"""<option value="{severity}"{Html.If(filter.Severities.Contains(severity), " selected")}>{request.Strings.Severities[severity]}</option>""");
         }
 
         html.Write($"""</select></label><label>{words.Kind}<select name="kind"><option value="">{words.Any}</option>""");
         foreach (var kind in Enum.GetValues<LogKind>())
         {
-            html.Write($"""<option value="{kind}"{Selected(filter.Kinds.Contains(kind))}>{request.Strings.Kinds[kind]}</option>""");
+            html.Write($"""<option value="{kind}"{Html.If(filter.Kinds.Contains(kind), " selected")}>{request.Strings.Kinds[kind]}</option>""");
         }
 
         html.Write($"""
@@ -97,6 +97,4 @@ internal static class ReportsPage
 
         html.Write($"""<button type="submit">{words.Apply}</button> <a href="{request.Link("reports")}">{words.Clear}</a></form>""");
     }
-
-    private static Html.HtmlFragment Selected(bool selected) => new(selected ? " selected" : "");
 }
