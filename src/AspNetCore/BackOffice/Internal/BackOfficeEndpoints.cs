@@ -18,5 +18,8 @@ internal static class BackOfficeEndpoints
             .WithDisplayName("PosFleet back office: reports");
         group.MapPost("/language", LanguageForm.PostAsync)
             .WithDisplayName("PosFleet back office: language");
+        Pages.StatusPage.Map(group);
+        Pages.ActionsPage.Map(group);
+        Pages.DigestsPage.Map(group);
     }
 }

@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using PosFleet.Samples.BackOffice;
+using PosFleet.Actions;
+using PosFleet.AspNetCore.BackOffice;
+using PosFleet.Connectors.Email;
+using PosFleet.Connectors.Sqlite;
+using PosFleet.Digests;
+using PosFleet.Status;
+using PosFleet.Sync;
+using PosFleet.Sync.Enrolment;
+using PosFleet.Tests;
+
+namespace PosFleet.Tests.BackOffice.Pages;
+
+/// <summary>
+/// A back office on a real port for the status, actions and digests pages: Kestrel on 127.0.0.1, a SQLite file, digests
+/// to a pickup folder, the clock at <see cref="Now"/>, and the sample's two development users — ana may set up outlets in
+/// shop-12, luca in shop-34. shop-12 has a green, a red, a yellow and a grey terminal, shop-34 one red.
+/// </summary>
+internal sealed class StatusPagesHost : IAsyncDisposable
+{
+    public const string BasePath = "/fleet";
+
+    private readonly WebApplication _app;
+
+    private StatusPagesHost(WebApplication app, TempDirectory directory, TestClock clock, Uri root)
+    {
+        _app = app;
+        Directory = directory;
+        Clock = clock;
+        Root = root;
+    }
+
+    public static DateTimeOffset Now { get; } = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+    public TempDirectory Directory { get; }
+
+    public TestClock Clock { get; }
+
+    /// <summary>The back office's pages, such as <c>http://127.0.0.1:5123/fleet/</c>.</summary>
+    public Uri Root { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public string MailFolder => Path.Combine(Directory.Path, "mail");
+
+    public static async Task<StatusPagesHost> StartAsync()
+    {
+        var directory = new TempDirectory();
+        var clock = new TestClock(Now);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddDevelopmentLogin();
+        builder.Services.AddPosFleet()
+            .UseSqliteStorageFile(Path.Combine(directory.Path, "backoffice.db"))
+            .AddSyncBackOffice()
+            .AddStatus(o => o.TargetVersion = "35")
+            .AddActionsBackOffice()
+            .AddDigests(o => o.EnableScheduler = false)
+            .AddPickupFolderNotifier(Path.Combine(directory.Path, "mail"))
+            .AddBackOffice();
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDevelopmentLogin(BasePath + "/status");
+        app.MapPosFleetBackOffice(BasePath).RequireAuthorization();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var host = new StatusPagesHost(app, directory, clock, new Uri(address + BasePath + "/"));
+        await host.SeedAsync();
+        return host;
+    }
+
+    /// <summary>A new browser context (its own cookies) signed in as <paramref name="user"/> through the sample's login page, on the status page.</summary>
+    public async Task<IPage> SignInAsync(IBrowser browser, string user, string locale = "en-US")
+    {
+        var context = await browser.NewContextAsync(new() { Locale = locale, AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Root, "status").ToString());
+        await page.ClickAsync($"button[name=user][value={user}]");
+        await page.WaitForURLAsync(url => url.Contains(BasePath + "/status", StringComparison.Ordinal));
+        return page;
+    }
+
+    public async Task RecordAsync(string terminal, string organization, string version = "35.0", string? error = null, TimeSpan? silentFor = null)
+    {
+        var registry = Services.GetRequiredService<ITerminalRegistry>();
+        await registry.EnrolAsync(terminal, organization);
+        await Services.GetRequiredService<ITerminalStatusStore>().RecordAsync(
+            new TerminalStatus
+            {
+                TerminalId = terminal,
+                Organization = organization,
+                ApplicationVersion = version,
+                LastUpdate = Now.AddDays(-3),
+                LastSync = Now.AddSeconds(-20),
+                LastSyncError = error,
+                SyncInterval = TimeSpan.FromMinutes(1),
+                ReceivedAt = Now - (silentFor ?? TimeSpan.FromSeconds(20)),
+            },
+            100,
+            CancellationToken.None);
+    }
+
+    private async Task SeedAsync()
+    {
+        await RecordAsync("till-a1", "shop-12");
+        await RecordAsync("till-a2", "shop-12", error: "<script>alert('x')</script> The back office could not be reached: Connection refused");
+        await RecordAsync("till-a3", "shop-12", version: "34.2");
+        await RecordAsync("till-a4", "shop-12", silentFor: TimeSpan.FromHours(5));
+        await RecordAsync("till-b1", "shop-34", error: "Connection refused");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Dispose();
+    }
+}
