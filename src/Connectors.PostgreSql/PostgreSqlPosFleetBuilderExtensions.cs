@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PosFleet.Connectors.PostgreSql.Internal;
+using PosFleet.Digests;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Connectors.PostgreSql;
@@ -54,6 +55,8 @@ public static class PostgreSqlPosFleetBuilderExtensions
         services.TryAddSingleton(sp => new PostgreSqlDatabase(sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlStorageStartup>());
         services.Replace(ServiceDescriptor.Singleton<ILogStore, PostgreSqlLogStore>());
+        // Replace, not TryAdd: AddDigests may already have registered the in-memory store.
+        services.Replace(ServiceDescriptor.Singleton<IDigestStore, PostgreSqlDigestStore>());
         return builder;
     }
 }
