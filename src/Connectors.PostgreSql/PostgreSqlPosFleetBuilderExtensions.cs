@@ -6,6 +6,9 @@ using Npgsql;
 using PosFleet.Connectors.PostgreSql.Internal;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
+using PosFleet.Sync.Configurations;
+using PosFleet.Sync.Enrolment;
+using PosFleet.Sync.Inbox;
 
 namespace PosFleet.Connectors.PostgreSql;
 
@@ -57,6 +60,10 @@ public static class PostgreSqlPosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ILogStore, PostgreSqlLogStore>());
         // Replace, not TryAdd: AddDigests may already have registered the in-memory store.
         services.Replace(ServiceDescriptor.Singleton<IDigestStore, PostgreSqlDigestStore>());
+        // The back office's sync stores: the inbox (with dead letters), terminal credentials and connector configurations.
+        services.Replace(ServiceDescriptor.Singleton<ISyncInboxStore, PostgreSqlSyncInboxStore>());
+        services.Replace(ServiceDescriptor.Singleton<ITerminalCredentialStore, PostgreSqlTerminalCredentialStore>());
+        services.Replace(ServiceDescriptor.Singleton<ITerminalConfigurationStore, PostgreSqlTerminalConfigurationStore>());
         return builder;
     }
 }

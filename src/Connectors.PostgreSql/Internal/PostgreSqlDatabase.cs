@@ -8,7 +8,7 @@ namespace PosFleet.Connectors.PostgreSql.Internal;
 /// once per process at start-up under a session advisory lock, so that several instances starting together apply each
 /// migration once and wait for one another.
 /// </summary>
-internal sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
+internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _initialize = new(1, 1);
     private readonly bool _ownsDataSource;
