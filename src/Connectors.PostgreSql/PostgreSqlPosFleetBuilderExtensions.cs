@@ -6,6 +6,7 @@ using Npgsql;
 using PosFleet.Connectors.PostgreSql.Internal;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
+using PosFleet.Status;
 using PosFleet.Sync.Configurations;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Inbox;
@@ -64,6 +65,8 @@ public static class PostgreSqlPosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ISyncInboxStore, PostgreSqlSyncInboxStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalCredentialStore, PostgreSqlTerminalCredentialStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalConfigurationStore, PostgreSqlTerminalConfigurationStore>());
+        // The back office's terminal status and sync errors (AddStatus).
+        services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, PostgreSqlTerminalStatusStore>());
         return builder;
     }
 }
