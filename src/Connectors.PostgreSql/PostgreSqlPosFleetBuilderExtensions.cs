@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using PosFleet.Actions;
 using PosFleet.Connectors.PostgreSql.Internal;
+using PosFleet.Connectors.PostgreSql.Internal.Actions;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
 using PosFleet.Status;
@@ -67,6 +69,8 @@ public static class PostgreSqlPosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ITerminalConfigurationStore, PostgreSqlTerminalConfigurationStore>());
         // The back office's terminal status and sync errors (AddStatus).
         services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, PostgreSqlTerminalStatusStore>());
+        // The back office's remote actions, their reports and uploads.
+        services.Replace(ServiceDescriptor.Singleton<IRemoteActionStore, PostgreSqlRemoteActionStore>());
         return builder;
     }
 }
