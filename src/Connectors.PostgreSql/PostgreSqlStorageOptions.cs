@@ -1,0 +1,19 @@
+using Npgsql;
+
+namespace PosFleet.Connectors.PostgreSql;
+
+/// <summary>Options of the PostgreSQL storage; checked at start-up. Set either <see cref="ConnectionString"/> or <see cref="DataSource"/>.</summary>
+public sealed class PostgreSqlStorageOptions
+{
+    /// <summary>The connection string, such as <c>Host=db;Database=posfleet;Username=posfleet</c> (the password from a password file or the environment).</summary>
+    /// <value>The default value is empty (not set).</value>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>A data source the host built and owns (its pool, its logging, its authentication); PosFleet does not dispose it.</summary>
+    /// <value>The default value is <see langword="null"/> (PosFleet builds one from <see cref="ConnectionString"/>).</value>
+    public NpgsqlDataSource? DataSource { get; set; }
+
+    /// <summary>How long a day's log partition spans; retention drops whole partitions older than its limit.</summary>
+    /// <value>The default value is 1 day.</value>
+    public TimeSpan LogPartitionInterval { get; set; } = TimeSpan.FromDays(1);
+}

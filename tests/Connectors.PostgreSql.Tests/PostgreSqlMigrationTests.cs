@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using PosFleet.Connectors.PostgreSql.Internal;
+using PosFleet.Logs.Storage;
+
+namespace PosFleet.Connectors.PostgreSql.Tests;
+
+/// <summary>The schema is migrated when a host starts: once, even by hosts starting together, and never over a newer one.</summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlMigrationTests(PostgreSqlServer server)
+{
+    [Fact]
+    public async Task StartAsync_FourHostsAtOnceOnANewDatabase_EachStartsAndTheSchemaIsMigratedOnce()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var hosts = Enumerable.Range(0, 4).Select(_ => Host(connectionString)).ToList();
+
+        await Task.WhenAll(hosts.Select(h => Task.Run(() => h.StartAsync())));
+
+        Assert.Equal(PostgreSqlMigrations.Latest, await ScalarAsync<int>(connectionString, "SELECT version FROM posfleet_schema"));
+        Assert.Equal(1L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM posfleet_schema"));
+        Assert.Null(await hosts[3].Services.GetRequiredService<ILogStore>().GetCheckpointAsync("none", default));
+        foreach (var host in hosts)
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_DatabaseOfANewerVersion_FailsNamingItAndChangesNothing()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await ScalarAsync<int>(connectionString, $"CREATE TABLE posfleet_schema (version integer NOT NULL); INSERT INTO posfleet_schema VALUES ({PostgreSqlMigrations.Latest + 1}); SELECT 1");
+        using var host = Host(connectionString);
+
+        var error = await Assert.ThrowsAsync<PosFleetStorageException>(() => host.StartAsync());
+
+        Assert.Contains("newer PosFleet", error.Message, StringComparison.Ordinal);
+        Assert.Contains(new NpgsqlConnectionStringBuilder(connectionString).Database!, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM pg_tables WHERE tablename = 'log_entries'"));
+    }
+
+    [Fact]
+    public async Task StartAsync_NoConnectionString_FailsNamingTheOption()
+    {
+        var builder = new HostApplicationBuilder();
+        builder.Services.AddPosFleet().UsePostgreSqlStorage(_ => { });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAnyAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("PostgreSqlStorageOptions.ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IHost Host(string connectionString)
+    {
+        var builder = new HostApplicationBuilder();
+        builder.Services.AddPosFleet().UsePostgreSqlStorage(connectionString);
+        return builder.Build();
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
