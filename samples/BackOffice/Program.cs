@@ -1,4 +1,5 @@
 using PosFleet;
+using PosFleet.Actions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PosFleet.AspNetCore;
@@ -52,6 +53,7 @@ var posFleet = builder.Services.AddPosFleet()
     .AddSyncBackOffice(o => configuration.GetSection("Sync").Bind(o))
     .AddOutboxMessageHandler<TicketHandler>(TicketHandler.MessageType)
     .AddSyncTables(o => o.Tables.Add(HostTables.Items))
+    .AddActionsBackOffice() // the back office's actions page and the status board's Retrieve logs / Reset database
     .AddSyncEndpoint();
 
 // After the store's own start-up (registered by UseSqliteStorageFile), before the change tracking starts: the host's tables.
