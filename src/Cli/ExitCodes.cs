@@ -27,6 +27,9 @@ internal static class ExitCodes
     /// <summary><c>changes import</c>: the file's signature was refused — changed after signing, signed by another key, or unsigned — and nothing was imported.</summary>
     public const int SignatureRefused = 13;
 
+    /// <summary><c>action cancel</c>: too late — the action was already delivered to its terminal (or is done); nothing was changed.</summary>
+    public const int ActionNotCanceled = 14;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Canceled = 130;
 }

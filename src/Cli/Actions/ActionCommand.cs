@@ -14,7 +14,7 @@ namespace PosFleet.Cli.Actions;
 internal static class ActionCommand
 {
     /// <summary>The exit code of a cancel that came too late: the action was already delivered (or done).</summary>
-    public const int NotCanceled = 13;
+    public const int NotCanceled = ExitCodes.ActionNotCanceled;
 
     public static Command Create() => new("action", "Remote actions: queue one for a terminal or an organization, list pending or done, cancel before delivery, download an upload.")
     {

@@ -53,13 +53,4 @@ internal sealed partial class RemoteActionBackOffice(
         var delivered = await store.DeliverAsync(identity.Organization, identity.TerminalId, time.GetUtcNow(), _options.MaxDeliveriesPerExchange, cancellationToken).ConfigureAwait(false);
         return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded };
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(10, LogLevel.Warning, "Terminal {TerminalId} reported {State} on action {ActionId}, which is not its own, unknown, or cannot take that report; nothing was written.")]
-        public static partial void Refused(ILogger logger, string terminalId, Guid actionId, RemoteActionState state);
-
-        [LoggerMessage(11, LogLevel.Information, "Remote action {ActionId} of terminal {TerminalId}: {State} (attempt {Attempt}).")]
-        public static partial void Reported(ILogger logger, Guid actionId, string terminalId, RemoteActionState state, int attempt);
-    }
 }

@@ -81,10 +81,4 @@ internal sealed partial class RemoteActionQueue(
 
     public async Task<long> DownloadAsync(Guid id, Stream destination, CancellationToken cancellationToken = default) =>
         await store.CopyUploadToAsync(id, destination, cancellationToken).ConfigureAwait(false);
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Queued remote action {ActionId} '{Name}' for terminal {TerminalId} (collapsed into an identical pending one: {Collapsed}).")]
-        public static partial void Queued(ILogger logger, Guid actionId, string name, string terminalId, bool collapsed);
-    }
 }

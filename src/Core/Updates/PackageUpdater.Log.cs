@@ -9,6 +9,9 @@ internal sealed partial class PackageUpdater
         [LoggerMessage(1, LogLevel.Debug, "Offer of {PackageId} {Version} ignored: this terminal installs {OwnPackageId} and runs {Installed}.")]
         public static partial void Ignored(ILogger logger, string packageId, string version, string ownPackageId, string installed);
 
+        [LoggerMessage(20, LogLevel.Information, "Offer of {PackageId} {Version} ignored: it is on channel {Channel}, this terminal follows {OwnChannel}.")]
+        public static partial void OtherChannel(ILogger logger, string packageId, string version, string channel, string ownChannel);
+
         [LoggerMessage(2, LogLevel.Information, "The till's user answered {Answer} to {PackageId} {Version}.")]
         public static partial void Answered(ILogger logger, string packageId, string version, PackageConfirmationAnswer answer);
 

@@ -44,6 +44,13 @@ internal sealed partial class PackageUpdater(
             return;
         }
 
+        if (!string.Equals(offer.Channel, _options.Channel, StringComparison.Ordinal))
+        {
+            // A beta build targeted at the organization reaches only the tills that follow the beta channel.
+            Log.OtherChannel(logger, offer.PackageId, offer.Version, offer.Channel, _options.Channel);
+            return;
+        }
+
         try
         {
             state = await TakeAsync(state, offer, cancellationToken).ConfigureAwait(false);

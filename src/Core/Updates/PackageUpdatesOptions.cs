@@ -7,6 +7,10 @@ public sealed class PackageUpdatesOptions
     /// <value>The default value is <see langword="null"/> (not set).</value>
     public string? PackageId { get; set; }
 
+    /// <summary>The channel this terminal follows: an offer of a release published on another channel is ignored.</summary>
+    /// <value>The default value is <c>stable</c>.</value>
+    public string Channel { get; set; } = "stable";
+
     /// <summary>The version the terminal runs before the updater installs any; <see langword="null"/> takes the sync agent's application version.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? InstalledVersion { get; set; }

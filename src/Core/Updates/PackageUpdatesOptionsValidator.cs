@@ -15,6 +15,11 @@ internal sealed class PackageUpdatesOptionsValidator : IValidateOptions<PackageU
             errors.Add("PackageUpdatesOptions.PackageId is not set; name the package this terminal installs, such as 'pos'.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.Channel))
+        {
+            errors.Add("PackageUpdatesOptions.Channel is empty; name the channel this terminal follows (the default is 'stable').");
+        }
+
         if (options.InstalledVersion is { } installed && !ApplicationVersion.TryParse(installed, out _))
         {
             errors.Add($"PackageUpdatesOptions.InstalledVersion '{installed}' is not a version; use numbers separated by dots, such as 34.2.");

@@ -40,7 +40,7 @@ internal sealed class PackageFleet : IAsyncDisposable
     public ISyncExchangeHandler Handler => _backOffice.GetRequiredService<ISyncExchangeHandler>();
 
     /// <summary>Writes a package file of <paramref name="size"/> bytes and publishes it with its real size and SHA-256.</summary>
-    public async Task<PackageRelease> PublishAsync(string version, int size = 4096, string packageId = "pos")
+    public async Task<PackageRelease> PublishAsync(string version, int size = 4096, string packageId = "pos", string channel = "stable")
     {
         var bytes = new byte[size];
         new Random(version.GetHashCode(StringComparison.Ordinal)).NextBytes(bytes);
@@ -52,6 +52,7 @@ internal sealed class PackageFleet : IAsyncDisposable
             Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Location = new Uri(path),
+            Channel = channel,
         };
         Assert.True(await Catalog.PublishAsync(release));
         return release;

@@ -6,11 +6,15 @@ using PosFleet.Sync.Changes;
 namespace PosFleet.Connectors.Sqlite.Internal.Actions;
 
 /// <summary>
-/// Empties the terminal's synced tables (those declared with <c>AddSyncTables</c>) and its change checkpoints in one
-/// transaction: the next exchange asks from checkpoint 0 and imports a full export. The outbox is not touched.
+/// Empties the terminal's synced tables (those declared with <c>AddSyncTables</c>) and its change-tracking rows
+/// (checkpoints, a re-initialisation under way, any logged change) in one transaction: the next exchange asks from
+/// checkpoint 0 and imports a full export. The outbox is not touched.
 /// </summary>
 internal sealed class SqliteLocalDatabaseReset(SqliteDatabase database, IOptions<SyncTablesOptions> tables) : ILocalDatabaseReset
 {
+    // A reinit cursor left behind would make the next batch continue an old pass instead of starting a full one.
+    private static readonly string[] TrackingTables = ["sync_change_checkpoints", "sync_change_reinit_keys", "sync_change_reinit", "sync_changes"];
+
     public async ValueTask<long> ResetAsync(CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -31,12 +35,15 @@ internal sealed class SqliteLocalDatabaseReset(SqliteDatabase database, IOptions
                     }
                 }
 
-                if (Exists(connection, transaction, "sync_change_checkpoints"))
+                foreach (var tracking in TrackingTables)
                 {
-                    using var checkpoints = connection.CreateCommand();
-                    checkpoints.Transaction = transaction;
-                    checkpoints.CommandText = "DELETE FROM sync_change_checkpoints;";
-                    await checkpoints.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    if (Exists(connection, transaction, tracking))
+                    {
+                        using var clear = connection.CreateCommand();
+                        clear.Transaction = transaction;
+                        clear.CommandText = $"DELETE FROM {tracking};";
+                        await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace PosFleet.Actions;
+
+internal sealed partial class RemoteActionBackOffice
+{
+    private static partial class Log
+    {
+        [LoggerMessage(10, LogLevel.Warning, "Terminal {TerminalId} reported {State} on action {ActionId}, which is not its own, unknown, or cannot take that report; nothing was written.")]
+        public static partial void Refused(ILogger logger, string terminalId, Guid actionId, RemoteActionState state);
+
+        [LoggerMessage(11, LogLevel.Information, "Remote action {ActionId} of terminal {TerminalId}: {State} (attempt {Attempt}).")]
+        public static partial void Reported(ILogger logger, Guid actionId, string terminalId, RemoteActionState state, int attempt);
+    }
+}
