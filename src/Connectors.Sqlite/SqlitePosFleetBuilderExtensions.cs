@@ -88,6 +88,9 @@ public static class SqlitePosFleetBuilderExtensions
         // Package updates: the back office's releases, targets and terminal states, and the terminal's own state.
         services.Replace(ServiceDescriptor.Singleton<PosFleet.Updates.IPackageStore, Internal.Updates.SqlitePackageStore>());
         services.Replace(ServiceDescriptor.Singleton<PosFleet.Updates.ITerminalPackageStateStore, Internal.Updates.SqliteTerminalPackageStateStore>());
+
+        // The notification engine's outbox, skips and in-app inboxes (AddNotificationEngine).
+        services.Replace(ServiceDescriptor.Singleton<PosFleet.Notifications.Engine.INotificationStore, SqliteNotificationStore>());
         // The recipients' push subscriptions (AddWebPushNotifier registers an in-memory store only when none is).
         services.Replace(ServiceDescriptor.Singleton<PosFleet.Notifications.Push.IPushSubscriptionStore, SqlitePushSubscriptionStore>());
         return builder;

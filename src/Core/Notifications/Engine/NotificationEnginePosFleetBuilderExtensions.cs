@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using PosFleet.Notifications.Items;
 
 namespace PosFleet.Notifications.Engine;
@@ -8,15 +10,38 @@ namespace PosFleet.Notifications.Engine;
 public static class NotificationEnginePosFleetBuilderExtensions
 {
     /// <summary>
-    /// Adds the notification engine. The plain English <see cref="INotificationTemplate"/> is registered only when the
-    /// host has none; a localized template registered before or after this call replaces it.
+    /// Adds the notification engine: <see cref="IItemEventPublisher"/> (rules → recipients → outbox and inbox),
+    /// <see cref="INotificationDispatcher"/> and its hosted loop, <see cref="INotificationInbox"/>, and an in-memory
+    /// <see cref="INotificationStore"/> unless a storage connector registered a durable one. The host registers its
+    /// <see cref="INotificationDirectory"/> and a notifier per channel it uses (<c>AddSmtpNotifier</c>, a push
+    /// connector). The plain English <see cref="INotificationTemplate"/> is used only when the host registers none. Options
+    /// are validated at start-up; bind them from configuration with <c>services.Configure&lt;NotificationEngineOptions&gt;(section)</c>.
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
+    /// <param name="configure">Configures the rules and the dispatcher.</param>
     /// <returns>The builder.</returns>
-    public static IPosFleetBuilder AddNotificationEngine(this IPosFleetBuilder builder)
+    public static IPosFleetBuilder AddNotificationEngine(this IPosFleetBuilder builder, Action<NotificationEngineOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton<INotificationTemplate, DefaultNotificationTemplate>();
+        var services = builder.Services;
+        var options = services.AddOptions<NotificationEngineOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationEngineOptions>, NotificationEngineOptionsValidator>());
+        services.AddLogging(); // idempotent: a host's own logging configuration stays as it is
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<INotificationStore, InMemoryNotificationStore>();
+        services.TryAddSingleton<INotificationTemplate, DefaultNotificationTemplate>();
+        // Without a notifier for a channel, its deliveries stay pending with the router's error as last error.
+        services.TryAddSingleton<INotifier>(sp => new NotificationRouter(sp, sp.GetServices<NotifierRegistration>()));
+        services.TryAddSingleton<NotificationSignal>();
+        services.TryAddSingleton<IItemEventPublisher, NotificationEngine>();
+        services.TryAddSingleton<INotificationInbox, NotificationInbox>();
+        services.TryAddSingleton<INotificationDispatcher, NotificationDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatchService>());
         return builder;
     }
 }

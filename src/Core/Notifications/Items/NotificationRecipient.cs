@@ -29,4 +29,13 @@ public sealed record NotificationRecipient
 
     /// <summary>Whether that login has a profile associated (seed 002: technicians and administrators need one to be notified).</summary>
     public bool HasProfile { get; init; }
+
+    /// <summary>
+    /// When set, this person's e-mails are batched: a burst of notifications within this window goes out as one mail at
+    /// its end. <see langword="null"/> sends each at once.
+    /// </summary>
+    public TimeSpan? DigestWindow { get; init; }
+
+    /// <summary>When set, e-mails and pushes falling in these hours wait until they end (deferred, never dropped); the inbox is not affected.</summary>
+    public NotificationQuietHours? QuietHours { get; init; }
 }

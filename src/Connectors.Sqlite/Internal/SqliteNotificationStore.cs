@@ -1,0 +1,243 @@
+using Microsoft.Data.Sqlite;
+using PosFleet.Notifications;
+using PosFleet.Notifications.Engine;
+using PosFleet.Notifications.Items;
+
+namespace PosFleet.Connectors.Sqlite.Internal;
+
+/// <summary>
+/// The notification engine's outbox, skips and inboxes on SQLite. Every write runs in <c>BEGIN IMMEDIATE</c>, so a batch
+/// of one event is all there or not at all, and two processes sharing the file take turns claiming; the primary keys
+/// (the idempotency keys) make adding a record twice a no-op.
+/// </summary>
+internal sealed partial class SqliteNotificationStore(SqliteDatabase database) : INotificationStore, IDisposable
+{
+    private const string OutboxColumns = """
+        key, channel, recipient, address, item_kind, item_id, event_id, organization, subject, text, html, link, batch_key,
+        created_at, due_at, state, attempts, last_error, completed_at
+        """;
+
+    // One writer per process: the others would only spin on the busy timeout.
+    private readonly SemaphoreSlim _write = new(1, 1);
+
+    public void Dispose() => _write.Dispose();
+
+    public async ValueTask<int> AddAsync(NotificationBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return await WriteAsync(connection => Add(connection, batch), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<DateTimeOffset?> GetBatchDueAsync(string batchKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batchKey);
+        return await ReadAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT MIN(due_at) FROM notification_outbox WHERE state = 0 AND batch_key = $batch AND lease_until IS NULL AND attempts = 0;";
+                command.Parameters.AddWithValue("$batch", batchKey);
+                return command.ExecuteScalar() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    {
+        return await WriteAsync<IReadOnlyList<NotificationOutboxEntry>>(
+            connection =>
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                using var select = connection.CreateCommand();
+                select.CommandText = $"""
+                    SELECT {OutboxColumns} FROM notification_outbox
+                    WHERE state = 0 AND due_at <= $now AND (lease_until IS NULL OR lease_until <= $now)
+                    ORDER BY due_at, seq LIMIT $limit;
+                    """;
+                select.Parameters.AddWithValue("$now", now.UtcTicks);
+                select.Parameters.AddWithValue("$limit", limit);
+                var claimed = ReadOutbox(select);
+                using var update = connection.CreateCommand();
+                update.CommandText = "UPDATE notification_outbox SET lease_until = $lease WHERE key = $key;";
+                update.Parameters.AddWithValue("$lease", (now + lease).UtcTicks);
+                var key = update.Parameters.Add("$key", SqliteType.Text);
+                foreach (var entry in claimed)
+                {
+                    key.Value = entry.Key;
+                    update.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+                return claimed;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        await WriteAsync(
+            connection =>
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                using var update = connection.CreateCommand();
+                update.CommandText = """
+                    UPDATE notification_outbox
+                    SET state = $state, attempts = $attempts, due_at = $due, last_error = $error, completed_at = $completed, lease_until = NULL
+                    WHERE key = $key AND state = 0;
+                    """;
+                var key = update.Parameters.Add("$key", SqliteType.Text);
+                var state = update.Parameters.Add("$state", SqliteType.Integer);
+                var count = update.Parameters.Add("$attempts", SqliteType.Integer);
+                var due = update.Parameters.Add("$due", SqliteType.Integer);
+                var error = update.Parameters.Add("$error", SqliteType.Text);
+                var completed = update.Parameters.Add("$completed", SqliteType.Integer);
+                foreach (var attempt in attempts)
+                {
+                    key.Value = attempt.Key;
+                    state.Value = (int)attempt.State;
+                    count.Value = attempt.Attempts;
+                    due.Value = attempt.DueAt.UtcTicks;
+                    error.Value = (object?)attempt.Error ?? DBNull.Value;
+                    completed.Value = attempt.State == NotificationDeliveryState.Pending ? DBNull.Value : attempt.At.UtcTicks;
+                    update.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+                return 0;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<NotificationOutboxEntry>> QueryOutboxAsync(NotificationOutboxQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await ReadAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                var sql = $"SELECT {OutboxColumns} FROM notification_outbox WHERE 1 = 1" + Filters(command, query, recipientColumn: "recipient");
+                if (query.State is { } s)
+                {
+                    sql += " AND state = $state";
+                    command.Parameters.AddWithValue("$state", (int)s);
+                }
+
+                command.CommandText = sql + " ORDER BY seq DESC LIMIT $limit;";
+                command.Parameters.AddWithValue("$limit", query.Limit);
+                return ReadOutbox(command);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<NotificationSkip>> QuerySkipsAsync(NotificationOutboxQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await ReadAsync<IReadOnlyList<NotificationSkip>>(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT key, event_id, item_kind, item_id, organization, recipient, audience, channel, reason, at FROM notification_skips WHERE 1 = 1"
+                    + Filters(command, query, recipientColumn: "recipient") + " ORDER BY seq DESC LIMIT $limit;";
+                command.Parameters.AddWithValue("$limit", query.Limit);
+                using var reader = command.ExecuteReader();
+                var skips = new List<NotificationSkip>();
+                while (reader.Read())
+                {
+                    skips.Add(new NotificationSkip
+                    {
+                        Key = reader.GetString(0), EventId = reader.GetString(1), ItemKind = reader.GetString(2), ItemId = reader.GetString(3),
+                        OrganizationId = reader.GetString(4), RecipientId = reader.GetString(5), Audience = reader.GetString(6),
+                        Channel = new NotificationChannel(reader.GetString(7)), Reason = reader.GetString(8), At = new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero),
+                    });
+                }
+
+                return skips;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Filters(SqliteCommand command, NotificationOutboxQuery query, string recipientColumn)
+    {
+        var sql = "";
+        Add("item_kind", "$kind", query.ItemKind);
+        Add("item_id", "$item", query.ItemId);
+        Add("event_id", "$event", query.EventId);
+        Add(recipientColumn, "$recipient", query.RecipientId);
+        return sql;
+
+        void Add(string column, string parameter, string? value)
+        {
+            if (value is not null)
+            {
+                sql += $" AND {column} = {parameter}";
+                command.Parameters.AddWithValue(parameter, value);
+            }
+        }
+    }
+
+    private static List<NotificationOutboxEntry> ReadOutbox(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var entries = new List<NotificationOutboxEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new NotificationOutboxEntry
+            {
+                Key = reader.GetString(0),
+                Channel = new NotificationChannel(reader.GetString(1)),
+                RecipientId = reader.GetString(2),
+                Address = reader.GetString(3),
+                ItemKind = reader.GetString(4),
+                ItemId = reader.GetString(5),
+                EventId = reader.GetString(6),
+                OrganizationId = reader.GetString(7),
+                Content = new NotificationContent
+                {
+                    Subject = reader.GetString(8),
+                    Text = reader.GetString(9),
+                    Html = reader.IsDBNull(10) ? null : reader.GetString(10),
+                    Link = reader.IsDBNull(11) ? null : new Uri(reader.GetString(11), UriKind.RelativeOrAbsolute),
+                },
+                BatchKey = reader.IsDBNull(12) ? null : reader.GetString(12),
+                CreatedAt = new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
+                DueAt = new DateTimeOffset(reader.GetInt64(14), TimeSpan.Zero),
+                State = (NotificationDeliveryState)reader.GetInt32(15),
+                Attempts = reader.GetInt32(16),
+                LastError = reader.IsDBNull(17) ? null : reader.GetString(17),
+                CompletedAt = reader.IsDBNull(18) ? null : new DateTimeOffset(reader.GetInt64(18), TimeSpan.Zero),
+            });
+        }
+
+        return entries;
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
+    {
+        await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ReadAsync(write, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                return read(connection);
+            }
+            catch (SqliteException ex)
+            {
+                throw database.Explain(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PosFleet.Digests;
+using PosFleet.Notifications.Items;
+
+namespace PosFleet.Notifications.Engine;
+
+/// <summary>
+/// Sends what the outbox holds due: claims a batch, sends each delivery (a recipient's digest batch as one message)
+/// through the <see cref="INotifier"/> router with the delivery's key as idempotency key, and records the outcome: sent,
+/// failed for good, or pending again after Polly's back-off. A crash between sending and recording leaves the claim to
+/// lapse, and the delivery is sent again with the same key (the pickup folder replaces its file, SMTP keeps its Message-Id).
+/// </summary>
+internal sealed partial class NotificationDispatcher : INotificationDispatcher
+{
+    private readonly INotificationStore _store;
+    private readonly INotifier _notifier;
+    private readonly NotificationEngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly DigestRetry _retry;
+
+    public NotificationDispatcher(INotificationStore store, INotifier notifier, IOptions<NotificationEngineOptions> options, TimeProvider time, ILogger<NotificationDispatcher> logger)
+    {
+        _store = store;
+        _notifier = notifier;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        // The digests' back-off (Polly's exponential retry, replayed to read the delay) with this engine's settings.
+        _retry = new DigestRetry(
+            new DigestOptions { RetryDelay = _options.RetryDelay, MaxRetryDelay = _options.MaxRetryDelay, UseRetryJitter = _options.UseRetryJitter, MaxAttempts = _options.MaxAttempts },
+            time);
+    }
+
+    public async ValueTask<int> DispatchDueAsync(CancellationToken cancellationToken = default)
+    {
+        var claimed = await _store.ClaimDueAsync(_time.GetUtcNow(), _options.ClaimLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var group in claimed.GroupBy(e => e.BatchKey ?? e.Key, StringComparer.Ordinal))
+        {
+            var entries = group.ToList();
+            var message = MessageFor(entries);
+            NotificationDelivery outcome;
+            try
+            {
+                var result = await _notifier.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                outcome = result.Deliveries.Count > 0 ? result.Deliveries[0] : new NotificationDelivery(message.Recipients[0], DeliveryStatus.TransientFailure, "The notifier reported no outcome.");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // A notifier that throws (no notifier for the channel, a bug) must not stop the others; try again later.
+                LogSendThrew(_logger, ex, message.Channel.Name, entries[0].Key);
+                outcome = new NotificationDelivery(message.Recipients[0], DeliveryStatus.TransientFailure, ex.Message);
+            }
+
+            var attempts = new List<NotificationAttempt>(entries.Count);
+            var now = _time.GetUtcNow();
+            foreach (var entry in entries)
+            {
+                attempts.Add(await AttemptAsync(entry, outcome, now).ConfigureAwait(false));
+            }
+
+            await _store.RecordAttemptsAsync(attempts, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return claimed.Count;
+    }
+
+    private async ValueTask<NotificationAttempt> AttemptAsync(NotificationOutboxEntry entry, NotificationDelivery outcome, DateTimeOffset now)
+    {
+        var attempts = entry.Attempts + 1;
+        switch (outcome.Status)
+        {
+            case DeliveryStatus.Sent:
+                return new NotificationAttempt(entry.Key, NotificationDeliveryState.Sent, attempts, entry.DueAt, null, now);
+            case DeliveryStatus.TransientFailure when attempts < _options.MaxAttempts:
+                var delay = await _retry.DelayAfterAsync(attempts).ConfigureAwait(false);
+                LogRetry(_logger, entry.Key, attempts, delay, outcome.Reason);
+                return new NotificationAttempt(entry.Key, NotificationDeliveryState.Pending, attempts, now + delay, outcome.Reason, now);
+            default:
+                LogFailed(_logger, entry.Key, attempts, outcome.Reason);
+                return new NotificationAttempt(entry.Key, NotificationDeliveryState.Failed, attempts, entry.DueAt, outcome.Reason ?? "Failed.", now);
+        }
+    }
+
+    private static NotificationMessage MessageFor(List<NotificationOutboxEntry> entries)
+    {
+        var first = entries[0];
+        if (entries.Count == 1)
+        {
+            return new NotificationMessage
+            {
+                Channel = first.Channel, Recipients = [first.Address], Subject = first.Content.Subject, Text = first.Content.Text,
+                Html = first.Content.Html, Headers = Headers(first.Content.Link), IdempotencyKey = first.Key,
+            };
+        }
+
+        // A digest: the burst in one mail, oldest first; its key is the batch's members', the same on a resend.
+        var ordered = entries.OrderBy(e => e.CreatedAt).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        var html = new StringBuilder("<ul>");
+        foreach (var entry in ordered)
+        {
+            text.Append("- ").AppendLine(entry.Content.Text.Replace("\n", "\n  ", StringComparison.Ordinal));
+            html.Append("<li>").Append(entry.Content.Html ?? System.Net.WebUtility.HtmlEncode(entry.Content.Text)).Append("</li>");
+        }
+
+        var hash = new XxHash64();
+        foreach (var entry in ordered)
+        {
+            hash.Append(Encoding.UTF8.GetBytes(entry.Key + "\n"));
+        }
+
+        return new NotificationMessage
+        {
+            Channel = first.Channel,
+            Recipients = [first.Address],
+            Subject = string.Create(CultureInfo.InvariantCulture, $"{ordered.Count} notifications: {ordered[^1].Content.Subject}"),
+            Text = text.ToString(),
+            Html = html.Append("</ul>").ToString(),
+            IdempotencyKey = "digest/" + first.BatchKey + "/" + Convert.ToHexStringLower(hash.GetCurrentHash()),
+        };
+    }
+
+    private static Dictionary<string, string> Headers(Uri? link) => link is null ? [] : new() { ["link"] = link.ToString() };
+}

@@ -1,0 +1,24 @@
+namespace PosFleet.Notifications.Engine;
+
+/// <summary>Which outbox entries (and skips) to list: every filter left <see langword="null"/> matches all; newest first.</summary>
+public sealed record NotificationOutboxQuery
+{
+    /// <summary>Only the entries of items of this kind.</summary>
+    public string? ItemKind { get; init; }
+
+    /// <summary>Only the entries of this item.</summary>
+    public string? ItemId { get; init; }
+
+    /// <summary>Only the entries of this event.</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>Only the entries for this recipient.</summary>
+    public string? RecipientId { get; init; }
+
+    /// <summary>Only the entries in this state (ignored for skips).</summary>
+    public NotificationDeliveryState? State { get; init; }
+
+    /// <summary>How many to return at most.</summary>
+    /// <value>The default value is 100.</value>
+    public int Limit { get; init; } = 100;
+}
