@@ -36,7 +36,9 @@ rm -f "$cluster/pw"
 # Durable settings (fsync on), as a server would run; only the socket directory and the port are the script's.
 "${as[@]}" "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
   -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$cluster' -c shared_buffers=256MB -c max_wal_size=4GB" start >/dev/null
-trap '"${as[@]}" "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$cluster"' EXIT
+stop() { "${as[@]}" "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$cluster"; }
+trap stop EXIT
+trap 'exit 143' INT TERM
 
 rm -f "$work"/fleet.db*
 PG_INGEST_CONNECTION="Host=127.0.0.1;Port=$port;Username=posfleet;Password=$password;Database=postgres" \
