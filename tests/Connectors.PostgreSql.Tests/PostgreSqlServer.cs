@@ -29,6 +29,12 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     {
         _bin = FindBinaries();
         _runAs = Environment.UserName == "root" ? "postgres" : null;
+        if (_runAs is not null && !File.ReadLines("/etc/passwd").Any(l => l.StartsWith(_runAs + ":", StringComparison.Ordinal)))
+        {
+            // Debian's package creates the postgres user; a machine with the binaries but not the user gets a system user.
+            await RunAsync("useradd", ["--system", "--no-create-home", _runAs], asOwner: false);
+        }
+
         Directory.CreateDirectory(_root);
         var passwordFile = Path.Combine(_root, "password");
         await File.WriteAllTextAsync(passwordFile, _password);

@@ -80,15 +80,15 @@ internal sealed partial class PostgreSqlLogStore
         {
             using var command = new NpgsqlCommand { Connection = connection };
             command.CommandText = $"""
-                WITH m AS MATERIALIZED (SELECT e.* FROM log_entries e WHERE {Where(query, command)}),
+                WITH m AS MATERIALIZED (SELECT e.template_id, e.severity, e.terminal, e.ts, e.id FROM log_entries e WHERE {Where(query, command)}),
                 g AS (
                     SELECT template_id, count(*) AS n, max(severity) AS severity, min(ts) AS first_ts,
                            count(DISTINCT terminal) AS terminal_count,
                            (array_agg(DISTINCT terminal ORDER BY terminal) FILTER (WHERE terminal IS NOT NULL))[1:{LogTemplateGroup.MaxTerminalsListed}] AS terminals
                     FROM m GROUP BY template_id),
-                latest AS (SELECT DISTINCT ON (template_id) * FROM m ORDER BY template_id, ts DESC, id DESC)
+                latest AS (SELECT DISTINCT ON (template_id) template_id, ts, id FROM m ORDER BY template_id, ts DESC, id DESC)
                 SELECT {EntryColumns}, g.n, g.severity, g.first_ts, g.terminal_count, g.terminals
-                FROM g JOIN latest e ON e.template_id = g.template_id
+                FROM g JOIN latest l ON l.template_id = g.template_id JOIN log_entries e ON e.ts = l.ts AND e.id = l.id
                 ORDER BY g.n DESC, e.template
                 LIMIT @group_limit
                 """;
