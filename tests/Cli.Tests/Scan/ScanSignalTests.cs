@@ -13,7 +13,7 @@ public sealed class ScanSignalTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     /// <summary>
-    /// 30 copies of a 50 MB log (1.5 GB to read, on every core; copies, since the scan reads one file once however many
+    /// 60 copies of a 50 MB log (3 GB to read, on every core; copies, since the scan reads one file once however many
     /// paths name it) are a scan of seconds; the signal is sent once the tool has memory-mapped any of them, that is
     /// once the parallel workers are reading (a 50 MB file is read in a fraction of a second, so waiting for one
     /// particular copy can miss it).
@@ -25,7 +25,7 @@ public sealed class ScanSignalTests : IDisposable
     {
         Assert.False(OperatingSystem.IsWindows(), "signals are Unix signals");
         var log = await GenerateAsync("fleet.log", "50MB");
-        var copies = Enumerable.Range(1, 29).Select(i => Path.Combine(_dir.Path, $"fleet-{i}.log")).ToList();
+        var copies = Enumerable.Range(1, 59).Select(i => Path.Combine(_dir.Path, $"fleet-{i}.log")).ToList();
         copies.ForEach(copy => File.Copy(log, copy));
         using var process = PosFleetProcess.Start(["scan", log, .. copies, "--threads", "2"]);
         await WaitUntilMappedAsync(process, _dir.Path);
