@@ -40,7 +40,9 @@ internal static class PushPayload
     {
         foreach (var (name, value) in message.Headers)
         {
-            if (string.Equals(name, LinkHeader, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(value))
+            // Only an http or https address opens from the notification; anything else is left out.
+            if (string.Equals(name, LinkHeader, StringComparison.OrdinalIgnoreCase)
+                && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             {
                 return value;
             }

@@ -23,16 +23,17 @@ internal sealed class DefaultNotificationTemplate : INotificationTemplate
             _ => string.Create(CultureInfo.InvariantCulture, $"{item.Kind} {item.Title} is now {item.State}"),
         };
         var subject = what.Length > 0 ? char.ToUpperInvariant(what[0]) + what[1..] : what;
-        var text = item.Link is null ? subject + "." : string.Create(CultureInfo.InvariantCulture, $"{subject}.\n{item.Link}");
+        var link = Templates.NotificationView.IsSafeLink(item.Link) ? item.Link : null; // never a javascript: or data: link
+        var text = link is null ? subject + "." : string.Create(CultureInfo.InvariantCulture, $"{subject}.\n{link}");
         string? html = null;
         if (channel == NotificationChannel.Email)
         {
             var encoded = WebUtility.HtmlEncode(subject);
-            html = item.Link is null
+            html = link is null
                 ? $"<p>{encoded}.</p>"
-                : $"<p>{encoded}.</p><p><a href=\"{WebUtility.HtmlEncode(item.Link.ToString())}\">Open</a></p>";
+                : $"<p>{encoded}.</p><p><a href=\"{WebUtility.HtmlEncode(link.ToString())}\">Open</a></p>";
         }
 
-        return new NotificationContent { Subject = subject, Text = text, Html = html, Link = item.Link };
+        return new NotificationContent { Subject = subject, Text = text, Html = html, Link = link };
     }
 }

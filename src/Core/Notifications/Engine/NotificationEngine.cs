@@ -69,7 +69,7 @@ internal sealed partial class NotificationEngine(
                     inbox.Add(new NotificationInboxEntry
                     {
                         Key = key, OrganizationId = item.OrganizationId, RecipientId = recipient.Id, ItemKind = item.Kind, ItemId = item.Id,
-                        Subject = content.Subject, Text = content.Text, Link = content.Link ?? item.Link, CreatedAt = now,
+                        Subject = content.Subject, Text = content.Text, Link = LinkOf(content, item), CreatedAt = now,
                     });
                     continue;
                 }
@@ -91,7 +91,7 @@ internal sealed partial class NotificationEngine(
                 deliveries.Add(new NotificationOutboxEntry
                 {
                     Key = key, Channel = channel, RecipientId = recipient.Id, Address = address, ItemKind = item.Kind, ItemId = item.Id,
-                    EventId = itemEvent.EventId, OrganizationId = item.OrganizationId, Content = content with { Link = content.Link ?? item.Link },
+                    EventId = itemEvent.EventId, OrganizationId = item.OrganizationId, Content = content with { Link = LinkOf(content, item) },
                     BatchKey = batchKey, CreatedAt = now, DueAt = due,
                 });
             }
@@ -104,6 +104,15 @@ internal sealed partial class NotificationEngine(
             signal.Wake();
         }
     }
+
+    /// <summary>
+    /// The link an entry or a delivery carries: the template's, else the item's, and only an http or https address —
+    /// a host's template or item with a <c>javascript:</c> or <c>data:</c> link puts none in the bell or the push.
+    /// </summary>
+    internal static Uri? LinkOf(NotificationContent content, NotificationItem item) =>
+        Templates.NotificationView.IsSafeLink(content.Link) ? content.Link
+        : content.Link is null && Templates.NotificationView.IsSafeLink(item.Link) ? item.Link
+        : null;
 
     internal static string KeyOf(ItemEvent itemEvent, string recipientId, NotificationChannel channel)
         => string.Create(CultureInfo.InvariantCulture, $"{itemEvent.Item.Kind}/{itemEvent.Item.Id}/{itemEvent.EventId}/{recipientId}/{channel.Name.ToLowerInvariant()}");

@@ -10,8 +10,10 @@ internal static class NotificationPlan
         var plan = new List<(NotificationAudience, NotificationChannel)>();
         if (itemEvent.Type == ItemEventType.Assigned)
         {
-            // Seed 002: a technician always gets a push when an item is assigned to them, whatever the rules say.
+            // Seed 002: a technician always gets a push when an item is assigned to them, whatever the rules say, and
+            // the push shows in the software's bell: an in-app entry beside it.
             plan.Add((NotificationAudience.Technicians, NotificationChannel.Push));
+            plan.Add((NotificationAudience.Technicians, NotificationChannel.InApp));
             return plan;
         }
 

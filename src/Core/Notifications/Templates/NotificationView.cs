@@ -45,6 +45,7 @@ internal sealed class NotificationView
     /// <summary>The item's link when it is an http or https address; any other scheme (<c>javascript:</c> …) is left out.</summary>
     public Uri? Link { get; }
 
-    private static bool IsSafeLink(Uri? uri) =>
+    /// <summary>Whether <paramref name="uri"/> is an absolute http or https address: the only links a notification carries.</summary>
+    internal static bool IsSafeLink(Uri? uri) =>
         uri is { IsAbsoluteUri: true } && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -69,7 +69,7 @@ public sealed class NotificationEngineRuleTests
     }
 
     [Fact]
-    public async Task PublishAsync_Assigned_PushesToTheAssignedTechnicianOnly()
+    public async Task PublishAsync_Assigned_PushesToTheAssignedTechnicianOnlyAndShowsInTheirBell()
     {
         using var h = new NotificationHarness(o => o.Rules.Clear());
         h.Directory.Technicians.Add(new NotificationRecipient { Id = "tech-2", DisplayName = "Luca", Audience = NotificationAudience.Technicians, HasLogin = true, HasProfile = true });
@@ -82,6 +82,28 @@ public sealed class NotificationEngineRuleTests
         Assert.Equal(NotificationChannel.Push, push.Channel);
         Assert.Equal(NotificationHarness.Link.ToString(), push.Headers["link"]);
         Assert.Empty(h.Email.Messages);
+        Assert.Equal(1, await h.Inbox.CountUnreadAsync("org-1", "tech-2"));
+        Assert.Equal(0, await h.Inbox.CountUnreadAsync("org-1", "tech-1"));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("file:///etc/passwd")]
+    public async Task PublishAsync_ItemLinkNotHttp_NeitherTheBellNorThePushNorTheMailCarriesIt(string link)
+    {
+        using var h = new NotificationHarness();
+        var e = h.Event("e1", ItemEventType.Created, "Open");
+        e = e with { Item = e.Item with { Link = new Uri(link) } };
+
+        await h.Publisher.PublishAsync(e, default);
+        await h.Dispatcher.DispatchDueAsync();
+
+        Assert.All(await h.OutboxAsync(), d => Assert.Null(d.Content.Link));
+        var entries = await h.Inbox.ListAsync(new NotificationInboxQuery { OrganizationId = "org-1", RecipientId = "admin-1" }, default);
+        Assert.Null(Assert.Single(entries.Entries).Link);
+        Assert.All(h.Push.Messages, m => Assert.False(m.Headers.ContainsKey("link")));
+        Assert.All(h.Email.Messages, m => Assert.DoesNotContain(link, m.Text + m.Html, StringComparison.Ordinal));
     }
 
     [Fact]
