@@ -30,6 +30,25 @@ public sealed class PackagePolicyTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Sync_DownloadFailsFromASignedAddress_ReportLeavesOutThePasswordAndTheToken()
+    {
+        var release = await _fleet.PublishAsync("35.0");
+        var signed = release with { Version = "35.1", Location = new Uri("https://fleet:Pa55word@packages.invalid/pos/35.1.zip?sig=T0KEN-secret") };
+        Assert.True(await _fleet.Catalog.PublishAsync(signed));
+        await _fleet.TargetAsync("35.1");
+        var till = await _fleet.TillAsync("till-01");
+
+        await till.SyncAsync();
+        await till.SyncAsync();
+
+        var status = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
+        Assert.Equal(PackageOutcome.DownloadFailed, status!.LastResult!.Outcome);
+        Assert.Contains("https://packages.invalid/pos/35.1.zip", status.LastResult.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pa55word", status.LastResult.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("T0KEN", status.LastResult.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sync_AlwaysPolicy_AsksBeforeEachPackage()
     {
         var till = await _fleet.TillAsync("till-01", policy: PackageConfirmationPolicy.Always);
