@@ -6,6 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PosFleet;
+using Npgsql;
+using NpgsqlTypes;
+using PosFleet.Connectors.PostgreSql;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Status;
 
@@ -13,7 +16,8 @@ using PosFleet.Status;
 // Builds <dir>/status.db: N terminals in 50 organizations, each with its latest heartbeat recorded through the store
 // (as the back office records it) and a year of sync-error history bulk-loaded into the same table; then times, in
 // this process, what the status board asks (first pages, a viewer's organizations, filters, keyset pages to the end)
-// and the .xlsx export of the whole board.
+// and the .xlsx export of the whole board. With STATUS_BOARD_POSTGRESQL set (a connection string), the same runs on
+// that PostgreSQL database instead (UsePostgreSqlStorage; the history loaded with binary COPY), as pg-status-board.sh does.
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: status-board <dir> [terminals] [errors-per-terminal] [runs]");
@@ -34,9 +38,17 @@ foreach (var file in new[] { path, path + "-wal", path + "-shm" })
 var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 var services = new ServiceCollection();
 services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-services.AddPosFleet().UseSqliteStorageFile(path, o => o.CheckOnOpen = false).AddStatus(o => o.TargetVersion = "35");
+var postgreSql = Environment.GetEnvironmentVariable("STATUS_BOARD_POSTGRESQL");
+var posFleet = services.AddPosFleet();
+_ = postgreSql is null ? posFleet.UseSqliteStorageFile(path, o => o.CheckOnOpen = false) : posFleet.UsePostgreSqlStorage(postgreSql);
+posFleet.AddStatus(o => o.TargetVersion = "35");
 await using var provider = services.BuildServiceProvider();
 provider.ValidatePosFleetOptions();
+if (postgreSql is not null)
+{
+    // Outside a generic host the schema is migrated on first use; a first read migrates it before the clock starts.
+    await provider.GetRequiredService<IStatusBoard>().QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery { AsOf = now });
+}
 var store = provider.GetRequiredService<ITerminalStatusStore>();
 var board = provider.GetRequiredService<IStatusBoard>();
 var random = new Random(42);
@@ -68,34 +80,61 @@ for (var i = 0; i < terminals; i++)
 var recorded = clock.Elapsed;
 clock.Restart();
 long history = 0;
-using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path }.ToString()))
+if (postgreSql is not null)
 {
-    connection.Open();
-    using var transaction = connection.BeginTransaction();
-    using var insert = connection.CreateCommand();
-    insert.Transaction = transaction;
-    insert.CommandText = "INSERT INTO status_sync_errors (terminal, organization, received_at, error) VALUES ($t, $o, $at, $e);";
-    var t = insert.Parameters.Add("$t", SqliteType.Text);
-    var o = insert.Parameters.Add("$o", SqliteType.Text);
-    var at = insert.Parameters.Add("$at", SqliteType.Integer);
-    var e = insert.Parameters.Add("$e", SqliteType.Text);
-    insert.Prepare();
+    await using var connection = new NpgsqlConnection(postgreSql);
+    await connection.OpenAsync();
+    await using var writer = await connection.BeginBinaryImportAsync("COPY status_sync_errors (terminal, organization, received_at, error) FROM STDIN (FORMAT BINARY)");
     for (var i = 0; i < terminals; i++)
     {
         var instants = Enumerable.Range(0, errorsPerTerminal).Select(_ => now.AddMinutes(-random.NextDouble() * 365 * 24 * 60).UtcTicks).Order();
         foreach (var ticks in instants)
         {
-            (t.Value, o.Value, at.Value, e.Value) = ($"till-{i:D5}", $"ORG-{i % 50:D2}", ticks, errors[random.Next(errors.Length)]);
-            insert.ExecuteNonQuery();
+            await writer.StartRowAsync();
+            await writer.WriteAsync($"till-{i:D5}", NpgsqlDbType.Text);
+            await writer.WriteAsync($"ORG-{i % 50:D2}", NpgsqlDbType.Text);
+            await writer.WriteAsync(ticks, NpgsqlDbType.Bigint);
+            await writer.WriteAsync(errors[random.Next(errors.Length)], NpgsqlDbType.Text);
             history++;
         }
     }
 
-    transaction.Commit();
+    await writer.CompleteAsync();
+    await writer.DisposeAsync();
+    await using var analyze = new NpgsqlCommand("ANALYZE status_terminals; ANALYZE status_sync_errors;", connection);
+    await analyze.ExecuteNonQueryAsync();
+}
+else
+{
+    using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path }.ToString()))
+    {
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO status_sync_errors (terminal, organization, received_at, error) VALUES ($t, $o, $at, $e);";
+        var t = insert.Parameters.Add("$t", SqliteType.Text);
+        var o = insert.Parameters.Add("$o", SqliteType.Text);
+        var at = insert.Parameters.Add("$at", SqliteType.Integer);
+        var e = insert.Parameters.Add("$e", SqliteType.Text);
+        insert.Prepare();
+        for (var i = 0; i < terminals; i++)
+        {
+            var instants = Enumerable.Range(0, errorsPerTerminal).Select(_ => now.AddMinutes(-random.NextDouble() * 365 * 24 * 60).UtcTicks).Order();
+            foreach (var ticks in instants)
+            {
+                (t.Value, o.Value, at.Value, e.Value) = ($"till-{i:D5}", $"ORG-{i % 50:D2}", ticks, errors[random.Next(errors.Length)]);
+                insert.ExecuteNonQuery();
+                history++;
+            }
+        }
+
+        transaction.Commit();
+    }
 }
 
 SqliteConnection.ClearAllPools();
-Console.WriteLine(string.Create(C, $"{terminals:N0} terminals recorded through the store in {recorded.TotalSeconds:0.0} s; {history:N0} sync errors over 365 days loaded in {clock.Elapsed.TotalSeconds:0.0} s; file {new FileInfo(path).Length / 1048576.0:0} MiB"));
+Console.WriteLine(string.Create(C, $"{terminals:N0} terminals recorded through the store in {recorded.TotalSeconds:0.0} s; {history:N0} sync errors over 365 days loaded in {clock.Elapsed.TotalSeconds:0.0} s; {(postgreSql is null ? $"file {new FileInfo(path).Length / 1048576.0:0} MiB" : "store: PostgreSQL")}"));
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
 
 async Task TimeAsync(string name, Func<int, Task> query)
