@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PosFleet.Connectors.Sqlite.Internal;
+using PosFleet.Logs;
 using PosFleet.Logs.Storage;
 
 namespace PosFleet.Connectors.Sqlite.Tests;
@@ -62,6 +63,26 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, SqliteStorageFileTests.Hash(path));
+    }
+
+    [Fact]
+    public async Task CountAsync_FileAtSchema13_IndexesEntriesByOriginAndCountsOneOrganization()
+    {
+        var path = Path.Combine(_stores.Dir.Path, "fleet.db");
+        var h = Hour.UtcTicks;
+        SqliteFile.CreateAtSchema(path, 13, $"""
+            INSERT INTO sources (id, name, byte_offset, line, fingerprint, generation) VALUES (1, 'a.log', 300, 3, 7, 0);
+            INSERT INTO templates (id, hash, text) VALUES (1, 11, 'printer offline');
+            INSERT INTO origins (id, terminal, organization, level) VALUES (1, 'POS-1', 'ACME', 'ERROR'), (2, 'POS-2', 'BETA', 'ERROR');
+            INSERT INTO entries (id, ts, tz, source_id, generation, line, origin_id, kind, severity, template_id, params)
+            VALUES (1, {h}, 0, 1, 0, 1, 1, 3, 2, 1, ''), (2, {h + 1}, 0, 1, 0, 2, 2, 3, 2, 1, ''), (3, {h + 2}, 0, 1, 0, 3, 2, 3, 2, 1, '');
+            """);
+
+        var buckets = await Store(path).CountAsync(new LogQuery { From = Hour, To = Hour.AddHours(1), Organization = "BETA" }, CancellationToken.None);
+
+        Assert.Equal((long)SqliteMigrations.Latest, SqliteFile.SchemaVersion(path));
+        Assert.Equal("CREATE INDEX entries_origin ON entries (origin_id, ts)", SqliteFile.Scalar(path, "SELECT sql FROM sqlite_schema WHERE name = 'entries_origin';"));
+        Assert.Equal([new LogCountBucket(Hour, LogSeverity.Error, LogKind.Offline, 2)], buckets);
     }
 
     /// <summary>
