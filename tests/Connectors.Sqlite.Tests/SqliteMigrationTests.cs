@@ -66,11 +66,11 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
-    public async Task CountAsync_FileAtSchema13_IndexesEntriesByOriginAndCountsOneOrganization()
+    public async Task CountAsync_FileAtSchema12_IndexesEntriesByOriginAndCountsOneOrganization()
     {
         var path = Path.Combine(_stores.Dir.Path, "fleet.db");
         var h = Hour.UtcTicks;
-        SqliteFile.CreateAtSchema(path, 13, $"""
+        SqliteFile.CreateAtSchema(path, 12, $"""
             INSERT INTO sources (id, name, byte_offset, line, fingerprint, generation) VALUES (1, 'a.log', 300, 3, 7, 0);
             INSERT INTO templates (id, hash, text) VALUES (1, 11, 'printer offline');
             INSERT INTO origins (id, terminal, organization, level) VALUES (1, 'POS-1', 'ACME', 'ERROR'), (2, 'POS-2', 'BETA', 'ERROR');

@@ -3,7 +3,7 @@ using PosFleet.Notifications.Push;
 
 namespace PosFleet.Connectors.Sqlite.Internal;
 
-/// <summary>The recipients' push subscriptions in the SQLite file (table <c>push_subscriptions</c>, migration 0013).</summary>
+/// <summary>The recipients' push subscriptions in the SQLite file (table <c>push_subscriptions</c>, migration 0012).</summary>
 internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeProvider time) : IPushSubscriptionStore
 {
     public ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
--- 0013: push subscriptions, one per browser or device a recipient allowed notifications on. The endpoint identifies a
+-- 0012: push subscriptions, one per browser or device a recipient allowed notifications on. The endpoint identifies a
 -- subscription; id keeps the order they were first added in (an endpoint added again keeps its id); added_at is UTC ticks.
 CREATE TABLE push_subscriptions (
     id        INTEGER PRIMARY KEY,

@@ -1,1 +1,0 @@
--- 0012: reserved for the remote actions' next tables; their migration replaces this file.
