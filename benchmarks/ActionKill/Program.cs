@@ -2,9 +2,9 @@
 //     A back office (MapPosFleetSync over DIR/backoffice.db, remote actions on). On first start it enrols till-1,
 //     leaves its credential in DIR/terminal.credential and queues N "work" actions for it.
 // action-kill terminal --dir DIR --port PORT [--seed S]
-//     A terminal over DIR/terminal.db whose "work" handler appends "start ID ATTEMPT RECOVERY" to DIR/runs.log, works
-//     a few milliseconds, then appends "done ID" (both flushed to disk). On a recovery it finishes the work if no
-//     "done ID" is in the log. It syncs and runs actions until the back office holds an outcome for every action it
+//     A terminal over DIR/terminal.db whose "work" handler prints "handler started ID", appends "start ID ATTEMPT
+//     RECOVERY" to DIR/runs.log, works 40 to 100 ms, then appends "done ID" (both flushed to disk). On a recovery it
+//     first appends "recover ID ATTEMPT done|redo" and finishes the work only if no "done ID" is in the log. It syncs and runs actions until the back office holds an outcome for every action it
 //     queued (it asks the back office's file), then exits 0.
 // action-kill logs --dir DIR --mb N
 //     retrieve-logs on N MB of a week's log lines cut to 10 MB (LogRetrieval.cs).
@@ -139,13 +139,20 @@ internal sealed class WorkHandler(string log, Random random) : IRemoteActionHand
 {
     public async ValueTask<RemoteActionOutcome> RunAsync(RemoteActionContext context, CancellationToken cancellationToken)
     {
-        if (context.IsRecovery && File.Exists(log) && File.ReadLines(log).Contains($"done {context.ActionId}"))
+        // The script waits for this line to kill the terminal inside a handler (stdout is flushed on every line).
+        Console.WriteLine($"handler started {context.ActionId}");
+        if (context.IsRecovery)
         {
-            return RemoteActionOutcome.Succeeded("recovered: the work was already done");
+            var done = File.Exists(log) && File.ReadLines(log).Contains($"done {context.ActionId}");
+            Append($"recover {context.ActionId} {context.Attempt} {(done ? "done" : "redo")}");
+            if (done)
+            {
+                return RemoteActionOutcome.Succeeded("recovered: the work was already done");
+            }
         }
 
         Append($"start {context.ActionId} {context.Attempt} {(context.IsRecovery ? 1 : 0)}");
-        await Task.Delay(random.Next(0, 30), cancellationToken);
+        await Task.Delay(random.Next(40, 100), cancellationToken);
         Append($"done {context.ActionId}");
         return RemoteActionOutcome.Succeeded("worked");
     }

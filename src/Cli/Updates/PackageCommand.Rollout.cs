@@ -12,7 +12,8 @@ internal static partial class PackageCommand
     {
         var store = StoreAccess.StoreOption();
         var package = new Option<string?>("--package") { Description = "Only this package's releases." };
-        var command = new Command("list", "Lists the published packages and every organization's target with its rollout.") { store, package };
+        var json = JsonOption();
+        var command = new Command("list", "Lists the published packages and every organization's target with its rollout.") { store, package, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (access, code) = PackageStores.OpenBackOffice(parse.GetValue(store)!, create: false);
@@ -25,6 +26,12 @@ internal static partial class PackageCommand
             {
                 var packages = access.Services.GetRequiredService<IPackageStore>();
                 var releases = await packages.ListReleasesAsync(parse.GetValue(package), cancellationToken);
+                if (parse.GetValue(json))
+                {
+                    PackageJson.WriteList(releases, await packages.ListTargetsAsync(cancellationToken));
+                    return ExitCodes.Success;
+                }
+
                 Console.Out.WriteLine(releases.Count == 0 ? "No package is published." : "package  version  channel  bytes  sha256  location");
                 foreach (var r in releases)
                 {
@@ -49,9 +56,10 @@ internal static partial class PackageCommand
         var halt = new Option<string?>("--halt") { Description = "Halts the rollout with this reason: nothing more is offered until --resume." };
         var resume = new Option<bool>("--resume") { Description = "Resumes a halted rollout at its stage." };
         var widen = new Option<bool>("--widen") { Description = "Moves to the next stage now, without waiting for the current stage's results." };
+        var json = JsonOption();
         var command = new Command("rollout", "Shows an organization's rollout (stage, halted and why, each terminal's version and last answer); --halt, --resume or --widen steer it.")
         {
-            store, organization, halt, resume, widen,
+            store, organization, halt, resume, widen, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -81,7 +89,15 @@ internal static partial class PackageCommand
                     return ScanCommand.Fail(ExitCodes.Usage, $"Organization '{DisplayText.Escape(org)}' has no target: set one with 'posfleet package target'.");
                 }
 
-                Write(view);
+                if (parse.GetValue(json))
+                {
+                    PackageJson.WriteRollout(view);
+                }
+                else
+                {
+                    Write(view);
+                }
+
                 return ExitCodes.Success;
             }
         });

@@ -22,6 +22,8 @@ internal static partial class PackageCommand
 
     private static Option<string> OrganizationOption() => new("--organization") { Description = "The organization.", Required = true };
 
+    private static Option<bool> JsonOption() => new("--json") { Description = "Write the result as JSON." };
+
     private static Command Publish()
     {
         var store = StoreAccess.StoreOption();
@@ -30,9 +32,10 @@ internal static partial class PackageCommand
         var file = new Option<FileInfo>("--file") { Description = "The package file: its size and SHA-256 are computed here and checked by every terminal before it installs.", Required = true };
         var location = new Option<string?>("--location") { Description = "Where terminals fetch it (https://…); the default is the file's own file: URI, for a share the terminals read." };
         var channel = new Option<string>("--channel") { Description = "The channel.", DefaultValueFactory = _ => "stable" };
+        var json = JsonOption();
         var command = new Command("publish", "Publishes a package: id, version, channel, size, SHA-256 and where terminals fetch it. A release never changes.")
         {
-            store, package, version, file, location, channel,
+            store, package, version, file, location, channel, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -80,6 +83,14 @@ internal static partial class PackageCommand
                 try
                 {
                     var added = await access.Services.GetRequiredService<IPackageCatalog>().PublishAsync(release, cancellationToken);
+                    if (parse.GetValue(json))
+                    {
+                        var stored = (await access.Services.GetRequiredService<IPackageStore>().ListReleasesAsync(release.PackageId, cancellationToken))
+                            .FirstOrDefault(r => r.Version == release.Version) ?? release;
+                        PackageJson.WritePublished(stored, added);
+                        return ExitCodes.Success;
+                    }
+
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{(added ? "Published" : "Already published, unchanged:")} {DisplayText.Escape(release.PackageId)} {DisplayText.Escape(release.Version)} on {DisplayText.Escape(release.Channel)}, {size} bytes, SHA-256 {sha256}, at {DisplayText.Escape(new Uri(at.AbsoluteUri).ToString())}"));
                     return ExitCodes.Success;
@@ -110,9 +121,10 @@ internal static partial class PackageCommand
         var stages = new Option<string?>("--stages") { Description = "The rollout's stages in percent of the organization's terminals, such as 10,50,100 (the default); 100 for all at once." };
         var widenAt = new Option<double?>("--widen-at") { Description = "The share of a stage that must have installed (or declined) before the next stage starts (0.8)." };
         var threshold = new Option<double?>("--failure-threshold") { Description = "The share of a stage that may fail before the rollout halts (0.2)." };
+        var json = JsonOption();
         var command = new Command("target", "Sets the version an organization's terminals should run; they are offered it stage by stage at their next exchanges.")
         {
-            store, organization, package, version, stages, widenAt, threshold,
+            store, organization, package, version, stages, widenAt, threshold, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -158,6 +170,12 @@ internal static partial class PackageCommand
                     var org = parse.GetValue(organization)!;
                     var target = await access.Services.GetRequiredService<IPackageCatalog>().SetTargetAsync(org, parse.GetValue(package)!, parse.GetValue(version)!, rollout, cancellationToken);
                     var view = await access.Services.GetRequiredService<IPackageCatalog>().GetRolloutAsync(org, cancellationToken);
+                    if (parse.GetValue(json))
+                    {
+                        PackageJson.WriteRollout(view!);
+                        return ExitCodes.Success;
+                    }
+
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{DisplayText.Escape(org)} now targets {DisplayText.Escape(target.PackageId)} {DisplayText.Escape(target.Version)}: stages {string.Join(", ", target.Rollout.Stages.Select(s => $"{s} %"))}; the first offers it to {view!.Terminals.Count(t => t.Selected)} of its {view.Terminals.Count} terminals."));
                     return ExitCodes.Success;
