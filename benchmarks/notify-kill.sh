@@ -6,7 +6,8 @@
 # end. Counted: lost = an (event, administrator) pair with no .eml, no inbox entry, or a delivery not sent;
 # duplicates = more than one .eml for one pair, more than one inbox entry or delivery for one key.
 #
-#   benchmarks/notify-kill.sh [TRIALS=200] [EVENTS=100] [WORKDIR] [SEED]     (environment: SKIP_BUILD, UNTIL=epoch s)
+#   benchmarks/notify-kill.sh [TRIALS=200] [EVENTS=100] [WORKDIR] [SEED]     (environment: SKIP_BUILD, UNTIL=epoch s,
+#                                                                              KILL_AFTER="0.5 2.5" s: the pause before a kill)
 set -euo pipefail
 trials=${1:-200}
 events=${2:-100}
@@ -33,7 +34,7 @@ for ((t = 1; t <= trials; t++)); do
   for ((k = 1 + RANDOM % 3; k > 0; k--)); do
     "$tool" run --dir "$dir" --events "$events" >>"$dir/host.log" 2>&1 &
     host=$!
-    pause 0.5 2.5
+    pause ${KILL_AFTER:-0.5 2.5}
     if kill -9 "$host" 2>/dev/null; then kills=$((kills + 1)); echo "--- SIGKILL" >>"$dir/host.log"; fi
     wait "$host" 2>/dev/null || true
     host=""

@@ -36,7 +36,7 @@ public sealed class NotificationEngineMailTests : IDisposable
         var messages = server.Messages();
         Assert.Equal(["anna@example.it", "info@barroma.example"], messages.SelectMany(m => m.Recipients).Order(StringComparer.Ordinal));
         var mail = messages[0].Message;
-        Assert.Equal("Intervention Till 3 does not print was created as Open", mail.Subject);
+        Assert.Equal("Till 3 does not print: created in state “Open”", mail.Subject);
         Assert.Contains(Link.ToString(), mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Link}\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.All(await provider.GetRequiredService<INotificationStore>().QueryOutboxAsync(new NotificationOutboxQuery(), default), d => Assert.Equal(NotificationDeliveryState.Sent, d.State));
@@ -87,7 +87,7 @@ public sealed class NotificationEngineMailTests : IDisposable
 
         var mails = Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f)).ToList();
         Assert.Equal(4, mails.Count);
-        Assert.Equal(2, mails.Count(m => m.Subject?.Contains("changed from Closed to Open", StringComparison.Ordinal) == true));
+        Assert.Equal(2, mails.Count(m => m.Subject?.Contains("moved from “Closed” to “Open”", StringComparison.Ordinal) == true));
         Assert.All(mails, m => Assert.Contains(Link.ToString(), m.TextBody, StringComparison.Ordinal));
     }
 

@@ -14,13 +14,14 @@ internal sealed class ActionsFleet : IAsyncDisposable
     private readonly List<ServiceProvider> _providers = [];
     private readonly ServiceProvider _backOffice;
 
-    public ActionsFleet(TestClock clock, Action<RemoteActionOptions>? configure = null)
+    public ActionsFleet(TestClock clock, Action<RemoteActionOptions>? configure = null, Action<IServiceCollection>? backOffice = null)
     {
         Clock = clock;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddFakeLogging();
         services.AddPosFleet().AddSyncBackOffice().AddActionsBackOffice(configure);
+        backOffice?.Invoke(services);
         _backOffice = services.BuildServiceProvider();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosFleet.Notifications.Items;
+using PosFleet.Notifications.Templates;
 
 namespace PosFleet.Notifications.Engine;
 
@@ -14,7 +15,8 @@ public static class NotificationEnginePosFleetBuilderExtensions
     /// <see cref="INotificationDispatcher"/> and its hosted loop, <see cref="INotificationInbox"/>, and an in-memory
     /// <see cref="INotificationStore"/> unless a storage connector registered a durable one. The host registers its
     /// <see cref="INotificationDirectory"/> and a notifier per channel it uses (<c>AddSmtpNotifier</c>, a push
-    /// connector). The plain English <see cref="INotificationTemplate"/> is used only when the host registers none. Options
+    /// connector). The <see cref="INotificationTemplate"/> is PosFleet's localized one (en/es/fr/it, text + HTML) unless
+    /// the host registered its own before this call. Options
     /// are validated at start-up; bind them from configuration with <c>services.Configure&lt;NotificationEngineOptions&gt;(section)</c>.
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
@@ -34,7 +36,7 @@ public static class NotificationEnginePosFleetBuilderExtensions
         services.AddLogging(); // idempotent: a host's own logging configuration stays as it is
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<INotificationStore, InMemoryNotificationStore>();
-        services.TryAddSingleton<INotificationTemplate, DefaultNotificationTemplate>();
+        services.TryAddSingleton<INotificationTemplate, LocalizedNotificationTemplate>();
         // Without a notifier for a channel, its deliveries stay pending with the router's error as last error.
         services.TryAddSingleton<INotifier>(sp => new NotificationRouter(sp, sp.GetServices<NotifierRegistration>()));
         services.TryAddSingleton<NotificationSignal>();

@@ -10,9 +10,9 @@ public static class NotificationTemplatesPosFleetBuilderExtensions
     /// <summary>
     /// Makes the localized template (English, Spanish, French, Italian, by <see cref="NotificationRecipient.Culture"/>;
     /// English for other cultures and for none) the <see cref="INotificationTemplate"/>: text and HTML e-mails with a
-    /// subject per event type and the item's link, short push and inbox bodies. It replaces the engine's plain
-    /// English default, whether that was registered before or after this call; a host's own template registered after
-    /// this call replaces it in turn.
+    /// subject per event type and the item's link, short push and inbox bodies. <c>AddNotificationEngine</c> already
+    /// registers it when the host registered no template; this call makes it the template even over one registered
+    /// before it, and a host's own template registered after this call replaces it in turn.
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
     /// <returns>The builder.</returns>

@@ -74,8 +74,8 @@ public sealed class NotificationDispatcherTests
         Assert.Equal(0, beforeWindow);
         var mail = Assert.Single(h.Email.Messages);
         Assert.StartsWith("2 notifications", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("created as Open", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("changed from Open to Closed", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("creazione nello stato «Open»", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("passaggio da «Open» a «Closed»", mail.Text, StringComparison.Ordinal);
         Assert.All(await h.OutboxAsync(), d => Assert.Equal(NotificationDeliveryState.Sent, d.State));
         Assert.Equal(2, await h.Inbox.CountUnreadAsync("org-1", "admin-1"));
     }
