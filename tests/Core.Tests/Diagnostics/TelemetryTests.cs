@@ -14,7 +14,7 @@ public sealed class TelemetryCollection;
 
 /// <summary>What a host's OpenTelemetry receives from PosFleet's meter and activity source, read with a collector and a listener.</summary>
 [Collection(nameof(TelemetryCollection))]
-public sealed class TelemetryTests : IAsyncDisposable
+public sealed class TelemetryTests : IAsyncDisposable, IDisposable
 {
     private readonly TestClock _clock = new();
     private readonly BackOffice _backOffice;
@@ -28,8 +28,14 @@ public sealed class TelemetryTests : IAsyncDisposable
         {
             ShouldListenTo = s => s.Name == PosFleetTelemetry.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            // Only this class's exchanges (terminals till-4x) are kept: an activity of another test is never held.
             ActivityStopped = a =>
             {
+                if (a.GetTagItem("posfleet.terminal.id") is not string terminal || !terminal.StartsWith("till-4", StringComparison.Ordinal))
+                {
+                    return;
+                }
+
                 lock (_activities)
                 {
                     _activities.Add(a);
@@ -38,6 +44,9 @@ public sealed class TelemetryTests : IAsyncDisposable
         };
         ActivitySource.AddActivityListener(_listener);
     }
+
+    // The listener goes in Dispose, which every runner calls; a listener left behind would hold other tests' activities.
+    public void Dispose() => _listener.Dispose();
 
     public async ValueTask DisposeAsync()
     {
