@@ -118,7 +118,8 @@ internal sealed class SpaceSaving<T>(int capacity)
     {
         // Keeps exactly the Capacity largest (ties by key, so that a prune does not depend on insertion order):
         // dropping every item tied at the threshold would leave a short list when counts are all alike. The counts are
-        // sorted in a buffer kept for the next prune: a summary of a few hundred terminals per template prunes often.
+        // partitioned (not sorted) in a buffer kept for the next prune: a summary of a few hundred terminals per template
+        // prunes often, and which items are kept needs only the item at rank Capacity, not the order of the others.
         var order = _order.Length >= _items.Count ? _order : _order = new Ranked[Math.Max(_items.Count, Bound + 1)];
         var n = 0;
         foreach (var (key, item) in _items)
@@ -127,7 +128,7 @@ internal sealed class SpaceSaving<T>(int capacity)
         }
 
         var kept = order.AsSpan(0, n);
-        kept.Sort(default(ByCountThenKey));
+        RankedSelection.Partition(kept, Capacity);
         if (keepEvicted)
         {
             _evicted ??= new T[Bound];
@@ -148,8 +149,64 @@ internal sealed class SpaceSaving<T>(int capacity)
 /// <summary>An item's count and key, as a prune sorts them (outside the generic class, so that the sort is not shared code calling its comparer through an interface).</summary>
 internal readonly record struct Ranked(long Count, ulong Key);
 
-/// <summary>Largest count first, ties by key.</summary>
-internal readonly struct ByCountThenKey : IComparer<Ranked>
+/// <summary>
+/// Largest count first, ties by key (keys are distinct, so the order is total), as a selection rather than a sort:
+/// <c>Span.Sort</c> with a comparer struct compares through a delegate in a NativeAOT build, and a prune needs only
+/// the item at one rank.
+/// </summary>
+internal static class RankedSelection
 {
-    public int Compare(Ranked x, Ranked y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Key.CompareTo(y.Key);
+    /// <summary>Reorders <paramref name="items"/> so that the item at <paramref name="rank"/> is the one a full sort would put there, every item before it ranks before it, every item after it after.</summary>
+    public static void Partition(Span<Ranked> items, int rank)
+    {
+        var lo = 0;
+        var hi = items.Length - 1;
+        while (hi > lo)
+        {
+            // Median of three as the pivot, moved to the end (Lomuto's partition).
+            var mid = lo + ((hi - lo) >> 1);
+            if (Before(items[mid], items[lo]))
+            {
+                (items[mid], items[lo]) = (items[lo], items[mid]);
+            }
+
+            if (Before(items[hi], items[lo]))
+            {
+                (items[hi], items[lo]) = (items[lo], items[hi]);
+            }
+
+            if (Before(items[mid], items[hi]))
+            {
+                (items[mid], items[hi]) = (items[hi], items[mid]);
+            }
+
+            var pivot = items[hi];
+            var store = lo;
+            for (var i = lo; i < hi; i++)
+            {
+                if (Before(items[i], pivot))
+                {
+                    (items[i], items[store]) = (items[store], items[i]);
+                    store++;
+                }
+            }
+
+            (items[store], items[hi]) = (items[hi], items[store]);
+            if (store == rank)
+            {
+                return;
+            }
+
+            if (store < rank)
+            {
+                lo = store + 1;
+            }
+            else
+            {
+                hi = store - 1;
+            }
+        }
+    }
+
+    private static bool Before(Ranked x, Ranked y) => x.Count > y.Count || (x.Count == y.Count && x.Key < y.Key);
 }

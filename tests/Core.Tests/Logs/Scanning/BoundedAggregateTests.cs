@@ -35,6 +35,25 @@ public sealed class BoundedAggregateTests : IDisposable
         Assert.InRange(top.Count, 20_000, 20_000 + summary.Floor);
     }
 
+    [Theory]
+    [InlineData(128, 64, 1)]
+    [InlineData(129, 64, 2)]
+    [InlineData(400, 100, 3)]
+    [InlineData(128, 64, 4)]
+    public void Partition_CountsWithManyTies_PutsAtEveryRankWhatAFullSortPutsThere(int length, int rank, int seed)
+    {
+        // Counts from a small range, so that ties are broken by key as often as by count.
+        var random = new Random(seed);
+        var items = Enumerable.Range(0, length).Select(i => new Ranked(random.Next(0, 8), (ulong)random.NextInt64())).DistinctBy(r => r.Key).ToArray();
+        var sorted = items.OrderByDescending(r => r.Count).ThenBy(r => r.Key).ToArray();
+
+        RankedSelection.Partition(items, rank);
+
+        Assert.Equal(sorted[rank], items[rank]);
+        Assert.Equal(sorted[..rank].Select(r => r.Key).Order(), items[..rank].Select(r => r.Key).Order());
+        Assert.Equal(sorted[(rank + 1)..].Select(r => r.Key).Order(), items[(rank + 1)..].Select(r => r.Key).Order());
+    }
+
     [Fact]
     public void SpaceSaving_FewerItemsThanTwiceItsCapacity_CountsExactly()
     {
