@@ -67,6 +67,29 @@ internal sealed class WindowsEventFormat() : LogFormat("windows-events")
         return true;
     }
 
+    /// <summary>
+    /// The export's header row (<c>Level, Date and Time, Source, Event ID, Task Category</c>, tab- or comma-separated,
+    /// quoted or not): column names, not an event, so it is counted nowhere.
+    /// </summary>
+    public static bool IsHeaderRow(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith("\"Level\""u8))
+        {
+            line = line[7..];
+        }
+        else if (line.StartsWith("Level"u8))
+        {
+            line = line[5..];
+        }
+        else
+        {
+            return false;
+        }
+
+        return line.Length > 1 && line[0] is (byte)'\t' or (byte)','
+            && (line[1..].StartsWith("Date and Time"u8) || line[1..].StartsWith("\"Date and Time\""u8));
+    }
+
     private static bool IsLevel(ReadOnlySpan<byte> word) =>
         word.SequenceEqual("Information"u8) || word.SequenceEqual("Warning"u8) || word.SequenceEqual("Error"u8)
             || word.SequenceEqual("Critical"u8) || word.SequenceEqual("Verbose"u8);

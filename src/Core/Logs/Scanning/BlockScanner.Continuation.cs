@@ -186,6 +186,12 @@ internal sealed partial class BlockScanner
             return false;
         }
 
+        if (format is WindowsEventFormat && WindowsEventFormat.IsHeaderRow(text))
+        {
+            // The export's column names: neither an entry nor untimed text.
+            return false;
+        }
+
         fields.Reset();
         LogFormats.Generic.TryParse(text, default, ref fields);
         if (fields.Timestamp == TimestampStatus.Parsed)

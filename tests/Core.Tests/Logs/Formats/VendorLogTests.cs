@@ -34,6 +34,21 @@ public sealed class VendorLogTests : IDisposable
         Assert.Equal(("Application Error", "Faulting application name: PosTill.exe, version: 4.2.0.0"), (events[0].Component, events[0].Message));
     }
 
+    [Theory]
+    [InlineData("Level\tDate and Time\tSource\tEvent ID\tTask Category", "Error\t11/30/2026 10:15:30 AM\tApplication Error\t1000\t(100)\tFaulting application name: PosTill.exe")]
+    [InlineData("Level,Date and Time,Source,Event ID,Task Category", "Error,11/30/2026 10:15:30 AM,Application Error,1000,(100),Faulting application name: PosTill.exe")]
+    [InlineData("\"Level\",\"Date and Time\",\"Source\",\"Event ID\",\"Task Category\"", "Error,11/30/2026 10:15:30 AM,Application Error,1000,(100),Faulting application name: PosTill.exe")]
+    public async Task ReadEntriesAsync_WindowsEventViewerExportHeaderRow_CountedNowhere(string header, string row)
+    {
+        var (entries, summary) = await Read($"{header}\r\n{row}\r\n{row.Replace("10:15:30", "10:15:31", StringComparison.Ordinal)}\r\n");
+
+        Assert.Equal("windows-events", Assert.Single(summary.Sources).Format);
+        Assert.Equal(0, summary.UntimedLines);
+        Assert.Equal(0, summary.MalformedLines);
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal("Faulting application name: PosTill.exe", e.Message));
+    }
+
     [Fact]
     public async Task ReadEntriesAsync_WindowsEventViewerCsvExport_EveryEventWithItsLevel()
     {
