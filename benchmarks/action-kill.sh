@@ -28,17 +28,7 @@ tool=${TOOL:-$root/benchmarks/ActionKill/bin/Release/net10.0/action-kill}
 RANDOM=$seed
 echo "action-kill: $trials trials of $actions actions, back office killed every ${bo_every}th trial, seed $seed, in $work"
 
-bo=""
-cleanup() { [ -n "$bo" ] && kill -9 "$bo" 2>/dev/null || true; [ -n "${term:-}" ] && kill -9 "$term" 2>/dev/null || true; }
-trap cleanup EXIT
-start_backoffice() {
-  rm -f "$dir/backoffice.ready"
-  "$tool" backoffice --dir "$dir" --port "$port" --actions "$actions" >>"$dir/backoffice.log" 2>&1 &
-  bo=$!
-  for _ in $(seq 600); do [ -f "$dir/backoffice.ready" ] && return 0; kill -0 "$bo" 2>/dev/null || break; sleep 0.05; done
-  echo "trial $t: the back office did not start (see $dir/backoffice.log)" >&2; return 1
-}
-pause() { sleep "$(awk -v r=$RANDOM -v lo="$1" -v hi="$2" 'BEGIN { printf "%.3f", lo + (r / 32767) * (hi - lo) }')"; }
+. "$root/benchmarks/kill-trial.sh"
 
 # Reads the terminal's output from the fifo on fd 3 into terminal.log until its Nth "handler started" line (or its
 # end, or 60 s), then keeps copying the rest in the background.
@@ -57,8 +47,8 @@ summary() { echo "action-kill: trials $ran, kills $kills_t terminal ($kills_h in
 for ((t = 1; t <= trials; t++)); do
   if [ -n "${UNTIL:-}" ] && (( $(date +%s) >= UNTIL )); then echo "stopped at the time limit after $ran of $trials trials"; break; fi
   dir="$work/trial"; rm -rf "$dir"; mkdir -p "$dir"; touch "$dir/runs.log"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  start_backoffice
+  port=$(free_port)
+  start_backoffice --actions "$actions"
   for ((k = 1 + RANDOM % 3, first = 1; k > 0; k--, first = 0)); do
     offset=$(wc -l <"$dir/runs.log")
     if (( first || RANDOM % 3 != 0 )); then
@@ -69,7 +59,7 @@ for ((t = 1; t <= trials; t++)); do
       if (( t % bo_every == 0 )); then
         pause 0.3 1.0
         kill -9 "$bo" 2>/dev/null && kills_b=$((kills_b + 1)); wait "$bo" 2>/dev/null || true
-        start_backoffice
+        start_backoffice --actions "$actions"
       fi
       await_handler $((1 + RANDOM % 4))
       cat <&3 >>"$dir/terminal.log" &
@@ -81,7 +71,7 @@ for ((t = 1; t <= trials; t++)); do
       if (( t % bo_every == 0 )); then
         pause 0.3 1.0
         kill -9 "$bo" 2>/dev/null && kills_b=$((kills_b + 1)); wait "$bo" 2>/dev/null || true
-        start_backoffice
+        start_backoffice --actions "$actions"
       fi
       pause 0.4 1.6
     fi

@@ -27,17 +27,7 @@ tool="$root/benchmarks/OutboxKill/bin/Release/net10.0/outbox-kill"
 RANDOM=$seed
 echo "outbox-kill: $trials trials of $tickets tickets, cuts $OUTBOX_KILL_CUTS, back office killed every ${bo_every}th trial, seed $seed, in $work"
 
-bo=""
-cleanup() { [ -n "$bo" ] && kill -9 "$bo" 2>/dev/null || true; [ -n "${term:-}" ] && kill -9 "$term" 2>/dev/null || true; }
-trap cleanup EXIT
-start_backoffice() {
-  rm -f "$dir/backoffice.ready"
-  "$tool" backoffice --dir "$dir" --port "$port" >>"$dir/backoffice.log" 2>&1 &
-  bo=$!
-  for _ in $(seq 600); do [ -f "$dir/backoffice.ready" ] && return 0; kill -0 "$bo" 2>/dev/null || break; sleep 0.05; done
-  echo "trial $t: the back office did not start (see $dir/backoffice.log)" >&2; return 1
-}
-pause() { sleep "$(awk -v r=$RANDOM -v lo="$1" -v hi="$2" 'BEGIN { printf "%.3f", lo + (r / 32767) * (hi - lo) }')"; }
+. "$root/benchmarks/kill-trial.sh"
 
 kills_t=0; kills_b=0; cuts=0; total=0; lost=0; twice=0; failed=0; ran=0
 started=$(date +%s)
@@ -48,7 +38,7 @@ for ((t = 1; t <= trials; t++)); do
   if [ -n "${UNTIL:-}" ] && (( $(date +%s) >= UNTIL )); then echo "stopped at the time limit after $ran of $trials trials"; break; fi
   dir="$work/trial"
   rm -rf "$dir"; mkdir -p "$dir"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  port=$(free_port)
   start_backoffice
   for ((k = 1 + RANDOM % 3; k > 0; k--)); do
     "$tool" terminal --dir "$dir" --port "$port" --tickets "$tickets" --seed $RANDOM >>"$dir/terminal.log" 2>&1 &

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using static PosFleet.Connectors.Sqlite.Internal.Actions.SqliteActionsAccess;
 using PosFleet.Actions;
 using PosFleet.Actions.Terminal;
 
@@ -12,12 +13,12 @@ namespace PosFleet.Connectors.Sqlite.Internal.Actions;
 internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemoteActionJournal, IDisposable
 {
     private const string Columns = "delivery, state, attempt, received_at, upload_path, uploaded";
-    private readonly SemaphoreSlim _write = new(1, 1);
+    private readonly SqliteActionsAccess _access = new(database);
 
     public async ValueTask<bool> ReceiveAsync(RemoteActionDelivery delivery, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return await WriteAsync(
+        return await _access.WriteAsync(
             (connection, transaction) =>
             {
                 using var insert = Command(connection, transaction, "INSERT INTO remote_action_journal (id, delivery, state, received_at) VALUES ($id, $delivery, 0, $at) ON CONFLICT (id) DO NOTHING;");
@@ -30,7 +31,7 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
     }
 
     public async ValueTask<RemoteActionEntry?> GetAsync(Guid actionId, CancellationToken cancellationToken) =>
-        await ReadAsync(
+        await _access.ReadAsync(
             connection =>
             {
                 using var command = Command(connection, null, $"SELECT {Columns} FROM remote_action_journal WHERE id = $id;");
@@ -40,7 +41,7 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
             cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<IReadOnlyList<RemoteActionEntry>> ListAsync(RemoteActionEntryState state, CancellationToken cancellationToken) =>
-        await ReadAsync<IReadOnlyList<RemoteActionEntry>>(
+        await _access.ReadAsync<IReadOnlyList<RemoteActionEntry>>(
             connection =>
             {
                 using var command = Command(connection, null, $"SELECT {Columns} FROM remote_action_journal WHERE state = $state ORDER BY received_at, id;");
@@ -52,7 +53,7 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
     public async ValueTask<bool> StartAsync(RemoteActionReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return await WriteAsync(
+        return await _access.WriteAsync(
             (connection, transaction) =>
             {
                 using var update = Command(connection, transaction, """
@@ -75,7 +76,7 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
     public async ValueTask<bool> FinishAsync(RemoteActionReport report, string? uploadPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return await WriteAsync(
+        return await _access.WriteAsync(
             (connection, transaction) =>
             {
                 using var update = Command(connection, transaction, """
@@ -98,7 +99,7 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
     }
 
     public async ValueTask SetUploadedAsync(Guid actionId, long uploaded, long length, CancellationToken cancellationToken) =>
-        await WriteAsync(
+        await _access.WriteAsync(
             (connection, transaction) =>
             {
                 using var update = Command(connection, transaction, """
@@ -113,7 +114,7 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
             cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<IReadOnlyList<RemoteActionReport>> PeekReportsAsync(int max, CancellationToken cancellationToken) =>
-        await ReadAsync<IReadOnlyList<RemoteActionReport>>(
+        await _access.ReadAsync<IReadOnlyList<RemoteActionReport>>(
             connection =>
             {
                 using var command = Command(connection, null, """
@@ -136,7 +137,7 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
     public async ValueTask<int> AcknowledgeReportsAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reportIds);
-        return await WriteAsync(
+        return await _access.WriteAsync(
             (connection, transaction) =>
             {
                 using var delete = Command(connection, transaction, "DELETE FROM remote_action_reports WHERE id = $id;");
@@ -154,7 +155,7 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
     }
 
     public async ValueTask<long> PurgeFinishedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken) =>
-        await WriteAsync(
+        await _access.WriteAsync(
             (connection, transaction) =>
             {
                 using var delete = Command(connection, transaction, """
@@ -167,7 +168,7 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
             },
             cancellationToken).ConfigureAwait(false);
 
-    public void Dispose() => _write.Dispose();
+    public void Dispose() => _access.Dispose();
 
     private static void AddReport(SqliteConnection connection, SqliteTransaction transaction, RemoteActionReport report)
     {
@@ -197,53 +198,5 @@ internal sealed class SqliteRemoteActionJournal(SqliteDatabase database) : IRemo
         }
 
         return entries;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
-    {
-        await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                var result = write(connection, transaction);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
-            }
-        }
-        catch (SqliteException ex)
-        {
-            throw database.Explain(ex);
-        }
-        finally
-        {
-            _write.Release();
-        }
-    }
-
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            try
-            {
-                return read(connection);
-            }
-            catch (SqliteException ex)
-            {
-                throw database.Explain(ex);
-            }
-        }
     }
 }

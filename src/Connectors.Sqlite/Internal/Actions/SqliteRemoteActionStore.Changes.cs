@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using static PosFleet.Connectors.Sqlite.Internal.Actions.SqliteActionsAccess;
 using PosFleet.Actions;
 
 namespace PosFleet.Connectors.Sqlite.Internal.Actions;
@@ -7,7 +8,7 @@ namespace PosFleet.Connectors.Sqlite.Internal.Actions;
 internal sealed partial class SqliteRemoteActionStore
 {
     public async ValueTask<RemoteAction?> CancelAsync(Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken) =>
-        await WriteAsync(
+        await _access.WriteAsync(
             (connection, transaction) =>
             {
                 if (Load(connection, transaction, id) is not { } action)
@@ -35,7 +36,7 @@ internal sealed partial class SqliteRemoteActionStore
     {
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(terminalId);
-        return await WriteAsync<IReadOnlyList<RemoteAction>>(
+        return await _access.WriteAsync<IReadOnlyList<RemoteAction>>(
             (connection, transaction) =>
             {
                 using (var pending = Command(connection, transaction, $"SELECT {Columns} FROM remote_actions WHERE terminal = $terminal AND state = 0 AND organization = $organization;"))
@@ -78,7 +79,7 @@ internal sealed partial class SqliteRemoteActionStore
     }
 
     private Task<RemoteActionRecordResult> RecordInTransactionAsync(string organization, string terminalId, RemoteActionReport report, long maxUploadBytes, CancellationToken cancellationToken) =>
-        WriteAsync(
+        _access.WriteAsync(
             (connection, transaction) =>
             {
                 if (Load(connection, transaction, report.ActionId) is not { } action || action.Organization != organization || action.TerminalId != terminalId)
@@ -130,7 +131,7 @@ internal sealed partial class SqliteRemoteActionStore
     public async ValueTask<long> CopyUploadToAsync(Guid id, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _access.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // One read transaction: the chunks copied are those of one moment, even while the terminal uploads more.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using static PosFleet.Connectors.Sqlite.Internal.Actions.SqliteActionsAccess;
 using PosFleet.Actions;
 
 namespace PosFleet.Connectors.Sqlite.Internal.Actions;
@@ -12,12 +13,12 @@ namespace PosFleet.Connectors.Sqlite.Internal.Actions;
 internal sealed partial class SqliteRemoteActionStore(SqliteDatabase database) : IRemoteActionStore, IDisposable
 {
     private const string Columns = "id, organization, terminal, name, parameters, state, created_at, expires_at, timeout, max_attempts, attempt, detail, output, uploaded_bytes";
-    private readonly SemaphoreSlim _write = new(1, 1);
+    private readonly SqliteActionsAccess _access = new(database);
 
     public async ValueTask<RemoteActionQueued> AddAsync(RemoteAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return await WriteAsync(
+        return await _access.WriteAsync(
             (connection, transaction) =>
             {
                 using (var same = Command(connection, transaction, $"""
@@ -74,7 +75,7 @@ internal sealed partial class SqliteRemoteActionStore(SqliteDatabase database) :
     }
 
     public async ValueTask<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        await ReadAsync(
+        await _access.ReadAsync(
             connection =>
             {
                 using var command = Command(connection, null, $"SELECT {Columns} FROM remote_actions WHERE id = $id;");
@@ -89,7 +90,7 @@ internal sealed partial class SqliteRemoteActionStore(SqliteDatabase database) :
         ArgumentNullException.ThrowIfNull(query.Organization);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
         var hasCursor = RemoteActionCursor.TryParse(query.After, out var ticks, out var after);
-        return await ReadAsync(
+        return await _access.ReadAsync(
             connection =>
             {
                 var where = "organization = $organization"
@@ -119,53 +120,5 @@ internal sealed partial class SqliteRemoteActionStore(SqliteDatabase database) :
             cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _write.Dispose();
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
-    {
-        await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                var result = write(connection, transaction);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
-            }
-        }
-        catch (SqliteException ex)
-        {
-            throw database.Explain(ex);
-        }
-        finally
-        {
-            _write.Release();
-        }
-    }
-
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            try
-            {
-                return read(connection);
-            }
-            catch (SqliteException ex)
-            {
-                throw database.Explain(ex);
-            }
-        }
-    }
+    public void Dispose() => _access.Dispose();
 }
