@@ -14,27 +14,14 @@ batch=${4:-5}
 concurrency=${5:-100}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-bin=$(dirname "$(command -v initdb 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)")
-[ -x "$bin/initdb" ] || { echo "needs PostgreSQL's initdb and pg_ctl (apt-get install postgresql)" >&2; exit 1; }
+. "$root/benchmarks/pg-cluster.sh"
+pg_find_bin
 dotnet build "$root/benchmarks/PgInstances" -c Release -nologo -v q >/dev/null
 bench="$root/benchmarks/PgInstances/bin/Release/net10.0/pg-instances"
 createdb=$([ -x "$bin/createdb" ] && echo "$bin/createdb" || command -v createdb)
 
-cluster=$(mktemp -d /tmp/posfleet-pg-cluster.XXXXXX)
-as=()
-if [ "$(id -u)" = 0 ]; then chown postgres "$cluster"; as=(runuser -u postgres --); fi
-password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-(umask 077; printf '%s' "$password" >"$cluster/pw")
-[ ${#as[@]} -gt 0 ] && chown postgres "$cluster/pw"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"${as[@]}" "$bin/initdb" -D "$cluster/data" -U posfleet --pwfile "$cluster/pw" --auth scram-sha-256 -E UTF8 --locale C >/dev/null
-rm -f "$cluster/pw"
-# Durable settings (fsync on), as a server would run; room for every instance's pool.
-"${as[@]}" "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$cluster' -c max_connections=500" start >/dev/null
-stop() { "${as[@]}" "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$cluster"; }
-trap stop EXIT
-trap 'exit 143' INT TERM
+# Room for every instance's pool.
+pg_cluster_start -c max_connections=500
 
 echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1) ($(nproc) cores), PostgreSQL $("$bin/postgres" --version | awk '{print $3}')"
 status=0

@@ -11,24 +11,12 @@ runs=${3:-100}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/posfleet-pg-board.XXXXXX)
 
-bin=$(dirname "$(command -v initdb 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)")
-[ -x "$bin/initdb" ] || { echo "needs PostgreSQL's initdb and pg_ctl (apt-get install postgresql)" >&2; exit 1; }
+. "$root/benchmarks/pg-cluster.sh"
+pg_find_bin
 dotnet build "$root/benchmarks/StatusBoard" -c Release -nologo -v q >/dev/null
 
-cluster=$(mktemp -d /tmp/posfleet-pg-cluster.XXXXXX)
-as=()
-if [ "$(id -u)" = 0 ]; then chown postgres "$cluster"; as=(runuser -u postgres --); fi
-password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-(umask 077; printf '%s' "$password" >"$cluster/pw")
-[ ${#as[@]} -gt 0 ] && chown postgres "$cluster/pw"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"${as[@]}" "$bin/initdb" -D "$cluster/data" -U posfleet --pwfile "$cluster/pw" --auth scram-sha-256 -E UTF8 --locale C >/dev/null
-rm -f "$cluster/pw"
-"${as[@]}" "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$cluster' -c shared_buffers=256MB" start >/dev/null
-stop() { "${as[@]}" "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$cluster" "$work"; }
-trap stop EXIT
-trap 'exit 143' INT TERM
+pg_cleanup+=("$work")
+pg_cluster_start -c shared_buffers=256MB
 
 echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1) ($(nproc) cores), PostgreSQL $("$bin/postgres" --version | awk '{print $3}')"
 STATUS_BOARD_POSTGRESQL="Host=127.0.0.1;Port=$port;Username=posfleet;Password=$password;Database=postgres" \

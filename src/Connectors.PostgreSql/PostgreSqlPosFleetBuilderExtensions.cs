@@ -6,12 +6,17 @@ using Npgsql;
 using PosFleet.Actions;
 using PosFleet.Connectors.PostgreSql.Internal;
 using PosFleet.Connectors.PostgreSql.Internal.Actions;
+using PosFleet.Connectors.PostgreSql.Internal.Notifications;
+using PosFleet.Connectors.PostgreSql.Internal.Updates;
 using PosFleet.Digests;
 using PosFleet.Logs.Storage;
+using PosFleet.Notifications.Engine;
+using PosFleet.Notifications.Push;
 using PosFleet.Status;
 using PosFleet.Sync.Configurations;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Inbox;
+using PosFleet.Updates;
 
 namespace PosFleet.Connectors.PostgreSql;
 
@@ -71,6 +76,14 @@ public static class PostgreSqlPosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, PostgreSqlTerminalStatusStore>());
         // The back office's remote actions, their reports and uploads.
         services.Replace(ServiceDescriptor.Singleton<IRemoteActionStore, PostgreSqlRemoteActionStore>());
+        // Package updates: the back office's releases, targets and terminal states, and a terminal's own state.
+        services.Replace(ServiceDescriptor.Singleton<IPackageStore, PostgreSqlPackageStore>());
+        services.Replace(ServiceDescriptor.Singleton<ITerminalPackageStateStore, PostgreSqlTerminalPackageStateStore>());
+        // The notification engine's outbox, skips and in-app inboxes (AddNotificationEngine), and the recipients' push
+        // subscriptions (AddWebPushNotifier registers an in-memory store only when none is).
+        services.TryAddSingleton(TimeProvider.System);
+        services.Replace(ServiceDescriptor.Singleton<INotificationStore, PostgreSqlNotificationStore>());
+        services.Replace(ServiceDescriptor.Singleton<IPushSubscriptionStore, PostgreSqlPushSubscriptionStore>());
         return builder;
     }
 }

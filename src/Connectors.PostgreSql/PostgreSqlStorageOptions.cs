@@ -13,7 +13,10 @@ public sealed class PostgreSqlStorageOptions
     /// <value>The default value is <see langword="null"/> (PosFleet builds one from <see cref="ConnectionString"/>).</value>
     public NpgsqlDataSource? DataSource { get; set; }
 
-    /// <summary>How long a day's log partition spans; retention drops whole partitions older than its limit.</summary>
+    /// <summary>
+    /// How long a log partition spans; retention drops whole partitions older than its limit. The database records it
+    /// when first migrated, and a host started later with another value fails start-up.
+    /// </summary>
     /// <value>The default value is 1 day.</value>
     public TimeSpan LogPartitionInterval { get; set; } = TimeSpan.FromDays(1);
 }

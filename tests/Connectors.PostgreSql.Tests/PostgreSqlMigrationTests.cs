@@ -43,6 +43,29 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server)
     }
 
     [Fact]
+    public async Task StartAsync_AnotherLogPartitionIntervalThanTheDatabases_FailsNamingTheOptionAndTheStoredOne()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        using (var first = Host(connectionString))
+        {
+            await first.StartAsync();
+            await first.StopAsync();
+        }
+
+        using var same = Host(connectionString);
+        using var other = Host(connectionString, TimeSpan.FromHours(6));
+
+        await same.StartAsync();
+        var error = await Assert.ThrowsAsync<PosFleetStorageException>(() => other.StartAsync());
+
+        Assert.Contains("PostgreSqlStorageOptions.LogPartitionInterval is 06:00:00", error.Message, StringComparison.Ordinal);
+        Assert.Contains("set LogPartitionInterval to 1.00:00:00", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.TicksPerDay.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await ScalarAsync<string>(connectionString, "SELECT value FROM posfleet_settings WHERE name = 'log_partition_interval'"));
+        await same.StopAsync();
+    }
+
+    [Fact]
     public async Task StartAsync_NoConnectionString_FailsNamingTheOption()
     {
         var builder = new HostApplicationBuilder();
@@ -54,10 +77,14 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server)
         Assert.Contains("PostgreSqlStorageOptions.ConnectionString", error.Message, StringComparison.Ordinal);
     }
 
-    private static IHost Host(string connectionString)
+    private static IHost Host(string connectionString, TimeSpan? partitionInterval = null)
     {
         var builder = new HostApplicationBuilder();
-        builder.Services.AddPosFleet().UsePostgreSqlStorage(connectionString);
+        builder.Services.AddPosFleet().UsePostgreSqlStorage(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.LogPartitionInterval = partitionInterval ?? TimeSpan.FromDays(1);
+        });
         return builder.Build();
     }
 

@@ -133,6 +133,8 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            await CheckPartitionIntervalAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PosFleet.Connectors.PostgreSql.Internal;
 
 /// <summary>The schema migrations, numbered in their file names (<c>0001_logs.sql</c>) and embedded in the assembly.</summary>
@@ -19,27 +17,5 @@ internal static class PostgreSqlMigrations
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;
 
-    private static List<(int Version, string Sql)> Load()
-    {
-        var assembly = typeof(PostgreSqlMigrations).Assembly;
-        var migrations = new List<(int, string)>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var file = name[Prefix.Length..];
-            var version = int.Parse(file.AsSpan(0, file.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            migrations.Add((version, reader.ReadToEnd()));
-        }
-
-        for (var i = 0; i < migrations.Count; i++)
-        {
-            if (migrations[i].Item1 != i + 1)
-            {
-                throw new InvalidOperationException($"The PostgreSQL migrations are not numbered 1, 2, 3 … without gaps: found {migrations[i].Item1} at place {i + 1}.");
-            }
-        }
-
-        return migrations;
-    }
+    private static List<(int Version, string Sql)> Load() => EmbeddedMigrations.Load(typeof(PostgreSqlMigrations).Assembly, Prefix, "PostgreSQL");
 }

@@ -1,0 +1,146 @@
+using Npgsql;
+using PosFleet.Notifications;
+using PosFleet.Notifications.Engine;
+using PosFleet.Notifications.Items;
+
+namespace PosFleet.Connectors.PostgreSql.Internal.Notifications;
+
+/// <summary>
+/// The notification engine's outbox, skips and inboxes on PostgreSQL (migration 0007). The idempotency keys are
+/// primary keys, so adding a record twice is a no-op (<c>ON CONFLICT DO NOTHING</c>); a batch of one event is one
+/// transaction. Dispatchers of several instances claim due deliveries with <c>FOR UPDATE SKIP LOCKED</c>: each row
+/// is claimed by one of them, the others pass over it rather than wait, and none sends it twice.
+/// </summary>
+internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase database) : INotificationStore
+{
+    private const string OutboxColumns = """
+        key, channel, recipient, address, item_kind, item_id, event_id, organization, subject, text, html, link, batch_key,
+        created_at, due_at, state, attempts, last_error, completed_at
+        """;
+
+    public async ValueTask<DateTimeOffset?> GetBatchDueAsync(string batchKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batchKey);
+        return await database.ScalarAsync(
+            "SELECT min(due_at) FROM notification_outbox WHERE state = 0 AND batch_key = @batch AND lease_until IS NULL AND attempts = 0",
+            cancellationToken,
+            ("batch", batchKey)).ConfigureAwait(false) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    }
+
+    public async ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    {
+        // One statement: the rows are locked as they are chosen (a row another dispatcher holds is skipped, not waited
+        // for), then leased; the lease outlives the transaction, and a dispatcher that dies loses its claim when it lapses.
+        var claimed = await database.QueryAsync(
+            $"""
+            WITH due AS (
+                SELECT key FROM notification_outbox
+                WHERE state = 0 AND due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+                ORDER BY due_at, seq LIMIT @limit
+                FOR UPDATE SKIP LOCKED)
+            UPDATE notification_outbox o SET lease_until = @lease FROM due WHERE o.key = due.key
+            RETURNING {string.Join(", ", OutboxColumns.Split(',', StringSplitOptions.TrimEntries).Select(c => "o." + c))}, o.seq
+            """,
+            ReadOutbox,
+            cancellationToken,
+            ("now", now.UtcTicks),
+            ("lease", (now + lease).UtcTicks),
+            ("limit", limit)).ConfigureAwait(false);
+
+        // RETURNING keeps no order: oldest due first, as they were chosen.
+        return [.. claimed.OrderBy(e => e.Entry.DueAt).ThenBy(e => e.Seq).Select(e => e.Entry)];
+    }
+
+    public async ValueTask RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (attempts.Count == 0)
+        {
+            return;
+        }
+
+        // One statement for the whole group, from arrays; an entry already sent or failed keeps its outcome.
+        await database.ExecuteAsync(
+            """
+            UPDATE notification_outbox o
+            SET state = a.state, attempts = a.attempts, due_at = a.due, last_error = a.error, completed_at = a.completed, lease_until = NULL
+            FROM unnest(@keys, @states, @counts, @dues, @errors, @completed) AS a(key, state, attempts, due, error, completed)
+            WHERE o.key = a.key AND o.state = 0
+            """,
+            cancellationToken,
+            ("keys", attempts.Select(a => a.Key).ToArray()),
+            ("states", attempts.Select(a => (int)a.State).ToArray()),
+            ("counts", attempts.Select(a => a.Attempts).ToArray()),
+            ("dues", attempts.Select(a => a.DueAt.UtcTicks).ToArray()),
+            ("errors", attempts.Select(a => a.Error).ToArray()),
+            ("completed", attempts.Select(a => a.State == NotificationDeliveryState.Pending ? (long?)null : a.At.UtcTicks).ToArray())).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<NotificationOutboxEntry>> QueryOutboxAsync(NotificationOutboxQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = await database.QueryAsync(
+            $"""
+            SELECT {OutboxColumns}, seq FROM notification_outbox
+            WHERE {Filters} AND (@state::integer IS NULL OR state = @state)
+            ORDER BY seq DESC LIMIT @limit
+            """,
+            ReadOutbox,
+            cancellationToken,
+            [.. FilterParameters(query), ("state", query.State is { } s ? (int)s : null), ("limit", query.Limit)]).ConfigureAwait(false);
+        return [.. rows.Select(r => r.Entry)];
+    }
+
+    public async ValueTask<IReadOnlyList<NotificationSkip>> QuerySkipsAsync(NotificationOutboxQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await database.QueryAsync(
+            $"""
+            SELECT key, event_id, item_kind, item_id, organization, recipient, audience, channel, reason, at FROM notification_skips
+            WHERE {Filters} ORDER BY seq DESC LIMIT @limit
+            """,
+            r => new NotificationSkip
+            {
+                Key = r.GetString(0), EventId = r.GetString(1), ItemKind = r.GetString(2), ItemId = r.GetString(3),
+                OrganizationId = r.GetString(4), RecipientId = r.GetString(5), Audience = r.GetString(6),
+                Channel = new NotificationChannel(r.GetString(7)), Reason = r.GetString(8), At = new DateTimeOffset(r.GetInt64(9), TimeSpan.Zero),
+            },
+            cancellationToken,
+            [.. FilterParameters(query), ("limit", query.Limit)]).ConfigureAwait(false);
+    }
+
+    /// <summary>The optional filters of a query: a NULL parameter matches every row.</summary>
+    private const string Filters = """
+        (@kind::text IS NULL OR item_kind = @kind) AND (@item::text IS NULL OR item_id = @item)
+        AND (@event::text IS NULL OR event_id = @event) AND (@recipient::text IS NULL OR recipient = @recipient)
+        """;
+
+    private static (string, object?)[] FilterParameters(NotificationOutboxQuery query) =>
+        [("kind", query.ItemKind), ("item", query.ItemId), ("event", query.EventId), ("recipient", query.RecipientId)];
+
+    private static (NotificationOutboxEntry Entry, long Seq) ReadOutbox(NpgsqlDataReader reader) => (new NotificationOutboxEntry
+    {
+        Key = reader.GetString(0),
+        Channel = new NotificationChannel(reader.GetString(1)),
+        RecipientId = reader.GetString(2),
+        Address = reader.GetString(3),
+        ItemKind = reader.GetString(4),
+        ItemId = reader.GetString(5),
+        EventId = reader.GetString(6),
+        OrganizationId = reader.GetString(7),
+        Content = new NotificationContent
+        {
+            Subject = reader.GetString(8),
+            Text = reader.GetString(9),
+            Html = reader.IsDBNull(10) ? null : reader.GetString(10),
+            Link = reader.IsDBNull(11) ? null : new Uri(reader.GetString(11), UriKind.RelativeOrAbsolute),
+        },
+        BatchKey = reader.IsDBNull(12) ? null : reader.GetString(12),
+        CreatedAt = new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
+        DueAt = new DateTimeOffset(reader.GetInt64(14), TimeSpan.Zero),
+        State = (NotificationDeliveryState)reader.GetInt32(15),
+        Attempts = reader.GetInt32(16),
+        LastError = reader.IsDBNull(17) ? null : reader.GetString(17),
+        CompletedAt = reader.IsDBNull(18) ? null : new DateTimeOffset(reader.GetInt64(18), TimeSpan.Zero),
+    }, reader.GetInt64(19));
+}
