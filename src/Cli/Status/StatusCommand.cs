@@ -44,6 +44,7 @@ internal static class StatusCommand
         {
             store, organization, within, hideSynced, health, text, sort, limit, after, asOf, target, targets, json, xlsx,
         };
+        command.Subcommands.Add(StatusErrorsCommand.Create());
 
         command.SetAction(async (parse, cancellationToken) =>
         {

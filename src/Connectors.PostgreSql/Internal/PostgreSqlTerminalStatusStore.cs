@@ -94,15 +94,32 @@ internal sealed class PostgreSqlTerminalStatusStore(PostgreSqlDatabase database)
         }
     }
 
-    public async ValueTask<IReadOnlyList<SyncErrorRecord>> ListErrorsAsync(string terminalId, int limit, CancellationToken cancellationToken)
+    public async ValueTask<SyncErrorPage> ListErrorsAsync(StatusBoardAccess access, SyncErrorQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(terminalId);
-        return await database.QueryAsync(
-            "SELECT terminal, organization, received_at, error FROM status_sync_errors WHERE terminal = @terminal ORDER BY received_at DESC, id DESC LIMIT @limit",
-            r => new SyncErrorRecord(r.GetString(0), r.GetString(1), new DateTimeOffset(r.GetInt64(2), TimeSpan.Zero), r.GetString(3)),
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(query);
+        var after = query.After is not null && SyncErrorCursor.TryParse(query.After, out var c) ? c : (SyncErrorCursor?)null;
+        // NULL parameters switch a condition off, so the statement is one text whatever is filtered.
+        var rows = await database.QueryAsync(
+            """
+            SELECT terminal, organization, received_at, error, id FROM status_sync_errors
+            WHERE terminal = @terminal
+                AND (@all OR organization = ANY(@organizations))
+                AND (@organization::text IS NULL OR organization = @organization)
+                AND (@afterAt::bigint IS NULL OR received_at < @afterAt OR (received_at = @afterAt AND id < @afterId))
+            ORDER BY received_at DESC, id DESC LIMIT @limit
+            """,
+            r => (Record: new SyncErrorRecord(r.GetString(0), r.GetString(1), new DateTimeOffset(r.GetInt64(2), TimeSpan.Zero), r.GetString(3)), Id: r.GetInt64(4)),
             cancellationToken,
-            ("terminal", terminalId),
-            ("limit", Math.Max(0, limit))).ConfigureAwait(false);
+            ("terminal", (object?)query.TerminalId),
+            ("all", access.Organizations is null),
+            ("organizations", (access.Organizations ?? (IEnumerable<string>)[]).ToArray()),
+            ("organization", query.Organization),
+            ("afterAt", after?.ReceivedAtTicks),
+            ("afterId", after?.Sequence ?? 0L),
+            ("limit", query.Limit + 1)).ConfigureAwait(false);
+        var next = SyncErrorCursor.Next(rows, query.Limit, r => new SyncErrorCursor(r.Record.ReceivedAt.UtcTicks, r.Id));
+        return new SyncErrorPage(rows.Take(query.Limit).Select(r => r.Record).ToList(), next);
     }
 
     public async ValueTask<long> PurgeErrorsAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>

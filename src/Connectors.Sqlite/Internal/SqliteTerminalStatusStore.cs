@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PosFleet.Status;
 
@@ -100,24 +101,46 @@ internal sealed class SqliteTerminalStatusStore(SqliteDatabase database) : ITerm
         return await UseAsync(connection => SqliteStatusBoardQuery.RunAsync(connection, access, query, rules, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<IReadOnlyList<SyncErrorRecord>> ListErrorsAsync(string terminalId, int limit, CancellationToken cancellationToken)
+    public async ValueTask<SyncErrorPage> ListErrorsAsync(StatusBoardAccess access, SyncErrorQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(terminalId);
-        return await UseAsync<IReadOnlyList<SyncErrorRecord>>(
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(query);
+        return await UseAsync(
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT terminal, organization, received_at, error FROM status_sync_errors WHERE terminal = $terminal ORDER BY received_at DESC, id DESC LIMIT $limit;";
-                command.Parameters.AddWithValue("$terminal", terminalId);
-                command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
-                var errors = new List<SyncErrorRecord>();
+                var where = "terminal = $terminal";
+                command.Parameters.AddWithValue("$terminal", query.TerminalId);
+                if (access.Organizations is { } organizations)
+                {
+                    where += " AND organization IN (SELECT value FROM json_each($organizations))";
+                    command.Parameters.AddWithValue("$organizations", JsonSerializer.Serialize(organizations.Order(StringComparer.Ordinal).ToArray(), StatusJsonContext.Default.StringArray));
+                }
+
+                if (query.Organization is { } organization)
+                {
+                    where += " AND organization = $organization";
+                    command.Parameters.AddWithValue("$organization", organization);
+                }
+
+                if (query.After is not null && SyncErrorCursor.TryParse(query.After, out var after))
+                {
+                    where += " AND (received_at < $afterAt OR (received_at = $afterAt AND id < $afterId))";
+                    command.Parameters.AddWithValue("$afterAt", after.ReceivedAtTicks);
+                    command.Parameters.AddWithValue("$afterId", after.Sequence);
+                }
+
+                command.CommandText = $"SELECT terminal, organization, received_at, error, id FROM status_sync_errors WHERE {where} ORDER BY received_at DESC, id DESC LIMIT $limit;";
+                command.Parameters.AddWithValue("$limit", query.Limit + 1);
+                var rows = new List<(SyncErrorRecord Record, long Id)>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    errors.Add(new(reader.GetString(0), reader.GetString(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3)));
+                    rows.Add((new(reader.GetString(0), reader.GetString(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3)), reader.GetInt64(4)));
                 }
 
-                return errors;
+                var next = SyncErrorCursor.Next(rows, query.Limit, r => new SyncErrorCursor(r.Record.ReceivedAt.UtcTicks, r.Id));
+                return new SyncErrorPage(rows.Take(query.Limit).Select(r => r.Record).ToList(), next);
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -23,6 +23,17 @@ public interface IStatusBoard
     Task<StatusBoardPage> QueryAsync(StatusBoardAccess access, StatusBoardQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A page of a terminal's sync error history (kept per terminal, bounded and purged by age), newest first; errors
+    /// recorded for an organization outside <paramref name="access"/> are never returned, whatever the query names.
+    /// </summary>
+    /// <param name="access">The organizations the viewer may see.</param>
+    /// <param name="query">The terminal, organization and page.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentException">A value of <paramref name="query"/> is out of range.</exception>
+    Task<SyncErrorPage> GetSyncErrorsAsync(StatusBoardAccess access, SyncErrorQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Writes the whole board with <paramref name="query"/>'s filters and order (every page from the first, regardless
     /// of <see cref="StatusBoardQuery.After"/>) as an <c>.xlsx</c> workbook, each row filled with its health's colour.
     /// </summary>

@@ -39,12 +39,15 @@ public interface ITerminalStatusStore
     /// <returns>The page.</returns>
     ValueTask<StatusBoardPage> QueryAsync(StatusBoardAccess access, StatusBoardQuery query, TerminalHealthRules rules, CancellationToken cancellationToken);
 
-    /// <summary>A terminal's sync errors, newest first.</summary>
-    /// <param name="terminalId">The terminal.</param>
-    /// <param name="limit">The most errors returned.</param>
+    /// <summary>
+    /// A page of a terminal's sync errors, newest first (by receipt, then by order of recording), only those recorded
+    /// for an organization <paramref name="access"/> allows and <paramref name="query"/> names (already validated).
+    /// </summary>
+    /// <param name="access">The organizations the viewer may see.</param>
+    /// <param name="query">The terminal, organization and page.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The errors.</returns>
-    ValueTask<IReadOnlyList<SyncErrorRecord>> ListErrorsAsync(string terminalId, int limit, CancellationToken cancellationToken);
+    /// <returns>The page.</returns>
+    ValueTask<SyncErrorPage> ListErrorsAsync(StatusBoardAccess access, SyncErrorQuery query, CancellationToken cancellationToken);
 
     /// <summary>Deletes the sync errors received before <paramref name="olderThan"/> (<see cref="StatusOptions.ErrorRetention"/>); the latest status of each terminal stays.</summary>
     /// <param name="olderThan">Errors received before this instant go.</param>

@@ -5,7 +5,8 @@ internal sealed class InMemoryTerminalStatusStore : ITerminalStatusStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, TerminalStatus> _latest = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LinkedList<SyncErrorRecord>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedList<(long Sequence, SyncErrorRecord Record)>> _errors = new(StringComparer.Ordinal);
+    private long _sequence;
 
     public ValueTask RecordAsync(TerminalStatus status, int maxErrorsPerTerminal, CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ internal sealed class InMemoryTerminalStatusStore : ITerminalStatusStore
                     _errors[status.TerminalId] = list = new();
                 }
 
-                list.AddFirst(new SyncErrorRecord(status.TerminalId, status.Organization, status.ReceivedAt, error));
+                list.AddFirst((++_sequence, new SyncErrorRecord(status.TerminalId, status.Organization, status.ReceivedAt, error)));
                 while (list.Count > maxErrorsPerTerminal)
                 {
                     list.RemoveLast();
@@ -85,14 +86,27 @@ internal sealed class InMemoryTerminalStatusStore : ITerminalStatusStore
         return ValueTask.FromResult(new StatusBoardPage(rows.Take(query.Limit).ToList(), next));
     }
 
-    public ValueTask<IReadOnlyList<SyncErrorRecord>> ListErrorsAsync(string terminalId, int limit, CancellationToken cancellationToken)
+    public ValueTask<SyncErrorPage> ListErrorsAsync(StatusBoardAccess access, SyncErrorQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(terminalId);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(query);
+        var after = query.After is not null && SyncErrorCursor.TryParse(query.After, out var c) ? c : (SyncErrorCursor?)null;
+        List<(long Sequence, SyncErrorRecord Record)> rows;
         lock (_lock)
         {
-            return ValueTask.FromResult<IReadOnlyList<SyncErrorRecord>>(
-                _errors.TryGetValue(terminalId, out var list) ? list.OrderByDescending(e => e.ReceivedAt).Take(limit).ToList() : []);
+            rows = _errors.TryGetValue(query.TerminalId, out var list) ? [.. list] : [];
         }
+
+        rows = rows
+            .Where(e => access.Allows(e.Record.Organization) && (query.Organization is null || e.Record.Organization == query.Organization))
+            .Select(e => (Key: new SyncErrorCursor(e.Record.ReceivedAt.UtcTicks, e.Sequence), Entry: e))
+            .Where(e => after is not { } a || e.Key.ReceivedAtTicks < a.ReceivedAtTicks || (e.Key.ReceivedAtTicks == a.ReceivedAtTicks && e.Key.Sequence < a.Sequence))
+            .OrderByDescending(e => e.Key.ReceivedAtTicks).ThenByDescending(e => e.Key.Sequence)
+            .Take(query.Limit + 1)
+            .Select(e => e.Entry)
+            .ToList();
+        var next = SyncErrorCursor.Next(rows, query.Limit, e => new SyncErrorCursor(e.Record.ReceivedAt.UtcTicks, e.Sequence));
+        return ValueTask.FromResult(new SyncErrorPage(rows.Take(query.Limit).Select(e => e.Record).ToList(), next));
     }
 
     public ValueTask<long> PurgeErrorsAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
@@ -105,7 +119,7 @@ internal sealed class InMemoryTerminalStatusStore : ITerminalStatusStore
                 for (var node = list.First; node is not null;)
                 {
                     var nextNode = node.Next;
-                    if (node.Value.ReceivedAt < olderThan)
+                    if (node.Value.Record.ReceivedAt < olderThan)
                     {
                         list.Remove(node);
                         deleted++;

@@ -41,6 +41,20 @@ internal sealed partial class StatusBoard(
         return await store.QueryAsync(access, query, rules, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<SyncErrorPage> GetSyncErrorsAsync(StatusBoardAccess access, SyncErrorQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        if (query.Organization is { } organization && !access.Allows(organization))
+        {
+            Log.OrganizationNotAllowed(logger, organization);
+            return new([], null);
+        }
+
+        return await store.ListErrorsAsync(access, query, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<int> ExportXlsxAsync(StatusBoardAccess access, StatusBoardQuery query, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(access);

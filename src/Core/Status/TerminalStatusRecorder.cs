@@ -48,10 +48,4 @@ internal sealed partial class TerminalStatusRecorder(
 
     /// <summary>An error text is the terminal's to write: kept to 4,000 characters.</summary>
     private static string Bound(string error) => error.Length <= 4000 ? error : string.Concat(error.AsSpan(0, 3999), "…");
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Error, "The status of terminal {TerminalId} could not be recorded; the exchange went on.")]
-        public static partial void RecordFailed(ILogger logger, string terminalId, Exception exception);
-    }
 }

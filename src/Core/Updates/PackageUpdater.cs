@@ -33,6 +33,10 @@ internal sealed partial class PackageUpdater(
         return new PackageReport { PackageId = PackageId, InstalledVersion = Installed(state), LastResult = state.LastResult };
     }
 
+    /// <summary>When the last package install succeeded (the heartbeat's last update), or <see langword="null"/> before the first.</summary>
+    public async ValueTask<DateTimeOffset?> GetLastInstallAsync(CancellationToken cancellationToken) =>
+        (await states.GetAsync(PackageId, cancellationToken).ConfigureAwait(false))?.InstalledAt;
+
     /// <summary>Takes an offer: installs it if every step allows, and records the answer.</summary>
     public async ValueTask ProcessAsync(PackageOffer offer, CancellationToken cancellationToken)
     {
@@ -132,7 +136,7 @@ internal sealed partial class PackageUpdater(
             }
 
             Log.Installed(logger, offer.PackageId, offer.Version);
-            return Answer(state with { InstalledVersion = offer.Version }, offer, PackageOutcome.Installed, null);
+            return Answer(state with { InstalledVersion = offer.Version, InstalledAt = time.GetUtcNow() }, offer, PackageOutcome.Installed, null);
         }
         finally
         {

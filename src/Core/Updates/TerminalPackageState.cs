@@ -10,6 +10,10 @@ public sealed record TerminalPackageState
     /// <value>The default value is <see langword="null"/>.</value>
     public string? InstalledVersion { get; init; }
 
+    /// <summary>When the updater last installed a package successfully (<see cref="InstalledVersion"/>), on the terminal's clock; the heartbeat's last update time.</summary>
+    /// <value>The default value is <see langword="null"/> (never).</value>
+    public DateTimeOffset? InstalledAt { get; init; }
+
     /// <summary>Whether the till's user confirmed a first package (<see cref="PackageConfirmationPolicy.Once"/>: the next ones install unattended).</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Confirmed { get; init; }

@@ -87,43 +87,6 @@ public abstract partial class TerminalStatusStoreConformanceTests
         Assert.Equal("36", (await store.GetAsync("till-01", default))!.ApplicationVersion);
     }
 
-    /// <summary>Errors are kept newest first, cut to the newest per terminal; a heartbeat without one adds none.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public async Task Record_ErrorsPastMaximum_KeepsNewestFirst()
-    {
-        var store = await CreateStoreAsync();
-        for (var i = 5; i >= 1; i--)
-        {
-            await store.RecordAsync(Status("till-01", minutesAgo: i, error: $"timeout {i}"), 3, default);
-        }
-
-        await store.RecordAsync(Status("till-01", minutesAgo: 0), 3, default);
-        await store.RecordAsync(Status("till-02", minutesAgo: 0, error: "refused"), 3, default);
-
-        var errors = await store.ListErrorsAsync("till-01", 10, default);
-        Assert.Equal(["timeout 1", "timeout 2", "timeout 3"], errors.Select(e => e.Error));
-        Assert.Equal(Now.AddMinutes(-1), errors[0].ReceivedAt);
-        Assert.Equal("ACME", errors[0].Organization);
-        Assert.Single(await store.ListErrorsAsync("till-02", 10, default));
-        Assert.Equal(2, (await store.ListErrorsAsync("till-01", 2, default)).Count);
-    }
-
-    /// <summary>Purging deletes the errors received before the instant and nothing else; statuses stay.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public async Task PurgeErrors_OlderThan_DeletesOnlyThose()
-    {
-        var store = await CreateStoreAsync();
-        await RecordAsync(store, Status("till-01", minutesAgo: 90, error: "old"), Status("till-01", minutesAgo: 10, error: "recent"));
-
-        var deleted = await store.PurgeErrorsAsync(Now.AddHours(-1), default);
-
-        Assert.Equal(1, deleted);
-        Assert.Equal(["recent"], (await store.ListErrorsAsync("till-01", 10, default)).Select(e => e.Error));
-        Assert.NotNull(await store.GetAsync("till-01", default));
-    }
-
     /// <summary>The organizations that have a status, each once, in order.</summary>
     /// <returns>A task.</returns>
     [Fact]

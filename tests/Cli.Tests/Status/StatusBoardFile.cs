@@ -24,6 +24,13 @@ internal static class StatusBoardFile
         ("charlie-02", "CHARLIE", "35.1", 3 * 24 * 60, null, TerminalHealth.Grey),
     ];
 
+    /// <summary>Earlier failed exchanges of acme-04 (minutes before <see cref="AsOf"/>): its error history, before the error of its latest heartbeat.</summary>
+    public static readonly (double MinutesAgo, string Error)[] Acme04History =
+    [
+        (30, "TLS handshake failed\u001b[31m"),
+        (20, "HTTP 503 from bo.example"),
+    ];
+
     public static async Task CreateAsync(string path)
     {
         var services = new ServiceCollection();
@@ -49,6 +56,13 @@ internal static class StatusBoardFile
                     },
                     100,
                     default);
+            }
+
+            foreach (var (minutesAgo, error) in Acme04History)
+            {
+                // Heard before the latest heartbeat: the status stays the latest, the error joins the history.
+                var latest = (await store.GetAsync("acme-04", default))!;
+                await store.RecordAsync(latest with { LastSyncError = error, ReceivedAt = AsOf.AddMinutes(-minutesAgo) }, 100, default);
             }
         }
 

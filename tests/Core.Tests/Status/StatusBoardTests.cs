@@ -122,9 +122,9 @@ public sealed class StatusBoardTests : IAsyncDisposable
 
         await service.StartAsync(default);
         await _clock.WaitForTimersAsync(1);
-        var afterStart = (await store.ListErrorsAsync("a1", 10, default)).Count + (await store.ListErrorsAsync("a2", 10, default)).Count;
+        var afterStart = (await store.ListErrorsAsync(StatusBoardAccess.Everything, new SyncErrorQuery { TerminalId = "a1" }, default)).Errors.Count + (await store.ListErrorsAsync(StatusBoardAccess.Everything, new SyncErrorQuery { TerminalId = "a2" }, default)).Errors.Count;
         await _clock.AdvanceAndWaitAsync(TimeSpan.FromHours(1));
-        var afterInterval = (await store.ListErrorsAsync("a2", 10, default)).Count;
+        var afterInterval = (await store.ListErrorsAsync(StatusBoardAccess.Everything, new SyncErrorQuery { TerminalId = "a2" }, default)).Errors.Count;
         await service.StopAsync(default);
 
         Assert.Equal(1, afterStart);

@@ -117,7 +117,7 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
 
         Assert.Equal(TerminalHealth.Red, refused.Health);
         Assert.Contains("version 34 and later", refused.Status.LastSyncError, StringComparison.Ordinal);
-        var error = Assert.Single(await Store.ListErrorsAsync("till-01", 10, default));
+        var error = Assert.Single((await Board.GetSyncErrorsAsync(StatusBoardAccess.To(["ACME"]), new SyncErrorQuery { TerminalId = "till-01", Organization = "ACME" })).Errors);
         Assert.Equal(refused.Status.LastSyncError, error.Error);
     }
 

@@ -42,4 +42,30 @@ public sealed class PackageBoardTests : IAsyncDisposable
         // BRAVO has no package target: its 34.0 till stays green.
         Assert.Equal(TerminalHealth.Green, restarted.Rows.Single(r => r.Status.TerminalId == "till-02").Health);
     }
+
+    [Fact]
+    public async Task Board_LastUpdate_TheLastInstallsTimeOnceThereIsOneAndTheOptionBefore()
+    {
+        var statedByHost = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        _fleet.AgentLastUpdate = statedByHost;
+        await _fleet.PublishAsync("35.0");
+        var till = await _fleet.TillAsync("till-01");
+        await till.SyncAsync();
+        var beforeAnyInstall = await LastUpdateAsync("till-01");
+
+        await _fleet.TargetAsync("35.0");
+        _fleet.Clock.Advance(TimeSpan.FromHours(2));
+        var installedAt = _fleet.Clock.GetUtcNow();
+        await till.SyncAsync(); // the offer comes back and is installed
+        _fleet.Clock.Advance(TimeSpan.FromMinutes(5));
+        await till.SyncAsync(); // the next heartbeat states it
+        var afterInstall = await LastUpdateAsync("till-01");
+
+        Assert.Equal(statedByHost, beforeAnyInstall);
+        Assert.Single(till.Installer.Installed);
+        Assert.Equal(installedAt, afterInstall);
+    }
+
+    private async Task<DateTimeOffset?> LastUpdateAsync(string terminalId) =>
+        (await _fleet.Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows.Single(r => r.Status.TerminalId == terminalId).Status.LastUpdate;
 }

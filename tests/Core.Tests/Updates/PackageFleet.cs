@@ -27,6 +27,9 @@ internal sealed class PackageFleet : IAsyncDisposable
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>The tills' <c>SyncAgentOptions.LastUpdate</c>: what a host that installs by other means states.</summary>
+    public DateTimeOffset? AgentLastUpdate { get; set; }
+
     public TempDirectory Files { get; } = new();
 
     public IPackageCatalog Catalog => _backOffice.GetRequiredService<IPackageCatalog>();
@@ -115,6 +118,7 @@ internal sealed class Till : IAsyncDisposable
             {
                 o.Credential = _credential;
                 o.ApplicationVersion = applicationVersion;
+                o.LastUpdate = _fleet.AgentLastUpdate;
                 o.EnableBackground = false;
             })
             .AddSyncInProcessTransport(_fleet.Handler)

@@ -19,6 +19,7 @@ internal static class BackOfficeEndpoints
         group.MapPost("/language", LanguageForm.PostAsync)
             .WithDisplayName("PosFleet back office: language");
         Pages.StatusPage.Map(group);
+        Pages.SyncErrorsPage.Map(group);
         Pages.ActionsPage.Map(group);
         Pages.DigestsPage.Map(group);
     }

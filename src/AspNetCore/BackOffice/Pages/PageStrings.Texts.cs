@@ -57,6 +57,13 @@ internal static partial class PageStrings
         ["ActionsAndArchives"] = ["Actions and log archives", "Acciones y archivos de registros", "Actions et archives de journaux", "Azioni e archivi dei log"],
         ["TerminalRequired"] = ["Choose a terminal.", "Elija un terminal.", "Choisissez une caisse.", "Scelga un terminale."],
         ["NotEnrolled"] = ["Terminal '{0}' is not enrolled in this organization (or its credential was revoked): nothing was queued.", "El terminal '{0}' no está dado de alta en esta organización (o se revocó su credencial): no se programó nada.", "La caisse « {0} » n'est pas inscrite dans cette organisation (ou son accès a été révoqué) : rien n'a été programmé.", "Il terminale '{0}' non è registrato in questa organizzazione (o la sua credenziale è stata revocata): non è stato programmato nulla."],
+        ["SyncErrors"] = ["Sync errors", "Errores de sincronización", "Erreurs de synchronisation", "Errori di sincronizzazione"],
+        ["SyncErrorsTitle"] = ["Sync errors of {0}", "Errores de sincronización de {0}", "Erreurs de synchronisation de {0}", "Errori di sincronizzazione di {0}"],
+        ["NoSyncErrors"] = ["No sync error is recorded for this terminal in this organization.", "No hay errores de sincronización registrados para este terminal en esta organización.", "Aucune erreur de synchronisation n'est enregistrée pour cette caisse dans cette organisation.", "Nessun errore di sincronizzazione registrato per questo terminale in questa organizzazione."],
+        ["Col_Received"] = ["Received", "Recibido", "Reçue", "Ricevuto"],
+        ["Col_SyncError"] = ["Sync error", "Error de sincronización", "Erreur de synchronisation", "Errore di sincronizzazione"],
+        ["OlderErrors"] = ["Older errors", "Errores anteriores", "Erreurs plus anciennes", "Errori precedenti"],
+        ["BackToBoard"] = ["Back to the status board", "Volver al estado de los TPV", "Retour à l'état des caisses", "Torna allo stato dei POS"],
 
         // Actions
         ["ActionsTitle"] = ["Actions", "Acciones", "Actions", "Azioni"],

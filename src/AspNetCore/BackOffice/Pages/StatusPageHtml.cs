@@ -112,6 +112,7 @@ internal static class StatusPageHtml
 
         html.Write($"""</select><button type="submit" class="pf-button">{words["Queue"]}</button></form></details>""");
         html.Write($"""<a href="{LinkFor(request, s.Organization, "actions", ("terminal", s.TerminalId))}">{words["ActionsAndArchives"]}</a>""");
+        html.Write($""" <a class="sync-errors" href="{LinkFor(request, s.Organization, "status/errors", ("terminal", s.TerminalId))}">{words["SyncErrors"]}</a>""");
     }
 
     public static void ConfirmReset(Html html, BackOfficeRequest request, Words words, string terminal)

@@ -30,7 +30,7 @@ internal sealed partial class SyncAgent
                 Heartbeat = new SyncHeartbeat
                 {
                     ApplicationVersion = _options.ApplicationVersion,
-                    LastUpdate = _options.LastUpdate,
+                    LastUpdate = await LastUpdateAsync(cancellationToken).ConfigureAwait(false),
                     LastSync = _lastSucceededAt,
                     LastError = _last is { Status: not SyncOutcomeStatus.Succeeded } last ? last.Error : null,
                     OutboxDepth = depth,

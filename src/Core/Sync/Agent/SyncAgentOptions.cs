@@ -16,7 +16,11 @@ public sealed class SyncAgentOptions
     /// <value>The default value is the entry assembly's version.</value>
     public string ApplicationVersion { get; set; } = Assembly.GetEntryAssembly()?.GetName().Version?.ToString() ?? "0.0";
 
-    /// <summary>When the terminal's application was last updated (<see cref="Exchange.SyncHeartbeat.LastUpdate"/>), set by the host or its installer.</summary>
+    /// <summary>
+    /// When the terminal's application was last updated (<see cref="Exchange.SyncHeartbeat.LastUpdate"/>), for hosts that
+    /// install by other means: with package updates (<c>AddPackageUpdates</c>), the heartbeat carries the time of the
+    /// last successful install instead, and this value only until the first.
+    /// </summary>
     /// <value>The default value is <see langword="null"/> (not known).</value>
     public DateTimeOffset? LastUpdate { get; set; }
 
