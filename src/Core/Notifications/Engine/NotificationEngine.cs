@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Notifications.Items;
@@ -79,7 +78,7 @@ internal sealed partial class NotificationEngine(
                 var due = now;
                 if (channel == NotificationChannel.Email && recipient.DigestWindow is { } window && window > TimeSpan.Zero)
                 {
-                    batchKey = string.Create(CultureInfo.InvariantCulture, $"{item.OrganizationId}/{recipient.Id}/{address}");
+                    batchKey = JoinKey(item.OrganizationId, recipient.Id, address);
                     due = await store.GetBatchDueAsync(batchKey, cancellationToken).ConfigureAwait(false) ?? now + window;
                 }
 
@@ -115,7 +114,22 @@ internal sealed partial class NotificationEngine(
         : null;
 
     internal static string KeyOf(ItemEvent itemEvent, string recipientId, NotificationChannel channel)
-        => string.Create(CultureInfo.InvariantCulture, $"{itemEvent.Item.Kind}/{itemEvent.Item.Id}/{itemEvent.EventId}/{recipientId}/{channel.Name.ToLowerInvariant()}");
+        => JoinKey(itemEvent.Item.Kind, itemEvent.Item.Id, itemEvent.EventId, recipientId, channel.Name.ToLowerInvariant());
+
+    /// <summary>
+    /// Joins a key's parts with <c>/</c>, each part percent-encoded first (<c>/</c> → <c>%2F</c>, <c>%</c> → <c>%25</c>),
+    /// so that two different tuples never give the same key: an id holding a <c>/</c> cannot pass for two parts.
+    /// </summary>
+    internal static string JoinKey(params ReadOnlySpan<string> parts)
+    {
+        var escaped = new string[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            escaped[i] = Uri.EscapeDataString(parts[i]);
+        }
+
+        return string.Join('/', escaped);
+    }
 
     private static void Validate(ItemEvent itemEvent)
     {

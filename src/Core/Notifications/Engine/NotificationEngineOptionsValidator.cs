@@ -4,8 +4,14 @@ using PosFleet.Notifications.Items;
 namespace PosFleet.Notifications.Engine;
 
 /// <summary>Refuses options the engine cannot run with, naming the option and what to write instead.</summary>
-internal sealed class NotificationEngineOptionsValidator : IValidateOptions<NotificationEngineOptions>
+/// <remarks>
+/// A rule's channel must be <c>inapp</c> (the engine's own) or have a registered notifier; otherwise its deliveries
+/// would wait forever, so start-up fails naming the rule, the channel and the registered ones.
+/// </remarks>
+internal sealed class NotificationEngineOptionsValidator(IEnumerable<NotifierRegistration> registrations) : IValidateOptions<NotificationEngineOptions>
 {
+    private readonly NotificationChannel[] _registered = [.. registrations.Select(r => r.Channel).Distinct()];
+
     public ValidateOptionsResult Validate(string? name, NotificationEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -34,6 +40,11 @@ internal sealed class NotificationEngineOptionsValidator : IValidateOptions<Noti
                 if (string.IsNullOrWhiteSpace(channel))
                 {
                     failures.Add($"Notifications:Rules:{i}:Channels has a blank channel name.");
+                }
+                else if (!IsRegistered(new NotificationChannel(channel)))
+                {
+                    var registered = _registered.Length == 0 ? "none" : string.Join(", ", _registered.Select(c => $"'{c.Name}'"));
+                    failures.Add($"Notifications:Rules:{i}{KindOf(rule)}:Channels has '{channel}', which has no registered notifier (registered: {registered}; 'inapp' needs none): register one (AddSmtpNotifier, AddPickupFolderNotifier, AddWebPushNotifier, AddNotifier) or remove the channel.");
                 }
 
                 foreach (var audience in audiences ?? [])
@@ -69,6 +80,10 @@ internal sealed class NotificationEngineOptionsValidator : IValidateOptions<Noti
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+
+        bool IsRegistered(NotificationChannel channel) => channel == NotificationChannel.InApp || _registered.Contains(channel);
+
+        static string KindOf(NotificationRule rule) => string.IsNullOrEmpty(rule.Kind) ? "" : $" (kind '{rule.Kind}')";
 
         void Positive(TimeSpan value, string option, TimeSpan max)
         {

@@ -102,21 +102,6 @@ public sealed class NotificationDispatcherTests
     }
 
     [Fact]
-    public async Task DispatchDueAsync_NoNotifierForChannel_KeepsItPendingWithTheReason()
-    {
-        using var h = new NotificationHarness(o => o.Rules[0].Channels["sms"] = ["administrators"]);
-        h.Directory.Customer = null;
-        h.Directory.Technicians.Clear();
-
-        await h.Publisher.PublishAsync(h.Event("e1", ItemEventType.Created, "Open"), default);
-        await h.Dispatcher.DispatchDueAsync();
-
-        var sms = Assert.Single(await h.Store.QueryOutboxAsync(new NotificationOutboxQuery { State = NotificationDeliveryState.Pending }, default));
-        Assert.Equal("sms", sms.Channel.Name);
-        Assert.Contains("No notifier is registered for the 'sms' channel", sms.LastError, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Options_UnknownAudience_FailsValidationNamingIt()
     {
         using var h = new NotificationHarness(o => o.Rules[0].Channels["email"] = ["administrators", "managers"]);
