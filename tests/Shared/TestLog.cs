@@ -11,7 +11,7 @@ internal sealed class TestLog(string source = "fleet.log")
     /// <summary>Adds <paramref name="times"/> entries whose message is <paramref name="template"/>.</summary>
     public TestLog Add(
         DateTimeOffset at, LogSeverity severity, LogKind kind, string template, string? terminal = "POS-0001", string? organization = "ACME",
-        string? hint = null, Uri? knowledgeBaseUrl = null, int times = 1)
+        string? hint = null, Uri? knowledgeBaseUrl = null, int times = 1, string? origin = null)
     {
         for (var i = 0; i < times; i++)
         {
@@ -27,6 +27,7 @@ internal sealed class TestLog(string source = "fleet.log")
                 Terminal = terminal,
                 Organization = organization,
                 Rule = hint is null ? null : "test-rule",
+                Origin = origin,
                 Hint = hint,
                 KnowledgeBaseUrl = knowledgeBaseUrl,
                 Position = new LogPosition(source, _entries.Count + 1),

@@ -39,6 +39,9 @@ public sealed record LogEntry
     /// <summary>The name of the classification rule that matched, when one did.</summary>
     public string? Rule { get; init; }
 
+    /// <summary>Where the error comes from, as <see cref="Rule"/> says (<c>fiscal printer</c>), when it says.</summary>
+    public string? Origin { get; init; }
+
     /// <summary>What to do about it: the remediation hint of <see cref="Rule"/>.</summary>
     public string? Hint { get; init; }
 

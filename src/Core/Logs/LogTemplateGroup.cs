@@ -51,6 +51,9 @@ public sealed record LogTemplateGroup
     /// <summary>The name of the rule that classified <see cref="Example"/>, when a rule did.</summary>
     public string? Rule { get; init; }
 
+    /// <summary>Where the error comes from, as that rule says (<c>fiscal printer</c>), when it says.</summary>
+    public string? Origin { get; init; }
+
     /// <summary>The remediation hint of that rule.</summary>
     public string? Hint { get; init; }
 

@@ -51,7 +51,7 @@ internal static class DashboardPage
         {
             var reports = request.Link("reports", ("template", group.TemplateId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("from", from), ("to", to));
             html.Write($"""<tr class="pf-row-{(group.Severity == LogSeverity.Alert ? "alert" : "error")}"><td class="pf-message"><a href="{reports}">{group.Template}</a></td><td><span class="pf-badge {LogLinks.Css(group.Severity)}">{request.Strings.Kinds[group.Kind]}</span></td><td class="pf-num">{request.Count(group.Count)}</td><td class="pf-wide">{string.Join(", ", group.Terminals.Take(3))}{(group.TerminalCount > 3 ? " …" : "")}</td><td class="pf-wide">{request.Time(group.LastSeen)}</td><td>""");
-            WriteHint(html, words, group.Hint, group.KnowledgeBaseUrl);
+            WriteHint(html, words, group.Origin, group.Hint, group.KnowledgeBaseUrl);
             var terminal = group.Example.Terminal ?? "";
             var support = LogLinks.Support(
                 request,
@@ -102,9 +102,14 @@ internal static class DashboardPage
         }
     }
 
-    /// <summary>A rule's hint and its knowledge-base link (a web address only).</summary>
-    public static void WriteHint(Html html, DashboardStrings words, string? hint, Uri? knowledgeBase)
+    /// <summary>A rule's origin, its hint and its knowledge-base link (a web address only), all encoded.</summary>
+    public static void WriteHint(Html html, DashboardStrings words, string? origin, string? hint, Uri? knowledgeBase)
     {
+        if (origin is not null)
+        {
+            html.Write($"""<div class="pf-rule-origin">{origin}</div>""");
+        }
+
         if (hint is not null)
         {
             html.Write($"""<div class="pf-hint">{hint}</div>""");

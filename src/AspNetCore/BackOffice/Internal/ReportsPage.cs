@@ -42,7 +42,7 @@ internal static class ReportsPage
                 var css = LogLinks.Css(entry.Severity);
                 var kind = entry.Kind == LogKind.None ? request.Strings.Severities[entry.Severity] : request.Strings.Kinds[entry.Kind];
                 html.Write($"""<tr class="pf-row-{css[3..]}" data-severity="{entry.Severity}"><td>{request.Time(entry.Timestamp)}</td><td><span class="pf-badge {css}">{kind}</span></td><td class="pf-wide">{entry.Terminal}</td><td class="pf-wide">{entry.Component}</td><td class="pf-reference">{entry.Reference}</td><td class="pf-message">{entry.Message}</td><td>""");
-                DashboardPage.WriteHint(html, dashboard, entry.Hint, entry.KnowledgeBaseUrl);
+                DashboardPage.WriteHint(html, dashboard, entry.Origin, entry.Hint, entry.KnowledgeBaseUrl);
                 html.Write($"</td></tr>");
             }
 

@@ -43,6 +43,13 @@ public sealed record ClassificationRule
     /// <summary>The severity given to matching lines, or <see langword="null"/> to take it from the level (never below Alert when <see cref="Kind"/> is set).</summary>
     public LogSeverity? Severity { get; init; }
 
+    /// <summary>
+    /// Where the error comes from, when the rule knows it: the device or layer at fault, such as <c>fiscal printer</c>
+    /// or <c>payment terminal driver</c>, or <see langword="null"/>. Plain text of at most 100 characters, without
+    /// control or bidirectional formatting characters; it is carried to each line the rule classifies.
+    /// </summary>
+    public string? Origin { get; init; }
+
     /// <summary>What to do about it: shown with the error in reports and digests.</summary>
     public string? Hint { get; init; }
 

@@ -9,7 +9,7 @@ public static class ClassificationRuleSet
 {
     /// <summary>
     /// Reads a rules file: <c>{ "rules": [ { "name": "…", "levels": […], "components": […], "keywords": […],
-    /// "pattern": "…", "kind": "offline", "severity": "alert", "hint": "…", "hints": { "es": "…", "fr": "…" },
+    /// "pattern": "…", "kind": "offline", "severity": "alert", "origin": "fiscal printer", "hint": "…", "hints": { "es": "…", "fr": "…" },
     /// "knowledgeBaseUrl": "https://…" } ] }</c>.
     /// </summary>
     /// <param name="path">The file.</param>
@@ -164,6 +164,7 @@ public static class ClassificationRuleSet
             Pattern = dto.Pattern,
             Kind = ParseEnum<LogKind>(dto.Kind ?? "none", Named(where, dto.Name), "kind", "error, fail, offline, retry or none"),
             Severity = dto.Severity is null ? null : ParseEnum<LogSeverity>(dto.Severity, Named(where, dto.Name), "severity", "success, alert or error"),
+            Origin = dto.Origin,
             Hint = dto.Hint,
             LocalizedHints = dto.Hints?.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             KnowledgeBaseUrl = ClassificationRuleValidator.ParseKnowledgeBaseUrl(dto.KnowledgeBaseUrl, Named(where, dto.Name)),
@@ -220,6 +221,8 @@ public static class ClassificationRuleSet
         public string? Kind { get; set; }
 
         public string? Severity { get; set; }
+
+        public string? Origin { get; set; }
 
         public string? Hint { get; set; }
 

@@ -9,6 +9,8 @@ namespace PosFleet.Logs.Classification;
 /// </summary>
 internal static class ClassificationRuleValidator
 {
+    private const int MaxOriginLength = 100;
+
     private const RegexOptions PatternOptions = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking;
 
     /// <summary>
@@ -47,6 +49,7 @@ internal static class ClassificationRuleValidator
             ValidatePattern(rule, where);
         }
 
+        ValidateOrigin(rule.Origin, where);
         ValidateHints(rule, where);
         ValidateKnowledgeBaseUrl(rule.KnowledgeBaseUrl?.OriginalString, rule.KnowledgeBaseUrl, where);
         if (rule.Levels is null && rule.Components is null && rule.Keywords is null)
@@ -86,6 +89,21 @@ internal static class ClassificationRuleValidator
             throw new InvalidDataException(
                 $"{where}: \"knowledgeBaseUrl\" '{Printable(text ?? uri!.ToString())}' is not an absolute http, https or mailto URL: "
                 + "write the article's full address, such as 'https://kb.example.com/printer-offline'.");
+        }
+    }
+
+    private static void ValidateOrigin(string? origin, string where)
+    {
+        if (origin is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(origin) || origin.Length > MaxOriginLength || DisplayText.NeedsEscaping(origin))
+        {
+            throw new InvalidDataException(
+                $"{where}: \"origin\" '{Printable(origin)}' must be plain text of 1 to {MaxOriginLength} characters without control or bidirectional formatting characters: "
+                + "name the device or layer at fault, such as 'fiscal printer', or remove \"origin\".");
         }
     }
 

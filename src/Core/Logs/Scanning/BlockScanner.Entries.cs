@@ -29,6 +29,7 @@ internal sealed partial class BlockScanner
             TemplateId = id,
             Template = Encoding.UTF8.GetString(buffer.AsSpan(0, written)),
             Rule = rule?.Name,
+            Origin = rule?.Origin,
             Hint = rule?.Hint,
             KnowledgeBaseUrl = rule?.KnowledgeBaseUrl,
             Position = new LogPosition(sourceName, lineNumber),

@@ -27,6 +27,7 @@ internal sealed partial class ScanRun
                     TerminalCount = a.DistinctTerminals.Count,
                     TerminalCountIsEstimate = !a.DistinctTerminals.IsExact,
                     Rule = rule?.Name,
+                    Origin = rule?.Origin,
                     Hint = rule?.Hint,
                     KnowledgeBaseUrl = rule?.KnowledgeBaseUrl,
                 };

@@ -113,6 +113,7 @@ internal sealed class InMemoryLogStore : ILogStore
                         Terminals = [.. terminals.Take(LogTemplateGroup.MaxTerminalsListed)],
                         TerminalCount = terminals.Count,
                         Rule = latest.Rule,
+                        Origin = latest.Origin,
                         Hint = latest.Hint,
                         KnowledgeBaseUrl = latest.KnowledgeBaseUrl,
                     };

@@ -90,6 +90,20 @@ public sealed class LogDashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_TopTemplateOfRuleWithOrigin_CarriesTheOrigin()
+    {
+        await new TestLog()
+            .Add(Now.AddHours(-2), LogSeverity.Error, LogKind.Fail, "fiscal: fault 7", hint: "Restart the fiscal printer.", times: 3, origin: "fiscal printer")
+            .Add(Now.AddHours(-1), LogSeverity.Error, LogKind.Error, "payment declined", times: 1)
+            .AppendToAsync(Store);
+
+        var templates = (await Dashboard.GetAsync(new LogDashboardQuery())).Templates;
+
+        Assert.Equal("fiscal printer", templates.Single(t => t.Template == "fiscal: fault 7").Origin);
+        Assert.Null(templates.Single(t => t.Template == "payment declined").Origin);
+    }
+
+    [Fact]
     public async Task GetAsync_TopTemplates_ErrorsAndAlertsMostFrequentFirstWithHint()
     {
         await new TestLog()
