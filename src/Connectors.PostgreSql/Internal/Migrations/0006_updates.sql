@@ -52,5 +52,6 @@ CREATE TABLE package_terminal_state (
     result_outcome    text,
     result_detail     text,
     result_at         bigint,
+    installed_at      bigint,
     PRIMARY KEY (terminal, package_id)
 );
