@@ -27,7 +27,7 @@ internal static class ScanTarget
 
         var one = Scan(input, [(0, input.Length)], format, options, merged: false, out var entries);
         var whole = one.Total;
-        var blocks = Blocks(input, BlockScanner.HasTimestamps(format));
+        var blocks = Blocks(input, ContinuationLine.RuleOf(format));
         var split = Scan(input, blocks, format, options, merged: false, out var splitEntries);
         var merged = Scan(input, blocks, format, options, merged: true, out _);
 
@@ -67,7 +67,7 @@ internal static class ScanTarget
     /// Cuts after a newline near every third of the input, and after every line of the first few; never before a
     /// continuation line (in a layout that has them), as the scan's own cuts never split an entry.
     /// </summary>
-    private static List<(int Start, int Count)> Blocks(byte[] input, bool continuable)
+    private static List<(int Start, int Count)> Blocks(byte[] input, ContinuationRule rule)
     {
         var cuts = new SortedSet<int> { input.Length };
         foreach (var target in new[] { 1, input.Length / 3, 2 * input.Length / 3 })
@@ -85,9 +85,9 @@ internal static class ScanTarget
             cuts.Add(++at);
         }
 
-        if (continuable)
+        if (rule != ContinuationRule.None)
         {
-            cuts = new SortedSet<int>(cuts.Select(c => PastContinuation(input, c)));
+            cuts = new SortedSet<int>(cuts.Select(c => PastContinuation(input, c, rule)));
         }
 
         var blocks = new List<(int, int)>();
@@ -101,9 +101,9 @@ internal static class ScanTarget
         return blocks;
     }
 
-    private static int PastContinuation(byte[] input, int cut)
+    private static int PastContinuation(byte[] input, int cut, ContinuationRule rule)
     {
-        while (cut < input.Length && input[cut] != '\n' && BlockScanner.IsContinuation(input.AsSpan(cut)))
+        while (cut < input.Length && ContinuationLine.Continues(input.AsSpan(cut), rule))
         {
             var nl = Array.IndexOf(input, (byte)'\n', cut);
             cut = nl < 0 ? input.Length : nl + 1;

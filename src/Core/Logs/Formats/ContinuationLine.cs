@@ -10,26 +10,58 @@ internal static class ContinuationLine
     /// lines of a stack trace that start at the margin (<c>Caused by:</c>, <c>Suppressed:</c>, <c>... 12 more</c>,
     /// <c>--- End of stack trace</c>, <c>at …</c>, an exception's name: <c>java.lang.IllegalStateException: …</c>).
     /// </summary>
-    /// <remarks>A line starting with a digit (most timestamps) is told apart by its first byte.</remarks>
+    /// <remarks>
+    /// A line starting with a digit (most timestamps) is told apart by its first byte. The line is not empty; it may be
+    /// given with what follows it (a cut being placed). java.util.logging's level line (<c>SEVERE: message</c>) continues
+    /// an entry only under <see cref="ContinuationRule.JavaLogging"/>; under <see cref="ContinuationRule.EventBlocks"/>
+    /// every line but an event's first does.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Is(ReadOnlySpan<byte> line) => line[0] switch
+    public static bool Is(ReadOnlySpan<byte> line, ContinuationRule rule) => rule == ContinuationRule.EventBlocks
+        ? !WindowsEventTextFormat.IsEventStart(line)
+        : line[0] switch
+        {
+            (byte)' ' or (byte)'\t' => true,
+            >= (byte)'0' and <= (byte)'9' => false,
+            _ => IsStackLine(line, rule == ContinuationRule.JavaLogging),
+        };
+
+    /// <summary>
+    /// Whether the line at the start of <paramref name="rest"/> (given with what follows it) continues the entry above
+    /// under <paramref name="rule"/>: as <see cref="Is"/>, and a blank line too where an entry may hold one.
+    /// </summary>
+    public static bool Continues(ReadOnlySpan<byte> rest, ContinuationRule rule)
     {
-        (byte)' ' or (byte)'\t' => true,
-        >= (byte)'0' and <= (byte)'9' => false,
-        _ => IsStackLine(line),
+        if (rest.IsEmpty || rule == ContinuationRule.None)
+        {
+            return false;
+        }
+
+        return rest[0] == '\n' || (rest[0] == '\r' && (rest.Length == 1 || rest[1] == '\n'))
+            ? rule == ContinuationRule.EventBlocks
+            : Is(rest, rule);
+    }
+
+    /// <summary>The rule of a file read with <paramref name="format"/>.</summary>
+    public static ContinuationRule RuleOf(LogFormat format) => format switch
+    {
+        PlainFormat or GenericFormat { Layout: null or { TimeShape: TimestampShape.None } } => ContinuationRule.None,
+        WindowsEventTextFormat => ContinuationRule.EventBlocks,
+        GenericFormat { Layout.TimeShape: TimestampShape.MonthNameDayYear } => ContinuationRule.JavaLogging,
+        _ => ContinuationRule.StackTraces,
     };
 
-    private static bool IsStackLine(ReadOnlySpan<byte> line)
+    private static bool IsStackLine(ReadOnlySpan<byte> line, bool javaLevels)
     {
         // The line may be given with what follows it (a cut being placed): only its first bytes are looked at.
         line = line[..Math.Min(line.Length, 256)];
         var nl = line.IndexOf((byte)'\n');
-        return nl != 0 && line[0] != '\r' && IsStackLineStart(nl < 0 ? line : line[..nl]);
+        return nl != 0 && line[0] != '\r' && IsStackLineStart(nl < 0 ? line : line[..nl], javaLevels);
     }
 
-    private static bool IsStackLineStart(ReadOnlySpan<byte> line) => line[0] switch
+    private static bool IsStackLineStart(ReadOnlySpan<byte> line, bool javaLevels) => line[0] switch
     {
-        _ when JavaLevelLength(line) > 0 => true,
+        _ when javaLevels && JavaLevelLength(line) > 0 => true,
         (byte)'C' => line.StartsWith("Caused by: "u8),
         (byte)'S' => line.StartsWith("Suppressed: "u8) || IsExceptionName(line),
         (byte)'.' => line.StartsWith("... "u8),

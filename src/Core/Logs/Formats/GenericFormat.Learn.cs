@@ -24,7 +24,7 @@ internal sealed partial class GenericFormat
         while (!rest.IsEmpty && lines < LogFormatDetector.SampleLines)
         {
             var line = NextLine(ref rest);
-            if (line.IsEmpty || ContinuationLine.Is(line))
+            if (line.IsEmpty || ContinuationLine.Is(line, ContinuationRule.JavaLogging))
             {
                 continue;
             }

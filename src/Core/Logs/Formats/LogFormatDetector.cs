@@ -7,6 +7,12 @@ internal static class LogFormatDetector
 
     public static LogFormat Detect(ReadOnlySpan<byte> sample, IReadOnlyList<LogFormat> candidates, int defaultYear, long latestTicks = 0)
     {
+        // wevtutil's text spreads an event over many lines, none of which reads alone: told by how the file starts.
+        if (WindowsEventTextFormat.StartsWithEvent(sample) && candidates.FirstOrDefault(c => c is WindowsEventTextFormat) is { } events)
+        {
+            return events;
+        }
+
         // The generic reader competes with the layout it learns from this very sample.
         if (candidates.Any(c => c is GenericFormat { Layout: null }))
         {
@@ -37,7 +43,7 @@ internal static class LogFormatDetector
             }
 
             // Stack frames and other continuation lines say nothing of the layout: a format is judged by its entries.
-            if (line.IsEmpty || line.Length > scratch.Length || ContinuationLine.Is(line))
+            if (line.IsEmpty || line.Length > scratch.Length || ContinuationLine.Is(line, ContinuationRule.JavaLogging))
             {
                 continue;
             }

@@ -44,6 +44,14 @@ public static class LogFormats
     public static LogFormat WindowsEvents { get; } = new WindowsEventFormat();
 
     /// <summary>
+    /// <c>wevtutil qe LOG /f:text</c>: one event a block of lines, <c>Event[N]:</c> then indented <c>Source:</c>,
+    /// <c>Date: 2026-11-30T10:15:30.123</c>, <c>Event ID:</c>, <c>Level: Error</c> … and <c>Description:</c> with the
+    /// description on the lines below; the entry's time, level and component are its <c>Date</c>, <c>Level</c> and
+    /// <c>Source</c>, its message the description.
+    /// </summary>
+    public static LogFormat WindowsEventsText { get; } = new WindowsEventTextFormat();
+
+    /// <summary>
     /// Any layout: a timestamp in a common shape among the first words of a line (ISO-8601 and its kin, epoch seconds or
     /// milliseconds, <c>yyyy.MM.dd</c>, <c>yyMMdd HHmmss</c>, <c>dd/MMM/yyyy:HH:mm:ss zzz</c>, <c>MMM d HH:mm:ss</c>,
     /// <c>HH:mm:ss.fff</c> …) and a level word in the header. Detection learns per file which word holds them.
@@ -55,7 +63,7 @@ public static class LogFormats
 
     /// <summary>Every built-in format, in detection order (<see cref="Plain"/> last).</summary>
     public static IReadOnlyList<LogFormat> All { get; } =
-        [Iso, Serilog, JsonLines, NLog, Log4j, WindowsCbs, Syslog5424, Syslog3164, ApacheError, Logcat, WindowsEvents, Generic, Plain];
+        [Iso, Serilog, JsonLines, NLog, Log4j, WindowsCbs, Syslog5424, Syslog3164, ApacheError, Logcat, WindowsEvents, WindowsEventsText, Generic, Plain];
 
     /// <summary>Finds a built-in format by name (case-insensitive).</summary>
     /// <param name="name">The name, such as <c>iso</c>.</param>

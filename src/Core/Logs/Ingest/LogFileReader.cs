@@ -155,7 +155,7 @@ internal sealed class LogFileReader
             var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
             var format = _plan.Options.Format ?? LogFormatDetector.Detect(
                 head.AsSpan(content.Preamble), _plan.Formats, modified > 0 ? new DateTime(modified, DateTimeKind.Utc).Year : _plan.DefaultYear, modified);
-            var continuable = BlockScanner.HasTimestamps(format);
+            var rule = ContinuationLine.RuleOf(format);
             var fingerprintHead = head.AsMemory(0, (int)Math.Min(head.Length, FingerprintBytes));
             file.Position = offset;
             var checkpoint = last;
@@ -189,11 +189,11 @@ internal sealed class LogFileReader
                     skipping = true;
                 }
 
-                if (continuable && !skipping && complete > 0 && offset + filled < length)
+                if (rule != ContinuationRule.None && !skipping && complete > 0 && offset + filled < length)
                 {
                     // More of the file follows: the last entry waits for it (its continuation lines may be there), so that
                     // a checkpoint never falls inside an entry.
-                    var entry = BlockScanner.LastEntryStart(_buffer.AsSpan(consumed, complete));
+                    var entry = BlockScanner.LastEntryStart(_buffer.AsSpan(consumed, complete), rule);
                     complete = entry > 0 ? entry : complete;
                 }
 

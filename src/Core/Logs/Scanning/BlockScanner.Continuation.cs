@@ -47,24 +47,16 @@ internal sealed partial class BlockScanner
         }
     }
 
-    /// <summary>Whether a layout's entries start with a timestamp, so that lines without one may continue them.</summary>
-    public static bool HasTimestamps(LogFormat format) =>
-        format is not PlainFormat && format is not GenericFormat { Layout: null or { TimeShape: TimestampShape.None } };
-
-    /// <inheritdoc cref="ContinuationLine.Is"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsContinuation(ReadOnlySpan<byte> line) => ContinuationLine.Is(line);
-
     private static bool StartsWithDate(ReadOnlySpan<byte> s) =>
         s.Length >= 10 && s[4] is (byte)'-' or (byte)'/' or (byte)'.' && s[7] == s[4] && TimestampParser.TryDigits4(s, 0, out _)
             && TimestampParser.TryDigits2(s, 5, out _) && TimestampParser.TryDigits2(s, 8, out _);
 
     /// <summary>
     /// Where the last entry of <paramref name="data"/> (whole lines) starts: the start of its last line that is not a
-    /// continuation line (a blank line ends an entry), or 0. A reader that cuts its input there never splits an entry
-    /// between two blocks.
+    /// continuation line (a blank line ends an entry, but in an event block), or 0. A reader that cuts its input there
+    /// never splits an entry between two blocks.
     /// </summary>
-    public static int LastEntryStart(ReadOnlySpan<byte> data)
+    public static int LastEntryStart(ReadOnlySpan<byte> data, ContinuationRule rule)
     {
         var end = data.Length;
         while (end > 0)
@@ -76,7 +68,7 @@ internal sealed partial class BlockScanner
                 text = text[..^1];
             }
 
-            if (text.IsEmpty || !IsContinuation(text))
+            if (text.IsEmpty ? rule != ContinuationRule.EventBlocks : !ContinuationLine.Is(text, rule))
             {
                 return start;
             }
@@ -123,13 +115,13 @@ internal sealed partial class BlockScanner
     }
 
     /// <summary>
-    /// The message of the entry whose first line ends at <paramref name="lineEnd"/>, run on through the continuation lines
-    /// that follow it in the block (newlines kept), no longer than the longest line allowed.
+    /// The message of the entry whose message line ends at <paramref name="lineEnd"/>, run on through the continuation
+    /// lines that follow it in the block (newlines kept), no longer than the longest line allowed.
     /// </summary>
-    private ReadOnlySpan<byte> WithContinuation(ReadOnlySpan<byte> block, ReadOnlySpan<byte> message, int lineEnd)
+    private ReadOnlySpan<byte> WithContinuation(ReadOnlySpan<byte> block, ReadOnlySpan<byte> message, int lineEnd, ContinuationRule rule)
     {
         var next = lineEnd + 1;
-        if (next >= block.Length || !IsContinuation(block[next..]) || message.IsEmpty)
+        if (next >= block.Length || !ContinuationLine.Continues(block[next..], rule) || message.IsEmpty)
         {
             return message;
         }
@@ -154,7 +146,14 @@ internal sealed partial class BlockScanner
                 text = text[..^1];
             }
 
-            if (text.IsEmpty || !IsContinuation(text) || next + text.Length > limit || text.Contains((byte)0) || !Utf8.IsValid(text))
+            if (text.IsEmpty && rule == ContinuationRule.EventBlocks)
+            {
+                // A blank line inside a description: kept when more of it follows.
+                next = end + 1;
+                continue;
+            }
+
+            if (text.IsEmpty || !ContinuationLine.Is(text, rule) || next + text.Length > limit || text.Contains((byte)0) || !Utf8.IsValid(text))
             {
                 break;
             }

@@ -68,7 +68,9 @@ internal sealed partial class BlockScanner
 
         // In a layout whose entries start with a timestamp, a line that starts with a blank (a stack frame), "Caused by:" and
         // the like belongs to the entry above. An untimed entry borrows the time of the timed one before it (for display).
-        var continuable = HasTimestamps(format);
+        var rule = ContinuationLine.RuleOf(format);
+        var continuable = rule != ContinuationRule.None;
+        var eventBlocks = rule == ContinuationRule.EventBlocks;
         var entryAbove = false;
         var (lastTicks, lastOffset) = EntryAboveTime(source, blockIndex, modifiedTicks);
         var lines = new LineSplitter(block);
@@ -87,12 +89,13 @@ internal sealed partial class BlockScanner
 
             if (text.IsEmpty)
             {
-                // A blank line ends the entry above: a block may start after it, as after any line that is not a continuation.
-                entryAbove = false;
+                // A blank line ends the entry above (a block may start after it, as after any line that is not a
+                // continuation), but in an event block, whose description may hold blank lines.
+                entryAbove &= eventBlocks;
                 continue;
             }
 
-            if (continuable && entryAbove && IsContinuation(text))
+            if (continuable && entryAbove && ContinuationLine.Is(text, rule))
             {
                 // Part of the entry above: in its message (see WithContinuation), never an entry of its own.
                 CountContinuation(block[start..end], text, special, source, blockIndex, line);
@@ -109,6 +112,7 @@ internal sealed partial class BlockScanner
             }
 
             _flagged = false;
+            var messageLineEnd = end - start;
             if (end == block.Length && endOfInput)
             {
                 Malformed(source, blockIndex, line, MalformedReason.Truncated);
@@ -150,16 +154,23 @@ internal sealed partial class BlockScanner
             else
             {
                 fields.Reset();
-                if (format.TryParse(text, _scratch ??= new byte[maxLine + 16], ref fields) && fields.Timestamp == TimestampStatus.Parsed)
+                var read = eventBlocks
+                    ? WindowsEventTextFormat.TryParseEvent(block[start..], ref fields, out messageLineEnd)
+                    : format.TryParse(text, _scratch ??= new byte[maxLine + 16], ref fields);
+                if (read && fields.Timestamp == TimestampStatus.Parsed)
                 {
                     if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
                     {
                         continue;
                     }
                 }
-                else if (!ReadOtherwise(text, format, ref fields, windowed, source, blockIndex, line))
+                else
                 {
-                    continue;
+                    messageLineEnd = end - start;
+                    if (!ReadOtherwise(text, format, ref fields, windowed, source, blockIndex, line))
+                    {
+                        continue;
+                    }
                 }
             }
 
@@ -182,7 +193,7 @@ internal sealed partial class BlockScanner
                 continue;
             }
 
-            if (continuable && fields.Level.IsEmpty && end + 1 < block.Length)
+            if (rule == ContinuationRule.JavaLogging && fields.Level.IsEmpty && end + 1 < block.Length)
             {
                 ReadJavaLevelLine(block, end, ref fields);
             }
@@ -206,7 +217,7 @@ internal sealed partial class BlockScanner
             severities[(int)c.Severity]++;
 
             // The message with the entry's continuation lines, for search and examples; its template is the first line's.
-            var full = continuable && (selecting[(int)c.Kind] || plan.OnEntry is not null) ? WithContinuation(block, fields.Message, end) : fields.Message;
+            var full = continuable && (selecting[(int)c.Kind] || plan.OnEntry is not null) ? WithContinuation(block, fields.Message, start + messageLineEnd, rule) : fields.Message;
             var selected = selecting[(int)c.Kind] && MatchesSelection(full);
             if (selected)
             {

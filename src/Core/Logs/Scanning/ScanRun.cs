@@ -93,7 +93,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
                 new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), plan.Formats, YearOf(modified), modified);
-            var blocks = Split(data, length, BlockSize(length), BlockScanner.HasTimestamps(format));
+            var blocks = Split(data, length, BlockSize(length), ContinuationLine.RuleOf(format));
             var lines = new long[blocks.Count];
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
             {
@@ -206,11 +206,11 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             }
 
             format ??= LogFormatDetector.Detect(data[..Math.Min(complete, DetectionSample)], plan.Formats, YearOf(modifiedTicks), modifiedTicks);
-            if (!endOfInput && !skipping && BlockScanner.HasTimestamps(format))
+            if (!endOfInput && !skipping && ContinuationLine.RuleOf(format) is var rule and not ContinuationRule.None)
             {
                 // The last entry waits for the next read: its continuation lines may be in it. When it is the only one,
                 // the buffer fills before any of it is read, as a file cut into blocks never starts one with them.
-                var entry = BlockScanner.LastEntryStart(data[..complete]);
+                var entry = BlockScanner.LastEntryStart(data[..complete], rule);
                 if (entry == 0 && filled < buffer.Length)
                 {
                     continue;
@@ -272,7 +272,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
 
     private int YearOf(long ticks) => ticks > 0 ? new DateTime(ticks, DateTimeKind.Utc).Year : plan.DefaultYear;
 
-    private static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize, bool continuable)
+    private static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize, ContinuationRule rule)
     {
         var blocks = new List<(long, int)>();
         long start = 0;
@@ -287,10 +287,10 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 end = nl < 0 ? length : end + nl + 1;
 
                 // Past the continuation lines of the entry above (a stack trace): a block starts with an entry's first line.
-                while (continuable && end < length)
+                while (end < length)
                 {
                     var next = new ReadOnlySpan<byte>(data + end, (int)Math.Min(length - end, 256));
-                    if (next.IsEmpty || next[0] == '\n' || !BlockScanner.IsContinuation(next))
+                    if (!ContinuationLine.Continues(next, rule))
                     {
                         break;
                     }

@@ -12,7 +12,10 @@ namespace PosFleet.Logs.Templates;
 /// (<c>mail.example.com</c>) or a <c>host:port</c>, or a month or weekday name; the value of a <c>key=value</c> pair is
 /// variable; a call with digits in its arguments (<c>LOCAL(127.0.0.1)</c>) is variable; an empty <c>()</c> or
 /// <c>[]</c> is read as holding a variable (it is where one was left out). Consecutive variables, with nothing but
-/// blanks or <c>: . ,</c> between them, fold into one <c>&lt;*&gt;</c>, so lists of any length share a template.
+/// blanks or <c>: . ,</c> between them, fold into one <c>&lt;*&gt;</c>, so lists of any length share a template. A
+/// quantity in brackets after a blank (<c>1190 bytes (1.16 KB) sent</c>, <c>(35%)</c>) restates the value before it in
+/// other units and is left out, so that the message with and without it shares a template; a bound glued to a number,
+/// with its unit (<c>lifetime &lt;1 sec</c>), is one variable.
 /// Only generic rules: nothing here knows a particular system's messages.
 /// </remarks>
 internal static class MessageTemplater
@@ -57,6 +60,23 @@ internal static class MessageTemplater
                 }
 
                 i = j;
+            }
+            else if (c == '(' && QuantityAside(message, i) is > 0 and var aside)
+            {
+                // "1028 bytes (1.00 KB) sent": the same quantity again in other units, written or not; left out.
+                i = aside;
+            }
+            else if (c is (byte)'<' or (byte)'>' or (byte)'~' && i + 1 < n && IsDigit(message[i + 1]) && (i == 0 || LineBlank(message[i - 1])))
+            {
+                // "<1 sec", ">99%": a bound, with the number it bounds and its unit, is one value ("lifetime <1 sec", "lifetime 00:01").
+                var end = i + 1;
+                while (end < n && !IsDelimiter(message[end]))
+                {
+                    end++;
+                }
+
+                state.Wild();
+                i = PastUnit(message, end);
             }
             else if ((c == '(' && i + 1 < n && message[i + 1] == ')') || (c == '[' && i + 1 < n && message[i + 1] == ']'))
             {
@@ -125,6 +145,58 @@ internal static class MessageTemplater
         }
 
         return j;
+    }
+
+    /// <summary>After a number, the unit that goes with it (<c>1 sec</c>, <c>2.5 MB</c>): the index past it, or <paramref name="at"/>.</summary>
+    private static int PastUnit(ReadOnlySpan<byte> message, int at)
+    {
+        if (at + 1 >= message.Length || message[at] != ' ')
+        {
+            return at;
+        }
+
+        var end = at + 1;
+        while (end < message.Length && !IsDelimiter(message[end]))
+        {
+            end++;
+        }
+
+        return IsUnit(message[(at + 1)..end]) ? end : at;
+    }
+
+    private static bool IsUnit(ReadOnlySpan<byte> word) =>
+        word.SequenceEqual("ms"u8) || word.SequenceEqual("s"u8) || word.SequenceEqual("sec"u8) || word.SequenceEqual("secs"u8)
+            || word.SequenceEqual("min"u8) || word.SequenceEqual("mins"u8) || word.SequenceEqual("KB"u8) || word.SequenceEqual("MB"u8)
+            || word.SequenceEqual("GB"u8) || word.SequenceEqual("kB"u8) || word.SequenceEqual("KiB"u8) || word.SequenceEqual("MiB"u8)
+            || word.SequenceEqual("GiB"u8);
+
+    /// <summary>
+    /// A quantity in brackets after a blank, <c>(1.00 KB)</c>, <c>(35%)</c>, <c>(3 ms)</c>: a number and its unit.
+    /// Returns the index past it, or -1.
+    /// </summary>
+    private static int QuantityAside(ReadOnlySpan<byte> message, int open)
+    {
+        var close = message[open..Math.Min(message.Length, open + 24)].IndexOf((byte)')');
+        if (close < 3 || open == 0 || message[open - 1] != ' ')
+        {
+            return -1;
+        }
+
+        var inner = message.Slice(open + 1, close - 1);
+        var digits = 0;
+        while (digits < inner.Length && (IsDigit(inner[digits]) || (digits > 0 && inner[digits] is (byte)'.' or (byte)',')))
+        {
+            digits++;
+        }
+
+        if (digits == 0)
+        {
+            return -1;
+        }
+
+        var unit = inner[digits..];
+        unit = !unit.IsEmpty && unit[0] == ' ' ? unit[1..] : unit;
+        return unit.SequenceEqual("%"u8) || unit.SequenceEqual("bytes"u8) || IsUnit(unit) ? open + close + 1 : -1;
     }
 
     /// <summary>An absolute or relative path starts here: <c>/x</c>, <c>./x</c>, <c>../x</c>.</summary>

@@ -85,6 +85,45 @@ public sealed class ContinuationLineTests : IDisposable
     }
 
     [Theory]
+    [InlineData("2026-11-20T10:00:00.000Z [ERROR] term=POS-0001 printer: paper out")]
+    [InlineData("2026-11-20 10:00:00,000 ERROR [main] com.acme.till.Printer: paper out")]
+    public async Task ReadEntriesAsync_JavaLevelLineInAnotherTimestampedLayout_ItsOwnUntimedEntry(string first)
+    {
+        // java.util.logging's "SEVERE: message" continues its own header line only; in another layout it is a line of its own.
+        var second = first.Replace("10:00:00", "10:00:01", StringComparison.Ordinal);
+        var log = _dir.File("till.log", $"{first}\nINFO: cache warmed\n{second}\nSEVERE: disk almost full\n");
+        var entries = new List<LogEntry>();
+
+        var summary = await TestLogs.Scanner().ReadEntriesAsync([log], entries.Add);
+
+        Assert.Equal((0L, 2L, 0L, 4L), (summary.MalformedLines, summary.UntimedLines, summary.ContinuationLines, summary.LinesInScope));
+        Assert.Equal(["ERROR", "INFO", "ERROR", "SEVERE"], entries.Select(e => e.Level));
+        Assert.Equal("paper out", entries[0].Message);
+        Assert.Equal("disk almost full", entries[3].Message);
+    }
+
+    [Fact]
+    public async Task ReadEntriesAsync_JavaUtilLoggingWithStackTrace_LevelLineAndFramesContinueTheRecord()
+    {
+        var log = _dir.File("catalina.log", """
+            Nov 30, 2026 10:15:30 AM com.acme.till.Printer print
+            SEVERE: printer jammed
+            java.io.IOException: paper out
+            	at com.acme.till.Printer.print(Printer.java:42)
+            Nov 30, 2026 10:15:31 AM com.acme.till.Sync upload
+            INFO: upload done
+
+            """);
+        var entries = new List<LogEntry>();
+
+        var summary = await TestLogs.Scanner().ReadEntriesAsync([log], entries.Add);
+
+        Assert.Equal((0L, 0L, 4L, 2L), (summary.MalformedLines, summary.UntimedLines, summary.ContinuationLines, summary.LinesInScope));
+        Assert.Equal(["SEVERE", "INFO"], entries.Select(e => e.Level));
+        Assert.Equal(("com.acme.till.Printer print", "upload done"), (entries[0].Component, entries[1].Message));
+    }
+
+    [Theory]
     [InlineData("alternatives.log", 4, 0)]
     [InlineData("history.log", 4, 5)]
     [InlineData("term.log", 2, 5)]

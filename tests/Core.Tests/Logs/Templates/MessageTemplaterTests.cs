@@ -22,6 +22,13 @@ public sealed class MessageTemplaterTests
     [InlineData("Supported channels 1 2 3 4 5 6", "Supported channels <*>")]
     [InlineData("printer:   paper   out\t", "printer: paper out")]
     [InlineData("\"GET /x HTTP/1.1\" status: 200", "\"GET <*>\" status: <*>")]
+    [InlineData("close, 1190 bytes (1.16 KB) sent, 0 bytes received", "close, <*> bytes sent, <*> bytes received")]
+    [InlineData("disk 93 % full (87%)", "disk <*> % full")]
+    [InlineData("lifetime <1 sec", "lifetime <*>")]
+    [InlineData("lifetime 02:10:03", "lifetime <*>")]
+    [InlineData("IOPolledFilePollersOpen(0) 6 ms", "<*> ms")]
+    [InlineData("IOThunderboltSwitch<0>(0x0) port 7", "IOThunderboltSwitch<<*>>(<*>) port <*>")]
+    [InlineData("retry (attempt 3 of 5)", "retry (attempt <*> of <*>)")]
     public void Fold_Message_FoldsVariableParts(string message, string expected)
     {
         var destination = new byte[(message.Length * 3) + 3];
