@@ -10,6 +10,8 @@ using PosFleet.Digests;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Storage;
 using PosFleet.Logs.Retention;
+using PosFleet.Notifications.Engine;
+using PosFleet.Notifications.Items;
 using PosFleet.Samples.BackOffice;
 using PosFleet.Sync;
 using PosFleet.Sync.Changes;
@@ -22,9 +24,9 @@ using PosFleet.Sync.Changes;
 // each in its own tickets table, and the items table is exported to them. Enrol a terminal with
 // 'posfleet terminal enrol --store fleet.db --terminal till-07 --organization shop-12 --credential-file till-07.credential'.
 //
-// The web back office (dashboard, reports, status board, actions, digests) is at /fleet behind a DEVELOPMENT-ONLY login
+// The web back office (dashboard, reports, status board, actions, digests, the notifications bell) is at /fleet behind a DEVELOPMENT-ONLY login
 // with two users in two organizations (DevelopmentLogin.cs), on when started with --demo (which also writes 48 hours of
-// demo activity into the store once) or in the Development environment; a real host maps it behind its own
+// demo activity and a few notifications into the store once) or in the Development environment; a real host maps it behind its own
 // authentication. Without either, the sample serves the sync exchange only.
 //
 // The content root is the sample's own folder, wherever it is started from: appsettings.json is read there, and the
@@ -81,8 +83,10 @@ builder.Services.AddSampleTelemetry(configuration.GetSection("Telemetry"));
 var web = demo || builder.Environment.IsDevelopment();
 if (web)
 {
-    posFleet.AddBackOffice(o => configuration.GetSection("BackOffice").Bind(o));
+    posFleet.AddBackOffice(o => configuration.GetSection("BackOffice").Bind(o))
+        .AddNotificationEngine(); // the in-app inbox behind the back office's bell, to the development users (DevelopmentDirectory)
     builder.Services.AddDevelopmentLogin();
+    builder.Services.AddSingleton<INotificationDirectory, DevelopmentDirectory>();
 }
 
 await using var app = builder.Build();
@@ -102,6 +106,8 @@ if (demo)
 {
     var added = await DemoData.SeedAsync(app.Services.GetRequiredService<ILogStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).ConfigureAwait(false);
     Console.WriteLine(added > 0 ? $"Demo data: {added} log entries of the last 48 hours written." : "Demo data: already in the store.");
+    var notified = await DemoNotifications.SeedAsync(app.Services.GetRequiredService<INotificationStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).ConfigureAwait(false);
+    Console.WriteLine(notified > 0 ? $"Demo notifications: {notified} in the development users' inboxes." : "Demo notifications: already in the inboxes.");
 }
 
 foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
