@@ -1,10 +1,14 @@
 using PosFleet;
 using PosFleet.Actions;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PosFleet.AspNetCore;
 using PosFleet.AspNetCore.BackOffice;
 using PosFleet.Connectors.Email;
+using PosFleet.Connectors.PostgreSql;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Digests;
 using PosFleet.Logs.Ingest;
@@ -16,7 +20,8 @@ using PosFleet.Samples.BackOffice;
 using PosFleet.Sync;
 using PosFleet.Sync.Changes;
 
-// A back office as a web application: the terminals' logs tailed from the folders of Ingest:Paths into a SQLite file,
+// A back office as a web application: the terminals' logs tailed from the folders of Ingest:Paths into a SQLite file
+// (or a PostgreSQL database, Storage:PostgreSql),
 // subscriptions seeded from appsettings.json, the digest scheduler and log retention (Retention:Period) running in the
 // background, e-mail through SMTP (or a pickup folder when Smtp:Host is empty). The SMTP password comes from
 // configuration such as the environment variable Smtp__Password, never from the command line.
@@ -40,8 +45,22 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 var configuration = builder.Configuration;
 string Resolve(string path) => Path.GetFullPath(path, builder.Environment.ContentRootPath);
 
-var posFleet = builder.Services.AddPosFleet()
-    .UseSqliteStorageFile(Resolve(configuration["Storage:Path"] ?? "fleet.db"))
+// The store: the SQLite file of Storage:Path, or, when Storage:PostgreSql holds a connection string, that PostgreSQL
+// database (several back-office instances may share it). The password belongs in configuration such as the
+// environment variable Storage__PostgreSql, never on the command line.
+var postgreSql = configuration["Storage:PostgreSql"] is { Length: > 0 } connectionString ? connectionString : null;
+var posFleet = builder.Services.AddPosFleet();
+if (postgreSql is null)
+{
+    posFleet.UseSqliteStorageFile(Resolve(configuration["Storage:Path"] ?? "fleet.db"))
+        .AddSyncTables(o => o.Tables.Add(HostTables.Items)); // change tracking of the items table is SQLite's
+}
+else
+{
+    posFleet.UsePostgreSqlStorage(postgreSql);
+}
+
+posFleet
     .AddLogIngest(o =>
     {
         configuration.GetSection("Ingest").Bind(o);
@@ -54,12 +73,14 @@ var posFleet = builder.Services.AddPosFleet()
     .AddLogRetention(o => configuration.GetSection("Retention").Bind(o))
     .AddSyncBackOffice(o => configuration.GetSection("Sync").Bind(o))
     .AddOutboxMessageHandler<TicketHandler>(TicketHandler.MessageType)
-    .AddSyncTables(o => o.Tables.Add(HostTables.Items))
     .AddActionsBackOffice() // the back office's actions page and the status board's Retrieve logs / Reset database
     .AddSyncEndpoint();
 
-// After the store's own start-up (registered by UseSqliteStorageFile), before the change tracking starts: the host's tables.
-builder.Services.AddHostedService<HostTables>();
+// After the store's own start-up (registered by UseSqliteStorageFile / UsePostgreSqlStorage), before the change tracking
+// starts: the host's tables, in the same database.
+builder.Services.AddHostedService(sp => new HostTables(postgreSql is null
+    ? () => new SqliteConnection(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.ConnectionString)
+    : () => new NpgsqlConnection(postgreSql)));
 
 if (string.IsNullOrEmpty(configuration["Smtp:Host"]))
 {
@@ -70,8 +91,18 @@ else
     posFleet.AddSmtpNotifier(o => configuration.GetSection("Smtp").Bind(o));
 }
 
-// GET /health: the store's file and, when mail goes through SMTP, the server (connection and login, nothing sent).
-var health = builder.Services.AddHealthChecks().AddPosFleetSqlite(tags: ["ready"]);
+// GET /health: the store (the SQLite file, or the PostgreSQL server and its schema) and, when mail goes through SMTP, the
+// server (connection and login, nothing sent).
+var health = builder.Services.AddHealthChecks();
+if (postgreSql is null)
+{
+    health.AddPosFleetSqlite(tags: ["ready"]);
+}
+else
+{
+    health.AddPosFleetPostgreSql(tags: ["ready"]);
+}
+
 if (!string.IsNullOrEmpty(configuration["Smtp:Host"]))
 {
     health.AddPosFleetSmtp(tags: ["ready"]);
