@@ -21,18 +21,18 @@ using PosFleet.Sync;
 using PosFleet.Sync.Changes;
 
 // A back office as a web application: the terminals' logs tailed from the folders of Ingest:Paths into a SQLite file
-// (or a PostgreSQL database, Storage:PostgreSql),
-// subscriptions seeded from appsettings.json, the digest scheduler and log retention (Retention:Period) running in the
-// background, e-mail through SMTP (or a pickup folder when Smtp:Host is empty). The SMTP password comes from
-// configuration such as the environment variable Smtp__Password, never from the command line.
+// (or a PostgreSQL database, Storage:PostgreSql), subscriptions seeded from appsettings.json, the digest scheduler and
+// log retention (Retention:Period) running in the background, e-mail through SMTP (or a pickup folder when Smtp:Host is
+// empty). The SMTP password comes from configuration such as the environment variable Smtp__Password, never from the
+// command line.
 // It also serves the terminals' sync exchange (POST /posfleet/sync, on Urls): tickets from their outboxes are stored once
 // each in its own tickets table, and the items table is exported to them. Enrol a terminal with
 // 'posfleet terminal enrol --store fleet.db --terminal till-07 --organization shop-12 --credential-file till-07.credential'.
 //
-// The web back office (dashboard, reports, status board, actions, digests, the notifications bell) is at /fleet behind a DEVELOPMENT-ONLY login
-// with two users in two organizations (DevelopmentLogin.cs), on when started with --demo (which also writes 48 hours of
-// demo activity and a few notifications into the store once) or in the Development environment; a real host maps it behind its own
-// authentication. Without either, the sample serves the sync exchange only.
+// The web back office (dashboard, reports, status board, actions, digests, the notifications bell) is at /fleet behind
+// a DEVELOPMENT-ONLY login with two users in two organizations (DevelopmentLogin.cs), on when started with --demo (which
+// also writes 48 hours of demo activity and a few notifications into the store once) or in the Development environment;
+// a real host maps it behind its own authentication. Without either, the sample serves the sync exchange only.
 //
 // The content root is the sample's own folder, wherever it is started from: appsettings.json is read there, and the
 // relative paths it names (fleet.db, logs/, mail/) are resolved against it.
