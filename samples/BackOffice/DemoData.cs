@@ -7,8 +7,8 @@ namespace PosFleet.Samples.BackOffice;
 
 /// <summary>
 /// Demo activity for the back office's pages: 48 hours of two organizations' tills (tickets closed, retries, payment
-/// timeouts, lost connections), with hints and knowledge-base links, and one line whose customer name holds markup, as
-/// a hostile till could send. Appended to the log store as an ingest would, once: a store that already holds it is
+/// timeouts, lost connections), with hints, knowledge-base links and where the rule says the error came from, and one
+/// line whose customer name holds markup, as a hostile till could send. Appended to the log store as an ingest would, once: a store that already holds it is
 /// left alone. Deterministic for a given <c>now</c>.
 /// </summary>
 public static class DemoData
@@ -28,6 +28,9 @@ public static class DemoData
         ["shop-12"] = ["till-01", "till-02", "till-03", "till-04", "till-05", "till-06"],
         ["shop-34"] = ["till-31", "till-32", "till-33"],
     };
+
+    /// <summary>Where the payment timeouts' rule says they come from (<c>ClassificationRule.Origin</c>).</summary>
+    public const string PaymentOrigin = "card reader";
 
     private static readonly Uri PaymentKb = new("https://kb.example.com/pos/payment-timeout");
     private static readonly Uri OfflineKb = new("https://kb.example.com/pos/erp-offline");
@@ -71,14 +74,14 @@ public static class DemoData
                     {
                         entries.Add(Entry(hour, random, organization, terminal, LogKind.Error, LogSeverity.Error, "ERROR",
                             $"Payment terminal timeout after 30 s on ticket T-{ticket}", "Payment terminal timeout after <*> s on ticket <*>", $"T-{ticket}",
-                            "Check the card reader's cable and restart it; if it persists, replace the reader.", PaymentKb));
+                            "Check the card reader's cable and restart it; if it persists, replace the reader.", PaymentKb, PaymentOrigin));
                     }
 
                     if (random.NextDouble() < (busy ? 0.25 : 0.04))
                     {
                         entries.Add(Entry(hour, random, organization, terminal, LogKind.Offline, LogSeverity.Error, "ERROR",
                             "Connection to ERP lost: connection refused", "Connection to ERP lost: connection refused", null,
-                            "The till keeps selling offline; check the shop's internet line.", OfflineKb));
+                            "The till keeps selling offline; check the shop's internet line.", OfflineKb, "ERP link"));
                     }
                 }
             }
@@ -93,7 +96,7 @@ public static class DemoData
 
     private static LogEntry Entry(
         DateTimeOffset hour, Random random, string organization, string terminal, LogKind kind, LogSeverity severity, string level,
-        string message, string template, string? reference, string? hint = null, Uri? kb = null) => new()
+        string message, string template, string? reference, string? hint = null, Uri? kb = null, string? origin = null) => new()
         {
             Timestamp = hour.AddSeconds(random.Next(0, 3600)),
             Organization = organization,
@@ -109,5 +112,6 @@ public static class DemoData
             Rule = hint is null ? null : "demo-" + kind.ToString().ToLowerInvariant(),
             Hint = hint,
             KnowledgeBaseUrl = kb,
+            Origin = origin,
         };
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace PosFleet.AspNetCore.BackOffice;
 
 /// <summary>How the web back office (<see cref="BackOfficeEndpointRouteBuilderExtensions.MapPosFleetBackOffice"/>) behaves; checked at start-up.</summary>
@@ -24,4 +26,11 @@ public sealed class BackOfficeOptions
     /// </summary>
     /// <value>The default value is <c>UTC</c>.</value>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// The claim of the signed-in user whose value is their recipient id in the notifications inbox (the bell): the id the
+    /// host's <c>INotificationDirectory</c> gives that person. A user without the claim has no bell.
+    /// </summary>
+    /// <value>The default value is <see cref="ClaimTypes.NameIdentifier"/>.</value>
+    public string RecipientClaimType { get; set; } = ClaimTypes.NameIdentifier;
 }

@@ -10,7 +10,7 @@ namespace PosFleet.Connectors.PostgreSql.Internal;
 internal sealed partial class PostgreSqlLogStore
 {
     private const string EntryColumns =
-        "e.ts, e.tz, e.id, e.source, e.line, e.terminal, e.organization, e.component, e.level, e.kind, e.severity, e.template_id, e.template, e.rule, e.hint, e.kb_url, e.reference, e.message";
+        "e.ts, e.tz, e.id, e.source, e.line, e.terminal, e.organization, e.component, e.level, e.kind, e.severity, e.template_id, e.template, e.rule, e.hint, e.kb_url, e.reference, e.message, e.origin";
 
     /// <summary>The conditions of <paramref name="q"/> over the entries <c>e</c>, their values added to <paramref name="command"/>.</summary>
     private static string Where(LogQuery q, NpgsqlCommand command)
@@ -97,6 +97,7 @@ internal sealed partial class PostgreSqlLogStore
             KnowledgeBaseUrl = Text(r, 15) is { } url ? new Uri(url, UriKind.RelativeOrAbsolute) : null,
             Reference = Text(r, 16),
             Message = r.GetString(17),
+            Origin = Text(r, 18),
         };
     }
 

@@ -104,16 +104,17 @@ internal sealed partial class PostgreSqlLogStore
                     TemplateId = latest.TemplateId,
                     Template = latest.Template,
                     Kind = latest.Kind,
-                    Severity = (LogSeverity)reader.GetInt16(19),
-                    Count = reader.GetInt64(18),
-                    FirstSeen = new DateTimeOffset(reader.GetInt64(20), TimeSpan.Zero),
+                    Severity = (LogSeverity)reader.GetInt16(20),
+                    Count = reader.GetInt64(19),
+                    FirstSeen = new DateTimeOffset(reader.GetInt64(21), TimeSpan.Zero),
                     LastSeen = latest.Timestamp,
                     Example = latest,
-                    Terminals = reader.IsDBNull(22) ? [] : reader.GetFieldValue<string[]>(22),
-                    TerminalCount = reader.GetInt64(21),
+                    Terminals = reader.IsDBNull(23) ? [] : reader.GetFieldValue<string[]>(23),
+                    TerminalCount = reader.GetInt64(22),
                     Rule = latest.Rule,
                     Hint = latest.Hint,
                     KnowledgeBaseUrl = latest.KnowledgeBaseUrl,
+                    Origin = latest.Origin,
                 });
             }
 

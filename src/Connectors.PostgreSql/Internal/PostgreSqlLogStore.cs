@@ -18,7 +18,7 @@ internal sealed partial class PostgreSqlLogStore(PostgreSqlDatabase database) : 
     private const int MaxWordBytes = 2046;
 
     private const string CopyColumns =
-        "ts, tz, source, generation, line, terminal, organization, component, level, kind, severity, template_id, template, rule, hint, kb_url, reference, message, words";
+        "ts, tz, source, generation, line, terminal, organization, component, level, kind, severity, template_id, template, rule, hint, kb_url, reference, message, words, origin";
 
     private readonly ConcurrentDictionary<long, bool> _partitions = new();
 
@@ -172,6 +172,7 @@ internal sealed partial class PostgreSqlLogStore(PostgreSqlDatabase database) : 
         await WriteTextAsync(importer, entry.Reference, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(entry.Message, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(IndexedWords(entry.Message), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.Origin, cancellationToken).ConfigureAwait(false);
     }
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>

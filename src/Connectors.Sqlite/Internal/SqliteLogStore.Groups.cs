@@ -110,6 +110,7 @@ internal sealed partial class SqliteLogStore
                         Rule = latest.Rule,
                         Hint = latest.Hint,
                         KnowledgeBaseUrl = latest.KnowledgeBaseUrl,
+                        Origin = latest.Origin,
                     });
                 }
 

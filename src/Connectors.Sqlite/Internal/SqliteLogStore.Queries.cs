@@ -8,7 +8,7 @@ internal sealed partial class SqliteLogStore
 {
     private const string EntryColumns = """
         e.id, e.ts, e.tz, s.name, e.line, o.terminal, o.organization, o.component, o.level, e.kind, e.severity,
-        t.hash, t.text, r.name, r.hint, r.kb_url, e.reference, e.message, e.params
+        t.hash, t.text, r.name, r.hint, r.kb_url, e.reference, e.message, e.params, r.origin
         """;
 
     private const string EntryJoins = """
@@ -192,6 +192,7 @@ internal sealed partial class SqliteLogStore
         Rule = r.IsDBNull(13) ? null : r.GetString(13),
         Hint = r.IsDBNull(14) ? null : r.GetString(14),
         KnowledgeBaseUrl = r.IsDBNull(15) ? null : new Uri(r.GetString(15), UriKind.Absolute),
+        Origin = r.IsDBNull(19) ? null : r.GetString(19),
         Reference = r.IsDBNull(16) ? null : r.GetString(16),
         Message = r.IsDBNull(17) ? MessageParams.Join(r.GetString(12), r.GetString(18)) : r.GetString(17),
     };

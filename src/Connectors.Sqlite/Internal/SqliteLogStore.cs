@@ -27,14 +27,15 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
             p.AddWithValue("$text", k.Text);
         });
 
-    private readonly SqliteLookup<(string Name, string? Hint, string? Url)> _rules = new(
-        "SELECT id FROM rules WHERE name = $name AND hint IS $hint AND kb_url IS $url;",
-        "INSERT INTO rules (name, hint, kb_url) VALUES ($name, $hint, $url) RETURNING id;",
+    private readonly SqliteLookup<(string Name, string? Hint, string? Url, string? Origin)> _rules = new(
+        "SELECT id FROM rules WHERE name = $name AND hint IS $hint AND kb_url IS $url AND origin IS $origin;",
+        "INSERT INTO rules (name, hint, kb_url, origin) VALUES ($name, $hint, $url, $origin) RETURNING id;",
         (p, k) =>
         {
             p.AddWithValue("$name", k.Name);
             p.AddWithValue("$hint", (object?)k.Hint ?? DBNull.Value);
             p.AddWithValue("$url", (object?)k.Url ?? DBNull.Value);
+            p.AddWithValue("$origin", (object?)k.Origin ?? DBNull.Value);
         });
 
     private readonly SqliteLookup<(string? Terminal, string? Organization, string? Component, string Level)> _origins = new(
@@ -217,7 +218,7 @@ internal sealed partial class SqliteLogStore(SqliteDatabase database) : ILogStor
             }
             else
             {
-                insert.Bind(11, _rules.GetOrAdd(connection, (e.Rule, e.Hint, e.KnowledgeBaseUrl?.OriginalString)));
+                insert.Bind(11, _rules.GetOrAdd(connection, (e.Rule, e.Hint, e.KnowledgeBaseUrl?.OriginalString, e.Origin)));
             }
 
             insert.Bind(12, e.Reference);

@@ -48,7 +48,10 @@ public abstract partial class LogStoreConformanceTests
         Assert.Equal("disk-full", disk.Rule);
         Assert.Equal("Free disk space on the terminal.", disk.Hint);
         Assert.Equal(new Uri("https://kb.example.com/disk-full"), disk.KnowledgeBaseUrl);
+        Assert.Equal("fiscal printer", disk.Origin);
+        Assert.Equal("fiscal printer", disk.Example.Origin);
         Assert.Equal(3, groups.Count);
+        Assert.All(groups.Skip(1), g => Assert.Null(g.Origin));
         Assert.Single(await store.GroupByTemplateAsync(new LogQuery(), 1, CancellationToken.None));
     }
 

@@ -28,6 +28,7 @@ public abstract partial class LogStoreConformanceTests
             Rule = "disk-full",
             Hint = "Free disk space on the terminal.",
             KnowledgeBaseUrl = new Uri("https://kb.example.com/disk-full"),
+            Origin = "fiscal printer",
             Position = new LogPosition(Source, 1),
         };
         var bare = new LogEntry { Timestamp = Noon, Message = "started", Template = "started", Position = new LogPosition(Source, 2) };
@@ -40,6 +41,40 @@ public abstract partial class LogStoreConformanceTests
         Assert.Equal(bare, all.Single(e => e.Position.Line == 2));
         Assert.Equal(blanks, all.Single(e => e.Position.Line == 3));
         Assert.Equal(TimeSpan.FromHours(2), all.Single(e => e.Position.Line == 1).Timestamp.Offset);
+    }
+
+    /// <summary>
+    /// A rule's origin is stored with each entry as the rule had it then: the same rule (name, hint, link) with an origin,
+    /// with another and without one reads back each entry's own, in the entries and in the template groups.
+    /// </summary>
+    [Fact]
+    public async Task QueryAsync_SameRuleWithDifferentOrigins_KeepsEachEntrysOrigin()
+    {
+        var store = await CreateStoreAsync();
+        LogEntry E(long line, string? origin, ulong template) => new()
+        {
+            Timestamp = Noon.AddMinutes(line),
+            Terminal = "POS-0027",
+            Level = "ERROR",
+            Kind = LogKind.Error,
+            Severity = LogSeverity.Error,
+            Message = $"printer fault {line}",
+            Template = $"printer fault <*> #{template}",
+            TemplateId = template,
+            Rule = "printer",
+            Hint = "Check the printer.",
+            Origin = origin,
+            Position = new LogPosition(Source, line),
+        };
+        await store.AppendAsync(new LogBatch([E(1, "fiscal printer", 21), E(2, null, 22), E(3, "kitchen printer", 23)], Checkpoint(3)), CancellationToken.None);
+
+        var all = await AllAsync(store);
+        var groups = await store.GroupByTemplateAsync(new LogQuery(), 10, CancellationToken.None);
+
+        Assert.Equal(["fiscal printer", null, "kitchen printer"], all.OrderBy(e => e.Position.Line).Select(e => e.Origin));
+        Assert.Equal("fiscal printer", groups.Single(g => g.TemplateId == 21).Origin);
+        Assert.Null(groups.Single(g => g.TemplateId == 22).Origin);
+        Assert.Equal("kitchen printer", groups.Single(g => g.TemplateId == 23).Origin);
     }
 
     /// <summary>Pages come newest first, and following the cursors gives every entry once, even among equal timestamps.</summary>

@@ -66,6 +66,7 @@ public abstract partial class LogStoreConformanceTests
             Rule = templateId == 11 ? "disk-full" : null,
             Hint = templateId == 11 ? "Free disk space on the terminal." : null,
             KnowledgeBaseUrl = templateId == 11 ? new Uri("https://kb.example.com/disk-full") : null,
+            Origin = templateId == 11 ? "fiscal printer" : null,
             Position = new LogPosition(Source, line),
         };
 

@@ -24,6 +24,10 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         Assert.All(references, r => Assert.Equal(reference, r));
         Assert.Contains("Check the card reader", await page.InnerTextAsync("table.pf-entries"), StringComparison.Ordinal);
         Assert.Equal("https://kb.example.com/pos/payment-timeout", await page.Locator("table.pf-entries a.pf-kb").First.GetAttributeAsync("href"));
+        // The rule's origin, stored by the SQLite store, above the hint; the component has its own column.
+        Assert.All(await page.Locator("table.pf-entries .pf-rule-origin").AllInnerTextsAsync(), o => Assert.Equal(DemoData.PaymentOrigin, o));
+        Assert.NotEmpty(await page.Locator("table.pf-entries .pf-rule-origin").AllInnerTextsAsync());
+        Assert.Equal("Component", await page.Locator("table.pf-entries thead th").Nth(3).InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, "reports");
         await page.Context.CloseAsync();
     }

@@ -22,5 +22,6 @@ internal static class BackOfficeEndpoints
         Pages.SyncErrorsPage.Map(group);
         Pages.ActionsPage.Map(group);
         Pages.DigestsPage.Map(group);
+        Pages.NotificationsPage.Map(group);
     }
 }

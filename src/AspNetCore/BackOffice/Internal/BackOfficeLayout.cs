@@ -53,9 +53,14 @@ internal static class BackOfficeLayout
 
         LanguageForm.Write(html, request, request.HttpContext is { } context ? context.Request.PathBase + context.Request.Path + context.Request.QueryString : request.Link(""));
 
-        // The notifications inbox (issue 14) puts its bell in this slot.
+        // The bell: the user's unread notifications in this organization, a plain link (no script) to their inbox.
+        if (request.UnreadNotifications is { } unread)
+        {
+            var label = request.Format(s.UnreadNotifications, unread);
+            html.Write($"""<a class="pf-bell{Html.If(unread > 0, " pf-bell-unread")}" href="{request.Link("notifications")}" title="{label}" aria-label="{label}"{Html.If(view.Section == "notifications", " aria-current=\"page\"")}><svg class="pf-bell-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="currentColor" d="M12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2zm6-6v-5a6 6 0 0 0-5-5.9V4a1 1 0 0 0-2 0v1.1A6 6 0 0 0 6 11v5l-2 2v1h16v-1z"/></svg> <span class="pf-bell-count">{unread}</span></a>""");
+        }
+
         html.Write($"""
-            <div class="pf-bell" data-slot="notifications" aria-label="{s.Notifications}"></div>
             </header>
             <main class="pf-main">
             <h1>{view.Title}</h1>

@@ -27,6 +27,12 @@ internal sealed class BackOfficeOptionsValidator : IValidateOptions<BackOfficeOp
             errors.Add($"BackOfficeOptions.TimeZone '{DisplayText.Escape(options.TimeZone)}' is not a time zone of this machine; use an id such as UTC or Europe/Madrid.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.RecipientClaimType))
+        {
+            errors.Add("BackOfficeOptions.RecipientClaimType is empty; name the claim holding the user's recipient id, such as "
+                + "\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier\" (the default) or \"sub\".");
+        }
+
         // The one address grammar of the SDK (MimeKit), as the digests' recipients use.
         if (options.SupportAddress is { } support
             && (!MailboxAddress.TryParse(support, out var mailbox) || mailbox.Address.IndexOf('@', StringComparison.Ordinal) <= 0))

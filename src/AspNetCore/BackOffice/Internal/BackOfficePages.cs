@@ -105,6 +105,7 @@ internal static class BackOfficePages
         {
             case BackOfficeAccess.Verdict.Allowed:
                 request.Scope = scope;
+                await NotificationBell.LoadAsync(context, request).ConfigureAwait(false);
                 return null;
             case BackOfficeAccess.Verdict.SignInRequired:
                 return Results.Challenge();

@@ -28,6 +28,12 @@ internal sealed class BackOfficeRequest
     /// <summary>The anti-forgery token a form of the page sends back.</summary>
     public AntiforgeryTokenSet? Antiforgery { get; set; }
 
+    /// <summary>The signed-in user's recipient id in the notifications inbox (<see cref="BackOfficeOptions.RecipientClaimType"/>), or <see langword="null"/> without one.</summary>
+    public string? RecipientId { get; set; }
+
+    /// <summary>The unread count the header's bell shows, or <see langword="null"/> when there is no bell (no inbox registered, or no recipient id).</summary>
+    public int? UnreadNotifications { get; set; }
+
     /// <summary>The organization the page shows.</summary>
     public string Organization => Scope?.Organization ?? "";
 

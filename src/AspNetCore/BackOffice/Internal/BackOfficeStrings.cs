@@ -20,6 +20,9 @@ internal sealed partial record BackOfficeStrings
 
     public required string Notifications { get; init; }
 
+    /// <summary>The bell's label: {0} the unread count.</summary>
+    public required string UnreadNotifications { get; init; }
+
     public required string Organization { get; init; }
 
     public required string Show { get; init; }

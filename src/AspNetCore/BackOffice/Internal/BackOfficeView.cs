@@ -2,7 +2,7 @@ namespace PosFleet.AspNetCore.BackOffice.Internal;
 
 /// <summary>A page to render inside the layout: its title, its section of the navigation, and its body.</summary>
 /// <param name="Title">The heading and title of the page.</param>
-/// <param name="Section">The navigation's section: "" (dashboard), "reports", "status", "actions" or "digests".</param>
+/// <param name="Section">The navigation's section: "" (dashboard), "reports", "status", "actions", "digests" or "notifications" (the bell).</param>
 /// <param name="Body">Writes the page's content.</param>
 /// <param name="StatusCode">The response's status code.</param>
 internal sealed record BackOfficeView(string Title, string Section, Action<Html> Body, int StatusCode = 200);

@@ -36,7 +36,7 @@ internal static class ReportsPage
         else
         {
             var dashboard = DashboardStrings.For(request.Culture);
-            html.Write($"""<div class="pf-table-wrap"><table class="pf-table pf-entries"><thead><tr><th>{words.Time}</th><th>{words.Severity}</th><th class="pf-wide">{words.Terminal}</th><th class="pf-wide">{words.Origin}</th><th>{words.Reference}</th><th>{words.Message}</th><th>{words.WhatToDo}</th></tr></thead><tbody>""");
+            html.Write($"""<div class="pf-table-wrap"><table class="pf-table pf-entries"><thead><tr><th>{words.Time}</th><th>{words.Severity}</th><th class="pf-wide">{words.Terminal}</th><th class="pf-wide">{words.Component}</th><th>{words.Reference}</th><th>{words.Message}</th><th>{words.WhatToDo}</th></tr></thead><tbody>""");
             foreach (var entry in page.Entries)
             {
                 var css = LogLinks.Css(entry.Severity);

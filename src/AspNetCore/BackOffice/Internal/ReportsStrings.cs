@@ -27,7 +27,8 @@ internal sealed record ReportsStrings
 
     public required string Time { get; init; }
 
-    public required string Origin { get; init; }
+    /// <summary>The column of the part of the till's software that wrote the line (<c>LogEntry.Component</c>), not a rule's origin.</summary>
+    public required string Component { get; init; }
 
     public required string Message { get; init; }
 
@@ -49,7 +50,7 @@ internal sealed record ReportsStrings
     public static ReportsStrings English { get; } = new()
     {
         Search = "Message", Reference = "Reference", Severity = "Level", Kind = "Kind", Terminal = "Terminal", From = "From", To = "To",
-        Any = "Any", Apply = "Search", Clear = "Clear", Time = "Time", Origin = "Origin", Message = "Message", WhatToDo = "What to do",
+        Any = "Any", Apply = "Search", Clear = "Clear", Time = "Time", Component = "Component", Message = "Message", WhatToDo = "What to do",
         Next = "Older entries →", First = "← Newest entries", NoEntries = "No entries match these filters.",
         BadTime = "'{0}' is not a date and time; it was left out.", OneTemplate = "Entries of one message only.",
     };
@@ -57,7 +58,7 @@ internal sealed record ReportsStrings
     public static ReportsStrings Spanish { get; } = new()
     {
         Search = "Mensaje", Reference = "Referencia", Severity = "Nivel", Kind = "Tipo", Terminal = "Terminal", From = "Desde", To = "Hasta",
-        Any = "Cualquiera", Apply = "Buscar", Clear = "Limpiar", Time = "Hora", Origin = "Origen", Message = "Mensaje", WhatToDo = "Qué hacer",
+        Any = "Cualquiera", Apply = "Buscar", Clear = "Limpiar", Time = "Hora", Component = "Componente", Message = "Mensaje", WhatToDo = "Qué hacer",
         Next = "Entradas anteriores →", First = "← Entradas más recientes", NoEntries = "Ninguna entrada coincide con estos filtros.",
         BadTime = "'{0}' no es una fecha y hora; no se ha tenido en cuenta.", OneTemplate = "Solo las entradas de un mensaje.",
     };
@@ -65,7 +66,7 @@ internal sealed record ReportsStrings
     public static ReportsStrings French { get; } = new()
     {
         Search = "Message", Reference = "Référence", Severity = "Niveau", Kind = "Type", Terminal = "Terminal", From = "Du", To = "Au",
-        Any = "Tous", Apply = "Rechercher", Clear = "Effacer", Time = "Heure", Origin = "Origine", Message = "Message", WhatToDo = "Que faire",
+        Any = "Tous", Apply = "Rechercher", Clear = "Effacer", Time = "Heure", Component = "Composant", Message = "Message", WhatToDo = "Que faire",
         Next = "Entrées plus anciennes →", First = "← Entrées les plus récentes", NoEntries = "Aucune entrée ne correspond à ces filtres.",
         BadTime = "« {0} » n'est pas une date et une heure ; il n'a pas été pris en compte.", OneTemplate = "Les entrées d'un seul message.",
     };
@@ -73,7 +74,7 @@ internal sealed record ReportsStrings
     public static ReportsStrings Italian { get; } = new()
     {
         Search = "Messaggio", Reference = "Riferimento", Severity = "Livello", Kind = "Tipo", Terminal = "Terminale", From = "Dal", To = "Al",
-        Any = "Qualsiasi", Apply = "Cerca", Clear = "Azzera", Time = "Ora", Origin = "Origine", Message = "Messaggio", WhatToDo = "Cosa fare",
+        Any = "Qualsiasi", Apply = "Cerca", Clear = "Azzera", Time = "Ora", Component = "Componente", Message = "Messaggio", WhatToDo = "Cosa fare",
         Next = "Voci precedenti →", First = "← Voci più recenti", NoEntries = "Nessuna voce corrisponde a questi filtri.",
         BadTime = "'{0}' non è una data e un'ora; non è stato considerato.", OneTemplate = "Solo le voci di un messaggio.",
     };

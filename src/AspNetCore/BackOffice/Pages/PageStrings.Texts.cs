@@ -5,6 +5,16 @@ internal static partial class PageStrings
 {
     private static readonly Dictionary<string, string[]> Strings = new(StringComparer.Ordinal)
     {
+        // Notifications (the header's bell, issue 14's in-app inbox)
+        ["NotificationsTitle"] = ["Notifications", "Notificaciones", "Notifications", "Notifiche"],
+        ["NoNotifications"] = ["No notifications.", "No hay notificaciones.", "Aucune notification.", "Nessuna notifica."],
+        ["NotificationsOff"] = ["Notifications are not set up on this back office.", "Las notificaciones no están configuradas en este back office.", "Les notifications ne sont pas configurées sur ce back-office.", "Le notifiche non sono configurate in questo back office."],
+        ["NoRecipient"] = ["Your account has no notification inbox: it carries no recipient id.", "Su cuenta no tiene bandeja de notificaciones: no lleva identificador de destinatario.", "Votre compte n'a pas de boîte de notifications : il ne porte pas d'identifiant de destinataire.", "Il suo account non ha una casella di notifiche: non porta un identificativo di destinatario."],
+        ["MarkRead"] = ["Mark as read", "Marcar como leída", "Marquer comme lue", "Segna come letta"],
+        ["MarkAllRead"] = ["Mark all as read", "Marcar todas como leídas", "Tout marquer comme lu", "Segna tutte come lette"],
+        ["UnreadBadge"] = ["Unread", "Sin leer", "Non lue", "Non letta"],
+        ["OlderNotifications"] = ["Older", "Más antiguas", "Plus anciennes", "Meno recenti"],
+        ["NewestNotifications"] = ["Newest", "Más recientes", "Plus récentes", "Più recenti"],
 
         // Status board
         ["StatusTitle"] = ["POS status", "Estado de los TPV", "État des caisses", "Stato dei POS"],

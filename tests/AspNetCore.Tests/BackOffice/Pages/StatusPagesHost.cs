@@ -12,6 +12,7 @@ using PosFleet.AspNetCore.BackOffice;
 using PosFleet.Connectors.Email;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Digests;
+using PosFleet.Notifications.Engine;
 using PosFleet.Status;
 using PosFleet.Sync;
 using PosFleet.Sync.Enrolment;
@@ -21,7 +22,7 @@ namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>
 /// A back office on a real port for the status, actions and digests pages: Kestrel on 127.0.0.1, a SQLite file, digests
-/// to a pickup folder, the clock at <see cref="Now"/>, and the sample's two development users — ana may set up outlets in
+/// to a pickup folder, the notifications inbox (the bell), the clock at <see cref="Now"/>, and the sample's two development users — ana may set up outlets in
 /// shop-12, luca in shop-34. shop-12 has a green, a red, a yellow and a grey terminal, shop-34 one red.
 /// </summary>
 internal sealed class StatusPagesHost : IAsyncDisposable
@@ -67,6 +68,7 @@ internal sealed class StatusPagesHost : IAsyncDisposable
             .AddActionsBackOffice()
             .AddDigests(o => o.EnableScheduler = false)
             .AddPickupFolderNotifier(Path.Combine(directory.Path, "mail"))
+            .AddNotificationEngine() // the bell's inbox, in the same SQLite file
             .AddBackOffice();
         var app = builder.Build();
         app.UseAuthentication();
