@@ -85,6 +85,31 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal([new LogCountBucket(Hour, LogSeverity.Error, LogKind.Offline, 2)], buckets);
     }
 
+    [Fact]
+    public async Task CountAsync_FileBeforeOrganizationRollups_RollsUpItsEntriesPerOrganization()
+    {
+        var path = Path.Combine(_stores.Dir.Path, "fleet.db");
+        var before = SqliteMigrations.All.Single(m => m.Sql.Contains("CREATE TABLE organization_hours", StringComparison.Ordinal)).Version - 1;
+        var h = Hour.UtcTicks;
+        SqliteFile.CreateAtSchema(path, before, $"""
+            INSERT INTO sources (id, name, byte_offset, line, fingerprint, generation) VALUES (1, 'a.log', 400, 4, 7, 0);
+            INSERT INTO templates (id, hash, text) VALUES (1, 11, 'printer offline');
+            INSERT INTO origins (id, terminal, organization, level) VALUES (1, 'POS-1', 'ACME', 'ERROR'), (2, 'POS-2', 'BETA', 'ERROR'), (3, 'POS-3', NULL, 'ERROR');
+            INSERT INTO entries (id, ts, tz, source_id, generation, line, origin_id, kind, severity, template_id, params)
+            VALUES (1, {h}, 0, 1, 0, 1, 1, 3, 2, 1, ''), (2, {h + 1}, 0, 1, 0, 2, 2, 3, 2, 1, ''),
+                   (3, {h + TimeSpan.TicksPerHour}, 0, 1, 0, 3, 2, 3, 2, 1, ''), (4, {h + 2}, 0, 1, 0, 4, 3, 3, 2, 1, '');
+            """);
+
+        var buckets = await Store(path).CountAsync(new LogQuery { From = Hour, To = Hour.AddHours(2), Organization = "BETA" }, CancellationToken.None);
+
+        Assert.Equal((long)SqliteMigrations.Latest, SqliteFile.SchemaVersion(path));
+        Assert.Equal("ACME 1 1, BETA 1 1, BETA 2 1", SqliteFile.Scalar(path, $"""
+            SELECT group_concat(organization || ' ' || (hour - {h / TimeSpan.TicksPerHour} + 1) || ' ' || n, ', ')
+            FROM (SELECT * FROM organization_hours ORDER BY organization, hour);
+            """));
+        Assert.Equal([new LogCountBucket(Hour, LogSeverity.Error, LogKind.Offline, 1), new LogCountBucket(Hour.AddHours(1), LogSeverity.Error, LogKind.Offline, 1)], buckets);
+    }
+
     /// <summary>
     /// Entries 1 (message stored whole) and 3 (template and params) at 10:00 and 10:05, entry 2 at 11:00; as the
     /// store of schema 3 wrote them, each with its row in the full-text index; and <paramref name="rows"/> more after.

@@ -5,7 +5,7 @@ using PosFleet.Logs;
 
 namespace PosFleet.Connectors.PostgreSql.Internal;
 
-/// <summary>The time partitions of the entries: created on demand before an append, dropped whole by retention.</summary>
+/// <summary>The time partitions of the entries: created on demand before an append, dropped whole by retention with their hours' rollups.</summary>
 internal sealed partial class PostgreSqlLogStore
 {
     /// <summary>Serializes creating and dropping partitions between instances: "PosFleet partitions" has its own advisory key.</summary>
@@ -19,7 +19,7 @@ internal sealed partial class PostgreSqlLogStore
         await using (connection.ConfigureAwait(false))
         {
             // Partitions wholly before the limit go at once, whatever their size; the one the limit falls in loses its older rows.
-            foreach (var (name, _, upper) in await PartitionsAsync(connection, cancellationToken).ConfigureAwait(false))
+            foreach (var (name, lower, upper) in await PartitionsAsync(connection, cancellationToken).ConfigureAwait(false))
             {
                 if (upper > cutoff)
                 {
@@ -29,8 +29,13 @@ internal sealed partial class PostgreSqlLogStore
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
+                    // The partition's hours leave the rollups with it (partitions are cut on whole hours).
                     using var command = new NpgsqlCommand(
-                        $"SELECT pg_advisory_xact_lock({PartitionLockKey}); SELECT count(*) FROM {name}; DROP TABLE {name}", connection, transaction);
+                        $"SELECT pg_advisory_xact_lock({PartitionLockKey}); SELECT count(*) FROM {name}; DROP TABLE {name}; DELETE FROM log_hours WHERE hour >= @lower AND hour < @upper",
+                        connection,
+                        transaction);
+                    command.Parameters.AddWithValue("lower", lower);
+                    command.Parameters.AddWithValue("upper", upper);
                     var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
@@ -45,9 +50,7 @@ internal sealed partial class PostgreSqlLogStore
                 _partitions.TryRemove(long.Parse(name.AsSpan("log_entries_p".Length), CultureInfo.InvariantCulture), out _);
             }
 
-            using var delete = new NpgsqlCommand("DELETE FROM log_entries WHERE ts < @cutoff", connection);
-            delete.Parameters.AddWithValue("cutoff", cutoff);
-            deleted += await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            deleted += await DeleteOlderAsync(connection, cutoff, cancellationToken).ConfigureAwait(false);
         }
 
         return deleted;

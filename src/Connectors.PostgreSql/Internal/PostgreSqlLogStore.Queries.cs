@@ -4,7 +4,7 @@ using PosFleet.Logs.Storage;
 
 namespace PosFleet.Connectors.PostgreSql.Internal;
 
-/// <summary>Pages, hourly counts and groups: each one statement over the partitions the window touches.</summary>
+/// <summary>Pages, hourly counts and groups: each one statement over the partitions the window touches (or, for counts by whole hours, over <c>log_hours</c>).</summary>
 internal sealed partial class PostgreSqlLogStore
 {
     public async ValueTask<LogPage> QueryAsync(LogQuery query, CancellationToken cancellationToken)
@@ -52,6 +52,11 @@ internal sealed partial class PostgreSqlLogStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            if (HoursAnswer(query))
+            {
+                return await CountHoursAsync(connection, query, cancellationToken).ConfigureAwait(false);
+            }
+
             using var command = new NpgsqlCommand { Connection = connection };
             command.CommandText = $"""
                 SELECT e.ts - e.ts % {TimeSpan.TicksPerHour} AS hour, e.severity, e.kind, count(*)

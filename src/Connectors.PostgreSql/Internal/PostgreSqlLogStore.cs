@@ -9,7 +9,7 @@ namespace PosFleet.Connectors.PostgreSql.Internal;
 
 /// <summary>
 /// The log store on PostgreSQL: entries in time partitions created on demand, appended with binary <c>COPY</c> in one
-/// transaction with their source's checkpoint (whose row is locked, so that replays and concurrent ingests of one
+/// transaction with their hourly rollups and their source's checkpoint (whose row is locked, so that replays and concurrent ingests of one
 /// source store each line once); full-text search over a GIN-indexed tsvector of the words every store splits alike.
 /// </summary>
 internal sealed partial class PostgreSqlLogStore(PostgreSqlDatabase database) : ILogStore
@@ -113,7 +113,7 @@ internal sealed partial class PostgreSqlLogStore(PostgreSqlDatabase database) : 
             }
 
             var skipThrough = storedLine is { } l && storedGeneration == checkpoint.Generation ? l : 0;
-            var added = 0;
+            var added = new List<LogEntry>(batch.Entries.Count);
             var importer = await connection.BeginBinaryImportAsync($"COPY log_entries ({CopyColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
             await using (importer.ConfigureAwait(false))
             {
@@ -125,11 +125,13 @@ internal sealed partial class PostgreSqlLogStore(PostgreSqlDatabase database) : 
                     }
 
                     await WriteRowAsync(importer, entry, checkpoint.Generation, cancellationToken).ConfigureAwait(false);
-                    added++;
+                    added.Add(entry);
                 }
 
                 await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            await AddToHoursAsync(connection, transaction, added, cancellationToken).ConfigureAwait(false);
 
             using (var update = new NpgsqlCommand(
                 "UPDATE log_sources SET byte_offset = @offset, line = @line, fingerprint = @fingerprint, identity = @identity, generation = @generation WHERE name = @source",
@@ -146,7 +148,7 @@ internal sealed partial class PostgreSqlLogStore(PostgreSqlDatabase database) : 
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return added;
+            return added.Count;
         }
     }
 

@@ -87,7 +87,8 @@ internal sealed partial class SqliteLogStore
 
     /// <summary>
     /// The WHERE clause of a query over a rollup table, by whole hours: <c>template_hours</c> and <c>template_terminals</c>
-    /// (the query names no terminal), or <c>terminal_hours</c> (the query names no template).
+    /// (the query names no terminal), <c>terminal_hours</c> (the query names no template), or <c>organization_hours</c>
+    /// (the query names an organization, and no terminal or template).
     /// </summary>
     private static StringBuilder RollupWhere(LogQuery q, SqliteCommand command, string suffix = "")
     {
@@ -103,6 +104,12 @@ internal sealed partial class SqliteLogStore
         {
             where.Append(" AND hour < ").Append(P("to_hour"));
             command.Parameters.AddWithValue(P("to_hour"), to.UtcTicks / TimeSpan.TicksPerHour);
+        }
+
+        if (q.Organization is not null)
+        {
+            where.Append(" AND organization = ").Append(P("organization"));
+            command.Parameters.AddWithValue(P("organization"), q.Organization);
         }
 
         if (q.Terminal is not null)
@@ -137,6 +144,10 @@ internal sealed partial class SqliteLogStore
     /// <summary>Whether <c>terminal_hours</c> can answer the query over its whole hours: it names no template, organization, reference or text.</summary>
     private static bool TerminalRollupsAnswer(LogQuery q) =>
         q.TemplateId is null && q.Organization is null && q.Reference is null && q.Text is null;
+
+    /// <summary>Whether <c>organization_hours</c> can answer the query over its whole hours: it names an organization, and no terminal, template, reference or text.</summary>
+    private static bool OrganizationRollupsAnswer(LogQuery q) =>
+        q.Organization is not null && q.Terminal is null && q.TemplateId is null && q.Reference is null && q.Text is null;
 
     /// <summary>
     /// Cuts a query's window into the whole hours a rollup answers and the partial hours at its ends (at most one

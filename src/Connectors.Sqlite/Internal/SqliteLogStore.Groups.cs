@@ -22,9 +22,10 @@ internal sealed partial class SqliteLogStore
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                var table = query.Terminal is null
-                    ? TemplateRollupsAnswer(query) ? "template_hours" : null
-                    : TerminalRollupsAnswer(query) ? "terminal_hours" : null;
+                var table = query.Terminal is not null ? TerminalRollupsAnswer(query) ? "terminal_hours" : null
+                    : TemplateRollupsAnswer(query) ? "template_hours"
+                    : OrganizationRollupsAnswer(query) ? "organization_hours"
+                    : null;
                 var parts = Parts(
                     table is null ? (null, [query]) : Split(query),
                     command,

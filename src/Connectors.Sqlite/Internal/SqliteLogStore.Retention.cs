@@ -53,7 +53,7 @@ internal sealed partial class SqliteLogStore
         using (var select = connection.CreateCommand())
         {
             select.CommandText = """
-                SELECT e.id, t.text, e.params, e.message, e.ts, e.template_id, e.severity, e.kind, o.terminal
+                SELECT e.id, t.text, e.params, e.message, e.ts, e.template_id, e.severity, e.kind, o.terminal, o.organization
                 FROM entries e JOIN templates t ON t.id = e.template_id JOIN origins o ON o.id = e.origin_id
                 WHERE e.ts < $ts ORDER BY e.ts LIMIT $chunk;
                 """;
@@ -64,7 +64,7 @@ internal sealed partial class SqliteLogStore
             {
                 var text = reader.IsDBNull(3) ? MessageParams.Join(reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2)) : reader.GetString(3);
                 doomed.Add((reader.GetInt64(0), text));
-                rollups.Add(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetString(8));
+                rollups.Add(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9));
             }
         }
 

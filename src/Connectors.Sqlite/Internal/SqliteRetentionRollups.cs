@@ -13,9 +13,10 @@ internal sealed class SqliteRetentionRollups
 {
     private readonly Dictionary<(long Hour, long Template, long Severity, long Kind), long> _templates = [];
     private readonly Dictionary<(long Hour, string Terminal, long Severity, long Kind), long> _terminals = [];
+    private readonly Dictionary<(long Hour, string Organization, long Severity, long Kind), long> _organizations = [];
     private long _lastHour = long.MinValue;
 
-    public void Add(long ticks, long template, long severity, long kind, string? terminal)
+    public void Add(long ticks, long template, long severity, long kind, string? terminal, string? organization)
     {
         var hour = ticks / TimeSpan.TicksPerHour;
         _lastHour = Math.Max(_lastHour, hour);
@@ -25,6 +26,12 @@ internal sealed class SqliteRetentionRollups
         {
             var m = (hour, terminal, severity, kind);
             _terminals[m] = _terminals.GetValueOrDefault(m) + 1;
+        }
+
+        if (organization is not null)
+        {
+            var o = (hour, organization, severity, kind);
+            _organizations[o] = _organizations.GetValueOrDefault(o) + 1;
         }
     }
 
@@ -43,6 +50,7 @@ internal sealed class SqliteRetentionRollups
             command.CommandText = """
                 DELETE FROM template_hours WHERE hour < $last;
                 DELETE FROM terminal_hours WHERE hour < $last;
+                DELETE FROM organization_hours WHERE hour < $last;
                 """;
             command.Parameters.AddWithValue("$last", _lastHour);
             command.ExecuteNonQuery();
@@ -87,8 +95,25 @@ internal sealed class SqliteRetentionRollups
             }
         }
 
+        using (var update = new SqliteStatement(connection, "UPDATE organization_hours SET n = n - ?5 WHERE hour = ?1 AND organization = ?2 AND severity = ?3 AND kind = ?4;"))
+        {
+            foreach (var ((hour, organization, severity, kind), n) in _organizations.Where(p => p.Key.Hour == _lastHour))
+            {
+                update.Bind(1, hour);
+                update.Bind(2, organization);
+                update.Bind(3, severity);
+                update.Bind(4, kind);
+                update.Bind(5, n);
+                update.Execute();
+            }
+        }
+
         using var prune = connection.CreateCommand();
-        prune.CommandText = "DELETE FROM template_hours WHERE hour = $hour AND n <= 0; DELETE FROM terminal_hours WHERE hour = $hour AND n <= 0;";
+        prune.CommandText = """
+            DELETE FROM template_hours WHERE hour = $hour AND n <= 0;
+            DELETE FROM terminal_hours WHERE hour = $hour AND n <= 0;
+            DELETE FROM organization_hours WHERE hour = $hour AND n <= 0;
+            """;
         prune.Parameters.AddWithValue("$hour", _lastHour);
         prune.ExecuteNonQuery();
     }

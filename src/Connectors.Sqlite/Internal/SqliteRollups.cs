@@ -6,14 +6,16 @@ using PosFleet.Logs.Storage;
 namespace PosFleet.Connectors.Sqlite.Internal;
 
 /// <summary>
-/// The hourly rollups (migration 0002): added to in memory while a batch is appended, written with the batch, and
-/// read instead of the entries when a query only narrows by whole hours, severity, kind and template.
+/// The hourly rollups (migrations 0002 and 0015): added to in memory while a batch is appended, written with the batch,
+/// and read instead of the entries when a query only narrows by whole hours, severity, kind and template, or by whole
+/// hours, organization, severity and kind.
 /// </summary>
 internal sealed class SqliteRollups
 {
     private readonly Dictionary<(long Hour, long Template, long Severity, long Kind), (long N, long First, long Last)> _templates = [];
     private readonly Dictionary<(long Hour, string Terminal, long Severity, long Kind), (long N, long Last, long Tz, string? Organization)> _terminals = [];
     private readonly HashSet<(long Template, long Hour, string Terminal, long Severity, long Kind)> _templateTerminals = [];
+    private readonly Dictionary<(long Hour, string Organization, long Severity, long Kind), long> _organizations = [];
 
     public static string HourOf(string ticks) => string.Create(CultureInfo.InvariantCulture, $"({ticks} / {TimeSpan.TicksPerHour})");
 
@@ -23,6 +25,12 @@ internal sealed class SqliteRollups
         var hour = ticks / TimeSpan.TicksPerHour;
         var key = (hour, templateId, (long)e.Severity, (long)e.Kind);
         _templates[key] = _templates.TryGetValue(key, out var t) ? (t.N + 1, Math.Min(t.First, ticks), Math.Max(t.Last, ticks)) : (1, ticks, ticks);
+        if (e.Organization is not null)
+        {
+            var organizationKey = (hour, e.Organization, (long)e.Severity, (long)e.Kind);
+            _organizations[organizationKey] = _organizations.GetValueOrDefault(organizationKey) + 1;
+        }
+
         if (e.Terminal is null)
         {
             return;
@@ -82,6 +90,19 @@ internal sealed class SqliteRollups
             }
         }
 
+        using (var upsert = new SqliteStatement(connection, "INSERT INTO organization_hours VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET n = n + excluded.n;"))
+        {
+            foreach (var ((hour, organization, severity, kind), n) in _organizations)
+            {
+                upsert.Bind(1, hour);
+                upsert.Bind(2, organization);
+                upsert.Bind(3, severity);
+                upsert.Bind(4, kind);
+                upsert.Bind(5, n);
+                upsert.Execute();
+            }
+        }
+
         using (var insert = new SqliteStatement(connection, "INSERT OR IGNORE INTO template_terminals VALUES (?1, ?2, ?3, ?4, ?5);"))
         {
             foreach (var (template, hour, terminal, severity, kind) in _templateTerminals)
@@ -104,6 +125,7 @@ internal sealed class SqliteRollups
             DELETE FROM template_hours WHERE hour BETWEEN $first AND $last;
             DELETE FROM terminal_hours WHERE hour BETWEEN $first AND $last;
             DELETE FROM template_terminals WHERE hour BETWEEN $first AND $last;
+            DELETE FROM organization_hours WHERE hour BETWEEN $first AND $last;
             INSERT INTO template_hours
             SELECT ts / 36000000000, template_id, severity, kind, count(*), min(ts), max(ts) FROM entries
             WHERE ts >= $start AND ts < $end GROUP BY 1, 2, 3, 4;
@@ -113,6 +135,9 @@ internal sealed class SqliteRollups
             INSERT INTO template_terminals
             SELECT DISTINCT e.template_id, e.ts / 36000000000, o.terminal, e.severity, e.kind
             FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.ts >= $start AND e.ts < $end AND o.terminal IS NOT NULL AND e.severity > 0;
+            INSERT INTO organization_hours
+            SELECT e.ts / 36000000000, o.organization, e.severity, e.kind, count(*)
+            FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.ts >= $start AND e.ts < $end AND o.organization IS NOT NULL GROUP BY 1, 2, 3, 4;
             """;
         command.Parameters.AddWithValue("$first", firstHour);
         command.Parameters.AddWithValue("$last", lastHour);
