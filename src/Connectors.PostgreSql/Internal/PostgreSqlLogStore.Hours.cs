@@ -6,7 +6,7 @@ using PosFleet.Logs.Storage;
 namespace PosFleet.Connectors.PostgreSql.Internal;
 
 /// <summary>
-/// The hourly rollups (<c>log_hours</c>, migration 0009): what an append adds to them, written in its transaction; what
+/// The hourly rollups (<c>log_hours</c>, migration 0010): what an append adds to them, written in its transaction; what
 /// retention takes out of them; and the counts read from them when a query narrows only by whole hours, organization,
 /// severity and kind (the dashboard's counts), so that those read a few rows per hour instead of the entries.
 /// </summary>

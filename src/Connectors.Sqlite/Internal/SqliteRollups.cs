@@ -6,7 +6,7 @@ using PosFleet.Logs.Storage;
 namespace PosFleet.Connectors.Sqlite.Internal;
 
 /// <summary>
-/// The hourly rollups (migrations 0002 and 0015): added to in memory while a batch is appended, written with the batch,
+/// The hourly rollups (migrations 0002 and 0016): added to in memory while a batch is appended, written with the batch,
 /// and read instead of the entries when a query only narrows by whole hours, severity, kind and template, or by whole
 /// hours, organization, severity and kind.
 /// </summary>

@@ -1,4 +1,4 @@
--- 0009: entries per hour (start of the hour, in ticks), organization, severity and kind, kept by the append in the
+-- 0010: entries per hour (start of the hour, in ticks), organization, severity and kind, kept by the append in the
 -- COPY's transaction and by retention in the transaction that drops or cuts the entries, so that the dashboard's
 -- hourly counts read at most (hours x organizations x severities x kinds) rows instead of the entries. Entries
 -- without an organization have their own rows (organization null, one per key: NULLS NOT DISTINCT). Not partitioned:

@@ -1,4 +1,4 @@
--- 0015: entries per hour, organization, severity and kind, kept with the entries (same transaction) and by retention,
+-- 0016: entries per hour, organization, severity and kind, kept with the entries (same transaction) and by retention,
 -- so that the dashboard of one organization reads its hourly counts from at most (hours x organizations x severities
 -- x kinds) rows instead of the organization's entries. Hour first, as in the other rollups: retention takes whole
 -- hours off the front, and a window reads a range of hours. Entries without an organization are not rolled up here
