@@ -62,7 +62,7 @@ if (verb == "bench")
     var publish = watch.Elapsed;
     await host.StartAsync();
     watch.Restart();
-    while ((await store.QueryOutboxAsync(new NotificationOutboxQuery { State = NotificationDeliveryState.Pending, Limit = 1 }, default)).Count > 0)
+    while ((await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", State = NotificationDeliveryState.Pending, Limit = 1 }, default)).Count > 0)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(20), time);
     }
@@ -81,7 +81,7 @@ for (var i = 1; i <= events; i++)
     await publisher.PublishAsync(Event($"e-{i}", i), default);
 }
 
-while ((await store.QueryOutboxAsync(new NotificationOutboxQuery { State = NotificationDeliveryState.Pending, Limit = 1 }, default)).Count > 0)
+while ((await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", State = NotificationDeliveryState.Pending, Limit = 1 }, default)).Count > 0)
 {
     await Task.Delay(TimeSpan.FromMilliseconds(50), time);
 }

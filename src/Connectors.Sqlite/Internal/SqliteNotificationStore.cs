@@ -159,7 +159,10 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
 
     private static string Filters(SqliteCommand command, NotificationOutboxQuery query, string recipientColumn)
     {
-        var sql = "";
+        ArgumentNullException.ThrowIfNull(query.OrganizationId);
+        // The organization always: another organization's deliveries are not found.
+        var sql = " AND organization = $organization";
+        command.Parameters.AddWithValue("$organization", query.OrganizationId);
         Add("item_kind", "$kind", query.ItemKind);
         Add("item_id", "$item", query.ItemId);
         Add("event_id", "$event", query.EventId);

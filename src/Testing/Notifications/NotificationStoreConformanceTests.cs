@@ -27,8 +27,9 @@ public abstract partial class NotificationStoreConformanceTests
     /// <param name="recipient">The recipient's id.</param>
     /// <param name="due">When it is due.</param>
     /// <param name="batchKey">Its digest batch.</param>
+    /// <param name="organization">The item's organization.</param>
     /// <returns>The delivery.</returns>
-    protected static NotificationOutboxEntry Delivery(string eventId, string recipient = "ana", DateTimeOffset? due = null, string? batchKey = null) => new()
+    protected static NotificationOutboxEntry Delivery(string eventId, string recipient = "ana", DateTimeOffset? due = null, string? batchKey = null, string organization = "org-1") => new()
     {
         Key = $"intervention/INT-7/{eventId}/{recipient}/email",
         Channel = NotificationChannel.Email,
@@ -37,7 +38,7 @@ public abstract partial class NotificationStoreConformanceTests
         ItemKind = "intervention",
         ItemId = "INT-7",
         EventId = eventId,
-        OrganizationId = "org-1",
+        OrganizationId = organization,
         Content = new NotificationContent { Subject = "Intervention INT-7 is Open", Text = "Open.\nhttps://fleet.example/i/7", Html = "<p>Open.</p>", Link = new Uri("https://fleet.example/i/7") },
         BatchKey = batchKey,
         CreatedAt = Now,
@@ -55,9 +56,9 @@ public abstract partial class NotificationStoreConformanceTests
         Subject = "Intervention INT-7 is Open", Text = "Open.", Link = new Uri("https://fleet.example/i/7"), CreatedAt = Now,
     };
 
-    private static NotificationSkip Skip(string key) => new()
+    private static NotificationSkip Skip(string key, string organization = "org-1") => new()
     {
-        Key = key, EventId = "e1", ItemKind = "intervention", ItemId = "INT-7", OrganizationId = "org-1", RecipientId = "tech-9",
+        Key = key, EventId = "e1", ItemKind = "intervention", ItemId = "INT-7", OrganizationId = organization, RecipientId = "tech-9",
         Audience = "technicians", Channel = NotificationChannel.Email, Reason = "No default e-mail address in the contact record.", At = Now,
     };
 
@@ -74,9 +75,9 @@ public abstract partial class NotificationStoreConformanceTests
 
         Assert.Equal(3, first);
         Assert.Equal(0, second);
-        Assert.Equal(2, (await store.QueryOutboxAsync(new NotificationOutboxQuery(), default)).Count);
+        Assert.Equal(2, (await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1" }, default)).Count);
         Assert.Single((await store.ListInboxAsync(new NotificationInboxQuery { OrganizationId = "org-1", RecipientId = "ana" }, default)).Entries);
-        Assert.Single(await store.QuerySkipsAsync(new NotificationOutboxQuery(), default));
+        Assert.Single(await store.QuerySkipsAsync(new NotificationOutboxQuery { OrganizationId = "org-1" }, default));
     }
 
     /// <summary>A delivery reads back field by field, pending with no attempt.</summary>
@@ -88,7 +89,7 @@ public abstract partial class NotificationStoreConformanceTests
         var delivery = Delivery("e1", batchKey: "org-1/ana/ana@example.it");
         await store.AddAsync(new NotificationBatch([delivery], [], []), default);
 
-        var read = Assert.Single(await store.QueryOutboxAsync(new NotificationOutboxQuery { ItemId = "INT-7", RecipientId = "ana" }, default));
+        var read = Assert.Single(await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", ItemId = "INT-7", RecipientId = "ana" }, default));
 
         Assert.Equal(delivery with { State = NotificationDeliveryState.Pending, Attempts = 0 }, read with { Content = delivery.Content });
         Assert.Equal(delivery.Content, read.Content);
@@ -103,10 +104,10 @@ public abstract partial class NotificationStoreConformanceTests
         var store = await CreateStoreAsync();
         await store.AddAsync(new NotificationBatch([], [], [Skip("s1")]), default);
 
-        var read = Assert.Single(await store.QuerySkipsAsync(new NotificationOutboxQuery { EventId = "e1", RecipientId = "tech-9" }, default));
+        var read = Assert.Single(await store.QuerySkipsAsync(new NotificationOutboxQuery { OrganizationId = "org-1", EventId = "e1", RecipientId = "tech-9" }, default));
 
         Assert.Equal(Skip("s1"), read);
-        Assert.Empty(await store.QuerySkipsAsync(new NotificationOutboxQuery { RecipientId = "ana" }, default));
+        Assert.Empty(await store.QuerySkipsAsync(new NotificationOutboxQuery { OrganizationId = "org-1", RecipientId = "ana" }, default));
     }
 
     /// <summary>Only due deliveries are claimed, and a claimed one is not claimed again before its lease lapses; after, it is.</summary>
@@ -155,7 +156,7 @@ public abstract partial class NotificationStoreConformanceTests
         ], default);
         var early = await store.ClaimDueAsync(Now.AddSeconds(30), Lease, 10, default);
         var retried = await store.ClaimDueAsync(Now.AddMinutes(1), Lease, 10, default);
-        var sent = Assert.Single(await store.QueryOutboxAsync(new NotificationOutboxQuery { State = NotificationDeliveryState.Sent }, default));
+        var sent = Assert.Single(await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", State = NotificationDeliveryState.Sent }, default));
 
         Assert.Empty(early);
         var again = Assert.Single(retried);
@@ -174,7 +175,7 @@ public abstract partial class NotificationStoreConformanceTests
 
         await store.RecordAttemptsAsync([new NotificationAttempt(Delivery("e1").Key, NotificationDeliveryState.Failed, 1, Now, "550 no such user", Now)], default);
         await store.RecordAttemptsAsync([new NotificationAttempt(Delivery("e1").Key, NotificationDeliveryState.Pending, 2, Now, "late", Now)], default);
-        var read = Assert.Single(await store.QueryOutboxAsync(new NotificationOutboxQuery(), default));
+        var read = Assert.Single(await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1" }, default));
 
         Assert.Equal((NotificationDeliveryState.Failed, 1, "550 no such user"), (read.State, read.Attempts, read.LastError));
         Assert.Empty(await store.ClaimDueAsync(Now.AddDays(1), Lease, 10, default));
@@ -195,5 +196,22 @@ public abstract partial class NotificationStoreConformanceTests
         Assert.Equal(Now.AddMinutes(10), due);
         Assert.Null(await store.GetBatchDueAsync("org-1/ana/ana@example.it", default));
         Assert.Null(await store.GetBatchDueAsync("org-1/bea/bea@example.it", default));
+    }
+
+    /// <summary>The delivery status is per organization: another organization's deliveries and skips are not found, whatever the other filters.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task QueryOutboxAsync_AnotherOrganization_NotFound()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddAsync(new NotificationBatch([Delivery("e1", organization: "org-2")], [], [Skip("s1", organization: "org-2")]), default);
+
+        var fromOrg1 = await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", ItemId = "INT-7", EventId = "e1" }, default);
+        var skipsFromOrg1 = await store.QuerySkipsAsync(new NotificationOutboxQuery { OrganizationId = "org-1", ItemId = "INT-7", EventId = "e1" }, default);
+
+        Assert.Empty(fromOrg1);
+        Assert.Empty(skipsFromOrg1);
+        Assert.Equal("org-2", Assert.Single(await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-2" }, default)).OrganizationId);
+        Assert.Single(await store.QuerySkipsAsync(new NotificationOutboxQuery { OrganizationId = "org-2" }, default));
     }
 }

@@ -109,14 +109,14 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
             [.. FilterParameters(query), ("limit", query.Limit)]).ConfigureAwait(false);
     }
 
-    /// <summary>The optional filters of a query: a NULL parameter matches every row.</summary>
+    /// <summary>The filters of a query: the organization always, the others optional (a NULL parameter matches every row).</summary>
     private const string Filters = """
-        (@kind::text IS NULL OR item_kind = @kind) AND (@item::text IS NULL OR item_id = @item)
+        organization = @organization AND (@kind::text IS NULL OR item_kind = @kind) AND (@item::text IS NULL OR item_id = @item)
         AND (@event::text IS NULL OR event_id = @event) AND (@recipient::text IS NULL OR recipient = @recipient)
         """;
 
     private static (string, object?)[] FilterParameters(NotificationOutboxQuery query) =>
-        [("kind", query.ItemKind), ("item", query.ItemId), ("event", query.EventId), ("recipient", query.RecipientId)];
+        [("organization", query.OrganizationId ?? throw new ArgumentException("The query names no organization.", nameof(query))), ("kind", query.ItemKind), ("item", query.ItemId), ("event", query.EventId), ("recipient", query.RecipientId)];
 
     private static (NotificationOutboxEntry Entry, long Seq) ReadOutbox(NpgsqlDataReader reader) => (new NotificationOutboxEntry
     {

@@ -112,7 +112,7 @@ internal sealed class InMemoryNotificationStore : INotificationStore
         lock (_gate)
         {
             IReadOnlyList<NotificationOutboxEntry> found = [.. Enumerable.Reverse(_outboxOrder).Select(e => e.Value)
-                .Where(e => (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
+                .Where(e => e.OrganizationId == query.OrganizationId && (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
                     && (query.EventId is null || e.EventId == query.EventId) && (query.RecipientId is null || e.RecipientId == query.RecipientId)
                     && (query.State is null || e.State == query.State))
                 .Take(query.Limit)];
@@ -126,7 +126,7 @@ internal sealed class InMemoryNotificationStore : INotificationStore
         lock (_gate)
         {
             IReadOnlyList<NotificationSkip> found = [.. Enumerable.Reverse(_skipOrder)
-                .Where(e => (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
+                .Where(e => e.OrganizationId == query.OrganizationId && (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
                     && (query.EventId is null || e.EventId == query.EventId) && (query.RecipientId is null || e.RecipientId == query.RecipientId))
                 .Take(query.Limit)];
             return ValueTask.FromResult(found);

@@ -98,7 +98,7 @@ internal sealed partial class NotificationDispatcher : INotificationDispatcher
         {
             return new NotificationMessage
             {
-                Channel = first.Channel, Recipients = [first.Address], Subject = first.Content.Subject, Text = first.Content.Text,
+                Channel = first.Channel, OrganizationId = first.OrganizationId, Recipients = [first.Address], Subject = first.Content.Subject, Text = first.Content.Text,
                 Html = first.Content.Html, Headers = Headers(first.Content.Link), IdempotencyKey = first.Key,
             };
         }
@@ -122,6 +122,7 @@ internal sealed partial class NotificationDispatcher : INotificationDispatcher
         return new NotificationMessage
         {
             Channel = first.Channel,
+            OrganizationId = first.OrganizationId,
             Recipients = [first.Address],
             Subject = string.Create(CultureInfo.InvariantCulture, $"{ordered.Count} notifications: {ordered[^1].Content.Subject}"),
             Text = text.ToString(),
