@@ -104,7 +104,7 @@ public sealed class SqliteNotificationRestartTests : IDisposable
         }
     }
 
-    private sealed class OneAdministrator : INotificationDirectory
+    internal sealed class OneAdministrator : INotificationDirectory
     {
         public ValueTask<IReadOnlyList<NotificationRecipient>> GetAdministratorsAsync(string organizationId, CancellationToken cancellationToken)
             => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([new() { Id = "admin-1", DisplayName = "Anna", Email = "anna@example.it", Audience = NotificationAudience.Administrators, HasLogin = true, HasProfile = true }]);

@@ -5,3 +5,7 @@ DROP INDEX push_subscriptions_by_recipient;
 CREATE INDEX push_subscriptions_by_recipient ON push_subscriptions (organization, recipient, id);
 
 CREATE INDEX notification_outbox_organization ON notification_outbox (organization, seq DESC);
+
+-- A claim carries its dispatcher's token: renewing it and recording the outcome require the same token, so a
+-- dispatcher whose lease lapsed cannot renew or record what another one claimed since.
+ALTER TABLE notification_outbox ADD COLUMN claim_token TEXT;

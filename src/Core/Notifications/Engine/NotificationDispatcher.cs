@@ -11,8 +11,11 @@ namespace PosFleet.Notifications.Engine;
 /// <summary>
 /// Sends what the outbox holds due: claims a batch, sends each delivery (a recipient's digest batch as one message)
 /// through the <see cref="INotifier"/> router with the delivery's key as idempotency key, and records the outcome: sent,
-/// failed for good, or pending again after Polly's back-off. A crash between sending and recording leaves the claim to
-/// lapse, and the delivery is sent again with the same key (the pickup folder replaces its file, SMTP keeps its Message-Id).
+/// failed for good, or pending again after Polly's back-off. The claim has a token: before each send the dispatcher
+/// renews it and sends only what it still holds, and a heartbeat renews it while the send lasts, so a pass longer than
+/// the lease never sends what another dispatcher claimed since; the outcome is recorded only under the same token.
+/// A crash between sending and recording leaves the claim to lapse, and the delivery is sent again with the same key
+/// (delivery is at least once: SMTP keeps its Message-Id, so a receiver can recognise the copy).
 /// </summary>
 internal sealed partial class NotificationDispatcher : INotificationDispatcher
 {
@@ -38,27 +41,46 @@ internal sealed partial class NotificationDispatcher : INotificationDispatcher
 
     public async ValueTask<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
-        var claimed = await _store.ClaimDueAsync(_time.GetUtcNow(), _options.ClaimLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var token = Guid.NewGuid();
+        var claimed = await _store.ClaimDueAsync(_time.GetUtcNow(), _options.ClaimLease, _options.BatchSize, token, cancellationToken).ConfigureAwait(false);
         if (claimed.Count == 0)
         {
             return 0;
         }
 
+        var handled = 0;
         foreach (var group in claimed.GroupBy(e => e.BatchKey ?? e.Key, StringComparer.Ordinal))
         {
-            var entries = group.ToList();
+            // The pass may have outlived the lease: send only what is still ours, and keep it ours while sending.
+            var keys = group.Select(e => e.Key).ToList();
+            var held = await _store.RenewClaimsAsync(keys, token, _time.GetUtcNow() + _options.ClaimLease, cancellationToken).ConfigureAwait(false);
+            if (held.Count < keys.Count)
+            {
+                LogClaimLost(_logger, keys.Count - held.Count, keys[0]);
+            }
+
+            var entries = group.Where(e => held.Contains(e.Key, StringComparer.Ordinal)).ToList();
+            if (entries.Count == 0)
+            {
+                continue;
+            }
+
             var message = MessageFor(entries);
             NotificationDelivery outcome;
-            try
+            var heartbeat = new NotificationClaimHeartbeat(_store, held, token, _options.ClaimLease, _time);
+            await using (heartbeat.ConfigureAwait(false))
             {
-                var result = await _notifier.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                outcome = result.Deliveries.Count > 0 ? result.Deliveries[0] : new NotificationDelivery(message.Recipients[0], DeliveryStatus.TransientFailure, "The notifier reported no outcome.");
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // A notifier that throws (no notifier for the channel, a bug) must not stop the others; try again later.
-                LogSendThrew(_logger, ex, message.Channel.Name, entries[0].Key);
-                outcome = new NotificationDelivery(message.Recipients[0], DeliveryStatus.TransientFailure, ex.Message);
+                try
+                {
+                    var result = await _notifier.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    outcome = result.Deliveries.Count > 0 ? result.Deliveries[0] : new NotificationDelivery(message.Recipients[0], DeliveryStatus.TransientFailure, "The notifier reported no outcome.");
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // A notifier that throws (no notifier for the channel, a bug) must not stop the others; try again later.
+                    LogSendThrew(_logger, ex, message.Channel.Name, entries[0].Key);
+                    outcome = new NotificationDelivery(message.Recipients[0], DeliveryStatus.TransientFailure, ex.Message);
+                }
             }
 
             var attempts = new List<NotificationAttempt>(entries.Count);
@@ -68,10 +90,17 @@ internal sealed partial class NotificationDispatcher : INotificationDispatcher
                 attempts.Add(await AttemptAsync(entry, outcome, now).ConfigureAwait(false));
             }
 
-            await _store.RecordAttemptsAsync(attempts, CancellationToken.None).ConfigureAwait(false);
+            var recorded = await _store.RecordAttemptsAsync(attempts, token, CancellationToken.None).ConfigureAwait(false);
+            if (recorded < attempts.Count)
+            {
+                // Only when the store could not be reached for a whole lease: another dispatcher holds them now.
+                LogClaimLost(_logger, attempts.Count - recorded, attempts[0].Key);
+            }
+
+            handled += entries.Count;
         }
 
-        return claimed.Count;
+        return handled;
     }
 
     private async ValueTask<NotificationAttempt> AttemptAsync(NotificationOutboxEntry entry, NotificationDelivery outcome, DateTimeOffset now)
