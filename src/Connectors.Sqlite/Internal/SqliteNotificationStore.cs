@@ -15,7 +15,7 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
 {
     private const string OutboxColumns = """
         key, channel, recipient, address, item_kind, item_id, event_id, organization, subject, text, html, link, batch_key,
-        created_at, due_at, state, attempts, last_error, completed_at
+        created_at, due_at, state, attempts, last_error, completed_at, culture
         """;
 
     // One writer per process: the others would only spin on the busy timeout.
@@ -241,6 +241,7 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
                 Attempts = reader.GetInt32(16),
                 LastError = reader.IsDBNull(17) ? null : reader.GetString(17),
                 CompletedAt = reader.IsDBNull(18) ? null : new DateTimeOffset(reader.GetInt64(18), TimeSpan.Zero),
+                Culture = reader.IsDBNull(19) ? null : reader.GetString(19),
             });
         }
 

@@ -45,6 +45,7 @@ public abstract partial class NotificationStoreConformanceTests
         OrganizationId = organization,
         Content = new NotificationContent { Subject = "Intervention INT-7 is Open", Text = "Open.\nhttps://fleet.example/i/7", Html = "<p>Open.</p>", Link = new Uri("https://fleet.example/i/7") },
         BatchKey = batchKey,
+        Culture = "it",
         CreatedAt = Now,
         DueAt = due ?? Now,
     };

@@ -9,3 +9,6 @@ CREATE INDEX notification_outbox_organization ON notification_outbox (organizati
 -- A claim carries its dispatcher's token: renewing it and recording the outcome require the same token, so a
 -- dispatcher whose lease lapsed cannot renew or record what another one claimed since.
 ALTER TABLE notification_outbox ADD COLUMN claim_token uuid;
+
+-- The recipient's culture, so that a digest of several deliveries is written in their language.
+ALTER TABLE notification_outbox ADD COLUMN culture text;

@@ -16,7 +16,7 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
 {
     private const string OutboxColumns = """
         key, channel, recipient, address, item_kind, item_id, event_id, organization, subject, text, html, link, batch_key,
-        created_at, due_at, state, attempts, last_error, completed_at
+        created_at, due_at, state, attempts, last_error, completed_at, culture
         """;
 
     public async ValueTask<DateTimeOffset?> GetBatchDueAsync(string batchKey, CancellationToken cancellationToken)
@@ -163,5 +163,6 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
         Attempts = reader.GetInt32(16),
         LastError = reader.IsDBNull(17) ? null : reader.GetString(17),
         CompletedAt = reader.IsDBNull(18) ? null : new DateTimeOffset(reader.GetInt64(18), TimeSpan.Zero),
-    }, reader.GetInt64(19));
+        Culture = reader.IsDBNull(19) ? null : reader.GetString(19),
+    }, reader.GetInt64(20));
 }

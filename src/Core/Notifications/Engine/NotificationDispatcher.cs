@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.IO.Hashing;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Digests;
 using PosFleet.Notifications.Items;
+using PosFleet.Notifications.Templates;
 
 namespace PosFleet.Notifications.Engine;
 
@@ -49,7 +48,8 @@ internal sealed partial class NotificationDispatcher : INotificationDispatcher
         }
 
         var handled = 0;
-        foreach (var group in claimed.GroupBy(e => e.BatchKey ?? e.Key, StringComparer.Ordinal))
+        // A digest is one burst of a batch: its entries share the batch and the due time (the end of its window).
+        foreach (var group in claimed.GroupBy(e => e.BatchKey is null ? e.Key : e.BatchKey + "\n" + e.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal))
         {
             // The pass may have outlived the lease: send only what is still ours, and keep it ours while sending.
             var keys = group.Select(e => e.Key).ToList();
@@ -132,31 +132,19 @@ internal sealed partial class NotificationDispatcher : INotificationDispatcher
             };
         }
 
-        // A digest: the burst in one mail, oldest first; its key is the batch's members', the same on a resend.
+        // A digest: the burst in one mail, oldest first, in the recipient's language. Its key is the batch's and the
+        // burst's first entry's, which a resend after a lapsed claim shares even if entries were regrouped meanwhile.
         var ordered = entries.OrderBy(e => e.CreatedAt).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
-        var text = new StringBuilder();
-        var html = new StringBuilder("<ul>");
-        foreach (var entry in ordered)
-        {
-            text.Append("- ").AppendLine(entry.Content.Text.Replace("\n", "\n  ", StringComparison.Ordinal));
-            html.Append("<li>").Append(entry.Content.Html ?? System.Net.WebUtility.HtmlEncode(entry.Content.Text)).Append("</li>");
-        }
-
-        var hash = new XxHash64();
-        foreach (var entry in ordered)
-        {
-            hash.Append(Encoding.UTF8.GetBytes(entry.Key + "\n"));
-        }
-
+        var content = NotificationDigestRenderer.Render(ordered, ordered[0].Culture);
         return new NotificationMessage
         {
             Channel = first.Channel,
             OrganizationId = first.OrganizationId,
             Recipients = [first.Address],
-            Subject = string.Create(CultureInfo.InvariantCulture, $"{ordered.Count} notifications: {ordered[^1].Content.Subject}"),
-            Text = text.ToString(),
-            Html = html.Append("</ul>").ToString(),
-            IdempotencyKey = "digest/" + first.BatchKey + "/" + Convert.ToHexStringLower(hash.GetCurrentHash()),
+            Subject = content.Subject,
+            Text = content.Text,
+            Html = content.Html,
+            IdempotencyKey = "digest/" + first.BatchKey + "/" + ordered[0].Key,
         };
     }
 
