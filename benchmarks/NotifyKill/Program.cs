@@ -1,5 +1,6 @@
-// notify-kill run --dir DIR --events N
-//     A back office over DIR/notify.db whose notification engine e-mails (pickup folder DIR/mail) and in-app-notifies
+// notify-kill run --dir DIR --events N [--smtp PORT]
+//     A back office over DIR/notify.db whose notification engine e-mails (through the SMTP server on 127.0.0.1:PORT,
+//     else to the pickup folder DIR/mail) and in-app-notifies
 //     two administrators when an intervention is created Open. It publishes events e-1 … e-N (all of them, again,
 //     on every start: a restarted host republishes what it may not have recorded), lets the hosted dispatcher send,
 //     and exits 0 once nothing is pending. ../notify-kill.sh SIGKILLs it at random moments and restarts it.
@@ -39,7 +40,23 @@ var posfleet = builder.Services.AddPosFleet()
         o.ClaimLease = TimeSpan.FromSeconds(2); // a killed dispatcher's claims lapse quickly
         o.PollInterval = TimeSpan.FromMilliseconds(200);
     })
-    .AddPickupFolderNotifier(Path.Combine(dir, "mail"), o => o.From = "fleet@example.com");
+    ;
+if (options.TryGetValue("smtp", out var smtpPort))
+{
+    // A real SMTP server sees every send, resends included: the pickup folder would replace a file of the same key.
+    posfleet.AddSmtpNotifier(o =>
+    {
+        o.Host = "127.0.0.1";
+        o.Port = int.Parse(smtpPort, CultureInfo.InvariantCulture);
+        o.Security = SmtpSecurity.None;
+        o.From = "fleet@example.com";
+    });
+}
+else
+{
+    posfleet.AddPickupFolderNotifier(Path.Combine(dir, "mail"), o => o.From = "fleet@example.com");
+}
+
 if (sqlite)
 {
     posfleet.UseSqliteStorageFile(Path.Combine(dir, "notify.db"));
@@ -62,7 +79,7 @@ if (verb == "bench")
     var publish = watch.Elapsed;
     await host.StartAsync();
     watch.Restart();
-    while ((await store.QueryOutboxAsync(new NotificationOutboxQuery { State = NotificationDeliveryState.Pending, Limit = 1 }, default)).Count > 0)
+    while ((await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", State = NotificationDeliveryState.Pending, Limit = 1 }, default)).Count > 0)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(20), time);
     }
@@ -81,7 +98,7 @@ for (var i = 1; i <= events; i++)
     await publisher.PublishAsync(Event($"e-{i}", i), default);
 }
 
-while ((await store.QueryOutboxAsync(new NotificationOutboxQuery { State = NotificationDeliveryState.Pending, Limit = 1 }, default)).Count > 0)
+while ((await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", State = NotificationDeliveryState.Pending, Limit = 1 }, default)).Count > 0)
 {
     await Task.Delay(TimeSpan.FromMilliseconds(50), time);
 }

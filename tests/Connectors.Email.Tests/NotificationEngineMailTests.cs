@@ -39,7 +39,7 @@ public sealed class NotificationEngineMailTests : IDisposable
         Assert.Equal("Till 3 does not print: created in state “Open”", mail.Subject);
         Assert.Contains(Link.ToString(), mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Link}\"", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.All(await provider.GetRequiredService<INotificationStore>().QueryOutboxAsync(new NotificationOutboxQuery(), default), d => Assert.Equal(NotificationDeliveryState.Sent, d.State));
+        Assert.All(await provider.GetRequiredService<INotificationStore>().QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1" }, default), d => Assert.Equal(NotificationDeliveryState.Sent, d.State));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class NotificationEngineMailTests : IDisposable
         await provider.GetRequiredService<IItemEventPublisher>().PublishAsync(Event("e1"), default);
 
         await dispatcher.DispatchDueAsync();
-        var pending = await store.QueryOutboxAsync(new NotificationOutboxQuery { State = NotificationDeliveryState.Pending }, default);
+        var pending = await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", State = NotificationDeliveryState.Pending }, default);
         await using var server = await SmtpTestServer.StartAsync(Path.Combine(_dir.Path, "smtp"), port);
         _time.Advance(TimeSpan.FromSeconds(30));
         await dispatcher.DispatchDueAsync();
@@ -68,7 +68,7 @@ public sealed class NotificationEngineMailTests : IDisposable
         Assert.All(pending, d => Assert.Equal(1, d.Attempts));
         Assert.All(pending, d => Assert.False(string.IsNullOrEmpty(d.LastError)));
         Assert.Equal(2, server.Messages().Count);
-        Assert.Equal(2, (await store.QueryOutboxAsync(new NotificationOutboxQuery { State = NotificationDeliveryState.Sent }, default)).Count);
+        Assert.Equal(2, (await store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", State = NotificationDeliveryState.Sent }, default)).Count);
     }
 
     [Fact]

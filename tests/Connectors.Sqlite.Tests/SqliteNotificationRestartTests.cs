@@ -54,7 +54,7 @@ public sealed class SqliteNotificationRestartTests : IDisposable
         Assert.Equal(0, beforeLease);
         Assert.Equal(3, delivered.Count);
         Assert.All(delivered.Values, count => Assert.Equal(1, count));
-        var outbox = await second.GetRequiredService<INotificationStore>().QueryOutboxAsync(new NotificationOutboxQuery(), default);
+        var outbox = await second.GetRequiredService<INotificationStore>().QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1" }, default);
         Assert.Equal(3, outbox.Count);
         Assert.All(outbox, d => Assert.Equal(NotificationDeliveryState.Sent, d.State));
         Assert.Equal(1, outbox.Single(d => d.EventId == "e-3").Attempts); // the cut-off attempt was never recorded
@@ -104,7 +104,7 @@ public sealed class SqliteNotificationRestartTests : IDisposable
         }
     }
 
-    private sealed class OneAdministrator : INotificationDirectory
+    internal sealed class OneAdministrator : INotificationDirectory
     {
         public ValueTask<IReadOnlyList<NotificationRecipient>> GetAdministratorsAsync(string organizationId, CancellationToken cancellationToken)
             => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([new() { Id = "admin-1", DisplayName = "Anna", Email = "anna@example.it", Audience = NotificationAudience.Administrators, HasLogin = true, HasProfile = true }]);

@@ -24,7 +24,7 @@ public sealed class SqlitePushSubscriptionStoreConformanceTests : PushSubscripti
     public async Task List_AfterReopeningTheFile_StillThere()
     {
         var path = Path.Combine(_dir.Path, "reopen.db");
-        var subscription = new PushSubscription("tech-1", new Uri("https://push.example.com/send/phone"), "BKey", "auth");
+        var subscription = new PushSubscription("org-1", "tech-1", new Uri("https://push.example.com/send/phone"), "BKey", "auth");
         foreach (var step in new[] { "add", "list" })
         {
             var services = new ServiceCollection();
@@ -37,7 +37,7 @@ public sealed class SqlitePushSubscriptionStoreConformanceTests : PushSubscripti
             }
             else
             {
-                Assert.Equal([subscription], await store.ListAsync("tech-1", default));
+                Assert.Equal([subscription], await store.ListAsync("org-1", "tech-1", default));
             }
         }
     }

@@ -17,8 +17,8 @@ internal sealed class BrowserSubscription : IDisposable
 
     public byte[] PublicKey => Point(_key.ExportParameters(false).Q);
 
-    public PushSubscription For(string recipientId, Uri endpoint) =>
-        new(recipientId, endpoint, Base64Url.EncodeToString(PublicKey), Base64Url.EncodeToString(_auth));
+    public PushSubscription For(string recipientId, Uri endpoint, string organizationId = "org-1") =>
+        new(organizationId, recipientId, endpoint, Base64Url.EncodeToString(PublicKey), Base64Url.EncodeToString(_auth));
 
     public string Decrypt(byte[] body)
     {

@@ -38,6 +38,7 @@ public sealed class WebPushNotifierTests : IAsyncLifetime
     private static NotificationMessage Message(params string[] recipients) => new()
     {
         Channel = NotificationChannel.Push,
+        OrganizationId = "org-1",
         Recipients = recipients,
         Subject = "Till 3 does not print: moved from “Open” to “Closed”",
         Text = "Intervention: Till 3 does not print\nState: Closed",
@@ -117,7 +118,7 @@ public sealed class WebPushNotifierTests : IAsyncLifetime
         var delivery = Assert.Single((await provider.GetRequiredService<INotifier>().SendAsync(Message("tech-1"), default)).Deliveries);
 
         Assert.Equal(DeliveryStatus.PermanentFailure, delivery.Status);
-        Assert.Empty(await store.ListAsync("tech-1", default));
+        Assert.Empty(await store.ListAsync("org-1", "tech-1", default));
         Assert.Single(_push.Received); // not retried
     }
 
@@ -135,7 +136,7 @@ public sealed class WebPushNotifierTests : IAsyncLifetime
         var delivery = Assert.Single((await provider.GetRequiredService<INotifier>().SendAsync(Message("tech-1"), default)).Deliveries);
 
         Assert.Equal(DeliveryStatus.Sent, delivery.Status);
-        Assert.Equal(_push.Endpoint("laptop"), Assert.Single(await store.ListAsync("tech-1", default)).Endpoint);
+        Assert.Equal(_push.Endpoint("laptop"), Assert.Single(await store.ListAsync("org-1", "tech-1", default)).Endpoint);
     }
 
     [Fact]
@@ -168,7 +169,7 @@ public sealed class WebPushNotifierTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.TransientFailure, delivery.Status);
         Assert.Contains("502", delivery.Reason, StringComparison.Ordinal);
         Assert.Equal(3, _push.Received.Count);
-        Assert.Single(await store.ListAsync("tech-1", default));
+        Assert.Single(await store.ListAsync("org-1", "tech-1", default));
     }
 
     [Fact]
@@ -215,5 +216,33 @@ public sealed class WebPushNotifierTests : IAsyncLifetime
         Assert.Contains(logs, r => r.Message.Contains("retrying", StringComparison.Ordinal)); // the logs were captured
         Assert.DoesNotContain(logs, r => r.Message.Contains(_vapid.PrivateKey, StringComparison.Ordinal)
             || (r.StructuredState?.Any(s => s.Value?.Contains(_vapid.PrivateKey, StringComparison.Ordinal) == true) ?? false));
+    }
+
+    [Fact]
+    public async Task SendAsync_SubscribedInAnotherOrganization_NotFoundAndNothingSent()
+    {
+        await using var provider = Build();
+        using var browser = new BrowserSubscription();
+        await provider.GetRequiredService<IPushSubscriptionStore>().AddAsync(browser.For("tech-1", _push.Endpoint("a"), organizationId: "org-2"), default);
+
+        var delivery = Assert.Single((await provider.GetRequiredService<INotifier>().SendAsync(Message("tech-1"), default)).Deliveries);
+
+        Assert.Equal(DeliveryStatus.PermanentFailure, delivery.Status);
+        Assert.Contains("'tech-1' has no push subscription", delivery.Reason, StringComparison.Ordinal);
+        Assert.Empty(_push.Received);
+    }
+
+    [Fact]
+    public async Task SendAsync_MessageWithoutOrganization_FailsForGoodWithoutSending()
+    {
+        await using var provider = Build();
+        using var browser = new BrowserSubscription();
+        await provider.GetRequiredService<IPushSubscriptionStore>().AddAsync(browser.For("tech-1", _push.Endpoint("a")), default);
+
+        var delivery = Assert.Single((await provider.GetRequiredService<INotifier>().SendAsync(Message("tech-1") with { OrganizationId = null }, default)).Deliveries);
+
+        Assert.Equal(DeliveryStatus.PermanentFailure, delivery.Status);
+        Assert.Contains("names no organization", delivery.Reason, StringComparison.Ordinal);
+        Assert.Empty(_push.Received);
     }
 }

@@ -14,9 +14,9 @@ internal sealed partial class SqliteNotificationStore
             using var insert = connection.CreateCommand();
             insert.CommandText = """
                 INSERT OR IGNORE INTO notification_outbox (key, channel, recipient, address, item_kind, item_id, event_id, organization,
-                    subject, text, html, link, batch_key, created_at, due_at, state, attempts, seq)
+                    subject, text, html, link, batch_key, created_at, due_at, state, attempts, culture, seq)
                 VALUES ($key, $channel, $recipient, $address, $kind, $item, $event, $organization,
-                    $subject, $text, $html, $link, $batch, $created, $due, 0, 0,
+                    $subject, $text, $html, $link, $batch, $created, $due, 0, 0, $culture,
                     (SELECT COALESCE(MAX(seq), 0) + 1 FROM notification_outbox));
                 """;
             foreach (var d in batch.Deliveries)
@@ -37,6 +37,7 @@ internal sealed partial class SqliteNotificationStore
                 insert.Parameters.AddWithValue("$batch", (object?)d.BatchKey ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$created", d.CreatedAt.UtcTicks);
                 insert.Parameters.AddWithValue("$due", d.DueAt.UtcTicks);
+                insert.Parameters.AddWithValue("$culture", (object?)d.Culture ?? DBNull.Value);
                 added += insert.ExecuteNonQuery();
             }
         }

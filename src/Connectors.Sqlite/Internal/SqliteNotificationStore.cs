@@ -7,14 +7,15 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 
 /// <summary>
 /// The notification engine's outbox, skips and inboxes on SQLite. Every write runs in <c>BEGIN IMMEDIATE</c>, so a batch
-/// of one event is all there or not at all, and two processes sharing the file take turns claiming; the primary keys
-/// (the idempotency keys) make adding a record twice a no-op.
+/// of one event is all there or not at all, and two processes sharing the file take turns claiming (a claim carries
+/// its dispatcher's token, which renewals and records must match); the primary keys (the idempotency keys) make adding
+/// a record twice a no-op.
 /// </summary>
 internal sealed partial class SqliteNotificationStore(SqliteDatabase database) : INotificationStore, IDisposable
 {
     private const string OutboxColumns = """
         key, channel, recipient, address, item_kind, item_id, event_id, organization, subject, text, html, link, batch_key,
-        created_at, due_at, state, attempts, last_error, completed_at
+        created_at, due_at, state, attempts, last_error, completed_at, culture
         """;
 
     // One writer per process: the others would only spin on the busy timeout.
@@ -42,7 +43,7 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, Guid claimToken, CancellationToken cancellationToken)
     {
         return await WriteAsync<IReadOnlyList<NotificationOutboxEntry>>(
             connection =>
@@ -58,8 +59,9 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
                 select.Parameters.AddWithValue("$limit", limit);
                 var claimed = ReadOutbox(select);
                 using var update = connection.CreateCommand();
-                update.CommandText = "UPDATE notification_outbox SET lease_until = $lease WHERE key = $key;";
+                update.CommandText = "UPDATE notification_outbox SET lease_until = $lease, claim_token = $token WHERE key = $key;";
                 update.Parameters.AddWithValue("$lease", (now + lease).UtcTicks);
+                update.Parameters.AddWithValue("$token", claimToken.ToString("N"));
                 var key = update.Parameters.Add("$key", SqliteType.Text);
                 foreach (var entry in claimed)
                 {
@@ -73,19 +75,49 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<string>> RenewClaimsAsync(IReadOnlyList<string> keys, Guid claimToken, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return await WriteAsync<IReadOnlyList<string>>(
+            connection =>
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                using var update = connection.CreateCommand();
+                update.CommandText = "UPDATE notification_outbox SET lease_until = $lease WHERE key = $key AND state = 0 AND claim_token = $token;";
+                update.Parameters.AddWithValue("$lease", leaseUntil.UtcTicks);
+                update.Parameters.AddWithValue("$token", claimToken.ToString("N"));
+                var key = update.Parameters.Add("$key", SqliteType.Text);
+                var held = new List<string>(keys.Count);
+                foreach (var k in keys)
+                {
+                    key.Value = k;
+                    if (update.ExecuteNonQuery() == 1)
+                    {
+                        held.Add(k);
+                    }
+                }
+
+                transaction.Commit();
+                return held;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<int> RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, Guid claimToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempts);
-        await WriteAsync(
+        return await WriteAsync(
             connection =>
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
                 using var update = connection.CreateCommand();
                 update.CommandText = """
                     UPDATE notification_outbox
-                    SET state = $state, attempts = $attempts, due_at = $due, last_error = $error, completed_at = $completed, lease_until = NULL
-                    WHERE key = $key AND state = 0;
+                    SET state = $state, attempts = $attempts, due_at = $due, last_error = $error, completed_at = $completed, lease_until = NULL, claim_token = NULL
+                    WHERE key = $key AND state = 0 AND claim_token = $token;
                     """;
+                update.Parameters.AddWithValue("$token", claimToken.ToString("N"));
+                var recorded = 0;
                 var key = update.Parameters.Add("$key", SqliteType.Text);
                 var state = update.Parameters.Add("$state", SqliteType.Integer);
                 var count = update.Parameters.Add("$attempts", SqliteType.Integer);
@@ -100,11 +132,11 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
                     due.Value = attempt.DueAt.UtcTicks;
                     error.Value = (object?)attempt.Error ?? DBNull.Value;
                     completed.Value = attempt.State == NotificationDeliveryState.Pending ? DBNull.Value : attempt.At.UtcTicks;
-                    update.ExecuteNonQuery();
+                    recorded += update.ExecuteNonQuery();
                 }
 
                 transaction.Commit();
-                return 0;
+                return recorded;
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -159,7 +191,10 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
 
     private static string Filters(SqliteCommand command, NotificationOutboxQuery query, string recipientColumn)
     {
-        var sql = "";
+        ArgumentNullException.ThrowIfNull(query.OrganizationId);
+        // The organization always: another organization's deliveries are not found.
+        var sql = " AND organization = $organization";
+        command.Parameters.AddWithValue("$organization", query.OrganizationId);
         Add("item_kind", "$kind", query.ItemKind);
         Add("item_id", "$item", query.ItemId);
         Add("event_id", "$event", query.EventId);
@@ -206,6 +241,7 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
                 Attempts = reader.GetInt32(16),
                 LastError = reader.IsDBNull(17) ? null : reader.GetString(17),
                 CompletedAt = reader.IsDBNull(18) ? null : new DateTimeOffset(reader.GetInt64(18), TimeSpan.Zero),
+                Culture = reader.IsDBNull(19) ? null : reader.GetString(19),
             });
         }
 

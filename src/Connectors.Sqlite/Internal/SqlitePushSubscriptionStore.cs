@@ -3,7 +3,7 @@ using PosFleet.Notifications.Push;
 
 namespace PosFleet.Connectors.Sqlite.Internal;
 
-/// <summary>The recipients' push subscriptions in the SQLite file (table <c>push_subscriptions</c>, migration 0012).</summary>
+/// <summary>The recipients' push subscriptions in the SQLite file (table <c>push_subscriptions</c>, migrations 0012 and 0015), scoped by organization.</summary>
 internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeProvider time) : IPushSubscriptionStore
 {
     public ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
@@ -15,11 +15,12 @@ internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeP
                 // RETURNING tells an insert from an update: added_at keeps its first value, so an update returns the old one.
                 using var command = connection.CreateCommand();
                 command.CommandText = """
-                    INSERT INTO push_subscriptions (endpoint, recipient, p256dh, auth, added_at) VALUES ($endpoint, $recipient, $p256dh, $auth, $now)
-                    ON CONFLICT (endpoint) DO UPDATE SET recipient = excluded.recipient, p256dh = excluded.p256dh, auth = excluded.auth
+                    INSERT INTO push_subscriptions (endpoint, organization, recipient, p256dh, auth, added_at) VALUES ($endpoint, $organization, $recipient, $p256dh, $auth, $now)
+                    ON CONFLICT (endpoint) DO UPDATE SET organization = excluded.organization, recipient = excluded.recipient, p256dh = excluded.p256dh, auth = excluded.auth
                     RETURNING added_at = $now;
                     """;
                 command.Parameters.AddWithValue("$endpoint", subscription.Endpoint.AbsoluteUri);
+                command.Parameters.AddWithValue("$organization", subscription.OrganizationId);
                 command.Parameters.AddWithValue("$recipient", subscription.RecipientId);
                 command.Parameters.AddWithValue("$p256dh", subscription.P256dh);
                 command.Parameters.AddWithValue("$auth", subscription.Auth);
@@ -29,41 +30,44 @@ internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeP
             cancellationToken));
     }
 
-    public ValueTask<bool> RemoveAsync(Uri endpoint, CancellationToken cancellationToken)
+    public ValueTask<bool> RemoveAsync(string organizationId, Uri endpoint, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organizationId);
         ArgumentNullException.ThrowIfNull(endpoint);
         return new(UseAsync(
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "DELETE FROM push_subscriptions WHERE endpoint = $endpoint;";
+                command.CommandText = "DELETE FROM push_subscriptions WHERE endpoint = $endpoint AND organization = $organization;";
                 command.Parameters.AddWithValue("$endpoint", endpoint.AbsoluteUri);
+                command.Parameters.AddWithValue("$organization", organizationId);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
             },
             cancellationToken));
     }
 
-    public ValueTask<IReadOnlyList<PushSubscription>> ListAsync(string recipientId, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<PushSubscription>> ListAsync(string organizationId, string recipientId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organizationId);
         ArgumentNullException.ThrowIfNull(recipientId);
         return new(UseAsync<IReadOnlyList<PushSubscription>>(
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT recipient, endpoint, p256dh, auth FROM push_subscriptions WHERE recipient = $recipient ORDER BY id;";
+                command.CommandText = "SELECT organization, recipient, endpoint, p256dh, auth FROM push_subscriptions WHERE organization = $organization AND recipient = $recipient ORDER BY id;";
+                command.Parameters.AddWithValue("$organization", organizationId);
                 command.Parameters.AddWithValue("$recipient", recipientId);
                 var subscriptions = new List<PushSubscription>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    subscriptions.Add(new PushSubscription(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetString(2), reader.GetString(3)));
+                    subscriptions.Add(new PushSubscription(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)), reader.GetString(3), reader.GetString(4)));
                 }
 
                 return subscriptions;
             },
             cancellationToken));
     }
-
 
     private async Task<T> UseAsync<T>(Func<SqliteConnection, Task<T>> use, CancellationToken cancellationToken)
     {

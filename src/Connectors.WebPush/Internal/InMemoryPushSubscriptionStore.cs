@@ -25,21 +25,23 @@ internal sealed class InMemoryPushSubscriptionStore : IPushSubscriptionStore
         }
     }
 
-    public ValueTask<bool> RemoveAsync(Uri endpoint, CancellationToken cancellationToken)
+    public ValueTask<bool> RemoveAsync(string organizationId, Uri endpoint, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organizationId);
         ArgumentNullException.ThrowIfNull(endpoint);
         lock (_gate)
         {
-            return ValueTask.FromResult(_subscriptions.RemoveAll(s => s.Endpoint == endpoint) > 0);
+            return ValueTask.FromResult(_subscriptions.RemoveAll(s => s.Endpoint == endpoint && s.OrganizationId == organizationId) > 0);
         }
     }
 
-    public ValueTask<IReadOnlyList<PushSubscription>> ListAsync(string recipientId, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<PushSubscription>> ListAsync(string organizationId, string recipientId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organizationId);
         ArgumentNullException.ThrowIfNull(recipientId);
         lock (_gate)
         {
-            return ValueTask.FromResult<IReadOnlyList<PushSubscription>>([.. _subscriptions.Where(s => s.RecipientId == recipientId)]);
+            return ValueTask.FromResult<IReadOnlyList<PushSubscription>>([.. _subscriptions.Where(s => s.RecipientId == recipientId && s.OrganizationId == organizationId)]);
         }
     }
 }

@@ -58,19 +58,31 @@ internal sealed partial class WebPushNotifier : INotifier, IDisposable
     public async ValueTask<NotificationResult> SendAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var payload = PushPayload.Create(message);
         var deliveries = new NotificationDelivery[message.Recipients.Count];
+        if (message.OrganizationId is not { } organization)
+        {
+            // A user id means something only within its organization: without one, no subscription can be chosen safely.
+            for (var i = 0; i < deliveries.Length; i++)
+            {
+                deliveries[i] = new NotificationDelivery(message.Recipients[i], DeliveryStatus.PermanentFailure,
+                    "The push message names no organization (NotificationMessage.OrganizationId): push subscriptions are looked up within the recipient's organization.");
+            }
+
+            return new NotificationResult(deliveries);
+        }
+
+        var payload = PushPayload.Create(message);
         for (var i = 0; i < deliveries.Length; i++)
         {
-            deliveries[i] = await SendToRecipientAsync(message.Recipients[i], message.IdempotencyKey, payload, cancellationToken).ConfigureAwait(false);
+            deliveries[i] = await SendToRecipientAsync(organization, message.Recipients[i], message.IdempotencyKey, payload, cancellationToken).ConfigureAwait(false);
         }
 
         return new NotificationResult(deliveries);
     }
 
-    private async ValueTask<NotificationDelivery> SendToRecipientAsync(string recipient, string key, string payload, CancellationToken cancellationToken)
+    private async ValueTask<NotificationDelivery> SendToRecipientAsync(string organization, string recipient, string key, string payload, CancellationToken cancellationToken)
     {
-        var subscriptions = await _store.ListAsync(recipient, cancellationToken).ConfigureAwait(false);
+        var subscriptions = await _store.ListAsync(organization, recipient, cancellationToken).ConfigureAwait(false);
         if (subscriptions.Count == 0)
         {
             Log.NoSubscription(_logger, recipient, key);
@@ -90,7 +102,7 @@ internal sealed partial class WebPushNotifier : INotifier, IDisposable
                     break;
                 case SubscriptionOutcome.Gone:
                     gone++;
-                    await _store.RemoveAsync(subscription.Endpoint, cancellationToken).ConfigureAwait(false);
+                    await _store.RemoveAsync(organization, subscription.Endpoint, cancellationToken).ConfigureAwait(false);
                     Log.SubscriptionGone(_logger, recipient, subscription.Endpoint.Host, reason);
                     break;
                 case SubscriptionOutcome.Transient:

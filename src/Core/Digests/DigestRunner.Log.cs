@@ -23,5 +23,8 @@ internal sealed partial class DigestRunner
 
         [LoggerMessage(6, LogLevel.Error, "Digest '{Subscription}' for the window ending {WindowEnd:o} failed unexpectedly; it is retried after its lease.")]
         public static partial void RunCrashed(ILogger logger, string subscription, DateTimeOffset windowEnd, Exception exception);
+
+        [LoggerMessage(7, LogLevel.Error, "Digest '{Subscription}' for the window ending {WindowEnd:o} was not delivered, and publishing that as a notification failed.")]
+        public static partial void PublishFailed(ILogger logger, string subscription, DateTimeOffset windowEnd, Exception exception);
     }
 }

@@ -4,6 +4,7 @@ using PosFleet.Digests.Rendering;
 using PosFleet.Logs.Classification;
 using PosFleet.Logs.Storage;
 using PosFleet.Notifications;
+using PosFleet.Notifications.Items;
 
 namespace PosFleet.Digests;
 
@@ -21,9 +22,19 @@ internal sealed partial class DigestRunner : IDigestRunner
     private readonly DigestContentBuilder _content;
     private readonly DigestRetry _retry;
 
+    private readonly IItemEventPublisher? _notifications;
+
     public DigestRunner(
-        IDigestStore store, ILogStore logs, INotifier notifier, IClassificationRuleCatalog rules, IOptions<DigestOptions> options, TimeProvider time, ILogger<DigestRunner> logger)
+        IDigestStore store,
+        ILogStore logs,
+        INotifier notifier,
+        IClassificationRuleCatalog rules,
+        IOptions<DigestOptions> options,
+        TimeProvider time,
+        ILogger<DigestRunner> logger,
+        IItemEventPublisher? notifications = null)
     {
+        _notifications = notifications;
         _store = store;
         _notifier = notifier;
         _options = options.Value;
@@ -267,6 +278,10 @@ internal sealed partial class DigestRunner : IDigestRunner
         if (!await _store.UpdateRunAsync(run, CancellationToken.None).ConfigureAwait(false))
         {
             Log.ClaimLost(_logger, run.Key.SubscriptionId, run.Key.WindowEnd, run.Owner);
+        }
+        else if (_notifications is not null && run.Status is DigestRunStatus.Failed or DigestRunStatus.PartiallySent)
+        {
+            await PublishUndeliveredAsync(_notifications, run).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

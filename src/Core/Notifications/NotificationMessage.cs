@@ -10,6 +10,12 @@ public sealed record NotificationMessage
     /// <summary>The recipients, in the form of <see cref="Channel"/> (e-mail addresses for e-mail, user ids for push and in-app).</summary>
     public required IReadOnlyList<string> Recipients { get; init; }
 
+    /// <summary>
+    /// The organization the recipients belong to, when the sender knows it (the engine always sets it). The push
+    /// channel needs it: a recipient's subscriptions are looked up within their organization only.
+    /// </summary>
+    public string? OrganizationId { get; init; }
+
     /// <summary>The subject.</summary>
     public required string Subject { get; init; }
 

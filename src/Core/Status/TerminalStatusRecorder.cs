@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PosFleet.Notifications.Items;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Exchange;
 
@@ -8,13 +9,16 @@ namespace PosFleet.Status;
 /// <summary>
 /// Keeps the heartbeat of every authenticated exchange as the terminal's latest status, with the organization and
 /// terminal of its credential (never what the request claims). A refusal of the back office (a version too old) is
-/// recorded as the terminal's sync error. A store that fails is logged and never fails the exchange.
+/// recorded as the terminal's sync error. A store that fails is logged and never fails the exchange. When the
+/// notification engine is registered, a terminal turning red on the status board (a sync error after none) is
+/// published as an item event of kind <c>terminal</c>, once per transition.
 /// </summary>
 internal sealed partial class TerminalStatusRecorder(
     ITerminalStatusStore store,
     IOptions<StatusOptions> options,
     TimeProvider time,
-    ILogger<TerminalStatusRecorder> logger)
+    ILogger<TerminalStatusRecorder> logger,
+    IItemEventPublisher? notifications = null)
 {
     public async ValueTask RecordAsync(TerminalIdentity identity, SyncRequest request, string? refusal, CancellationToken cancellationToken)
     {
@@ -38,12 +42,47 @@ internal sealed partial class TerminalStatusRecorder(
         };
         try
         {
+            if (notifications is not null && status.LastSyncError is not null)
+            {
+                // Published before recording, so a crash in between is made good by the next failing heartbeat, which
+                // finds the same last status and so publishes the same event id (taken once).
+                await PublishIfTurnedRedAsync(notifications, status, cancellationToken).ConfigureAwait(false);
+            }
+
             await store.RecordAsync(status, options.Value.MaxErrorsPerTerminal, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.RecordFailed(logger, identity.TerminalId, ex);
         }
+    }
+
+    private async ValueTask PublishIfTurnedRedAsync(IItemEventPublisher publisher, TerminalStatus status, CancellationToken cancellationToken)
+    {
+        var previous = await store.GetAsync(status.TerminalId, cancellationToken).ConfigureAwait(false);
+        if (previous is { LastSyncError: not null })
+        {
+            return; // red already: no transition
+        }
+
+        // The transition is named by the last status before it (none for a terminal whose first exchange failed).
+        var since = previous?.ReceivedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "first";
+        await publisher.PublishAsync(
+            new ItemEvent
+            {
+                EventId = $"terminal:{status.Organization}:{status.TerminalId}:red-after:{since}",
+                Type = ItemEventType.StateChanged,
+                OccurredAt = status.ReceivedAt,
+                Item = new NotificationItem
+                {
+                    Id = status.TerminalId,
+                    Kind = "terminal",
+                    Title = $"Terminal {status.TerminalId}: {status.LastSyncError}",
+                    State = nameof(TerminalHealth.Red),
+                    OrganizationId = status.Organization,
+                },
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An error text is the terminal's to write: kept to 4,000 characters.</summary>

@@ -103,6 +103,7 @@ internal sealed partial class PackageCatalog
         if (rollout.IsHalted)
         {
             Log.Halted(logger, target.Organization, target.PackageId, target.Version, rollout.HaltedReason!);
+            await PublishHaltedAsync(target with { Rollout = rollout }, cancellationToken).ConfigureAwait(false);
         }
         else
         {

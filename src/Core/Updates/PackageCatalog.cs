@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PosFleet.Notifications.Items;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Exchange;
 
@@ -14,7 +15,8 @@ internal sealed partial class PackageCatalog(
     ITerminalCredentialStore terminals,
     IOptions<PackageBackOfficeOptions> options,
     TimeProvider time,
-    ILogger<PackageCatalog> logger) : IPackageCatalog, IPackageTargetQuery
+    ILogger<PackageCatalog> logger,
+    IItemEventPublisher? notifications = null) : IPackageCatalog, IPackageTargetQuery
 {
     public async ValueTask<bool> PublishAsync(PackageRelease release, CancellationToken cancellationToken = default)
     {
@@ -145,7 +147,13 @@ internal sealed partial class PackageCatalog(
         var rollout = change(target.Rollout) with { ChangedAt = time.GetUtcNow() };
         await store.UpdateRolloutAsync(organization, target.Version, rollout, cancellationToken).ConfigureAwait(false);
         Log.RolloutChanged(logger, organization, target.Version, rollout.CurrentShare, rollout.HaltedReason);
-        return target with { Rollout = rollout };
+        var changed = target with { Rollout = rollout };
+        if (rollout.IsHalted && !target.Rollout.IsHalted)
+        {
+            await PublishHaltedAsync(changed, cancellationToken).ConfigureAwait(false);
+        }
+
+        return changed;
     }
 
     /// <summary>The organization's active terminals in rollout order and what each reported for the target's package.</summary>

@@ -6,7 +6,7 @@ namespace PosFleet.Testing.Notifications;
 /// <summary>
 /// What every <see cref="IPushSubscriptionStore"/> must do: derive from this class and return a new, empty store from
 /// <see cref="CreateStoreAsync"/>. An endpoint is one subscription; a recipient's are listed oldest first; removing
-/// one leaves the others.
+/// one leaves the others; another organization's subscriptions are not found, neither listed nor removed.
 /// </summary>
 public abstract class PushSubscriptionStoreConformanceTests
 {
@@ -14,8 +14,8 @@ public abstract class PushSubscriptionStoreConformanceTests
     /// <returns>The store.</returns>
     protected abstract Task<IPushSubscriptionStore> CreateStoreAsync();
 
-    private static PushSubscription Subscription(string recipient, string device, string key = "BKey") =>
-        new(recipient, new Uri($"https://push.example.com/send/{device}"), key, "auth-" + device);
+    private static PushSubscription Subscription(string recipient, string device, string key = "BKey", string organization = "org-1") =>
+        new(organization, recipient, new Uri($"https://push.example.com/send/{device}"), key, "auth-" + device);
 
     /// <summary>A recipient's subscriptions come back as added, oldest first, and no one else's.</summary>
     /// <returns>A task.</returns>
@@ -27,10 +27,10 @@ public abstract class PushSubscriptionStoreConformanceTests
         Assert.True(await store.AddAsync(Subscription("tech-2", "desk"), default));
         Assert.True(await store.AddAsync(Subscription("tech-1", "laptop"), default));
 
-        var listed = await store.ListAsync("tech-1", default);
+        var listed = await store.ListAsync("org-1", "tech-1", default);
 
         Assert.Equal([Subscription("tech-1", "phone"), Subscription("tech-1", "laptop")], listed);
-        Assert.Empty(await store.ListAsync("tech-9", default));
+        Assert.Empty(await store.ListAsync("org-1", "tech-9", default));
     }
 
     /// <summary>The same endpoint added again (new keys, or another user on a shared browser) replaces it.</summary>
@@ -43,8 +43,8 @@ public abstract class PushSubscriptionStoreConformanceTests
 
         Assert.False(await store.AddAsync(Subscription("tech-2", "phone", key: "BNewKey"), default));
 
-        Assert.Empty(await store.ListAsync("tech-1", default));
-        Assert.Equal([Subscription("tech-2", "phone", key: "BNewKey")], await store.ListAsync("tech-2", default));
+        Assert.Empty(await store.ListAsync("org-1", "tech-1", default));
+        Assert.Equal([Subscription("tech-2", "phone", key: "BNewKey")], await store.ListAsync("org-1", "tech-2", default));
     }
 
     /// <summary>Removing an endpoint removes that subscription only, once.</summary>
@@ -56,9 +56,34 @@ public abstract class PushSubscriptionStoreConformanceTests
         await store.AddAsync(Subscription("tech-1", "phone"), default);
         await store.AddAsync(Subscription("tech-1", "laptop"), default);
 
-        Assert.True(await store.RemoveAsync(Subscription("tech-1", "phone").Endpoint, default));
-        Assert.False(await store.RemoveAsync(Subscription("tech-1", "phone").Endpoint, default));
+        Assert.True(await store.RemoveAsync("org-1", Subscription("tech-1", "phone").Endpoint, default));
+        Assert.False(await store.RemoveAsync("org-1", Subscription("tech-1", "phone").Endpoint, default));
 
-        Assert.Equal([Subscription("tech-1", "laptop")], await store.ListAsync("tech-1", default));
+        Assert.Equal([Subscription("tech-1", "laptop")], await store.ListAsync("org-1", "tech-1", default));
+    }
+
+    /// <summary>A recipient id of another organization is another person: their subscriptions are not listed.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task List_SameRecipientIdInAnotherOrganization_NotFound()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddAsync(Subscription("tech-1", "phone", organization: "org-2"), default);
+
+        Assert.Empty(await store.ListAsync("org-1", "tech-1", default));
+        Assert.Equal([Subscription("tech-1", "phone", organization: "org-2")], await store.ListAsync("org-2", "tech-1", default));
+    }
+
+    /// <summary>Removing through another organization finds nothing and leaves the subscription in place.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Remove_FromAnotherOrganization_NotFoundAndKept()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddAsync(Subscription("tech-1", "phone"), default);
+
+        Assert.False(await store.RemoveAsync("org-2", Subscription("tech-1", "phone").Endpoint, default));
+
+        Assert.Equal([Subscription("tech-1", "phone")], await store.ListAsync("org-1", "tech-1", default));
     }
 }

@@ -36,7 +36,7 @@ public sealed class PostgreSqlNotificationSharingTests(PostgreSqlServer server) 
 
         Assert.Equal(keys.Order(StringComparer.Ordinal), _sent.Keys.Order(StringComparer.Ordinal));
         Assert.All(_sent, pair => Assert.Equal(1, pair.Value));
-        var outbox = await first.GetRequiredService<INotificationStore>().QueryOutboxAsync(new NotificationOutboxQuery { Limit = 1000 }, default);
+        var outbox = await first.GetRequiredService<INotificationStore>().QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", Limit = 1000 }, default);
         Assert.All(outbox, e => Assert.Equal((NotificationDeliveryState.Sent, 1), (e.State, e.Attempts)));
     }
 

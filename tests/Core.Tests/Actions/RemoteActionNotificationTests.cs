@@ -3,6 +3,7 @@ using PosFleet.Actions;
 using PosFleet.Actions.BuiltIn;
 using PosFleet.Actions.Terminal;
 using PosFleet.Notifications.Items;
+using PosFleet.Tests.Notifications;
 
 namespace PosFleet.Tests.Actions;
 
@@ -12,7 +13,7 @@ public sealed class RemoteActionNotificationTests
     [Fact]
     public async Task ExchangeAsync_ActionFailed_PublishesOneActionEventOfItsOrganization()
     {
-        var events = new RecordingPublisher();
+        var events = new RecordingItemEventPublisher();
         await using var fleet = new ActionsFleet(new TestClock(), backOffice: s => s.AddSingleton<IItemEventPublisher>(events));
         var handler = new RecordingActionHandler((_, _) => ValueTask.FromResult(RemoteActionOutcome.Failed("ERP down", retry: false)));
         var terminal = await fleet.TerminalAsync("till-01", b => b.AddActionHandler(RemoteActionNames.ReimportOrder, handler));
@@ -33,7 +34,7 @@ public sealed class RemoteActionNotificationTests
     [Fact]
     public async Task ExchangeAsync_ActionSucceeded_PublishesNothing()
     {
-        var events = new RecordingPublisher();
+        var events = new RecordingItemEventPublisher();
         await using var fleet = new ActionsFleet(new TestClock(), backOffice: s => s.AddSingleton<IItemEventPublisher>(events));
         var terminal = await fleet.TerminalAsync("till-01", b => b.AddActionHandler(RemoteActionNames.ReimportOrder, new RecordingActionHandler()));
         await fleet.Queue.QueueAsync(new RemoteActionRequest { Organization = "ACME", TerminalId = "till-01", Name = RemoteActionNames.ReimportOrder, Parameters = new Dictionary<string, string> { ["order"] = "SO-1" } });
@@ -43,31 +44,5 @@ public sealed class RemoteActionNotificationTests
         await terminal.SyncAsync();
 
         Assert.Empty(events.Events);
-    }
-
-    private sealed class RecordingPublisher : IItemEventPublisher
-    {
-        private readonly List<ItemEvent> _events = [];
-
-        public IReadOnlyList<ItemEvent> Events
-        {
-            get
-            {
-                lock (_events)
-                {
-                    return [.. _events];
-                }
-            }
-        }
-
-        public ValueTask PublishAsync(ItemEvent itemEvent, CancellationToken cancellationToken)
-        {
-            lock (_events)
-            {
-                _events.Add(itemEvent);
-            }
-
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -45,8 +45,8 @@ internal sealed class DigestFixture
         return o;
     }
 
-    public DigestRunner Runner(string host = "host-a") =>
-        new(Store, Logs, Notifier, Rules, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestRunner>.Instance);
+    public DigestRunner Runner(string host = "host-a", PosFleet.Notifications.Items.IItemEventPublisher? notifications = null) =>
+        new(Store, Logs, Notifier, Rules, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestRunner>.Instance, notifications);
 
     public DigestScheduler Scheduler(IDigestRunner runner, string host = "host-a") =>
         new(runner, Store, Microsoft.Extensions.Options.Options.Create(Options(host)), Time, NullLogger<DigestScheduler>.Instance);

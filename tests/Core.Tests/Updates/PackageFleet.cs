@@ -16,11 +16,12 @@ internal sealed class PackageFleet : IAsyncDisposable
     private readonly ServiceProvider _backOffice;
     private readonly List<Till> _tills = [];
 
-    public PackageFleet(Action<PackageBackOfficeOptions>? configure = null)
+    public PackageFleet(Action<PackageBackOfficeOptions>? configure = null, Action<IServiceCollection>? backOffice = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddFakeLogging();
+        backOffice?.Invoke(services);
         services.AddPosFleet().AddSyncBackOffice().AddStatus().AddPackageBackOffice(configure);
         _backOffice = services.BuildServiceProvider();
     }

@@ -22,16 +22,16 @@ internal sealed partial class PostgreSqlNotificationStore
                         transaction,
                         """
                         INSERT INTO notification_outbox (key, channel, recipient, address, item_kind, item_id, event_id, organization,
-                            subject, text, html, link, batch_key, created_at, due_at, state, attempts)
+                            subject, text, html, link, batch_key, created_at, due_at, state, attempts, culture)
                         VALUES (@key, @channel, @recipient, @address, @kind, @item, @event, @organization,
-                            @subject, @text, @html, @link, @batch, @created, @due, 0, 0)
+                            @subject, @text, @html, @link, @batch, @created, @due, 0, 0, @culture)
                         ON CONFLICT DO NOTHING
                         """,
                         cancellationToken,
                         ("key", d.Key), ("channel", d.Channel.Name), ("recipient", d.RecipientId), ("address", d.Address),
                         ("kind", d.ItemKind), ("item", d.ItemId), ("event", d.EventId), ("organization", d.OrganizationId),
                         ("subject", d.Content.Subject), ("text", d.Content.Text), ("html", d.Content.Html), ("link", d.Content.Link?.OriginalString),
-                        ("batch", d.BatchKey), ("created", d.CreatedAt.UtcTicks), ("due", d.DueAt.UtcTicks)).ConfigureAwait(false);
+                        ("batch", d.BatchKey), ("created", d.CreatedAt.UtcTicks), ("due", d.DueAt.UtcTicks), ("culture", d.Culture)).ConfigureAwait(false);
                 }
 
                 foreach (var e in batch.InboxEntries)

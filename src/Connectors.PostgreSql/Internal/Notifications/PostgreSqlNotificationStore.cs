@@ -9,13 +9,14 @@ namespace PosFleet.Connectors.PostgreSql.Internal.Notifications;
 /// The notification engine's outbox, skips and inboxes on PostgreSQL (migration 0007). The idempotency keys are
 /// primary keys, so adding a record twice is a no-op (<c>ON CONFLICT DO NOTHING</c>); a batch of one event is one
 /// transaction. Dispatchers of several instances claim due deliveries with <c>FOR UPDATE SKIP LOCKED</c>: each row
-/// is claimed by one of them, the others pass over it rather than wait, and none sends it twice.
+/// is claimed by one of them, the others pass over it rather than wait; the claim's token, renewed while its dispatcher
+/// works, keeps one that outlived its lease from sending or recording what another claimed since.
 /// </summary>
 internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase database) : INotificationStore
 {
     private const string OutboxColumns = """
         key, channel, recipient, address, item_kind, item_id, event_id, organization, subject, text, html, link, batch_key,
-        created_at, due_at, state, attempts, last_error, completed_at
+        created_at, due_at, state, attempts, last_error, completed_at, culture
         """;
 
     public async ValueTask<DateTimeOffset?> GetBatchDueAsync(string batchKey, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
             ("batch", batchKey)).ConfigureAwait(false) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
     }
 
-    public async ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, Guid claimToken, CancellationToken cancellationToken)
     {
         // One statement: the rows are locked as they are chosen (a row another dispatcher holds is skipped, not waited
         // for), then leased; the lease outlives the transaction, and a dispatcher that dies loses its claim when it lapses.
@@ -38,36 +39,56 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
                 WHERE state = 0 AND due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
                 ORDER BY due_at, seq LIMIT @limit
                 FOR UPDATE SKIP LOCKED)
-            UPDATE notification_outbox o SET lease_until = @lease FROM due WHERE o.key = due.key
+            UPDATE notification_outbox o SET lease_until = @lease, claim_token = @token FROM due WHERE o.key = due.key
             RETURNING {string.Join(", ", OutboxColumns.Split(',', StringSplitOptions.TrimEntries).Select(c => "o." + c))}, o.seq
             """,
             ReadOutbox,
             cancellationToken,
             ("now", now.UtcTicks),
             ("lease", (now + lease).UtcTicks),
+            ("token", claimToken),
             ("limit", limit)).ConfigureAwait(false);
 
         // RETURNING keeps no order: oldest due first, as they were chosen.
         return [.. claimed.OrderBy(e => e.Entry.DueAt).ThenBy(e => e.Seq).Select(e => e.Entry)];
     }
 
-    public async ValueTask RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<string>> RenewClaimsAsync(IReadOnlyList<string> keys, Guid claimToken, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        return await database.QueryAsync(
+            "UPDATE notification_outbox SET lease_until = @lease WHERE key = ANY(@keys) AND state = 0 AND claim_token = @token RETURNING key",
+            r => r.GetString(0),
+            cancellationToken,
+            ("lease", leaseUntil.UtcTicks),
+            ("keys", keys.ToArray()),
+            ("token", claimToken)).ConfigureAwait(false);
+    }
+
+    public async ValueTask<int> RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, Guid claimToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempts);
         if (attempts.Count == 0)
         {
-            return;
+            return 0;
         }
 
-        // One statement for the whole group, from arrays; an entry already sent or failed keeps its outcome.
-        await database.ExecuteAsync(
+        // One statement for the whole group, from arrays; an entry already sent or failed keeps its outcome, and one
+        // another dispatcher claimed since (its token replaced ours) is theirs to record.
+        return await database.ExecuteAsync(
             """
             UPDATE notification_outbox o
-            SET state = a.state, attempts = a.attempts, due_at = a.due, last_error = a.error, completed_at = a.completed, lease_until = NULL
+            SET state = a.state, attempts = a.attempts, due_at = a.due, last_error = a.error, completed_at = a.completed, lease_until = NULL, claim_token = NULL
             FROM unnest(@keys, @states, @counts, @dues, @errors, @completed) AS a(key, state, attempts, due, error, completed)
-            WHERE o.key = a.key AND o.state = 0
+            WHERE o.key = a.key AND o.state = 0 AND o.claim_token = @token
             """,
             cancellationToken,
+            ("token", claimToken),
             ("keys", attempts.Select(a => a.Key).ToArray()),
             ("states", attempts.Select(a => (int)a.State).ToArray()),
             ("counts", attempts.Select(a => a.Attempts).ToArray()),
@@ -109,14 +130,14 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
             [.. FilterParameters(query), ("limit", query.Limit)]).ConfigureAwait(false);
     }
 
-    /// <summary>The optional filters of a query: a NULL parameter matches every row.</summary>
+    /// <summary>The filters of a query: the organization always, the others optional (a NULL parameter matches every row).</summary>
     private const string Filters = """
-        (@kind::text IS NULL OR item_kind = @kind) AND (@item::text IS NULL OR item_id = @item)
+        organization = @organization AND (@kind::text IS NULL OR item_kind = @kind) AND (@item::text IS NULL OR item_id = @item)
         AND (@event::text IS NULL OR event_id = @event) AND (@recipient::text IS NULL OR recipient = @recipient)
         """;
 
     private static (string, object?)[] FilterParameters(NotificationOutboxQuery query) =>
-        [("kind", query.ItemKind), ("item", query.ItemId), ("event", query.EventId), ("recipient", query.RecipientId)];
+        [("organization", query.OrganizationId ?? throw new ArgumentException("The query names no organization.", nameof(query))), ("kind", query.ItemKind), ("item", query.ItemId), ("event", query.EventId), ("recipient", query.RecipientId)];
 
     private static (NotificationOutboxEntry Entry, long Seq) ReadOutbox(NpgsqlDataReader reader) => (new NotificationOutboxEntry
     {
@@ -142,5 +163,6 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
         Attempts = reader.GetInt32(16),
         LastError = reader.IsDBNull(17) ? null : reader.GetString(17),
         CompletedAt = reader.IsDBNull(18) ? null : new DateTimeOffset(reader.GetInt64(18), TimeSpan.Zero),
-    }, reader.GetInt64(19));
+        Culture = reader.IsDBNull(19) ? null : reader.GetString(19),
+    }, reader.GetInt64(20));
 }

@@ -2,7 +2,7 @@ using PosFleet.Notifications.Push;
 
 namespace PosFleet.Connectors.PostgreSql.Internal.Notifications;
 
-/// <summary>The recipients' push subscriptions on PostgreSQL (migration 0007): one row per endpoint, each statement atomic.</summary>
+/// <summary>The recipients' push subscriptions on PostgreSQL (migrations 0007 and 0009): one row per endpoint, scoped by organization, each statement atomic.</summary>
 internal sealed class PostgreSqlPushSubscriptionStore(PostgreSqlDatabase database, TimeProvider time) : IPushSubscriptionStore
 {
     public async ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
@@ -11,32 +11,40 @@ internal sealed class PostgreSqlPushSubscriptionStore(PostgreSqlDatabase databas
         // xmax is 0 on a row this statement inserted and set on one it updated: that tells a new endpoint from a renewed one.
         return (bool)(await database.ScalarAsync(
             """
-            INSERT INTO push_subscriptions (endpoint, recipient, p256dh, auth, added_at) VALUES (@endpoint, @recipient, @p256dh, @auth, @now)
-            ON CONFLICT (endpoint) DO UPDATE SET recipient = EXCLUDED.recipient, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth
+            INSERT INTO push_subscriptions (endpoint, organization, recipient, p256dh, auth, added_at) VALUES (@endpoint, @organization, @recipient, @p256dh, @auth, @now)
+            ON CONFLICT (endpoint) DO UPDATE SET organization = EXCLUDED.organization, recipient = EXCLUDED.recipient, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth
             RETURNING xmax = 0
             """,
             cancellationToken,
             ("endpoint", subscription.Endpoint.AbsoluteUri),
+            ("organization", subscription.OrganizationId),
             ("recipient", subscription.RecipientId),
             ("p256dh", subscription.P256dh),
             ("auth", subscription.Auth),
             ("now", time.GetUtcNow().UtcTicks)).ConfigureAwait(false))!;
     }
 
-    public async ValueTask<bool> RemoveAsync(Uri endpoint, CancellationToken cancellationToken)
+    public async ValueTask<bool> RemoveAsync(string organizationId, Uri endpoint, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organizationId);
         ArgumentNullException.ThrowIfNull(endpoint);
-        return await database.ExecuteAsync("DELETE FROM push_subscriptions WHERE endpoint = @endpoint", cancellationToken, ("endpoint", endpoint.AbsoluteUri))
+        return await database.ExecuteAsync(
+            "DELETE FROM push_subscriptions WHERE endpoint = @endpoint AND organization = @organization",
+            cancellationToken,
+            ("endpoint", endpoint.AbsoluteUri),
+            ("organization", organizationId))
             .ConfigureAwait(false) == 1;
     }
 
-    public async ValueTask<IReadOnlyList<PushSubscription>> ListAsync(string recipientId, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<PushSubscription>> ListAsync(string organizationId, string recipientId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organizationId);
         ArgumentNullException.ThrowIfNull(recipientId);
         return await database.QueryAsync(
-            "SELECT recipient, endpoint, p256dh, auth FROM push_subscriptions WHERE recipient = @recipient ORDER BY id",
-            r => new PushSubscription(r.GetString(0), new Uri(r.GetString(1)), r.GetString(2), r.GetString(3)),
+            "SELECT organization, recipient, endpoint, p256dh, auth FROM push_subscriptions WHERE organization = @organization AND recipient = @recipient ORDER BY id",
+            r => new PushSubscription(r.GetString(0), r.GetString(1), new Uri(r.GetString(2)), r.GetString(3), r.GetString(4)),
             cancellationToken,
+            ("organization", organizationId),
             ("recipient", recipientId)).ConfigureAwait(false);
     }
 }

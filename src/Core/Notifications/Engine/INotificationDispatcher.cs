@@ -5,6 +5,6 @@ public interface INotificationDispatcher
 {
     /// <summary>Claims the deliveries due now, sends them (a digest batch as one message) and records each outcome.</summary>
     /// <param name="cancellationToken">Cancels the pass; claimed deliveries not yet recorded are sent again after their claim lapses.</param>
-    /// <returns>How many deliveries were claimed (0 when nothing was due).</returns>
+    /// <returns>How many deliveries were attempted (0 when nothing was due; those another dispatcher claimed meanwhile are not counted).</returns>
     ValueTask<int> DispatchDueAsync(CancellationToken cancellationToken = default);
 }

@@ -22,20 +22,38 @@ public interface INotificationStore
 
     /// <summary>
     /// Claims pending entries due at <paramref name="now"/> and not claimed by anyone else, oldest due first, until
-    /// <paramref name="now"/> + <paramref name="lease"/>: a dispatcher that dies holding them loses them then.
+    /// <paramref name="now"/> + <paramref name="lease"/>, under <paramref name="claimToken"/>: a dispatcher that dies
+    /// holding them loses them then, and the next claimant's token replaces its own.
     /// </summary>
     /// <param name="now">The current time.</param>
     /// <param name="lease">How long the claim lasts.</param>
     /// <param name="limit">How many entries at most.</param>
+    /// <param name="claimToken">The claimant's token, new for each claim: renewals and records must show it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The claimed entries.</returns>
-    ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, Guid claimToken, CancellationToken cancellationToken);
 
-    /// <summary>Records the outcome of attempts and releases their claims; an entry already sent or failed is left as it is.</summary>
-    /// <param name="attempts">The outcomes.</param>
+    /// <summary>
+    /// Extends the claims on <paramref name="keys"/> that are still pending and still held under
+    /// <paramref name="claimToken"/> (lapsed or not, as long as nobody claimed them since) until <paramref name="leaseUntil"/>.
+    /// A dispatcher renews before each send and while it sends, and sends only what it still holds.
+    /// </summary>
+    /// <param name="keys">The entries' keys.</param>
+    /// <param name="claimToken">The token they were claimed under.</param>
+    /// <param name="leaseUntil">The new end of the claim.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when they are recorded.</returns>
-    ValueTask RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, CancellationToken cancellationToken);
+    /// <returns>The keys still held (and now renewed); the others were claimed by another dispatcher, or completed.</returns>
+    ValueTask<IReadOnlyList<string>> RenewClaimsAsync(IReadOnlyList<string> keys, Guid claimToken, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the outcome of attempts and releases their claims, for the entries still pending and still held under
+    /// <paramref name="claimToken"/>; an entry already sent or failed, or claimed by another dispatcher since, is left as it is.
+    /// </summary>
+    /// <param name="attempts">The outcomes.</param>
+    /// <param name="claimToken">The token the entries were claimed under.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many outcomes were recorded.</returns>
+    ValueTask<int> RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, Guid claimToken, CancellationToken cancellationToken);
 
     /// <summary>Lists outbox entries, newest first: the delivery status (state, attempts, last error) a back office shows.</summary>
     /// <param name="query">The filters.</param>

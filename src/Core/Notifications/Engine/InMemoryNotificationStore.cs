@@ -63,7 +63,7 @@ internal sealed class InMemoryNotificationStore : INotificationStore
         }
     }
 
-    public ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<NotificationOutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, Guid claimToken, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -75,22 +75,45 @@ internal sealed class InMemoryNotificationStore : INotificationStore
             foreach (var entry in claimed)
             {
                 entry.LeaseUntil = now + lease;
+                entry.ClaimToken = claimToken;
             }
 
             return ValueTask.FromResult<IReadOnlyList<NotificationOutboxEntry>>([.. claimed.Select(e => e.Value)]);
         }
     }
 
-    public ValueTask RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<string>> RenewClaimsAsync(IReadOnlyList<string> keys, Guid claimToken, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_gate)
+        {
+            var held = new List<string>(keys.Count);
+            foreach (var key in keys)
+            {
+                if (_outbox.TryGetValue(key, out var entry) && entry.Value.State == NotificationDeliveryState.Pending && entry.ClaimToken == claimToken)
+                {
+                    entry.LeaseUntil = leaseUntil;
+                    held.Add(key);
+                }
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<string>>(held);
+        }
+    }
+
+    public ValueTask<int> RecordAttemptsAsync(IReadOnlyList<NotificationAttempt> attempts, Guid claimToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempts);
+        var recorded = 0;
         lock (_gate)
         {
             foreach (var attempt in attempts)
             {
-                if (_outbox.TryGetValue(attempt.Key, out var entry) && entry.Value.State == NotificationDeliveryState.Pending)
+                if (_outbox.TryGetValue(attempt.Key, out var entry) && entry.Value.State == NotificationDeliveryState.Pending && entry.ClaimToken == claimToken)
                 {
+                    recorded++;
                     entry.LeaseUntil = null;
+                    entry.ClaimToken = null;
                     entry.Value = entry.Value with
                     {
                         State = attempt.State,
@@ -103,7 +126,7 @@ internal sealed class InMemoryNotificationStore : INotificationStore
             }
         }
 
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(recorded);
     }
 
     public ValueTask<IReadOnlyList<NotificationOutboxEntry>> QueryOutboxAsync(NotificationOutboxQuery query, CancellationToken cancellationToken)
@@ -112,7 +135,7 @@ internal sealed class InMemoryNotificationStore : INotificationStore
         lock (_gate)
         {
             IReadOnlyList<NotificationOutboxEntry> found = [.. Enumerable.Reverse(_outboxOrder).Select(e => e.Value)
-                .Where(e => (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
+                .Where(e => e.OrganizationId == query.OrganizationId && (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
                     && (query.EventId is null || e.EventId == query.EventId) && (query.RecipientId is null || e.RecipientId == query.RecipientId)
                     && (query.State is null || e.State == query.State))
                 .Take(query.Limit)];
@@ -126,7 +149,7 @@ internal sealed class InMemoryNotificationStore : INotificationStore
         lock (_gate)
         {
             IReadOnlyList<NotificationSkip> found = [.. Enumerable.Reverse(_skipOrder)
-                .Where(e => (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
+                .Where(e => e.OrganizationId == query.OrganizationId && (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
                     && (query.EventId is null || e.EventId == query.EventId) && (query.RecipientId is null || e.RecipientId == query.RecipientId))
                 .Take(query.Limit)];
             return ValueTask.FromResult(found);
@@ -185,5 +208,7 @@ internal sealed class InMemoryNotificationStore : INotificationStore
         public required NotificationOutboxEntry Value { get; set; }
 
         public DateTimeOffset? LeaseUntil { get; set; }
+
+        public Guid? ClaimToken { get; set; }
     }
 }

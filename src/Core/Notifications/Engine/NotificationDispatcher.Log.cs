@@ -12,4 +12,7 @@ internal sealed partial class NotificationDispatcher
 
     [LoggerMessage(3, LogLevel.Error, "Notification {Key} failed for good after {Attempts} attempts: {Reason}")]
     private static partial void LogFailed(ILogger logger, string key, int attempts, string? reason);
+
+    [LoggerMessage(4, LogLevel.Warning, "{Count} claimed notification(s) from {Key} on were claimed by another dispatcher after this one's lease lapsed; left to it.")]
+    private static partial void LogClaimLost(ILogger logger, int count, string key);
 }

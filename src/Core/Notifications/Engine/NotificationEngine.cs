@@ -91,7 +91,7 @@ internal sealed partial class NotificationEngine(
                 {
                     Key = key, Channel = channel, RecipientId = recipient.Id, Address = address, ItemKind = item.Kind, ItemId = item.Id,
                     EventId = itemEvent.EventId, OrganizationId = item.OrganizationId, Content = content with { Link = LinkOf(content, item) },
-                    BatchKey = batchKey, CreatedAt = now, DueAt = due,
+                    BatchKey = batchKey, CreatedAt = now, DueAt = due, Culture = recipient.Culture?.Name,
                 });
             }
         }

@@ -35,6 +35,9 @@ public sealed record NotificationOutboxEntry
     /// <summary>The rendered content.</summary>
     public required NotificationContent Content { get; init; }
 
+    /// <summary>The recipient's culture name (<c>it</c>, <c>es-MX</c> …), or <see langword="null"/> for English: a digest of several entries is written in it.</summary>
+    public string? Culture { get; init; }
+
     /// <summary>The recipient's digest batch (organization, recipient and address), or <see langword="null"/> when sent alone.</summary>
     public string? BatchKey { get; init; }
 

@@ -1,8 +1,14 @@
 namespace PosFleet.Notifications.Engine;
 
-/// <summary>Which outbox entries (and skips) to list: every filter left <see langword="null"/> matches all; newest first.</summary>
+/// <summary>
+/// Which outbox entries (and skips) of one organization to list, newest first: every other filter left
+/// <see langword="null"/> matches all. Another organization's entries are never listed.
+/// </summary>
 public sealed record NotificationOutboxQuery
 {
+    /// <summary>The organization whose deliveries (or skips) are listed.</summary>
+    public required string OrganizationId { get; init; }
+
     /// <summary>Only the entries of items of this kind.</summary>
     public string? ItemKind { get; init; }
 

@@ -16,6 +16,8 @@ internal sealed partial record NotificationStrings
         PreviousState = "Previous state",
         Open = "Open",
         Footer = "Sent by PosFleet notifications.",
+        DigestSubject = "{0} notifications: {1}",
+        DigestIntro = "{0} notifications, oldest first:",
         Kinds = Names("Intervention", "Terminal", "Remote action", "Package rollout", "Digest"),
     };
 
@@ -32,6 +34,8 @@ internal sealed partial record NotificationStrings
         PreviousState = "Estado anterior",
         Open = "Abrir",
         Footer = "Enviado por las notificaciones de PosFleet.",
+        DigestSubject = "{0} notificaciones: {1}",
+        DigestIntro = "{0} notificaciones, de la más antigua a la más reciente:",
         Kinds = Names("Intervención", "Terminal", "Acción remota", "Despliegue de paquete", "Resumen"),
     };
 
@@ -48,6 +52,8 @@ internal sealed partial record NotificationStrings
         PreviousState = "État précédent",
         Open = "Ouvrir",
         Footer = "Envoyé par les notifications de PosFleet.",
+        DigestSubject = "{0} notifications : {1}",
+        DigestIntro = "{0} notifications, de la plus ancienne à la plus récente :",
         Kinds = Names("Intervention", "Terminal", "Action à distance", "Déploiement de paquet", "Récapitulatif"),
     };
 
@@ -64,6 +70,8 @@ internal sealed partial record NotificationStrings
         PreviousState = "Stato precedente",
         Open = "Apri",
         Footer = "Inviato dalle notifiche di PosFleet.",
+        DigestSubject = "{0} notifiche: {1}",
+        DigestIntro = "{0} notifiche, dalla meno recente:",
         Kinds = Names("Intervento", "Terminale", "Azione remota", "Distribuzione del pacchetto", "Riepilogo"),
     };
 

@@ -37,6 +37,12 @@ internal sealed partial record NotificationStrings
 
     public required string Footer { get; init; }
 
+    /// <summary>A digest's subject: {0} how many, {1} the newest entry's subject.</summary>
+    public required string DigestSubject { get; init; }
+
+    /// <summary>The line before a digest's entries: {0} how many.</summary>
+    public required string DigestIntro { get; init; }
+
     /// <summary>PosFleet's own item kinds by name; a host's other kinds are shown as they are.</summary>
     public required IReadOnlyDictionary<string, string> Kinds { get; init; }
 

@@ -73,9 +73,16 @@ public sealed class NotificationDispatcherTests
 
         Assert.Equal(0, beforeWindow);
         var mail = Assert.Single(h.Email.Messages);
-        Assert.StartsWith("2 notifications", mail.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("2 notifiche: ", mail.Subject, StringComparison.Ordinal); // Anna reads Italian
+        Assert.Contains("passaggio da «Open» a «Closed»", mail.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("2 notifiche, dalla meno recente:", mail.Text, StringComparison.Ordinal);
         Assert.Contains("creazione nello stato «Open»", mail.Text, StringComparison.Ordinal);
         Assert.Contains("passaggio da «Open» a «Closed»", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Apri: " + NotificationHarness.Link.AbsoluteUri, mail.Text, StringComparison.Ordinal);
+        // One HTML document built from the entries' data, not the entries' own documents nested in a list.
+        Assert.Equal(1, mail.Html!.Split("<!DOCTYPE", StringSplitOptions.None).Length - 1);
+        Assert.Contains("lang=\"it\"", mail.Html, StringComparison.Ordinal);
+        Assert.Equal(2, mail.Html.Split("class=\"entry\"", StringSplitOptions.None).Length - 1);
         Assert.All(await h.OutboxAsync(), d => Assert.Equal(NotificationDeliveryState.Sent, d.State));
         Assert.Equal(2, await h.Inbox.CountUnreadAsync("org-1", "admin-1"));
     }
@@ -132,5 +139,41 @@ public sealed class NotificationDispatcherTests
 
         var entry = Assert.Single((await h.Inbox.ListAsync(new NotificationInboxQuery { OrganizationId = "org-1", RecipientId = "sup-1" })).Entries);
         Assert.Equal("till-07", entry.ItemId);
+    }
+
+    [Fact]
+    public async Task DispatchDueAsync_BurstRegroupedAfterALapsedClaim_KeepsItsKey()
+    {
+        static NotificationHarness Digesting()
+        {
+            var h = new NotificationHarness(o => o.Rules[0].Channels.Remove("push"));
+            h.Directory.Customer = null;
+            h.Directory.Technicians.Clear();
+            h.Directory.Administrators[0] = h.Directory.Administrators[0] with { DigestWindow = TimeSpan.FromMinutes(10), Culture = null };
+            return h;
+        }
+
+        // Undisturbed: the burst of e1 and e2 goes out at the end of its window.
+        using var calm = Digesting();
+        await calm.Publisher.PublishAsync(calm.Event("e1", ItemEventType.Created, "Open"), default);
+        await calm.Publisher.PublishAsync(calm.Event("e2", ItemEventType.StateChanged, "Closed", previous: "Open"), default);
+        calm.Clock.Advance(TimeSpan.FromMinutes(10));
+        await calm.Dispatcher.DispatchDueAsync();
+        var expected = Assert.Single(calm.Email.Messages);
+
+        // A dispatcher claims the same burst and dies; e3 arrives meanwhile; the next pass takes all three.
+        using var h = Digesting();
+        await h.Publisher.PublishAsync(h.Event("e1", ItemEventType.Created, "Open"), default);
+        await h.Publisher.PublishAsync(h.Event("e2", ItemEventType.StateChanged, "Closed", previous: "Open"), default);
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        await h.Store.ClaimDueAsync(h.Clock.GetUtcNow(), TimeSpan.FromMinutes(5), 100, Guid.NewGuid(), default);
+        await h.Publisher.PublishAsync(h.Event("e3", ItemEventType.StateChanged, "Open", previous: "Closed"), default);
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        await h.Dispatcher.DispatchDueAsync();
+
+        Assert.Equal(2, h.Email.Messages.Count);
+        var resent = Assert.Single(h.Email.Messages, m => m.IdempotencyKey == expected.IdempotencyKey);
+        Assert.StartsWith("2 notifications: ", resent.Subject, StringComparison.Ordinal);
+        Assert.Single(h.Email.Messages, m => m.IdempotencyKey != expected.IdempotencyKey && m.Subject.Contains("moved from “Closed” to “Open”", StringComparison.Ordinal));
     }
 }

@@ -115,7 +115,7 @@ public sealed class NotificationEngineRuleTests
         h.Directory.Administrators.Add(new NotificationRecipient { Id = "admin-2", DisplayName = "Bad", Email = "bad@@example", Audience = NotificationAudience.Administrators, HasLogin = true, HasProfile = true });
 
         await h.Publisher.PublishAsync(h.Event("e1", ItemEventType.Created, "Open"), default);
-        var skips = await h.Store.QuerySkipsAsync(new NotificationOutboxQuery { EventId = "e1" }, default);
+        var skips = await h.Store.QuerySkipsAsync(new NotificationOutboxQuery { OrganizationId = "org-1", EventId = "e1" }, default);
         var outbox = await h.OutboxAsync();
 
         Assert.Contains(skips, s => s.RecipientId == "cust-1" && s.Channel == NotificationChannel.Email && s.Reason.Contains("No default e-mail address", StringComparison.Ordinal));
@@ -135,7 +135,7 @@ public sealed class NotificationEngineRuleTests
 
         await h.Publisher.PublishAsync(e, default);
 
-        var skip = Assert.Single(await h.Store.QuerySkipsAsync(new NotificationOutboxQuery { RecipientId = "tech-404" }, default));
+        var skip = Assert.Single(await h.Store.QuerySkipsAsync(new NotificationOutboxQuery { OrganizationId = "org-1", RecipientId = "tech-404" }, default));
         Assert.Equal(("technicians", "The directory knows no technician with this id."), (skip.Audience, skip.Reason));
         Assert.Contains(await h.OutboxAsync(), d => d.RecipientId == "disp-1" && d.Address == "sara@example.it");
     }

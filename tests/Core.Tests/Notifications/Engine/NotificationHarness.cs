@@ -81,7 +81,7 @@ internal sealed class NotificationHarness : IDisposable
     };
 
     public async Task<IReadOnlyList<NotificationOutboxEntry>> OutboxAsync(NotificationDeliveryState? state = null)
-        => await Store.QueryOutboxAsync(new NotificationOutboxQuery { State = state }, default);
+        => await Store.QueryOutboxAsync(new NotificationOutboxQuery { OrganizationId = "org-1", State = state }, default);
 
     public void Dispose() => _provider.Dispose();
 

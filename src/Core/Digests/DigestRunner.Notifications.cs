@@ -1,0 +1,42 @@
+using System.Globalization;
+using PosFleet.Notifications.Items;
+
+namespace PosFleet.Digests;
+
+internal sealed partial class DigestRunner
+{
+    /// <summary>
+    /// Publishes a digest that could not be delivered (to anyone: <c>Failed</c>; to some: <c>PartiallySent</c>) as an
+    /// item event of kind <c>digest</c>, once per run: the event id is the run's key and outcome, so a run recorded again
+    /// notifies nothing new. A publish that fails is logged and never fails the run, which is already recorded.
+    /// </summary>
+    private async ValueTask PublishUndeliveredAsync(IItemEventPublisher notifications, DigestRun run)
+    {
+        try
+        {
+            var subscription = await _store.GetSubscriptionAsync(run.Key.SubscriptionId, CancellationToken.None).ConfigureAwait(false);
+            var window = run.Key.WindowEnd.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+            var failed = run.Recipients.Where(r => r.Status == DigestRecipientStatus.Failed).Select(r => r.Recipient);
+            await notifications.PublishAsync(
+                new ItemEvent
+                {
+                    EventId = string.Create(CultureInfo.InvariantCulture, $"digest:{run.Key.IdempotencyKey}:{run.Status}"),
+                    Type = ItemEventType.StateChanged,
+                    OccurredAt = run.UpdatedAt,
+                    Item = new NotificationItem
+                    {
+                        Id = run.Key.SubscriptionId,
+                        Kind = "digest",
+                        Title = $"Digest “{subscription?.Name ?? run.Key.SubscriptionId}” of {window}, not delivered to {string.Join(", ", failed)}",
+                        State = run.Status.ToString(),
+                        OrganizationId = subscription?.Organization ?? "",
+                    },
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.PublishFailed(_logger, run.Key.SubscriptionId, run.Key.WindowEnd, ex);
+        }
+    }
+}

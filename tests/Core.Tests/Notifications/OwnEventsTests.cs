@@ -1,0 +1,151 @@
+using Microsoft.Extensions.DependencyInjection;
+using PosFleet.Digests;
+using PosFleet.Logs;
+using PosFleet.Notifications;
+using PosFleet.Notifications.Items;
+using PosFleet.Status;
+using PosFleet.Sync;
+using PosFleet.Sync.Enrolment;
+using PosFleet.Sync.Exchange;
+using PosFleet.Tests.Digests;
+using PosFleet.Tests.Updates;
+
+namespace PosFleet.Tests.Notifications;
+
+/// <summary>
+/// PosFleet's own items published as item events when the engine is registered, as a failed remote action is: a
+/// terminal turning red, a rollout halted, a digest not delivered. Each once per transition.
+/// </summary>
+public sealed class OwnEventsTests
+{
+    [Fact]
+    public async Task RecordAsync_TerminalTurnsRed_PublishesOncePerTransitionIntoRed()
+    {
+        var events = new RecordingItemEventPublisher();
+        var clock = new TestClock();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<IItemEventPublisher>(events);
+        services.AddPosFleet().AddSyncBackOffice().AddStatus();
+        await using var provider = services.BuildServiceProvider();
+        var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
+        var till = new TerminalIdentity("till-07", "ACME");
+
+        async Task BeatAsync(string? error)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            var request = new SyncRequest { TerminalId = "till-07", Heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0", LastError = error } };
+            await recorder.RecordAsync(till, request, refusal: null, default);
+        }
+
+        await BeatAsync(null);
+        await BeatAsync("ERP unreachable");   // green → red
+        await BeatAsync("ERP unreachable");   // still red
+        await BeatAsync(null);
+        await BeatAsync("disk full");         // red again
+
+        Assert.Equal(2, events.Events.Count);
+        Assert.Equal(2, events.Events.Select(e => e.EventId).Distinct().Count());
+        Assert.All(events.Events, e => Assert.Equal(("terminal", "till-07", "Red", "ACME", ItemEventType.StateChanged), (e.Item.Kind, e.Item.Id, e.Item.State, e.Item.OrganizationId, e.Type)));
+        Assert.Contains("ERP unreachable", events.Events[0].Item.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordAsync_FirstExchangeFailsTwice_PublishesOneEvent()
+    {
+        var events = new RecordingItemEventPublisher();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new TestClock());
+        services.AddSingleton<IItemEventPublisher>(events);
+        services.AddPosFleet().AddSyncBackOffice().AddStatus();
+        await using var provider = services.BuildServiceProvider();
+        var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
+        var request = new SyncRequest { TerminalId = "till-07", Heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0", LastError = "ERP unreachable" } };
+
+        await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: null, default);
+        await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: null, default);
+
+        Assert.Single(events.Events);
+    }
+
+    [Fact]
+    public async Task HaltAsync_ByHand_PublishesHaltedOnceAndAgainAfterResume()
+    {
+        var events = new RecordingItemEventPublisher();
+        await using var fleet = new PackageFleet(backOffice: s => s.AddSingleton<IItemEventPublisher>(events));
+        await fleet.PublishAsync("35.0");
+        await fleet.TargetAsync("35.0", "ACME", 50, 100);
+
+        await fleet.Catalog.HaltAsync("ACME", "bad build reported by the help desk");
+        await fleet.Catalog.HaltAsync("ACME", "still bad");          // halted already: no transition
+        await fleet.Catalog.ResumeAsync("ACME");
+        fleet.Clock.Advance(TimeSpan.FromMinutes(1));
+        await fleet.Catalog.HaltAsync("ACME", "bad again");
+
+        Assert.Equal(2, events.Events.Select(e => e.EventId).Distinct().Count());
+        var first = events.Events[0];
+        Assert.Equal(("rollout", "ACME", "Halted"), (first.Item.Kind, first.Item.OrganizationId, first.Item.State));
+        Assert.EndsWith("/35.0", first.Item.Id, StringComparison.Ordinal);
+        Assert.Contains("bad build reported by the help desk", first.Item.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_FailuresPastTheThreshold_PublishOneRolloutHalted()
+    {
+        var events = new RecordingItemEventPublisher();
+        await using var fleet = new PackageFleet(backOffice: s => s.AddSingleton<IItemEventPublisher>(events));
+        var tills = new List<Till>();
+        for (var i = 1; i <= 4; i++)
+        {
+            var till = await fleet.TillAsync($"till-{i:00}", "ACME");
+            till.Installer.FailWith = "disk full";
+            tills.Add(till);
+        }
+
+        await fleet.PublishAsync("35.0");
+        await fleet.TargetAsync("35.0", "ACME", 100);
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var till in tills)
+            {
+                await till.SyncAsync();
+            }
+        }
+
+        var halted = Assert.Single(events.Events);
+        Assert.Equal(("rollout", "Halted", "ACME"), (halted.Item.Kind, halted.Item.State, halted.Item.OrganizationId));
+        Assert.Contains("disk full", halted.Item.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunWindowAsync_DigestNotDelivered_PublishesOneDigestEventOfItsOrganization()
+    {
+        var window = DigestFixture.DailyWindow(2026, 11, 23);
+        var f = new DigestFixture(window.End.AddSeconds(1));
+        var events = new RecordingItemEventPublisher();
+        await f.SaveAsync(DigestFixture.Subscription(threshold: 1));
+        f.Logs.AddMany(3, window.Start.AddHours(1), TimeSpan.FromMinutes(7), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
+        f.Notifier.Answer = r => new NotificationDelivery(r, DeliveryStatus.PermanentFailure, "550 no such user");
+
+        var result = await f.Runner(notifications: events).RunWindowAsync("shop-12", window);
+        await f.Runner(notifications: events).RunWindowAsync("shop-12", window);
+
+        Assert.Equal(DigestRunOutcome.Failed, result.Outcome);
+        var published = Assert.Single(events.Events);
+        Assert.Equal(("digest", "shop-12", "Failed", "shop-12"), (published.Item.Kind, published.Item.Id, published.Item.State, published.Item.OrganizationId));
+        Assert.Contains("ops@example.com", published.Item.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunWindowAsync_DigestSent_PublishesNothing()
+    {
+        var window = DigestFixture.DailyWindow(2026, 11, 23);
+        var f = new DigestFixture(window.End.AddSeconds(1));
+        var events = new RecordingItemEventPublisher();
+        await f.SaveAsync(DigestFixture.Subscription(threshold: 1));
+        f.Logs.AddMany(3, window.Start.AddHours(1), TimeSpan.FromMinutes(7), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
+
+        Assert.Equal(DigestRunOutcome.Sent, (await f.Runner(notifications: events).RunWindowAsync("shop-12", window)).Outcome);
+        Assert.Empty(events.Events);
+    }
+}
