@@ -3,7 +3,7 @@ using PosFleet.Notifications.Push;
 
 namespace PosFleet.Connectors.Sqlite.Internal;
 
-/// <summary>The recipients' push subscriptions in the SQLite file (table <c>push_subscriptions</c>, migrations 0012 and 0015), scoped by organization.</summary>
+/// <summary>The recipients' push subscriptions in the SQLite file (table <c>push_subscriptions</c>, migrations 0012 and 0018), scoped by organization.</summary>
 internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeProvider time) : IPushSubscriptionStore
 {
     public ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)

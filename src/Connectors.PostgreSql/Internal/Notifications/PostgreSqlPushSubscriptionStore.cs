@@ -2,7 +2,7 @@ using PosFleet.Notifications.Push;
 
 namespace PosFleet.Connectors.PostgreSql.Internal.Notifications;
 
-/// <summary>The recipients' push subscriptions on PostgreSQL (migrations 0007 and 0009): one row per endpoint, scoped by organization, each statement atomic.</summary>
+/// <summary>The recipients' push subscriptions on PostgreSQL (migrations 0007 and 0011): one row per endpoint, scoped by organization, each statement atomic.</summary>
 internal sealed class PostgreSqlPushSubscriptionStore(PostgreSqlDatabase database, TimeProvider time) : IPushSubscriptionStore
 {
     public async ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
