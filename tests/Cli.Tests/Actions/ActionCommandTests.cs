@@ -19,8 +19,9 @@ public sealed class ActionCommandTests : IDisposable
         var again = await PosFleetProcess.RunAsync("action", "queue", "--store", BackOffice, "--organization", "ACME", "--terminal", "till-01", "--name", "clear-cache");
         var list = await PosFleetProcess.RunAsync("action", "list", "--store", BackOffice, "--organization", "ACME", "--list", "pending");
         var id = again.Stdout.Split(' ')[2];
-        var cancel = await PosFleetProcess.RunAsync("action", "cancel", "--store", BackOffice, "--id", id);
-        var twice = await PosFleetProcess.RunAsync("action", "cancel", "--store", BackOffice, "--id", id);
+        var fromOther = await PosFleetProcess.RunAsync("action", "cancel", "--store", BackOffice, "--organization", "OTHER", "--id", id);
+        var cancel = await PosFleetProcess.RunAsync("action", "cancel", "--store", BackOffice, "--organization", "ACME", "--id", id);
+        var twice = await PosFleetProcess.RunAsync("action", "cancel", "--store", BackOffice, "--organization", "ACME", "--id", id);
         var done = await PosFleetProcess.RunAsync("action", "list", "--store", BackOffice, "--organization", "ACME", "--list", "done");
 
         Assert.Equal(0, queue.ExitCode);
@@ -28,6 +29,8 @@ public sealed class ActionCommandTests : IDisposable
         Assert.StartsWith("already pending", again.Stdout, StringComparison.Ordinal);
         Assert.Contains(id, queue.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(2, fromOther.ExitCode);
+        Assert.Contains($"There is no action {id} in organization 'OTHER'", fromOther.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, cancel.ExitCode);
         Assert.Equal(0, twice.ExitCode);
         Assert.Contains($"{id}  Canceled", done.Stdout, StringComparison.Ordinal);

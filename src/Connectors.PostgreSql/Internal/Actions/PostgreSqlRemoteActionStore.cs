@@ -85,12 +85,13 @@ internal sealed partial class PostgreSqlRemoteActionStore(PostgreSqlDatabase dat
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async ValueTask<RemoteAction?> GetAsync(string organization, Guid id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await LoadAsync(connection, null, id, "", cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(connection, null, organization, id, "", cancellationToken).ConfigureAwait(false);
         }
     }
 

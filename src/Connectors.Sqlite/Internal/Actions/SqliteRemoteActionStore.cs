@@ -74,15 +74,11 @@ internal sealed partial class SqliteRemoteActionStore(SqliteDatabase database) :
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        await _access.ReadAsync(
-            connection =>
-            {
-                using var command = Command(connection, null, $"SELECT {Columns} FROM remote_actions WHERE id = $id;");
-                command.Parameters.AddWithValue("$id", id.ToString("D"));
-                return ReadActions(connection, null, command) is [var action] ? action : null;
-            },
-            cancellationToken).ConfigureAwait(false);
+    public async ValueTask<RemoteAction?> GetAsync(string organization, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        return await _access.ReadAsync(connection => Load(connection, null, organization, id), cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken)
     {
