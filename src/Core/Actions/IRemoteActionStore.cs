@@ -10,7 +10,8 @@ public interface IRemoteActionStore
 {
     /// <summary>
     /// Adds <paramref name="action"/> (state Pending, its history holding that state), unless an identical one (same
-    /// organization, terminal, name and parameters) is still Pending or Delivered: that one is returned, collapsed.
+    /// organization, terminal, name and parameters) is still Pending or Delivered and within its time to live at the new
+    /// action's <see cref="RemoteAction.CreatedAt"/>: that one is returned, collapsed. An expired one is never collapsed into.
     /// </summary>
     /// <param name="action">The action.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -38,6 +39,16 @@ public interface IRemoteActionStore
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The action after the call (Canceled, or as it was when it could no longer be canceled), or <see langword="null"/> when unknown (or another organization's).</returns>
     ValueTask<RemoteAction?> CancelAsync(string organization, Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Expires every action still Pending or Delivered whose time to live ended at or before <paramref name="now"/>
+    /// (<see cref="RemoteActionRules.Expire"/>), whether or not its terminal exchanges; Running ones are left to their
+    /// terminal's report.
+    /// </summary>
+    /// <param name="now">The back office's clock.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many actions became Expired.</returns>
+    ValueTask<long> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// The terminal's actions to send in a response: its Pending ones past their time to live become Expired, the

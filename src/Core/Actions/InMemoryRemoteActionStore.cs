@@ -13,7 +13,7 @@ internal sealed class InMemoryRemoteActionStore : IRemoteActionStore
         lock (_lock)
         {
             var same = _actions.Values
-                .Where(a => a.State is RemoteActionState.Pending or RemoteActionState.Delivered
+                .Where(a => a.State is RemoteActionState.Pending or RemoteActionState.Delivered && a.ExpiresAt > action.CreatedAt
                     && a.Organization == action.Organization && a.TerminalId == action.TerminalId && a.Name == action.Name
                     && RemoteActionRules.SameParameters(a.Parameters, action.Parameters))
                 .OrderBy(a => a.CreatedAt)
@@ -100,6 +100,20 @@ internal sealed class InMemoryRemoteActionStore : IRemoteActionStore
             }
 
             return ValueTask.FromResult<RemoteAction?>(action);
+        }
+    }
+
+    public ValueTask<long> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var expired = _actions.Values.Where(a => a.State is RemoteActionState.Pending or RemoteActionState.Delivered && a.ExpiresAt <= now).ToList();
+            foreach (var action in expired)
+            {
+                _actions[action.Id] = RemoteActionRules.Expire(action, now);
+            }
+
+            return ValueTask.FromResult((long)expired.Count);
         }
     }
 

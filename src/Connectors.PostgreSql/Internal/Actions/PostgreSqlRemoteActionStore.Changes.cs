@@ -35,6 +35,26 @@ internal sealed partial class PostgreSqlRemoteActionStore
             cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<long> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await WriteAsync(
+            async (connection, transaction) =>
+            {
+                // Rows a delivery or a report holds right now are skipped: the next pass (or that exchange) settles them.
+                using var open = PostgreSqlDatabase.Command(
+                    connection,
+                    transaction,
+                    $"SELECT {Columns} FROM remote_actions WHERE state IN (0, 1) AND expires_at <= @now ORDER BY created_at, id FOR UPDATE SKIP LOCKED",
+                    ("now", now.UtcTicks));
+                var actions = await ReadActionsAsync(connection, transaction, open, cancellationToken).ConfigureAwait(false);
+                foreach (var action in actions)
+                {
+                    await SaveAsync(connection, transaction, action, RemoteActionRules.Expire(action, now), cancellationToken).ConfigureAwait(false);
+                }
+
+                return (long)actions.Count;
+            },
+            cancellationToken).ConfigureAwait(false);
+
     public async ValueTask<IReadOnlyList<RemoteAction>> DeliverAsync(string organization, string terminalId, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organization);

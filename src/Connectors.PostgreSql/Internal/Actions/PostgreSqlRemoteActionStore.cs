@@ -33,8 +33,10 @@ internal sealed partial class PostgreSqlRemoteActionStore(PostgreSqlDatabase dat
                     $"""
                     SELECT {Columns} FROM remote_actions
                     WHERE terminal = @terminal AND state IN (0, 1) AND organization = @organization AND name = @name AND parameters_key = @key
+                      AND expires_at > @created
                     ORDER BY created_at LIMIT 1
                     """,
+                    ("created", action.CreatedAt.UtcTicks),
                     ("terminal", action.TerminalId),
                     ("organization", action.Organization),
                     ("name", action.Name),

@@ -32,6 +32,22 @@ internal sealed partial class SqliteRemoteActionStore
             },
             cancellationToken).ConfigureAwait(false);
 
+    public async ValueTask<long> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await _access.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var open = Command(connection, transaction, $"SELECT {Columns} FROM remote_actions WHERE state IN (0, 1) AND expires_at <= $now;");
+                open.Parameters.AddWithValue("$now", now.UtcTicks);
+                var actions = ReadActions(connection, transaction, open);
+                foreach (var action in actions)
+                {
+                    Save(connection, transaction, action, RemoteActionRules.Expire(action, now));
+                }
+
+                return (long)actions.Count;
+            },
+            cancellationToken).ConfigureAwait(false);
+
     public async ValueTask<IReadOnlyList<RemoteAction>> DeliverAsync(string organization, string terminalId, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organization);

@@ -24,9 +24,11 @@ internal sealed partial class SqliteRemoteActionStore(SqliteDatabase database) :
                 using (var same = Command(connection, transaction, $"""
                     SELECT {Columns} FROM remote_actions
                     WHERE terminal = $terminal AND state IN (0, 1) AND organization = $organization AND name = $name AND parameters_key = $key
+                      AND expires_at > $created
                     ORDER BY created_at LIMIT 1;
                     """))
                 {
+                    same.Parameters.AddWithValue("$created", action.CreatedAt.UtcTicks);
                     same.Parameters.AddWithValue("$terminal", action.TerminalId);
                     same.Parameters.AddWithValue("$organization", action.Organization);
                     same.Parameters.AddWithValue("$name", action.Name);
