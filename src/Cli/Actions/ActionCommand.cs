@@ -118,7 +118,8 @@ internal static class ActionCommand
         var which = new Option<RemoteActionList>("--list") { Description = "pending, done or all (default all).", DefaultValueFactory = _ => RemoteActionList.All };
         var limit = new Option<int>("--limit") { Description = "The most actions shown (default 50).", DefaultValueFactory = _ => 50 };
         var after = new Option<string?>("--after") { Description = "The cursor a previous page printed, for the next page." };
-        var command = new Command("list", "Lists actions newest first: id, state, name, terminal, when queued, attempt, detail, uploaded bytes.") { store, organization, terminal, which, limit, after };
+        var json = new Option<bool>("--json") { Description = "Write the page as JSON: every action with its parameters and history, and the next page's cursor." };
+        var command = new Command("list", "Lists actions newest first: id, state, name, terminal, when queued, attempt, detail, uploaded bytes.") { store, organization, terminal, which, limit, after, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (access, code) = Open(parse.GetValue(store)!);
@@ -134,6 +135,13 @@ internal static class ActionCommand
                     var page = await access.Services.GetRequiredService<IRemoteActionQueue>().ListAsync(
                         new RemoteActionQuery { Organization = parse.GetValue(organization)!, TerminalId = parse.GetValue(terminal), List = parse.GetValue(which), Limit = Math.Max(1, parse.GetValue(limit)), After = parse.GetValue(after) },
                         cancellationToken);
+                    if (parse.GetValue(json))
+                    {
+                        await using var stdout = Console.OpenStandardOutput();
+                        ActionJson.WritePage(page, stdout);
+                        return ExitCodes.Success;
+                    }
+
                     foreach (var a in page.Actions)
                     {
                         var uploaded = a.UploadedBytes is { } u ? string.Create(CultureInfo.InvariantCulture, $"  uploaded {u} bytes") : "";
