@@ -13,6 +13,10 @@ internal abstract partial class PeriodicPurgeService(TimeProvider time, ILogger 
     /// <summary>What is purged, for the log: "sync inbox records".</summary>
     protected abstract string What { get; }
 
+    /// <summary>What a pass does to what it finds, for the log.</summary>
+    /// <value>The default value is "deleted".</value>
+    protected virtual string Done => "deleted";
+
     /// <summary>How long what is purged is kept.</summary>
     protected abstract TimeSpan Retention { get; }
 
@@ -24,7 +28,7 @@ internal abstract partial class PeriodicPurgeService(TimeProvider time, ILogger 
     {
         var olderThan = time.GetUtcNow() - Retention;
         var deleted = await PurgeOlderThanAsync(olderThan, cancellationToken).ConfigureAwait(false);
-        Log.Purged(logger, deleted, What, olderThan);
+        Log.Purged(logger, What, deleted, Done, olderThan);
         return deleted;
     }
 

@@ -49,7 +49,7 @@ public sealed class RemoteActionEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Null(response);
-        Assert.Equal(RemoteActionState.Pending, (await Queue.GetAsync(action.Id))!.State);
+        Assert.Equal(RemoteActionState.Pending, (await Queue.GetAsync("ACME", action.Id))!.State);
         var (ok, own) = await PostAsync(Request("till-01"), mine.Credential);
         Assert.Equal(HttpStatusCode.OK, ok);
         Assert.Equal([action.Id], own!.Actions!.Actions.Select(a => a.Id));
@@ -77,9 +77,9 @@ public sealed class RemoteActionEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(response!.Actions!.Recorded);
         Assert.Empty(response.Actions.Actions);
-        var stored = await Queue.GetAsync(action.Id);
+        var stored = await Queue.GetAsync("ACME", action.Id);
         Assert.Equal(RemoteActionState.Delivered, stored!.State);
         Assert.Null(stored.UploadedBytes);
-        Assert.Equal(-1, await Queue.DownloadAsync(action.Id, Stream.Null));
+        Assert.Equal(-1, await Queue.DownloadAsync("ACME", action.Id, Stream.Null));
     }
 }

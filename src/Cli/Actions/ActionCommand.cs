@@ -118,7 +118,8 @@ internal static class ActionCommand
         var which = new Option<RemoteActionList>("--list") { Description = "pending, done or all (default all).", DefaultValueFactory = _ => RemoteActionList.All };
         var limit = new Option<int>("--limit") { Description = "The most actions shown (default 50).", DefaultValueFactory = _ => 50 };
         var after = new Option<string?>("--after") { Description = "The cursor a previous page printed, for the next page." };
-        var command = new Command("list", "Lists actions newest first: id, state, name, terminal, when queued, attempt, detail, uploaded bytes.") { store, organization, terminal, which, limit, after };
+        var json = new Option<bool>("--json") { Description = "Write the page as JSON: every action with its parameters and history, and the next page's cursor." };
+        var command = new Command("list", "Lists actions newest first: id, state, name, terminal, when queued, attempt, detail, uploaded bytes.") { store, organization, terminal, which, limit, after, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (access, code) = Open(parse.GetValue(store)!);
@@ -134,6 +135,13 @@ internal static class ActionCommand
                     var page = await access.Services.GetRequiredService<IRemoteActionQueue>().ListAsync(
                         new RemoteActionQuery { Organization = parse.GetValue(organization)!, TerminalId = parse.GetValue(terminal), List = parse.GetValue(which), Limit = Math.Max(1, parse.GetValue(limit)), After = parse.GetValue(after) },
                         cancellationToken);
+                    if (parse.GetValue(json))
+                    {
+                        await using var stdout = Console.OpenStandardOutput();
+                        ActionJson.WritePage(page, stdout);
+                        return ExitCodes.Success;
+                    }
+
                     foreach (var a in page.Actions)
                     {
                         var uploaded = a.UploadedBytes is { } u ? string.Create(CultureInfo.InvariantCulture, $"  uploaded {u} bytes") : "";
@@ -160,8 +168,9 @@ internal static class ActionCommand
     private static Command Cancel()
     {
         var store = StoreAccess.StoreOption();
+        var organization = new Option<string>("--organization") { Description = "The organization the action belongs to; another organization's action is not found.", Required = true };
         var id = new Option<Guid>("--id") { Description = "The action's id.", Required = true };
-        var command = new Command("cancel", $"Cancels an action not yet delivered; exit {NotCanceled} when it was already delivered or done.") { store, id };
+        var command = new Command("cancel", $"Cancels an action not yet delivered; exit {NotCanceled} when it was already delivered or done.") { store, organization, id };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (access, code) = Open(parse.GetValue(store)!);
@@ -172,10 +181,10 @@ internal static class ActionCommand
 
             await using (access)
             {
-                var action = await access.Services.GetRequiredService<IRemoteActionQueue>().CancelAsync(parse.GetValue(id), "Canceled with posfleet action cancel.", cancellationToken);
+                var action = await access.Services.GetRequiredService<IRemoteActionQueue>().CancelAsync(parse.GetValue(organization)!, parse.GetValue(id), "Canceled with posfleet action cancel.", cancellationToken);
                 if (action is null)
                 {
-                    return ScanCommand.Fail(ExitCodes.Usage, $"There is no action {parse.GetValue(id)}: 'posfleet action list' shows them.");
+                    return ScanCommand.Fail(ExitCodes.Usage, $"There is no action {parse.GetValue(id)} in organization '{DisplayText.Escape(parse.GetValue(organization)!)}': 'posfleet action list' shows them.");
                 }
 
                 if (action.State is not RemoteActionState.Canceled)
@@ -193,9 +202,10 @@ internal static class ActionCommand
     private static Command Download()
     {
         var store = StoreAccess.StoreOption();
+        var organization = new Option<string>("--organization") { Description = "The organization the action belongs to; another organization's action has no upload to download.", Required = true };
         var id = new Option<Guid>("--id") { Description = "The action's id.", Required = true };
         var output = new Option<FileInfo>("--output") { Description = "The file to write (the retrieve-logs archive is gzip).", Required = true };
-        var command = new Command("download", "Writes the file a terminal uploaded for an action (retrieve-logs' archive) to a file.") { store, id, output };
+        var command = new Command("download", "Writes the file a terminal uploaded for an action (retrieve-logs' archive) to a file.") { store, organization, id, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (access, code) = Open(parse.GetValue(store)!);
@@ -210,13 +220,13 @@ internal static class ActionCommand
                 long bytes;
                 await using (var file = new FileStream(target.FullName, FileMode.Create, FileAccess.Write))
                 {
-                    bytes = await access.Services.GetRequiredService<IRemoteActionQueue>().DownloadAsync(parse.GetValue(id), file, cancellationToken);
+                    bytes = await access.Services.GetRequiredService<IRemoteActionQueue>().DownloadAsync(parse.GetValue(organization)!, parse.GetValue(id), file, cancellationToken);
                 }
 
                 if (bytes < 0)
                 {
                     File.Delete(target.FullName);
-                    return ScanCommand.Fail(ExitCodes.Usage, $"Action {parse.GetValue(id)} has no upload.");
+                    return ScanCommand.Fail(ExitCodes.Usage, $"Action {parse.GetValue(id)} of organization '{DisplayText.Escape(parse.GetValue(organization)!)}' has no upload (or is unknown there).");
                 }
 
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {bytes} bytes to {target.FullName}."));

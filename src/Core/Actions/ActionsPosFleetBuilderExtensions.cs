@@ -15,7 +15,8 @@ public static class ActionsPosFleetBuilderExtensions
     /// <summary>
     /// Registers the back office's remote actions: the <see cref="IRemoteActionQueue"/> users queue with, and their
     /// part of the sync exchange (delivered in responses, reports recorded from requests; with <c>AddSyncBackOffice</c>).
-    /// An in-memory store unless a storage connector registered a durable one. Options are validated at start-up.
+    /// Actions still Pending or Delivered past their time to live are expired every <see cref="RemoteActionOptions.ExpiryInterval"/>
+    /// (a hosted service). An in-memory store unless a storage connector registered a durable one. Options are validated at start-up.
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
     /// <param name="configure">Configures the defaults and limits.</param>
@@ -36,6 +37,8 @@ public static class ActionsPosFleetBuilderExtensions
         services.TryAddSingleton<ITerminalCredentialStore, InMemoryTerminalCredentialStore>();
         services.TryAddSingleton<RemoteActionBackOffice>();
         services.TryAddSingleton<IRemoteActionQueue, RemoteActionQueue>();
+        services.AddLogging(); // the expiry sweep logs; idempotent
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RemoteActionExpiryService>());
         return builder;
     }
 

@@ -14,18 +14,20 @@ public interface IRemoteActionQueue
     /// <exception cref="ArgumentException">The request has no organization or name, or bad limits, or names a terminal not enrolled in that organization.</exception>
     Task<IReadOnlyList<RemoteActionQueued>> QueueAsync(RemoteActionRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Cancels an action that was not delivered yet.</summary>
+    /// <summary>Cancels an action of <paramref name="organization"/> that was not delivered yet.</summary>
+    /// <param name="organization">The organization the caller acts for; another organization's action is treated as unknown.</param>
     /// <param name="id">The action.</param>
     /// <param name="reason">Why, kept in its history.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The action after the call: Canceled, or in the state that made it too late; <see langword="null"/> when unknown.</returns>
-    Task<RemoteAction?> CancelAsync(Guid id, string? reason = null, CancellationToken cancellationToken = default);
+    /// <returns>The action after the call: Canceled, or in the state that made it too late; <see langword="null"/> when unknown (or another organization's).</returns>
+    Task<RemoteAction?> CancelAsync(string organization, Guid id, string? reason = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The action with this id, or <see langword="null"/>.</summary>
+    /// <summary>The action of <paramref name="organization"/> with this id, or <see langword="null"/> (also when it is another organization's).</summary>
+    /// <param name="organization">The organization the caller acts for.</param>
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The action.</returns>
-    Task<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<RemoteAction?> GetAsync(string organization, Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>A page of actions, newest first.</summary>
     /// <param name="query">The query.</param>
@@ -33,10 +35,11 @@ public interface IRemoteActionQueue
     /// <returns>The page.</returns>
     Task<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Copies the file a terminal uploaded for the action (the archive of retrieve-logs) to <paramref name="destination"/>.</summary>
+    /// <summary>Copies the file a terminal uploaded for the action of <paramref name="organization"/> (the archive of retrieve-logs) to <paramref name="destination"/>.</summary>
+    /// <param name="organization">The organization the caller acts for; another organization's action is treated as one without an upload.</param>
     /// <param name="id">The action.</param>
     /// <param name="destination">Where to write it.</param>
     /// <param name="cancellationToken">Cancels the copy.</param>
-    /// <returns>The bytes written, or -1 when the action has no upload.</returns>
-    Task<long> DownloadAsync(Guid id, Stream destination, CancellationToken cancellationToken = default);
+    /// <returns>The bytes written, or -1 when the action has no upload (or is unknown, or another organization's).</returns>
+    Task<long> DownloadAsync(string organization, Guid id, Stream destination, CancellationToken cancellationToken = default);
 }

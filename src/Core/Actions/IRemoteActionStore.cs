@@ -2,25 +2,28 @@ namespace PosFleet.Actions;
 
 /// <summary>
 /// The back office's remote actions: each action with its state and history, the terminals' reports and uploads. Each
-/// method is one atomic step; every one that takes a terminal acts only on that terminal's actions. A store derives
+/// method is one atomic step; every one that takes an organization (or a terminal) acts only on its actions, and
+/// answers for another organization's action as for an unknown one. A store derives
 /// its tests from PosFleet.Testing's <c>RemoteActionStoreConformanceTests</c>.
 /// </summary>
 public interface IRemoteActionStore
 {
     /// <summary>
     /// Adds <paramref name="action"/> (state Pending, its history holding that state), unless an identical one (same
-    /// organization, terminal, name and parameters) is still Pending or Delivered: that one is returned, collapsed.
+    /// organization, terminal, name and parameters) is still Pending or Delivered and within its time to live at the new
+    /// action's <see cref="RemoteAction.CreatedAt"/>: that one is returned, collapsed. An expired one is never collapsed into.
     /// </summary>
     /// <param name="action">The action.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored action, and whether it was collapsed into an existing one.</returns>
     ValueTask<RemoteActionQueued> AddAsync(RemoteAction action, CancellationToken cancellationToken);
 
-    /// <summary>The action with this id, or <see langword="null"/>.</summary>
+    /// <summary>The action of <paramref name="organization"/> with this id, or <see langword="null"/> (also when it is another organization's).</summary>
+    /// <param name="organization">The organization asked for.</param>
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The action.</returns>
-    ValueTask<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken);
+    ValueTask<RemoteAction?> GetAsync(string organization, Guid id, CancellationToken cancellationToken);
 
     /// <summary>A page of actions, newest first (by creation time, then id), after <see cref="RemoteActionQuery.After"/>.</summary>
     /// <param name="query">The query.</param>
@@ -28,13 +31,24 @@ public interface IRemoteActionStore
     /// <returns>The page.</returns>
     ValueTask<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Cancels the action if it is still Pending.</summary>
+    /// <summary>Cancels the action of <paramref name="organization"/> if it is still Pending; another organization's is left as it is.</summary>
+    /// <param name="organization">The organization asked for.</param>
     /// <param name="id">The id.</param>
     /// <param name="at">When.</param>
     /// <param name="reason">Why, recorded in its history.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The action after the call (Canceled, or as it was when it could no longer be canceled), or <see langword="null"/> when unknown.</returns>
-    ValueTask<RemoteAction?> CancelAsync(Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken);
+    /// <returns>The action after the call (Canceled, or as it was when it could no longer be canceled), or <see langword="null"/> when unknown (or another organization's).</returns>
+    ValueTask<RemoteAction?> CancelAsync(string organization, Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Expires every action still Pending or Delivered whose time to live ended at or before <paramref name="now"/>
+    /// (<see cref="RemoteActionRules.Expire"/>), whether or not its terminal exchanges; Running ones are left to their
+    /// terminal's report.
+    /// </summary>
+    /// <param name="now">The back office's clock.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many actions became Expired.</returns>
+    ValueTask<long> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// The terminal's actions to send in a response: its Pending ones past their time to live become Expired, the
@@ -62,10 +76,11 @@ public interface IRemoteActionStore
     /// <returns>What was done.</returns>
     ValueTask<RemoteActionRecordResult> RecordAsync(string organization, string terminalId, RemoteActionReport report, long maxUploadBytes, CancellationToken cancellationToken);
 
-    /// <summary>Copies the file uploaded for the action (as far as it was uploaded) to <paramref name="destination"/>.</summary>
+    /// <summary>Copies the file uploaded for the action of <paramref name="organization"/> (as far as it was uploaded) to <paramref name="destination"/>.</summary>
+    /// <param name="organization">The organization asked for.</param>
     /// <param name="id">The action.</param>
     /// <param name="destination">Where to copy it.</param>
     /// <param name="cancellationToken">Cancels the copy.</param>
-    /// <returns>The bytes copied, or -1 when the action has no upload.</returns>
-    ValueTask<long> CopyUploadToAsync(Guid id, Stream destination, CancellationToken cancellationToken);
+    /// <returns>The bytes copied, or -1 when the action has no upload (or is unknown, or another organization's).</returns>
+    ValueTask<long> CopyUploadToAsync(string organization, Guid id, Stream destination, CancellationToken cancellationToken);
 }

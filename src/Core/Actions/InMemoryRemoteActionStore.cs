@@ -13,7 +13,7 @@ internal sealed class InMemoryRemoteActionStore : IRemoteActionStore
         lock (_lock)
         {
             var same = _actions.Values
-                .Where(a => a.State is RemoteActionState.Pending or RemoteActionState.Delivered
+                .Where(a => a.State is RemoteActionState.Pending or RemoteActionState.Delivered && a.ExpiresAt > action.CreatedAt
                     && a.Organization == action.Organization && a.TerminalId == action.TerminalId && a.Name == action.Name
                     && RemoteActionRules.SameParameters(a.Parameters, action.Parameters))
                 .OrderBy(a => a.CreatedAt)
@@ -39,11 +39,12 @@ internal sealed class InMemoryRemoteActionStore : IRemoteActionStore
         }
     }
 
-    public ValueTask<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public ValueTask<RemoteAction?> GetAsync(string organization, Guid id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         lock (_lock)
         {
-            return ValueTask.FromResult(_actions.GetValueOrDefault(id));
+            return ValueTask.FromResult(Find(organization, id));
         }
     }
 
@@ -77,11 +78,12 @@ internal sealed class InMemoryRemoteActionStore : IRemoteActionStore
         }
     }
 
-    public ValueTask<RemoteAction?> CancelAsync(Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken)
+    public ValueTask<RemoteAction?> CancelAsync(string organization, Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         lock (_lock)
         {
-            if (!_actions.TryGetValue(id, out var action))
+            if (Find(organization, id) is not { } action)
             {
                 return ValueTask.FromResult<RemoteAction?>(null);
             }
@@ -98,6 +100,20 @@ internal sealed class InMemoryRemoteActionStore : IRemoteActionStore
             }
 
             return ValueTask.FromResult<RemoteAction?>(action);
+        }
+    }
+
+    public ValueTask<long> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var expired = _actions.Values.Where(a => a.State is RemoteActionState.Pending or RemoteActionState.Delivered && a.ExpiresAt <= now).ToList();
+            foreach (var action in expired)
+            {
+                _actions[action.Id] = RemoteActionRules.Expire(action, now);
+            }
+
+            return ValueTask.FromResult((long)expired.Count);
         }
     }
 
@@ -169,13 +185,14 @@ internal sealed class InMemoryRemoteActionStore : IRemoteActionStore
         }
     }
 
-    public async ValueTask<long> CopyUploadToAsync(Guid id, Stream destination, CancellationToken cancellationToken)
+    public async ValueTask<long> CopyUploadToAsync(string organization, Guid id, Stream destination, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(destination);
         byte[] bytes;
         lock (_lock)
         {
-            if (!_uploads.TryGetValue(id, out var upload))
+            if (Find(organization, id) is null || !_uploads.TryGetValue(id, out var upload))
             {
                 return -1;
             }
@@ -186,4 +203,8 @@ internal sealed class InMemoryRemoteActionStore : IRemoteActionStore
         await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         return bytes.Length;
     }
+
+    /// <summary>The action when it is <paramref name="organization"/>'s; another organization's is not found. Under the lock.</summary>
+    private RemoteAction? Find(string organization, Guid id) =>
+        _actions.TryGetValue(id, out var action) && action.Organization == organization ? action : null;
 }

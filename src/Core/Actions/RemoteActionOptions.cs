@@ -23,6 +23,10 @@ public sealed class RemoteActionOptions
     /// <value>The default value is 20.</value>
     public int MaxDeliveriesPerExchange { get; set; } = 20;
 
+    /// <summary>How often the back office expires the Pending or Delivered actions past their time to live, whether or not their terminal exchanges.</summary>
+    /// <value>The default value is 5 minutes.</value>
+    public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The largest file a terminal may upload for one action (the archive of retrieve-logs).</summary>
     /// <value>The default value is 64 MiB.</value>
     public long MaxUploadBytes { get; set; } = 64L * 1024 * 1024;

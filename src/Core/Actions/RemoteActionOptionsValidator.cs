@@ -34,6 +34,11 @@ internal sealed class RemoteActionOptionsValidator : IValidateOptions<RemoteActi
             failures.Add($"RemoteActionOptions.MaxDeliveriesPerExchange must be between 1 and 1,000 (it is {options.MaxDeliveriesPerExchange}).");
         }
 
+        if (options.ExpiryInterval <= TimeSpan.Zero || options.ExpiryInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add($"RemoteActionOptions.ExpiryInterval must be positive and at most a day (it is {options.ExpiryInterval}; the default is 5 minutes).");
+        }
+
         if (options.MaxUploadBytes is < 1024 or > 4L * 1024 * 1024 * 1024)
         {
             failures.Add($"RemoteActionOptions.MaxUploadBytes must be between 1 KiB and 4 GiB (it is {options.MaxUploadBytes}).");

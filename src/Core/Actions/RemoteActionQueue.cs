@@ -70,15 +70,25 @@ internal sealed partial class RemoteActionQueue(
         return queued;
     }
 
-    public async Task<RemoteAction?> CancelAsync(Guid id, string? reason = null, CancellationToken cancellationToken = default) =>
-        await store.CancelAsync(id, time.GetUtcNow(), reason ?? "Canceled in the back office.", cancellationToken).ConfigureAwait(false);
+    public async Task<RemoteAction?> CancelAsync(string organization, Guid id, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organization);
+        return await store.CancelAsync(organization, id, time.GetUtcNow(), reason ?? "Canceled in the back office.", cancellationToken).ConfigureAwait(false);
+    }
 
-    public async Task<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-        await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+    public async Task<RemoteAction?> GetAsync(string organization, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organization);
+        return await store.GetAsync(organization, id, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken = default) =>
         await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
 
-    public async Task<long> DownloadAsync(Guid id, Stream destination, CancellationToken cancellationToken = default) =>
-        await store.CopyUploadToAsync(id, destination, cancellationToken).ConfigureAwait(false);
+    public async Task<long> DownloadAsync(string organization, Guid id, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organization);
+        ArgumentNullException.ThrowIfNull(destination);
+        return await store.CopyUploadToAsync(organization, id, destination, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -87,6 +87,24 @@ public static class RemoteActionRules
         return Math.Min(chunk.Data.Length, stored - chunk.Offset);
     }
 
+    /// <summary>An action past its time to live, Expired by the back office (it was Pending or Delivered), with the reason in its history.</summary>
+    /// <param name="action">The action, Pending or Delivered.</param>
+    /// <param name="now">When it is expired.</param>
+    /// <returns>The action after it.</returns>
+    public static RemoteAction Expire(RemoteAction action, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var detail = action.State is RemoteActionState.Pending
+            ? RemoteActionText.ExpiredBeforeDelivery(action.ExpiresAt)
+            : RemoteActionText.ExpiredBeforeReport(action.ExpiresAt);
+        return action with
+        {
+            State = RemoteActionState.Expired,
+            Detail = detail,
+            History = [.. action.History, new RemoteActionTransition(RemoteActionState.Expired, now, 0, detail)],
+        };
+    }
+
     /// <summary>Whether two parameter sets are the same (for collapsing identical actions).</summary>
     /// <param name="a">One set.</param>
     /// <param name="b">The other.</param>

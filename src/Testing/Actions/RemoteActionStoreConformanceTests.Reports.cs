@@ -18,7 +18,7 @@ public abstract partial class RemoteActionStoreConformanceTests
         var first = await store.RecordAsync("ACME", "till-01", succeeded, 1024, default);
         var replay = await store.RecordAsync("ACME", "till-01", succeeded, 1024, default);
         var other = await store.RecordAsync("ACME", "till-01", Report(action, RemoteActionState.Failed, 2), 1024, default);
-        var read = await store.GetAsync(action.Id, default);
+        var read = await store.GetAsync("ACME", action.Id, default);
 
         Assert.Equal(RemoteActionRecordResult.Recorded, first);
         Assert.Equal(RemoteActionRecordResult.AlreadyRecorded, replay);
@@ -41,7 +41,7 @@ public abstract partial class RemoteActionStoreConformanceTests
             await store.RecordAsync("ACME", "till-01", Report(action, i % 2 == 0 ? RemoteActionState.Succeeded : RemoteActionState.Failed), 1024, default))));
 
         Assert.Single(results, r => r == RemoteActionRecordResult.Recorded);
-        Assert.Single((await store.GetAsync(action.Id, default))!.History, h => RemoteActionStates.IsDone(h.State));
+        Assert.Single((await store.GetAsync("ACME", action.Id, default))!.History, h => RemoteActionStates.IsDone(h.State));
     }
 
     /// <summary>A terminal cannot report on another terminal's action, nor from another organization: refused, nothing written.</summary>
@@ -60,10 +60,10 @@ public abstract partial class RemoteActionStoreConformanceTests
         var unknown = await store.RecordAsync("ACME", "till-01", Report(Action(), RemoteActionState.Succeeded), 1024, default);
 
         Assert.All(new[] { byOther, otherOrganization, upload, unknown }, r => Assert.Equal(RemoteActionRecordResult.Refused, r));
-        var read = await store.GetAsync(action.Id, default);
+        var read = await store.GetAsync("ACME", action.Id, default);
         Assert.Equal(RemoteActionState.Delivered, read!.State);
         Assert.Null(read.UploadedBytes);
-        Assert.Equal(-1, await store.CopyUploadToAsync(action.Id, Stream.Null, default));
+        Assert.Equal(-1, await store.CopyUploadToAsync("ACME", action.Id, Stream.Null, default));
     }
 
     /// <summary>Each attempt's start is kept with its reason; a report before delivery or on a canceled action is refused.</summary>
@@ -75,7 +75,7 @@ public abstract partial class RemoteActionStoreConformanceTests
         var action = (await store.AddAsync(Action(), default)).Action;
         var canceled = (await store.AddAsync(Action(name: "other"), default)).Action;
         Assert.Equal(RemoteActionRecordResult.Refused, await store.RecordAsync("ACME", "till-01", Report(action, RemoteActionState.Running), 1024, default));
-        await store.CancelAsync(canceled.Id, Now, null, default);
+        await store.CancelAsync("ACME", canceled.Id, Now, null, default);
         await store.DeliverAsync("ACME", "till-01", Now, 10, default);
 
         await store.RecordAsync("ACME", "till-01", Report(action, RemoteActionState.Running, 1), 1024, default);
@@ -83,7 +83,7 @@ public abstract partial class RemoteActionStoreConformanceTests
         await store.RecordAsync("ACME", "till-01", Report(action, RemoteActionState.Running, 2) with { Detail = "timed out" }, 1024, default);
         await store.RecordAsync("ACME", "till-01", Report(action, RemoteActionState.Failed, 2), 1024, default);
 
-        var read = await store.GetAsync(action.Id, default);
+        var read = await store.GetAsync("ACME", action.Id, default);
         Assert.Equal(
             [(RemoteActionState.Pending, 0), (RemoteActionState.Delivered, 0), (RemoteActionState.Running, 1), (RemoteActionState.Running, 2), (RemoteActionState.Failed, 2)],
             read!.History.Select(h => (h.State, h.Attempt)));
@@ -113,7 +113,7 @@ public abstract partial class RemoteActionStoreConformanceTests
         var last = await store.RecordAsync("ACME", "till-01", Chunk(80, 20), 1000, default);
         var tooLarge = await store.RecordAsync("ACME", "till-01", Chunk(0, 100), 50, default);
         var copy = new MemoryStream();
-        var copied = await store.CopyUploadToAsync(action.Id, copy, default);
+        var copied = await store.CopyUploadToAsync("ACME", action.Id, copy, default);
 
         Assert.Equal(RemoteActionRecordResult.Recorded, first);
         Assert.Equal(RemoteActionRecordResult.AlreadyRecorded, replay);
@@ -123,7 +123,7 @@ public abstract partial class RemoteActionStoreConformanceTests
         Assert.Equal(RemoteActionRecordResult.Refused, tooLarge);
         Assert.Equal(100, copied);
         Assert.Equal(bytes, copy.ToArray());
-        Assert.Equal(100, (await store.GetAsync(action.Id, default))!.UploadedBytes);
+        Assert.Equal(100, (await store.GetAsync("ACME", action.Id, default))!.UploadedBytes);
     }
 
     /// <summary>Lists are per organization (and terminal), pending or done, newest first, in pages that follow each other without gaps or repeats.</summary>
@@ -141,7 +141,7 @@ public abstract partial class RemoteActionStoreConformanceTests
 
         await store.AddAsync(Action("till-09", "elsewhere") with { Organization = "OTHER" }, default);
         await store.DeliverAsync("ACME", "till-01", Now, 10, default);
-        await store.RecordAsync("ACME", "till-01", Report((await store.GetAsync(ids[0], default))!, RemoteActionState.Succeeded), 1024, default);
+        await store.RecordAsync("ACME", "till-01", Report((await store.GetAsync("ACME", ids[0], default))!, RemoteActionState.Succeeded), 1024, default);
 
         var all = new List<RemoteAction>();
         string? after = null;

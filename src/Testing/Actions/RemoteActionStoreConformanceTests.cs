@@ -62,7 +62,7 @@ public abstract partial class RemoteActionStoreConformanceTests
         var action = Action(parameters: new() { ["mode"] = "simple" });
 
         var queued = await store.AddAsync(action, default);
-        var read = await store.GetAsync(action.Id, default);
+        var read = await store.GetAsync("ACME", action.Id, default);
 
         Assert.False(queued.Collapsed);
         Assert.NotNull(read);
@@ -121,7 +121,7 @@ public abstract partial class RemoteActionStoreConformanceTests
         Assert.Equal([action.Id], first.Select(a => a.Id));
         Assert.Equal([action.Id], again.Select(a => a.Id));
         Assert.Empty(after);
-        var read = await store.GetAsync(action.Id, default);
+        var read = await store.GetAsync("ACME", action.Id, default);
         Assert.Equal([RemoteActionState.Pending, RemoteActionState.Delivered, RemoteActionState.Running], read!.History.Select(h => h.State));
         Assert.Equal(Now.AddMinutes(1), read.History[1].At);
     }
@@ -152,7 +152,7 @@ public abstract partial class RemoteActionStoreConformanceTests
         var action = (await store.AddAsync(Action(), default)).Action;
 
         var delivered = await store.DeliverAsync("ACME", "till-01", Now.AddDays(2), 10, default);
-        var read = await store.GetAsync(action.Id, default);
+        var read = await store.GetAsync("ACME", action.Id, default);
 
         Assert.Empty(delivered);
         Assert.Equal(RemoteActionState.Expired, read!.State);
@@ -168,15 +168,15 @@ public abstract partial class RemoteActionStoreConformanceTests
         var store = await CreateStoreAsync();
         var pending = (await store.AddAsync(Action(name: "a"), default)).Action;
         var delivered = (await store.AddAsync(Action(name: "b"), default)).Action;
-        await store.CancelAsync(pending.Id, Now.AddMinutes(1), "clicked by mistake", default);
+        await store.CancelAsync("ACME", pending.Id, Now.AddMinutes(1), "clicked by mistake", default);
         await store.DeliverAsync("ACME", "till-01", Now.AddMinutes(2), 10, default);
 
-        var late = await store.CancelAsync(delivered.Id, Now.AddMinutes(3), "too late", default);
-        var canceled = await store.GetAsync(pending.Id, default);
+        var late = await store.CancelAsync("ACME", delivered.Id, Now.AddMinutes(3), "too late", default);
+        var canceled = await store.GetAsync("ACME", pending.Id, default);
 
         Assert.Equal(RemoteActionState.Canceled, canceled!.State);
         Assert.Equal("clicked by mistake", canceled.History[^1].Detail);
         Assert.Equal(RemoteActionState.Delivered, late!.State);
-        Assert.Null(await store.CancelAsync(Guid.NewGuid(), Now, null, default));
+        Assert.Null(await store.CancelAsync("ACME", Guid.NewGuid(), Now, null, default));
     }
 }

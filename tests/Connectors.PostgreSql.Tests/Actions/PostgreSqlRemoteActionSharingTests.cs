@@ -43,7 +43,7 @@ public sealed class PostgreSqlRemoteActionSharingTests(PostgreSqlServer server) 
 
         foreach (var id in ids)
         {
-            var action = (await stores[0].GetAsync(id, default))!;
+            var action = (await stores[0].GetAsync("ACME", id, default))!;
             Assert.Equal(RemoteActionState.Delivered, action.State);
             Assert.Single(action.History, t => t.State == RemoteActionState.Delivered);
         }

@@ -64,7 +64,7 @@ public sealed class SqliteResetDatabaseTests : IDisposable
         Assert.Equal(
             (long)SqliteFile.Scalar(backOfficeDb, "SELECT max(version) FROM sync_changes;")!,
             await terminal.GetRequiredService<IChangeImporter>().GetCheckpointAsync("folder-1", CancellationToken.None));
-        var action = await backOffice.GetRequiredService<IRemoteActionQueue>().GetAsync(queued.Action.Id);
+        var action = await backOffice.GetRequiredService<IRemoteActionQueue>().GetAsync("folder-1", queued.Action.Id);
         Assert.Equal(RemoteActionState.Succeeded, action!.State);
         Assert.Contains("24 synced row(s)", action.Detail, StringComparison.Ordinal);
     }

@@ -27,10 +27,10 @@ public sealed class RemoteActionExchangeTests : IAsyncDisposable
         var action = await QueueAsync();
 
         await terminal.SyncAsync();
-        var delivered = await _fleet.Queue.GetAsync(action.Id);
+        var delivered = await _fleet.Queue.GetAsync("ACME", action.Id);
         await terminal.RunActionsAsync();
         await terminal.SyncAsync();
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
 
         Assert.Equal(RemoteActionState.Delivered, delivered!.State);
         Assert.Single(handler.Calls);
@@ -63,7 +63,7 @@ public sealed class RemoteActionExchangeTests : IAsyncDisposable
         await terminal.RunActionsAsync();
         await terminal.SyncAsync();
 
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
         Assert.Single(handler.Calls);
         Assert.Equal(RemoteActionState.Succeeded, done!.State);
         Assert.Single(done.History, h => RemoteActionStates.IsDone(h.State));
@@ -80,7 +80,7 @@ public sealed class RemoteActionExchangeTests : IAsyncDisposable
         await terminal.RunActionsAsync();
         await terminal.SyncAsync();
 
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
         Assert.Equal(RemoteActionState.Rejected, done!.State);
         Assert.Contains("no handler for action 'leave-safe-mode'", done.Detail, StringComparison.Ordinal);
     }
@@ -96,7 +96,7 @@ public sealed class RemoteActionExchangeTests : IAsyncDisposable
         await terminal.RunActionsAsync();
         await terminal.SyncAsync();
 
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
         Assert.Equal([1, 2, 3], handler.Calls.Select(c => c.Attempt));
         Assert.Equal("SO-1042", handler.Calls[0].Parameters["order"]);
         Assert.Equal([null, "ERP busy (1)", "ERP busy (2)"], handler.Calls.Select(c => c.PreviousFailure));
@@ -125,7 +125,7 @@ public sealed class RemoteActionExchangeTests : IAsyncDisposable
         await run;
         await terminal.SyncAsync();
 
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
         Assert.Equal(RemoteActionState.Failed, done!.State);
         Assert.Contains("timed out after 00:02:00", done.Detail, StringComparison.Ordinal);
     }
@@ -160,7 +160,7 @@ public sealed class RemoteActionExchangeTests : IAsyncDisposable
         Assert.True(call.IsRecovery);
         Assert.Equal(2, call.Attempt);
         Assert.Contains("stopped while attempt 1 ran", call.PreviousFailure, StringComparison.Ordinal);
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
         Assert.Equal("checked: half done, finished", done!.Detail);
     }
 

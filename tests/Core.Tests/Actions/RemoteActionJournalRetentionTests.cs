@@ -40,7 +40,7 @@ public sealed class RemoteActionJournalRetentionTests : IAsyncDisposable
         Assert.Equal(RemoteActionEntryState.Finished, afterStart?.State);
         Assert.NotNull(after29Days);
         Assert.Null(after30Days);
-        Assert.Equal(RemoteActionState.Succeeded, (await _fleet.Queue.GetAsync(queued.Action.Id))!.State);
+        Assert.Equal(RemoteActionState.Succeeded, (await _fleet.Queue.GetAsync("ACME", queued.Action.Id))!.State);
     }
 
     [Theory]

@@ -75,9 +75,9 @@ public sealed class RetrieveLogsTests : IAsyncDisposable
         await terminal.SyncAsync();
         await terminal.RunActionsAsync();
         var sync = await terminal.SyncAsync();
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
         using var archive = new MemoryStream();
-        var size = await _fleet.Queue.DownloadAsync(action.Id, archive);
+        var size = await _fleet.Queue.DownloadAsync("ACME", action.Id, archive);
         archive.Position = 0;
         using var gzip = new GZipStream(archive, CompressionMode.Decompress);
         var text = await new StreamReader(gzip).ReadToEndAsync();
@@ -114,9 +114,9 @@ public sealed class RetrieveLogsTests : IAsyncDisposable
         await terminal.RunActionsAsync();
         await terminal.SyncAsync();
 
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
         using var archive = new MemoryStream();
-        await _fleet.Queue.DownloadAsync(action.Id, archive);
+        await _fleet.Queue.DownloadAsync("ACME", action.Id, archive);
         archive.Position = 0;
         var text = await new StreamReader(new GZipStream(archive, CompressionMode.Decompress)).ReadToEndAsync();
         Assert.StartsWith("301 log line(s)", done!.Detail, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class RetrieveLogsTests : IAsyncDisposable
         await terminal.RunActionsAsync();
         await terminal.SyncAsync();
 
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
         Assert.Equal(RemoteActionState.Rejected, done!.State);
         Assert.Contains("LogPaths", done.Detail, StringComparison.Ordinal);
     }
@@ -153,7 +153,7 @@ public sealed class RetrieveLogsTests : IAsyncDisposable
         }
 
         await terminal.RunActionsAsync();
-        var done = await _fleet.Queue.GetAsync(action.Id);
+        var done = await _fleet.Queue.GetAsync("ACME", action.Id);
         Assert.Equal(RemoteActionState.Delivered, done!.State);
         var reports = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PosFleet.Actions.Terminal.IRemoteActionJournal>(terminal).PeekReportsAsync(10, default);
         Assert.Equal(RemoteActionState.Rejected, reports[^1].State);

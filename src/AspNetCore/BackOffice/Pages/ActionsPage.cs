@@ -87,30 +87,31 @@ internal static class ActionsPage
     private static async ValueTask<IResult> CancelAsync(HttpContext context, BackOfficeRequest request, IFormCollection form, CancellationToken cancellationToken)
     {
         var queue = context.RequestServices.GetRequiredService<IRemoteActionQueue>();
-        var action = Guid.TryParse(form["id"], out var id) ? await queue.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
-        if (action is null || action.Organization != request.Organization)
+        var action = Guid.TryParse(form["id"], out var id) ? await queue.GetAsync(request.Organization, id, cancellationToken).ConfigureAwait(false) : null;
+        if (action is null)
         {
             // Another organization's action is answered as an unknown one: its existence is not told.
             return PageParts.Forbidden(request);
         }
 
         var words = PageStrings.For(request.Culture);
-        await queue.CancelAsync(id, words.Format("CanceledBy", context.User.Identity?.Name ?? "?"), cancellationToken).ConfigureAwait(false);
+        await queue.CancelAsync(request.Organization, id, words.Format("CanceledBy", context.User.Identity?.Name ?? "?"), cancellationToken).ConfigureAwait(false);
         return Results.Redirect(request.Link("actions", ("terminal", form["terminal"].ToString())));
     }
 
     private static async Task ArchiveAsync(HttpContext context)
     {
-        var queue = context.RequestServices.GetRequiredService<IRemoteActionQueue>();
-        var action = Guid.TryParse(context.Request.Query["id"], out var id) ? await queue.GetAsync(id, context.RequestAborted).ConfigureAwait(false) : null;
-
-        var organizations = await PageParts.AuthorizeDownloadAsync(context, null).ConfigureAwait(false);
-        if (organizations is null)
+        // The archive link carries the page's organization: the action is looked up in that one only, once the user is
+        // known to hold it.
+        var scope = await PageParts.AuthorizeDownloadAsync(context, context.Request.Query["org"].ToString()).ConfigureAwait(false);
+        if (scope is null)
         {
             return;
         }
 
-        if (action is null || !organizations.Contains(action.Organization))
+        var queue = context.RequestServices.GetRequiredService<IRemoteActionQueue>();
+        var action = Guid.TryParse(context.Request.Query["id"], out var id) ? await queue.GetAsync(scope.Organization, id, context.RequestAborted).ConfigureAwait(false) : null;
+        if (action is null)
         {
             // Another organization's action is refused as an unknown one is: its existence is not told.
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -127,7 +128,7 @@ internal static class ActionsPage
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await using (file.ConfigureAwait(false))
         {
-            if (await queue.DownloadAsync(id, file, context.RequestAborted).ConfigureAwait(false) < 0)
+            if (await queue.DownloadAsync(action.Organization, id, file, context.RequestAborted).ConfigureAwait(false) < 0)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;

@@ -29,17 +29,18 @@ internal static class PageParts
                 .Where(q => !string.IsNullOrEmpty(q.Value))).ToUriComponent();
 
     /// <summary>
-    /// The foundation's organization check for a download (a file, not a page): the user's organizations when they may
-    /// see <paramref name="organization"/> (or, when empty, any); otherwise the response is a challenge or a bare 403.
+    /// The foundation's organization check for a download (a file, not a page): the user's scope (their organizations,
+    /// and <paramref name="organization"/> or, when empty, their first) when they may see it; otherwise the response is a
+    /// challenge or a bare 403.
     /// </summary>
-    public static async ValueTask<IReadOnlyList<string>?> AuthorizeDownloadAsync(HttpContext context, string? organization)
+    public static async ValueTask<BackOfficeScope?> AuthorizeDownloadAsync(HttpContext context, string? organization)
     {
         var access = context.RequestServices.GetRequiredService<BackOfficeAccess>();
         var (verdict, scope) = await access.CheckAsync(context, organization, context.RequestAborted).ConfigureAwait(false);
         switch (verdict)
         {
             case BackOfficeAccess.Verdict.Allowed:
-                return scope!.Organizations;
+                return scope;
             case BackOfficeAccess.Verdict.SignInRequired:
                 await Results.Challenge().ExecuteAsync(context).ConfigureAwait(false);
                 return null;

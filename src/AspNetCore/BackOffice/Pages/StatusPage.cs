@@ -48,13 +48,13 @@ internal static class StatusPage
     private static async Task ExportAsync(HttpContext context)
     {
         var organization = context.Request.Query["org"].ToString();
-        var organizations = await PageParts.AuthorizeDownloadAsync(context, organization).ConfigureAwait(false);
-        if (organizations is null)
+        var scope = await PageParts.AuthorizeDownloadAsync(context, organization).ConfigureAwait(false);
+        if (scope is null)
         {
             return;
         }
 
-        var access = StatusBoardAccess.To(organization.Length == 0 ? organizations : [organization]);
+        var access = StatusBoardAccess.To(organization.Length == 0 ? scope.Organizations : [organization]);
         var services = context.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var query = StatusBoardForm.Read(context.Request.Query).ToQuery(now) with { After = null };

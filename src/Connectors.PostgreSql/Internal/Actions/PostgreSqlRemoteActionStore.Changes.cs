@@ -7,11 +7,13 @@ namespace PosFleet.Connectors.PostgreSql.Internal.Actions;
 /// <summary>The changes of an action after it is queued: cancel, deliver, the terminal's reports and uploads.</summary>
 internal sealed partial class PostgreSqlRemoteActionStore
 {
-    public async ValueTask<RemoteAction?> CancelAsync(Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken) =>
-        await WriteAsync(
+    public async ValueTask<RemoteAction?> CancelAsync(string organization, Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        return await WriteAsync(
             async (connection, transaction) =>
             {
-                if (await LoadAsync(connection, transaction, id, "FOR UPDATE", cancellationToken).ConfigureAwait(false) is not { } action)
+                if (await LoadAsync(connection, transaction, organization, id, "FOR UPDATE", cancellationToken).ConfigureAwait(false) is not { } action)
                 {
                     return null;
                 }
@@ -29,6 +31,27 @@ internal sealed partial class PostgreSqlRemoteActionStore
                 };
                 await SaveAsync(connection, transaction, action, canceled, cancellationToken).ConfigureAwait(false);
                 return canceled;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<long> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await WriteAsync(
+            async (connection, transaction) =>
+            {
+                // Rows a delivery or a report holds right now are skipped: the next pass (or that exchange) settles them.
+                using var open = PostgreSqlDatabase.Command(
+                    connection,
+                    transaction,
+                    $"SELECT {Columns} FROM remote_actions WHERE state IN (0, 1) AND expires_at <= @now ORDER BY created_at, id FOR UPDATE SKIP LOCKED",
+                    ("now", now.UtcTicks));
+                var actions = await ReadActionsAsync(connection, transaction, open, cancellationToken).ConfigureAwait(false);
+                foreach (var action in actions)
+                {
+                    await SaveAsync(connection, transaction, action, RemoteActionRules.Expire(action, now), cancellationToken).ConfigureAwait(false);
+                }
+
+                return (long)actions.Count;
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -86,8 +109,8 @@ internal sealed partial class PostgreSqlRemoteActionStore
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                if (await LoadAsync(connection, transaction, report.ActionId, "FOR UPDATE", cancellationToken).ConfigureAwait(false) is not { } action
-                    || action.Organization != organization || action.TerminalId != terminalId)
+                if (await LoadAsync(connection, transaction, organization, report.ActionId, "FOR UPDATE", cancellationToken).ConfigureAwait(false) is not { } action
+                    || action.TerminalId != terminalId)
                 {
                     return RemoteActionRecordResult.Refused;
                 }
@@ -136,8 +159,9 @@ internal sealed partial class PostgreSqlRemoteActionStore
         }
     }
 
-    public async ValueTask<long> CopyUploadToAsync(Guid id, Stream destination, CancellationToken cancellationToken)
+    public async ValueTask<long> CopyUploadToAsync(string organization, Guid id, Stream destination, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(destination);
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -146,7 +170,7 @@ internal sealed partial class PostgreSqlRemoteActionStore
             var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                using var command = PostgreSqlDatabase.Command(connection, transaction, "SELECT uploaded_bytes FROM remote_actions WHERE id = @id", ("id", id));
+                using var command = PostgreSqlDatabase.Command(connection, transaction, "SELECT uploaded_bytes FROM remote_actions WHERE id = @id AND organization = @organization", ("id", id), ("organization", organization));
                 if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long)
                 {
                     return -1;
@@ -173,9 +197,11 @@ internal sealed partial class PostgreSqlRemoteActionStore
     private static string ExpiredText(DateTimeOffset expiresAt) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Its time to live ended at {expiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z before the terminal exchanged: it was not delivered.");
 
-    private static async Task<RemoteAction?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, string locking, CancellationToken cancellationToken)
+    /// <summary>The action when it is <paramref name="organization"/>'s: another organization's is not found (nor locked).</summary>
+    private static async Task<RemoteAction?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string organization, Guid id, string locking, CancellationToken cancellationToken)
     {
-        using var command = PostgreSqlDatabase.Command(connection, transaction, $"SELECT {Columns} FROM remote_actions WHERE id = @id {locking}", ("id", id));
+        using var command = PostgreSqlDatabase.Command(
+            connection, transaction, $"SELECT {Columns} FROM remote_actions WHERE id = @id AND organization = @organization {locking}", ("id", id), ("organization", organization));
         return await ReadActionsAsync(connection, transaction, command, cancellationToken).ConfigureAwait(false) is [var action] ? action : null;
     }
 

@@ -33,8 +33,10 @@ internal sealed partial class PostgreSqlRemoteActionStore(PostgreSqlDatabase dat
                     $"""
                     SELECT {Columns} FROM remote_actions
                     WHERE terminal = @terminal AND state IN (0, 1) AND organization = @organization AND name = @name AND parameters_key = @key
+                      AND expires_at > @created
                     ORDER BY created_at LIMIT 1
                     """,
+                    ("created", action.CreatedAt.UtcTicks),
                     ("terminal", action.TerminalId),
                     ("organization", action.Organization),
                     ("name", action.Name),
@@ -85,12 +87,13 @@ internal sealed partial class PostgreSqlRemoteActionStore(PostgreSqlDatabase dat
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async ValueTask<RemoteAction?> GetAsync(string organization, Guid id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await LoadAsync(connection, null, id, "", cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(connection, null, organization, id, "", cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -7,11 +7,11 @@ namespace PosFleet.Connectors.Sqlite.Internal.Actions;
 
 internal sealed partial class SqliteRemoteActionStore
 {
-    public async ValueTask<RemoteAction?> CancelAsync(Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken) =>
+    public async ValueTask<RemoteAction?> CancelAsync(string organization, Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken) =>
         await _access.WriteAsync(
             (connection, transaction) =>
             {
-                if (Load(connection, transaction, id) is not { } action)
+                if (Load(connection, transaction, organization ?? throw new ArgumentNullException(nameof(organization)), id) is not { } action)
                 {
                     return null;
                 }
@@ -29,6 +29,22 @@ internal sealed partial class SqliteRemoteActionStore
                 };
                 Save(connection, transaction, action, canceled);
                 return canceled;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<long> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await _access.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var open = Command(connection, transaction, $"SELECT {Columns} FROM remote_actions WHERE state IN (0, 1) AND expires_at <= $now;");
+                open.Parameters.AddWithValue("$now", now.UtcTicks);
+                var actions = ReadActions(connection, transaction, open);
+                foreach (var action in actions)
+                {
+                    Save(connection, transaction, action, RemoteActionRules.Expire(action, now));
+                }
+
+                return (long)actions.Count;
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -82,7 +98,7 @@ internal sealed partial class SqliteRemoteActionStore
         _access.WriteAsync(
             (connection, transaction) =>
             {
-                if (Load(connection, transaction, report.ActionId) is not { } action || action.Organization != organization || action.TerminalId != terminalId)
+                if (Load(connection, transaction, organization, report.ActionId) is not { } action || action.TerminalId != terminalId)
                 {
                     return RemoteActionRecordResult.Refused;
                 }
@@ -128,16 +144,18 @@ internal sealed partial class SqliteRemoteActionStore
 
     private sealed class RefusedException : Exception;
 
-    public async ValueTask<long> CopyUploadToAsync(Guid id, Stream destination, CancellationToken cancellationToken)
+    public async ValueTask<long> CopyUploadToAsync(string organization, Guid id, Stream destination, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(destination);
         var connection = await _access.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // One read transaction: the chunks copied are those of one moment, even while the terminal uploads more.
             using var transaction = connection.BeginTransaction(deferred: true);
-            using var command = Command(connection, transaction, "SELECT uploaded_bytes FROM remote_actions WHERE id = $id;");
+            using var command = Command(connection, transaction, "SELECT uploaded_bytes FROM remote_actions WHERE id = $id AND organization = $organization;");
             command.Parameters.AddWithValue("$id", id.ToString("D"));
+            command.Parameters.AddWithValue("$organization", organization);
             if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long)
             {
                 return -1;
@@ -163,10 +181,12 @@ internal sealed partial class SqliteRemoteActionStore
     private static string ExpiredText(DateTimeOffset expiresAt) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Its time to live ended at {expiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z before the terminal exchanged: it was not delivered.");
 
-    private static RemoteAction? Load(SqliteConnection connection, SqliteTransaction? transaction, Guid id)
+    /// <summary>The action when it is <paramref name="organization"/>'s: another organization's is not found.</summary>
+    private static RemoteAction? Load(SqliteConnection connection, SqliteTransaction? transaction, string organization, Guid id)
     {
-        using var command = Command(connection, transaction, $"SELECT {Columns} FROM remote_actions WHERE id = $id;");
+        using var command = Command(connection, transaction, $"SELECT {Columns} FROM remote_actions WHERE id = $id AND organization = $organization;");
         command.Parameters.AddWithValue("$id", id.ToString("D"));
+        command.Parameters.AddWithValue("$organization", organization);
         return ReadActions(connection, transaction, command) is [var action] ? action : null;
     }
 

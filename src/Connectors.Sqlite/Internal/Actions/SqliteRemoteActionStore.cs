@@ -24,9 +24,11 @@ internal sealed partial class SqliteRemoteActionStore(SqliteDatabase database) :
                 using (var same = Command(connection, transaction, $"""
                     SELECT {Columns} FROM remote_actions
                     WHERE terminal = $terminal AND state IN (0, 1) AND organization = $organization AND name = $name AND parameters_key = $key
+                      AND expires_at > $created
                     ORDER BY created_at LIMIT 1;
                     """))
                 {
+                    same.Parameters.AddWithValue("$created", action.CreatedAt.UtcTicks);
                     same.Parameters.AddWithValue("$terminal", action.TerminalId);
                     same.Parameters.AddWithValue("$organization", action.Organization);
                     same.Parameters.AddWithValue("$name", action.Name);
@@ -74,15 +76,11 @@ internal sealed partial class SqliteRemoteActionStore(SqliteDatabase database) :
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<RemoteAction?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        await _access.ReadAsync(
-            connection =>
-            {
-                using var command = Command(connection, null, $"SELECT {Columns} FROM remote_actions WHERE id = $id;");
-                command.Parameters.AddWithValue("$id", id.ToString("D"));
-                return ReadActions(connection, null, command) is [var action] ? action : null;
-            },
-            cancellationToken).ConfigureAwait(false);
+    public async ValueTask<RemoteAction?> GetAsync(string organization, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        return await _access.ReadAsync(connection => Load(connection, null, organization, id), cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken)
     {

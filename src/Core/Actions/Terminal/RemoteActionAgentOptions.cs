@@ -19,6 +19,14 @@ public sealed class RemoteActionAgentOptions
     /// <value>The default value is 5 seconds.</value>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long past an attempt's timeout the engine still waits for a handler that does not stop at its token. Then the
+    /// attempt is abandoned: the action fails ("timed out", not retried, as the handler may still be running) and the
+    /// next action runs.
+    /// </summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan TimeoutGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Where handlers write the files they upload (a folder per action, deleted once its upload is acknowledged).</summary>
     /// <value>The default value is <c>posfleet-actions</c> in the system's temporary folder.</value>
     public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "posfleet-actions");

@@ -29,6 +29,11 @@ internal sealed class RemoteActionAgentOptionsValidator : IValidateOptions<Remot
             failures.Add($"RemoteActionAgentOptions.RetryDelay cannot be negative (it is {options.RetryDelay}).");
         }
 
+        if (options.TimeoutGrace < TimeSpan.Zero || options.TimeoutGrace > TimeSpan.FromHours(1))
+        {
+            failures.Add($"RemoteActionAgentOptions.TimeoutGrace must be between zero and 1 hour (it is {options.TimeoutGrace}; the default is 30 seconds).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.WorkDirectory))
         {
             failures.Add("RemoteActionAgentOptions.WorkDirectory is required: a folder the terminal can write.");

@@ -4,11 +4,18 @@ namespace PosFleet.Actions.Terminal;
 
 internal sealed partial class RemoteActionRunner
 {
-    /// <summary>One attempt under the action's timeout; <see langword="null"/> when the terminal is stopping (the attempt stays marked running).</summary>
+    /// <summary>
+    /// One attempt under the action's timeout; <see langword="null"/> when the terminal is stopping (the attempt stays
+    /// marked running). A handler still running at its timeout plus <see cref="RemoteActionAgentOptions.TimeoutGrace"/>
+    /// (it ignores its token) is no longer waited for: the attempt fails for good, since retrying while it may still run
+    /// could run the action twice at once, and the next action runs.
+    /// </summary>
     private async Task<RemoteActionOutcome?> AttemptAsync(IRemoteActionHandler handler, RemoteActionDelivery delivery, int attempt, bool recovery, string? previous, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(delivery.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var deadline = Task.Delay(delivery.Timeout + _options.TimeoutGrace, time, stopWaiting.Token);
         var work = Path.Combine(_options.WorkDirectory, delivery.Id.ToString("N"));
         Directory.CreateDirectory(work);
         var context = new RemoteActionContext
@@ -22,9 +29,35 @@ internal sealed partial class RemoteActionRunner
             PreviousFailure = previous,
             WorkDirectory = work,
         };
+        Task<RemoteActionOutcome> run;
         try
         {
-            var outcome = await handler.RunAsync(context, linked.Token).ConfigureAwait(false);
+            run = handler.RunAsync(context, linked.Token).AsTask();
+        }
+        catch (Exception ex)
+        {
+            run = Task.FromException<RemoteActionOutcome>(ex);
+        }
+
+        if (await Task.WhenAny(run, deadline).ConfigureAwait(false) != run)
+        {
+            // Observed so that a late exception is logged, not lost; its outcome is not recorded.
+            _ = run.ContinueWith(t => Log.AbandonedEnded(logger, delivery.Id, delivery.Name, t.Status), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            Log.Abandoned(logger, delivery.Id, delivery.Name, attempt, delivery.Timeout, _options.TimeoutGrace);
+            return RemoteActionOutcome.Failed(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Attempt {attempt} timed out after {delivery.Timeout} and its handler did not stop within {_options.TimeoutGrace} more: it was abandoned, and is not retried since it may still be running."));
+        }
+
+        await stopWaiting.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            var outcome = await run.ConfigureAwait(false);
             ArgumentNullException.ThrowIfNull(outcome);
             return outcome.State is RemoteActionState.Succeeded or RemoteActionState.Failed or RemoteActionState.Rejected or RemoteActionState.Expired
                 ? outcome

@@ -20,5 +20,11 @@ internal sealed partial class RemoteActionRunner
 
         [LoggerMessage(5, LogLevel.Error, "The remote action runner failed; it tries again in 30 seconds.")]
         public static partial void RunnerFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(6, LogLevel.Error, "The handler of remote action {ActionId} '{Name}' ignored its timeout: attempt {Attempt} was abandoned after {Timeout} and {Grace} of grace; the next action runs.")]
+        public static partial void Abandoned(ILogger logger, Guid actionId, string name, int attempt, TimeSpan timeout, TimeSpan grace);
+
+        [LoggerMessage(7, LogLevel.Warning, "The abandoned handler of remote action {ActionId} '{Name}' ended at last ({Status}); what it returned is not recorded.")]
+        public static partial void AbandonedEnded(ILogger logger, Guid actionId, string name, TaskStatus status);
     }
 }

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace PosFleet.Actions.Terminal;
 
 /// <summary>
-/// Runs the terminal's actions one at a time from the journal: the ones found running at start are recoveries, then
-/// the received ones in order. In the background it runs after each exchange that brought actions (and every minute).
+/// Runs the terminal's actions one at a time from the journal: the ones found running at start are recoveries (the
+/// handler is told so on every attempt, the last included, and decides), then the received ones in order. An attempt is
+/// waited for no longer than its timeout plus <see cref="RemoteActionAgentOptions.TimeoutGrace"/>, even when its handler
+/// ignores its token. In the background it runs after each exchange that brought actions (and every minute).
 /// </summary>
 internal sealed partial class RemoteActionRunner(
     IRemoteActionJournal journal,
@@ -95,6 +97,15 @@ internal sealed partial class RemoteActionRunner(
         if (handler is null)
         {
             return await FinishAsync(delivery, attempt, RemoteActionOutcome.Rejected($"This terminal has no handler for action '{delivery.Name}': register one with AddActionHandler, or update the terminal."), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (recovery && (attempt >= delivery.MaxAttempts || time.GetUtcNow() >= delivery.ExpiresAt))
+        {
+            // No attempt may follow the one that was cut (it was the last, or the time to live ended since): the handler
+            // is still told it is a recovery and decides, within that attempt; what it answers is the outcome.
+            Log.Running(logger, delivery.Id, delivery.Name, attempt, delivery.MaxAttempts, recovery);
+            var decided = await AttemptAsync(handler, delivery, attempt, recovery, previous, cancellationToken).ConfigureAwait(false);
+            return decided is not null && await FinishAsync(delivery, attempt, decided, cancellationToken).ConfigureAwait(false);
         }
 
         while (true)
