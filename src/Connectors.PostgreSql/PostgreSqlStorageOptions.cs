@@ -19,4 +19,11 @@ public sealed class PostgreSqlStorageOptions
     /// </summary>
     /// <value>The default value is 1 day.</value>
     public TimeSpan LogPartitionInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long start-up waits for the migration lock that another instance holds while it migrates the same database;
+    /// past it start-up fails, naming the database and what to check.
+    /// </summary>
+    /// <value>The default value is 2 minutes.</value>
+    public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -66,6 +66,35 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server)
     }
 
     [Fact]
+    public async Task StartAsync_MigrationLockHeldByAnotherSession_FailsAfterTheTimeoutNamingTheDatabase()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var holder = new NpgsqlConnection(connectionString);
+        await holder.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PostgreSqlMigrations.LockKey})", holder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        using var blocked = Host(connectionString, migrationLockTimeout: TimeSpan.FromMilliseconds(300));
+        var error = await Assert.ThrowsAsync<PosFleetStorageException>(() => blocked.StartAsync());
+
+        Assert.Contains(new NpgsqlConnectionStringBuilder(connectionString).Database!, error.Message, StringComparison.Ordinal);
+        Assert.Contains("MigrationLockTimeout", error.Message, StringComparison.Ordinal);
+        Assert.Contains("pg_locks", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM pg_tables WHERE tablename = 'log_entries'"));
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgreSqlMigrations.LockKey})", holder))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        using var after = Host(connectionString, migrationLockTimeout: TimeSpan.FromMilliseconds(300));
+        await after.StartAsync();
+        Assert.Equal(PostgreSqlMigrations.Latest, await ScalarAsync<int>(connectionString, "SELECT version FROM posfleet_schema"));
+        await after.StopAsync();
+    }
+
+    [Fact]
     public async Task StartAsync_NoConnectionString_FailsNamingTheOption()
     {
         var builder = new HostApplicationBuilder();
@@ -77,13 +106,14 @@ public sealed class PostgreSqlMigrationTests(PostgreSqlServer server)
         Assert.Contains("PostgreSqlStorageOptions.ConnectionString", error.Message, StringComparison.Ordinal);
     }
 
-    private static IHost Host(string connectionString, TimeSpan? partitionInterval = null)
+    private static IHost Host(string connectionString, TimeSpan? partitionInterval = null, TimeSpan? migrationLockTimeout = null)
     {
         var builder = new HostApplicationBuilder();
         builder.Services.AddPosFleet().UsePostgreSqlStorage(o =>
         {
             o.ConnectionString = connectionString;
             o.LogPartitionInterval = partitionInterval ?? TimeSpan.FromDays(1);
+            o.MigrationLockTimeout = migrationLockTimeout ?? TimeSpan.FromMinutes(2);
         });
         return builder.Build();
     }

@@ -12,6 +12,7 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _initialize = new(1, 1);
     private readonly bool _ownsDataSource;
+    private readonly TimeSpan _migrationLockTimeout;
     private volatile bool _ready;
 
     public PostgreSqlDatabase(PostgreSqlStorageOptions options)
@@ -20,6 +21,7 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         _ownsDataSource = options.DataSource is null;
         DataSource = options.DataSource ?? NpgsqlDataSource.Create(options.ConnectionString);
         PartitionTicks = options.LogPartitionInterval.Ticks;
+        _migrationLockTimeout = options.MigrationLockTimeout;
     }
 
     /// <summary>The data source connections are opened from.</summary>
@@ -105,8 +107,7 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 
     private async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        // A session lock: a second instance starting now waits here until the first has migrated, then finds nothing to do.
-        await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgreSqlMigrations.LockKey})", cancellationToken).ConfigureAwait(false);
+        await LockForMigrationAsync(connection, cancellationToken).ConfigureAwait(false);
         try
         {
             await ExecuteAsync(connection, null, $"CREATE TABLE IF NOT EXISTS {PostgreSqlMigrations.VersionTable} (version integer NOT NULL)", cancellationToken).ConfigureAwait(false);
@@ -139,6 +140,36 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         finally
         {
             await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgreSqlMigrations.LockKey})", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Takes the session lock: a second instance starting now waits here until the first has migrated, then finds nothing
+    /// to do. The wait is bounded (lock_timeout applies to advisory locks) so that a lock held by a stuck session fails
+    /// start-up with what to check instead of hanging it.
+    /// </summary>
+    private async Task LockForMigrationAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var milliseconds = (long)Math.Ceiling(_migrationLockTimeout.TotalMilliseconds);
+        await ExecuteAsync(connection, null, string.Create(CultureInfo.InvariantCulture, $"SET lock_timeout = {milliseconds}"), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({PostgreSqlMigrations.LockKey})", connection);
+            command.CommandTimeout = (int)Math.Ceiling(_migrationLockTimeout.TotalSeconds) + 30;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new PosFleetStorageException(string.Create(CultureInfo.InvariantCulture,
+                $"The PostgreSQL database {Name} was not migrated: its migration lock (advisory lock {PostgreSqlMigrations.LockKey}) stayed held by another session for {_migrationLockTimeout} (PostgreSqlStorageOptions.MigrationLockTimeout). Another PosFleet instance may still be migrating it: wait and start again, or raise MigrationLockTimeout; otherwise find the session holding it (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted) and end it. The database was not changed."),
+                ex);
+        }
+        finally
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, null, "RESET lock_timeout", CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 

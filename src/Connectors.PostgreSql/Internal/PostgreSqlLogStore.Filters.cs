@@ -71,6 +71,11 @@ internal sealed partial class PostgreSqlLogStore
                 var query = string.Join(" & ", words.Select(w => "'" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'"));
                 Add("e.tsv @@ @text::tsquery", "text", query, NpgsqlDbType.Text);
             }
+            else
+            {
+                // A text without a word matches nothing, as on SQLite and in memory.
+                where.Append(" AND FALSE");
+            }
         }
 
         return where.ToString();

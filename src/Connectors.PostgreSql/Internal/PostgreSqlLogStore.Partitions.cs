@@ -26,27 +26,7 @@ internal sealed partial class PostgreSqlLogStore
                     continue;
                 }
 
-                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
-                {
-                    // The partition's hours leave the rollups with it (partitions are cut on whole hours).
-                    using var command = new NpgsqlCommand(
-                        $"SELECT pg_advisory_xact_lock({PartitionLockKey}); SELECT count(*) FROM {name}; DROP TABLE {name}; DELETE FROM log_hours WHERE hour >= @lower AND hour < @upper",
-                        connection,
-                        transaction);
-                    command.Parameters.AddWithValue("lower", lower);
-                    command.Parameters.AddWithValue("upper", upper);
-                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                        deleted += reader.GetInt64(0);
-                    }
-
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
-
+                deleted += await DropPartitionAsync(connection, name, lower, upper, cancellationToken).ConfigureAwait(false);
                 _partitions.TryRemove(long.Parse(name.AsSpan("log_entries_p".Length), CultureInfo.InvariantCulture), out _);
             }
 
@@ -54,6 +34,45 @@ internal sealed partial class PostgreSqlLogStore
         }
 
         return deleted;
+    }
+
+    /// <summary>
+    /// Drops one partition and returns how many entries it held. The list of partitions was read before the lock: another
+    /// instance running retention at the same time may have dropped this one since, so it is looked up again under the lock.
+    /// </summary>
+    private static async Task<long> DropPartitionAsync(NpgsqlConnection connection, string name, long lower, long upper, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({PartitionLockKey})", connection, transaction))
+            {
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            using (var exists = new NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", connection, transaction))
+            {
+                exists.Parameters.AddWithValue("name", name);
+                if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+                {
+                    return 0;
+                }
+            }
+
+            long rows;
+            using (var count = new NpgsqlCommand($"SELECT count(*) FROM {name}", connection, transaction))
+            {
+                rows = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            }
+
+            // The partition's hours leave the rollups with it (partitions are cut on whole hours).
+            using var drop = new NpgsqlCommand($"DROP TABLE {name}; DELETE FROM log_hours WHERE hour >= @lower AND hour < @upper", connection, transaction);
+            drop.Parameters.AddWithValue("lower", lower);
+            drop.Parameters.AddWithValue("upper", upper);
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return rows;
+        }
     }
 
     /// <summary>Creates the partitions the entries fall in that this instance has not seen yet.</summary>

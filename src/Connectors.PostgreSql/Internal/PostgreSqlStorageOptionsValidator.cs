@@ -40,6 +40,11 @@ internal sealed class PostgreSqlStorageOptionsValidator : IValidateOptions<Postg
             errors.Add($"PostgreSqlStorageOptions.LogPartitionInterval is {options.LogPartitionInterval}: use whole hours, from one hour to 366 days.");
         }
 
+        if (options.MigrationLockTimeout < TimeSpan.FromMilliseconds(100) || options.MigrationLockTimeout > TimeSpan.FromHours(1))
+        {
+            errors.Add($"PostgreSqlStorageOptions.MigrationLockTimeout is {options.MigrationLockTimeout}: use from 100 milliseconds to one hour.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -142,6 +142,21 @@ public abstract partial class LogStoreConformanceTests
         Assert.Equal(L(4), await Lines(new LogQuery { Text = "disk", Terminal = "POS-0028" }));
     }
 
+    /// <summary>A text without a word (only punctuation) matches nothing, in pages and in counts.</summary>
+    [Fact]
+    public async Task QueryAsync_TextWithoutAWord_ReturnsNothing()
+    {
+        var store = await CreateStoreAsync();
+        await store.AppendAsync(Batch(1, 3), CancellationToken.None);
+
+        var page = await store.QueryAsync(new LogQuery { Text = "!!!" }, CancellationToken.None);
+        var counts = await store.CountAsync(new LogQuery { Text = " - " }, CancellationToken.None);
+
+        Assert.Empty(page.Entries);
+        Assert.Equal(0, counts.Sum(b => b.Count));
+        Assert.Equal(3, (await store.QueryAsync(new LogQuery(), CancellationToken.None)).Entries.Count);
+    }
+
     /// <summary>A word found on very many entries (a store may search those differently) still gives the newest matches first.</summary>
     [Fact]
     public async Task QueryAsync_WordOnManyEntries_NewestMatchesFirst()

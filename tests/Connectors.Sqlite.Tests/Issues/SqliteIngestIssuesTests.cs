@@ -77,16 +77,6 @@ public sealed class SqliteIngestIssuesTests : IDisposable
         Assert.NotEqual(first.Identity, (await _store.GetCheckpointAsync(log, CancellationToken.None))!.Identity);
     }
 
-    [Fact]
-    public async Task Query_TextWithoutAWord_ReturnsNothing()
-    {
-        await _ingester.IngestAsync(new LogIngestRequest { Paths = [_dir.File("till.log", Lines(1, 3))] });
-
-        var page = await _store.QueryAsync(new LogQuery { Text = "!!!" }, CancellationToken.None);
-
-        Assert.Empty(page.Entries);
-    }
-
     private static string Lines(int first, int last) => string.Concat(Enumerable.Range(first, last - first + 1).Select(i =>
         $"2026-11-20T10:00:{i % 60:00}.000Z [INFO] term=POS-0001 org=ACME tickets: ticket closed ref=T-{i}\n"));
 

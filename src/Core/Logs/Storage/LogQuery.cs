@@ -46,7 +46,10 @@ public sealed record LogQuery
     /// <summary>Only entries carrying this order or ticket reference.</summary>
     public string? Reference { get; init; }
 
-    /// <summary>Only entries whose message contains all these words, as whole words, case-insensitively (full-text).</summary>
+    /// <summary>
+    /// Only entries whose message contains all these words, as whole words, case-insensitively (full-text); a text
+    /// without a word (only punctuation or spaces) matches nothing.
+    /// </summary>
     public string? Text { get; init; }
 
     /// <summary>The page size.</summary>

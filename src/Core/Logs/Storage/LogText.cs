@@ -21,12 +21,13 @@ internal static class LogText
         }
     }
 
+    /// <summary>Whether the message holds every word of the query; a query without a word matches nothing, as in every store.</summary>
     public static bool ContainsAllWords(string message, string query)
     {
         var words = Words(query).ToList();
         if (words.Count == 0)
         {
-            return true;
+            return false;
         }
 
         var have = Words(message).ToHashSet(StringComparer.Ordinal);

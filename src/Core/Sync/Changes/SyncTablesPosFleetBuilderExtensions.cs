@@ -13,6 +13,8 @@ public static class SyncTablesPosFleetBuilderExtensions
     /// declarations are checked at start-up. A storage connector does the rest: <c>UseSqliteStorage</c> installs the
     /// change tracking on a back office (a host without <see cref="PosFleetOptions.TerminalId"/>) and imports on a terminal.
     /// On a back office, a hosted pass purges the tombstones older than <see cref="SyncTablesOptions.TombstoneRetention"/>.
+    /// A back office whose storage tracks no changes (no <see cref="IChangeExporter"/>: the in-memory and PostgreSQL
+    /// storages) fails start-up when tables are declared, rather than never sending them.
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
     /// <param name="configure">Adds the tables, such as <c>o =&gt; o.Tables.Add(new SyncTable { Name = "users", ... })</c>.</param>
@@ -23,6 +25,7 @@ public static class SyncTablesPosFleetBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<SyncTablesOptions>().Configure(configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncTablesOptions>, SyncTablesOptionsValidator>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncTablesOptions>, SyncTablesStorageValidator>());
         // The back office's tombstone retention (a no-op on a terminal, or with a storage that keeps no change log).
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddLogging(); // the retention pass logs; idempotent, a host's own logging configuration stays
