@@ -1,3 +1,4 @@
+using PosFleet.Status;
 using PosFleet.Sync.Exchange;
 
 namespace PosFleet.Updates;
@@ -31,7 +32,7 @@ internal sealed partial class PackageCatalog
 
         var current = status.Status;
         if (target.Rollout.IsHalted
-            || PackageRollouts.IsAtLeast(current.InstalledVersion, target.Version)
+            || VersionKey.IsAtLeast(current.InstalledVersion, target.Version)
             || PackageRollouts.HasDeclined(current, target.Version)
             || PackageRollouts.HasFailed(current, target.Version))
         {
@@ -62,7 +63,7 @@ internal sealed partial class PackageCatalog
             ? r with { Detail = PackageRollouts.Bound(r.Detail) }
             : previous?.LastResult;
         var declined = previous?.DeclinedVersion;
-        if (result is { Outcome: PackageOutcome.Declined } && !PackageRollouts.IsAtLeast(declined, result.Version))
+        if (result is { Outcome: PackageOutcome.Declined } && !VersionKey.IsAtLeast(declined, result.Version))
         {
             declined = result.Version;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PosFleet.Status;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Exchange;
 
@@ -100,7 +101,7 @@ internal sealed partial class PackageCatalog(
         {
             Target = target,
             Terminals = [.. ordered.Select((t, i) => new PackageRolloutTerminal { TerminalId = t, Rank = i, Selected = i < selected, Status = statuses.GetValueOrDefault(t) })],
-            Installed = ordered.Count(t => PackageRollouts.IsAtLeast(statuses.GetValueOrDefault(t)?.InstalledVersion, target.Version)),
+            Installed = ordered.Count(t => VersionKey.IsAtLeast(statuses.GetValueOrDefault(t)?.InstalledVersion, target.Version)),
             Failed = ordered.Count(t => PackageRollouts.HasFailed(statuses.GetValueOrDefault(t), target.Version)),
             Declined = ordered.Count(t => PackageRollouts.HasDeclined(statuses.GetValueOrDefault(t), target.Version)),
         };
@@ -132,7 +133,7 @@ internal sealed partial class PackageCatalog(
     }
 
     public async ValueTask<bool> IsBehindTargetAsync(string organization, string? version, CancellationToken cancellationToken = default) =>
-        await GetTargetVersionAsync(organization, cancellationToken).ConfigureAwait(false) is { } target && !PackageRollouts.IsAtLeast(version, target);
+        await GetTargetVersionAsync(organization, cancellationToken).ConfigureAwait(false) is { } target && !VersionKey.IsAtLeast(version, target);
 
     private async ValueTask<PackageTarget?> ChangeRolloutAsync(string organization, Func<PackageRollout, PackageRollout> change, CancellationToken cancellationToken)
     {

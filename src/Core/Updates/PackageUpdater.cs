@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PosFleet.Status;
 using PosFleet.Sync.Agent;
 
 namespace PosFleet.Updates;
@@ -42,7 +43,7 @@ internal sealed partial class PackageUpdater(
     {
         ArgumentNullException.ThrowIfNull(offer);
         var state = await StateAsync(cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(offer.PackageId, PackageId, StringComparison.Ordinal) || PackageRollouts.IsAtLeast(Installed(state), offer.Version))
+        if (!string.Equals(offer.PackageId, PackageId, StringComparison.Ordinal) || VersionKey.IsAtLeast(Installed(state), offer.Version))
         {
             Log.Ignored(logger, offer.PackageId, offer.Version, PackageId, Installed(state));
             return;
