@@ -126,6 +126,10 @@ internal sealed partial class PackageUpdater(
                 return Answer(state, offer, outcome, detail);
             }
 
+            // Most installers stop the application to replace it: the marker survives the process, and the next start
+            // reads the outcome from the version it runs (StateAsync), instead of offering the package again.
+            state = state with { InstallingVersion = offer.Version };
+            await states.SaveAsync(state, cancellationToken).ConfigureAwait(false);
             try
             {
                 await installer.InstallAsync(new PackageInstallRequest { Offer = offer, FilePath = file }, cancellationToken).ConfigureAwait(false);
@@ -162,12 +166,39 @@ internal sealed partial class PackageUpdater(
     }
 
     private TerminalPackageState Answer(TerminalPackageState state, PackageOffer offer, PackageOutcome outcome, string? detail) =>
-        state with { LastResult = new PackageResult { Version = offer.Version, Outcome = outcome, Detail = detail, At = time.GetUtcNow() } };
+        Answer(state, offer.Version, outcome, detail);
 
-    private async ValueTask<TerminalPackageState> StateAsync(CancellationToken cancellationToken) =>
-        await states.GetAsync(PackageId, cancellationToken).ConfigureAwait(false) ?? new TerminalPackageState { PackageId = PackageId };
+    /// <summary>The state with its answer to <paramref name="version"/>; an answer ends any install under way.</summary>
+    private TerminalPackageState Answer(TerminalPackageState state, string version, PackageOutcome outcome, string? detail) =>
+        state with { InstallingVersion = null, LastResult = new PackageResult { Version = version, Outcome = outcome, Detail = detail, At = time.GetUtcNow() } };
 
-    private string Installed(TerminalPackageState state) => state.InstalledVersion ?? _options.InstalledVersion ?? agent.Value.ApplicationVersion;
+    /// <summary>
+    /// The stored state; when the process stopped inside the installer (the marker is still there), the outcome is read
+    /// from the version the application runs now, recorded, and reported by the next request.
+    /// </summary>
+    private async ValueTask<TerminalPackageState> StateAsync(CancellationToken cancellationToken)
+    {
+        var state = await states.GetAsync(PackageId, cancellationToken).ConfigureAwait(false) ?? new TerminalPackageState { PackageId = PackageId };
+        if (state.InstallingVersion is not { } installing)
+        {
+            return state;
+        }
+
+        var running = Running;
+        state = VersionKey.IsAtLeast(running, installing)
+            ? Answer(state with { InstalledVersion = installing, InstalledAt = time.GetUtcNow() }, installing, PackageOutcome.Installed, $"The installer restarted the application, which runs {running}.")
+            : Answer(state, installing, PackageOutcome.Failed, $"The installer stopped the application, which restarted on {running}, not {installing}: not installed.");
+        Log.InstallEnded(logger, PackageId, installing, running, state.LastResult!.Outcome);
+        await states.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        return state;
+    }
+
+    /// <summary>The version the application states it runs (the host's option, else the sync agent's).</summary>
+    private string Running => _options.InstalledVersion ?? agent.Value.ApplicationVersion;
+
+    /// <summary>The higher of the version the updater installed last and the one the application runs: installed by other means, or restarted by the installer.</summary>
+    private string Installed(TerminalPackageState state) =>
+        state.InstalledVersion is { } stored && VersionKey.From(stored) is not null && !VersionKey.IsAtLeast(Running, stored) ? stored : Running;
 
     private static string Safe(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
 

@@ -92,6 +92,8 @@ internal sealed class Till : IAsyncDisposable
     private readonly string _credential;
     private readonly PackageConfirmationPolicy _policy;
     private readonly Action<PackageUpdatesOptions>? _configure;
+    // The till's file: its package state outlives a restart, as a SQLite file does.
+    private readonly InMemoryTerminalPackageStateStore _packageState = new();
     private ServiceProvider _provider;
 
     public Till(PackageFleet fleet, string id, string organization, string credential, PackageConfirmationPolicy policy, Action<PackageUpdatesOptions>? configure)
@@ -108,11 +110,27 @@ internal sealed class Till : IAsyncDisposable
         _provider = Build(applicationVersion);
     }
 
+    /// <summary>
+    /// Syncs until the installer stops the process to replace the application (that sync never ends), then starts the
+    /// application again on <paramref name="restartedOn"/> over the same stored state. The stopped container is left
+    /// as a killed process leaves it: not disposed.
+    /// </summary>
+    public async Task SyncUntilTheInstallerStopsTheProcessAsync(string restartedOn)
+    {
+        Installer.StopsTheProcess = true;
+        var sync = _provider.GetRequiredService<ISyncAgent>().SyncNowAsync();
+        await Installer.Stopped.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(sync.IsCompleted);
+        Installer.StopsTheProcess = false;
+        _provider = Build(restartedOn);
+    }
+
     private ServiceProvider Build(string applicationVersion)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_fleet.Clock);
         services.AddFakeLogging();
+        services.AddSingleton<ITerminalPackageStateStore>(_packageState);
         services.AddPosFleet(o => (o.TerminalId, o.Organization) = (Id, _organization))
             .AddSyncAgent(o =>
             {
@@ -160,6 +178,14 @@ internal sealed class RecordingInstaller : IPackageInstaller
 
     public string? FailWith { get; set; }
 
+    /// <summary>Whether the installer stops the process (as one that replaces the running application does): it never returns.</summary>
+    public bool StopsTheProcess { get; set; }
+
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the installer stopped the process.</summary>
+    public Task Stopped => _stopped.Task;
+
     public ValueTask InstallAsync(PackageInstallRequest request, CancellationToken cancellationToken)
     {
         if (FailWith is { } error)
@@ -168,6 +194,12 @@ internal sealed class RecordingInstaller : IPackageInstaller
         }
 
         Installed.Add((request.Offer.Version, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(request.FilePath)))));
+        if (StopsTheProcess)
+        {
+            _stopped.TrySetResult();
+            return new ValueTask(new TaskCompletionSource().Task);
+        }
+
         return ValueTask.CompletedTask;
     }
 }
