@@ -27,7 +27,12 @@ internal sealed partial class PackageCatalog
         var (ordered, statuses) = await RolloutStateAsync(target, cancellationToken).ConfigureAwait(false);
         if (status.Changed)
         {
-            target = await EvaluateAsync(target, ordered, statuses, cancellationToken).ConfigureAwait(false);
+            if (await EvaluateAsync(target, ordered, statuses, cancellationToken).ConfigureAwait(false) is not { } evaluated)
+            {
+                return null;
+            }
+
+            target = evaluated;
         }
 
         var current = status.Status;
@@ -93,12 +98,22 @@ internal sealed partial class PackageCatalog
         return (status, true);
     }
 
-    private async ValueTask<PackageTarget> EvaluateAsync(PackageTarget target, List<string> ordered, Dictionary<string, TerminalPackageStatus> statuses, CancellationToken cancellationToken)
+    private async ValueTask<PackageTarget?> EvaluateAsync(PackageTarget target, List<string> ordered, Dictionary<string, TerminalPackageStatus> statuses, CancellationToken cancellationToken)
     {
         var rollout = PackageRollouts.Evaluate(target, ordered, statuses, time.GetUtcNow());
-        if (rollout == target.Rollout || !await store.UpdateRolloutAsync(target.Organization, target.Version, rollout, cancellationToken).ConfigureAwait(false))
+        if (rollout == target.Rollout)
         {
             return target;
+        }
+
+        if (!await store.UpdateRolloutAsync(target.Organization, target.Version, target.Rollout, rollout, cancellationToken).ConfigureAwait(false))
+        {
+            // Changed meanwhile (an operator's halt, another exchange's widen): that change stands and this offer follows
+            // it; the next report evaluates again. A target replaced meanwhile offers nothing this time.
+            return await store.GetTargetAsync(target.Organization, cancellationToken).ConfigureAwait(false) is { } current
+                && string.Equals(current.PackageId, target.PackageId, StringComparison.Ordinal) && string.Equals(current.Version, target.Version, StringComparison.Ordinal)
+                ? current
+                : null;
         }
 
         if (rollout.IsHalted)

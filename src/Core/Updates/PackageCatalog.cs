@@ -138,16 +138,31 @@ internal sealed partial class PackageCatalog(
     private async ValueTask<PackageTarget?> ChangeRolloutAsync(string organization, Func<PackageRollout, PackageRollout> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organization);
-        if (await store.GetTargetAsync(organization, cancellationToken).ConfigureAwait(false) is not { } target)
+        for (var attempt = 1; ; attempt++)
         {
-            return null;
-        }
+            if (await store.GetTargetAsync(organization, cancellationToken).ConfigureAwait(false) is not { } target)
+            {
+                return null;
+            }
 
-        var rollout = change(target.Rollout) with { ChangedAt = time.GetUtcNow() };
-        await store.UpdateRolloutAsync(organization, target.Version, rollout, cancellationToken).ConfigureAwait(false);
-        Log.RolloutChanged(logger, organization, target.Version, rollout.CurrentShare, rollout.HaltedReason);
-        return target with { Rollout = rollout };
+            // A compare-and-swap on what was read: a widen or halt an exchange decided meanwhile is read again and the
+            // operator's change applied over it, never the other way round.
+            var rollout = change(target.Rollout) with { ChangedAt = time.GetUtcNow() };
+            if (await store.UpdateRolloutAsync(organization, target.Version, target.Rollout, rollout, cancellationToken).ConfigureAwait(false))
+            {
+                Log.RolloutChanged(logger, organization, target.Version, rollout.CurrentShare, rollout.HaltedReason);
+                return target with { Rollout = rollout };
+            }
+
+            if (attempt == MaxRolloutAttempts)
+            {
+                throw new InvalidOperationException($"The rollout of {organization} changed {MaxRolloutAttempts} times while this change was made; try again.");
+            }
+        }
     }
+
+    /// <summary>How many times an operator's change of a rollout is read and tried again when another change won the race.</summary>
+    private const int MaxRolloutAttempts = 5;
 
     /// <summary>The organization's active terminals in rollout order and what each reported for the target's package.</summary>
     private async ValueTask<(List<string> Ordered, Dictionary<string, TerminalPackageStatus> Statuses)> RolloutStateAsync(PackageTarget target, CancellationToken cancellationToken)
