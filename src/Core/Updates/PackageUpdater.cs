@@ -126,6 +126,14 @@ internal sealed partial class PackageUpdater(
                 return Answer(state, offer, outcome, detail);
             }
 
+            // The gate's contract: asked right before the installer. The download may have taken a while, and a ticket
+            // opened or the window closed meanwhile.
+            if (await WaitReasonAsync(cancellationToken).ConfigureAwait(false) is { } since)
+            {
+                Log.NotInstalled(logger, offer.PackageId, offer.Version, PackageOutcome.Deferred, since);
+                return Answer(state, offer, PackageOutcome.Deferred, since);
+            }
+
             // Most installers stop the application to replace it: the marker survives the process, and the next start
             // reads the outcome from the version it runs (StateAsync), instead of offering the package again.
             state = state with { InstallingVersion = offer.Version };
@@ -199,6 +207,9 @@ internal sealed partial class PackageUpdater(
     /// <summary>The higher of the version the updater installed last and the one the application runs: installed by other means, or restarted by the installer.</summary>
     private string Installed(TerminalPackageState state) =>
         state.InstalledVersion is { } stored && VersionKey.From(stored) is not null && !VersionKey.IsAtLeast(Running, stored) ? stored : Running;
+
+    /// <summary>The start-up warning of a host without an install gate (<see cref="PackageUpdatesStartupCheck"/>).</summary>
+    internal static void LogNoGate(ILogger logger) => Log.NoGate(logger);
 
     private static string Safe(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
 

@@ -131,6 +131,7 @@ internal sealed class Till : IAsyncDisposable
         services.AddSingleton<TimeProvider>(_fleet.Clock);
         services.AddFakeLogging();
         services.AddSingleton<ITerminalPackageStateStore>(_packageState);
+        services.AddSingleton<IPackageFetcher>(new DownloadingFetcher(this));
         services.AddPosFleet(o => (o.TerminalId, o.Organization) = (Id, _organization))
             .AddSyncAgent(o =>
             {
@@ -160,6 +161,9 @@ internal sealed class Till : IAsyncDisposable
     public ScriptedDialog Dialog { get; } = new();
 
     public SwitchGate Gate { get; } = new();
+
+    /// <summary>What happens at the till while the package downloads, such as a ticket opened.</summary>
+    public Action? WhileDownloading { get; set; }
 
     public async Task<SyncOutcome> SyncAsync()
     {
@@ -219,6 +223,19 @@ internal sealed class ScriptedDialog : IPackageConfirmation
         Asked.Add(request.Offer.Version);
         WhileAsking?.Invoke();
         return ValueTask.FromResult(Answer);
+    }
+}
+
+/// <summary>The file fetcher the terminal uses by default, running the till's <see cref="Till.WhileDownloading"/> once the download started.</summary>
+internal sealed class DownloadingFetcher(Till till) : IPackageFetcher
+{
+    private readonly FilePackageFetcher _files = new();
+
+    public async ValueTask<Stream> OpenAsync(PackageOffer offer, CancellationToken cancellationToken)
+    {
+        var stream = await _files.OpenAsync(offer, cancellationToken);
+        till.WhileDownloading?.Invoke();
+        return stream;
     }
 }
 
