@@ -46,8 +46,9 @@ internal static class PackageRollouts
         status?.DeclinedVersion is { } declined && VersionKey.IsAtLeast(declined, version);
 
     /// <summary>
-    /// The rollout after the terminals' latest reports: halted when the failures of the target version pass the
-    /// threshold of the current stage's size; widened one stage when enough of the stage installed or declined it.
+    /// The rollout after the terminals' latest reports: halted when the failures of the target version reported since the
+    /// rollout last changed (set, widened, halted or resumed) pass the threshold of the current stage's size; widened one
+    /// stage when enough of the stage installed or declined it. Failures from before a resume do not halt it again.
     /// </summary>
     public static PackageRollout Evaluate(PackageTarget target, IReadOnlyList<string> ordered, IReadOnlyDictionary<string, TerminalPackageStatus> statuses, DateTimeOffset now)
     {
@@ -58,7 +59,7 @@ internal static class PackageRollouts
         }
 
         var selected = Selected(rollout, ordered.Count);
-        var failed = ordered.Where(t => HasFailed(statuses.GetValueOrDefault(t), target.Version)).ToList();
+        var failed = ordered.Where(t => statuses.GetValueOrDefault(t) is { } s && s.ReportedAt >= rollout.ChangedAt && HasFailed(s, target.Version)).ToList();
         if (failed.Count > rollout.FailureThreshold * selected)
         {
             var last = failed.Select(t => statuses[t]).OrderByDescending(s => s.ReportedAt).First();
