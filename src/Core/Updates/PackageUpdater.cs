@@ -88,8 +88,14 @@ internal sealed partial class PackageUpdater(
                 return Answer(state, offer, PackageOutcome.Deferred, $"The {_options.ConfirmationPolicy} policy asks the till's user, and this host registered no IPackageConfirmation.");
             }
 
-            var answer = await confirmation.ConfirmAsync(
-                new PackageConfirmationRequest { Offer = offer, InstalledVersion = Installed(state), Policy = _options.ConfirmationPolicy }, cancellationToken).ConfigureAwait(false);
+            if (await AskAsync(new PackageConfirmationRequest { Offer = offer, InstalledVersion = Installed(state), Policy = _options.ConfirmationPolicy }, cancellationToken).ConfigureAwait(false)
+                is not { } answer)
+            {
+                var detail = $"No answer at the till within {_options.ConfirmationTimeout}: asked again at the next offer.";
+                Log.NotInstalled(logger, offer.PackageId, offer.Version, PackageOutcome.Deferred, detail);
+                return Answer(state, offer, PackageOutcome.Deferred, detail);
+            }
+
             Log.Answered(logger, offer.PackageId, offer.Version, answer);
             switch (answer)
             {
@@ -154,6 +160,22 @@ internal sealed partial class PackageUpdater(
         finally
         {
             TryDelete(file);
+        }
+    }
+
+    /// <summary>The till's answer, or <see langword="null"/> when none came within the confirmation timeout (on the terminal's clock).</summary>
+    private async ValueTask<PackageConfirmationAnswer?> AskAsync(PackageConfirmationRequest request, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.ConfirmationTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            // WaitAsync as well: a dialog that ignores its token does not hold the sync either.
+            return await confirmation!.ConfirmAsync(request, linked.Token).AsTask().WaitAsync(_options.ConfirmationTimeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

@@ -162,6 +162,9 @@ internal sealed class Till : IAsyncDisposable
 
     public SwitchGate Gate { get; } = new();
 
+    /// <summary>The outbox of the till's running application.</summary>
+    public PosFleet.Sync.Outbox.IOutbox Outbox => _provider.GetRequiredService<PosFleet.Sync.Outbox.IOutbox>();
+
     /// <summary>What happens at the till while the package downloads, such as a ticket opened.</summary>
     public Action? WhileDownloading { get; set; }
 
@@ -218,11 +221,25 @@ internal sealed class ScriptedDialog : IPackageConfirmation
     /// <summary>What happens at the till while the dialog is shown, such as a ticket opened.</summary>
     public Action? WhileAsking { get; set; }
 
-    public ValueTask<PackageConfirmationAnswer> ConfirmAsync(PackageConfirmationRequest request, CancellationToken cancellationToken)
+    /// <summary>Whether nobody is at the till: the dialog stays open until it is canceled.</summary>
+    public bool NobodyAnswers { get; set; }
+
+    private readonly TaskCompletionSource _shown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the dialog was first shown.</summary>
+    public Task Shown => _shown.Task;
+
+    public async ValueTask<PackageConfirmationAnswer> ConfirmAsync(PackageConfirmationRequest request, CancellationToken cancellationToken)
     {
         Asked.Add(request.Offer.Version);
         WhileAsking?.Invoke();
-        return ValueTask.FromResult(Answer);
+        _shown.TrySetResult();
+        if (NobodyAnswers)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return Answer;
     }
 }
 

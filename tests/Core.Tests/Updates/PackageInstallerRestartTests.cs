@@ -1,3 +1,5 @@
+using System.Text.Json;
+using PosFleet.Sync.Outbox;
 using PosFleet.Updates;
 
 namespace PosFleet.Tests.Updates;
@@ -48,5 +50,22 @@ public sealed class PackageInstallerRestartTests : IAsyncDisposable
         var status = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
         Assert.Equal(("34.5", "35.0", PackageOutcome.Failed), (status!.InstalledVersion, status.LastResult!.Version, status.LastResult.Outcome));
         Assert.Contains("restarted on 34.0", status.LastResult.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_InstallerStopsTheProcess_TheOutboxBatchWasAcknowledgedBefore()
+    {
+        await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0");
+        var till = await _fleet.TillAsync("till-01");
+        var outbox = till.Outbox;
+        using var payload = JsonDocument.Parse("""{"ticket":1}""");
+        await outbox.EnqueueAsync(OutboxMessage.Create("ticket", payload.RootElement, _fleet.Clock), default);
+
+        await till.SyncUntilTheInstallerStopsTheProcessAsync(restartedOn: "35.0");
+
+        // The back office answered the ticket in the exchange that brought the offer: it left the outbox before the installer ran.
+        Assert.Equal(0, await outbox.CountAsync(default));
+        Assert.Equal(["35.0"], till.Installer.Installed.Select(i => i.Version));
     }
 }

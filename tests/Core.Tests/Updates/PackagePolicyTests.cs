@@ -181,6 +181,38 @@ public sealed class PackagePolicyTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Sync_AlwaysPolicyNobodyAnswers_DeferredAfterTheTimeoutAndTheSyncEnds()
+    {
+        await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0");
+        var till = await _fleet.TillAsync("till-01", policy: PackageConfirmationPolicy.Always, configure: o => o.ConfirmationTimeout = TimeSpan.FromMinutes(2));
+        till.Dialog.NobodyAnswers = true;
+
+        var sync = till.SyncAsync();
+        await till.Dialog.Shown.WaitAsync(TimeSpan.FromSeconds(30));
+        _fleet.Clock.Advance(TimeSpan.FromMinutes(2));
+        await sync.WaitAsync(TimeSpan.FromSeconds(30));
+        till.Dialog.NobodyAnswers = false;
+        till.Dialog.Answer = PackageConfirmationAnswer.Later;
+        await till.SyncAsync(); // reports the deferral
+        var status = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
+
+        Assert.Equal(PackageOutcome.Deferred, status!.LastResult!.Outcome);
+        Assert.StartsWith("No answer at the till within 00:02:00", status.LastResult.Detail, StringComparison.Ordinal);
+        Assert.Empty(till.Installer.Installed);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2 * 24 * 60 * 60)]
+    public void Validate_ConfirmationTimeoutOutOfRange_NamesTheOption(int seconds)
+    {
+        var result = new PackageUpdatesOptionsValidator().Validate(null, new PackageUpdatesOptions { PackageId = "pos", ConfirmationTimeout = TimeSpan.FromSeconds(seconds) });
+
+        Assert.Contains("PackageUpdatesOptions.ConfirmationTimeout", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_NoInstallGateRegistered_WarnsOnce()
     {
         var withoutGate = await StartedTerminalLogsAsync(withGate: false);
