@@ -11,11 +11,11 @@ internal static class StatusBoardOutput
 
     public static void WriteTable(StatusBoardPage page, TextWriter o)
     {
-        o.WriteLine($"{"HEALTH",-7} {"ORGANIZATION",-14} {"TERMINAL",-16} {"VERSION",-10} {"TARGET",-8} {"LAST HEARD",-17} {"LAST SYNC",-17} {"OUTBOX",6} {"OLDEST",7}  LAST SYNC ERROR");
+        o.WriteLine($"{"HEALTH",-7} {"ORGANIZATION",-14} {"TERMINAL",-16} {"VERSION",-10} {"TARGET",-8} {"LAST UPDATE",-17} {"LAST HEARD",-17} {"LAST SYNC",-17} {"OUTBOX",6} {"OLDEST",7}  LAST SYNC ERROR");
         foreach (var row in page.Rows)
         {
             var s = row.Status;
-            o.WriteLine(string.Create(C, $"{row.Health.ToString().ToLowerInvariant(),-7} {Clip(s.Organization, 14),-14} {Clip(s.TerminalId, 16),-16} {Clip(s.ApplicationVersion, 10),-10} {Clip(row.TargetVersion ?? "-", 8),-8} {When(s.ReceivedAt),-17} {When(s.LastSync),-17} {s.OutboxDepth,6} {Age(s.OldestUnsentAge),7}  {Clip(s.LastSyncError ?? "", 80)}"));
+            o.WriteLine(string.Create(C, $"{row.Health.ToString().ToLowerInvariant(),-7} {Clip(s.Organization, 14),-14} {Clip(s.TerminalId, 16),-16} {Clip(s.ApplicationVersion, 10),-10} {Clip(row.TargetVersion ?? "-", 8),-8} {When(s.LastUpdate),-17} {When(s.ReceivedAt),-17} {When(s.LastSync),-17} {s.OutboxDepth,6} {Age(s.OldestUnsentAge),7}  {Clip(s.LastSyncError ?? "", 80)}"));
         }
 
         o.WriteLine(string.Create(C, $"{page.Rows.Count} terminals: {Count(page, TerminalHealth.Red)} red, {Count(page, TerminalHealth.Grey)} grey, {Count(page, TerminalHealth.Yellow)} yellow, {Count(page, TerminalHealth.Green)} green."));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PosFleet.Cli.Commands;
 using PosFleet.Status;
+using PosFleet.Updates;
 
 namespace PosFleet.Cli.Status;
 
@@ -105,6 +106,9 @@ internal static class StatusCommand
                         o.TargetVersions[org] = version;
                     }
                 });
+                // As the web board does: an organization's package target is its target version, the options above the
+                // fallback, so that yellow means the same in both.
+                builder.AddPackageBackOffice();
             });
             if (access is null)
             {

@@ -122,8 +122,28 @@ internal sealed class PostgreSqlTerminalStatusStore(PostgreSqlDatabase database)
         return new SyncErrorPage(rows.Take(query.Limit).Select(r => r.Record).ToList(), next);
     }
 
-    public async ValueTask<long> PurgeErrorsAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync("DELETE FROM status_sync_errors WHERE received_at < @before", cancellationToken, ("before", olderThan.UtcTicks)).ConfigureAwait(false);
+    public async ValueTask<long> PurgeErrorsAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        long deleted = 0;
+        while (true)
+        {
+            // In chunks, as the SQLite store does: a year of history is never one long transaction holding its row locks
+            // and bloating the WAL while terminals exchange.
+            var chunk = await database.ExecuteAsync(
+                "DELETE FROM status_sync_errors WHERE id IN (SELECT id FROM status_sync_errors WHERE received_at < @before LIMIT @chunk)",
+                cancellationToken,
+                ("before", olderThan.UtcTicks),
+                ("chunk", PurgeChunkSize)).ConfigureAwait(false);
+            deleted += chunk;
+            if (chunk < PurgeChunkSize)
+            {
+                return deleted;
+            }
+        }
+    }
+
+    /// <summary>How many sync errors one purge statement deletes.</summary>
+    internal const int PurgeChunkSize = 10_000;
 
     /// <summary>Reads the <see cref="Columns"/> from column <paramref name="first"/> on.</summary>
     internal static TerminalStatus ReadStatus(NpgsqlDataReader reader, int first = 0) => new()

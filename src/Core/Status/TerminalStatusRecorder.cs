@@ -9,9 +9,10 @@ namespace PosFleet.Status;
 /// <summary>
 /// Keeps the heartbeat of every authenticated exchange as the terminal's latest status, with the organization and
 /// terminal of its credential (never what the request claims). A refusal of the back office (a version too old) is
-/// recorded as the terminal's sync error. A store that fails is logged and never fails the exchange. When the
-/// notification engine is registered, a terminal turning red on the status board (a sync error after none) is
-/// published as an item event of kind <c>terminal</c>, once per transition.
+/// recorded as the terminal's sync error; the error a heartbeat carries from the previous exchange joins the history,
+/// while the latest status is clear, since this exchange went through. A store that fails is logged and never fails
+/// the exchange. When the notification engine is registered, a terminal turning red on the status board (a refusal
+/// after none) is published as an item event of kind <c>terminal</c>, once per transition.
 /// </summary>
 internal sealed partial class TerminalStatusRecorder(
     ITerminalStatusStore store,
@@ -27,6 +28,7 @@ internal sealed partial class TerminalStatusRecorder(
             return;
         }
 
+        var carried = string.IsNullOrWhiteSpace(heartbeat.LastError) ? null : Bound(heartbeat.LastError);
         var status = new TerminalStatus
         {
             TerminalId = identity.TerminalId,
@@ -34,7 +36,7 @@ internal sealed partial class TerminalStatusRecorder(
             ApplicationVersion = heartbeat.ApplicationVersion ?? "",
             LastUpdate = heartbeat.LastUpdate,
             LastSync = heartbeat.LastSync,
-            LastSyncError = refusal ?? (string.IsNullOrWhiteSpace(heartbeat.LastError) ? null : Bound(heartbeat.LastError)),
+            LastSyncError = refusal ?? carried,
             OutboxDepth = Math.Max(0, heartbeat.OutboxDepth),
             OldestUnsentAge = heartbeat.OldestUnsentAge is { } age && age >= TimeSpan.Zero ? age : null,
             SyncInterval = heartbeat.SyncInterval is { } interval && interval > TimeSpan.Zero ? interval : null,
@@ -42,6 +44,14 @@ internal sealed partial class TerminalStatusRecorder(
         };
         try
         {
+            if (refusal is null && carried is not null)
+            {
+                // The heartbeat carries the previous exchange's error, and this exchange went through: the error joins
+                // the history, and the latest status is clear, so the board turns green now rather than one interval later.
+                await store.RecordAsync(status, options.Value.MaxErrorsPerTerminal, cancellationToken).ConfigureAwait(false);
+                status = status with { LastSyncError = null };
+            }
+
             if (notifications is not null && status.LastSyncError is not null)
             {
                 // Published before recording, so a crash in between is made good by the next failing heartbeat, which

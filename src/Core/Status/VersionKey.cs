@@ -64,4 +64,8 @@ internal static class VersionKey
     /// <summary>Whether a terminal on <paramref name="versionKey"/> is behind <paramref name="targetKey"/>: an unreadable version is behind any target.</summary>
     public static bool IsBehind(string? versionKey, string? targetKey) =>
         targetKey is not null && (versionKey is null || string.CompareOrdinal(versionKey, targetKey) < 0);
+
+    /// <summary>Whether <paramref name="version"/> is <paramref name="target"/> or newer (<c>35.0</c> and <c>35.0.0</c> are one version); <see langword="false"/> when either cannot be read.</summary>
+    public static bool IsAtLeast(string? version, string? target) =>
+        From(target) is { } targetKey && From(version) is { } versionKey && string.CompareOrdinal(versionKey, targetKey) >= 0;
 }

@@ -43,13 +43,18 @@ public interface IPackageStore
     /// <returns>The targets.</returns>
     ValueTask<IReadOnlyList<PackageTarget>> ListTargetsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Replaces the rollout of the organization's target, only while the target is still <paramref name="version"/> (a rollout decided for an older target is dropped).</summary>
+    /// <summary>
+    /// Replaces the rollout of the organization's target as one compare-and-swap: only while the target is still
+    /// <paramref name="version"/> and its rollout still has the stage, halted reason and change time of
+    /// <paramref name="previous"/>, so that a widen decided on a stale read never overwrites an operator's halt.
+    /// </summary>
     /// <param name="organization">The organization.</param>
     /// <param name="version">The target version the rollout was decided for.</param>
+    /// <param name="previous">The rollout the change was decided from, as read.</param>
     /// <param name="rollout">The new rollout state.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns><see langword="true"/> when replaced.</returns>
-    ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout rollout, CancellationToken cancellationToken);
+    /// <returns><see langword="true"/> when replaced; <see langword="false"/> when the target or its rollout changed meanwhile (read it again).</returns>
+    ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout previous, PackageRollout rollout, CancellationToken cancellationToken);
 
     /// <summary>Records a terminal's package state, replacing the previous one for that organization, terminal and package.</summary>
     /// <param name="status">The state.</param>

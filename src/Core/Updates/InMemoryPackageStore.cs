@@ -71,12 +71,15 @@ internal sealed class InMemoryPackageStore : IPackageStore
         }
     }
 
-    public ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout rollout, CancellationToken cancellationToken)
+    public ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout previous, PackageRollout rollout, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(rollout);
         lock (_lock)
         {
-            if (!_targets.TryGetValue(organization, out var target) || !string.Equals(target.Version, version, StringComparison.Ordinal))
+            if (!_targets.TryGetValue(organization, out var target) || !string.Equals(target.Version, version, StringComparison.Ordinal)
+                || target.Rollout.Stage != previous.Stage || !string.Equals(target.Rollout.HaltedReason, previous.HaltedReason, StringComparison.Ordinal)
+                || target.Rollout.ChangedAt.UtcTicks != previous.ChangedAt.UtcTicks)
             {
                 return ValueTask.FromResult(false);
             }

@@ -1,3 +1,4 @@
+using PosFleet.Status;
 using PosFleet.Sync.Exchange;
 
 namespace PosFleet.Updates;
@@ -26,12 +27,17 @@ internal sealed partial class PackageCatalog
         var (ordered, statuses) = await RolloutStateAsync(target, cancellationToken).ConfigureAwait(false);
         if (status.Changed)
         {
-            target = await EvaluateAsync(target, ordered, statuses, cancellationToken).ConfigureAwait(false);
+            if (await EvaluateAsync(target, ordered, statuses, cancellationToken).ConfigureAwait(false) is not { } evaluated)
+            {
+                return null;
+            }
+
+            target = evaluated;
         }
 
         var current = status.Status;
         if (target.Rollout.IsHalted
-            || PackageRollouts.IsAtLeast(current.InstalledVersion, target.Version)
+            || VersionKey.IsAtLeast(current.InstalledVersion, target.Version)
             || PackageRollouts.HasDeclined(current, target.Version)
             || PackageRollouts.HasFailed(current, target.Version))
         {
@@ -62,7 +68,7 @@ internal sealed partial class PackageCatalog
             ? r with { Detail = PackageRollouts.Bound(r.Detail) }
             : previous?.LastResult;
         var declined = previous?.DeclinedVersion;
-        if (result is { Outcome: PackageOutcome.Declined } && !PackageRollouts.IsAtLeast(declined, result.Version))
+        if (result is { Outcome: PackageOutcome.Declined } && !VersionKey.IsAtLeast(declined, result.Version))
         {
             declined = result.Version;
         }
@@ -92,12 +98,22 @@ internal sealed partial class PackageCatalog
         return (status, true);
     }
 
-    private async ValueTask<PackageTarget> EvaluateAsync(PackageTarget target, List<string> ordered, Dictionary<string, TerminalPackageStatus> statuses, CancellationToken cancellationToken)
+    private async ValueTask<PackageTarget?> EvaluateAsync(PackageTarget target, List<string> ordered, Dictionary<string, TerminalPackageStatus> statuses, CancellationToken cancellationToken)
     {
         var rollout = PackageRollouts.Evaluate(target, ordered, statuses, time.GetUtcNow());
-        if (rollout == target.Rollout || !await store.UpdateRolloutAsync(target.Organization, target.Version, rollout, cancellationToken).ConfigureAwait(false))
+        if (rollout == target.Rollout)
         {
             return target;
+        }
+
+        if (!await store.UpdateRolloutAsync(target.Organization, target.Version, target.Rollout, rollout, cancellationToken).ConfigureAwait(false))
+        {
+            // Changed meanwhile (an operator's halt, another exchange's widen): that change stands and this offer follows
+            // it; the next report evaluates again. A target replaced meanwhile offers nothing this time.
+            return await store.GetTargetAsync(target.Organization, cancellationToken).ConfigureAwait(false) is { } current
+                && string.Equals(current.PackageId, target.PackageId, StringComparison.Ordinal) && string.Equals(current.Version, target.Version, StringComparison.Ordinal)
+                ? current
+                : null;
         }
 
         if (rollout.IsHalted)

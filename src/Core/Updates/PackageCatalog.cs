@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Notifications.Items;
+using PosFleet.Status;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Exchange;
 
@@ -102,7 +103,7 @@ internal sealed partial class PackageCatalog(
         {
             Target = target,
             Terminals = [.. ordered.Select((t, i) => new PackageRolloutTerminal { TerminalId = t, Rank = i, Selected = i < selected, Status = statuses.GetValueOrDefault(t) })],
-            Installed = ordered.Count(t => PackageRollouts.IsAtLeast(statuses.GetValueOrDefault(t)?.InstalledVersion, target.Version)),
+            Installed = ordered.Count(t => VersionKey.IsAtLeast(statuses.GetValueOrDefault(t)?.InstalledVersion, target.Version)),
             Failed = ordered.Count(t => PackageRollouts.HasFailed(statuses.GetValueOrDefault(t), target.Version)),
             Declined = ordered.Count(t => PackageRollouts.HasDeclined(statuses.GetValueOrDefault(t), target.Version)),
         };
@@ -134,27 +135,42 @@ internal sealed partial class PackageCatalog(
     }
 
     public async ValueTask<bool> IsBehindTargetAsync(string organization, string? version, CancellationToken cancellationToken = default) =>
-        await GetTargetVersionAsync(organization, cancellationToken).ConfigureAwait(false) is { } target && !PackageRollouts.IsAtLeast(version, target);
+        await GetTargetVersionAsync(organization, cancellationToken).ConfigureAwait(false) is { } target && !VersionKey.IsAtLeast(version, target);
 
     private async ValueTask<PackageTarget?> ChangeRolloutAsync(string organization, Func<PackageRollout, PackageRollout> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organization);
-        if (await store.GetTargetAsync(organization, cancellationToken).ConfigureAwait(false) is not { } target)
+        for (var attempt = 1; ; attempt++)
         {
-            return null;
-        }
+            if (await store.GetTargetAsync(organization, cancellationToken).ConfigureAwait(false) is not { } target)
+            {
+                return null;
+            }
 
-        var rollout = change(target.Rollout) with { ChangedAt = time.GetUtcNow() };
-        await store.UpdateRolloutAsync(organization, target.Version, rollout, cancellationToken).ConfigureAwait(false);
-        Log.RolloutChanged(logger, organization, target.Version, rollout.CurrentShare, rollout.HaltedReason);
-        var changed = target with { Rollout = rollout };
-        if (rollout.IsHalted && !target.Rollout.IsHalted)
-        {
-            await PublishHaltedAsync(changed, cancellationToken).ConfigureAwait(false);
-        }
+            // A compare-and-swap on what was read: a widen or halt an exchange decided meanwhile is read again and the
+            // operator's change applied over it, never the other way round.
+            var rollout = change(target.Rollout) with { ChangedAt = time.GetUtcNow() };
+            if (await store.UpdateRolloutAsync(organization, target.Version, target.Rollout, rollout, cancellationToken).ConfigureAwait(false))
+            {
+                Log.RolloutChanged(logger, organization, target.Version, rollout.CurrentShare, rollout.HaltedReason);
+                var changed = target with { Rollout = rollout };
+                if (rollout.IsHalted && !target.Rollout.IsHalted)
+                {
+                    await PublishHaltedAsync(changed, cancellationToken).ConfigureAwait(false);
+                }
 
-        return changed;
+                return changed;
+            }
+
+            if (attempt == MaxRolloutAttempts)
+            {
+                throw new InvalidOperationException($"The rollout of {organization} changed {MaxRolloutAttempts} times while this change was made; try again.");
+            }
+        }
     }
+
+    /// <summary>How many times an operator's change of a rollout is read and tried again when another change won the race.</summary>
+    private const int MaxRolloutAttempts = 5;
 
     /// <summary>The organization's active terminals in rollout order and what each reported for the target's package.</summary>
     private async ValueTask<(List<string> Ordered, Dictionary<string, TerminalPackageStatus> Statuses)> RolloutStateAsync(PackageTarget target, CancellationToken cancellationToken)

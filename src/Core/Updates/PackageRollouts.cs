@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using PosFleet.Sync.Exchange;
+using PosFleet.Status;
 
 namespace PosFleet.Updates;
 
@@ -39,18 +39,16 @@ internal static class PackageRollouts
     public static int Selected(PackageRollout rollout, int count) =>
         (int)Math.Min(count, Math.Ceiling(rollout.CurrentShare * (long)count / 100.0));
 
-    public static bool IsAtLeast(string? version, string target) =>
-        ApplicationVersion.TryParse(version, out var v) && ApplicationVersion.TryParse(target, out var t) && v >= t;
-
     public static bool HasFailed(TerminalPackageStatus? status, string version) =>
         status?.LastResult is { Outcome: PackageOutcome.Failed or PackageOutcome.Rejected } result && string.Equals(result.Version, version, StringComparison.Ordinal);
 
     public static bool HasDeclined(TerminalPackageStatus? status, string version) =>
-        status?.DeclinedVersion is { } declined && IsAtLeast(declined, version);
+        status?.DeclinedVersion is { } declined && VersionKey.IsAtLeast(declined, version);
 
     /// <summary>
-    /// The rollout after the terminals' latest reports: halted when the failures of the target version pass the
-    /// threshold of the current stage's size; widened one stage when enough of the stage installed or declined it.
+    /// The rollout after the terminals' latest reports: halted when the failures of the target version reported since the
+    /// rollout last changed (set, widened, halted or resumed) pass the threshold of the current stage's size; widened one
+    /// stage when enough of the stage installed or declined it. Failures from before a resume do not halt it again.
     /// </summary>
     public static PackageRollout Evaluate(PackageTarget target, IReadOnlyList<string> ordered, IReadOnlyDictionary<string, TerminalPackageStatus> statuses, DateTimeOffset now)
     {
@@ -61,7 +59,7 @@ internal static class PackageRollouts
         }
 
         var selected = Selected(rollout, ordered.Count);
-        var failed = ordered.Where(t => HasFailed(statuses.GetValueOrDefault(t), target.Version)).ToList();
+        var failed = ordered.Where(t => statuses.GetValueOrDefault(t) is { } s && s.ReportedAt >= rollout.ChangedAt && HasFailed(s, target.Version)).ToList();
         if (failed.Count > rollout.FailureThreshold * selected)
         {
             var last = failed.Select(t => statuses[t]).OrderByDescending(s => s.ReportedAt).First();
@@ -78,7 +76,7 @@ internal static class PackageRollouts
             return rollout;
         }
 
-        var done = ordered.Take(selected).Count(t => statuses.GetValueOrDefault(t) is { } s && (IsAtLeast(s.InstalledVersion, target.Version) || HasDeclined(s, target.Version)));
+        var done = ordered.Take(selected).Count(t => statuses.GetValueOrDefault(t) is { } s && (VersionKey.IsAtLeast(s.InstalledVersion, target.Version) || HasDeclined(s, target.Version)));
         return done >= Math.Ceiling(rollout.WidenAt * selected) ? rollout with { Stage = rollout.Stage + 1, ChangedAt = now } : rollout;
     }
 

@@ -23,5 +23,11 @@ internal sealed partial class PackageUpdater
 
         [LoggerMessage(5, LogLevel.Information, "Installed package {PackageId} {Version}.")]
         public static partial void Installed(ILogger logger, string packageId, string version);
+
+        [LoggerMessage(6, LogLevel.Information, "The process stopped inside the installer of {PackageId} {Version}; it now runs {Running}: {Outcome}.")]
+        public static partial void InstallEnded(ILogger logger, string packageId, string version, string running, PackageOutcome outcome);
+
+        [LoggerMessage(7, LogLevel.Warning, "Package updates run without an IPackageInstallGate: packages install even while a ticket or a shift is open. Register one with AddPackageInstallGate.")]
+        public static partial void NoGate(ILogger logger);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PosFleet.Status;
 using PosFleet.Sync.Agent;
 
 namespace PosFleet.Updates;
@@ -42,7 +43,7 @@ internal sealed partial class PackageUpdater(
     {
         ArgumentNullException.ThrowIfNull(offer);
         var state = await StateAsync(cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(offer.PackageId, PackageId, StringComparison.Ordinal) || PackageRollouts.IsAtLeast(Installed(state), offer.Version))
+        if (!string.Equals(offer.PackageId, PackageId, StringComparison.Ordinal) || VersionKey.IsAtLeast(Installed(state), offer.Version))
         {
             Log.Ignored(logger, offer.PackageId, offer.Version, PackageId, Installed(state));
             return;
@@ -87,8 +88,14 @@ internal sealed partial class PackageUpdater(
                 return Answer(state, offer, PackageOutcome.Deferred, $"The {_options.ConfirmationPolicy} policy asks the till's user, and this host registered no IPackageConfirmation.");
             }
 
-            var answer = await confirmation.ConfirmAsync(
-                new PackageConfirmationRequest { Offer = offer, InstalledVersion = Installed(state), Policy = _options.ConfirmationPolicy }, cancellationToken).ConfigureAwait(false);
+            if (await AskAsync(new PackageConfirmationRequest { Offer = offer, InstalledVersion = Installed(state), Policy = _options.ConfirmationPolicy }, cancellationToken).ConfigureAwait(false)
+                is not { } answer)
+            {
+                var detail = $"No answer at the till within {_options.ConfirmationTimeout}: asked again at the next offer.";
+                Log.NotInstalled(logger, offer.PackageId, offer.Version, PackageOutcome.Deferred, detail);
+                return Answer(state, offer, PackageOutcome.Deferred, detail);
+            }
+
             Log.Answered(logger, offer.PackageId, offer.Version, answer);
             switch (answer)
             {
@@ -125,6 +132,18 @@ internal sealed partial class PackageUpdater(
                 return Answer(state, offer, outcome, detail);
             }
 
+            // The gate's contract: asked right before the installer. The download may have taken a while, and a ticket
+            // opened or the window closed meanwhile.
+            if (await WaitReasonAsync(cancellationToken).ConfigureAwait(false) is { } since)
+            {
+                Log.NotInstalled(logger, offer.PackageId, offer.Version, PackageOutcome.Deferred, since);
+                return Answer(state, offer, PackageOutcome.Deferred, since);
+            }
+
+            // Most installers stop the application to replace it: the marker survives the process, and the next start
+            // reads the outcome from the version it runs (StateAsync), instead of offering the package again.
+            state = state with { InstallingVersion = offer.Version };
+            await states.SaveAsync(state, cancellationToken).ConfigureAwait(false);
             try
             {
                 await installer.InstallAsync(new PackageInstallRequest { Offer = offer, FilePath = file }, cancellationToken).ConfigureAwait(false);
@@ -141,6 +160,22 @@ internal sealed partial class PackageUpdater(
         finally
         {
             TryDelete(file);
+        }
+    }
+
+    /// <summary>The till's answer, or <see langword="null"/> when none came within the confirmation timeout (on the terminal's clock).</summary>
+    private async ValueTask<PackageConfirmationAnswer?> AskAsync(PackageConfirmationRequest request, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.ConfirmationTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            // WaitAsync as well: a dialog that ignores its token does not hold the sync either.
+            return await confirmation!.ConfirmAsync(request, linked.Token).AsTask().WaitAsync(_options.ConfirmationTimeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 
@@ -161,12 +196,42 @@ internal sealed partial class PackageUpdater(
     }
 
     private TerminalPackageState Answer(TerminalPackageState state, PackageOffer offer, PackageOutcome outcome, string? detail) =>
-        state with { LastResult = new PackageResult { Version = offer.Version, Outcome = outcome, Detail = detail, At = time.GetUtcNow() } };
+        Answer(state, offer.Version, outcome, detail);
 
-    private async ValueTask<TerminalPackageState> StateAsync(CancellationToken cancellationToken) =>
-        await states.GetAsync(PackageId, cancellationToken).ConfigureAwait(false) ?? new TerminalPackageState { PackageId = PackageId };
+    /// <summary>The state with its answer to <paramref name="version"/>; an answer ends any install under way.</summary>
+    private TerminalPackageState Answer(TerminalPackageState state, string version, PackageOutcome outcome, string? detail) =>
+        state with { InstallingVersion = null, LastResult = new PackageResult { Version = version, Outcome = outcome, Detail = detail, At = time.GetUtcNow() } };
 
-    private string Installed(TerminalPackageState state) => state.InstalledVersion ?? _options.InstalledVersion ?? agent.Value.ApplicationVersion;
+    /// <summary>
+    /// The stored state; when the process stopped inside the installer (the marker is still there), the outcome is read
+    /// from the version the application runs now, recorded, and reported by the next request.
+    /// </summary>
+    private async ValueTask<TerminalPackageState> StateAsync(CancellationToken cancellationToken)
+    {
+        var state = await states.GetAsync(PackageId, cancellationToken).ConfigureAwait(false) ?? new TerminalPackageState { PackageId = PackageId };
+        if (state.InstallingVersion is not { } installing)
+        {
+            return state;
+        }
+
+        var running = Running;
+        state = VersionKey.IsAtLeast(running, installing)
+            ? Answer(state with { InstalledVersion = installing, InstalledAt = time.GetUtcNow() }, installing, PackageOutcome.Installed, $"The installer restarted the application, which runs {running}.")
+            : Answer(state, installing, PackageOutcome.Failed, $"The installer stopped the application, which restarted on {running}, not {installing}: not installed.");
+        Log.InstallEnded(logger, PackageId, installing, running, state.LastResult!.Outcome);
+        await states.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        return state;
+    }
+
+    /// <summary>The version the application states it runs (the host's option, else the sync agent's).</summary>
+    private string Running => _options.InstalledVersion ?? agent.Value.ApplicationVersion;
+
+    /// <summary>The higher of the version the updater installed last and the one the application runs: installed by other means, or restarted by the installer.</summary>
+    private string Installed(TerminalPackageState state) =>
+        state.InstalledVersion is { } stored && VersionKey.From(stored) is not null && !VersionKey.IsAtLeast(Running, stored) ? stored : Running;
+
+    /// <summary>The start-up warning of a host without an install gate (<see cref="PackageUpdatesStartupCheck"/>).</summary>
+    internal static void LogNoGate(ILogger logger) => Log.NoGate(logger);
 
     private static string Safe(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
 

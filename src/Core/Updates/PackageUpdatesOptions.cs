@@ -34,4 +34,11 @@ public sealed class PackageUpdatesOptions
     /// <summary>Where packages are downloaded before they are checked and installed.</summary>
     /// <value>The default value is <c>posfleet-packages</c> in the temporary folder.</value>
     public string DownloadDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "posfleet-packages");
+
+    /// <summary>
+    /// How long the till's dialog (<see cref="IPackageConfirmation"/>) may take to answer, from 1 second to 1 day; past
+    /// it the offer is deferred ("no answer at the till") and asked again at the next one, so that the sync goes on.
+    /// </summary>
+    /// <value>The default value is 5 minutes.</value>
+    public TimeSpan ConfirmationTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

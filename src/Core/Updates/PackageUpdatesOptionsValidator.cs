@@ -49,6 +49,11 @@ internal sealed class PackageUpdatesOptionsValidator : IValidateOptions<PackageU
             errors.Add("PackageUpdatesOptions.DownloadDirectory is empty; name a folder the terminal can write.");
         }
 
+        if (options.ConfirmationTimeout < TimeSpan.FromSeconds(1) || options.ConfirmationTimeout > TimeSpan.FromDays(1))
+        {
+            errors.Add($"PackageUpdatesOptions.ConfirmationTimeout is {options.ConfirmationTimeout}; use from 1 second to 1 day, such as 00:05:00.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -18,6 +18,13 @@ public sealed record TerminalPackageState
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Confirmed { get; init; }
 
+    /// <summary>
+    /// The version handed to the installer whose outcome is not recorded yet, or <see langword="null"/>: saved before
+    /// the installer runs, so that when it stops the application the next start reads the outcome from the version it runs.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? InstallingVersion { get; init; }
+
     /// <summary>The answer and outcome to the last version offered, reported in every request; or <see langword="null"/>.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public PackageResult? LastResult { get; init; }

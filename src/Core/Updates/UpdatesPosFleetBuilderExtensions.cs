@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosFleet.Status;
 using PosFleet.Sync.Enrolment;
@@ -68,6 +69,7 @@ public static class UpdatesPosFleetBuilderExtensions
         services.TryAddSingleton<ITerminalPackageStateStore, InMemoryTerminalPackageStateStore>();
         services.TryAddSingleton<IPackageFetcher, FilePackageFetcher>();
         services.TryAddSingleton<PackageUpdater>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PackageUpdatesStartupCheck>());
         return builder;
     }
 

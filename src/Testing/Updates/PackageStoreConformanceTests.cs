@@ -103,16 +103,40 @@ public abstract class PackageStoreConformanceTests
         await store.SetTargetAsync(Target("ACME", "35.0"), default);
         var widened = Target("ACME", "35.0").Rollout with { Stage = 2, ChangedAt = Now.AddHours(1) };
 
-        var applied = await store.UpdateRolloutAsync("ACME", "35.0", widened, default);
+        var applied = await store.UpdateRolloutAsync("ACME", "35.0", Target("ACME", "35.0").Rollout, widened, default);
         await store.SetTargetAsync(Target("ACME", "36.0"), default);
-        var stale = await store.UpdateRolloutAsync("ACME", "35.0", widened with { HaltedReason = "late" }, default);
-        var missing = await store.UpdateRolloutAsync("BETA", "35.0", widened, default);
+        var stale = await store.UpdateRolloutAsync("ACME", "35.0", Target("ACME", "36.0").Rollout, widened with { HaltedReason = "late" }, default);
+        var missing = await store.UpdateRolloutAsync("BETA", "35.0", Target("ACME", "35.0").Rollout, widened, default);
 
         Assert.True(applied);
         Assert.False(stale);
         Assert.False(missing);
         var target = await store.GetTargetAsync("ACME", default);
         Assert.Equal(("36.0", 1, (string?)null), (target!.Version, target.Rollout.Stage, target.Rollout.HaltedReason));
+    }
+
+    /// <summary>
+    /// A rollout change decided from a stale read is refused (a compare-and-swap on stage, halted reason and change time):
+    /// an exchange's widen, decided before an operator's halt, does not overwrite it; a halt over the halt it read is applied.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task UpdateRolloutAsync_ChangedSinceItWasRead_RefusedAndTheOtherChangeKept()
+    {
+        var store = await CreateStoreAsync();
+        await store.SetTargetAsync(Target("ACME", "35.0"), default);
+        var read = (await store.GetTargetAsync("ACME", default))!.Rollout;
+        var halted = read with { HaltedReason = "bad build reported by the help desk", ChangedAt = Now.AddMinutes(1) };
+        var widened = read with { Stage = read.Stage + 1, ChangedAt = Now.AddMinutes(2) };
+
+        var halt = await store.UpdateRolloutAsync("ACME", "35.0", read, halted, default);
+        var widen = await store.UpdateRolloutAsync("ACME", "35.0", read, widened, default);
+        var resumedThenHaltedAgain = await store.UpdateRolloutAsync("ACME", "35.0", halted with { HaltedReason = "another reason" }, widened, default);
+        var resume = await store.UpdateRolloutAsync("ACME", "35.0", halted, halted with { HaltedReason = null, ChangedAt = Now.AddMinutes(3) }, default);
+
+        Assert.Equal((true, false, false, true), (halt, widen, resumedThenHaltedAgain, resume));
+        var target = await store.GetTargetAsync("ACME", default);
+        Assert.Equal((read.Stage, (string?)null, Now.AddMinutes(3)), (target!.Rollout.Stage, target.Rollout.HaltedReason, target.Rollout.ChangedAt));
     }
 
     /// <summary>A terminal's state is replaced whole, read back field for field, and listed within its organization only.</summary>

@@ -24,6 +24,7 @@ public abstract class TerminalPackageStateStoreConformanceTests
             InstalledVersion = "35.0",
             InstalledAt = new DateTimeOffset(2026, 11, 30, 9, 0, 1, TimeSpan.Zero),
             Confirmed = true,
+            InstallingVersion = "36.0",
             LastResult = new PackageResult { Version = "35.0", Outcome = PackageOutcome.Installed, Detail = "ok ü", At = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero) },
         };
         await store.SaveAsync(state, default);

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Status;
+using PosFleet.Updates;
 
 namespace PosFleet.Cli.Tests.Status;
 
@@ -64,6 +65,29 @@ internal static class StatusBoardFile
                 var latest = (await store.GetAsync("acme-04", default))!;
                 await store.RecordAsync(latest with { LastSyncError = error, ReceivedAt = AsOf.AddMinutes(-minutesAgo) }, 100, default);
             }
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>Publishes <paramref name="version"/> of package <c>pos</c> and makes it <paramref name="organization"/>'s target, as <c>posfleet package</c> does.</summary>
+    public static async Task TargetPackageAsync(string path, string organization, string version)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPosFleet().UseSqliteStorageFile(path).AddPackageBackOffice();
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var catalog = provider.GetRequiredService<IPackageCatalog>();
+            await catalog.PublishAsync(new PackageRelease
+            {
+                PackageId = "pos",
+                Version = version,
+                Size = 1,
+                Sha256 = new string('a', 64),
+                Location = new Uri("file:///packages/pos.zip"),
+            });
+            await catalog.SetTargetAsync(organization, "pos", version);
         }
 
         SqliteConnection.ClearAllPools();

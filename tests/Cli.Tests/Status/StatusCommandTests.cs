@@ -95,8 +95,24 @@ public sealed class StatusCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, result.ExitCode);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("HEALTH", lines[0], StringComparison.Ordinal);
-        Assert.Matches(@"^red\s+ACME\s+acme-04\s+35\s+35\s+2026-11-30 11:58Z .* 120\s+3h\s+The back office could not be reached", lines[4]);
+        Assert.Contains("LAST UPDATE", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^red\s+ACME\s+acme-04\s+35\s+35\s+2026-11-10 12:00Z\s+2026-11-30 11:58Z .* 120\s+3h\s+The back office could not be reached", lines[4]);
         Assert.Equal("4 terminals: 1 red, 1 grey, 1 yellow, 1 green.", lines[5].TrimEnd());
+    }
+
+    [Fact]
+    public async Task Status_OrganizationWithAPackageTarget_YellowAsOnTheWebBoard()
+    {
+        await StatusBoardFile.TargetPackageAsync(Store, "CHARLIE", "36.1");
+
+        var (terminals, root) = await JsonAsync();
+
+        var rows = root.GetProperty("terminals").EnumerateArray().ToDictionary(t => t.GetProperty("terminal").GetString()!);
+        Assert.Equal(("yellow", "36.1"), (rows["charlie-01"].GetProperty("health").GetString(), rows["charlie-01"].GetProperty("targetVersion").GetString()));
+        // The other organizations keep the options' targets; charlie-02, silent, stays grey.
+        Assert.Equal(("grey", "36.1"), (rows["charlie-02"].GetProperty("health").GetString(), rows["charlie-02"].GetProperty("targetVersion").GetString()));
+        Assert.Equal(("green", "35"), (rows["acme-01"].GetProperty("health").GetString(), rows["acme-01"].GetProperty("targetVersion").GetString()));
+        Assert.Equal(StatusBoardFile.Fleet.Select(f => f.Terminal), terminals);
     }
 
     [Theory]

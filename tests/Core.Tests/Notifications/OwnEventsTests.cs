@@ -19,6 +19,23 @@ namespace PosFleet.Tests.Notifications;
 public sealed class OwnEventsTests
 {
     [Fact]
+    public async Task RecordAsync_CarriedErrorAfterASuccessfulExchange_PublishesNothing()
+    {
+        var events = new RecordingItemEventPublisher();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new TestClock());
+        services.AddSingleton<IItemEventPublisher>(events);
+        services.AddPosFleet().AddSyncBackOffice().AddStatus();
+        await using var provider = services.BuildServiceProvider();
+        var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
+        var request = new SyncRequest { TerminalId = "till-07", Heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0", LastError = "ERP unreachable" } };
+
+        await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: null, default);
+
+        Assert.Empty(events.Events);
+    }
+
+    [Fact]
     public async Task RecordAsync_TerminalTurnsRed_PublishesOncePerTransitionIntoRed()
     {
         var events = new RecordingItemEventPublisher();
@@ -31,11 +48,13 @@ public sealed class OwnEventsTests
         var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
         var till = new TerminalIdentity("till-07", "ACME");
 
-        async Task BeatAsync(string? error)
+        // The board turns red when the back office refuses an exchange; an error a heartbeat carries from the exchange
+        // before only joins the history, since the exchange that carries it went through.
+        async Task BeatAsync(string? refusal)
         {
             clock.Advance(TimeSpan.FromMinutes(1));
-            var request = new SyncRequest { TerminalId = "till-07", Heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0", LastError = error } };
-            await recorder.RecordAsync(till, request, refusal: null, default);
+            var request = new SyncRequest { TerminalId = "till-07", Heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0" } };
+            await recorder.RecordAsync(till, request, refusal, default);
         }
 
         await BeatAsync(null);
@@ -60,10 +79,10 @@ public sealed class OwnEventsTests
         services.AddPosFleet().AddSyncBackOffice().AddStatus();
         await using var provider = services.BuildServiceProvider();
         var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
-        var request = new SyncRequest { TerminalId = "till-07", Heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0", LastError = "ERP unreachable" } };
+        var request = new SyncRequest { TerminalId = "till-07", Heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0" } };
 
-        await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: null, default);
-        await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: null, default);
+        await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: "ERP unreachable", default);
+        await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: "ERP unreachable", default);
 
         Assert.Single(events.Events);
     }

@@ -114,35 +114,42 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
 
         await old.GetRequiredService<ISyncAgent>().SyncNowAsync();
         var refused = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var updated = await TerminalAsync("till-01", "35.0");
+        var fixedOutcome = await updated.GetRequiredService<ISyncAgent>().SyncNowAsync();
+        var green = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
 
         Assert.Equal(TerminalHealth.Red, refused.Health);
         Assert.Contains("version 34 and later", refused.Status.LastSyncError, StringComparison.Ordinal);
         var error = Assert.Single((await Board.GetSyncErrorsAsync(StatusBoardAccess.To(["ACME"]), new SyncErrorQuery { TerminalId = "till-01", Organization = "ACME" })).Errors);
         Assert.Equal(refused.Status.LastSyncError, error.Error);
+        Assert.Equal(SyncOutcomeStatus.Succeeded, fixedOutcome.Status);
+        Assert.Equal((TerminalHealth.Green, "35.0", (string?)null), (green.Health, green.Status.ApplicationVersion, green.Status.LastSyncError));
     }
 
     [Fact]
-    public async Task SyncNowAsync_AfterAnUnreachableBackOffice_RedThenGreenAtTheNextSuccess()
+    public async Task SyncNowAsync_AfterAnUnreachableBackOffice_ErrorKeptInTheHistoryAndNotRedOnceThrough()
     {
         var transport = new SwitchableTransport();
-        var terminal = await TerminalAsync("till-02", "34.2", transport);
+        var terminal = await TerminalAsync("till-02", "35.0", transport);
         transport.Inner = terminal.GetServices<ISyncTransport>().First();
         var agent = terminal.GetRequiredService<ISyncAgent>();
 
+        await agent.SyncNowAsync();
         transport.Down = true;
-        await agent.SyncNowAsync();
+        var failed = await agent.SyncNowAsync();
         transport.Down = false;
+        _clock.Advance(TimeSpan.FromMinutes(1));
         await agent.SyncNowAsync();
-        var afterFailure = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
-        await agent.SyncNowAsync();
-        var afterSuccess = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        var afterRecovery = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        var errors = (await Board.GetSyncErrorsAsync(StatusBoardAccess.To(["ACME"]), new SyncErrorQuery { TerminalId = "till-02", Organization = "ACME" })).Errors;
         _clock.Advance(TimeSpan.FromMinutes(6) + TimeSpan.FromTicks(1));
         var silent = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
 
-        Assert.Equal(TerminalHealth.Red, afterFailure.Health);
-        Assert.Contains("could not be reached: line cut", afterFailure.Status.LastSyncError, StringComparison.Ordinal);
-        Assert.Equal(TerminalHealth.Yellow, afterSuccess.Health); // 34.2 is behind ACME's target 35
-        Assert.Null(afterSuccess.Status.LastSyncError);
+        Assert.Equal(SyncOutcomeStatus.Unreachable, failed.Status);
+        // The exchange that went through carried the previous one's error: kept in the history, not on the board.
+        Assert.Equal((TerminalHealth.Green, (string?)null), (afterRecovery.Health, afterRecovery.Status.LastSyncError));
+        Assert.Contains("could not be reached: line cut", Assert.Single(errors).Error, StringComparison.Ordinal);
         Assert.Equal(TerminalHealth.Grey, silent.Health); // 2-minute interval × 3
     }
 

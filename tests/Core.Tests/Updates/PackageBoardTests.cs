@@ -66,6 +66,27 @@ public sealed class PackageBoardTests : IAsyncDisposable
         Assert.Equal(installedAt, afterInstall);
     }
 
+    [Theory]
+    [InlineData("35.0", "35.0.0")]
+    [InlineData("35.0.0", "35.0")]
+    public async Task Sync_TillOnTheTargetWrittenWithAnotherTrailingZero_GreenAndNotOfferedAgain(string running, string target)
+    {
+        await _fleet.PublishAsync(target);
+        await _fleet.TargetAsync(target);
+        var till = await _fleet.TillAsync("till-01");
+        await till.RestartAsync(running);
+
+        await till.SyncAsync();
+        await till.SyncAsync();
+
+        // The board and the rollout read versions by one rule: the till is done, not offered the version it runs.
+        Assert.Empty(till.Installer.Installed);
+        Assert.Equal(TerminalHealth.Green, await HealthAsync("till-01"));
+        Assert.False(await _fleet.Query.IsBehindTargetAsync("ACME", running));
+        var rollout = await _fleet.Catalog.GetRolloutAsync("ACME");
+        Assert.Equal(1, rollout!.Installed);
+    }
+
     private async Task<DateTimeOffset?> LastUpdateAsync(string terminalId) =>
         (await _fleet.Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows.Single(r => r.Status.TerminalId == terminalId).Status.LastUpdate;
 }

@@ -93,6 +93,8 @@ internal sealed class Till : IAsyncDisposable
     private readonly string _credential;
     private readonly PackageConfirmationPolicy _policy;
     private readonly Action<PackageUpdatesOptions>? _configure;
+    // The till's file: its package state outlives a restart, as a SQLite file does.
+    private readonly InMemoryTerminalPackageStateStore _packageState = new();
     private ServiceProvider _provider;
 
     public Till(PackageFleet fleet, string id, string organization, string credential, PackageConfirmationPolicy policy, Action<PackageUpdatesOptions>? configure)
@@ -109,11 +111,28 @@ internal sealed class Till : IAsyncDisposable
         _provider = Build(applicationVersion);
     }
 
+    /// <summary>
+    /// Syncs until the installer stops the process to replace the application (that sync never ends), then starts the
+    /// application again on <paramref name="restartedOn"/> over the same stored state. The stopped container is left
+    /// as a killed process leaves it: not disposed.
+    /// </summary>
+    public async Task SyncUntilTheInstallerStopsTheProcessAsync(string restartedOn)
+    {
+        Installer.StopsTheProcess = true;
+        var sync = _provider.GetRequiredService<ISyncAgent>().SyncNowAsync();
+        await Installer.Stopped.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(sync.IsCompleted);
+        Installer.StopsTheProcess = false;
+        _provider = Build(restartedOn);
+    }
+
     private ServiceProvider Build(string applicationVersion)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_fleet.Clock);
         services.AddFakeLogging();
+        services.AddSingleton<ITerminalPackageStateStore>(_packageState);
+        services.AddSingleton<IPackageFetcher>(new DownloadingFetcher(this));
         services.AddPosFleet(o => (o.TerminalId, o.Organization) = (Id, _organization))
             .AddSyncAgent(o =>
             {
@@ -144,6 +163,12 @@ internal sealed class Till : IAsyncDisposable
 
     public SwitchGate Gate { get; } = new();
 
+    /// <summary>The outbox of the till's running application.</summary>
+    public PosFleet.Sync.Outbox.IOutbox Outbox => _provider.GetRequiredService<PosFleet.Sync.Outbox.IOutbox>();
+
+    /// <summary>What happens at the till while the package downloads, such as a ticket opened.</summary>
+    public Action? WhileDownloading { get; set; }
+
     public async Task<SyncOutcome> SyncAsync()
     {
         var outcome = await _provider.GetRequiredService<ISyncAgent>().SyncNowAsync();
@@ -161,6 +186,14 @@ internal sealed class RecordingInstaller : IPackageInstaller
 
     public string? FailWith { get; set; }
 
+    /// <summary>Whether the installer stops the process (as one that replaces the running application does): it never returns.</summary>
+    public bool StopsTheProcess { get; set; }
+
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the installer stopped the process.</summary>
+    public Task Stopped => _stopped.Task;
+
     public ValueTask InstallAsync(PackageInstallRequest request, CancellationToken cancellationToken)
     {
         if (FailWith is { } error)
@@ -169,6 +202,12 @@ internal sealed class RecordingInstaller : IPackageInstaller
         }
 
         Installed.Add((request.Offer.Version, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(request.FilePath)))));
+        if (StopsTheProcess)
+        {
+            _stopped.TrySetResult();
+            return new ValueTask(new TaskCompletionSource().Task);
+        }
+
         return ValueTask.CompletedTask;
     }
 }
@@ -183,11 +222,38 @@ internal sealed class ScriptedDialog : IPackageConfirmation
     /// <summary>What happens at the till while the dialog is shown, such as a ticket opened.</summary>
     public Action? WhileAsking { get; set; }
 
-    public ValueTask<PackageConfirmationAnswer> ConfirmAsync(PackageConfirmationRequest request, CancellationToken cancellationToken)
+    /// <summary>Whether nobody is at the till: the dialog stays open until it is canceled.</summary>
+    public bool NobodyAnswers { get; set; }
+
+    private readonly TaskCompletionSource _shown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the dialog was first shown.</summary>
+    public Task Shown => _shown.Task;
+
+    public async ValueTask<PackageConfirmationAnswer> ConfirmAsync(PackageConfirmationRequest request, CancellationToken cancellationToken)
     {
         Asked.Add(request.Offer.Version);
         WhileAsking?.Invoke();
-        return ValueTask.FromResult(Answer);
+        _shown.TrySetResult();
+        if (NobodyAnswers)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return Answer;
+    }
+}
+
+/// <summary>The file fetcher the terminal uses by default, running the till's <see cref="Till.WhileDownloading"/> once the download started.</summary>
+internal sealed class DownloadingFetcher(Till till) : IPackageFetcher
+{
+    private readonly FilePackageFetcher _files = new();
+
+    public async ValueTask<Stream> OpenAsync(PackageOffer offer, CancellationToken cancellationToken)
+    {
+        var stream = await _files.OpenAsync(offer, cancellationToken);
+        till.WhileDownloading?.Invoke();
+        return stream;
     }
 }
 

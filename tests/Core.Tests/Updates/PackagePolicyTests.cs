@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using PosFleet.Updates;
 
 namespace PosFleet.Tests.Updates;
@@ -153,6 +157,90 @@ public sealed class PackagePolicyTests : IAsyncDisposable
         Assert.Empty(till.Installer.Installed);
         var status = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
         Assert.Equal((PackageOutcome.Deferred, "ticket 7 was opened"), (status!.LastResult!.Outcome, status.LastResult.Detail));
+    }
+
+    [Fact]
+    public async Task Sync_TicketOpenedDuringTheDownload_DoesNotInstallThenInstallsOnceClosed()
+    {
+        await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0");
+        var till = await _fleet.TillAsync("till-01");
+        till.WhileDownloading = () => till.Gate.Reason = "ticket 1042 is open";
+
+        await till.SyncAsync();
+        var installedWhileOpen = till.Installer.Installed.Count;
+        await till.SyncAsync();
+        var status = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
+        till.WhileDownloading = null;
+        till.Gate.Reason = null;
+        await till.SyncAsync();
+
+        Assert.Equal(0, installedWhileOpen);
+        Assert.Equal((PackageOutcome.Deferred, "ticket 1042 is open"), (status!.LastResult!.Outcome, status.LastResult.Detail));
+        Assert.Equal(["35.0"], till.Installer.Installed.Select(i => i.Version));
+    }
+
+    [Fact]
+    public async Task Sync_AlwaysPolicyNobodyAnswers_DeferredAfterTheTimeoutAndTheSyncEnds()
+    {
+        await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0");
+        var till = await _fleet.TillAsync("till-01", policy: PackageConfirmationPolicy.Always, configure: o => o.ConfirmationTimeout = TimeSpan.FromMinutes(2));
+        till.Dialog.NobodyAnswers = true;
+
+        var sync = till.SyncAsync();
+        await till.Dialog.Shown.WaitAsync(TimeSpan.FromSeconds(30));
+        _fleet.Clock.Advance(TimeSpan.FromMinutes(2));
+        await sync.WaitAsync(TimeSpan.FromSeconds(30));
+        till.Dialog.NobodyAnswers = false;
+        till.Dialog.Answer = PackageConfirmationAnswer.Later;
+        await till.SyncAsync(); // reports the deferral
+        var status = await _fleet.Store.GetTerminalAsync("ACME", "till-01", "pos", default);
+
+        Assert.Equal(PackageOutcome.Deferred, status!.LastResult!.Outcome);
+        Assert.StartsWith("No answer at the till within 00:02:00", status.LastResult.Detail, StringComparison.Ordinal);
+        Assert.Empty(till.Installer.Installed);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2 * 24 * 60 * 60)]
+    public void Validate_ConfirmationTimeoutOutOfRange_NamesTheOption(int seconds)
+    {
+        var result = new PackageUpdatesOptionsValidator().Validate(null, new PackageUpdatesOptions { PackageId = "pos", ConfirmationTimeout = TimeSpan.FromSeconds(seconds) });
+
+        Assert.Contains("PackageUpdatesOptions.ConfirmationTimeout", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_NoInstallGateRegistered_WarnsOnce()
+    {
+        var withoutGate = await StartedTerminalLogsAsync(withGate: false);
+        var withGate = await StartedTerminalLogsAsync(withGate: true);
+
+        Assert.Single(withoutGate, r => r.Level == LogLevel.Warning && r.Message.Contains("without an IPackageInstallGate", StringComparison.Ordinal));
+        Assert.DoesNotContain(withGate, r => r.Message.Contains("IPackageInstallGate", StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyList<FakeLogRecord>> StartedTerminalLogsAsync(bool withGate)
+    {
+        var services = new ServiceCollection();
+        services.AddFakeLogging();
+        var builder = services.AddPosFleet(o => (o.TerminalId, o.Organization) = ("till-01", "ACME"))
+            .AddPackageUpdates(o => (o.PackageId, o.InstalledVersion) = ("pos", "34.0"))
+            .AddPackageInstaller(new RecordingInstaller());
+        if (withGate)
+        {
+            builder.AddPackageInstallGate(new SwitchGate());
+        }
+
+        await using var provider = services.BuildServiceProvider();
+        foreach (var hosted in provider.GetServices<IHostedService>().OfType<PackageUpdatesStartupCheck>())
+        {
+            await hosted.StartAsync(default);
+        }
+
+        return provider.GetRequiredService<FakeLogCollector>().GetSnapshot();
     }
 
     [Fact]

@@ -102,6 +102,36 @@ public sealed class PackageRolloutTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Sync_ResumedAfterAnAutomaticHalt_FailuresFromBeforeDoNotHaltItAgain()
+    {
+        var tills = await TillsAsync(10);
+        await _fleet.PublishAsync("35.0");
+        await _fleet.TargetAsync("35.0", "ACME", 50, 100);
+        var selected = (await _fleet.Catalog.GetRolloutAsync("ACME"))!.Terminals.Where(t => t.Selected).Select(t => t.TerminalId).ToList();
+        foreach (var till in tills.Where(t => selected.Take(2).Contains(t.Id)))
+        {
+            till.Installer.FailWith = "disk full";
+        }
+
+        await SyncAllAsync(tills);                                    // five offered, two failed
+        await SyncAllAsync(tills);                                    // the failures reported: halted
+        var halted = (await _fleet.Catalog.GetRolloutAsync("ACME"))!.Target.Rollout;
+        _fleet.Clock.Advance(TimeSpan.FromHours(1));
+        await _fleet.Catalog.ResumeAsync("ACME");
+        // A report that changes something makes the back office weigh the rollout again: a till outside the stage
+        // restarted on a version installed by hand.
+        await tills.First(t => !selected.Contains(t.Id)).RestartAsync("34.1");
+        await SyncAllAsync(tills);
+        await SyncAllAsync(tills);
+        var rollout = await _fleet.Catalog.GetRolloutAsync("ACME");
+
+        Assert.True(halted.IsHalted);
+        Assert.Null(rollout!.Target.Rollout.HaltedReason);
+        Assert.Equal(2, rollout.Failed);
+        Assert.Equal(3, tills.Sum(t => t.Installer.Installed.Count));
+    }
+
+    [Fact]
     public async Task Sync_TamperedPackage_RefusedReportedAndNeverInstalled()
     {
         var till = await _fleet.TillAsync("till-01");

@@ -59,16 +59,18 @@ internal sealed partial class PostgreSqlPackageStore(PostgreSqlDatabase database
     public async ValueTask<IReadOnlyList<PackageTarget>> ListTargetsAsync(CancellationToken cancellationToken) =>
         await database.QueryAsync($"SELECT {TargetColumns} FROM package_targets ORDER BY organization", ReadTarget, cancellationToken).ConfigureAwait(false);
 
-    public async ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout rollout, CancellationToken cancellationToken)
+    public async ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout previous, PackageRollout rollout, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(rollout);
         return await database.ExecuteAsync(
             """
             UPDATE package_targets SET stages = @stages, stage = @stage, widen_at = @widen_at, failure_threshold = @threshold, halted_reason = @halted, changed_at = @changed_at
             WHERE organization = @organization AND version = @version
+              AND stage = @was_stage AND halted_reason IS NOT DISTINCT FROM @was_halted AND changed_at = @was_changed_at
             """,
             cancellationToken,
-            [("organization", organization), ("version", version), .. Rollout(rollout)]).ConfigureAwait(false) == 1;
+            [("organization", organization), ("version", version), ("was_stage", previous.Stage), ("was_halted", previous.HaltedReason), ("was_changed_at", previous.ChangedAt.UtcTicks), .. Rollout(rollout)]).ConfigureAwait(false) == 1;
     }
 
     private static (string, object?)[] Rollout(PackageRollout rollout) =>

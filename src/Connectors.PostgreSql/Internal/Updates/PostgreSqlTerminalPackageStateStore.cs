@@ -14,7 +14,7 @@ internal sealed class PostgreSqlTerminalPackageStateStore(PostgreSqlDatabase dat
 
     public async ValueTask<TerminalPackageState?> GetAsync(string packageId, CancellationToken cancellationToken) =>
         (await database.QueryAsync(
-            "SELECT package_id, installed_version, confirmed, result_version, result_outcome, result_detail, result_at, installed_at FROM package_terminal_state WHERE terminal = @terminal AND package_id = @package",
+            "SELECT package_id, installed_version, confirmed, result_version, result_outcome, result_detail, result_at, installed_at, installing_version FROM package_terminal_state WHERE terminal = @terminal AND package_id = @package",
             r => new TerminalPackageState
             {
                 PackageId = r.GetString(0),
@@ -22,6 +22,7 @@ internal sealed class PostgreSqlTerminalPackageStateStore(PostgreSqlDatabase dat
                 Confirmed = r.GetBoolean(2),
                 LastResult = PostgreSqlPackageStore.ReadResult(r, 3),
                 InstalledAt = PostgreSqlPackageStore.Instant(r, 7),
+                InstallingVersion = r.IsDBNull(8) ? null : r.GetString(8),
             },
             cancellationToken,
             ("terminal", Terminal),
@@ -32,14 +33,14 @@ internal sealed class PostgreSqlTerminalPackageStateStore(PostgreSqlDatabase dat
         ArgumentNullException.ThrowIfNull(state);
         await database.ExecuteAsync(
             """
-            INSERT INTO package_terminal_state (terminal, package_id, installed_version, confirmed, result_version, result_outcome, result_detail, result_at, installed_at)
-            VALUES (@terminal, @package, @installed, @confirmed, @result_version, @outcome, @detail, @result_at, @installed_at)
+            INSERT INTO package_terminal_state (terminal, package_id, installed_version, confirmed, result_version, result_outcome, result_detail, result_at, installed_at, installing_version)
+            VALUES (@terminal, @package, @installed, @confirmed, @result_version, @outcome, @detail, @result_at, @installed_at, @installing)
             ON CONFLICT (terminal, package_id) DO UPDATE SET installed_version = EXCLUDED.installed_version, confirmed = EXCLUDED.confirmed,
                 result_version = EXCLUDED.result_version, result_outcome = EXCLUDED.result_outcome, result_detail = EXCLUDED.result_detail, result_at = EXCLUDED.result_at,
-                installed_at = EXCLUDED.installed_at
+                installed_at = EXCLUDED.installed_at, installing_version = EXCLUDED.installing_version
             """,
             cancellationToken,
-            [("terminal", Terminal), ("package", state.PackageId), ("installed", state.InstalledVersion), ("confirmed", state.Confirmed), ("installed_at", state.InstalledAt?.UtcTicks), .. PostgreSqlPackageStore.Result(state.LastResult)])
+            [("terminal", Terminal), ("package", state.PackageId), ("installed", state.InstalledVersion), ("confirmed", state.Confirmed), ("installed_at", state.InstalledAt?.UtcTicks), ("installing", state.InstallingVersion), .. PostgreSqlPackageStore.Result(state.LastResult)])
             .ConfigureAwait(false);
     }
 }

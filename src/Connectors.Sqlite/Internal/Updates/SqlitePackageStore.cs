@@ -62,18 +62,23 @@ internal sealed partial class SqlitePackageStore(SqliteDatabase database) : IPac
     public async ValueTask<IReadOnlyList<PackageTarget>> ListTargetsAsync(CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {TargetColumns} FROM package_targets ORDER BY organization;", _ => { }, ReadTarget, cancellationToken).ConfigureAwait(false);
 
-    public async ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout rollout, CancellationToken cancellationToken)
+    public async ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout previous, PackageRollout rollout, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(rollout);
         return await ExecuteAsync(
             """
             UPDATE package_targets SET stages = $stages, stage = $stage, widen_at = $widen_at, failure_threshold = $threshold, halted_reason = $halted, changed_at = $changed_at
-            WHERE organization = $organization AND version = $version;
+            WHERE organization = $organization AND version = $version
+              AND stage = $was_stage AND halted_reason IS $was_halted AND changed_at = $was_changed_at;
             """,
             p =>
             {
                 p.AddWithValue("$organization", organization);
                 p.AddWithValue("$version", version);
+                p.AddWithValue("$was_stage", previous.Stage);
+                p.AddWithValue("$was_halted", (object?)previous.HaltedReason ?? DBNull.Value);
+                p.AddWithValue("$was_changed_at", previous.ChangedAt.UtcTicks);
                 AddRollout(p, rollout);
             },
             cancellationToken).ConfigureAwait(false) == 1;

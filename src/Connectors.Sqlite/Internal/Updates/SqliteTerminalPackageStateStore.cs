@@ -11,7 +11,7 @@ internal sealed class SqliteTerminalPackageStateStore(SqliteDatabase database) :
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT package_id, installed_version, confirmed, result_version, result_outcome, result_detail, result_at, installed_at FROM package_terminal_state WHERE package_id = $package;";
+            command.CommandText = "SELECT package_id, installed_version, confirmed, result_version, result_outcome, result_detail, result_at, installed_at, installing_version FROM package_terminal_state WHERE package_id = $package;";
             command.Parameters.AddWithValue("$package", packageId);
             using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -26,6 +26,7 @@ internal sealed class SqliteTerminalPackageStateStore(SqliteDatabase database) :
                 Confirmed = r.GetInt64(2) != 0,
                 LastResult = SqlitePackageStore.ReadResult(r, 3),
                 InstalledAt = r.IsDBNull(7) ? null : new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
+                InstallingVersion = r.IsDBNull(8) ? null : r.GetString(8),
             };
         }
     }
@@ -38,12 +39,13 @@ internal sealed class SqliteTerminalPackageStateStore(SqliteDatabase database) :
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT OR REPLACE INTO package_terminal_state (package_id, installed_version, confirmed, result_version, result_outcome, result_detail, result_at, installed_at)
-                VALUES ($package, $installed, $confirmed, $result_version, $outcome, $detail, $result_at, $installed_at);
+                INSERT OR REPLACE INTO package_terminal_state (package_id, installed_version, confirmed, result_version, result_outcome, result_detail, result_at, installed_at, installing_version)
+                VALUES ($package, $installed, $confirmed, $result_version, $outcome, $detail, $result_at, $installed_at, $installing);
                 """;
             command.Parameters.AddWithValue("$package", state.PackageId);
             command.Parameters.AddWithValue("$installed", (object?)state.InstalledVersion ?? DBNull.Value);
             command.Parameters.AddWithValue("$confirmed", state.Confirmed ? 1 : 0);
+            command.Parameters.AddWithValue("$installing", (object?)state.InstallingVersion ?? DBNull.Value);
             command.Parameters.AddWithValue("$installed_at", (object?)state.InstalledAt?.UtcTicks ?? DBNull.Value);
             SqlitePackageStore.AddResult(command.Parameters, state.LastResult);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -72,7 +72,6 @@ internal sealed partial class SyncAgent
             }
 
             ApplyConfiguration(response);
-            await TakePackageOfferAsync(response, cancellationToken).ConfigureAwait(false);
             if (await ReceiveActionsAsync(response, cancellationToken).ConfigureAwait(false) is { } actionsError)
             {
                 return Outcome(SyncOutcomeStatus.Failed, actionsError);
@@ -108,6 +107,10 @@ internal sealed partial class SyncAgent
                 // Still in the outbox: sent again and answered again, not applied again.
                 return Outcome(SyncOutcomeStatus.Failed, $"The acknowledged messages could not be removed from the outbox: {ex.Message}");
             }
+
+            // Only once the batch is acknowledged: an installer that stops the application, or a dialog left open at the
+            // till, must not keep messages the back office already took in the outbox, to be sent again.
+            await TakePackageOfferAsync(response, cancellationToken).ConfigureAwait(false);
 
             var answered = accepted.Count + rejections.Count;
             var outboxDone = batch.Count == 0 || answered < batch.Count || depth <= batch.Count;
