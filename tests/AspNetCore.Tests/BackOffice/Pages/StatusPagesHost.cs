@@ -13,6 +13,7 @@ using PosFleet.Connectors.Email;
 using PosFleet.Connectors.Sqlite;
 using PosFleet.Digests;
 using PosFleet.Notifications.Engine;
+using PosFleet.Notifications.Items;
 using PosFleet.Status;
 using PosFleet.Sync;
 using PosFleet.Sync.Enrolment;
@@ -70,6 +71,9 @@ internal sealed class StatusPagesHost : IAsyncDisposable
             .AddPickupFolderNotifier(Path.Combine(directory.Path, "mail"))
             .AddNotificationEngine() // the bell's inbox, in the same SQLite file
             .AddBackOffice();
+        // The engine resolves its directory as soon as the board's recorder or the actions publish to it; these pages
+        // notify nobody, so the directory knows no one.
+        builder.Services.AddSingleton<INotificationDirectory, NoRecipients>();
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -128,5 +132,17 @@ internal sealed class StatusPagesHost : IAsyncDisposable
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Dispose();
+    }
+
+    /// <summary>A directory without people: the bell's inbox is written by the tests themselves.</summary>
+    private sealed class NoRecipients : INotificationDirectory
+    {
+        public ValueTask<IReadOnlyList<NotificationRecipient>> GetAdministratorsAsync(string organizationId, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
+
+        public ValueTask<NotificationRecipient?> GetCustomerContactAsync(string organizationId, string customerId, CancellationToken cancellationToken) => ValueTask.FromResult<NotificationRecipient?>(null);
+
+        public ValueTask<IReadOnlyList<NotificationRecipient>> GetTechniciansAsync(string organizationId, IReadOnlyList<string> technicianIds, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
+
+        public ValueTask<IReadOnlyList<NotificationRecipient>> GetRoleMembersAsync(string organizationId, string role, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
     }
 }
