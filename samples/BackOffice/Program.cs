@@ -17,6 +17,7 @@ using PosFleet.Logs.Retention;
 using PosFleet.Notifications.Engine;
 using PosFleet.Notifications.Items;
 using PosFleet.Samples.BackOffice;
+using PosFleet.Status;
 using PosFleet.Sync;
 using PosFleet.Sync.Changes;
 
@@ -31,7 +32,8 @@ using PosFleet.Sync.Changes;
 //
 // The web back office (dashboard, reports, status board, actions, digests, the notifications bell) is at /fleet behind
 // a DEVELOPMENT-ONLY login with two users in two organizations (DevelopmentLogin.cs), on when started with --demo (which
-// also writes 48 hours of demo activity and a few notifications into the store once) or in the Development environment;
+// also writes 48 hours of demo activity, a few notifications, and enrolled terminals with their status, sync errors and
+// actions into the store once) or in the Development environment;
 // a real host maps it behind its own authentication. Without either, the sample serves the sync exchange only.
 //
 // The content root is the sample's own folder, wherever it is started from: appsettings.json is read there, and the
@@ -74,6 +76,7 @@ posFleet
     .AddSyncBackOffice(o => configuration.GetSection("Sync").Bind(o))
     .AddOutboxMessageHandler<TicketHandler>(TicketHandler.MessageType)
     .AddActionsBackOffice() // the back office's actions page and the status board's Retrieve logs / Reset database
+    .AddStatus(o => configuration.GetSection("Status").Bind(o)) // the board's target version (yellow below it)
     .AddSyncEndpoint();
 
 // After the store's own start-up (registered by UseSqliteStorageFile / UsePostgreSqlStorage), before the change tracking
@@ -139,6 +142,8 @@ if (demo)
     Console.WriteLine(added > 0 ? $"Demo data: {added} log entries of the last 48 hours written." : "Demo data: already in the store.");
     var notified = await DemoNotifications.SeedAsync(app.Services.GetRequiredService<INotificationStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).ConfigureAwait(false);
     Console.WriteLine(notified > 0 ? $"Demo notifications: {notified} in the development users' inboxes." : "Demo notifications: already in the inboxes.");
+    var terminals = await DemoTerminals.SeedAsync(app.Services, app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).ConfigureAwait(false);
+    Console.WriteLine(terminals > 0 ? $"Demo terminals: {terminals} enrolled, with their status and actions." : "Demo terminals: already enrolled.");
 }
 
 foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
