@@ -48,8 +48,8 @@ public sealed class OwnEventsTests
         var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
         var till = new TerminalIdentity("till-07", "ACME");
 
-        // The board turns red when the back office refuses an exchange; an error a heartbeat carries from the exchange
-        // before only joins the history, since the exchange that carries it went through.
+        // The board turns red when the back office refuses an exchange; an error a heartbeat carries from before the
+        // previous exchange (unreachable) only joins the history, since the exchange that carries it went through.
         async Task BeatAsync(string? refusal)
         {
             clock.Advance(TimeSpan.FromMinutes(1));
