@@ -9,9 +9,10 @@ namespace PosFleet.Status;
 /// <summary>
 /// Keeps the heartbeat of every authenticated exchange as the terminal's latest status, with the organization and
 /// terminal of its credential (never what the request claims). A refusal of the back office (a version too old) is
-/// recorded as the terminal's sync error; the error a heartbeat carries from the previous exchange joins the history,
-/// while the latest status is clear, since this exchange went through. A store that fails is logged and never fails
-/// the exchange. When the notification engine is registered, a terminal turning red on the status board (a refusal
+/// recorded as the terminal's sync error. The error a heartbeat carries from the previous sync joins the history; when
+/// that sync failed after reaching the back office (its import, actions or acknowledgement) it stays the latest status,
+/// red until a sync completes cleanly, and otherwise (the back office was not reached) the latest status is clear, since
+/// this exchange went through. A store that fails is logged and never fails the exchange. When the notification engine is registered, a terminal turning red on the status board (a refusal
 /// after none) is published as an item event of kind <c>terminal</c>, once per transition.
 /// </summary>
 internal sealed partial class TerminalStatusRecorder(
@@ -44,10 +45,11 @@ internal sealed partial class TerminalStatusRecorder(
         };
         try
         {
-            if (refusal is null && carried is not null)
+            if (refusal is null && carried is not null && !heartbeat.LastErrorAfterExchange)
             {
-                // The heartbeat carries the previous exchange's error, and this exchange went through: the error joins
-                // the history, and the latest status is clear, so the board turns green now rather than one interval later.
+                // The previous sync failed before reaching the back office, and this exchange went through: the error
+                // joins the history, and the latest status is clear, so the board turns green now rather than one
+                // interval later. An error after the exchange is not cured by reaching it: it stays, red.
                 await store.RecordAsync(status, options.Value.MaxErrorsPerTerminal, cancellationToken).ConfigureAwait(false);
                 status = status with { LastSyncError = null };
             }

@@ -48,8 +48,8 @@ public sealed class OwnEventsTests
         var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
         var till = new TerminalIdentity("till-07", "ACME");
 
-        // The board turns red when the back office refuses an exchange; an error a heartbeat carries from the exchange
-        // before only joins the history, since the exchange that carries it went through.
+        // The board turns red when the back office refuses an exchange; an error a heartbeat carries from before the
+        // previous exchange (unreachable) only joins the history, since the exchange that carries it went through.
         async Task BeatAsync(string? refusal)
         {
             clock.Advance(TimeSpan.FromMinutes(1));
@@ -85,6 +85,39 @@ public sealed class OwnEventsTests
         await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: "ERP unreachable", default);
 
         Assert.Single(events.Events);
+    }
+
+    [Fact]
+    public async Task RecordAsync_CarriedErrorAfterTheExchange_PublishesOncePerTransitionIntoRed()
+    {
+        var events = new RecordingItemEventPublisher();
+        var clock = new TestClock();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<IItemEventPublisher>(events);
+        services.AddPosFleet().AddSyncBackOffice().AddStatus();
+        await using var provider = services.BuildServiceProvider();
+        var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
+
+        // A sync that failed after reaching the back office (an import) keeps the terminal red until one completes cleanly.
+        async Task BeatAsync(string? carried)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            var heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0", LastError = carried, LastErrorAfterExchange = carried is not null };
+            await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), new SyncRequest { TerminalId = "till-07", Heartbeat = heartbeat }, refusal: null, default);
+        }
+
+        await BeatAsync(null);
+        await BeatAsync("import failed: disk full");   // green → red
+        await BeatAsync("import failed: disk full");   // still red
+        await BeatAsync(null);
+        await BeatAsync("actions not recorded");       // red again
+
+        Assert.Equal(2, events.Events.Count);
+        Assert.Equal(2, events.Events.Select(e => e.EventId).Distinct().Count());
+        Assert.All(events.Events, e => Assert.Equal(("terminal", "till-07", "Red", "ACME"), (e.Item.Kind, e.Item.Id, e.Item.State, e.Item.OrganizationId)));
+        Assert.Contains("import failed: disk full", events.Events[0].Item.Title, StringComparison.Ordinal);
+        Assert.Contains("actions not recorded", events.Events[1].Item.Title, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Testing;
 using PosFleet.Status;
 using PosFleet.Sync;
 using PosFleet.Sync.Agent;
+using PosFleet.Sync.Changes;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Exchange;
 using PosFleet.Sync.Outbox;
@@ -26,6 +27,7 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
             .AddSyncBackOffice(o => o.MinimumApplicationVersion = "34")
             .AddOutboxMessageHandler("ticket", new Tickets())
             .AddStatus(o => o.TargetVersions["ACME"] = "35");
+        services.AddSingleton<IChangeExporter>(new EmptyBatches());
         _backOffice = services.BuildServiceProvider();
     }
 
@@ -43,7 +45,7 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
         await _backOffice.DisposeAsync();
     }
 
-    private async Task<ServiceProvider> TerminalAsync(string id, string version, ISyncTransport? transport = null)
+    private async Task<ServiceProvider> TerminalAsync(string id, string version, ISyncTransport? transport = null, IChangeImporter? importer = null)
     {
         var enrolment = await _backOffice.GetRequiredService<ITerminalRegistry>().EnrolAsync(id, "ACME");
         var services = new ServiceCollection();
@@ -64,6 +66,11 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
         if (transport is not null)
         {
             services.AddSingleton(transport);
+        }
+
+        if (importer is not null)
+        {
+            services.AddSingleton(importer);
         }
 
         var provider = services.BuildServiceProvider();
@@ -153,6 +160,86 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
         Assert.Equal(TerminalHealth.Grey, silent.Health); // 2-minute interval × 3
     }
 
+    [Fact]
+    public async Task SyncNowAsync_ImportFailsAtEverySync_RedWithTheErrorUntilASyncCompletesCleanly()
+    {
+        var importer = new BreakableImporter { Broken = true };
+        var terminal = await TerminalAsync("till-03", "35.0", importer: importer);
+        var agent = terminal.GetRequiredService<ISyncAgent>();
+        var health = new List<(TerminalHealth Health, string? Error)>();
+
+        async Task SyncAsync()
+        {
+            _clock.Advance(TimeSpan.FromMinutes(2));
+            await agent.SyncNowAsync();
+            var row = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+            health.Add((row.Health, row.Status.LastSyncError));
+        }
+
+        await SyncAsync(); // fails; its heartbeat carries nothing yet
+        await SyncAsync(); // fails again; carries the first failure
+        await SyncAsync(); // and again
+        var failed = agent.LastOutcome;
+        importer.Broken = false;
+        await SyncAsync(); // clean; carries the third failure
+        await SyncAsync(); // carries no error
+        var errors = (await Board.GetSyncErrorsAsync(StatusBoardAccess.To(["ACME"]), new SyncErrorQuery { TerminalId = "till-03", Organization = "ACME" })).Errors;
+
+        Assert.Equal(SyncOutcomeStatus.Failed, failed!.Status);
+        Assert.Equal(TerminalHealth.Green, health[0].Health);
+        Assert.All(health[1..4], h => Assert.Equal(TerminalHealth.Red, h.Health));
+        Assert.All(health[1..4], h => Assert.Contains("could not be imported: disk full", h.Error, StringComparison.Ordinal));
+        Assert.Equal((TerminalHealth.Green, (string?)null), health[4]);
+        Assert.Equal(3, errors.Count);
+    }
+
+    [Fact]
+    public async Task SyncNowAsync_UnreachableAfterFailedImports_GreenOnceAnExchangeGoesThrough()
+    {
+        var importer = new BreakableImporter { Broken = true };
+        var transport = new SwitchableTransport();
+        var terminal = await TerminalAsync("till-04", "35.0", transport, importer);
+        transport.Inner = terminal.GetServices<ISyncTransport>().First();
+        var agent = terminal.GetRequiredService<ISyncAgent>();
+
+        await agent.SyncNowAsync();
+        await agent.SyncNowAsync();
+        var red = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        importer.Broken = false;
+        transport.Down = true;
+        var unreachable = await agent.SyncNowAsync();
+        transport.Down = false;
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var through = await agent.SyncNowAsync();
+        var green = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+
+        Assert.Equal(TerminalHealth.Red, red.Health);
+        Assert.Equal((SyncOutcomeStatus.Unreachable, SyncOutcomeStatus.Succeeded), (unreachable.Status, through.Status));
+        Assert.False(transport.LastRequest!.Heartbeat.LastErrorAfterExchange);
+        Assert.Contains("could not be reached: line cut", transport.LastRequest.Heartbeat.LastError, StringComparison.Ordinal);
+        Assert.Equal((TerminalHealth.Green, (string?)null), (green.Health, green.Status.LastSyncError));
+    }
+
+    private sealed class EmptyBatches : IChangeExporter
+    {
+        public ValueTask<ChangeBatch> ExportAsync(string organization, string? terminalId, long checkpoint, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(new ChangeBatch { Organization = organization, FromCheckpoint = checkpoint, Checkpoint = checkpoint });
+
+        public ValueTask<IReadOnlyList<TerminalRowAssignment>> ListAssignmentsAsync(string organization, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<TerminalRowAssignment>>([]);
+    }
+
+    /// <summary>A terminal's import that fails while <see cref="Broken"/>, as a full disk would, after the exchange went through.</summary>
+    private sealed class BreakableImporter : IChangeImporter
+    {
+        public bool Broken { get; set; }
+
+        public ValueTask<long> GetCheckpointAsync(string organization, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
+
+        public ValueTask<ChangeImportResult> ImportAsync(ChangeBatch batch, CancellationToken cancellationToken) =>
+            Broken ? throw new IOException("disk full") : ValueTask.FromResult(new ChangeImportResult { Checkpoint = batch.Checkpoint });
+    }
+
     private sealed class Tickets : PosFleet.Sync.Inbox.IOutboxMessageHandler
     {
         public ValueTask HandleAsync(PosFleet.Sync.Inbox.OutboxMessageContext context, OutboxMessage message, CancellationToken cancellationToken) => ValueTask.CompletedTask;
@@ -164,7 +251,12 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
 
         public bool Down { get; set; }
 
-        public Task<SyncResponse> ExchangeAsync(SyncRequest request, CancellationToken cancellationToken) =>
-            Down ? throw new HttpRequestException("line cut") : Inner!.ExchangeAsync(request, cancellationToken);
+        public SyncRequest? LastRequest { get; private set; }
+
+        public Task<SyncResponse> ExchangeAsync(SyncRequest request, CancellationToken cancellationToken)
+        {
+            LastRequest = request;
+            return Down ? throw new HttpRequestException("line cut") : Inner!.ExchangeAsync(request, cancellationToken);
+        }
     }
 }

@@ -17,7 +17,7 @@ public sealed class SyncWireFormatTests
         {
             TerminalId = "till-07",
             Organization = "ACME",
-            Heartbeat = new SyncHeartbeat { ApplicationVersion = "34.2", LastUpdate = _clock.GetUtcNow().AddDays(-3), LastError = "timeout", OutboxDepth = 12 },
+            Heartbeat = new SyncHeartbeat { ApplicationVersion = "34.2", LastUpdate = _clock.GetUtcNow().AddDays(-3), LastError = "timeout", LastErrorAfterExchange = true, OutboxDepth = 12 },
             Outbox = [message],
         };
 
@@ -60,6 +60,16 @@ public sealed class SyncWireFormatTests
 
         Assert.Equal(2, read.ProtocolVersion);
         Assert.Empty(read.Acknowledged);
+    }
+
+    [Fact]
+    public async Task ReadRequest_HeartbeatOfAnEarlierTerminal_ErrorNotAfterTheExchange()
+    {
+        var json = """{"protocolVersion":1,"terminalId":"till-07","heartbeat":{"applicationVersion":"34.2","lastError":"disk full"}}""";
+
+        var read = await SyncWireFormat.ReadRequestAsync(new MemoryStream(Gzip(json)));
+
+        Assert.Equal(("disk full", false), (read.Heartbeat.LastError, read.Heartbeat.LastErrorAfterExchange));
     }
 
     [Fact]

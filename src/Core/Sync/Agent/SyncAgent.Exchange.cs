@@ -33,6 +33,7 @@ internal sealed partial class SyncAgent
                     LastUpdate = await LastUpdateAsync(cancellationToken).ConfigureAwait(false),
                     LastSync = _lastSucceededAt,
                     LastError = _last is { Status: not SyncOutcomeStatus.Succeeded } last ? last.Error : null,
+                    LastErrorAfterExchange = _last is { Status: not SyncOutcomeStatus.Succeeded, FailedAfterExchange: true },
                     OutboxDepth = depth,
                     OldestUnsentAge = batch.Count > 0 ? Max(_time.GetUtcNow() - batch[0].CreatedAt, TimeSpan.Zero) : null,
                     SyncInterval = Interval(),
@@ -74,12 +75,12 @@ internal sealed partial class SyncAgent
             ApplyConfiguration(response);
             if (await ReceiveActionsAsync(response, cancellationToken).ConfigureAwait(false) is { } actionsError)
             {
-                return Outcome(SyncOutcomeStatus.Failed, actionsError);
+                return FailedAfterExchange(actionsError);
             }
 
             if (await ImportChangesAsync(response, cancellationToken).ConfigureAwait(false) is { } importError)
             {
-                return Outcome(SyncOutcomeStatus.Failed, importError);
+                return FailedAfterExchange(importError);
             }
 
             var sentIds = batch.Select(m => m.Id).ToHashSet();
@@ -105,7 +106,7 @@ internal sealed partial class SyncAgent
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // Still in the outbox: sent again and answered again, not applied again.
-                return Outcome(SyncOutcomeStatus.Failed, $"The acknowledged messages could not be removed from the outbox: {ex.Message}");
+                return FailedAfterExchange($"The acknowledged messages could not be removed from the outbox: {ex.Message}");
             }
 
             // Only once the batch is acknowledged: an installer that stops the application, or a dialog left open at the
@@ -133,6 +134,10 @@ internal sealed partial class SyncAgent
         return Outcome(SyncOutcomeStatus.Succeeded, null) with { Remaining = remaining };
 
         static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+        // The back office was reached and answered, then a step of the terminal failed: it shows the terminal red until
+        // a sync completes cleanly, where an error before the exchange (unreachable) leaves red once an exchange goes through.
+        SyncOutcome FailedAfterExchange(string error) => Outcome(SyncOutcomeStatus.Failed, error) with { FailedAfterExchange = true };
 
         SyncOutcome Outcome(SyncOutcomeStatus status, string? error) => new()
         {

@@ -26,4 +26,7 @@ public sealed record SyncOutcome
 
     /// <summary>What went wrong, or <see langword="null"/> when it succeeded; a refusal's reason as the back office gave it.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Whether the sync failed after an exchange went through (its import, actions or acknowledgement), sent as <see cref="Exchange.SyncHeartbeat.LastErrorAfterExchange"/>.</summary>
+    internal bool FailedAfterExchange { get; init; }
 }

@@ -21,6 +21,14 @@ public sealed record SyncHeartbeat
     /// <value>The default value is <see langword="null"/>.</value>
     public string? LastError { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="LastError"/> came after the previous sync reached the back office — a step after its exchange
+    /// (the import of changes, the remote actions, the acknowledgement) failed — rather than the back office not being
+    /// reached or refusing the terminal. The back office then keeps the terminal red until a sync completes cleanly.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>, which is also what a terminal that does not send it means.</value>
+    public bool LastErrorAfterExchange { get; init; }
+
     /// <summary>How many messages wait in the terminal's outbox, this batch included.</summary>
     /// <value>The default value is 0.</value>
     public long OutboxDepth { get; init; }
