@@ -23,6 +23,7 @@ var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals fro
     PosFleet.Cli.Actions.ActionCommand.Create(),
     StatusCommand.Create(),
     PackageCommand.Create(),
+    PosFleet.Cli.Notifications.NotificationsCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -16,12 +16,17 @@ internal sealed partial class NotificationEngine(
     NotificationSignal signal,
     IOptions<NotificationEngineOptions> options,
     TimeProvider time,
+    IEnumerable<NotifierRegistration> registrations,
     ILogger<NotificationEngine> logger) : IItemEventPublisher
 {
     // The channel of a skip that concerns every channel: the directory did not know the person at all.
     private static readonly NotificationChannel AnyChannel = new("any");
 
     private readonly NotificationEngineOptions _options = options.Value;
+
+    // The validator refuses a rule's channel without a notifier, but an assignment's push is implied, not in a rule:
+    // without a push notifier it would be queued and fail every attempt, so it is skipped with the reason instead.
+    private readonly HashSet<NotificationChannel> _registered = [.. registrations.Select(r => r.Channel)];
 
     public async ValueTask PublishAsync(ItemEvent itemEvent, CancellationToken cancellationToken)
     {
@@ -56,7 +61,7 @@ internal sealed partial class NotificationEngine(
                     continue; // an administrator who is also the technician is notified once per channel
                 }
 
-                if (Unreachable(recipient, audience, channel) is { } reason)
+                if ((NoNotifier(channel) ?? Unreachable(recipient, audience, channel)) is { } reason)
                 {
                     skips.Add(Skip(itemEvent, key, recipient.Id, audience, channel, reason, now));
                     continue;
@@ -191,6 +196,10 @@ internal sealed partial class NotificationEngine(
 
         return await directory.GetRoleMembersAsync(item.OrganizationId, audience.RoleName!, cancellationToken).ConfigureAwait(false);
     }
+
+    private string? NoNotifier(NotificationChannel channel) =>
+        channel == NotificationChannel.InApp || _registered.Contains(channel) ? null
+        : $"No notifier is registered for the '{channel}' channel, so nothing can deliver it: register one (AddWebPushNotifier, AddNotifier).";
 
     private string? Unreachable(NotificationRecipient recipient, NotificationAudience audience, NotificationChannel channel)
     {

@@ -12,7 +12,8 @@ public static class NotificationEnginePosFleetBuilderExtensions
 {
     /// <summary>
     /// Adds the notification engine: <see cref="IItemEventPublisher"/> (rules → recipients → outbox and inbox),
-    /// <see cref="INotificationDispatcher"/> and its hosted loop, <see cref="INotificationInbox"/>, and an in-memory
+    /// <see cref="INotificationDispatcher"/> and its hosted loop, <see cref="INotificationInbox"/>, the delivery status
+    /// (<see cref="INotificationDeliveries"/>), and an in-memory
     /// <see cref="INotificationStore"/> unless a storage connector registered a durable one. The host registers its
     /// <see cref="INotificationDirectory"/> and a notifier per channel it uses (<c>AddSmtpNotifier</c>, a push
     /// connector). The <see cref="INotificationTemplate"/> is PosFleet's localized one (en/es/fr/it, text + HTML) unless
@@ -42,6 +43,7 @@ public static class NotificationEnginePosFleetBuilderExtensions
         services.TryAddSingleton<NotificationSignal>();
         services.TryAddSingleton<IItemEventPublisher, NotificationEngine>();
         services.TryAddSingleton<INotificationInbox, NotificationInbox>();
+        services.TryAddSingleton<INotificationDeliveries, NotificationDeliveries>();
         services.TryAddSingleton<INotificationDispatcher, NotificationDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatchService>());
         return builder;

@@ -18,12 +18,12 @@ internal sealed class NotificationHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public NotificationHarness(Action<NotificationEngineOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public NotificationHarness(Action<NotificationEngineOptions>? configure = null, Action<IServiceCollection>? services = null, bool withPush = true)
     {
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton<INotificationDirectory>(Directory);
-        collection.AddPosFleet()
+        var builder = collection.AddPosFleet()
             .AddNotificationEngine(o =>
             {
                 o.EnableDispatcher = false;
@@ -41,8 +41,12 @@ internal sealed class NotificationHarness : IDisposable
                 });
                 configure?.Invoke(o);
             })
-            .AddNotifier(NotificationChannel.Email, _ => Email)
-            .AddNotifier(NotificationChannel.Push, _ => Push);
+            .AddNotifier(NotificationChannel.Email, _ => Email);
+        if (withPush)
+        {
+            builder.AddNotifier(NotificationChannel.Push, _ => Push);
+        }
+
         services?.Invoke(collection);
         _provider = collection.BuildServiceProvider();
     }
