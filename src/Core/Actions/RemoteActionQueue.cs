@@ -111,8 +111,16 @@ internal sealed partial class RemoteActionQueue(
         return await store.GetAsync(organization, id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken = default) =>
-        await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+    public async Task<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 1 or > RemoteActionQuery.MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, string.Create(CultureInfo.InvariantCulture, $"The limit must be from 1 to {RemoteActionQuery.MaxLimit} (it is {query.Limit})."));
+        }
+
+        return await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<long> DownloadAsync(string organization, Guid id, Stream destination, CancellationToken cancellationToken = default)
     {

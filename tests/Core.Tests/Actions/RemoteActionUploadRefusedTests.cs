@@ -163,4 +163,18 @@ public sealed class RemoteActionUploadRefusedTests : IAsyncDisposable
         Assert.Contains("the default max-bytes (10000000 bytes)", byDefault.Message, StringComparison.Ordinal);
         Assert.Empty((await _fleet.Queue.ListAsync(new RemoteActionQuery { Organization = "ACME" })).Actions);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(RemoteActionQuery.MaxLimit + 1)]
+    [InlineData(int.MaxValue)]
+    public async Task ListAsync_LimitOutOfRange_Throws(int limit)
+    {
+        var store = _fleet.BackOffice.GetRequiredService<IRemoteActionStore>();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _fleet.Queue.ListAsync(new RemoteActionQuery { Organization = "ACME", Limit = limit }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.ListAsync(new RemoteActionQuery { Organization = "ACME", Limit = limit }, default));
+        Assert.Empty((await _fleet.Queue.ListAsync(new RemoteActionQuery { Organization = "ACME", Limit = RemoteActionQuery.MaxLimit })).Actions);
+    }
 }
