@@ -116,12 +116,18 @@ internal static class ActionCommand
         var organization = new Option<string>("--organization") { Description = "The organization.", Required = true };
         var terminal = new Option<string?>("--terminal") { Description = "Only this terminal's actions." };
         var which = new Option<RemoteActionList>("--list") { Description = "pending, done or all (default all).", DefaultValueFactory = _ => RemoteActionList.All };
-        var limit = new Option<int>("--limit") { Description = "The most actions shown (default 50).", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit") { Description = $"The most actions shown, 1 to {RemoteActionQuery.MaxLimit} (default 50).", DefaultValueFactory = _ => 50 };
         var after = new Option<string?>("--after") { Description = "The cursor a previous page printed, for the next page." };
         var json = new Option<bool>("--json") { Description = "Write the page as JSON: every action with its parameters and history, and the next page's cursor." };
         var command = new Command("list", "Lists actions newest first: id, state, name, terminal, when queued, attempt, detail, uploaded bytes.") { store, organization, terminal, which, limit, after, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var max = parse.GetValue(limit);
+            if (max is < 1 or > RemoteActionQuery.MaxLimit)
+            {
+                return ScanCommand.Fail(ExitCodes.Usage, string.Create(CultureInfo.InvariantCulture, $"--limit must be from 1 to {RemoteActionQuery.MaxLimit} (it is {max})."));
+            }
+
             var (access, code) = Open(parse.GetValue(store)!);
             if (access is null)
             {
@@ -133,7 +139,7 @@ internal static class ActionCommand
                 try
                 {
                     var page = await access.Services.GetRequiredService<IRemoteActionQueue>().ListAsync(
-                        new RemoteActionQuery { Organization = parse.GetValue(organization)!, TerminalId = parse.GetValue(terminal), List = parse.GetValue(which), Limit = Math.Max(1, parse.GetValue(limit)), After = parse.GetValue(after) },
+                        new RemoteActionQuery { Organization = parse.GetValue(organization)!, TerminalId = parse.GetValue(terminal), List = parse.GetValue(which), Limit = max, After = parse.GetValue(after) },
                         cancellationToken);
                     if (parse.GetValue(json))
                     {

@@ -52,6 +52,7 @@ internal sealed class InMemoryRemoteActionStore : IRemoteActionStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, RemoteActionQuery.MaxLimit);
         var hasCursor = RemoteActionCursor.TryParse(query.After, out var ticks, out var id);
         lock (_lock)
         {

@@ -11,5 +11,8 @@ internal sealed partial class RemoteActionBackOffice
 
         [LoggerMessage(11, LogLevel.Information, "Remote action {ActionId} of terminal {TerminalId}: {State} (attempt {Attempt}).")]
         public static partial void Reported(ILogger logger, Guid actionId, string terminalId, RemoteActionState state, int attempt);
+
+        [LoggerMessage(12, LogLevel.Warning, "Remote action {ActionId} of terminal {TerminalId}: upload refused ({Reason}); the terminal is told to stop it.")]
+        public static partial void UploadRefused(ILogger logger, Guid actionId, string terminalId, string reason);
     }
 }

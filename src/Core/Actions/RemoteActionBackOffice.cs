@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Notifications.Items;
@@ -23,6 +24,7 @@ internal sealed partial class RemoteActionBackOffice(
     public async ValueTask<RemoteActionBatch> ExchangeAsync(TerminalIdentity identity, IReadOnlyList<RemoteActionReport> reports, CancellationToken cancellationToken)
     {
         var recorded = new List<Guid>(reports.Count);
+        var refused = new List<Guid>();
         foreach (var report in reports)
         {
             if (report is null || report.Id == Guid.Empty)
@@ -30,38 +32,94 @@ internal sealed partial class RemoteActionBackOffice(
                 continue;
             }
 
-            var bounded = report with
+            var result = await RecordAsync(identity, report, cancellationToken).ConfigureAwait(false);
+            if (result is RemoteActionRecordResult.Refused && report.Upload is { } chunk)
             {
-                Detail = report.Detail is null ? null : RemoteActionText.Truncate(report.Detail, _options.MaxOutputChars),
-                Output = report.Output is null ? null : RemoteActionText.Truncate(report.Output, _options.MaxOutputChars),
-            };
-            var result = await store.RecordAsync(identity.Organization, identity.TerminalId, bounded, _options.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
-            if (result is RemoteActionRecordResult.Refused)
+                // Left unanswered, the terminal would send this chunk at every exchange for ever, and its later uploads
+                // would wait behind it: the upload ends here, and the action fails saying why if it still can.
+                await RefuseUploadAsync(identity, report, chunk, cancellationToken).ConfigureAwait(false);
+                refused.Add(report.Id);
+            }
+            else if (result is RemoteActionRecordResult.Refused)
             {
-                Log.Refused(logger, identity.TerminalId, report.ActionId, report.State);
                 continue;
-            }
-
-            if (result is RemoteActionRecordResult.Recorded && report.Upload is null)
-            {
-                Log.Reported(logger, report.ActionId, identity.TerminalId, report.State, report.Attempt);
-                if (RemoteActionStates.IsDone(report.State))
-                {
-                    Diagnostics.PosFleetInstruments.ActionResults.Add(1, new KeyValuePair<string, object?>("posfleet.action.state", report.State.ToString().ToLowerInvariant()));
-                }
-            }
-
-            if (notifications is not null && report.State == RemoteActionState.Failed && report.Upload is null)
-            {
-                // Also on AlreadyRecorded: a publish lost to a crash after recording is made good by the re-sent report.
-                await notifications.PublishAsync(FailedEvent(identity, report), cancellationToken).ConfigureAwait(false);
             }
 
             recorded.Add(report.Id);
         }
 
         var delivered = await store.DeliverAsync(identity.Organization, identity.TerminalId, time.GetUtcNow(), _options.MaxDeliveriesPerExchange, cancellationToken).ConfigureAwait(false);
-        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded };
+        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded, Refused = refused };
+    }
+
+    private async ValueTask<RemoteActionRecordResult> RecordAsync(TerminalIdentity identity, RemoteActionReport report, CancellationToken cancellationToken)
+    {
+        var bounded = report with
+        {
+            Detail = report.Detail is null ? null : RemoteActionText.Truncate(report.Detail, _options.MaxOutputChars),
+            Output = report.Output is null ? null : RemoteActionText.Truncate(report.Output, _options.MaxOutputChars),
+        };
+        var result = await store.RecordAsync(identity.Organization, identity.TerminalId, bounded, _options.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        if (result is RemoteActionRecordResult.Refused)
+        {
+            Log.Refused(logger, identity.TerminalId, report.ActionId, report.State);
+            return result;
+        }
+
+        if (result is RemoteActionRecordResult.Recorded && report.Upload is null)
+        {
+            Log.Reported(logger, report.ActionId, identity.TerminalId, report.State, report.Attempt);
+            if (RemoteActionStates.IsDone(report.State))
+            {
+                Diagnostics.PosFleetInstruments.ActionResults.Add(1, new KeyValuePair<string, object?>("posfleet.action.state", report.State.ToString().ToLowerInvariant()));
+            }
+        }
+
+        if (notifications is not null && report.State == RemoteActionState.Failed && report.Upload is null)
+        {
+            // Also on AlreadyRecorded: a publish lost to a crash after recording is made good by the re-sent report.
+            await notifications.PublishAsync(FailedEvent(identity, report), cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>Records the action Failed ("upload refused: why") when it is this terminal's and still takes an outcome.</summary>
+    private async ValueTask RefuseUploadAsync(TerminalIdentity identity, RemoteActionReport report, RemoteActionUploadChunk chunk, CancellationToken cancellationToken)
+    {
+        var action = await store.GetAsync(identity.Organization, report.ActionId, cancellationToken).ConfigureAwait(false);
+        if (action is null || !string.Equals(action.TerminalId, identity.TerminalId, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var reason = UploadRefusal(action, chunk, _options.MaxUploadBytes);
+        Log.UploadRefused(logger, report.ActionId, identity.TerminalId, reason);
+        if (action.State is RemoteActionState.Delivered or RemoteActionState.Running)
+        {
+            var failed = new RemoteActionReport
+            {
+                Id = report.Id,
+                ActionId = report.ActionId,
+                State = RemoteActionState.Failed,
+                At = time.GetUtcNow(),
+                Attempt = report.Attempt,
+                Detail = RemoteActionText.UploadRefused(reason),
+            };
+            await RecordAsync(identity, failed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string UploadRefusal(RemoteAction action, RemoteActionUploadChunk chunk, long maxUploadBytes)
+    {
+        var stored = action.UploadedBytes ?? 0;
+        return action.State switch
+        {
+            not (RemoteActionState.Delivered or RemoteActionState.Running) => $"the action is {action.State} in the back office",
+            _ when chunk.TotalLength > maxUploadBytes || chunk.Offset + chunk.Data.Length > maxUploadBytes =>
+                string.Create(CultureInfo.InvariantCulture, $"the file of {chunk.TotalLength} bytes passes the back office's limit of {maxUploadBytes} bytes (RemoteActionOptions.MaxUploadBytes)"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"the chunk at offset {chunk.Offset} does not follow the {stored} bytes the back office holds"),
+        };
     }
 
     private static ItemEvent FailedEvent(TerminalIdentity identity, RemoteActionReport report) => new()

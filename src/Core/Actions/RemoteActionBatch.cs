@@ -13,4 +13,12 @@ public sealed record RemoteActionBatch
     /// <summary>The ids of the request's reports that the back office recorded (now or earlier); the terminal deletes exactly those.</summary>
     /// <value>The default value is an empty list.</value>
     public IReadOnlyList<Guid> Recorded { get; init; } = [];
+
+    /// <summary>
+    /// The ids of the request's upload chunks the back office refused for good (past its upload limit, after a gap, or
+    /// for an action already done); also in <see cref="Recorded"/>. The terminal stops that upload and sends its outcome,
+    /// which the back office answers as already recorded when it has failed the action ("upload refused: why").
+    /// </summary>
+    /// <value>The default value is an empty list.</value>
+    public IReadOnlyList<Guid> Refused { get; init; } = [];
 }

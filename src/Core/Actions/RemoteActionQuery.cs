@@ -3,6 +3,9 @@ namespace PosFleet.Actions;
 /// <summary>A page of an organization's actions (or one terminal's), newest first.</summary>
 public sealed record RemoteActionQuery
 {
+    /// <summary>The largest <see cref="Limit"/> a store accepts.</summary>
+    public const int MaxLimit = 1000;
+
     /// <summary>The organization; actions of other organizations are never listed.</summary>
     public required string Organization { get; init; }
 
@@ -14,7 +17,7 @@ public sealed record RemoteActionQuery
     /// <value>The default value is <see cref="RemoteActionList.All"/>.</value>
     public RemoteActionList List { get; init; } = RemoteActionList.All;
 
-    /// <summary>The most actions in the page.</summary>
+    /// <summary>The most actions in the page, from 1 to <see cref="MaxLimit"/>; a store throws <see cref="ArgumentOutOfRangeException"/> outside.</summary>
     /// <value>The default value is 50.</value>
     public int Limit { get; init; } = 50;
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PosFleet.Actions.BuiltIn;
 using PosFleet.Sync.Enrolment;
 
 namespace PosFleet.Actions;
@@ -28,6 +30,7 @@ internal sealed partial class RemoteActionQueue(
             throw new ArgumentException($"The time to live ({ttl}) and timeout ({timeout}) must be positive, and the attempts ({attempts}) between 1 and 100.", nameof(request));
         }
 
+        CheckRetrieveLogsSize(request);
         List<string> targets;
         if (request.TerminalId is { } terminalId)
         {
@@ -70,6 +73,32 @@ internal sealed partial class RemoteActionQueue(
         return queued;
     }
 
+    /// <summary>
+    /// A retrieve-logs archive larger than the back office takes would be refused at its first chunk: say so now, when
+    /// the size can still be changed (the terminal never packs more than the action's max-bytes).
+    /// </summary>
+    private void CheckRetrieveLogsSize(RemoteActionRequest request)
+    {
+        if (!string.Equals(request.Name, RemoteActionNames.RetrieveLogs, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var asked = RetrieveLogsHandler.DefaultMaxBytes;
+        if (request.Parameters.TryGetValue("max-bytes", out var text) && !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out asked))
+        {
+            return; // not a size: the terminal rejects it, saying so
+        }
+
+        if (asked > _options.MaxUploadBytes)
+        {
+            var which = text is null ? "the default max-bytes" : "max-bytes";
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"retrieve-logs: {which} ({asked} bytes) is more than the back office takes (RemoteActionOptions.MaxUploadBytes, {_options.MaxUploadBytes} bytes); ask for max-bytes={_options.MaxUploadBytes} or less."),
+                nameof(request));
+        }
+    }
+
     public async Task<RemoteAction?> CancelAsync(string organization, Guid id, string? reason = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organization);
@@ -82,8 +111,16 @@ internal sealed partial class RemoteActionQueue(
         return await store.GetAsync(organization, id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken = default) =>
-        await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+    public async Task<RemoteActionPage> ListAsync(RemoteActionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 1 or > RemoteActionQuery.MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, string.Create(CultureInfo.InvariantCulture, $"The limit must be from 1 to {RemoteActionQuery.MaxLimit} (it is {query.Limit})."));
+        }
+
+        return await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<long> DownloadAsync(string organization, Guid id, Stream destination, CancellationToken cancellationToken = default)
     {

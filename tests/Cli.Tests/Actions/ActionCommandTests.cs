@@ -57,6 +57,25 @@ public sealed class ActionCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task List_LimitOutOfRange_UsageErrorNamingLimit()
+    {
+        await PosFleetProcess.RunAsync("terminal", "enrol", "--store", BackOffice, "--terminal", "till-01", "--organization", "ACME");
+        await PosFleetProcess.RunAsync("action", "queue", "--store", BackOffice, "--organization", "ACME", "--terminal", "till-01", "--name", "clear-cache");
+
+        var zero = await PosFleetProcess.RunAsync("action", "list", "--store", BackOffice, "--organization", "ACME", "--limit", "0");
+        var huge = await PosFleetProcess.RunAsync("action", "list", "--store", BackOffice, "--organization", "ACME", "--limit", "2147483647");
+        var most = await PosFleetProcess.RunAsync("action", "list", "--store", BackOffice, "--organization", "ACME", "--limit", "1000");
+
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("--limit must be from 1 to 1000 (it is 0)", zero.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", zero.Stdout);
+        Assert.Equal(2, huge.ExitCode);
+        Assert.Contains("--limit must be from 1 to 1000 (it is 2147483647)", huge.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, most.ExitCode);
+        Assert.Contains("clear-cache", most.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancel_AfterDelivery_ExitsTooLateAndTheActionStaysDelivered()
     {
         await PosFleetProcess.RunAsync("terminal", "enrol", "--store", BackOffice, "--terminal", "till-01", "--organization", "ACME");

@@ -102,6 +102,7 @@ internal sealed partial class PostgreSqlRemoteActionStore(PostgreSqlDatabase dat
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(query.Organization);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, RemoteActionQuery.MaxLimit);
         var hasCursor = RemoteActionCursor.TryParse(query.After, out var ticks, out var after);
         var where = "organization = @organization"
             + (query.TerminalId is null ? "" : " AND terminal = @terminal")

@@ -87,6 +87,7 @@ internal sealed partial class SqliteRemoteActionStore(SqliteDatabase database) :
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(query.Organization);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, RemoteActionQuery.MaxLimit);
         var hasCursor = RemoteActionCursor.TryParse(query.After, out var ticks, out var after);
         return await _access.ReadAsync(
             connection =>

@@ -5,7 +5,7 @@ namespace PosFleet.Actions.Terminal;
 /// <summary>
 /// The terminal's part of an exchange, called by the sync agent: the reports waiting in the journal and the next
 /// chunk of an upload go in the request; the response's acknowledgements delete those reports (or move the upload
-/// on), and its deliveries are recorded in the journal, once each, for the runner.
+/// on, or stop it when the back office refused it), and its deliveries are recorded in the journal, once each, for the runner.
 /// </summary>
 internal sealed class RemoteActionTerminalExchange(
     IRemoteActionJournal journal,
@@ -41,6 +41,18 @@ internal sealed class RemoteActionTerminalExchange(
         }
 
         var recorded = new List<Guid>();
+        foreach (var id in batch.Refused ?? [])
+        {
+            if (_chunks.Remove(id, out var chunk))
+            {
+                // The back office will not take this file (and failed the action if it still could): the upload stops,
+                // its outcome goes up, and the next upload gets its turn.
+                await journal.SetUploadedAsync(chunk.ActionId, chunk.End + 1, 0, cancellationToken).ConfigureAwait(false);
+                HasMore = true;
+                runner.TryDeleteWork(chunk.ActionId);
+            }
+        }
+
         foreach (var id in batch.Recorded ?? [])
         {
             if (_chunks.Remove(id, out var chunk))
