@@ -48,6 +48,8 @@ public static class NotificationEnginePosFleetBuilderExtensions
         services.TryAddSingleton<INotificationDeliveries, NotificationDeliveries>();
         services.TryAddSingleton<INotificationDispatcher, NotificationDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatchService>());
+        // PosFleet's own events whose cause was stored but not published (the host died in between), published at start.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OwnEventsRepublishService>());
         return builder;
     }
 }
