@@ -45,11 +45,27 @@ public static class NotificationEnginePosFleetBuilderExtensions
         services.TryAddSingleton<IItemEventPublisher>(sp => ActivatorUtilities.CreateInstance<NotificationEngine>(
             sp, sp.GetService<INotificationDirectory>() ?? throw new InvalidOperationException(NotificationEngineOptionsValidator.NoDirectory)));
         services.TryAddSingleton<INotificationInbox, NotificationInbox>();
-        services.TryAddSingleton<INotificationDeliveries, NotificationDeliveries>();
+        builder.AddNotificationDeliveries();
         services.TryAddSingleton<INotificationDispatcher, NotificationDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatchService>());
         // PosFleet's own events whose cause was stored but not published (the host died in between), published at start.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OwnEventsRepublishService>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds only the delivery status, <see cref="INotificationDeliveries"/>, over the registered
+    /// <see cref="INotificationStore"/> (a storage connector's, or an in-memory one): for a tool or a report that reads
+    /// deliveries and publishes nothing, so that it needs no <see cref="INotificationDirectory"/> and no notifier.
+    /// <see cref="AddNotificationEngine"/> includes it.
+    /// </summary>
+    /// <param name="builder">The PosFleet builder.</param>
+    /// <returns>The builder.</returns>
+    public static IPosFleetBuilder AddNotificationDeliveries(this IPosFleetBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<INotificationStore, InMemoryNotificationStore>();
+        builder.Services.TryAddSingleton<INotificationDeliveries, NotificationDeliveries>();
         return builder;
     }
 }
