@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Digests;
 using PosFleet.Logs;
 using PosFleet.Notifications;
-using PosFleet.Notifications.Engine;
 using PosFleet.Notifications.Items;
 using PosFleet.Status;
 using PosFleet.Sync;
@@ -195,7 +194,7 @@ public sealed class OwnEventsTests
         await f.Runner(notifications: atTheRun).RunWindowAsync("shop-12", window);
 
         // A later start publishes again what the ledger holds, as often as it starts: the same event, the engine's key.
-        var runner = (IOwnEventSource)f.Runner(notifications: delivered);
+        var runner = f.Runner(notifications: delivered);
         await runner.RepublishAsync(default);
         await runner.RepublishAsync(default);
 
