@@ -35,6 +35,8 @@ public static class WebPushPosFleetBuilderExtensions
         // TryAdd: a storage connector registered before keeps its durable store (and one registered after replaces this).
         services.TryAddSingleton<IPushSubscriptionStore, InMemoryPushSubscriptionStore>();
         services.AddHttpClient(HttpClientName);
+        // The public half only, for the back office's key endpoint; the options (and the private key) stay here.
+        services.TryAddSingleton(sp => new PushApplicationServerKey(sp.GetRequiredService<IOptions<WebPushNotifierOptions>>().Value.PublicKey));
         services.TryAddSingleton(sp => new WebPushNotifier(
             sp.GetRequiredService<IPushSubscriptionStore>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

@@ -37,6 +37,8 @@ public static class BackOfficeEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(prefix);
         group.WithMetadata(new BackOfficeEndpointMetadata(prefix));
         group.MapGet("/assets/backoffice.css", BackOfficeAssets.StyleSheetAsync).ExcludeFromDescription();
+        group.MapGet("/push.js", BackOfficeAssets.PushScriptAsync).ExcludeFromDescription();
+        group.MapGet("/push-sw.js", BackOfficeAssets.PushWorkerAsync).ExcludeFromDescription();
         BackOfficeEndpoints.Map(group);
         return group;
     }

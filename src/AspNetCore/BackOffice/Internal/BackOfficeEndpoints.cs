@@ -23,5 +23,6 @@ internal static class BackOfficeEndpoints
         Pages.ActionsPage.Map(group);
         Pages.DigestsPage.Map(group);
         Pages.NotificationsPage.Map(group);
+        Pages.PushSubscriptionEndpoints.Map(group);
     }
 }

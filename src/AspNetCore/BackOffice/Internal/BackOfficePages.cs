@@ -79,8 +79,49 @@ internal static class BackOfficePages
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Content-Type-Options"] = "nosniff";
         // No script runs in these pages, and none from elsewhere may; nor may another site frame them (clickjacking).
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        // The bell page with push set up runs one script, named by its full address (a path needs the origin in CSP).
+        var push = view.PushScript ? PushPolicy(context, request) : "";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'" + push;
         await response.WriteAsync(BackOfficeLayout.Render(request, view), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string PushPolicy(HttpContext context, BackOfficeRequest request)
+    {
+        var root = context.Request.Scheme + "://" + context.Request.Host.ToUriComponent() + request.BasePath;
+        return $"; script-src {root}/push.js; worker-src {root}/push-sw.js; connect-src 'self'";
+    }
+
+    /// <summary>
+    /// Handles a JSON call of a page's script: the same organization check as a form (<c>?org=</c>; 403), and for a
+    /// call that changes something (<paramref name="changes"/>) the anti-forgery token in the
+    /// <c>RequestVerificationToken</c> header (400); refusals are problem details naming what to do.
+    /// </summary>
+    public static async Task ApiAsync(HttpContext context, bool changes, Func<BackOfficeRequest, CancellationToken, ValueTask<IResult>> handle)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handle);
+        var request = await StartAsync(context).ConfigureAwait(false);
+        context.Response.Headers.CacheControl = "no-store";
+        IResult result;
+        if (changes && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            result = Results.Problem(request.Strings.FormExpiredDetail, statusCode: StatusCodes.Status400BadRequest, title: request.Strings.FormExpired);
+        }
+        else
+        {
+            var access = context.RequestServices.GetRequiredService<BackOfficeAccess>();
+            var (verdict, scope) = await access.CheckAsync(context, context.Request.Query["org"], context.RequestAborted).ConfigureAwait(false);
+            request.Scope = scope;
+            request.RecipientId = NotificationBell.RecipientOf(context, request.Options);
+            result = verdict switch
+            {
+                BackOfficeAccess.Verdict.Allowed => await handle(request, context.RequestAborted).ConfigureAwait(false),
+                BackOfficeAccess.Verdict.SignInRequired => Results.Challenge(),
+                _ => Results.Problem(request.Strings.ForbiddenDetail, statusCode: StatusCodes.Status403Forbidden, title: request.Strings.Forbidden),
+            };
+        }
+
+        await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
     private static async ValueTask<BackOfficeRequest> StartAsync(HttpContext context)

@@ -5,4 +5,5 @@ namespace PosFleet.AspNetCore.BackOffice.Internal;
 /// <param name="Section">The navigation's section: "" (dashboard), "reports", "status", "actions", "digests" or "notifications" (the bell).</param>
 /// <param name="Body">Writes the page's content.</param>
 /// <param name="StatusCode">The response's status code.</param>
-internal sealed record BackOfficeView(string Title, string Section, Action<Html> Body, int StatusCode = 200);
+/// <param name="PushScript">Whether the page runs the back office's push script (the bell page with push set up): its CSP then allows that one file, its worker and same-origin requests, and nothing else.</param>
+internal sealed record BackOfficeView(string Title, string Section, Action<Html> Body, int StatusCode = 200, bool PushScript = false);

@@ -37,7 +37,27 @@ internal static class NotificationsPage
         var page = await inbox.ListAsync(
             new NotificationInboxQuery { OrganizationId = request.Organization, RecipientId = recipient, Before = before, Limit = request.Options.PageSize },
             cancellationToken).ConfigureAwait(false);
-        return new BackOfficeView(words["NotificationsTitle"], "notifications", html => Write(html, request, words, page, before));
+        var push = PushSubscriptionEndpoints.Enabled(context.RequestServices);
+        return new BackOfficeView(words["NotificationsTitle"], "notifications", html =>
+        {
+            if (push)
+            {
+                WritePush(html, request);
+            }
+
+            Write(html, request, words, page, before);
+        }, PushScript: push);
+    }
+
+    /// <summary>
+    /// The "Enable notifications" button, hidden until the push script finds the browser able to subscribe: without
+    /// script the page reads as before. The script takes its addresses and the anti-forgery token from the button.
+    /// </summary>
+    private static void WritePush(Html html, BackOfficeRequest request)
+    {
+        var token = request.Antiforgery?.RequestToken ?? "";
+        html.Write($"""<p class="pf-push"><button type="button" class="pf-button" id="push-enable" hidden data-key="{request.Link("notifications/push/key")}" data-subscribe="{request.Link("notifications/push/subscribe")}" data-worker="{request.BasePath}/push-sw.js" data-token="{token}" data-enabled="Notifications are on for this browser." data-denied="This browser blocks notifications from the back office." data-failed="Notifications could not be turned on; try again.">Enable notifications</button> <span id="push-status" role="status"></span></p>""");
+        html.Write($"""<script src="{request.BasePath}/push.js" defer></script>""");
     }
 
     private static void Write(Html html, BackOfficeRequest request, PageStrings.PageWords words, NotificationInboxPage page, long? before)
