@@ -12,12 +12,19 @@ internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeP
         return new(UseAsync(
             async connection =>
             {
-                // RETURNING tells an insert from an update: added_at keeps its first value, so an update returns the old one.
+                // Whether the endpoint was stored is read inside the (immediate) transaction of the upsert: comparing
+                // timestamps would call a second subscribe within the same clock tick new.
+                using var transaction = connection.BeginTransaction();
+                using var exists = connection.CreateCommand();
+                exists.Transaction = transaction;
+                exists.CommandText = "SELECT EXISTS (SELECT 1 FROM push_subscriptions WHERE endpoint = $endpoint);";
+                exists.Parameters.AddWithValue("$endpoint", subscription.Endpoint.AbsoluteUri);
+                var stored = Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
                 using var command = connection.CreateCommand();
+                command.Transaction = transaction;
                 command.CommandText = """
                     INSERT INTO push_subscriptions (endpoint, organization, recipient, p256dh, auth, added_at) VALUES ($endpoint, $organization, $recipient, $p256dh, $auth, $now)
-                    ON CONFLICT (endpoint) DO UPDATE SET organization = excluded.organization, recipient = excluded.recipient, p256dh = excluded.p256dh, auth = excluded.auth
-                    RETURNING added_at = $now;
+                    ON CONFLICT (endpoint) DO UPDATE SET organization = excluded.organization, recipient = excluded.recipient, p256dh = excluded.p256dh, auth = excluded.auth;
                     """;
                 command.Parameters.AddWithValue("$endpoint", subscription.Endpoint.AbsoluteUri);
                 command.Parameters.AddWithValue("$organization", subscription.OrganizationId);
@@ -25,7 +32,9 @@ internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeP
                 command.Parameters.AddWithValue("$p256dh", subscription.P256dh);
                 command.Parameters.AddWithValue("$auth", subscription.Auth);
                 command.Parameters.AddWithValue("$now", time.GetUtcNow().UtcTicks);
-                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return !stored;
             },
             cancellationToken));
     }

@@ -44,7 +44,7 @@ internal sealed class BackOfficeHost : IAsyncDisposable
     /// <summary>A user of shop-34.</summary>
     public static DevelopmentUser Luca => DevelopmentLogin.Users.Single(u => u.Name == "luca");
 
-    public static async Task<BackOfficeHost> StartAsync(Action<BackOfficeOptions>? configure = null)
+    public static async Task<BackOfficeHost> StartAsync(Action<BackOfficeOptions>? configure = null, Action<IPosFleetBuilder>? compose = null)
     {
         var directory = new TempDirectory();
         var clock = new TestClock(new DateTimeOffset(2026, 11, 20, 12, 30, 0, TimeSpan.Zero));
@@ -53,13 +53,14 @@ internal sealed class BackOfficeHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddDevelopmentLogin();
-        builder.Services.AddPosFleet()
+        var fleet = builder.Services.AddPosFleet()
             .UseSqliteStorageFile(Path.Combine(directory.Path, "fleet.db"))
             .AddBackOffice(o =>
             {
                 o.SupportAddress = "support@example.com";
                 configure?.Invoke(o);
             });
+        compose?.Invoke(fleet);
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();

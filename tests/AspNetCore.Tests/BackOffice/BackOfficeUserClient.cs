@@ -56,6 +56,9 @@ internal sealed partial class BackOfficeUserClient : IDisposable
         return _client.PostAsync(path, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>Sends <paramref name="request"/> with the user's cookie, as a page's script would.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     public void Dispose() => _client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

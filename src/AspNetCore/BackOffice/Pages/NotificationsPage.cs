@@ -42,7 +42,7 @@ internal static class NotificationsPage
         {
             if (push)
             {
-                WritePush(html, request);
+                WritePush(html, request, words);
             }
 
             Write(html, request, words, page, before);
@@ -53,10 +53,10 @@ internal static class NotificationsPage
     /// The "Enable notifications" button, hidden until the push script finds the browser able to subscribe: without
     /// script the page reads as before. The script takes its addresses and the anti-forgery token from the button.
     /// </summary>
-    private static void WritePush(Html html, BackOfficeRequest request)
+    private static void WritePush(Html html, BackOfficeRequest request, PageStrings.PageWords words)
     {
         var token = request.Antiforgery?.RequestToken ?? "";
-        html.Write($"""<p class="pf-push"><button type="button" class="pf-button" id="push-enable" hidden data-key="{request.Link("notifications/push/key")}" data-subscribe="{request.Link("notifications/push/subscribe")}" data-worker="{request.BasePath}/push-sw.js" data-token="{token}" data-enabled="Notifications are on for this browser." data-denied="This browser blocks notifications from the back office." data-failed="Notifications could not be turned on; try again.">Enable notifications</button> <span id="push-status" role="status"></span></p>""");
+        html.Write($"""<p class="pf-push"><button type="button" class="pf-button" id="push-enable" hidden data-key="{request.Link("notifications/push/key")}" data-subscribe="{request.Link("notifications/push/subscribe")}" data-worker="{request.BasePath}/push-sw.js" data-token="{token}" data-enabled="{words["PushEnabled"]}" data-denied="{words["PushDenied"]}" data-failed="{words["PushFailed"]}">{words["PushEnable"]}</button> <span id="push-status" role="status"></span></p>""");
         html.Write($"""<script src="{request.BasePath}/push.js" defer></script>""");
     }
 

@@ -135,7 +135,7 @@ internal sealed class StatusPagesHost : IAsyncDisposable
     }
 
     /// <summary>A directory without people: the bell's inbox is written by the tests themselves.</summary>
-    private sealed class NoRecipients : INotificationDirectory
+    internal sealed class NoRecipients : INotificationDirectory
     {
         public ValueTask<IReadOnlyList<NotificationRecipient>> GetAdministratorsAsync(string organizationId, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
 

@@ -1,0 +1,182 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PosFleet.Connectors.WebPush;
+using PosFleet.Notifications.Engine;
+using PosFleet.Notifications.Items;
+using PosFleet.Notifications.Push;
+
+namespace PosFleet.Tests.BackOffice.Pages;
+
+/// <summary>
+/// The bell page's push calls over HTTP (Kestrel, the sample's login, SQLite, the Web Push notifier's registration):
+/// subscribe stores the browser's subscription for the signed-in user in the checked organization, refusals, the key
+/// endpoint, and the script and worker served from the package.
+/// </summary>
+public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
+{
+    private readonly string _publicKey;
+    private readonly string _privateKey;
+    private BackOfficeHost _host = null!;
+
+    public PushSubscriptionEndpointsTests()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var p = key.ExportParameters(includePrivateParameters: true);
+        _publicKey = Base64Url.EncodeToString([0x04, .. p.Q.X!, .. p.Q.Y!]);
+        _privateKey = Base64Url.EncodeToString(p.D);
+    }
+
+    private IPushSubscriptionStore Store => _host.Services.GetRequiredService<IPushSubscriptionStore>();
+
+    public async Task InitializeAsync() => _host = await BackOfficeHost.StartAsync(compose: fleet =>
+    {
+        fleet.AddNotificationEngine().AddWebPushNotifier(o =>
+        {
+            o.Subject = "mailto:fleet@example.com";
+            o.PublicKey = _publicKey;
+            o.PrivateKey = _privateKey;
+        });
+        fleet.Services.AddSingleton<INotificationDirectory, StatusPagesHost.NoRecipients>();
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Subscribe_WithToken_StoresTheSubscriptionForTheUserInTheirOrganization()
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        var browser = Browser("https://push.example.net/send/abc");
+
+        using var first = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", browser.Json);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        using var again = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", browser.Json);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        var stored = Assert.Single(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+        Assert.Equal(new Uri("https://push.example.net/send/abc"), stored.Endpoint);
+        Assert.Equal(browser.P256dh, stored.P256dh);
+        Assert.Equal(browser.Auth, stored.Auth);
+
+        using var off = await PostJsonAsync(ana, "fleet/notifications/push/unsubscribe?org=shop-12", browser.Json);
+        Assert.Equal(HttpStatusCode.NoContent, off.StatusCode);
+        Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+    }
+
+    [Fact]
+    public async Task Subscribe_WithoutToken_IsRefusedAndStoresNothing()
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        using var response = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", Browser("https://push.example.net/x").Json, withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+    }
+
+    [Fact]
+    public async Task Subscribe_AnotherOrganization_IsForbiddenAndStoresNothing()
+    {
+        using var luca = await SignedInOnBellAsync("luca");
+        using var response = await PostJsonAsync(luca, "fleet/notifications/push/subscribe?org=shop-12", Browser("https://push.example.net/y").Json);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Luca.Name, default));
+        Assert.Empty(await Store.ListAsync("shop-34", BackOfficeHost.Luca.Name, default));
+    }
+
+    [Theory]
+    [InlineData("""{"endpoint":"http://push.example.net/x","keys":{"p256dh":"P256","auth":"AUTH"}}""", "endpoint")]
+    [InlineData("""{"endpoint":"https://push.example.net/x","keys":{"p256dh":"AAAA","auth":"AUTH"}}""", "keys.p256dh")]
+    [InlineData("""{"endpoint":"https://push.example.net/x","keys":{"p256dh":"P256","auth":"AAAA"}}""", "keys.auth")]
+    [InlineData("""{"endpoint":"https://push.example.net/x"}""", "keys.p256dh")]
+    [InlineData("""not json""", "not JSON")]
+    public async Task Subscribe_MalformedSubscription_IsRefusedNamingWhatIsWrong(string template, string named)
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        var browser = Browser("https://push.example.net/x");
+        var body = template.Replace("P256", browser.P256dh, StringComparison.Ordinal).Replace("AUTH", browser.Auth, StringComparison.Ordinal);
+
+        using var response = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(named, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+    }
+
+    [Fact]
+    public async Task Key_SignedInUser_GetsThePublicKeyOnly()
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        var (status, body) = await ana.GetAsync("fleet/notifications/push/key?org=shop-12");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(_publicKey, json.RootElement.GetProperty("publicKey").GetString());
+        Assert.Single(json.RootElement.EnumerateObject());
+        Assert.DoesNotContain(_privateKey, body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fleet/push.js", "addEventListener('click'")]
+    [InlineData("fleet/push-sw.js", "showNotification")]
+    public async Task Script_SignedInUser_IsServedAsJavaScriptWithCacheHeaders(string path, string content)
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        using var response = await ana.SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.Private);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Contains(content, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BellPage_PushSetUp_HasTheHiddenButtonAndAllowsOnlyThePushScript()
+    {
+        using var ana = await BackOfficeUserClient.SignInAsync(_host, "ana");
+        using var response = await ana.SendAsync(new HttpRequestMessage(HttpMethod.Get, "fleet/notifications?org=shop-12"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("""<button type="button" class="pf-button" id="push-enable" hidden""", body, StringComparison.Ordinal);
+        Assert.Contains("""<script src="/fleet/push.js" defer></script>""", body, StringComparison.Ordinal);
+        var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"script-src {_host.BaseUri}fleet/push.js;", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("'unsafe-inline'", csp, StringComparison.Ordinal);
+    }
+
+    private async Task<BackOfficeUserClient> SignedInOnBellAsync(string user)
+    {
+        var client = await BackOfficeUserClient.SignInAsync(_host, user);
+        var (status, _) = await client.GetAsync("fleet/notifications");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotNull(client.Token);
+        return client;
+    }
+
+    private static Task<HttpResponseMessage> PostJsonAsync(BackOfficeUserClient client, string path, string json, bool withToken = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (withToken)
+        {
+            request.Headers.Add("RequestVerificationToken", client.Token);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    /// <summary>What a browser's <c>PushSubscription.toJSON()</c> holds: a fresh P-256 key and 16-byte secret.</summary>
+    private static (string Json, string P256dh, string Auth) Browser(string endpoint)
+    {
+        using var key = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var q = key.ExportParameters(false).Q;
+        var p256dh = Base64Url.EncodeToString([0x04, .. q.X!, .. q.Y!]);
+        var auth = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var json = $$$"""{"endpoint":"{{{endpoint}}}","expirationTime":null,"keys":{"p256dh":"{{{p256dh}}}","auth":"{{{auth}}}"}}""";
+        return (json, p256dh, auth);
+    }
+}
