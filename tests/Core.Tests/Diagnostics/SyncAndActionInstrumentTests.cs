@@ -63,8 +63,8 @@ public sealed class SyncAndActionInstrumentTests : IAsyncDisposable
         using var runs = new MetricCollector<double>(PosFleetInstruments.Meter, "posfleet.action.run.duration");
         var failing = new RecordingActionHandler((_, _) => ValueTask.FromResult(RemoteActionOutcome.Failed("The printer did not answer.")));
         var terminal = await _fleet.TerminalAsync("till-53", b => b.AddActionHandler(RemoteActionNames.ClearCache, new RecordingActionHandler()).AddActionHandler(RemoteActionNames.LeaveSafeMode, failing));
-        await _fleet.Queue.QueueAsync(new RemoteActionRequest { Organization = "ACME", TerminalId = "till-53", Name = RemoteActionNames.ClearCache, Parameters = [] });
-        await _fleet.Queue.QueueAsync(new RemoteActionRequest { Organization = "ACME", TerminalId = "till-53", Name = RemoteActionNames.LeaveSafeMode, Parameters = [], MaxAttempts = 1 });
+        await _fleet.Queue.QueueAsync(new RemoteActionRequest { Organization = "ACME", TerminalId = "till-53", Name = RemoteActionNames.ClearCache, Parameters = new Dictionary<string, string>() });
+        await _fleet.Queue.QueueAsync(new RemoteActionRequest { Organization = "ACME", TerminalId = "till-53", Name = RemoteActionNames.LeaveSafeMode, Parameters = new Dictionary<string, string>(), MaxAttempts = 1 });
 
         await terminal.SyncAsync();
         Assert.Equal(2, await terminal.RunActionsAsync());
