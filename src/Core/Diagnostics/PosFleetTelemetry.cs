@@ -21,7 +21,8 @@ namespace PosFleet.Diagnostics;
 /// </list>
 /// Activities: <c>posfleet.scan</c>, <c>posfleet.ingest</c>, <c>posfleet.digest.run</c>, <c>posfleet.sync.exchange</c> (server),
 /// <c>posfleet.sync.agent</c> (client), <c>posfleet.action.queue</c> and <c>posfleet.action.deliver</c> (producer),
-/// <c>posfleet.action.report</c> and <c>posfleet.action.run</c> (consumer) and <c>posfleet.notification.send</c> (client).
+/// <c>posfleet.action.report</c> and <c>posfleet.action.run</c> (consumer; <c>posfleet.action.deliver</c> is a consumer on the
+/// terminal too) and <c>posfleet.notification.send</c> (client).
 /// A failed operation carries <c>error.type</c> on its span (status Error) and its duration. No tag carries a secret, a
 /// message body or an address.
 /// </remarks>

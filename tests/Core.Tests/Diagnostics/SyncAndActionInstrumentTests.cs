@@ -76,9 +76,13 @@ public sealed class SyncAndActionInstrumentTests : IAsyncDisposable
         Assert.All(queued, a => Assert.Equal(1, a.GetTagItem("posfleet.action.queued")));
         var exchanges = _activities.Named("posfleet.sync.exchange");
         var delivered = _activities.Named("posfleet.action.deliver");
-        Assert.All(delivered, a => Assert.Equal(ActivityKind.Producer, a.Kind));
-        Assert.All(delivered, a => Assert.Contains(exchanges, e => e.SpanId == a.ParentSpanId));
-        Assert.Equal(2, delivered.Sum(a => (int)a.GetTagItem("posfleet.action.delivered")!));
+        var sent = delivered.Where(a => a.Kind == ActivityKind.Producer).ToList();
+        Assert.All(sent, a => Assert.Contains(exchanges, e => e.SpanId == a.ParentSpanId));
+        Assert.Equal(2, sent.Sum(a => (int)a.GetTagItem("posfleet.action.delivered")!));
+        // On the terminal: the same deliveries taken into its journal, inside its sync's client span.
+        var taken = Assert.Single(delivered, a => a.Kind == ActivityKind.Consumer);
+        Assert.Equal(2, taken.GetTagItem("posfleet.action.received"));
+        Assert.Contains(_activities.Named("posfleet.sync.agent"), a => a.SpanId == taken.ParentSpanId);
         var ran = _activities.Named("posfleet.action.run");
         Assert.All(ran, a => Assert.Equal(ActivityKind.Consumer, a.Kind));
         Assert.Equal(["succeeded", "failed"], ran.Select(a => a.GetTagItem("posfleet.action.state")));
