@@ -23,6 +23,14 @@ internal sealed partial class RemoteActionBackOffice(
 
     public async ValueTask<RemoteActionBatch> ExchangeAsync(TerminalIdentity identity, IReadOnlyList<RemoteActionReport> reports, CancellationToken cancellationToken)
     {
+        var (recorded, refused) = reports.Count == 0 ? ([], []) : await MeasuredReportAsync(identity, reports, cancellationToken).ConfigureAwait(false);
+        var delivered = await MeasuredDeliverAsync(identity, cancellationToken).ConfigureAwait(false);
+        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded, Refused = refused };
+    }
+
+    /// <summary>Records the terminal's reports; the ids recorded (or whose upload ended) and those refused.</summary>
+    private async ValueTask<(List<Guid> Recorded, List<Guid> Refused)> ReportAsync(TerminalIdentity identity, IReadOnlyList<RemoteActionReport> reports, CancellationToken cancellationToken)
+    {
         var recorded = new List<Guid>(reports.Count);
         var refused = new List<Guid>();
         foreach (var report in reports)
@@ -48,8 +56,7 @@ internal sealed partial class RemoteActionBackOffice(
             recorded.Add(report.Id);
         }
 
-        var delivered = await store.DeliverAsync(identity.Organization, identity.TerminalId, time.GetUtcNow(), _options.MaxDeliveriesPerExchange, cancellationToken).ConfigureAwait(false);
-        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded, Refused = refused };
+        return (recorded, refused);
     }
 
     private async ValueTask<RemoteActionRecordResult> RecordAsync(TerminalIdentity identity, RemoteActionReport report, CancellationToken cancellationToken)
@@ -71,7 +78,7 @@ internal sealed partial class RemoteActionBackOffice(
             Log.Reported(logger, report.ActionId, identity.TerminalId, report.State, report.Attempt);
             if (RemoteActionStates.IsDone(report.State))
             {
-                Diagnostics.PosFleetInstruments.ActionResults.Add(1, new KeyValuePair<string, object?>("posfleet.action.state", report.State.ToString().ToLowerInvariant()));
+                CountResult(report.State);
             }
         }
 

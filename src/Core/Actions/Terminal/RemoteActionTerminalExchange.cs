@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using PosFleet.Diagnostics;
 
 namespace PosFleet.Actions.Terminal;
 
@@ -76,18 +78,42 @@ internal sealed class RemoteActionTerminalExchange(
             await journal.AcknowledgeReportsAsync(recorded, cancellationToken).ConfigureAwait(false);
         }
 
-        var received = false;
-        foreach (var delivery in batch.Actions ?? [])
-        {
-            if (delivery is not null && delivery.Id != Guid.Empty && !string.IsNullOrEmpty(delivery.Name))
-            {
-                received |= await journal.ReceiveAsync(delivery, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var received = batch.Actions is { Count: > 0 } actions && await ReceiveDeliveriesAsync(actions, cancellationToken).ConfigureAwait(false);
 
         if (received)
         {
             runner.Signal();
+        }
+    }
+
+    /// <summary>
+    /// Records the delivered actions in the journal, once each, traced as a consumer (the back office's deliver span is
+    /// its producer); whether any was new.
+    /// </summary>
+    private async ValueTask<bool> ReceiveDeliveriesAsync(IReadOnlyList<RemoteActionDelivery> actions, CancellationToken cancellationToken)
+    {
+        using var activity = PosFleetInstruments.Source.StartActivity("posfleet.action.deliver", ActivityKind.Consumer);
+        activity?.SetTag("posfleet.action.delivered", actions.Count);
+        var received = 0;
+        try
+        {
+            foreach (var delivery in actions)
+            {
+                if (delivery is not null && delivery.Id != Guid.Empty && !string.IsNullOrEmpty(delivery.Name)
+                    && await journal.ReceiveAsync(delivery, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+                {
+                    received++;
+                }
+            }
+
+            // A delivery already in the journal (its response was lost before) is not run again.
+            activity?.SetTag("posfleet.action.received", received);
+            return received > 0;
+        }
+        catch (Exception ex)
+        {
+            PosFleetInstruments.Fail(activity, PosFleetInstruments.ErrorTypeOf(ex));
+            throw;
         }
     }
 
