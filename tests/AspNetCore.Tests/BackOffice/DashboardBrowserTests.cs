@@ -6,6 +6,7 @@ namespace PosFleet.Tests.BackOffice;
 
 /// <summary>The dashboard in a real Chromium, its chart and tiles checked against the SQLite store it reads.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class DashboardBrowserTests(BrowserFixture browser)
 {
     private const string Organization = "shop-12";

@@ -5,6 +5,7 @@ namespace PosFleet.Tests.BackOffice;
 
 /// <summary>The reports in a real Chromium: search, output encoding, paging, and the forms' server-side checks.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class ReportsBrowserTests(BrowserFixture browser)
 {
     [Fact]

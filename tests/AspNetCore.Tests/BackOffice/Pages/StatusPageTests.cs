@@ -8,6 +8,7 @@ namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>The status board page (seed 004) in headless Chromium, over a SQLite back office.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class StatusPageTests(BrowserFixture browser) : IAsyncLifetime
 {
     private StatusPagesHost _host = null!;
