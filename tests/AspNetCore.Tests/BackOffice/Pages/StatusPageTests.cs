@@ -95,6 +95,23 @@ public sealed class StatusPageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueueAction_FromTheRow_IsQueuedForThatTerminalAndShownPending()
+    {
+        var page = await _host.SignInAsync(browser.Browser, "ana");
+        var row = page.Locator("#board tbody tr[data-terminal=till-a3]");
+
+        await row.Locator("summary", new() { HasTextString = "Queue an action" }).ClickAsync();
+        await row.Locator("form.queue-action select[name=name]").SelectOptionAsync("clear-cache");
+        await row.Locator("form.queue-action button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/fleet/actions", StringComparison.Ordinal));
+
+        var action = Assert.Single(await ListAsync("shop-12"));
+        Assert.Equal(("till-a3", "clear-cache", RemoteActionState.Pending), (action.TerminalId, action.Name, action.State));
+        Assert.Equal(1, await page.Locator("#pending tbody tr").CountAsync());
+        Assert.Empty(await ListAsync("shop-34"));
+    }
+
+    [Fact]
     public async Task Board_AnotherOrganizationsUser_IsRefusedOnEveryPageAndPost()
     {
         var page = await _host.SignInAsync(browser.Browser, "luca");
