@@ -30,10 +30,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context (its own cookies) signed in as <paramref name="user"/> through the login page, at a phone's or a desk's width.</summary>
-    public async Task<IPage> SignInAsync(string user, string locale = "en-GB", int width = 1280)
+    /// <summary>
+    /// A new browser context (its own cookies) signed in as <paramref name="user"/> through the login page, at a phone's
+    /// or a desk's width, with JavaScript or, as some back offices' browsers are, without.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string user, string locale = "en-GB", int width = 1280, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = 900 }, JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         await page.GotoAsync(Host.Url("fleet/"));
         // Not signed in: the back office challenged, the cookie scheme sent the browser to the login page.

@@ -1,11 +1,13 @@
 using System.Globalization;
 using PosFleet.Logs;
 using PosFleet.Logs.Storage;
+using PosFleet.Samples.BackOffice;
 
 namespace PosFleet.Tests.BackOffice;
 
 /// <summary>The dashboard in a real Chromium, its chart and tiles checked against the SQLite store it reads.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class DashboardBrowserTests(BrowserFixture browser)
 {
     private const string Organization = "shop-12";
@@ -84,12 +86,44 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The window's hours counted straight from the store, as the dashboard should show them.</summary>
-    private async Task<List<(DateTimeOffset Hour, long Success, long Alert, long Error)>> StoreHoursAsync()
+    [Fact]
+    public async Task BusiestTerminals_ShowTheStoresErrorCountsMostFirst_AndTopTemplatesCarryTheRulesHint()
+    {
+        var (from, to) = Window();
+        var page = await browser.SignInAsync("ana");
+
+        var rows = await page.Locator("table.pf-terminals tbody tr").EvaluateAllAsync<string[][]>("rs => rs.map(r => [r.cells[0].innerText, r.cells[1].innerText])");
+        Assert.NotEmpty(rows);
+        var counts = new List<long>();
+        foreach (var row in rows)
+        {
+            var buckets = await browser.Host.Store.CountAsync(new LogQuery { From = from, To = to, Organization = Organization, Terminal = row[0] }, CancellationToken.None);
+            counts.Add(buckets.Where(b => b.Severity == LogSeverity.Error).Sum(b => b.Count));
+            Assert.Equal(counts[^1].ToString("N0", CultureInfo.GetCultureInfo("en")), row[1]);
+        }
+
+        Assert.Equal(counts.OrderDescending(), counts);
+
+        // The demo's payment timeouts: the rule's origin, hint and knowledge-base link beside the template.
+        var payment = page.Locator("table.pf-templates tbody tr", new() { HasTextString = "Check the card reader" }).First;
+        Assert.Equal(DemoData.PaymentOrigin, await payment.Locator(".pf-rule-origin").InnerTextAsync());
+        Assert.StartsWith("Check the card reader", await payment.Locator(".pf-hint").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("https://kb.example.com/pos/payment-timeout", await payment.Locator("a.pf-kb").GetAttributeAsync("href"));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The dashboard's 48 hours: up to the end of the current hour.</summary>
+    private (DateTimeOffset From, DateTimeOffset To) Window()
     {
         var now = browser.Host.Clock.GetUtcNow();
         var to = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero).AddHours(1);
-        var from = to.AddHours(-48);
+        return (to.AddHours(-48), to);
+    }
+
+    /// <summary>The window's hours counted straight from the store, as the dashboard should show them.</summary>
+    private async Task<List<(DateTimeOffset Hour, long Success, long Alert, long Error)>> StoreHoursAsync()
+    {
+        var (from, to) = Window();
         var buckets = await browser.Host.Store.CountAsync(new LogQuery { From = from, To = to, Organization = Organization }, CancellationToken.None);
         return Enumerable.Range(0, 48).Select(i => from.AddHours(i)).Select(hour => (
             hour,

@@ -1,3 +1,5 @@
+using System.Globalization;
+using PosFleet.Logs;
 using PosFleet.Logs.Storage;
 using PosFleet.Samples.BackOffice;
 
@@ -5,6 +7,7 @@ namespace PosFleet.Tests.BackOffice;
 
 /// <summary>The reports in a real Chromium: search, output encoding, paging, and the forms' server-side checks.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class ReportsBrowserTests(BrowserFixture browser)
 {
     [Fact]
@@ -29,6 +32,35 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         Assert.NotEmpty(await page.Locator("table.pf-entries .pf-rule-origin").AllInnerTextsAsync());
         Assert.Equal("Component", await page.Locator("table.pf-entries thead th").Nth(3).InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, "reports");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Filters_MessageKindTerminalAndTime_ShowWhatTheStoreFinds()
+    {
+        var now = browser.Host.Clock.GetUtcNow();
+        var to = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-1);
+        var from = to.AddHours(-30);
+        var offline = new HashSet<LogKind> { LogKind.Offline };
+        var any = await browser.Host.Store.QueryAsync(new LogQuery { Organization = "shop-12", Kinds = offline, From = from, To = to, Text = "refused", Limit = 1 }, CancellationToken.None);
+        var terminal = Assert.Single(any.Entries).Terminal!;
+        var expected = (await browser.Host.Store.QueryAsync(new LogQuery { Organization = "shop-12", Terminal = terminal, Kinds = offline, From = from, To = to, Text = "refused", Limit = 50 }, CancellationToken.None)).Entries;
+        var page = await browser.SignInAsync("ana");
+        await page.GotoAsync(browser.Host.Url("fleet/reports?org=shop-12"));
+
+        await page.FillAsync("input[name=q]", "refused");
+        await page.FillAsync("input[name=terminal]", terminal);
+        await page.SelectOptionAsync("select[name=kind]", "Offline");
+        await page.FillAsync("input[name=from]", from.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)); // the back office shows UTC
+        await page.FillAsync("input[name=to]", to.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await page.ClickAsync("form.pf-filters button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("kind=Offline", StringComparison.Ordinal));
+
+        var rows = page.Locator("table.pf-entries tbody tr");
+        Assert.Equal(expected.Count, await rows.CountAsync());
+        Assert.All(await rows.Locator("td:nth-child(3)").AllInnerTextsAsync(), t => Assert.Equal(terminal, t));
+        Assert.All(await rows.Locator("td.pf-message").AllInnerTextsAsync(), m => Assert.Contains("refused", m, StringComparison.Ordinal));
+        Assert.All(await rows.Locator("td:nth-child(2)").AllInnerTextsAsync(), k => Assert.Equal("Offline", k));
         await page.Context.CloseAsync();
     }
 

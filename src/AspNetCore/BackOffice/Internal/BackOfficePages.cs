@@ -77,9 +77,6 @@ internal static class BackOfficePages
         response.StatusCode = view.StatusCode;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
-        response.Headers["X-Content-Type-Options"] = "nosniff";
-        // No script runs in these pages, and none from elsewhere may; nor may another site frame them (clickjacking).
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
         await response.WriteAsync(BackOfficeLayout.Render(request, view), context.RequestAborted).ConfigureAwait(false);
     }
 

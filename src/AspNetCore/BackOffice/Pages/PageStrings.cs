@@ -22,8 +22,15 @@ internal static partial class PageStrings
     /// <summary>The texts of one language.</summary>
     internal readonly record struct PageWords(int Index, CultureInfo Culture)
     {
-        /// <summary>The text of <paramref name="key"/>; the key itself when there is none.</summary>
-        public string this[string key] => Strings.TryGetValue(key, out var texts) ? texts[Index] : key;
+        /// <summary>
+        /// The text of <paramref name="key"/> in this language; the English one when this language lacks it (a page
+        /// reads in two languages rather than showing a key), and the key itself only when no language has it.
+        /// </summary>
+        public string this[string key] => Strings.TryGetValue(key, out var texts) ? Text(texts, Index) : key;
+
+        /// <summary>The text at <paramref name="index"/>, or the English one (the first) when that one is missing or empty.</summary>
+        internal static string Text(string[] texts, int index) =>
+            index < texts.Length && !string.IsNullOrEmpty(texts[index]) ? texts[index] : texts[0];
 
         public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 

@@ -86,10 +86,13 @@ internal sealed class StatusPagesHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>A new browser context (its own cookies) signed in as <paramref name="user"/> through the sample's login page, on the status page.</summary>
-    public async Task<IPage> SignInAsync(IBrowser browser, string user, string locale = "en-US")
+    /// <summary>
+    /// A new browser context (its own cookies) signed in as <paramref name="user"/> through the sample's login page, on
+    /// the status page; at a desk's width unless given, with JavaScript unless told.
+    /// </summary>
+    public async Task<IPage> SignInAsync(IBrowser browser, string user, string locale = "en-US", int width = 1280, bool javaScript = true)
     {
-        var context = await browser.NewContextAsync(new() { Locale = locale, AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new() { Locale = locale, AcceptDownloads = true, ViewportSize = new() { Width = width, Height = 900 }, JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Root, "status").ToString());
         await page.ClickAsync($"button[name=user][value={user}]");
