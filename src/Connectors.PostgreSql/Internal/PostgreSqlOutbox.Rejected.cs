@@ -14,7 +14,7 @@ internal sealed partial class PostgreSqlOutbox
             return 0;
         }
 
-        return await WriteAsync(
+        return await database.WriteAsync(
             async (connection, transaction) =>
             {
                 // Moved in one statement per message: it is in the outbox or among the rejected, never in neither.

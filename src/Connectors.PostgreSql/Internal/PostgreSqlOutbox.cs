@@ -23,7 +23,7 @@ internal sealed partial class PostgreSqlOutbox(PostgreSqlDatabase database, Time
     public async ValueTask<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         OutboxMessageRules.Check(message);
-        return await WriteAsync(
+        return await database.WriteAsync(
             async (connection, transaction) =>
             {
                 using (var serialize = PostgreSqlDatabase.Command(connection, transaction, EnqueueLock))
@@ -50,7 +50,7 @@ internal sealed partial class PostgreSqlOutbox(PostgreSqlDatabase database, Time
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
-        return await WriteAsync<IReadOnlyList<OutboxMessage>>(
+        return await database.WriteAsync<IReadOnlyList<OutboxMessage>>(
             async (connection, transaction) =>
             {
                 var now = time.GetUtcNow().UtcTicks;
@@ -97,7 +97,7 @@ internal sealed partial class PostgreSqlOutbox(PostgreSqlDatabase database, Time
             return 0;
         }
 
-        return await WriteAsync(
+        return await database.WriteAsync(
             async (connection, transaction) =>
             {
                 using var delete = PostgreSqlDatabase.Command(connection, transaction, "DELETE FROM sync_outbox WHERE id = ANY(@ids)");
@@ -158,20 +158,5 @@ internal sealed partial class PostgreSqlOutbox(PostgreSqlDatabase database, Time
         using var release = PostgreSqlDatabase.Command(
             connection, transaction, "UPDATE sync_outbox_sender SET holder = NULL, lease_until = 0 WHERE id = 1 AND holder = @me", ("me", _instance));
         await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> write, CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var result = await write(connection, transaction).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
-            }
-        }
     }
 }

@@ -112,13 +112,9 @@ internal sealed class PostgreSqlRemoteActionJournal(PostgreSqlDatabase database)
             ("before", receivedBefore.UtcTicks)).ConfigureAwait(false);
 
     /// <summary>Runs the entry's conditional update and, when it changed the entry, adds the report in the same transaction.</summary>
-    private async Task<bool> ChangeAndReportAsync(string update, RemoteActionReport report, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+    private Task<bool> ChangeAndReportAsync(string update, RemoteActionReport report, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
             {
                 using (var change = PostgreSqlDatabase.Command(connection, transaction, update, parameters))
                 {
@@ -128,23 +124,18 @@ internal sealed class PostgreSqlRemoteActionJournal(PostgreSqlDatabase database)
                     }
                 }
 
-                using (var insert = PostgreSqlDatabase.Command(
+                using var insert = PostgreSqlDatabase.Command(
                     connection,
                     transaction,
                     "INSERT INTO remote_action_reports (id, action_id, final, report) VALUES (@id, @action, @final, @report)",
                     ("id", report.Id),
                     ("action", report.ActionId),
                     ("final", RemoteActionStates.IsDone(report.State)),
-                    ("report", JsonSerializer.Serialize(report, PostgreSqlActionsJsonContext.Default.RemoteActionReport))))
-                {
-                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    ("report", JsonSerializer.Serialize(report, PostgreSqlActionsJsonContext.Default.RemoteActionReport)));
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return true;
-            }
-        }
-    }
+            },
+            cancellationToken);
 
     private static RemoteActionEntry ReadEntry(NpgsqlDataReader reader) => new()
     {
