@@ -18,22 +18,27 @@ internal static class PostgreSqlChangeSchema
 
     /// <summary>
     /// The trigger function's name: <c>sync_changes_</c> and the table's name, or for a name too long for PostgreSQL's
-    /// 63 bytes, its start and a hash, so that two long names never share one.
+    /// 63 bytes (with room for the <c>_truncate</c> trigger's suffix), its start and a hash, so that two long names never share one.
     /// </summary>
     public static string Function(string table)
     {
         var name = "sync_changes_" + table;
-        if (name.Length <= 63)
+        if (name.Length <= 54)
         {
             return name;
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(table)))[..12];
-        return name[..50] + "_" + hash;
+        return name[..41] + "_" + hash;
     }
 
-    /// <summary>Drops the triggers of a table by name (also one no longer declared, or gone): dropping the functions drops them.</summary>
-    public static string Drop(string table) => $"DROP FUNCTION IF EXISTS \"{Function(table)}\"() CASCADE;";
+    /// <summary>
+    /// Drops the triggers of a table by name (also one no longer declared, or gone): dropping its function drops the row
+    /// trigger; the TRUNCATE trigger calls the shared function, so it is dropped by name when the table is still there.
+    /// </summary>
+    public static string Drop(string table) =>
+        $"DROP FUNCTION IF EXISTS \"{Function(table)}\"() CASCADE;\n"
+        + $"DO $drop$ BEGIN IF to_regclass('{SyncIdentifier.Quote(table)}') IS NOT NULL THEN DROP TRIGGER IF EXISTS \"{Function(table)}_truncate\" ON {SyncIdentifier.Quote(table)}; END IF; END $drop$;";
 
     public static string Create(SyncTable table)
     {
