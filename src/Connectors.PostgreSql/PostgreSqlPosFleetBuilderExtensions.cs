@@ -7,6 +7,7 @@ using PosFleet.Actions;
 using PosFleet.Actions.Terminal;
 using PosFleet.Connectors.PostgreSql.Internal;
 using PosFleet.Connectors.PostgreSql.Internal.Actions;
+using PosFleet.Connectors.PostgreSql.Internal.Changes;
 using PosFleet.Connectors.PostgreSql.Internal.Notifications;
 using PosFleet.Connectors.PostgreSql.Internal.Updates;
 using PosFleet.Digests;
@@ -74,6 +75,8 @@ public static class PostgreSqlPosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ISyncInboxStore, PostgreSqlSyncInboxStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalCredentialStore, PostgreSqlTerminalCredentialStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalConfigurationStore, PostgreSqlTerminalConfigurationStore>());
+        // The back office's change tracking of the host's own tables (AddSyncTables): triggers, export and retention.
+        services.AddPostgreSqlChanges();
         // The back office's terminal status and sync errors (AddStatus).
         services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, PostgreSqlTerminalStatusStore>());
         // The back office's remote actions, their reports and uploads.
