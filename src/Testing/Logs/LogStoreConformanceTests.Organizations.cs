@@ -96,7 +96,8 @@ public abstract partial class LogStoreConformanceTests
     }
 
     private static string TemplateWithExample(LogTemplateGroup g) =>
-        $"{TemplateRow(g)} kind {g.Kind} last {g.LastSeen:O} example {g.Example.Position.Line} {g.Example.Timestamp:O} {g.Example.Message}";
+        $"{g.TemplateId} n={g.Count} {g.Severity} first {g.FirstSeen.UtcTicks} terminals {string.Join(",", g.Terminals)} ({g.TerminalCount}) "
+        + $"kind {g.Kind} last {g.LastSeen:O} example {g.Example.Position.Line} {g.Example.Timestamp:O} {g.Example.Message}";
 
     private static List<string> DirectTemplatesWithExamples(List<LogEntry> entries, int top) =>
     [
@@ -110,9 +111,9 @@ public abstract partial class LogStoreConformanceTests
                 // The latest entry; of two at the same instant, the one appended last.
                 var latest = g.Select((e, i) => (e, i)).OrderByDescending(p => p.e.Timestamp.UtcTicks).ThenByDescending(p => p.i).First().e;
                 var terminals = g.Where(e => e.Terminal is not null).Select(e => e.Terminal!).Distinct().Order(StringComparer.Ordinal).ToList();
-                var row = (g.Key, g.LongCount(), g.Max(e => e.Severity), g.Min(e => e.Timestamp), g.Max(e => e.Timestamp),
-                    string.Join(",", terminals.Take(LogTemplateGroup.MaxTerminalsListed)), (long)terminals.Count);
-                return $"{row} kind {latest.Kind} last {latest.Timestamp:O} example {latest.Position.Line} {latest.Timestamp:O} {latest.Message}";
+                return $"{g.Key} n={g.LongCount()} {g.Max(e => e.Severity)} first {g.Min(e => e.Timestamp.UtcTicks)} "
+                    + $"terminals {string.Join(",", terminals.Take(LogTemplateGroup.MaxTerminalsListed))} ({terminals.Count}) "
+                    + $"kind {latest.Kind} last {latest.Timestamp:O} example {latest.Position.Line} {latest.Timestamp:O} {latest.Message}";
             }),
     ];
 
