@@ -134,4 +134,42 @@ public abstract partial class LogStoreConformanceTests
                 return $"{(g.Key, latest.Organization, g.LongCount(), latest.Timestamp, kinds)} at {latest.Timestamp:O}";
             }),
     ];
+
+    /// <summary>
+    /// Paging through one organization's entries, a busy one and a quiet one, gives each entry once, newest first (of
+    /// two at the same instant, the one appended last first), with and without a severity filter.
+    /// </summary>
+    [Theory]
+    [InlineData("ACME", false)]
+    [InlineData("ACME", true)]
+    [InlineData("GAMMA", false)]
+    public async Task QueryAsync_OneOrganizationPageByPage_ReturnsItsEntriesNewestFirst(string organization, bool errorsOnly)
+    {
+        var store = await CreateStoreAsync();
+        var entries = OrganizationsFleet(Noon.AddHours(-30), 400)
+            .Select(e => e.Organization == "GAMMA" && e.Position.Line % 5 != 0 ? e with { Organization = "ACME" } : e)
+            .ToList();
+        await store.AppendAsync(new LogBatch(entries, Checkpoint(entries.Count)), CancellationToken.None);
+        HashSet<LogSeverity>? severities = errorsOnly ? [LogSeverity.Error] : null;
+        var query = new LogQuery { Organization = organization, Severities = severities, Limit = 7 };
+
+        var read = new List<long>();
+        string? after = null;
+        do
+        {
+            var page = await store.QueryAsync(query with { After = after }, CancellationToken.None);
+            read.AddRange(page.Entries.Select(e => e.Position.Line));
+            after = page.Next;
+        }
+        while (after is not null);
+
+        var expected = entries
+            .Select((e, i) => (e, i))
+            .Where(p => p.e.Organization == organization && (severities is null || severities.Contains(p.e.Severity)))
+            .OrderByDescending(p => p.e.Timestamp.UtcTicks).ThenByDescending(p => p.i)
+            .Select(p => p.e.Position.Line)
+            .ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, read);
+    }
 }
