@@ -5,9 +5,9 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 /// <summary>
 /// What one retention chunk takes out of the hourly rollups, kept as the chunk's entries are read. Chunks go oldest
 /// first, so every hour before the chunk's last is emptied by it and its counts are dropped outright; the last hour's
-/// counts are decremented. Counts are exact after every chunk; first-seen and latest times of the hour a chunk ends in and the
-/// terminal lists of the emptied hours are put right by the chunk that ends the run (a run stopped early leaves them
-/// to the next). Each chunk costs what it deletes, not what its hour holds.
+/// counts are decremented. Counts are exact after every chunk; first-seen and latest times of the hour a chunk ends
+/// in and the terminal lists of the emptied hours are put right by the chunk that ends the run (a run stopped early
+/// leaves them to the next). Each chunk costs what it deletes, not what its hour holds.
 /// </summary>
 internal sealed class SqliteRetentionRollups
 {
