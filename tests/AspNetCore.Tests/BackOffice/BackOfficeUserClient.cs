@@ -45,7 +45,7 @@ internal sealed partial class BackOfficeUserClient : IDisposable
     /// <summary>Reads a page and keeps its anti-forgery token.</summary>
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
     {
-        using var response = await SendAsync(path);
+        using var response = await GetResponseAsync(path);
         var body = await response.Content.ReadAsStringAsync();
         if (TokenField().Match(body) is { Success: true } match)
         {
@@ -56,7 +56,7 @@ internal sealed partial class BackOfficeUserClient : IDisposable
     }
 
     /// <summary>Reads <paramref name="path"/> and answers the whole response (its headers included); keeps no token.</summary>
-    public Task<HttpResponseMessage> SendAsync(string path) => _client.GetAsync(path);
+    public Task<HttpResponseMessage> GetResponseAsync(string path) => _client.GetAsync(path);
 
     /// <summary>Posts a form with the kept anti-forgery token (unless <paramref name="withToken"/> is false).</summary>
     public Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, bool withToken = true)

@@ -29,7 +29,6 @@ internal static class BackOfficePages
             return;
         }
 
-        request.Antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
         BackOfficeView view;
         try
         {
@@ -91,6 +90,13 @@ internal static class BackOfficePages
         request.Strings = BackOfficeStrings.For(request.Culture);
         var prefix = context.GetEndpoint()?.Metadata.GetMetadata<BackOfficeEndpointMetadata>()?.Prefix ?? "";
         request.BasePath = (context.Request.PathBase + new PathString(prefix)).Value?.TrimEnd('/') ?? "";
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            // Every page a signed-in user sees, a refusal included, has the header's language form, which posts a
+            // token. The request's own cookie is what a form's check reads, so getting tokens here leaves it alone.
+            request.Antiforgery = services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        }
+
         return request;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PosFleet.AspNetCore.BackOffice.Internal;
 
 namespace PosFleet.AspNetCore.BackOffice.Pages;
 
@@ -9,14 +10,14 @@ namespace PosFleet.AspNetCore.BackOffice.Pages;
 /// </summary>
 internal static partial class PageStrings
 {
-    private static readonly string[] Languages = ["en", "es", "fr", "it"];
-
     /// <summary>The words of <paramref name="culture"/>'s language (English when it has none).</summary>
     public static PageWords For(CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var index = Array.IndexOf(Languages, culture.TwoLetterISOLanguageName);
-        return new PageWords(index < 0 ? 0 : index, culture);
+        // The texts are in the order of BackOfficeLanguage.Supported, which Of always answers one of.
+        var language = BackOfficeLanguage.Of(culture);
+        var index = BackOfficeLanguage.Supported.Select((l, i) => (l, i)).First(x => x.l == language).i;
+        return new PageWords(index, culture);
     }
 
     /// <summary>The texts of one language.</summary>

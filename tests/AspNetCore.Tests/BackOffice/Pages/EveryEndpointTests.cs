@@ -36,7 +36,7 @@ public sealed partial class EveryEndpointTests : IAsyncLifetime
 
         foreach (var path in gets.Concat(["status/errors?terminal=till-a2", "actions/archive?id=" + Guid.NewGuid()]))
         {
-            using var response = await ana.SendAsync(WithOrganization(path, "shop-12"));
+            using var response = await ana.GetResponseAsync(WithOrganization(path, "shop-12"));
             AssertSecurityHeaders(response, path);
         }
 
@@ -68,6 +68,20 @@ public sealed partial class EveryEndpointTests : IAsyncLifetime
             }
         }
 
+        // A refusal has the header's language form too, with a token that works: another organization's page (403)
+        // and a form that has expired (400).
+        using (var fresh = await BackOfficeUserClient.SignInAsync(_host.Root, "ana"))
+        {
+            var (status, refused) = await fresh.GetAsync("status?org=shop-34");
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Contains("name=\"__RequestVerificationToken\" value=\"", Assert.Single(PostForm().Matches(refused)).Value, StringComparison.Ordinal);
+            using var chosen = await fresh.PostFormAsync("language", [new("org", ""), new("language", "es"), new("return", "/fleet/status")]);
+            Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+            using var expired = await fresh.PostFormAsync("language", [new("language", "fr")], withToken: false);
+            Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
+            Assert.Contains("name=\"__RequestVerificationToken\" value=\"", Assert.Single(PostForm().Matches(await expired.Content.ReadAsStringAsync())).Value, StringComparison.Ordinal);
+        }
+
         // The reset's confirmation is a page of its own, shown by the row's form.
         using var confirmation = await ana.PostFormAsync("status/reset", [new("org", "shop-12"), new("terminal", "till-a1")]);
         var confirmationPage = await confirmation.Content.ReadAsStringAsync();
@@ -92,7 +106,7 @@ public sealed partial class EveryEndpointTests : IAsyncLifetime
             using var response = await ana.PostFormAsync(path, AnyForm("shop-12", pending), withToken: false);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path} without the token answered {(int)response.StatusCode}");
             Assert.Contains("The form has expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal)), $"{path} set the language");
+            Assert.False(SetsTheLanguage(response), $"{path} set the language");
             AssertSecurityHeaders(response, path + " without the token");
         }
 
@@ -104,28 +118,48 @@ public sealed partial class EveryEndpointTests : IAsyncLifetime
     [Fact]
     public async Task EveryPageDownloadAndPost_AnotherOrganization_IsRefused403AndChangesNothing()
     {
+        // shop-34 has an action, a digest subscription and an unread notification that a post could change; ana is even
+        // its notification's recipient, but she may not see shop-34.
         var theirs = await QueueClearCacheAsync("till-b1", "shop-34");
+        var subscription = new DigestSubscription { Id = "shop-34-errors", Name = "Shop 34 errors", Organization = "shop-34", Recipients = ["ops34@example.com"] };
+        await Digests.SaveSubscriptionAsync(subscription, CancellationToken.None);
+        await _host.Services.GetRequiredService<INotificationStore>().AddAsync(
+            new NotificationBatch([], [new NotificationInboxEntry { Key = "shop-34/ana/1", OrganizationId = "shop-34", RecipientId = "ana", ItemKind = "ticket", ItemId = "1", Subject = "Ticket 1 needs you", Text = "Assigned to you.", CreatedAt = StatusPagesHost.Now.AddMinutes(-5) }], []),
+            CancellationToken.None);
+        var inbox = _host.Services.GetRequiredService<INotificationInbox>();
+        var unread = Assert.Single((await inbox.ListAsync(new NotificationInboxQuery { OrganizationId = "shop-34", RecipientId = "ana" })).Entries);
+        Assert.Null(unread.ReadAt);
         using var ana = await BackOfficeUserClient.SignInAsync(_host.Root, "ana");
         await ana.GetAsync("status?org=shop-12"); // a valid token of her own
 
         foreach (var path in Endpoints(HttpMethods.Get).Where(p => !p.StartsWith("assets/", StringComparison.Ordinal))
-            .Concat(["status/errors?terminal=till-b1", "actions/archive?id=" + theirs, "digests?id=x"]))
+            .Concat(["status/errors?terminal=till-b1", "actions/archive?id=" + theirs, "digests?id=" + subscription.Id]))
         {
-            using var response = await ana.SendAsync(WithOrganization(path, "shop-34"));
+            using var response = await ana.GetResponseAsync(WithOrganization(path, "shop-34"));
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path} of shop-34 answered ana {(int)response.StatusCode}");
             AssertSecurityHeaders(response, path + " of shop-34");
         }
 
-        foreach (var path in Endpoints(HttpMethods.Post))
+        var posts = Endpoints(HttpMethods.Post);
+        Assert.Contains("digests/run", posts);
+        Assert.Contains("notifications/read-all", posts);
+        foreach (var path in posts)
         {
-            using var response = await ana.PostFormAsync(path, AnyForm("shop-34", theirs));
+            var id = path.StartsWith("digests/", StringComparison.Ordinal) ? subscription.Id
+                : path.StartsWith("notifications/", StringComparison.Ordinal) ? unread.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : theirs.ToString();
+            using var response = await ana.PostFormAsync(path, AnyForm("shop-34", id));
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path} for shop-34 answered ana {(int)response.StatusCode}");
+            Assert.False(SetsTheLanguage(response), $"{path} for shop-34 set the language");
         }
 
         var action = Assert.Single((await Queue.ListAsync(new RemoteActionQuery { Organization = "shop-34" })).Actions);
         Assert.Equal((theirs, RemoteActionState.Pending), (action.Id, action.State));
         Assert.Empty((await Queue.ListAsync(new RemoteActionQuery { Organization = "shop-12" })).Actions);
-        Assert.Empty(await Digests.GetSubscriptionsAsync(CancellationToken.None));
+        Assert.Equivalent(subscription, Assert.Single(await Digests.GetSubscriptionsAsync(CancellationToken.None)));
+        Assert.Empty(await Digests.QueryRunsAsync(new DigestRunQuery { SubscriptionId = subscription.Id }, CancellationToken.None));
+        Assert.Equal(1, await inbox.CountUnreadAsync("shop-34", "ana"));
+        Assert.Null(Assert.Single((await inbox.ListAsync(new NotificationInboxQuery { OrganizationId = "shop-34", RecipientId = "ana" })).Entries).ReadAt);
     }
 
     /// <summary>The back office's endpoints of <paramref name="method"/>, as paths under it such as <c>status/export</c> (the dashboard is <c>""</c>).</summary>
@@ -141,9 +175,11 @@ public sealed partial class EveryEndpointTests : IAsyncLifetime
         path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "org=" + organization;
 
     /// <summary>Fields that would change something on any of the forms: a terminal, an action, a confirmation, a subscription.</summary>
-    private static KeyValuePair<string, string>[] AnyForm(string organization, Guid action) =>
+    private static KeyValuePair<string, string>[] AnyForm(string organization, Guid action) => AnyForm(organization, action.ToString());
+
+    private static KeyValuePair<string, string>[] AnyForm(string organization, string id) =>
     [
-        new("org", organization), new("terminal", organization == "shop-12" ? "till-a1" : "till-b1"), new("id", action.ToString()),
+        new("org", organization), new("terminal", organization == "shop-12" ? "till-a1" : "till-b1"), new("id", id),
         new("name", "clear-cache"), new("confirm", "yes"), new("maxMb", "1"), new("language", "es"), new("return", "/fleet/"),
         new("recipients", "ops@example.com"), new("threshold", "1"), new("kinds", "Error"), new("sendTime", "08:00"),
         new("timeZone", "UTC"), new("windowHours", "24"), new("culture", "en"), new("test", "on"),
@@ -151,6 +187,9 @@ public sealed partial class EveryEndpointTests : IAsyncLifetime
 
     private async Task<Guid> QueueClearCacheAsync(string terminal, string organization = "shop-12") =>
         (await Queue.QueueAsync(new RemoteActionRequest { Organization = organization, TerminalId = terminal, Name = "clear-cache" }))[0].Action.Id;
+
+    private static bool SetsTheLanguage(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal));
 
     private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
     {

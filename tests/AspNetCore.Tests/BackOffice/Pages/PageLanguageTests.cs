@@ -8,13 +8,9 @@ namespace PosFleet.Tests.BackOffice.Pages;
 /// navigation and a label of its own read in that language. The expected words are written here, not read from the
 /// package's tables, so that a wrong or missing translation fails.
 /// </summary>
-public sealed partial class PageLanguageTests : IAsyncLifetime
+public sealed partial class PageLanguageTests(StatusPagesHostFixture fixture) : IClassFixture<StatusPagesHostFixture>
 {
-    private StatusPagesHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await StatusPagesHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private readonly StatusPagesHost _host = fixture.Host;
 
     [Theory]
     [InlineData("en-GB", "", "Dashboard", "Most frequent errors and alerts")]

@@ -90,15 +90,8 @@ internal sealed class StatusPagesHost : IAsyncDisposable
     /// A new browser context (its own cookies) signed in as <paramref name="user"/> through the sample's login page, on
     /// the status page; at a desk's width unless given, with JavaScript unless told.
     /// </summary>
-    public async Task<IPage> SignInAsync(IBrowser browser, string user, string locale = "en-US", int width = 1280, bool javaScript = true)
-    {
-        var context = await browser.NewContextAsync(new() { Locale = locale, AcceptDownloads = true, ViewportSize = new() { Width = width, Height = 900 }, JavaScriptEnabled = javaScript });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Root, "status").ToString());
-        await page.ClickAsync($"button[name=user][value={user}]");
-        await page.WaitForURLAsync(url => url.Contains(BasePath + "/status", StringComparison.Ordinal));
-        return page;
-    }
+    public Task<IPage> SignInAsync(IBrowser browser, string user, string locale = "en-US", int width = 1280, bool javaScript = true) =>
+        BrowserFixture.SignInAsync(browser, new Uri(Root, "status"), user, locale, width, javaScript);
 
     public async Task RecordAsync(string terminal, string organization, string version = "35.0", string? error = null, TimeSpan? silentFor = null)
     {
