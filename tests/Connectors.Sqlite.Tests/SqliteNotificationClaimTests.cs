@@ -50,30 +50,9 @@ public sealed class SqliteNotificationClaimTests : IDisposable
         second.Dispose();
     }
 
-    private ServiceProvider Build(INotifier email)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddSingleton<INotificationDirectory, SqliteNotificationRestartTests.OneAdministrator>();
-        services.AddPosFleet()
-            .AddNotificationEngine(o =>
-            {
-                o.EnableDispatcher = false;
-                o.ClaimLease = Lease;
-                o.Rules.Add(new NotificationRule { States = ["Open"], Channels = new Dictionary<string, IList<string>> { ["email"] = ["administrators"] } });
-            })
-            .AddNotifier(NotificationChannel.Email, _ => email)
-            .UseSqliteStorageFile(Path.Combine(_dir.Path, "fleet.db"));
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Build(INotifier email) => SqliteNotificationHost.Build(Path.Combine(_dir.Path, "fleet.db"), _clock, email, Lease);
 
-    private ItemEvent Event(int i) => new()
-    {
-        EventId = $"e-{i}",
-        Type = ItemEventType.Created,
-        OccurredAt = _clock.GetUtcNow(),
-        Item = new NotificationItem { Id = $"INT-{i}", Kind = "intervention", Title = $"INT-{i}", State = "Open", OrganizationId = "org-1" },
-    };
+    private ItemEvent Event(int i) => SqliteNotificationHost.OpenEvent(i, _clock);
 
     /// <summary>Records each send with who made it; the first send runs <c>during</c> before it completes.</summary>
     private sealed class RecordingNotifier(string name, ConcurrentQueue<(string, string)> sends, Func<Task>? during) : INotifier

@@ -60,29 +60,9 @@ public sealed class SqliteNotificationRestartTests : IDisposable
         Assert.Equal(1, outbox.Single(d => d.EventId == "e-3").Attempts); // the cut-off attempt was never recorded
     }
 
-    private ServiceProvider Build(INotifier email)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddSingleton<INotificationDirectory, OneAdministrator>();
-        services.AddPosFleet()
-            .AddNotificationEngine(o =>
-            {
-                o.EnableDispatcher = false;
-                o.Rules.Add(new NotificationRule { States = ["Open"], Channels = new Dictionary<string, IList<string>> { ["email"] = ["administrators"] } });
-            })
-            .AddNotifier(NotificationChannel.Email, _ => email)
-            .UseSqliteStorageFile(Path.Combine(_dir.Path, "fleet.db"));
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Build(INotifier email) => SqliteNotificationHost.Build(Path.Combine(_dir.Path, "fleet.db"), _clock, email);
 
-    private ItemEvent Event(int i) => new()
-    {
-        EventId = $"e-{i}",
-        Type = ItemEventType.Created,
-        OccurredAt = _clock.GetUtcNow(),
-        Item = new NotificationItem { Id = $"INT-{i}", Kind = "intervention", Title = $"INT-{i}", State = "Open", OrganizationId = "org-1" },
-    };
+    private ItemEvent Event(int i) => SqliteNotificationHost.OpenEvent(i, _clock);
 
     /// <summary>Counts each completed send by idempotency key; the send numbered <c>blockOnCall</c> waits until cancelled.</summary>
     private sealed class BlockingNotifier(ConcurrentDictionary<string, int> delivered, int blockOnCall) : INotifier
@@ -102,17 +82,5 @@ public sealed class SqliteNotificationRestartTests : IDisposable
             delivered.AddOrUpdate(message.IdempotencyKey, 1, (_, n) => n + 1);
             return NotificationResult.ForAll(message.Recipients, DeliveryStatus.Sent);
         }
-    }
-
-    internal sealed class OneAdministrator : INotificationDirectory
-    {
-        public ValueTask<IReadOnlyList<NotificationRecipient>> GetAdministratorsAsync(string organizationId, CancellationToken cancellationToken)
-            => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([new() { Id = "admin-1", DisplayName = "Anna", Email = "anna@example.it", Audience = NotificationAudience.Administrators, HasLogin = true, HasProfile = true }]);
-
-        public ValueTask<NotificationRecipient?> GetCustomerContactAsync(string organizationId, string customerId, CancellationToken cancellationToken) => ValueTask.FromResult<NotificationRecipient?>(null);
-
-        public ValueTask<IReadOnlyList<NotificationRecipient>> GetTechniciansAsync(string organizationId, IReadOnlyList<string> technicianIds, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
-
-        public ValueTask<IReadOnlyList<NotificationRecipient>> GetRoleMembersAsync(string organizationId, string role, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
     }
 }

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using PosFleet.Cli.Commands;
 using PosFleet.Notifications.Engine;
 
@@ -40,8 +37,7 @@ internal static class NotificationsCommand
 
             var (access, code) = StoreAccess.Open(file, create: false, builder =>
             {
-                builder.Services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-                builder.AddNotificationEngine(o => o.EnableDispatcher = false);
+                builder.AddNotificationDeliveries(); // reads only: no directory, no notifier, no dispatcher
             });
             if (access is null)
             {

@@ -13,10 +13,7 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 /// </summary>
 internal sealed partial class SqliteNotificationStore(SqliteDatabase database) : INotificationStore, IDisposable
 {
-    private const string OutboxColumns = """
-        key, channel, recipient, address, item_kind, item_id, event_id, organization, subject, text, html, link, batch_key,
-        created_at, due_at, state, attempts, last_error, completed_at, culture
-        """;
+    private const string OutboxColumns = NotificationOutboxRow.Columns;
 
     // One writer per process: the others would only spin on the busy timeout.
     private readonly SemaphoreSlim _write = new(1, 1);
@@ -155,7 +152,7 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
                     command.Parameters.AddWithValue("$state", (int)s);
                 }
 
-                command.CommandText = sql + " ORDER BY seq DESC LIMIT $limit;";
+                command.CommandText = sql + Page(command, query, timeColumn: "created_at") + " LIMIT $limit;";
                 command.Parameters.AddWithValue("$limit", query.Limit);
                 return ReadOutbox(command);
             },
@@ -169,19 +166,14 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
             connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT key, event_id, item_kind, item_id, organization, recipient, audience, channel, reason, at FROM notification_skips WHERE 1 = 1"
-                    + Filters(command, query, recipientColumn: "recipient") + " ORDER BY seq DESC LIMIT $limit;";
+                command.CommandText = $"SELECT {NotificationOutboxRow.SkipColumns} FROM notification_skips WHERE 1 = 1"
+                    + Filters(command, query, recipientColumn: "recipient") + Page(command, query, timeColumn: "at") + " LIMIT $limit;";
                 command.Parameters.AddWithValue("$limit", query.Limit);
                 using var reader = command.ExecuteReader();
                 var skips = new List<NotificationSkip>();
                 while (reader.Read())
                 {
-                    skips.Add(new NotificationSkip
-                    {
-                        Key = reader.GetString(0), EventId = reader.GetString(1), ItemKind = reader.GetString(2), ItemId = reader.GetString(3),
-                        OrganizationId = reader.GetString(4), RecipientId = reader.GetString(5), Audience = reader.GetString(6),
-                        Channel = new NotificationChannel(reader.GetString(7)), Reason = reader.GetString(8), At = new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero),
-                    });
+                    skips.Add(NotificationOutboxRow.ReadSkip(reader));
                 }
 
                 return skips;
@@ -211,38 +203,26 @@ internal sealed partial class SqliteNotificationStore(SqliteDatabase database) :
         }
     }
 
+    /// <summary>Newest first on (time, key), from the query's cursor on: the order the delivery status pages through.</summary>
+    private static string Page(SqliteCommand command, NotificationOutboxQuery query, string timeColumn)
+    {
+        if (query.Before is not { } before)
+        {
+            return $" ORDER BY {timeColumn} DESC, key DESC";
+        }
+
+        command.Parameters.AddWithValue("$before_at", before.At.UtcTicks);
+        command.Parameters.AddWithValue("$before_key", before.Key);
+        return $" AND ({timeColumn}, key) < ($before_at, $before_key) ORDER BY {timeColumn} DESC, key DESC";
+    }
+
     private static List<NotificationOutboxEntry> ReadOutbox(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
         var entries = new List<NotificationOutboxEntry>();
         while (reader.Read())
         {
-            entries.Add(new NotificationOutboxEntry
-            {
-                Key = reader.GetString(0),
-                Channel = new NotificationChannel(reader.GetString(1)),
-                RecipientId = reader.GetString(2),
-                Address = reader.GetString(3),
-                ItemKind = reader.GetString(4),
-                ItemId = reader.GetString(5),
-                EventId = reader.GetString(6),
-                OrganizationId = reader.GetString(7),
-                Content = new NotificationContent
-                {
-                    Subject = reader.GetString(8),
-                    Text = reader.GetString(9),
-                    Html = reader.IsDBNull(10) ? null : reader.GetString(10),
-                    Link = reader.IsDBNull(11) ? null : new Uri(reader.GetString(11), UriKind.RelativeOrAbsolute),
-                },
-                BatchKey = reader.IsDBNull(12) ? null : reader.GetString(12),
-                CreatedAt = new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
-                DueAt = new DateTimeOffset(reader.GetInt64(14), TimeSpan.Zero),
-                State = (NotificationDeliveryState)reader.GetInt32(15),
-                Attempts = reader.GetInt32(16),
-                LastError = reader.IsDBNull(17) ? null : reader.GetString(17),
-                CompletedAt = reader.IsDBNull(18) ? null : new DateTimeOffset(reader.GetInt64(18), TimeSpan.Zero),
-                Culture = reader.IsDBNull(19) ? null : reader.GetString(19),
-            });
+            entries.Add(NotificationOutboxRow.Read(reader));
         }
 
         return entries;

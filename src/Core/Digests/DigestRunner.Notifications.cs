@@ -1,10 +1,36 @@
 using System.Globalization;
+using PosFleet.Notifications.Engine;
 using PosFleet.Notifications.Items;
 
 namespace PosFleet.Digests;
 
-internal sealed partial class DigestRunner
+internal sealed partial class DigestRunner : IOwnEventSource
 {
+    // The latest runs not delivered that a start publishes again: a crash leaves at most the runs it was finishing.
+    private const int RepublishedRuns = 1000;
+
+    /// <summary>
+    /// Publishes again the latest runs recorded as not delivered: one recorded by a host that died before publishing
+    /// it is notified now, and one already notified adds nothing (its event id is the run's key and outcome).
+    /// </summary>
+    public async ValueTask<int> RepublishAsync(CancellationToken cancellationToken)
+    {
+        if (_notifications is null)
+        {
+            return 0;
+        }
+
+        var runs = await _store.QueryRunsAsync(
+            new DigestRunQuery { Statuses = new HashSet<DigestRunStatus> { DigestRunStatus.Failed, DigestRunStatus.PartiallySent }, Limit = RepublishedRuns },
+            cancellationToken).ConfigureAwait(false);
+        foreach (var run in runs)
+        {
+            await PublishUndeliveredAsync(_notifications, run).ConfigureAwait(false);
+        }
+
+        return runs.Count;
+    }
+
     /// <summary>
     /// Publishes a digest that could not be delivered (to anyone: <c>Failed</c>; to some: <c>PartiallySent</c>) as an
     /// item event of kind <c>digest</c>, once per run: the event id is the run's key and outcome, so a run recorded again

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosFleet.Logs.Classification;
+using PosFleet.Notifications.Engine;
 
 namespace PosFleet.Digests;
 
@@ -33,6 +34,8 @@ public static class DigestsPosFleetBuilderExtensions
         services.TryAddSingleton<IDigestStore, InMemoryDigestStore>();
         services.TryAddClassificationRuleCatalog();
         services.TryAddSingleton<IDigestRunner, DigestRunner>();
+        // The runs not delivered are published again at start (a host's own runner, if it replaced ours, publishes its own).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOwnEventSource, DigestRunner>(sp => sp.GetRequiredService<IDigestRunner>() as DigestRunner ?? ActivatorUtilities.CreateInstance<DigestRunner>(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DigestSubscriptionSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DigestScheduler>());
         return builder;

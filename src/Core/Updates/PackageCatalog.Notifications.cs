@@ -1,10 +1,31 @@
 using System.Globalization;
+using PosFleet.Notifications.Engine;
 using PosFleet.Notifications.Items;
 
 namespace PosFleet.Updates;
 
-internal sealed partial class PackageCatalog
+internal sealed partial class PackageCatalog : IOwnEventSource
 {
+    /// <summary>
+    /// Publishes again every halted rollout's event: a halt stored by a host that died before publishing it is notified
+    /// now, and one already notified adds nothing (its event id is the halt's stored instant).
+    /// </summary>
+    public async ValueTask<int> RepublishAsync(CancellationToken cancellationToken)
+    {
+        if (notifications is null)
+        {
+            return 0;
+        }
+
+        var halted = (await store.ListTargetsAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Rollout.IsHalted).ToList();
+        foreach (var target in halted)
+        {
+            await PublishHaltedAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+
+        return halted.Count;
+    }
+
     /// <summary>
     /// Publishes a rollout that was just halted (by its failures or by hand) as an item event of kind <c>rollout</c>,
     /// item id <c>{package}/{version}</c>, state <c>Halted</c>: the event id names the halt (its instant), so a halt

@@ -149,7 +149,11 @@ internal sealed partial class PackageCatalog(
 
             // A compare-and-swap on what was read: a widen or halt an exchange decided meanwhile is read again and the
             // operator's change applied over it, never the other way round.
-            var rollout = change(target.Rollout) with { ChangedAt = time.GetUtcNow() };
+            // A new reason given to a halt already in place is no new halt: its instant, which names the halt's
+            // notification (and lets it be published again after a crash, once), stays.
+            var changedRollout = change(target.Rollout);
+            var sameHalt = changedRollout.IsHalted && target.Rollout.IsHalted && changedRollout.Stage == target.Rollout.Stage;
+            var rollout = changedRollout with { ChangedAt = sameHalt ? target.Rollout.ChangedAt : time.GetUtcNow() };
             if (await store.UpdateRolloutAsync(organization, target.Version, target.Rollout, rollout, cancellationToken).ConfigureAwait(false))
             {
                 Log.RolloutChanged(logger, organization, target.Version, rollout.CurrentShare, rollout.HaltedReason);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PosFleet.Notifications.Engine;
 using PosFleet.Status;
 using PosFleet.Sync.Enrolment;
 
@@ -38,6 +39,7 @@ public static class UpdatesPosFleetBuilderExtensions
         services.TryAddSingleton<PackageCatalog>();
         services.TryAddSingleton<IPackageCatalog>(sp => sp.GetRequiredService<PackageCatalog>());
         services.TryAddSingleton<IPackageTargetQuery>(sp => sp.GetRequiredService<PackageCatalog>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOwnEventSource, PackageCatalog>(sp => sp.GetRequiredService<PackageCatalog>()));
         // The board's yellow follows the package targets, whether AddStatus came before or after; a host's own source stays.
         if (services.LastOrDefault(d => d.ServiceType == typeof(ITargetVersionSource)) is not { } source || source.ImplementationType == typeof(OptionsTargetVersionSource))
         {

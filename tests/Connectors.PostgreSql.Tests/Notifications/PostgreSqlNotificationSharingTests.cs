@@ -107,6 +107,7 @@ public sealed class PostgreSqlNotificationSharingTests(PostgreSqlServer server) 
     {
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<INotificationDirectory, NoRecipients>(); // an instance of a back office has its people; these deliveries are queued by hand
         services.AddPosFleet()
             .AddNotificationEngine(o =>
             {
@@ -172,5 +173,16 @@ public sealed class PostgreSqlNotificationSharingTests(PostgreSqlServer server) 
             sent.AddOrUpdate(message.IdempotencyKey, 1, (_, n) => n + 1);
             return NotificationResult.ForAll(message.Recipients, DeliveryStatus.Sent);
         }
+    }
+
+    private sealed class NoRecipients : INotificationDirectory
+    {
+        public ValueTask<IReadOnlyList<NotificationRecipient>> GetAdministratorsAsync(string organizationId, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
+
+        public ValueTask<NotificationRecipient?> GetCustomerContactAsync(string organizationId, string customerId, CancellationToken cancellationToken) => ValueTask.FromResult<NotificationRecipient?>(null);
+
+        public ValueTask<IReadOnlyList<NotificationRecipient>> GetTechniciansAsync(string organizationId, IReadOnlyList<string> technicianIds, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
+
+        public ValueTask<IReadOnlyList<NotificationRecipient>> GetRoleMembersAsync(string organizationId, string role, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
     }
 }

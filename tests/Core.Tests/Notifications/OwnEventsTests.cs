@@ -21,13 +21,8 @@ public sealed class OwnEventsTests
     [Fact]
     public async Task RecordAsync_CarriedErrorAfterASuccessfulExchange_PublishesNothing()
     {
-        var events = new RecordingItemEventPublisher();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new TestClock());
-        services.AddSingleton<IItemEventPublisher>(events);
-        services.AddPosFleet().AddSyncBackOffice().AddStatus();
-        await using var provider = services.BuildServiceProvider();
-        var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
+        await using var board = StatusBoard(new TestClock());
+        var (events, recorder) = (board.Events, board.Recorder);
         var request = new SyncRequest { TerminalId = "till-07", Heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0", LastError = "ERP unreachable" } };
 
         await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: null, default);
@@ -38,14 +33,9 @@ public sealed class OwnEventsTests
     [Fact]
     public async Task RecordAsync_TerminalTurnsRed_PublishesOncePerTransitionIntoRed()
     {
-        var events = new RecordingItemEventPublisher();
         var clock = new TestClock();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<IItemEventPublisher>(events);
-        services.AddPosFleet().AddSyncBackOffice().AddStatus();
-        await using var provider = services.BuildServiceProvider();
-        var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
+        await using var board = StatusBoard(clock);
+        var (events, recorder) = (board.Events, board.Recorder);
         var till = new TerminalIdentity("till-07", "ACME");
 
         // The board turns red when the back office refuses an exchange; an error a heartbeat carries from before the
@@ -72,13 +62,8 @@ public sealed class OwnEventsTests
     [Fact]
     public async Task RecordAsync_FirstExchangeFailsTwice_PublishesOneEvent()
     {
-        var events = new RecordingItemEventPublisher();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new TestClock());
-        services.AddSingleton<IItemEventPublisher>(events);
-        services.AddPosFleet().AddSyncBackOffice().AddStatus();
-        await using var provider = services.BuildServiceProvider();
-        var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
+        await using var board = StatusBoard(new TestClock());
+        var (events, recorder) = (board.Events, board.Recorder);
         var request = new SyncRequest { TerminalId = "till-07", Heartbeat = new SyncHeartbeat { ApplicationVersion = "35.0" } };
 
         await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, refusal: "ERP unreachable", default);
@@ -90,14 +75,9 @@ public sealed class OwnEventsTests
     [Fact]
     public async Task RecordAsync_CarriedErrorAfterTheExchange_PublishesOncePerTransitionIntoRed()
     {
-        var events = new RecordingItemEventPublisher();
         var clock = new TestClock();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<IItemEventPublisher>(events);
-        services.AddPosFleet().AddSyncBackOffice().AddStatus();
-        await using var provider = services.BuildServiceProvider();
-        var recorder = provider.GetRequiredService<TerminalStatusRecorder>();
+        await using var board = StatusBoard(clock);
+        var (events, recorder) = (board.Events, board.Recorder);
 
         // A sync that failed after reaching the back office (an import) keeps the terminal red until one completes cleanly.
         async Task BeatAsync(string? carried)
@@ -199,5 +179,43 @@ public sealed class OwnEventsTests
 
         Assert.Equal(DigestRunOutcome.Sent, (await f.Runner(notifications: events).RunWindowAsync("shop-12", window)).Outcome);
         Assert.Empty(events.Events);
+    }
+
+    [Fact]
+    public async Task RepublishAsync_UndeliveredDigestWhosePublishWasLost_PublishesItsEventAgainUnderTheSameId()
+    {
+        var window = DigestFixture.DailyWindow(2026, 11, 23);
+        var f = new DigestFixture(window.End.AddSeconds(1));
+        await f.SaveAsync(DigestFixture.Subscription(threshold: 1));
+        f.Logs.AddMany(3, window.Start.AddHours(1), TimeSpan.FromMinutes(7), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
+        f.Notifier.Answer = r => new NotificationDelivery(r, DeliveryStatus.PermanentFailure, "550 no such user");
+        var atTheRun = new RecordingItemEventPublisher(); // what the run published, or would have had its host lived
+        var delivered = new RecordingItemEventPublisher();
+        await f.Runner(notifications: atTheRun).RunWindowAsync("shop-12", window);
+
+        // A later start publishes again what the ledger holds, as often as it starts: the same event, the engine's key.
+        var runner = f.Runner(notifications: delivered);
+        await runner.RepublishAsync(default);
+        await runner.RepublishAsync(default);
+
+        Assert.Equal(atTheRun.Events.Single().EventId, delivered.Events.Select(e => e.EventId).Distinct().Single());
+        Assert.Equal(("digest", "Failed", "shop-12"), (delivered.Events[0].Item.Kind, delivered.Events[0].Item.State, delivered.Events[0].Item.OrganizationId));
+    }
+
+    /// <summary>A back office with the status board whose own events go to a recorder.</summary>
+    private static StatusBoardHost StatusBoard(TestClock clock)
+    {
+        var events = new RecordingItemEventPublisher();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<IItemEventPublisher>(events);
+        services.AddPosFleet().AddSyncBackOffice().AddStatus();
+        var provider = services.BuildServiceProvider();
+        return new StatusBoardHost(provider, provider.GetRequiredService<TerminalStatusRecorder>(), events);
+    }
+
+    private sealed record StatusBoardHost(ServiceProvider Provider, TerminalStatusRecorder Recorder, RecordingItemEventPublisher Events) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Provider.DisposeAsync();
     }
 }

@@ -14,10 +14,7 @@ namespace PosFleet.Connectors.PostgreSql.Internal.Notifications;
 /// </summary>
 internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase database) : INotificationStore
 {
-    private const string OutboxColumns = """
-        key, channel, recipient, address, item_kind, item_id, event_id, organization, subject, text, html, link, batch_key,
-        created_at, due_at, state, attempts, last_error, completed_at, culture
-        """;
+    private const string OutboxColumns = NotificationOutboxRow.Columns;
 
     public async ValueTask<DateTimeOffset?> GetBatchDueAsync(string batchKey, CancellationToken cancellationToken)
     {
@@ -103,12 +100,12 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
         var rows = await database.QueryAsync(
             $"""
             SELECT {OutboxColumns}, seq FROM notification_outbox
-            WHERE {Filters} AND (@state::integer IS NULL OR state = @state)
-            ORDER BY seq DESC LIMIT @limit
+            WHERE {Filters} AND (@state::integer IS NULL OR state = @state) AND {Page("created_at")}
+            ORDER BY created_at DESC, key DESC LIMIT @limit
             """,
             ReadOutbox,
             cancellationToken,
-            [.. FilterParameters(query), ("state", query.State is { } s ? (int)s : null), ("limit", query.Limit)]).ConfigureAwait(false);
+            [.. FilterParameters(query), .. PageParameters(query), ("state", query.State is { } s ? (int)s : null), ("limit", query.Limit)]).ConfigureAwait(false);
         return [.. rows.Select(r => r.Entry)];
     }
 
@@ -117,17 +114,12 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
         ArgumentNullException.ThrowIfNull(query);
         return await database.QueryAsync(
             $"""
-            SELECT key, event_id, item_kind, item_id, organization, recipient, audience, channel, reason, at FROM notification_skips
-            WHERE {Filters} ORDER BY seq DESC LIMIT @limit
+            SELECT {NotificationOutboxRow.SkipColumns} FROM notification_skips
+            WHERE {Filters} AND {Page("at")} ORDER BY at DESC, key DESC LIMIT @limit
             """,
-            r => new NotificationSkip
-            {
-                Key = r.GetString(0), EventId = r.GetString(1), ItemKind = r.GetString(2), ItemId = r.GetString(3),
-                OrganizationId = r.GetString(4), RecipientId = r.GetString(5), Audience = r.GetString(6),
-                Channel = new NotificationChannel(r.GetString(7)), Reason = r.GetString(8), At = new DateTimeOffset(r.GetInt64(9), TimeSpan.Zero),
-            },
+            NotificationOutboxRow.ReadSkip,
             cancellationToken,
-            [.. FilterParameters(query), ("limit", query.Limit)]).ConfigureAwait(false);
+            [.. FilterParameters(query), .. PageParameters(query), ("limit", query.Limit)]).ConfigureAwait(false);
     }
 
     /// <summary>The filters of a query: the organization always, the others optional (a NULL parameter matches every row).</summary>
@@ -139,30 +131,11 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
     private static (string, object?)[] FilterParameters(NotificationOutboxQuery query) =>
         [("organization", query.OrganizationId ?? throw new ArgumentException("The query names no organization.", nameof(query))), ("kind", query.ItemKind), ("item", query.ItemId), ("event", query.EventId), ("recipient", query.RecipientId)];
 
-    private static (NotificationOutboxEntry Entry, long Seq) ReadOutbox(NpgsqlDataReader reader) => (new NotificationOutboxEntry
-    {
-        Key = reader.GetString(0),
-        Channel = new NotificationChannel(reader.GetString(1)),
-        RecipientId = reader.GetString(2),
-        Address = reader.GetString(3),
-        ItemKind = reader.GetString(4),
-        ItemId = reader.GetString(5),
-        EventId = reader.GetString(6),
-        OrganizationId = reader.GetString(7),
-        Content = new NotificationContent
-        {
-            Subject = reader.GetString(8),
-            Text = reader.GetString(9),
-            Html = reader.IsDBNull(10) ? null : reader.GetString(10),
-            Link = reader.IsDBNull(11) ? null : new Uri(reader.GetString(11), UriKind.RelativeOrAbsolute),
-        },
-        BatchKey = reader.IsDBNull(12) ? null : reader.GetString(12),
-        CreatedAt = new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
-        DueAt = new DateTimeOffset(reader.GetInt64(14), TimeSpan.Zero),
-        State = (NotificationDeliveryState)reader.GetInt32(15),
-        Attempts = reader.GetInt32(16),
-        LastError = reader.IsDBNull(17) ? null : reader.GetString(17),
-        CompletedAt = reader.IsDBNull(18) ? null : new DateTimeOffset(reader.GetInt64(18), TimeSpan.Zero),
-        Culture = reader.IsDBNull(19) ? null : reader.GetString(19),
-    }, reader.GetInt64(20));
+    /// <summary>Newest first on (time, key), from the query's cursor on (a NULL cursor matches every row).</summary>
+    private static string Page(string timeColumn) => $"(@before_at::bigint IS NULL OR ({timeColumn}, key) < (@before_at, @before_key::text))";
+
+    private static (string, object?)[] PageParameters(NotificationOutboxQuery query) =>
+        [("before_at", query.Before?.At.UtcTicks), ("before_key", query.Before?.Key)];
+
+    private static (NotificationOutboxEntry Entry, long Seq) ReadOutbox(NpgsqlDataReader reader) => (NotificationOutboxRow.Read(reader), reader.GetInt64(20));
 }

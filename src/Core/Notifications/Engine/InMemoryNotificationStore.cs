@@ -134,10 +134,11 @@ internal sealed class InMemoryNotificationStore : INotificationStore
         ArgumentNullException.ThrowIfNull(query);
         lock (_gate)
         {
-            IReadOnlyList<NotificationOutboxEntry> found = [.. Enumerable.Reverse(_outboxOrder).Select(e => e.Value)
+            IReadOnlyList<NotificationOutboxEntry> found = [.. _outboxOrder.Select(e => e.Value)
                 .Where(e => e.OrganizationId == query.OrganizationId && (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
                     && (query.EventId is null || e.EventId == query.EventId) && (query.RecipientId is null || e.RecipientId == query.RecipientId)
-                    && (query.State is null || e.State == query.State))
+                    && (query.State is null || e.State == query.State) && IsBefore(e.CreatedAt, e.Key, query.Before))
+                .OrderByDescending(e => e.CreatedAt.UtcTicks).ThenByDescending(e => e.Key, StringComparer.Ordinal)
                 .Take(query.Limit)];
             return ValueTask.FromResult(found);
         }
@@ -148,13 +149,19 @@ internal sealed class InMemoryNotificationStore : INotificationStore
         ArgumentNullException.ThrowIfNull(query);
         lock (_gate)
         {
-            IReadOnlyList<NotificationSkip> found = [.. Enumerable.Reverse(_skipOrder)
+            IReadOnlyList<NotificationSkip> found = [.. _skipOrder
                 .Where(e => e.OrganizationId == query.OrganizationId && (query.ItemKind is null || e.ItemKind == query.ItemKind) && (query.ItemId is null || e.ItemId == query.ItemId)
-                    && (query.EventId is null || e.EventId == query.EventId) && (query.RecipientId is null || e.RecipientId == query.RecipientId))
+                    && (query.EventId is null || e.EventId == query.EventId) && (query.RecipientId is null || e.RecipientId == query.RecipientId)
+                    && IsBefore(e.At, e.Key, query.Before))
+                .OrderByDescending(e => e.At.UtcTicks).ThenByDescending(e => e.Key, StringComparer.Ordinal)
                 .Take(query.Limit)];
             return ValueTask.FromResult(found);
         }
     }
+
+    // After the cursor in the (time, key) descending order the SQL stores use.
+    private static bool IsBefore(DateTimeOffset at, string key, NotificationOutboxCursor? cursor) =>
+        cursor is null || at.UtcTicks < cursor.At.UtcTicks || (at.UtcTicks == cursor.At.UtcTicks && string.CompareOrdinal(key, cursor.Key) < 0);
 
     public ValueTask<int> CountUnreadAsync(string organizationId, string recipientId, CancellationToken cancellationToken)
     {

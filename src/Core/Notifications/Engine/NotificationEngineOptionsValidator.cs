@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PosFleet.Notifications.Items;
 
@@ -6,16 +7,29 @@ namespace PosFleet.Notifications.Engine;
 /// <summary>Refuses options the engine cannot run with, naming the option and what to write instead.</summary>
 /// <remarks>
 /// A rule's channel must be <c>inapp</c> (the engine's own) or have a registered notifier; otherwise its deliveries
-/// would wait forever, so start-up fails naming the rule, the channel and the registered ones.
+/// would wait forever, so start-up fails naming the rule, the channel and the registered ones. Without an
+/// <see cref="INotificationDirectory"/> no audience can be resolved, so start-up fails rather than the first publish.
 /// </remarks>
-internal sealed class NotificationEngineOptionsValidator(IEnumerable<NotifierRegistration> registrations) : IValidateOptions<NotificationEngineOptions>
+internal sealed class NotificationEngineOptionsValidator(IEnumerable<NotifierRegistration> registrations, IServiceProviderIsService? services = null)
+    : IValidateOptions<NotificationEngineOptions>
 {
+    /// <summary>What to do when the host registered no directory of its people.</summary>
+    public const string NoDirectory =
+        "The notification engine has no INotificationDirectory to resolve administrators, customers and technicians: register the host's own "
+        + "(services.AddSingleton<INotificationDirectory, MyDirectory>()) with AddNotificationEngine; it may return no one for an audience the host does not have.";
+
     private readonly NotificationChannel[] _registered = [.. registrations.Select(r => r.Channel).Distinct()];
 
     public ValidateOptionsResult Validate(string? name, NotificationEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
+        // A container without the probe is not checked here; resolving the engine fails then instead.
+        if (services is not null && !services.IsService(typeof(INotificationDirectory)))
+        {
+            failures.Add(NoDirectory);
+        }
+
         for (var i = 0; i < options.Rules.Count; i++)
         {
             var rule = options.Rules[i];

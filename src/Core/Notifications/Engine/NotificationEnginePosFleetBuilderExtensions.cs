@@ -15,7 +15,7 @@ public static class NotificationEnginePosFleetBuilderExtensions
     /// <see cref="INotificationDispatcher"/> and its hosted loop, <see cref="INotificationInbox"/>, the delivery status
     /// (<see cref="INotificationDeliveries"/>), and an in-memory
     /// <see cref="INotificationStore"/> unless a storage connector registered a durable one. The host registers its
-    /// <see cref="INotificationDirectory"/> and a notifier per channel it uses (<c>AddSmtpNotifier</c>, a push
+    /// <see cref="INotificationDirectory"/> (start-up fails naming it when none is registered) and a notifier per channel it uses (<c>AddSmtpNotifier</c>, a push
     /// connector). The <see cref="INotificationTemplate"/> is PosFleet's localized one (en/es/fr/it, text + HTML) unless
     /// the host registered its own before this call. Options
     /// are validated at start-up; bind them from configuration with <c>services.Configure&lt;NotificationEngineOptions&gt;(section)</c>.
@@ -41,11 +41,31 @@ public static class NotificationEnginePosFleetBuilderExtensions
         // Without a notifier for a channel, its deliveries stay pending with the router's error as last error.
         services.TryAddSingleton<INotifier>(sp => new NotificationRouter(sp, sp.GetServices<NotifierRegistration>()));
         services.TryAddSingleton<NotificationSignal>();
-        services.TryAddSingleton<IItemEventPublisher, NotificationEngine>();
+        // Resolved without a directory (a host that skips start-up validation), say which registration is missing.
+        services.TryAddSingleton<IItemEventPublisher>(sp => ActivatorUtilities.CreateInstance<NotificationEngine>(
+            sp, sp.GetService<INotificationDirectory>() ?? throw new InvalidOperationException(NotificationEngineOptionsValidator.NoDirectory)));
         services.TryAddSingleton<INotificationInbox, NotificationInbox>();
-        services.TryAddSingleton<INotificationDeliveries, NotificationDeliveries>();
+        builder.AddNotificationDeliveries();
         services.TryAddSingleton<INotificationDispatcher, NotificationDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatchService>());
+        // PosFleet's own events whose cause was stored but not published (the host died in between), published at start.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OwnEventsRepublishService>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds only the delivery status, <see cref="INotificationDeliveries"/>, over the registered
+    /// <see cref="INotificationStore"/> (a storage connector's, or an in-memory one): for a tool or a report that reads
+    /// deliveries and publishes nothing, so that it needs no <see cref="INotificationDirectory"/> and no notifier.
+    /// <see cref="AddNotificationEngine"/> includes it.
+    /// </summary>
+    /// <param name="builder">The PosFleet builder.</param>
+    /// <returns>The builder.</returns>
+    public static IPosFleetBuilder AddNotificationDeliveries(this IPosFleetBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<INotificationStore, InMemoryNotificationStore>();
+        builder.Services.TryAddSingleton<INotificationDeliveries, NotificationDeliveries>();
         return builder;
     }
 }

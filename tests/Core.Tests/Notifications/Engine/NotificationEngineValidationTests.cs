@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosFleet.Notifications;
 using PosFleet.Notifications.Engine;
@@ -53,6 +54,47 @@ public sealed class NotificationEngineValidationTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(error.Failures, f => f.Contains("Rules:0:Channels has 'email'", StringComparison.Ordinal) && f.Contains("registered: none", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartAsync_NoDirectoryRegistered_FailsNamingTheDirectoryAndHowToRegisterIt()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddPosFleet().AddNotificationEngine(o => o.EnableDispatcher = false);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("no INotificationDirectory", failure, StringComparison.Ordinal);
+        Assert.Contains("services.AddSingleton<INotificationDirectory, MyDirectory>()", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_DirectoryRegisteredAfterTheEngine_Starts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddPosFleet().AddNotificationEngine(o => o.EnableDispatcher = false);
+        builder.Services.AddSingleton<INotificationDirectory>(new NotificationHarness.TestDirectory());
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.NotNull(host.Services.GetRequiredService<IItemEventPublisher>());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void Publisher_ResolvedWithoutAHostOrDirectory_SaysWhichRegistrationIsMissing()
+    {
+        var services = new ServiceCollection();
+        services.AddPosFleet().AddNotificationEngine(o => o.EnableDispatcher = false);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IItemEventPublisher>());
+
+        Assert.Contains("no INotificationDirectory", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unable to resolve service", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PosFleet.Notifications.Engine;
+using PosFleet.Notifications.Items;
+using PosFleet.Sync;
+using PosFleet.Updates;
+
+namespace PosFleet.Connectors.Sqlite.Tests;
+
+/// <summary>
+/// PosFleet's own events survive a host that dies between the cause and the publish: a rollout halt stored in the SQLite
+/// file, whose publish never happened, is notified when the back office starts again, and once however often it restarts.
+/// </summary>
+public sealed class SqliteOwnEventsRestartTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly TestClock _clock = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task StartAsync_HaltStoredButNotPublishedBeforeTheHostDied_NotifiedOnceAcrossRestarts()
+    {
+        using (var dying = Build(new DyingPublisher()))
+        {
+            await dying.StartAsync();
+            var catalog = dying.Services.GetRequiredService<IPackageCatalog>();
+            Assert.True(await catalog.PublishAsync(Release("35.0")));
+            await catalog.SetTargetAsync("ACME", "pos", "35.0", new PackageRollout { Stages = [50, 100] });
+            // The halt is stored, then the host dies where it would have published it.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => catalog.HaltAsync("ACME", "bad build reported by the help desk").AsTask());
+        }
+
+        for (var start = 1; start <= 3; start++)
+        {
+            using var host = Build(publisher: null);
+            await host.StartAsync();
+            var inbox = await host.Services.GetRequiredService<INotificationStore>().ListInboxAsync(new NotificationInboxQuery { OrganizationId = "ACME", RecipientId = "admin-1" }, default);
+            await host.StopAsync();
+
+            var entry = Assert.Single(inbox.Entries);
+            Assert.Equal(("rollout", "pos/35.0"), (entry.ItemKind, entry.ItemId));
+            Assert.Contains("bad build reported by the help desk", entry.Subject + entry.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task HaltAsync_NewReasonWhileHalted_KeepsTheHaltsInstantSoItIsNotNotifiedAgain()
+    {
+        using var host = Build(publisher: null);
+        await host.StartAsync();
+        var catalog = host.Services.GetRequiredService<IPackageCatalog>();
+        Assert.True(await catalog.PublishAsync(Release("35.0")));
+        await catalog.SetTargetAsync("ACME", "pos", "35.0", new PackageRollout { Stages = [50, 100] });
+        var halted = await catalog.HaltAsync("ACME", "bad build");
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        var reworded = await catalog.HaltAsync("ACME", "bad build: printer driver");
+        await host.StopAsync();
+
+        using var restarted = Build(publisher: null);
+        await restarted.StartAsync();
+        var inbox = await restarted.Services.GetRequiredService<INotificationStore>().ListInboxAsync(new NotificationInboxQuery { OrganizationId = "ACME", RecipientId = "admin-1" }, default);
+        await restarted.StopAsync();
+
+        Assert.Equal(halted!.Rollout.ChangedAt, reworded!.Rollout.ChangedAt);
+        Assert.Equal("bad build: printer driver", reworded.Rollout.HaltedReason);
+        Assert.Single(inbox.Entries);
+    }
+
+    private IHost Build(IItemEventPublisher? publisher)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        if (publisher is not null)
+        {
+            builder.Services.AddSingleton(publisher);
+        }
+
+        builder.Services.AddSingleton<INotificationDirectory, SqliteNotificationHost.OneAdministrator>();
+        builder.Services.AddPosFleet()
+            .AddNotificationEngine(o =>
+            {
+                o.EnableDispatcher = false;
+                o.Rules.Add(new NotificationRule { Kind = "rollout", States = ["Halted"], Channels = new Dictionary<string, IList<string>> { ["inapp"] = ["administrators"] } });
+            })
+            .UseSqliteStorageFile(Path.Combine(_dir.Path, "backoffice.db"))
+            .AddSyncBackOffice()
+            .AddPackageBackOffice();
+        return builder.Build();
+    }
+
+    private PackageRelease Release(string version)
+    {
+        var bytes = RandomNumberGenerator.GetBytes(512);
+        var path = Path.Combine(_dir.Path, $"pos-{version}.zip");
+        File.WriteAllBytes(path, bytes);
+        return new PackageRelease { PackageId = "pos", Version = version, Size = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Location = new Uri(path) };
+    }
+
+    /// <summary>Stands for the host dying at the publish: the cause is stored, the event never reaches the engine.</summary>
+    private sealed class DyingPublisher : IItemEventPublisher
+    {
+        public ValueTask PublishAsync(ItemEvent itemEvent, CancellationToken cancellationToken) => throw new InvalidOperationException("the host died here");
+    }
+}
