@@ -83,23 +83,34 @@ public sealed class SyncAndActionInstrumentTests : IAsyncDisposable
         var taken = Assert.Single(delivered, a => a.Kind == ActivityKind.Consumer);
         Assert.Equal(2, taken.GetTagItem("posfleet.action.received"));
         Assert.Contains(_activities.Named("posfleet.sync.agent"), a => a.SpanId == taken.ParentSpanId);
+        // The terminal may run the two actions in either order: each span is found by its action's name.
         var ran = _activities.Named("posfleet.action.run");
+        Assert.Equal(2, ran.Count);
         Assert.All(ran, a => Assert.Equal(ActivityKind.Consumer, a.Kind));
-        Assert.Equal(["succeeded", "failed"], ran.Select(a => a.GetTagItem("posfleet.action.state")));
-        Assert.Equal([ActivityStatusCode.Unset, ActivityStatusCode.Error], ran.Select(a => a.Status));
-        Assert.Equal("failed", ran[1].GetTagItem(PosFleetInstruments.ErrorType));
+        var cleared = Assert.Single(ran, a => (string?)a.GetTagItem("posfleet.action.name") == RemoteActionNames.ClearCache);
+        var left = Assert.Single(ran, a => (string?)a.GetTagItem("posfleet.action.name") == RemoteActionNames.LeaveSafeMode);
+        Assert.Equal("succeeded", cleared.GetTagItem("posfleet.action.state"));
+        Assert.Equal(ActivityStatusCode.Unset, cleared.Status);
+        Assert.Null(cleared.GetTagItem(PosFleetInstruments.ErrorType));
+        Assert.Equal("failed", left.GetTagItem("posfleet.action.state"));
+        Assert.Equal(ActivityStatusCode.Error, left.Status);
+        Assert.Equal("failed", left.GetTagItem(PosFleetInstruments.ErrorType));
         var reported = _activities.Named("posfleet.action.report");
         Assert.All(reported, a => Assert.Equal(ActivityKind.Consumer, a.Kind));
         Assert.Contains(reported, a => (int)a.GetTagItem("posfleet.action.reports.recorded")! >= 2);
 
         Assert.Equal("{action}", results.Instrument!.Unit);
         var counted = results.GetMeasurementSnapshot();
-        Assert.Equal(["succeeded", "failed"], counted.Select(m => m.Tags["posfleet.action.state"]));
+        Assert.Equal(2, counted.Count);
         Assert.All(counted, m => Assert.Equal(1, m.Value));
-        Assert.False(counted[0].Tags.ContainsKey(PosFleetInstruments.ErrorType));
-        Assert.Equal("failed", counted[1].Tags[PosFleetInstruments.ErrorType]);
+        var success = Assert.Single(counted, m => (string?)m.Tags["posfleet.action.state"] == "succeeded");
+        var failure = Assert.Single(counted, m => (string?)m.Tags["posfleet.action.state"] == "failed");
+        Assert.False(success.Tags.ContainsKey(PosFleetInstruments.ErrorType));
+        Assert.Equal("failed", failure.Tags[PosFleetInstruments.ErrorType]);
         Assert.Equal("s", runs.Instrument!.Unit);
-        Assert.Equal([RemoteActionNames.ClearCache, RemoteActionNames.LeaveSafeMode], runs.GetMeasurementSnapshot().Select(m => m.Tags["posfleet.action.name"]));
+        Assert.Equal(
+            [RemoteActionNames.ClearCache, RemoteActionNames.LeaveSafeMode],
+            runs.GetMeasurementSnapshot().Select(m => (string)m.Tags["posfleet.action.name"]!).Order(StringComparer.Ordinal).ToList());
     }
 
     [Fact]
