@@ -49,7 +49,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
         await page.ClickAsync($"button[name=user][value={user}]");
         var landing = start.GetLeftPart(UriPartial.Path);
-        await page.WaitForURLAsync(url => url.StartsWith(landing, StringComparison.Ordinal));
+        // The first sign-in of a run also starts the host's pages cold: given more than Playwright's 30 s on a busy machine.
+        await page.WaitForURLAsync(url => url.StartsWith(landing, StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 90_000 });
         return page;
     }
 
