@@ -89,7 +89,8 @@ internal static class PackageJson
         w.WriteString("channel", r.Channel);
         w.WriteNumber("size", r.Size);
         w.WriteString("sha256", r.Sha256);
-        w.WriteString("location", r.Location.AbsoluteUri);
+        // Scheme, host and path: a signed URL's query or a password is kept in the store for the terminals, never listed.
+        w.WriteString("location", DisplayText.Address(r.Location));
         w.WriteString("publishedAt", r.PublishedAt);
         w.WriteEndObject();
     }
