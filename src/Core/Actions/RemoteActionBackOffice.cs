@@ -25,6 +25,7 @@ internal sealed partial class RemoteActionBackOffice(
     {
         var recorded = new List<Guid>(reports.Count);
         var refused = new List<Guid>();
+        var refusals = new List<RemoteActionRefusal>();
         foreach (var report in reports)
         {
             if (report is null || report.Id == Guid.Empty)
@@ -33,23 +34,40 @@ internal sealed partial class RemoteActionBackOffice(
             }
 
             var result = await RecordAsync(identity, report, cancellationToken).ConfigureAwait(false);
-            if (result is RemoteActionRecordResult.Refused && report.Upload is { } chunk)
+            if (result is RemoteActionRecordResult.Refused)
             {
-                // Left unanswered, the terminal would send this chunk at every exchange for ever, and its later uploads
-                // would wait behind it: the upload ends here, and the action fails saying why if it still can.
-                await RefuseUploadAsync(identity, report, chunk, cancellationToken).ConfigureAwait(false);
-                refused.Add(report.Id);
-            }
-            else if (result is RemoteActionRecordResult.Refused)
-            {
-                continue;
+                // Left unanswered, the terminal would send this report at every exchange for ever (and its later uploads
+                // would wait behind a refused chunk): it is acknowledged with the reason, and no action changes for it.
+                var reason = report.Upload is { } chunk
+                    ? await RefuseUploadAsync(identity, report, chunk, cancellationToken).ConfigureAwait(false)
+                    : await RefusalAsync(identity, report, cancellationToken).ConfigureAwait(false);
+                refusals.Add(new RemoteActionRefusal { Id = report.Id, ActionId = report.ActionId, Reason = reason });
+                Diagnostics.PosFleetInstruments.ActionReportsRefused.Add(1);
+                if (report.Upload is not null)
+                {
+                    refused.Add(report.Id);
+                }
             }
 
             recorded.Add(report.Id);
         }
 
         var delivered = await store.DeliverAsync(identity.Organization, identity.TerminalId, time.GetUtcNow(), _options.MaxDeliveriesPerExchange, cancellationToken).ConfigureAwait(false);
-        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded, Refused = refused };
+        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded, Refused = refused, Refusals = refusals };
+    }
+
+    /// <summary>
+    /// Why a report on no upload was refused. An action of another terminal or organization reads as unknown: the
+    /// terminal learns nothing about actions that are not its own.
+    /// </summary>
+    private async ValueTask<string> RefusalAsync(TerminalIdentity identity, RemoteActionReport report, CancellationToken cancellationToken)
+    {
+        var action = await store.GetAsync(identity.Organization, report.ActionId, cancellationToken).ConfigureAwait(false);
+        var reason = action is null || !string.Equals(action.TerminalId, identity.TerminalId, StringComparison.Ordinal)
+            ? RemoteActionText.NotThisTerminals(report.ActionId)
+            : RemoteActionText.CannotFollow(report.State, action.State);
+        Log.Refused(logger, identity.TerminalId, report.ActionId, report.State, reason);
+        return reason;
     }
 
     private async ValueTask<RemoteActionRecordResult> RecordAsync(TerminalIdentity identity, RemoteActionReport report, CancellationToken cancellationToken)
@@ -62,7 +80,6 @@ internal sealed partial class RemoteActionBackOffice(
         var result = await store.RecordAsync(identity.Organization, identity.TerminalId, bounded, _options.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (result is RemoteActionRecordResult.Refused)
         {
-            Log.Refused(logger, identity.TerminalId, report.ActionId, report.State);
             return result;
         }
 
@@ -84,13 +101,15 @@ internal sealed partial class RemoteActionBackOffice(
         return result;
     }
 
-    /// <summary>Records the action Failed ("upload refused: why") when it is this terminal's and still takes an outcome.</summary>
-    private async ValueTask RefuseUploadAsync(TerminalIdentity identity, RemoteActionReport report, RemoteActionUploadChunk chunk, CancellationToken cancellationToken)
+    /// <summary>Why an upload chunk was refused; the action is recorded Failed ("upload refused: why") when it is this terminal's and still takes an outcome.</summary>
+    private async ValueTask<string> RefuseUploadAsync(TerminalIdentity identity, RemoteActionReport report, RemoteActionUploadChunk chunk, CancellationToken cancellationToken)
     {
         var action = await store.GetAsync(identity.Organization, report.ActionId, cancellationToken).ConfigureAwait(false);
         if (action is null || !string.Equals(action.TerminalId, identity.TerminalId, StringComparison.Ordinal))
         {
-            return;
+            var unknown = RemoteActionText.NotThisTerminals(report.ActionId);
+            Log.UploadRefused(logger, report.ActionId, identity.TerminalId, unknown);
+            return unknown;
         }
 
         var reason = UploadRefusal(action, chunk, _options.MaxUploadBytes);
@@ -108,6 +127,8 @@ internal sealed partial class RemoteActionBackOffice(
             };
             await RecordAsync(identity, failed, cancellationToken).ConfigureAwait(false);
         }
+
+        return reason;
     }
 
     private static string UploadRefusal(RemoteAction action, RemoteActionUploadChunk chunk, long maxUploadBytes)

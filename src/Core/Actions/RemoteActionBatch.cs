@@ -10,7 +10,10 @@ public sealed record RemoteActionBatch
     /// <value>The default value is an empty list.</value>
     public IReadOnlyList<RemoteActionDelivery> Actions { get; init; } = [];
 
-    /// <summary>The ids of the request's reports that the back office recorded (now or earlier); the terminal deletes exactly those.</summary>
+    /// <summary>
+    /// The ids of the request's reports that the back office recorded (now or earlier) or refused for good
+    /// (<see cref="Refusals"/>); the terminal deletes exactly those.
+    /// </summary>
     /// <value>The default value is an empty list.</value>
     public IReadOnlyList<Guid> Recorded { get; init; } = [];
 
@@ -21,4 +24,11 @@ public sealed record RemoteActionBatch
     /// </summary>
     /// <value>The default value is an empty list.</value>
     public IReadOnlyList<Guid> Refused { get; init; } = [];
+
+    /// <summary>
+    /// The request's reports the back office refused for good, each with why: they are in <see cref="Recorded"/> too, so
+    /// the terminal deletes them and says why in its log, and they changed no action.
+    /// </summary>
+    /// <value>The default value is an empty list.</value>
+    public IReadOnlyList<RemoteActionRefusal> Refusals { get; init; } = [];
 }

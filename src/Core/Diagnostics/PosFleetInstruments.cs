@@ -38,6 +38,8 @@ internal static class PosFleetInstruments
 
     public static readonly Counter<long> ActionResults = Meter.CreateCounter<long>("posfleet.action.results", "{action}", "The remote actions a terminal reported in a final state.");
 
+    public static readonly Counter<long> ActionReportsRefused = Meter.CreateCounter<long>("posfleet.action.reports_refused", "{report}", "The remote action reports the back office refused (unknown action, impossible state) and acknowledged with the reason.");
+
     public static readonly Histogram<double> NotificationDuration = Seconds("posfleet.notification.duration", "The duration of the delivery of a notification through its channel.");
 
     /// <summary>The seconds since <paramref name="started"/>, a <see cref="Stopwatch.GetTimestamp"/> value.</summary>

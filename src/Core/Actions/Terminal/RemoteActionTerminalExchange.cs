@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace PosFleet.Actions.Terminal;
@@ -6,12 +7,14 @@ namespace PosFleet.Actions.Terminal;
 /// The terminal's part of an exchange, called by the sync agent: the reports waiting in the journal and the next
 /// chunk of an upload go in the request; the response's acknowledgements delete those reports (or move the upload
 /// on, or stop it when the back office refused it), and its deliveries are recorded in the journal, once each, for the runner.
+/// A report the back office refused for good is deleted too, its reason logged as a warning.
 /// </summary>
-internal sealed class RemoteActionTerminalExchange(
+internal sealed partial class RemoteActionTerminalExchange(
     IRemoteActionJournal journal,
     RemoteActionRunner runner,
     IOptions<RemoteActionAgentOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<RemoteActionTerminalExchange> logger)
 {
     private readonly RemoteActionAgentOptions _options = options.Value;
     private readonly Dictionary<Guid, (Guid ActionId, long End, long Length)> _chunks = [];
@@ -38,6 +41,14 @@ internal sealed class RemoteActionTerminalExchange(
         if (batch is null)
         {
             return;
+        }
+
+        foreach (var refusal in batch.Refusals ?? [])
+        {
+            if (refusal is not null)
+            {
+                Log.Refused(logger, refusal.ActionId, DisplayText.Escape(refusal.Reason));
+            }
         }
 
         var recorded = new List<Guid>();
@@ -119,5 +130,11 @@ internal sealed class RemoteActionTerminalExchange(
             _chunks[report.Id] = (entry.Delivery.Id, entry.Uploaded + buffer.Length, length);
             return report;
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(20, LogLevel.Warning, "The back office refused the report on remote action {ActionId} and acknowledged it, so it is not sent again: {Reason}")]
+        public static partial void Refused(ILogger logger, Guid actionId, string reason);
     }
 }
