@@ -16,7 +16,7 @@ namespace PosFleet.Connectors.Http.Tests;
 /// Remote actions end to end over HTTP on loopback, both sides on SQLite files: the back office's MapPosFleetSync on
 /// Kestrel, a terminal with the HTTP transport, its journal and the built-in retrieve-logs.
 /// </summary>
-public sealed class HttpRemoteActionTests : IAsyncLifetime
+public sealed class HttpRemoteActionTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _files = new();
@@ -26,9 +26,11 @@ public sealed class HttpRemoteActionTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _server = await SyncBackOfficeServer.StartAsync(storage: f => f.UseSqliteStorageFile(Path.Combine(_files.Path, "backoffice.db")).AddActionsBackOffice());
 
-    public async Task DisposeAsync()
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    // After DisposeAsync: the server has closed the files.
+    public void Dispose()
     {
-        await _server.DisposeAsync();
         _files.Dispose();
         _logs.Dispose();
     }
