@@ -67,7 +67,8 @@ public sealed class HttpRemoteActionTests : IAsyncLifetime, IDisposable
         var now = TimeProvider.System.GetUtcNow();
         await journal.ReceiveAsync(new RemoteActionDelivery { Id = lost, Name = "clear-cache", ExpiresAt = now.AddDays(1), Timeout = TimeSpan.FromMinutes(1), MaxAttempts = 1 }, now, default);
         await till.Services.GetRequiredService<IRemoteActionRunner>().RunPendingAsync();
-        Assert.Single(await journal.PeekReportsAsync(10, default), r => r.ActionId == lost && r.State == RemoteActionState.Succeeded);
+        var held = (await journal.PeekReportsAsync(10, default)).Count(r => r.ActionId == lost); // Running, then Succeeded
+        Assert.Equal(2, held);
 
         var first = await till.Agent.SyncNowAsync();
         var waiting = await journal.PeekReportsAsync(10, default);
@@ -78,8 +79,9 @@ public sealed class HttpRemoteActionTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(waiting, r => r.ActionId == lost);
         Assert.Empty(await journal.PeekReportsAsync(10, default));
         var reason = $"the back office has no action {lost:N} for this terminal";
-        Assert.Single(till.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains(reason, StringComparison.Ordinal));
-        Assert.Single(_server.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains(reason, StringComparison.Ordinal));
+        // One warning a refused report on each side, and none again at the second sync.
+        Assert.Equal(held, till.Logs.GetSnapshot().Count(r => r.Level == LogLevel.Warning && r.Message.Contains(reason, StringComparison.Ordinal)));
+        Assert.Equal(held, _server.Logs.GetSnapshot().Count(r => r.Level == LogLevel.Warning && r.Message.Contains(reason, StringComparison.Ordinal)));
         // The terminal's real action went its way: delivered, run, recorded once; nothing was written for the other.
         var stored = await Queue.GetAsync("ACME", own.Id);
         Assert.Equal(RemoteActionState.Succeeded, stored!.State);
@@ -150,7 +152,8 @@ public sealed class HttpRemoteActionTests : IAsyncLifetime, IDisposable
             }
             else
             {
-                text.Append("trace ").Append(Convert.ToHexString(BitConverter.GetBytes(random.NextInt64())));
+                // Base64, not hex: a hex run of 13 digits or more passing the Luhn check by chance would read as a card number.
+                text.Append("trace ").Append(Convert.ToBase64String(BitConverter.GetBytes(random.NextInt64())));
             }
 
             text.Append('\n');
