@@ -27,6 +27,19 @@ internal sealed partial class PostgreSqlPackageStore(PostgreSqlDatabase database
             ("at", release.PublishedAt.UtcTicks)).ConfigureAwait(false) == 1;
     }
 
+    public async ValueTask<bool> RenewLocationAsync(PackageRelease release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return await database.ExecuteAsync(
+            "UPDATE package_releases SET location = @location WHERE package_id = @package AND version = @version AND size = @size AND sha256 = @sha256",
+            cancellationToken,
+            ("package", release.PackageId),
+            ("version", release.Version),
+            ("size", release.Size),
+            ("sha256", release.Sha256),
+            ("location", release.Location.AbsoluteUri)).ConfigureAwait(false) == 1;
+    }
+
     public async ValueTask<PackageRelease?> GetReleaseAsync(string packageId, string version, CancellationToken cancellationToken) =>
         (await database.QueryAsync($"SELECT {ReleaseColumns} FROM package_releases WHERE package_id = @package AND version = @version",
             PackageRows.ReadRelease, cancellationToken, ("package", packageId), ("version", version)).ConfigureAwait(false)).FirstOrDefault();

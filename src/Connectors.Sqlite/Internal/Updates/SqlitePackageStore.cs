@@ -28,6 +28,22 @@ internal sealed partial class SqlitePackageStore(SqliteDatabase database) : IPac
             cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    public async ValueTask<bool> RenewLocationAsync(PackageRelease release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return await ExecuteAsync(
+            "UPDATE package_releases SET location = $location WHERE package_id = $package AND version = $version AND size = $size AND sha256 = $sha256;",
+            p =>
+            {
+                p.AddWithValue("$package", release.PackageId);
+                p.AddWithValue("$version", release.Version);
+                p.AddWithValue("$size", release.Size);
+                p.AddWithValue("$sha256", release.Sha256);
+                p.AddWithValue("$location", release.Location.AbsoluteUri);
+            },
+            cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     public async ValueTask<PackageRelease?> GetReleaseAsync(string packageId, string version, CancellationToken cancellationToken) =>
         (await QueryAsync($"SELECT {ReleaseColumns} FROM package_releases WHERE package_id = $package AND version = $version;", p =>
         {
