@@ -125,6 +125,7 @@ public sealed class HttpPackageUpdateTests : IAsyncLifetime
         await terminal.Agent.SyncNowAsync();
 
         Assert.Equal([Convert.ToHexStringLower(SHA256.HashData(_package))], installed);
+        AssertNoLogRecordCarries(terminal, "s3cr3t-signature");
     }
 
     [Fact]
@@ -143,6 +144,17 @@ public sealed class HttpPackageUpdateTests : IAsyncLifetime
         Assert.Contains($"{_packagesUri.GetLeftPart(UriPartial.Authority)}/pos/37.0.zip answered 403", status.LastResult.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("expired-signature", status.LastResult.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("sig=", status.LastResult.Detail, StringComparison.Ordinal);
+        AssertNoLogRecordCarries(terminal, "expired-signature");
+    }
+
+    /// <summary>The terminal's log, HttpClient's own records included (so the fetch was logged), never holds the signature.</summary>
+    private static void AssertNoLogRecordCarries(TestTerminal terminal, string signature)
+    {
+        var records = terminal.Logs.GetSnapshot();
+        Assert.Contains(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(records, r => r.Message.Contains(signature, StringComparison.Ordinal)
+            || r.StructuredState?.Any(p => p.Value?.Contains(signature, StringComparison.Ordinal) == true) == true
+            || r.Exception?.ToString().Contains(signature, StringComparison.Ordinal) == true);
     }
 
     private sealed class Installer(List<string> installed) : IPackageInstaller
