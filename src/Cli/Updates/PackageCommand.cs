@@ -44,7 +44,7 @@ internal static partial class PackageCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = parse.GetValue(file)!;
-            var (at, failed) = await ReadLocationAsync(parse.GetValue(location), parse.GetValue(locationFile), source, cancellationToken);
+            var (at, from, failed) = await ReadLocationAsync(parse.GetValue(location), parse.GetValue(locationFile), source, cancellationToken);
             if (at is null)
             {
                 return failed;
@@ -90,12 +90,12 @@ internal static partial class PackageCommand
                     {
                         var stored = (await access.Services.GetRequiredService<IPackageStore>().ListReleasesAsync(release.PackageId, cancellationToken))
                             .FirstOrDefault(r => r.Version == release.Version) ?? release;
-                        PackageJson.WritePublished(stored, added);
+                        PackageJson.WritePublished(stored, added, from);
                         return ExitCodes.Success;
                     }
 
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{(added ? "Published" : "Already published, unchanged:")} {DisplayText.Escape(release.PackageId)} {DisplayText.Escape(release.Version)} on {DisplayText.Escape(release.Channel)}, {size} bytes, SHA-256 {sha256}, at {DisplayText.Address(at)}"));
+                        $"{(added ? "Published" : "Already published, unchanged:")} {DisplayText.Escape(release.PackageId)} {DisplayText.Escape(release.Version)} on {DisplayText.Escape(release.Channel)}, {size} bytes, SHA-256 {sha256}, at {DisplayText.Address(at)}{(from is LocationVariable or "--location-file" ? $" (from {from})" : string.Empty)}"));
                     return ExitCodes.Success;
                 }
                 catch (ArgumentException ex)

@@ -72,7 +72,8 @@ public sealed class PackageLocationTests : IDisposable
 
         Assert.Equal((0, 0, 0, 0), (publish.ExitCode, publishJson.ExitCode, list.ExitCode, listJson.ExitCode));
         Assert.Equal(new Uri(Signed).AbsoluteUri, StoredLocation());
-        Assert.EndsWith($"at {Shown}", publish.Stdout.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith($"at {Shown} (from POSFLEET_PACKAGE_LOCATION)", publish.Stdout.Trim(), StringComparison.Ordinal);
+        Assert.Equal("POSFLEET_PACKAGE_LOCATION", JsonDocument.Parse(publishJson.Stdout).RootElement.GetProperty("locationFrom").GetString());
         Assert.Contains($"  {Shown}", list.Stdout, StringComparison.Ordinal);
         Assert.Equal(Shown, JsonDocument.Parse(publishJson.Stdout).RootElement.GetProperty("release").GetProperty("location").GetString());
         Assert.Equal(Shown, JsonDocument.Parse(listJson.Stdout).RootElement.GetProperty("releases")[0].GetProperty("location").GetString());
@@ -91,7 +92,51 @@ public sealed class PackageLocationTests : IDisposable
 
         Assert.Equal(0, publish.ExitCode);
         Assert.Equal(new Uri(Signed).AbsoluteUri, StoredLocation());
+        Assert.EndsWith($"at {Shown} (from --location-file)", publish.Stdout.Trim(), StringComparison.Ordinal);
         AssertNoSecret(publish.Stdout + publish.Stderr);
+    }
+
+    [Fact]
+    public async Task Publish_LocationFileBesideLeftoverVariable_FileUsedAndNamedInTextAndJson()
+    {
+        var file = _dir.File("location.txt", "https://packages.example.com/pos/35.0.zip\n");
+        var leftover = new Dictionary<string, string?> { ["POSFLEET_PACKAGE_LOCATION"] = "https://old.example.com/pos/34.0.zip?sig=0badc0ffee" };
+
+        var publish = await PosFleetProcess.RunAsync(new PosFleetProcess.Options(Publish("--location-file", file)) { Environment = leftover });
+        var publishJson = await PosFleetProcess.RunAsync(new PosFleetProcess.Options(Publish("--location-file", file, "--json")) { Environment = leftover });
+
+        Assert.Equal((0, 0), (publish.ExitCode, publishJson.ExitCode));
+        Assert.Equal(Shown, StoredLocation());
+        Assert.EndsWith($"at {Shown} (from --location-file)", publish.Stdout.Trim(), StringComparison.Ordinal);
+        Assert.Equal("--location-file", JsonDocument.Parse(publishJson.Stdout).RootElement.GetProperty("locationFrom").GetString());
+        AssertNoSecret(publish.Stdout + publish.Stderr + publishJson.Stdout + publishJson.Stderr);
+    }
+
+    [Fact]
+    public async Task Publish_LocationWithLocationFile_Exit2AskingForOneAndNothingPublished()
+    {
+        var file = _dir.File("location.txt", Signed + "\n");
+
+        var publish = await PosFleetProcess.RunAsync(Publish("--location", Shown, "--location-file", file));
+        var list = await PosFleetProcess.RunAsync("package", "list", "--store", BackOffice);
+
+        Assert.Equal(2, publish.ExitCode);
+        Assert.Contains("Give one of --location and --location-file.", publish.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("pos  35.0", list.Stdout, StringComparison.Ordinal);
+        AssertNoSecret(publish.Stdout + publish.Stderr);
+    }
+
+    [Fact]
+    public async Task Publish_LocationFileMissing_Exit3NamingTheFileAndNothingPublished()
+    {
+        var missing = Path.Combine(_dir.Path, "no-such-location.txt");
+
+        var publish = await PosFleetProcess.RunAsync(Publish("--location-file", missing));
+        var list = await PosFleetProcess.RunAsync("package", "list", "--store", BackOffice);
+
+        Assert.Equal(3, publish.ExitCode);
+        Assert.Contains($"--location-file '{missing}' cannot be read", publish.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("pos  35.0", list.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
