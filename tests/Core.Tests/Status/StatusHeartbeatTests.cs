@@ -247,6 +247,27 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
         Assert.Contains("could not be imported: disk full", Assert.Single(errors).Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SyncNowAsync_RecoveringWithOneExchangePerSync_TheConfirmingExchangeFollowsAndTheBoardIsGreen()
+    {
+        var importer = new BreakableImporter { Broken = true };
+        var transport = new SwitchableTransport();
+        var terminal = await TerminalAsync("till-07", "35.0", transport, importer, maxExchangesPerSync: 1);
+        transport.Inner = terminal.GetServices<ISyncTransport>().First();
+        var agent = terminal.GetRequiredService<ISyncAgent>();
+        await agent.SyncNowAsync();
+        importer.Broken = false;
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        var recovering = await agent.SyncNowAsync();
+        var row = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+
+        // A cap of one exchange per sync: the one without a batch still follows the exchange that carried the failure.
+        Assert.Equal((SyncOutcomeStatus.Succeeded, 2), (recovering.Status, recovering.Exchanges));
+        Assert.Empty(transport.LastRequest!.Outbox);
+        Assert.Equal((TerminalHealth.Green, (string?)null), (row.Health, row.Status.LastSyncError));
+    }
+
     [Theory]
     [InlineData(false)] // the back office was unreachable
     [InlineData(true)]  // the import failed after the exchange
