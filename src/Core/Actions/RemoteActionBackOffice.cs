@@ -62,12 +62,22 @@ internal sealed partial class RemoteActionBackOffice(
     /// </summary>
     private async ValueTask<string> RefusalAsync(TerminalIdentity identity, RemoteActionReport report, CancellationToken cancellationToken)
     {
-        var action = await store.GetAsync(identity.Organization, report.ActionId, cancellationToken).ConfigureAwait(false);
-        var reason = action is null || !string.Equals(action.TerminalId, identity.TerminalId, StringComparison.Ordinal)
+        var action = await OwnActionAsync(identity, report.ActionId, cancellationToken).ConfigureAwait(false);
+        var reason = action is null
             ? RemoteActionText.NotThisTerminals(report.ActionId)
             : RemoteActionText.CannotFollow(report.State, action.State);
         Log.Refused(logger, identity.TerminalId, report.ActionId, report.State, reason);
         return reason;
+    }
+
+    /// <summary>
+    /// The action when it is this terminal's, in its organization; <see langword="null"/> when it is unknown or another
+    /// terminal's, which a refusal reports alike.
+    /// </summary>
+    private async ValueTask<RemoteAction?> OwnActionAsync(TerminalIdentity identity, Guid actionId, CancellationToken cancellationToken)
+    {
+        var action = await store.GetAsync(identity.Organization, actionId, cancellationToken).ConfigureAwait(false);
+        return action is not null && string.Equals(action.TerminalId, identity.TerminalId, StringComparison.Ordinal) ? action : null;
     }
 
     private async ValueTask<RemoteActionRecordResult> RecordAsync(TerminalIdentity identity, RemoteActionReport report, CancellationToken cancellationToken)
@@ -104,8 +114,8 @@ internal sealed partial class RemoteActionBackOffice(
     /// <summary>Why an upload chunk was refused; the action is recorded Failed ("upload refused: why") when it is this terminal's and still takes an outcome.</summary>
     private async ValueTask<string> RefuseUploadAsync(TerminalIdentity identity, RemoteActionReport report, RemoteActionUploadChunk chunk, CancellationToken cancellationToken)
     {
-        var action = await store.GetAsync(identity.Organization, report.ActionId, cancellationToken).ConfigureAwait(false);
-        if (action is null || !string.Equals(action.TerminalId, identity.TerminalId, StringComparison.Ordinal))
+        var action = await OwnActionAsync(identity, report.ActionId, cancellationToken).ConfigureAwait(false);
+        if (action is null)
         {
             var unknown = RemoteActionText.NotThisTerminals(report.ActionId);
             Log.UploadRefused(logger, report.ActionId, identity.TerminalId, unknown);
