@@ -2,11 +2,14 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using PosFleet.Actions;
 using PosFleet.Actions.BuiltIn;
 using PosFleet.Actions.Terminal;
 using PosFleet.Connectors.Sqlite;
+using PosFleet.Diagnostics;
 using PosFleet.Sync.Agent;
 using PosFleet.Tests;
 
@@ -19,12 +22,14 @@ namespace PosFleet.Connectors.Http.Tests;
 public sealed class HttpRemoteActionTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+    // Both sides read this clock: an action's expiry and every recorded instant follow from Start, not from the machine's.
+    private readonly FakeTimeProvider _clock = new(Start);
     private readonly TempDirectory _files = new();
     private readonly TempDirectory _logs = new();
     private SyncBackOfficeServer _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await SyncBackOfficeServer.StartAsync(storage: f => f.UseSqliteStorageFile(Path.Combine(_files.Path, "backoffice.db")).AddActionsBackOffice());
+        _server = await SyncBackOfficeServer.StartAsync(storage: f => f.WithClock(_clock).UseSqliteStorageFile(Path.Combine(_files.Path, "backoffice.db")).AddActionsBackOffice());
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -44,6 +49,7 @@ public sealed class HttpRemoteActionTests : IAsyncLifetime, IDisposable
             http: o => o.MaxRetryAttempts = 0,
             client: lose is null ? null : c => c.AddHttpMessageHandler(() => new LoseResponsesHandler(lose)),
             storage: f => f.UseSqliteStorageFile(Path.Combine(_files.Path, "till.db"))
+                .WithClock(_clock)
                 .AddActionsAgent(o =>
                 {
                     o.EnableBackground = false;
@@ -64,11 +70,13 @@ public sealed class HttpRemoteActionTests : IAsyncLifetime, IDisposable
         // An action the back office no longer holds (restored from a copy older than the delivery): the terminal ran it
         // and holds its outcome, which the back office can never record.
         var lost = Guid.CreateVersion7();
-        var now = TimeProvider.System.GetUtcNow();
+        var now = _clock.GetUtcNow();
         await journal.ReceiveAsync(new RemoteActionDelivery { Id = lost, Name = "clear-cache", ExpiresAt = now.AddDays(1), Timeout = TimeSpan.FromMinutes(1), MaxAttempts = 1 }, now, default);
         await till.Services.GetRequiredService<IRemoteActionRunner>().RunPendingAsync();
         var held = (await journal.PeekReportsAsync(10, default)).Count(r => r.ActionId == lost); // Running, then Succeeded
         Assert.Equal(2, held);
+
+        using var refusedReports = new MetricCollector<long>(null, PosFleetTelemetry.MeterName, "posfleet.action.reports_refused");
 
         var first = await till.Agent.SyncNowAsync();
         var waiting = await journal.PeekReportsAsync(10, default);
@@ -82,6 +90,8 @@ public sealed class HttpRemoteActionTests : IAsyncLifetime, IDisposable
         // One warning a refused report on each side, and none again at the second sync.
         Assert.Equal(held, till.Logs.GetSnapshot().Count(r => r.Level == LogLevel.Warning && r.Message.Contains(reason, StringComparison.Ordinal)));
         Assert.Equal(held, _server.Logs.GetSnapshot().Count(r => r.Level == LogLevel.Warning && r.Message.Contains(reason, StringComparison.Ordinal)));
+        // Each refused report counted once: the second sync sends none of them again.
+        Assert.Equal(held, refusedReports.GetMeasurementSnapshot().Sum(m => m.Value));
         // The terminal's real action went its way: delivered, run, recorded once; nothing was written for the other.
         var stored = await Queue.GetAsync("ACME", own.Id);
         Assert.Equal(RemoteActionState.Succeeded, stored!.State);
