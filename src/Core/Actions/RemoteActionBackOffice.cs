@@ -24,7 +24,6 @@ internal sealed partial class RemoteActionBackOffice(
     public async ValueTask<RemoteActionBatch> ExchangeAsync(TerminalIdentity identity, IReadOnlyList<RemoteActionReport> reports, CancellationToken cancellationToken)
     {
         var recorded = new List<Guid>(reports.Count);
-        var refused = new List<Guid>();
         var refusals = new List<RemoteActionRefusal>();
         foreach (var report in reports)
         {
@@ -43,17 +42,13 @@ internal sealed partial class RemoteActionBackOffice(
                     : await RefusalAsync(identity, report, cancellationToken).ConfigureAwait(false);
                 refusals.Add(new RemoteActionRefusal { Id = report.Id, ActionId = report.ActionId, Reason = reason });
                 Diagnostics.PosFleetInstruments.ActionReportsRefused.Add(1);
-                if (report.Upload is not null)
-                {
-                    refused.Add(report.Id);
-                }
             }
 
             recorded.Add(report.Id);
         }
 
         var delivered = await store.DeliverAsync(identity.Organization, identity.TerminalId, time.GetUtcNow(), _options.MaxDeliveriesPerExchange, cancellationToken).ConfigureAwait(false);
-        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded, Refused = refused, Refusals = refusals };
+        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded, Refusals = refusals };
     }
 
     /// <summary>

@@ -43,18 +43,16 @@ internal sealed partial class RemoteActionTerminalExchange(
             return;
         }
 
+        var recorded = new List<Guid>();
         foreach (var refusal in batch.Refusals ?? [])
         {
-            if (refusal is not null)
+            if (refusal is null)
             {
-                Log.Refused(logger, refusal.ActionId, DisplayText.Escape(refusal.Reason));
+                continue;
             }
-        }
 
-        var recorded = new List<Guid>();
-        foreach (var id in batch.Refused ?? [])
-        {
-            if (_chunks.Remove(id, out var chunk))
+            Log.Refused(logger, refusal.ActionId, DisplayText.Escape(refusal.Reason));
+            if (_chunks.Remove(refusal.Id, out var chunk))
             {
                 // The back office will not take this file (and failed the action if it still could): the upload stops,
                 // its outcome goes up, and the next upload gets its turn.
