@@ -10,17 +10,17 @@ internal sealed partial class RemoteActionBackOffice
     /// The terminal's reports, traced as a consumer (the back office takes in what the terminal produced), inside the
     /// exchange's server span.
     /// </summary>
-    private async ValueTask<(List<Guid> Recorded, List<Guid> Refused)> MeasuredReportAsync(TerminalIdentity identity, IReadOnlyList<RemoteActionReport> reports, CancellationToken cancellationToken)
+    private async ValueTask<(List<Guid> Recorded, List<RemoteActionRefusal> Refusals)> MeasuredReportAsync(TerminalIdentity identity, IReadOnlyList<RemoteActionReport> reports, CancellationToken cancellationToken)
     {
         using var activity = PosFleetInstruments.Source.StartActivity("posfleet.action.report", ActivityKind.Consumer);
         activity?.SetTag("posfleet.terminal.id", identity.TerminalId);
         activity?.SetTag("posfleet.action.reports", reports.Count);
         try
         {
-            var (recorded, refused) = await ReportAsync(identity, reports, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("posfleet.action.reports.recorded", recorded.Count - refused.Count);
-            activity?.SetTag("posfleet.action.reports.refused", refused.Count);
-            return (recorded, refused);
+            var (recorded, refusals) = await ReportAsync(identity, reports, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("posfleet.action.reports.recorded", recorded.Count - refusals.Count);
+            activity?.SetTag("posfleet.action.reports.refused", refusals.Count);
+            return (recorded, refusals);
         }
         catch (Exception ex)
         {

@@ -40,6 +40,8 @@ internal static class PosFleetInstruments
 
     public static readonly Histogram<double> ActionRunDuration = Seconds("posfleet.action.run.duration", "The duration of a remote action on the terminal, from its first attempt to its outcome.");
 
+    public static readonly Counter<long> ActionReportsRefused = Meter.CreateCounter<long>("posfleet.action.reports_refused", "{report}", "The remote action reports the back office refused (unknown action, impossible state) and acknowledged with the reason.");
+
     public static readonly Histogram<double> NotificationDuration = Seconds("posfleet.notification.duration", "The duration of the delivery of a notification through its channel.");
 
     /// <summary>OpenTelemetry's attribute for the class of error a failed operation ended with.</summary>

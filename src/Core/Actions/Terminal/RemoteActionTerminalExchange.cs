@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Diagnostics;
 
@@ -8,12 +9,14 @@ namespace PosFleet.Actions.Terminal;
 /// The terminal's part of an exchange, called by the sync agent: the reports waiting in the journal and the next
 /// chunk of an upload go in the request; the response's acknowledgements delete those reports (or move the upload
 /// on, or stop it when the back office refused it), and its deliveries are recorded in the journal, once each, for the runner.
+/// A report the back office refused for good is deleted too, its reason logged as a warning.
 /// </summary>
-internal sealed class RemoteActionTerminalExchange(
+internal sealed partial class RemoteActionTerminalExchange(
     IRemoteActionJournal journal,
     RemoteActionRunner runner,
     IOptions<RemoteActionAgentOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<RemoteActionTerminalExchange> logger)
 {
     private readonly RemoteActionAgentOptions _options = options.Value;
     private readonly Dictionary<Guid, (Guid ActionId, long End, long Length)> _chunks = [];
@@ -43,9 +46,15 @@ internal sealed class RemoteActionTerminalExchange(
         }
 
         var recorded = new List<Guid>();
-        foreach (var id in batch.Refused ?? [])
+        foreach (var refusal in batch.Refusals ?? [])
         {
-            if (_chunks.Remove(id, out var chunk))
+            if (refusal is null)
+            {
+                continue;
+            }
+
+            Log.Refused(logger, refusal.ActionId, DisplayText.Escape(refusal.Reason));
+            if (_chunks.Remove(refusal.Id, out var chunk))
             {
                 // The back office will not take this file (and failed the action if it still could): the upload stops,
                 // its outcome goes up, and the next upload gets its turn.
