@@ -85,7 +85,7 @@ public sealed class SyncAndActionInstrumentTests : IAsyncDisposable
         Assert.Contains(_activities.Named("posfleet.sync.agent"), a => a.SpanId == taken.ParentSpanId);
         // The terminal may run the two actions in either order: each span is found by its action's name.
         var ran = _activities.Named("posfleet.action.run");
-        Assert.Equal(2, ran.Count());
+        Assert.Equal(2, ran.Length);
         Assert.All(ran, a => Assert.Equal(ActivityKind.Consumer, a.Kind));
         var cleared = Assert.Single(ran, a => (string?)a.GetTagItem("posfleet.action.name") == RemoteActionNames.ClearCache);
         var left = Assert.Single(ran, a => (string?)a.GetTagItem("posfleet.action.name") == RemoteActionNames.LeaveSafeMode);
