@@ -15,13 +15,17 @@ namespace PosFleet.Tests.Diagnostics;
 
 /// <summary>The sync agent's, the remote actions' and the notifications' instruments and spans, read while the real operation runs.</summary>
 [Collection(nameof(TelemetryCollection))]
-public sealed class SyncAndActionInstrumentTests : IAsyncDisposable
+public sealed class SyncAndActionInstrumentTests : IAsyncDisposable, IDisposable
 {
     private readonly TestClock _clock = new();
     private readonly ActionsFleet _fleet;
     private readonly RecordedActivities _activities = new();
 
     public SyncAndActionInstrumentTests() => _fleet = new ActionsFleet(_clock);
+
+    // The listener goes in Dispose, which every runner calls: left behind, it would keep every span the later tests of
+    // the process make (the offline agent's week of retries among them).
+    public void Dispose() => _activities.Dispose();
 
     public async ValueTask DisposeAsync()
     {
