@@ -4,7 +4,9 @@
 # Starts its own PostgreSQL cluster (initdb + pg_ctl in a temporary directory, 127.0.0.1, a free port; as root the
 # cluster belongs to the postgres user), stopped and deleted at the end.
 #
-#   benchmarks/pg-ingest.sh [SIZE] [WORKDIR] [RUNS]      SIZE: 100MB (default)
+#   benchmarks/pg-ingest.sh [SIZE] [WORKDIR] [RUNS]      SIZE: 100MB (default); short mode for CI: 2MB /tmp/pgi 3
+#
+# The cluster's password goes to pg-ingest in the environment (PG_INGEST_CONNECTION), never on its command line.
 set -euo pipefail
 size=${1:-100MB}
 work=${2:-$(mktemp -d /tmp/posfleet-pg-bench.XXXXXX)}

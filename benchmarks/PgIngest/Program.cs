@@ -8,18 +8,31 @@ using PosFleet.Logs;
 using PosFleet.Logs.Ingest;
 using PosFleet.Logs.Storage;
 
-// Usage: pg-ingest <fleet.log> <postgresql connection string> <sqlite file> [runs]
+// Usage: PG_INGEST_CONNECTION=... pg-ingest <fleet.log> - <sqlite file> [runs]
 // Ingests the same log into each store from empty, in this process (classification included), then times search
-// by word and the 48-hour dashboard on each. The connection string comes from the environment (PG_INGEST_CONNECTION)
-// when the second argument is "-", so that a password never sits on a command line.
-if (args.Length < 3)
+// by word and the 48-hour dashboard on each. The PostgreSQL connection string comes only from the environment
+// (PG_INGEST_CONNECTION), so that a password never sits on a command line, where other users and process lists see it.
+const string Usage = """
+    usage: PG_INGEST_CONNECTION="Host=...;Username=...;Password=...;Database=..." pg-ingest <fleet.log> - <sqlite file> [runs]
+      The PostgreSQL connection string is read only from the environment variable PG_INGEST_CONNECTION, never from the
+      command line; the second argument is "-".
+    """;
+if (args.Length < 3 || args[1] != "-")
 {
-    Console.Error.WriteLine("usage: pg-ingest <fleet.log> <connection string | -> <sqlite file> [runs]");
+    Console.Error.WriteLine(args.Length >= 3
+        ? "pg-ingest: the second argument must be \"-\": put the connection string in PG_INGEST_CONNECTION, not on the command line."
+        : Usage);
     return 2;
 }
 
 var log = args[0];
-var connectionString = args[1] == "-" ? Environment.GetEnvironmentVariable("PG_INGEST_CONNECTION")! : args[1];
+var connectionString = Environment.GetEnvironmentVariable("PG_INGEST_CONNECTION") ?? "";
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.Error.WriteLine("pg-ingest: PG_INGEST_CONNECTION is not set: export the PostgreSQL connection string in it.\n" + Usage);
+    return 2;
+}
+
 var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100;
 var lines = File.ReadLines(log).LongCount();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"log: {log}, {lines:N0} lines, {new FileInfo(log).Length / 1e6:0.0} MB"));

@@ -65,8 +65,12 @@ public static class DemoData
 
                     if (random.NextDouble() < 0.3)
                     {
-                        entries.Add(Entry(hour, random, organization, terminal, LogKind.Retry, LogSeverity.Alert, "WARN",
-                            $"Retry {random.Next(1, 5)} of 5 sending ticket T-{ticket} to ERP", "Retry <*> of <*> sending ticket <*> to ERP", $"T-{ticket}",
+                        // From the third try the till says why, so "refused" is found in retries as well as lost connections.
+                        var attempt = random.Next(1, 5);
+                        var (message, template) = attempt < 3
+                            ? ($"Retry {attempt} of 5 sending ticket T-{ticket} to ERP", "Retry <*> of <*> sending ticket <*> to ERP")
+                            : ($"Retry {attempt} of 5 sending ticket T-{ticket} to ERP: connection refused", "Retry <*> of <*> sending ticket <*> to ERP: connection refused");
+                        entries.Add(Entry(hour, random, organization, terminal, LogKind.Retry, LogSeverity.Alert, "WARN", message, template, $"T-{ticket}",
                             "The ERP answers slowly; nothing to do unless retries reach 5."));
                     }
 

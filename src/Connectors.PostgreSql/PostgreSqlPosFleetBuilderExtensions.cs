@@ -4,8 +4,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PosFleet.Actions;
+using PosFleet.Actions.Terminal;
 using PosFleet.Connectors.PostgreSql.Internal;
 using PosFleet.Connectors.PostgreSql.Internal.Actions;
+using PosFleet.Connectors.PostgreSql.Internal.Changes;
 using PosFleet.Connectors.PostgreSql.Internal.Notifications;
 using PosFleet.Connectors.PostgreSql.Internal.Updates;
 using PosFleet.Digests;
@@ -16,6 +18,7 @@ using PosFleet.Status;
 using PosFleet.Sync.Configurations;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Inbox;
+using PosFleet.Sync.Outbox;
 using PosFleet.Updates;
 
 namespace PosFleet.Connectors.PostgreSql;
@@ -72,16 +75,22 @@ public static class PostgreSqlPosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ISyncInboxStore, PostgreSqlSyncInboxStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalCredentialStore, PostgreSqlTerminalCredentialStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalConfigurationStore, PostgreSqlTerminalConfigurationStore>());
+        // The back office's change tracking of the host's own tables (AddSyncTables): triggers, export and retention.
+        services.AddPostgreSqlChanges();
         // The back office's terminal status and sync errors (AddStatus).
         services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, PostgreSqlTerminalStatusStore>());
         // The back office's remote actions, their reports and uploads.
         services.Replace(ServiceDescriptor.Singleton<IRemoteActionStore, PostgreSqlRemoteActionStore>());
+        // A connector host's terminal side on a server: its outbox (one sender at a time among instances) and its
+        // journal of remote actions. The reset of synced tables stays SQLite's (README).
+        services.TryAddSingleton(TimeProvider.System);
+        services.Replace(ServiceDescriptor.Singleton<IOutbox, PostgreSqlOutbox>());
+        services.Replace(ServiceDescriptor.Singleton<IRemoteActionJournal, PostgreSqlRemoteActionJournal>());
         // Package updates: the back office's releases, targets and terminal states, and a terminal's own state.
         services.Replace(ServiceDescriptor.Singleton<IPackageStore, PostgreSqlPackageStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalPackageStateStore, PostgreSqlTerminalPackageStateStore>());
         // The notification engine's outbox, skips and in-app inboxes (AddNotificationEngine), and the recipients' push
         // subscriptions (AddWebPushNotifier registers an in-memory store only when none is).
-        services.TryAddSingleton(TimeProvider.System);
         services.Replace(ServiceDescriptor.Singleton<INotificationStore, PostgreSqlNotificationStore>());
         services.Replace(ServiceDescriptor.Singleton<IPushSubscriptionStore, PostgreSqlPushSubscriptionStore>());
         return builder;

@@ -26,4 +26,13 @@ public sealed class PostgreSqlStorageOptions
     /// </summary>
     /// <value>The default value is 2 minutes.</value>
     public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long an instance that peeked a terminal's outbox stays its only sender: others sharing the outbox see it
+    /// empty until that instance acknowledges (or rejects) what it sent, or until this lease ends — after a crash, the
+    /// next instance then sends the same messages again, which the back office's inbox recognizes. Keep it above the
+    /// longest exchange.
+    /// </summary>
+    /// <value>The default value is 5 minutes.</value>
+    public TimeSpan OutboxLeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -68,6 +68,30 @@ public static class DisplayText
         return b.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="address"/> as listings, logs and pages show it: scheme, host, port and path, percent-escaped (so
+    /// nothing in it drives a terminal). Its user
+    /// information, query and fragment are left out, since a signed URL or a password travels there.
+    /// </summary>
+    /// <param name="address">The address.</param>
+    /// <returns>Such as <c>https://packages.example.com/pos/35.1.zip</c> for <c>https://u:p@packages.example.com/pos/35.1.zip?sig=…</c>.</returns>
+    public static string Address(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.IsAbsoluteUri
+            ? address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+            : "(a relative address)";
+    }
+
+    /// <summary>Whether <paramref name="address"/> carries user information or a query, where a secret may travel.</summary>
+    /// <param name="address">The address.</param>
+    /// <returns><see langword="true"/> when <see cref="Address"/> would leave something out other than a fragment.</returns>
+    public static bool HasCredentials(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.IsAbsoluteUri && (address.UserInfo.Length > 0 || address.Query.Length > 0);
+    }
+
     private static string UnsafeCharacters()
     {
         var b = new StringBuilder();

@@ -84,4 +84,77 @@ public sealed class RemoteActionEndpointTests : IAsyncLifetime
         Assert.Null(stored.UploadedBytes);
         Assert.Equal(-1, await Queue.DownloadAsync("ACME", action.Id, Stream.Null));
     }
+
+    private static RemoteActionReport Outcome(Guid actionId, RemoteActionState state = RemoteActionState.Succeeded) => new()
+    {
+        Id = Guid.NewGuid(),
+        ActionId = actionId,
+        State = state,
+        At = DateTimeOffset.UnixEpoch,
+        Attempt = 1,
+        Detail = "cache cleared",
+    };
+
+    [Fact]
+    public async Task Post_OutcomeForUnknownAction_AcknowledgedWithTheReasonAndNothingElseChanged()
+    {
+        var mine = await _server.EnrolAsync("till-01");
+        var pending = (await Queue.QueueAsync(new RemoteActionRequest { Organization = "ACME", TerminalId = "till-01", Name = "clear-cache" })).Single().Action;
+        var unknown = Outcome(Guid.NewGuid());
+
+        var (status, response) = await PostAsync(Request("till-01", unknown), mine.Credential);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([unknown.Id], response!.Actions!.Recorded);
+        var refusal = Assert.Single(response.Actions.Refusals);
+        Assert.Equal((unknown.Id, unknown.ActionId), (refusal.Id, refusal.ActionId));
+        Assert.Equal($"the back office has no action {unknown.ActionId:N} for this terminal", refusal.Reason);
+        // The terminal's own pending action is delivered as usual, untouched by the refused report.
+        Assert.Equal([pending.Id], response.Actions.Actions.Select(a => a.Id));
+        var stored = await Queue.GetAsync("ACME", pending.Id);
+        Assert.Equal([RemoteActionState.Pending, RemoteActionState.Delivered], stored!.History.Select(h => h.State));
+        Assert.Null(await Queue.GetAsync("ACME", unknown.ActionId));
+    }
+
+    [Fact]
+    public async Task Post_OutcomeForAnotherOrganizationsAction_AcknowledgedAsUnknownAndThatActionUnchanged()
+    {
+        var mine = await _server.EnrolAsync("till-01");
+        var theirs = await _server.EnrolAsync("till-09", "BETA");
+        var action = (await Queue.QueueAsync(new RemoteActionRequest { Organization = "BETA", TerminalId = "till-09", Name = "clear-cache" })).Single().Action;
+        await PostAsync(Request("till-09"), theirs.Credential);
+        var forged = Outcome(action.Id, RemoteActionState.Failed);
+
+        var (status, response) = await PostAsync(Request("till-01", forged), mine.Credential);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([forged.Id], response!.Actions!.Recorded);
+        // The same words as for an action that does not exist: another organization's actions are not this terminal's to learn of.
+        Assert.Equal($"the back office has no action {action.Id:N} for this terminal", Assert.Single(response.Actions.Refusals).Reason);
+        var stored = await Queue.GetAsync("BETA", action.Id);
+        Assert.Equal(RemoteActionState.Delivered, stored!.State);
+        Assert.Equal([RemoteActionState.Pending, RemoteActionState.Delivered], stored.History.Select(h => h.State));
+    }
+
+    [Fact]
+    public async Task Post_OutcomeForAnActionCanceledBeforeDelivery_AcknowledgedWithTheImpossibleTransitionAndItStaysCanceled()
+    {
+        var mine = await _server.EnrolAsync("till-01");
+        // Canceled before any exchange delivered it: no outcome can follow (a back office restored from an older copy sees this).
+        var action = (await Queue.QueueAsync(new RemoteActionRequest { Organization = "ACME", TerminalId = "till-01", Name = "clear-cache" })).Single().Action;
+        var report = Outcome(action.Id);
+        Assert.NotNull(await Queue.CancelAsync("ACME", action.Id));
+
+        var (status, response) = await PostAsync(Request("till-01", report), mine.Credential);
+        var (_, again) = await PostAsync(Request("till-01", report), mine.Credential);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([report.Id], response!.Actions!.Recorded);
+        Assert.Equal("the action is Canceled in the back office (ended before it reached the terminal), so Succeeded cannot follow it", Assert.Single(response.Actions.Refusals).Reason);
+        Assert.Equal([report.Id], again!.Actions!.Recorded);
+        var stored = await Queue.GetAsync("ACME", action.Id);
+        Assert.Equal(RemoteActionState.Canceled, stored!.State);
+        Assert.Equal([RemoteActionState.Pending, RemoteActionState.Canceled], stored.History.Select(h => h.State));
+        Assert.Empty(response.Actions.Actions);
+    }
 }

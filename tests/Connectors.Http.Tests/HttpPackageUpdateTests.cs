@@ -37,6 +37,9 @@ public sealed class HttpPackageUpdateTests : IAsyncLifetime
             tampered[^1] ^= 1;
             return Results.Bytes(tampered, "application/zip");
         });
+        // A signed URL: the bytes for the right signature, 403 for any other (the signature is in the query).
+        _packages.MapGet("/pos/37.0.zip", (HttpRequest request) =>
+            request.Query["sig"] == "s3cr3t-signature" ? Results.Bytes(_package, "application/zip") : Results.StatusCode(403));
         await _packages.StartAsync();
         _packagesUri = new Uri(_packages.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
     }
@@ -63,7 +66,7 @@ public sealed class HttpPackageUpdateTests : IAsyncLifetime
         return (terminal, installed);
     }
 
-    private async Task TargetAsync(string version)
+    private async Task TargetAsync(string version, string query = "")
     {
         var catalog = _backOffice.Services.GetRequiredService<IPackageCatalog>();
         await catalog.PublishAsync(new PackageRelease
@@ -72,7 +75,7 @@ public sealed class HttpPackageUpdateTests : IAsyncLifetime
             Version = version,
             Size = _package.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(_package)),
-            Location = new Uri(_packagesUri, $"/pos/{version}.zip"),
+            Location = new Uri(_packagesUri, $"/pos/{version}.zip{query}"),
         });
         await catalog.SetTargetAsync("ACME", "pos", version, new PackageRollout { Stages = [100] });
     }
@@ -109,6 +112,49 @@ public sealed class HttpPackageUpdateTests : IAsyncLifetime
         Assert.Equal(PackageOutcome.Rejected, status!.LastResult!.Outcome);
         Assert.Contains("tampered package, not installed", status.LastResult.Detail, StringComparison.Ordinal);
         Assert.Equal("34.1", status.InstalledVersion);
+    }
+
+    [Fact]
+    public async Task SyncNowAsync_SignedLocation_FetchedWithItsSignature()
+    {
+        var (terminal, installed) = await TerminalAsync();
+        await using var _ = terminal;
+        await TargetAsync("37.0", "?sig=s3cr3t-signature");
+
+        await terminal.Agent.SyncNowAsync();
+        await terminal.Agent.SyncNowAsync();
+
+        Assert.Equal([Convert.ToHexStringLower(SHA256.HashData(_package))], installed);
+        AssertNoLogRecordCarries(terminal, "s3cr3t-signature");
+    }
+
+    [Fact]
+    public async Task SyncNowAsync_SignedLocationRefused_ReportNamesHostAndPathButNotTheSignature()
+    {
+        var (terminal, installed) = await TerminalAsync();
+        await using var _ = terminal;
+        await TargetAsync("37.0", "?sig=expired-signature");
+
+        await terminal.Agent.SyncNowAsync();
+        await terminal.Agent.SyncNowAsync();
+
+        Assert.Empty(installed);
+        var status = await _backOffice.Services.GetRequiredService<IPackageStore>().GetTerminalAsync("ACME", "till-01", "pos", default);
+        Assert.Equal(PackageOutcome.DownloadFailed, status!.LastResult!.Outcome);
+        Assert.Contains($"{_packagesUri.GetLeftPart(UriPartial.Authority)}/pos/37.0.zip answered 403", status.LastResult.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("expired-signature", status.LastResult.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("sig=", status.LastResult.Detail, StringComparison.Ordinal);
+        AssertNoLogRecordCarries(terminal, "expired-signature");
+    }
+
+    /// <summary>The terminal's log, HttpClient's own records included (so the fetch was logged), never holds the signature.</summary>
+    private static void AssertNoLogRecordCarries(TestTerminal terminal, string signature)
+    {
+        var records = terminal.Logs.GetSnapshot();
+        Assert.Contains(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(records, r => r.Message.Contains(signature, StringComparison.Ordinal)
+            || r.StructuredState?.Any(p => p.Value?.Contains(signature, StringComparison.Ordinal) == true) == true
+            || r.Exception?.ToString().Contains(signature, StringComparison.Ordinal) == true);
     }
 
     private sealed class Installer(List<string> installed) : IPackageInstaller

@@ -2,14 +2,15 @@ namespace PosFleet.Connectors.Http.Tests;
 
 /// <summary>
 /// Cuts the connection after the back office answered, so the terminal never sees the response although the back
-/// office committed: the lost-response case of the exchange. Loses the first <see cref="State.ToLose"/> responses.
+/// office committed: the lost-response case of the exchange. Lets the first <see cref="State.ToPass"/> responses through,
+/// then loses the next <see cref="State.ToLose"/>.
 /// </summary>
 internal sealed class LoseResponsesHandler(LoseResponsesHandler.State state) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        if (Interlocked.Decrement(ref state.ToLose) >= 0)
+        if (Interlocked.Decrement(ref state.ToPass) < 0 && Interlocked.Decrement(ref state.ToLose) >= 0)
         {
             response.Dispose();
             Interlocked.Increment(ref state.Lost);
@@ -19,9 +20,10 @@ internal sealed class LoseResponsesHandler(LoseResponsesHandler.State state) : D
         return response;
     }
 
-    internal sealed class State(int toLose)
+    internal sealed class State(int toLose, int toPass = 0)
     {
 #pragma warning disable SA1401, CA1051 // fields, for Interlocked
+        public int ToPass = toPass;
         public int ToLose = toLose;
         public int Lost;
 #pragma warning restore SA1401, CA1051

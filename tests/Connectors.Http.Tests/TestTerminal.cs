@@ -19,6 +19,9 @@ internal sealed class TestTerminal : IAsyncDisposable
 
     public IOutbox Outbox => _provider.GetRequiredService<IOutbox>();
 
+    /// <summary>The terminal's container, for the stores and services a test looks into.</summary>
+    public IServiceProvider Services => _provider;
+
     /// <summary>Every log record of the terminal, at every level, <c>HttpClient</c>'s included.</summary>
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
 

@@ -51,6 +51,38 @@ public sealed class PostgreSqlLogRetentionTests(PostgreSqlServer server) : IDisp
         Assert.Equal(10, (await first.QueryAsync(new LogQuery { Limit = 1_000 }, CancellationToken.None)).Entries.Count);
     }
 
+    [Fact]
+    public async Task AppendAsync_PartitionDroppedByAnotherInstance_RecreatesItAndKeepsTheEntries()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var ingesting = Store(connectionString);
+        var retaining = Store(connectionString);
+        // The ingesting instance creates, and remembers, the five days' partitions.
+        await ingesting.AppendAsync(FiveDays(), CancellationToken.None);
+        await retaining.DeleteOlderThanAsync(FirstDay.AddDays(4), CancellationToken.None);
+        Assert.Equal(Partitions(4), await PartitionsAsync(connectionString));
+
+        // A terminal that was offline sends lines from day 1, whose partition only the other instance knows is gone.
+        var late = Enumerable.Range(0, 3).Select(i => new LogEntry
+        {
+            Timestamp = FirstDay.AddDays(1).AddHours(i),
+            Terminal = "POS-0002",
+            Level = "ERROR",
+            Message = $"late line {i + 1}",
+            Template = "late line <*>",
+            TemplateId = 2,
+            Position = new LogPosition("till-2.log", i + 1),
+        }).ToList();
+        var added = await ingesting.AppendAsync(new LogBatch(late, new IngestCheckpoint("till-2.log", 300, 3, 7, null, 0)), CancellationToken.None);
+
+        Assert.Equal(3, added);
+        Assert.Equal(Partitions(1, 4), await PartitionsAsync(connectionString));
+        var entries = (await retaining.QueryAsync(new LogQuery { Limit = 1_000 }, CancellationToken.None)).Entries;
+        Assert.Equal(13, entries.Count);
+        Assert.Equal(3, entries.Count(e => e.Terminal == "POS-0002"));
+        Assert.Equal(3L, (await ingesting.GetCheckpointAsync("till-2.log", CancellationToken.None))!.Line);
+    }
+
     public void Dispose()
     {
         foreach (var provider in _providers)

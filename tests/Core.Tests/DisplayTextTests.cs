@@ -40,4 +40,24 @@ public sealed class DisplayTextTests
             Assert.Equal((char.IsControl(c) && c != '\t') || bidi.Contains(c), DisplayText.IsUnsafe(c));
         }
     }
+
+    [Theory]
+    [InlineData("https://packages.example.com/pos/35.1.zip?X-Amz-Signature=abc123&X-Amz-Expires=600", "https://packages.example.com/pos/35.1.zip")]
+    [InlineData("https://deploy:hunter2@packages.example.com:8443/pos/35.1.zip#part", "https://packages.example.com:8443/pos/35.1.zip")]
+    [InlineData("https://packages.example.com/pos/35.1.zip", "https://packages.example.com/pos/35.1.zip")]
+    [InlineData("file:///srv/share/pos/35.1.zip", "file:///srv/share/pos/35.1.zip")]
+    public void Address_SignedOrPasswordUrl_KeepsSchemeHostPortAndPathOnly(string address, string expected)
+    {
+        Assert.Equal(expected, DisplayText.Address(new Uri(address)));
+    }
+
+    [Theory]
+    [InlineData("https://packages.example.com/pos/35.1.zip?sig=abc", true)]
+    [InlineData("https://deploy:hunter2@packages.example.com/pos/35.1.zip", true)]
+    [InlineData("https://packages.example.com/pos/35.1.zip#part", false)]
+    [InlineData("https://packages.example.com/pos/35.1.zip", false)]
+    public void HasCredentials_QueryOrUserInformation_IsTrue(string address, bool expected)
+    {
+        Assert.Equal(expected, DisplayText.HasCredentials(new Uri(address)));
+    }
 }

@@ -15,7 +15,9 @@ public static class BackOfficeEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the back office's pages under <paramref name="prefix"/>: the dashboard (<c>{prefix}/</c>), the reports,
     /// the status board, the actions and the digests, and their style sheet. Pages are rendered on the server and
-    /// read without script; forms are HTML posts checked for an anti-forgery token. Every page and every form checks on
+    /// read without script; forms are HTML posts checked for an anti-forgery token. Every answer of its endpoints carries
+    /// a Content-Security-Policy that allows no script and no framing, <c>X-Content-Type-Options: nosniff</c> and a
+    /// same-origin referrer policy; the host's own challenge or policy refusal is the host's. Every page and every form checks on
     /// the server that the signed-in user may see the organization it names (<see cref="Status.IOutletSetupPermissions"/>):
     /// nobody signed in is challenged with the host's authentication, another organization's user is answered 403.
     /// Needs <c>AddPosFleet().AddBackOffice()</c> and the host's authentication (<c>UseAuthentication</c>).
@@ -36,6 +38,7 @@ public static class BackOfficeEndpointRouteBuilderExtensions
 
         var group = endpoints.MapGroup(prefix);
         group.WithMetadata(new BackOfficeEndpointMetadata(prefix));
+        BackOfficeHeaders.AddTo(group);
         group.MapGet("/assets/backoffice.css", BackOfficeAssets.StyleSheetAsync).ExcludeFromDescription();
         group.MapGet("/push.js", BackOfficeAssets.PushScriptAsync).ExcludeFromDescription();
         group.MapGet("/push-sw.js", BackOfficeAssets.PushWorkerAsync).ExcludeFromDescription();

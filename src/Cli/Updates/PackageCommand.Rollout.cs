@@ -35,7 +35,7 @@ internal static partial class PackageCommand
                 Console.Out.WriteLine(releases.Count == 0 ? "No package is published." : "package  version  channel  bytes  sha256  location");
                 foreach (var r in releases)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DisplayText.Escape(r.PackageId)}  {DisplayText.Escape(r.Version)}  {DisplayText.Escape(r.Channel)}  {r.Size}  {r.Sha256}  {DisplayText.Escape(r.Location.ToString())}"));
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DisplayText.Escape(r.PackageId)}  {DisplayText.Escape(r.Version)}  {DisplayText.Escape(r.Channel)}  {r.Size}  {r.Sha256}  {DisplayText.Address(r.Location)}"));
                 }
 
                 foreach (var t in await packages.ListTargetsAsync(cancellationToken))

@@ -11,6 +11,9 @@ namespace PosFleet.Cli.Updates;
 /// <summary><c>posfleet package publish|target|list|rollout</c>: package updates on the back office (seed 003).</summary>
 internal static partial class PackageCommand
 {
+    /// <summary>The variable a signed package location is read from when neither --location nor --location-file is given.</summary>
+    public const string LocationVariable = "POSFLEET_PACKAGE_LOCATION";
+
     public static Command Create() => new("package", "Package updates: publish a package, set an organization's target, list them, follow and steer a staged rollout.")
     {
         Publish(), Target(), List(), Rollout(),
@@ -30,21 +33,21 @@ internal static partial class PackageCommand
         var package = PackageOption();
         var version = VersionOption();
         var file = new Option<FileInfo>("--file") { Description = "The package file: its size and SHA-256 are computed here and checked by every terminal before it installs.", Required = true };
-        var location = new Option<string?>("--location") { Description = "Where terminals fetch it (https://…); the default is the file's own file: URI, for a share the terminals read." };
+        var location = new Option<string?>("--location") { Description = $"Where terminals fetch it (https://…), without user information or a query; a signed URL goes in {LocationVariable} or --location-file. The default is the file's own file: URI, for a share the terminals read." };
+        var locationFile = new Option<string?>("--location-file") { Description = "Read where terminals fetch it from this file's first line, or from standard input with -: for a signed URL, which must not show in a process list or a shell history." };
         var channel = new Option<string>("--channel") { Description = "The channel.", DefaultValueFactory = _ => "stable" };
         var json = JsonOption();
         var command = new Command("publish", "Publishes a package: id, version, channel, size, SHA-256 and where terminals fetch it. A release never changes.")
         {
-            store, package, version, file, location, channel, json,
+            store, package, version, file, location, locationFile, channel, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = parse.GetValue(file)!;
-            var locationText = parse.GetValue(location);
-            Uri? at = new(source.FullName);
-            if (locationText is not null && !Uri.TryCreate(locationText, UriKind.Absolute, out at))
+            var (at, from, failed) = await ReadLocationAsync(parse.GetValue(location), parse.GetValue(locationFile), source, cancellationToken);
+            if (at is null)
             {
-                return ScanCommand.Fail(ExitCodes.Usage, $"--location '{DisplayText.Escape(locationText)}' is not an absolute URI; use such as https://packages.example.com/pos/35.1.zip.");
+                return failed;
             }
 
             long size;
@@ -87,12 +90,12 @@ internal static partial class PackageCommand
                     {
                         var stored = (await access.Services.GetRequiredService<IPackageStore>().ListReleasesAsync(release.PackageId, cancellationToken))
                             .FirstOrDefault(r => r.Version == release.Version) ?? release;
-                        PackageJson.WritePublished(stored, added);
+                        PackageJson.WritePublished(stored, added, from);
                         return ExitCodes.Success;
                     }
 
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{(added ? "Published" : "Already published, unchanged:")} {DisplayText.Escape(release.PackageId)} {DisplayText.Escape(release.Version)} on {DisplayText.Escape(release.Channel)}, {size} bytes, SHA-256 {sha256}, at {DisplayText.Escape(new Uri(at.AbsoluteUri).ToString())}"));
+                        $"{(added ? "Published" : "Already published, unchanged:")} {DisplayText.Escape(release.PackageId)} {DisplayText.Escape(release.Version)} on {DisplayText.Escape(release.Channel)}, {size} bytes, SHA-256 {sha256}, at {DisplayText.Address(at)}{(from is LocationVariable or "--location-file" ? $" (from {from})" : string.Empty)}"));
                     return ExitCodes.Success;
                 }
                 catch (ArgumentException ex)

@@ -9,11 +9,15 @@ namespace PosFleet.Cli.Updates;
 /// </summary>
 internal static class PackageJson
 {
-    public static void WritePublished(PackageRelease release, bool added)
+    /// <param name="release">The release as stored.</param>
+    /// <param name="added">Whether this call stored it.</param>
+    /// <param name="locationFrom">Where its location was read: --location, --location-file, the variable or --file.</param>
+    public static void WritePublished(PackageRelease release, bool added, string locationFrom)
     {
         Write(w =>
         {
             w.WriteBoolean("published", added);
+            w.WriteString("locationFrom", locationFrom);
             w.WritePropertyName("release");
             Release(w, release);
         });
@@ -89,7 +93,8 @@ internal static class PackageJson
         w.WriteString("channel", r.Channel);
         w.WriteNumber("size", r.Size);
         w.WriteString("sha256", r.Sha256);
-        w.WriteString("location", r.Location.AbsoluteUri);
+        // Scheme, host and path: a signed URL's query or a password is kept in the store for the terminals, never listed.
+        w.WriteString("location", DisplayText.Address(r.Location));
         w.WriteString("publishedAt", r.PublishedAt);
         w.WriteEndObject();
     }

@@ -25,7 +25,8 @@ internal sealed class HttpPackageFetcher(IHttpClientFactory clients) : IPackageF
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new HttpRequestException($"{location} answered {(int)response.StatusCode} {response.ReasonPhrase}.", null, response.StatusCode);
+                // The address as shown, not whole: the message ends in the terminal's report and log, and a signed URL's token must not.
+                throw new HttpRequestException($"{DisplayText.Address(location)} answered {(int)response.StatusCode} {response.ReasonPhrase}.", null, response.StatusCode);
             }
 
             return new ResponseStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response);

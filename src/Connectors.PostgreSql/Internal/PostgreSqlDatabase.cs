@@ -22,6 +22,7 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         DataSource = options.DataSource ?? NpgsqlDataSource.Create(options.ConnectionString);
         PartitionTicks = options.LogPartitionInterval.Ticks;
         _migrationLockTimeout = options.MigrationLockTimeout;
+        OutboxLeaseTicks = options.OutboxLeaseDuration.Ticks;
     }
 
     /// <summary>The data source connections are opened from.</summary>
@@ -29,6 +30,9 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>How many .NET ticks one log partition spans.</summary>
     public long PartitionTicks { get; }
+
+    /// <summary>How many .NET ticks an instance stays the outbox's only sender after it peeked.</summary>
+    public long OutboxLeaseTicks { get; }
 
     /// <summary>The server and database, for error messages (never the password).</summary>
     public string Name

@@ -45,6 +45,11 @@ internal sealed class PostgreSqlStorageOptionsValidator : IValidateOptions<Postg
             errors.Add($"PostgreSqlStorageOptions.MigrationLockTimeout is {options.MigrationLockTimeout}: use from 100 milliseconds to one hour.");
         }
 
+        if (options.OutboxLeaseDuration < TimeSpan.FromSeconds(1) || options.OutboxLeaseDuration > TimeSpan.FromDays(1))
+        {
+            errors.Add($"PostgreSqlStorageOptions.OutboxLeaseDuration is {options.OutboxLeaseDuration}: use from one second to one day, longer than the longest exchange.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

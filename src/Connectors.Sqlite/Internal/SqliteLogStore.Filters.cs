@@ -90,7 +90,14 @@ internal sealed partial class SqliteLogStore
     /// (the query names no terminal), <c>terminal_hours</c> (the query names no template), or <c>organization_hours</c>
     /// (the query names an organization, and no terminal or template).
     /// </summary>
-    private static StringBuilder RollupWhere(LogQuery q, SqliteCommand command, string suffix = "")
+    /// <param name="q">The query, by whole hours.</param>
+    /// <param name="command">The command that receives the parameters.</param>
+    /// <param name="suffix">Appended to every parameter name, so that one command can hold several parts.</param>
+    /// <param name="hourByHour">
+    /// Name every hour of a bounded window (<c>hour IN (…)</c>), so that a table keyed by hour and then organization is
+    /// read by one seek per hour rather than through every organization's rows of the window.
+    /// </param>
+    private static StringBuilder RollupWhere(LogQuery q, SqliteCommand command, string suffix = "", bool hourByHour = false)
     {
         var where = new StringBuilder("1");
         string P(string name) => "$" + name + suffix;
@@ -98,6 +105,11 @@ internal sealed partial class SqliteLogStore
         {
             where.Append(" AND hour >= ").Append(P("from_hour"));
             command.Parameters.AddWithValue(P("from_hour"), from.UtcTicks / TimeSpan.TicksPerHour);
+            if (hourByHour && q.To is not null)
+            {
+                where.Append(" AND hour IN (WITH RECURSIVE h(hour) AS (SELECT ").Append(P("from_hour"))
+                    .Append(" UNION ALL SELECT hour + 1 FROM h WHERE hour + 1 < ").Append(P("to_hour")).Append(") SELECT hour FROM h)");
+            }
         }
 
         if (q.To is { } to)
@@ -148,6 +160,31 @@ internal sealed partial class SqliteLogStore
     /// <summary>Whether <c>organization_hours</c> can answer the query over its whole hours: it names an organization, and no terminal, template, reference or text.</summary>
     private static bool OrganizationRollupsAnswer(LogQuery q) =>
         q.Organization is not null && q.Terminal is null && q.TemplateId is null && q.Reference is null && q.Text is null;
+
+    /// <summary>
+    /// Whether <c>organization_template_terminals</c> can answer the query over its whole hours: it names an
+    /// organization and leaves out successes, and names no terminal, reference or text (a template it may name).
+    /// </summary>
+    private static bool OrganizationAlertRollupsAnswer(LogQuery q) =>
+        q.Organization is not null && q.Terminal is null && q.Reference is null && q.Text is null
+        && q.Severities is not null && !q.Severities.Contains(LogSeverity.Success);
+
+    /// <summary>
+    /// <see cref="OrganizationAlertRollupsAnswer"/>, and no origin of the store names a terminal by an empty string
+    /// (which that table could not tell from none): one seek on <c>origins_terminal</c>.
+    /// </summary>
+    private static async Task<bool> OrganizationAlertRollupsAnswerAsync(SqliteConnection connection, LogQuery q, CancellationToken cancellationToken)
+    {
+        if (!OrganizationAlertRollupsAnswer(q))
+        {
+            return false;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM origins WHERE terminal = $none);";
+        command.Parameters.AddWithValue("$none", SqliteRollups.NoTerminal);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0;
+    }
 
     /// <summary>
     /// Cuts a query's window into the whole hours a rollup answers and the partial hours at its ends (at most one

@@ -56,17 +56,21 @@ internal sealed partial class SqliteLogStore
         return await ReadAsync<IReadOnlyList<LogTemplateGroup>>(
             async connection =>
             {
-                var rows = new List<(long Id, string Text, long Count, LogSeverity Severity, long FirstTicks)>();
+                var rows = new List<(long Id, string Text, long Count, LogSeverity Severity, long FirstTicks, long LastTicks)>();
                 using (var command = connection.CreateCommand())
                 {
+                    var table = await OrganizationAlertRollupsAnswerAsync(connection, query, cancellationToken).ConfigureAwait(false) ? "organization_template_terminals"
+                        : TemplateRollupsAnswer(query) ? "template_hours"
+                        : null;
                     var parts = Parts(
-                        TemplateRollupsAnswer(query) ? Split(query) : (null, [query]),
+                        table is null ? (null, [query]) : Split(query),
                         command,
-                        rollup: where => $"SELECT template_id, n, severity, first_ts FROM template_hours WHERE {where}",
-                        entries: where => $"SELECT e.template_id AS template_id, count(*) AS n, max(e.severity) AS severity, min(e.ts) AS first_ts FROM entries e WHERE {where} GROUP BY e.template_id");
+                        rollup: where => $"SELECT template_id, n, severity, first_ts, last_ts FROM {table} WHERE {where}",
+                        entries: where => $"SELECT e.template_id AS template_id, count(*) AS n, max(e.severity) AS severity, min(e.ts) AS first_ts, max(e.ts) AS last_ts FROM entries e WHERE {where} GROUP BY e.template_id",
+                        hourByHour: table == "organization_template_terminals");
                     command.CommandText = $"""
-                        SELECT t.hash, t.text, g.n, g.severity, g.first_ts
-                        FROM (SELECT template_id, sum(n) AS n, max(severity) AS severity, min(first_ts) AS first_ts FROM ({parts}) GROUP BY template_id) g
+                        SELECT t.hash, t.text, g.n, g.severity, g.first_ts, g.last_ts
+                        FROM (SELECT template_id, sum(n) AS n, max(severity) AS severity, min(first_ts) AS first_ts, max(last_ts) AS last_ts FROM ({parts}) GROUP BY template_id) g
                         JOIN templates t ON t.id = g.template_id
                         ORDER BY g.n DESC, t.text
                         LIMIT $limit;
@@ -77,7 +81,7 @@ internal sealed partial class SqliteLogStore
                     {
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
-                            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), (LogSeverity)reader.GetInt32(3), reader.GetInt64(4)));
+                            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), (LogSeverity)reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5)));
                         }
                     }
                 }
@@ -86,7 +90,16 @@ internal sealed partial class SqliteLogStore
                 foreach (var g in rows)
                 {
                     var scoped = query with { TemplateId = unchecked((ulong)g.Id), After = null, Limit = 1 };
-                    var page = await PageAsync(connection, scoped, cancellationToken).ConfigureAwait(false);
+
+                    // The example is the latest entry in scope, at the latest instant the groups name: one seek for it
+                    // (by template and instant). Rollups a retention run has not finished with may name an instant
+                    // whose entries are gone; then the template's entries are read from the latest down.
+                    var latestInstant = new DateTimeOffset(g.LastTicks, TimeSpan.Zero);
+                    var page = await PageAsync(connection, scoped with { From = latestInstant, To = latestInstant.AddTicks(1) }, cancellationToken).ConfigureAwait(false);
+                    if (page.Entries.Count == 0)
+                    {
+                        page = await PageAsync(connection, scoped, cancellationToken).ConfigureAwait(false);
+                    }
 
                     // Rollups that name a template whose entries are gone (written by an older version, or a store
                     // edited by hand) have nothing to show for it: the group is left out rather than made up.
@@ -127,12 +140,14 @@ internal sealed partial class SqliteLogStore
             async connection =>
             {
                 using var command = connection.CreateCommand();
+                var table = await TerminalRollupAsync(connection, query, cancellationToken).ConfigureAwait(false);
                 var parts = Parts(
-                    TerminalRollupsAnswer(query) ? Split(query) : (null, [query]),
+                    table is null ? (null, [query]) : Split(query),
                     command,
-                    rollup: where => $"SELECT DISTINCT terminal FROM terminal_hours WHERE {where}",
+                    rollup: where => $"SELECT DISTINCT terminal FROM {table} WHERE {where}{NamedTerminals(table)}",
                     entries: where => $"SELECT DISTINCT o.terminal AS terminal FROM entries e JOIN origins o ON o.id = e.origin_id WHERE {where} AND o.terminal IS NOT NULL",
-                    union: "UNION");
+                    union: "UNION",
+                    hourByHour: table == "organization_template_terminals");
                 command.CommandText = $"SELECT count(*) FROM ({parts});";
                 return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             },
@@ -148,15 +163,17 @@ internal sealed partial class SqliteLogStore
             async connection =>
             {
                 using var command = connection.CreateCommand();
+                var table = await TerminalRollupAsync(connection, query, cancellationToken).ConfigureAwait(false);
                 var parts = Parts(
-                    TerminalRollupsAnswer(query) ? Split(query) : (null, [query]),
+                    table is null ? (null, [query]) : Split(query),
                     command,
-                    rollup: where => $"SELECT terminal, kind, n, last_ts, last_tz AS tz, organization FROM terminal_hours WHERE {where}",
+                    rollup: where => $"SELECT terminal, kind, n, last_ts, last_tz AS tz, organization FROM {table} WHERE {where}{NamedTerminals(table)}",
                     entries: where => $"""
                         SELECT o.terminal AS terminal, e.kind AS kind, count(*) AS n, max(e.ts) AS last_ts, e.tz AS tz, o.organization AS organization
                         FROM entries e JOIN origins o ON o.id = e.origin_id
                         WHERE {where} AND o.terminal IS NOT NULL GROUP BY o.terminal, e.kind
-                        """);
+                        """,
+                    hourByHour: table == "organization_template_terminals");
 
                 // max(…) makes SQLite take the bare columns (organization, tz) from the latest row of each group; the
                 // top terminals are chosen first, then their counts per kind are read.
@@ -198,6 +215,15 @@ internal sealed partial class SqliteLogStore
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The rollup table that answers a query for terminals over its whole hours, or <see langword="null"/> when none does.</summary>
+    private static async Task<string?> TerminalRollupAsync(SqliteConnection connection, LogQuery query, CancellationToken cancellationToken) =>
+        await OrganizationAlertRollupsAnswerAsync(connection, query, cancellationToken).ConfigureAwait(false) ? "organization_template_terminals"
+        : TerminalRollupsAnswer(query) ? "terminal_hours"
+        : null;
+
+    /// <summary>The condition that leaves out the rows of entries without a terminal, which only <c>organization_template_terminals</c> holds.</summary>
+    private static string NamedTerminals(string? table) => table == "organization_template_terminals" ? " AND terminal <> ''" : "";
+
     /// <summary>
     /// The first terminals by name (at most <see cref="LogTemplateGroup.MaxTerminalsListed"/>) that wrote a template's
     /// entries in a query's scope, and how many did: the names are not all read, however many there are.
@@ -206,8 +232,11 @@ internal sealed partial class SqliteLogStore
     {
         // template_terminals holds the alerts and errors only: it answers for a template when the query leaves out
         // successes, or when template_hours shows that the template has none in the query's kinds and hours.
-        var (whole, edges) = TemplateRollupsAnswer(query) ? Split(query) : (null, [query]);
-        if (whole is not null && (query.Severities?.Contains(LogSeverity.Success) ?? true) && await AnyAsync(connection, SuccessOnly(whole), cancellationToken).ConfigureAwait(false))
+        // organization_template_terminals holds them per organization, for a query that leaves out successes.
+        var byOrganization = await OrganizationAlertRollupsAnswerAsync(connection, query, cancellationToken).ConfigureAwait(false);
+        var (whole, edges) = byOrganization || TemplateRollupsAnswer(query) ? Split(query) : (null, [query]);
+        if (!byOrganization && whole is not null && (query.Severities?.Contains(LogSeverity.Success) ?? true)
+            && await AnyAsync(connection, SuccessOnly(whole), cancellationToken).ConfigureAwait(false))
         {
             (whole, edges) = (null, [query]);
         }
@@ -216,9 +245,12 @@ internal sealed partial class SqliteLogStore
         var parts = Parts(
             (whole, edges),
             command,
-            rollup: where => $"SELECT DISTINCT terminal FROM template_terminals WHERE {where}",
+            rollup: where => byOrganization
+                ? $"SELECT DISTINCT terminal FROM organization_template_terminals WHERE {where} AND terminal <> ''"
+                : $"SELECT DISTINCT terminal FROM template_terminals WHERE {where}",
             entries: where => $"SELECT DISTINCT o.terminal AS terminal FROM entries e JOIN origins o ON o.id = e.origin_id WHERE {where} AND o.terminal IS NOT NULL",
-            union: "UNION");
+            union: "UNION",
+            hourByHour: byOrganization);
         command.CommandText = $"""
             WITH d AS ({parts})
             SELECT (SELECT count(*) FROM d), terminal FROM (SELECT terminal FROM d ORDER BY terminal LIMIT $listed)
@@ -258,12 +290,17 @@ internal sealed partial class SqliteLogStore
     /// entries, each with its own parameters.
     /// </summary>
     private static string Parts(
-        (LogQuery? Whole, LogQuery[] Edges) split, SqliteCommand command, Func<string, string> rollup, Func<string, string> entries, string union = "UNION ALL")
+        (LogQuery? Whole, LogQuery[] Edges) split,
+        SqliteCommand command,
+        Func<string, string> rollup,
+        Func<string, string> entries,
+        string union = "UNION ALL",
+        bool hourByHour = false)
     {
         var selects = new List<string>(3);
         if (split.Whole is { } whole)
         {
-            selects.Add(rollup(RollupWhere(whole, command, "_w").ToString()));
+            selects.Add(rollup(RollupWhere(whole, command, "_w", hourByHour).ToString()));
         }
 
         for (var i = 0; i < split.Edges.Length; i++)

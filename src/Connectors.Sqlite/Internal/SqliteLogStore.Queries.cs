@@ -119,17 +119,20 @@ internal sealed partial class SqliteLogStore
     private static async Task<LogPage> ReadPageAsync(
         SqliteConnection connection, LogQuery query, string? textFirst, (long FromTicks, long LowId, long HighId)? window, CancellationToken cancellationToken)
     {
+        var walk = textFirst is null && window is null && await WalksTimeAsync(connection, query, cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         var where = Where(textFirst is not null ? query with { Text = null } : query, command, window);
         if (query.After is not null)
         {
             var (ticks, id) = LogCursor.Decode(query.After);
-            where.Append(" AND (e.ts < $after_ts OR (e.ts = $after_ts AND e.id < $after_id))");
+
+            // The first term bounds a walk of entries_time; the second is the cursor's order.
+            where.Append(" AND e.ts <= $after_ts AND (e.ts < $after_ts OR (e.ts = $after_ts AND e.id < $after_id))");
             command.Parameters.AddWithValue("$after_ts", ticks);
             command.Parameters.AddWithValue("$after_id", id);
         }
 
-        var from = "entries e";
+        var from = walk ? "entries e INDEXED BY entries_time" : "entries e";
         if (textFirst is not null)
         {
             // CROSS JOIN keeps this join order: the index's matches first, then their rows.

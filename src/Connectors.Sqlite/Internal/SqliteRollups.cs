@@ -6,9 +6,9 @@ using PosFleet.Logs.Storage;
 namespace PosFleet.Connectors.Sqlite.Internal;
 
 /// <summary>
-/// The hourly rollups (migrations 0002 and 0016): added to in memory while a batch is appended, written with the batch,
-/// and read instead of the entries when a query only narrows by whole hours, severity, kind and template, or by whole
-/// hours, organization, severity and kind.
+/// The hourly rollups (migrations 0002, 0016 and 0021): added to in memory while a batch is appended, written with the
+/// batch, and read instead of the entries when a query only narrows by whole hours, severity, kind and template, or by
+/// whole hours, organization, severity and kind (and, for its alerts and errors, template).
 /// </summary>
 internal sealed class SqliteRollups
 {
@@ -16,6 +16,10 @@ internal sealed class SqliteRollups
     private readonly Dictionary<(long Hour, string Terminal, long Severity, long Kind), (long N, long Last, long Tz, string? Organization)> _terminals = [];
     private readonly HashSet<(long Template, long Hour, string Terminal, long Severity, long Kind)> _templateTerminals = [];
     private readonly Dictionary<(long Hour, string Organization, long Severity, long Kind), long> _organizations = [];
+    private readonly Dictionary<(long Hour, string Organization, long Template, string Terminal, long Severity, long Kind), (long N, long First, long Last, long Tz)> _organizationTemplates = [];
+
+    /// <summary>The terminal of <c>organization_template_terminals</c> rows whose entries named none.</summary>
+    public const string NoTerminal = "";
 
     public static string HourOf(string ticks) => string.Create(CultureInfo.InvariantCulture, $"({ticks} / {TimeSpan.TicksPerHour})");
 
@@ -29,6 +33,14 @@ internal sealed class SqliteRollups
         {
             var organizationKey = (hour, e.Organization, (long)e.Severity, (long)e.Kind);
             _organizations[organizationKey] = _organizations.GetValueOrDefault(organizationKey) + 1;
+            if (e.Severity > LogSeverity.Success)
+            {
+                var organizationTemplateKey = (hour, e.Organization, templateId, e.Terminal ?? NoTerminal, (long)e.Severity, (long)e.Kind);
+                var offset = (long)e.Timestamp.Offset.TotalMinutes;
+                _organizationTemplates[organizationTemplateKey] = _organizationTemplates.TryGetValue(organizationTemplateKey, out var o)
+                    ? (o.N + 1, Math.Min(o.First, ticks), Math.Max(o.Last, ticks), ticks >= o.Last ? offset : o.Tz)
+                    : (1, ticks, ticks, offset);
+            }
         }
 
         if (e.Terminal is null)
@@ -103,6 +115,29 @@ internal sealed class SqliteRollups
             }
         }
 
+        using (var upsert = new SqliteStatement(connection, """
+            INSERT INTO organization_template_terminals VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            ON CONFLICT DO UPDATE SET n = n + excluded.n, first_ts = min(first_ts, excluded.first_ts),
+                last_tz = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_tz ELSE last_tz END,
+                last_ts = max(last_ts, excluded.last_ts);
+            """))
+        {
+            foreach (var ((hour, organization, template, terminal, severity, kind), (n, first, last, tz)) in _organizationTemplates)
+            {
+                upsert.Bind(1, hour);
+                upsert.Bind(2, organization);
+                upsert.Bind(3, template);
+                upsert.Bind(4, terminal);
+                upsert.Bind(5, severity);
+                upsert.Bind(6, kind);
+                upsert.Bind(7, n);
+                upsert.Bind(8, first);
+                upsert.Bind(9, last);
+                upsert.Bind(10, tz);
+                upsert.Execute();
+            }
+        }
+
         using (var insert = new SqliteStatement(connection, "INSERT OR IGNORE INTO template_terminals VALUES (?1, ?2, ?3, ?4, ?5);"))
         {
             foreach (var (template, hour, terminal, severity, kind) in _templateTerminals)
@@ -126,6 +161,7 @@ internal sealed class SqliteRollups
             DELETE FROM terminal_hours WHERE hour BETWEEN $first AND $last;
             DELETE FROM template_terminals WHERE hour BETWEEN $first AND $last;
             DELETE FROM organization_hours WHERE hour BETWEEN $first AND $last;
+            DELETE FROM organization_template_terminals WHERE hour BETWEEN $first AND $last;
             INSERT INTO template_hours
             SELECT ts / 36000000000, template_id, severity, kind, count(*), min(ts), max(ts) FROM entries
             WHERE ts >= $start AND ts < $end GROUP BY 1, 2, 3, 4;
@@ -138,6 +174,14 @@ internal sealed class SqliteRollups
             INSERT INTO organization_hours
             SELECT e.ts / 36000000000, o.organization, e.severity, e.kind, count(*)
             FROM entries e JOIN origins o ON o.id = e.origin_id WHERE e.ts >= $start AND e.ts < $end AND o.organization IS NOT NULL GROUP BY 1, 2, 3, 4;
+            INSERT INTO organization_template_terminals
+            SELECT hour, organization, template_id, terminal, severity, kind, count(*), min(ts), max(ts), max(CASE WHEN latest = 1 THEN tz END)
+            FROM (
+                SELECT e.ts / 36000000000 AS hour, o.organization, e.template_id, coalesce(o.terminal, '') AS terminal, e.severity, e.kind, e.ts, e.tz,
+                    row_number() OVER (PARTITION BY e.ts / 36000000000, o.organization, e.template_id, o.terminal, e.severity, e.kind ORDER BY e.ts DESC, e.id DESC) AS latest
+                FROM entries e JOIN origins o ON o.id = e.origin_id
+                WHERE e.ts >= $start AND e.ts < $end AND o.organization IS NOT NULL AND e.severity > 0)
+            GROUP BY 1, 2, 3, 4, 5, 6;
             """;
         command.Parameters.AddWithValue("$first", firstHour);
         command.Parameters.AddWithValue("$last", lastHour);

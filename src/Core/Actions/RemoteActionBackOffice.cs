@@ -23,8 +23,16 @@ internal sealed partial class RemoteActionBackOffice(
 
     public async ValueTask<RemoteActionBatch> ExchangeAsync(TerminalIdentity identity, IReadOnlyList<RemoteActionReport> reports, CancellationToken cancellationToken)
     {
+        var (recorded, refusals) = reports.Count == 0 ? ([], []) : await MeasuredReportAsync(identity, reports, cancellationToken).ConfigureAwait(false);
+        var delivered = await MeasuredDeliverAsync(identity, cancellationToken).ConfigureAwait(false);
+        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded, Refusals = refusals };
+    }
+
+    /// <summary>Records the terminal's reports; the ids acknowledged (recorded, upload ended, or refused) and the refusals with their reasons.</summary>
+    private async ValueTask<(List<Guid> Recorded, List<RemoteActionRefusal> Refusals)> ReportAsync(TerminalIdentity identity, IReadOnlyList<RemoteActionReport> reports, CancellationToken cancellationToken)
+    {
         var recorded = new List<Guid>(reports.Count);
-        var refused = new List<Guid>();
+        var refusals = new List<RemoteActionRefusal>();
         foreach (var report in reports)
         {
             if (report is null || report.Id == Guid.Empty)
@@ -33,23 +41,45 @@ internal sealed partial class RemoteActionBackOffice(
             }
 
             var result = await RecordAsync(identity, report, cancellationToken).ConfigureAwait(false);
-            if (result is RemoteActionRecordResult.Refused && report.Upload is { } chunk)
+            if (result is RemoteActionRecordResult.Refused)
             {
-                // Left unanswered, the terminal would send this chunk at every exchange for ever, and its later uploads
-                // would wait behind it: the upload ends here, and the action fails saying why if it still can.
-                await RefuseUploadAsync(identity, report, chunk, cancellationToken).ConfigureAwait(false);
-                refused.Add(report.Id);
-            }
-            else if (result is RemoteActionRecordResult.Refused)
-            {
-                continue;
+                // Left unanswered, the terminal would send this report at every exchange for ever (and its later uploads
+                // would wait behind a refused chunk): it is acknowledged with the reason, and no action changes for it.
+                var reason = report.Upload is { } chunk
+                    ? await RefuseUploadAsync(identity, report, chunk, cancellationToken).ConfigureAwait(false)
+                    : await RefusalAsync(identity, report, cancellationToken).ConfigureAwait(false);
+                refusals.Add(new RemoteActionRefusal { Id = report.Id, ActionId = report.ActionId, Reason = reason });
+                Diagnostics.PosFleetInstruments.ActionReportsRefused.Add(1);
             }
 
             recorded.Add(report.Id);
         }
 
-        var delivered = await store.DeliverAsync(identity.Organization, identity.TerminalId, time.GetUtcNow(), _options.MaxDeliveriesPerExchange, cancellationToken).ConfigureAwait(false);
-        return new RemoteActionBatch { Actions = [.. delivered.Select(RemoteActionDelivery.From)], Recorded = recorded, Refused = refused };
+        return (recorded, refusals);
+    }
+
+    /// <summary>
+    /// Why a report on no upload was refused. An action of another terminal or organization reads as unknown: the
+    /// terminal learns nothing about actions that are not its own.
+    /// </summary>
+    private async ValueTask<string> RefusalAsync(TerminalIdentity identity, RemoteActionReport report, CancellationToken cancellationToken)
+    {
+        var action = await OwnActionAsync(identity, report.ActionId, cancellationToken).ConfigureAwait(false);
+        var reason = action is null
+            ? RemoteActionText.NotThisTerminals(report.ActionId)
+            : RemoteActionText.CannotFollow(report.State, action.State);
+        Log.Refused(logger, identity.TerminalId, report.ActionId, report.State, reason);
+        return reason;
+    }
+
+    /// <summary>
+    /// The action when it is this terminal's, in its organization; <see langword="null"/> when it is unknown or another
+    /// terminal's, which a refusal reports alike.
+    /// </summary>
+    private async ValueTask<RemoteAction?> OwnActionAsync(TerminalIdentity identity, Guid actionId, CancellationToken cancellationToken)
+    {
+        var action = await store.GetAsync(identity.Organization, actionId, cancellationToken).ConfigureAwait(false);
+        return action is not null && string.Equals(action.TerminalId, identity.TerminalId, StringComparison.Ordinal) ? action : null;
     }
 
     private async ValueTask<RemoteActionRecordResult> RecordAsync(TerminalIdentity identity, RemoteActionReport report, CancellationToken cancellationToken)
@@ -62,7 +92,6 @@ internal sealed partial class RemoteActionBackOffice(
         var result = await store.RecordAsync(identity.Organization, identity.TerminalId, bounded, _options.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (result is RemoteActionRecordResult.Refused)
         {
-            Log.Refused(logger, identity.TerminalId, report.ActionId, report.State);
             return result;
         }
 
@@ -71,7 +100,7 @@ internal sealed partial class RemoteActionBackOffice(
             Log.Reported(logger, report.ActionId, identity.TerminalId, report.State, report.Attempt);
             if (RemoteActionStates.IsDone(report.State))
             {
-                Diagnostics.PosFleetInstruments.ActionResults.Add(1, new KeyValuePair<string, object?>("posfleet.action.state", report.State.ToString().ToLowerInvariant()));
+                CountResult(report.State);
             }
         }
 
@@ -84,13 +113,15 @@ internal sealed partial class RemoteActionBackOffice(
         return result;
     }
 
-    /// <summary>Records the action Failed ("upload refused: why") when it is this terminal's and still takes an outcome.</summary>
-    private async ValueTask RefuseUploadAsync(TerminalIdentity identity, RemoteActionReport report, RemoteActionUploadChunk chunk, CancellationToken cancellationToken)
+    /// <summary>Why an upload chunk was refused; the action is recorded Failed ("upload refused: why") when it is this terminal's and still takes an outcome.</summary>
+    private async ValueTask<string> RefuseUploadAsync(TerminalIdentity identity, RemoteActionReport report, RemoteActionUploadChunk chunk, CancellationToken cancellationToken)
     {
-        var action = await store.GetAsync(identity.Organization, report.ActionId, cancellationToken).ConfigureAwait(false);
-        if (action is null || !string.Equals(action.TerminalId, identity.TerminalId, StringComparison.Ordinal))
+        var action = await OwnActionAsync(identity, report.ActionId, cancellationToken).ConfigureAwait(false);
+        if (action is null)
         {
-            return;
+            var unknown = RemoteActionText.NotThisTerminals(report.ActionId);
+            Log.UploadRefused(logger, report.ActionId, identity.TerminalId, unknown);
+            return unknown;
         }
 
         var reason = UploadRefusal(action, chunk, _options.MaxUploadBytes);
@@ -108,6 +139,8 @@ internal sealed partial class RemoteActionBackOffice(
             };
             await RecordAsync(identity, failed, cancellationToken).ConfigureAwait(false);
         }
+
+        return reason;
     }
 
     private static string UploadRefusal(RemoteAction action, RemoteActionUploadChunk chunk, long maxUploadBytes)

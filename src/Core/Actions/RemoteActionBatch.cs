@@ -10,15 +10,19 @@ public sealed record RemoteActionBatch
     /// <value>The default value is an empty list.</value>
     public IReadOnlyList<RemoteActionDelivery> Actions { get; init; } = [];
 
-    /// <summary>The ids of the request's reports that the back office recorded (now or earlier); the terminal deletes exactly those.</summary>
+    /// <summary>
+    /// The ids of the request's reports that the back office recorded (now or earlier) or refused for good
+    /// (<see cref="Refusals"/>); the terminal deletes exactly those.
+    /// </summary>
     /// <value>The default value is an empty list.</value>
     public IReadOnlyList<Guid> Recorded { get; init; } = [];
 
     /// <summary>
-    /// The ids of the request's upload chunks the back office refused for good (past its upload limit, after a gap, or
-    /// for an action already done); also in <see cref="Recorded"/>. The terminal stops that upload and sends its outcome,
-    /// which the back office answers as already recorded when it has failed the action ("upload refused: why").
+    /// The request's reports the back office refused for good, each with why: they are in <see cref="Recorded"/> too, so
+    /// the terminal deletes them and says why in its log, and they changed no action. A refused upload chunk (past the
+    /// upload limit, after a gap, or for an action already done) stops that upload: the terminal sends its outcome, which
+    /// the back office answers as already recorded when it has failed the action ("upload refused: why").
     /// </summary>
     /// <value>The default value is an empty list.</value>
-    public IReadOnlyList<Guid> Refused { get; init; } = [];
+    public IReadOnlyList<RemoteActionRefusal> Refusals { get; init; } = [];
 }

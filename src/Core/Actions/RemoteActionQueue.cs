@@ -16,9 +16,8 @@ internal sealed partial class RemoteActionQueue(
 {
     private readonly RemoteActionOptions _options = options.Value;
 
-    public async Task<IReadOnlyList<RemoteActionQueued>> QueueAsync(RemoteActionRequest request, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<RemoteActionQueued>> QueueUnmeasuredAsync(RemoteActionRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Organization, nameof(request));
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, nameof(request));
         ArgumentNullException.ThrowIfNull(request.Parameters, nameof(request));

@@ -10,8 +10,9 @@ public enum RemoteActionRecordResult
     AlreadyRecorded,
 
     /// <summary>
-    /// Nothing written and not acknowledged: the action is unknown or another terminal's, the state cannot follow the
-    /// action's, or an upload chunk leaves a gap or passes the upload limit.
+    /// Nothing written: the action is unknown or another terminal's, the state cannot follow the action's, or an upload
+    /// chunk leaves a gap or passes the upload limit. The back office acknowledges the report with the reason
+    /// (<see cref="RemoteActionBatch.Refusals"/>), so the terminal does not send it again.
     /// </summary>
     Refused,
 }

@@ -38,7 +38,49 @@ internal static class PosFleetInstruments
 
     public static readonly Counter<long> ActionResults = Meter.CreateCounter<long>("posfleet.action.results", "{action}", "The remote actions a terminal reported in a final state.");
 
+    public static readonly Histogram<double> ActionRunDuration = Seconds("posfleet.action.run.duration", "The duration of a remote action on the terminal, from its first attempt to its outcome.");
+
+    public static readonly Counter<long> ActionReportsRefused = Meter.CreateCounter<long>("posfleet.action.reports_refused", "{report}", "The remote action reports the back office refused (unknown action, impossible state) and acknowledged with the reason.");
+
     public static readonly Histogram<double> NotificationDuration = Seconds("posfleet.notification.duration", "The duration of the delivery of a notification through its channel.");
+
+    /// <summary>OpenTelemetry's attribute for the class of error a failed operation ended with.</summary>
+    public const string ErrorType = "error.type";
+
+    /// <summary>
+    /// Marks a span failed as OpenTelemetry's conventions ask: status Error and <c>error.type</c>, a low-cardinality
+    /// class (an outcome such as <c>unreachable</c>, or an exception's full type name), never a message that may carry data.
+    /// </summary>
+    public static void Fail(Activity? activity, string errorType, string? description = null)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetStatus(ActivityStatusCode.Error, description ?? errorType);
+        activity.SetTag(ErrorType, errorType);
+    }
+
+    /// <summary>The <c>error.type</c> of an exception: its full type name.</summary>
+    public static string ErrorTypeOf(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
+
+    /// <summary>The tags of a measurement: <paramref name="key"/>, and <c>error.type</c> when the operation failed.</summary>
+    public static TagList Tags(string? errorType, string key, object? value) => Tags(errorType, [new(key, value)]);
+
+    /// <summary>The tags of a measurement: the two given, and <c>error.type</c> when the operation failed.</summary>
+    public static TagList Tags(string? errorType, string key1, object? value1, string key2, object? value2) => Tags(errorType, [new(key1, value1), new(key2, value2)]);
+
+    private static TagList Tags(string? errorType, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var list = new TagList(tags);
+        if (errorType is not null)
+        {
+            list.Add(ErrorType, errorType);
+        }
+
+        return list;
+    }
 
     /// <summary>The seconds since <paramref name="started"/>, a <see cref="Stopwatch.GetTimestamp"/> value.</summary>
     public static double SecondsSince(long started) => Stopwatch.GetElapsedTime(started).TotalSeconds;

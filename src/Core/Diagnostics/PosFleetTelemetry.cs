@@ -15,11 +15,16 @@ namespace PosFleet.Diagnostics;
 /// <item><c>posfleet.sync.exchange.duration</c> (s), tagged <c>posfleet.sync.status</c>, and
 /// <c>posfleet.sync.messages</c> ({message}), the outbox messages the back office received, tagged <c>posfleet.sync.message.outcome</c>;</item>
 /// <item><c>posfleet.sync.agent.duration</c> (s), a terminal's syncs, tagged <c>posfleet.sync.status</c>;</item>
-/// <item><c>posfleet.action.results</c> ({action}), tagged <c>posfleet.action.state</c>;</item>
+/// <item><c>posfleet.action.results</c> ({action}), tagged <c>posfleet.action.state</c>, and <c>posfleet.action.run.duration</c> (s)
+/// on the terminal, tagged <c>posfleet.action.name</c> and <c>posfleet.action.state</c>;</item>
 /// <item><c>posfleet.notification.duration</c> (s), tagged <c>posfleet.notification.channel</c> and <c>posfleet.outcome</c>.</item>
 /// </list>
 /// Activities: <c>posfleet.scan</c>, <c>posfleet.ingest</c>, <c>posfleet.digest.run</c>, <c>posfleet.sync.exchange</c> (server),
-/// <c>posfleet.sync.agent</c> (client) and <c>posfleet.notification.send</c>. No tag carries a secret, a message body or an address.
+/// <c>posfleet.sync.agent</c> (client), <c>posfleet.action.queue</c> and <c>posfleet.action.deliver</c> (producer),
+/// <c>posfleet.action.report</c> and <c>posfleet.action.run</c> (consumer; <c>posfleet.action.deliver</c> is a consumer on the
+/// terminal too) and <c>posfleet.notification.send</c> (client).
+/// A failed operation carries <c>error.type</c> on its span (status Error) and its duration. No tag carries a secret, a
+/// message body or an address.
 /// </remarks>
 public static class PosFleetTelemetry
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PosFleet.Sync.Agent;
@@ -5,54 +6,54 @@ using PosFleet.Sync.Agent;
 namespace PosFleet.Diagnostics;
 
 /// <summary>
-/// The terminal's sync with the back office: healthy after a sync that succeeded (or before the first has ended);
-/// degraded while the back office cannot be reached but the last success is recent; unhealthy when the back office
-/// refuses the terminal (its credential or version: a person must act) or when no sync has succeeded for
-/// <see cref="SyncAgentOptions.Interval"/> × <see cref="SilentIntervals"/> plus the longest retry delay.
+/// The terminal's exchanges with the back office. Before the first successful exchange: degraded ("no exchange yet")
+/// for <see cref="SyncAgentHealthCheckOptions.GracePeriod"/> after the agent started, unhealthy past it or at once when
+/// the back office refuses the terminal. After it: healthy while the last exchange succeeded less than
+/// <see cref="SyncAgentOptions.Interval"/> × <see cref="SyncAgentHealthCheckOptions.IntervalFactor"/> ago; unhealthy when the
+/// last exchange failed or is older than that.
 /// </summary>
-internal sealed class SyncAgentHealthCheck(SyncAgent agent, IOptions<SyncAgentOptions> options, TimeProvider time) : IHealthCheck
+internal sealed class SyncAgentHealthCheck(SyncAgent agent, IOptions<SyncAgentOptions> options, SyncAgentHealthCheckOptions health, TimeProvider time) : IHealthCheck
 {
-    /// <summary>The intervals without a successful sync after which the agent is unhealthy.</summary>
-    public const int SilentIntervals = 3;
-
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(Check(context.Registration.FailureStatus));
+    }
+
+    private HealthCheckResult Check(HealthStatus failure)
+    {
+        var now = time.GetUtcNow();
         var last = agent.LastOutcome;
-        if (last is null)
+        var data = new Dictionary<string, object> { ["startedAt"] = agent.StartedAt };
+        if (last is not null)
         {
-            return Task.FromResult(HealthCheckResult.Healthy("No sync has ended yet."));
+            data["status"] = last.Status.ToString();
+            data["completedAt"] = last.CompletedAt;
         }
 
-        var data = new Dictionary<string, object>
+        if (last?.Status is SyncOutcomeStatus.Unauthorized or SyncOutcomeStatus.Refused)
         {
-            ["status"] = last.Status.ToString(),
-            ["completedAt"] = last.CompletedAt,
-        };
-        if (agent.LastSucceededAt is { } succeeded)
-        {
-            data["lastSucceededAt"] = succeeded;
+            // A person must act (a credential, a version): no grace period makes this better.
+            return new HealthCheckResult(failure, $"The back office refuses the terminal ({last.Status}): {last.Error}", data: data);
         }
 
-        if (last.Status == SyncOutcomeStatus.Succeeded)
+        if (agent.LastSucceededAt is not { } succeeded)
         {
-            return Task.FromResult(HealthCheckResult.Healthy($"The last sync succeeded at {last.CompletedAt:u}.", data));
+            var why = last is null ? "no exchange yet" : $"no exchange has succeeded yet; the last ended {last.Status}: {last.Error}";
+            return now - agent.StartedAt <= health.GracePeriod
+                ? HealthCheckResult.Degraded($"The sync agent started at {agent.StartedAt:u}: {why}.", data: data)
+                : new HealthCheckResult(failure, string.Create(CultureInfo.InvariantCulture, $"The sync agent started at {agent.StartedAt:u}, more than {health.GracePeriod} ago: {why}."), data: data);
         }
 
-        if (last.Status is SyncOutcomeStatus.Unauthorized or SyncOutcomeStatus.Refused)
+        data["lastSucceededAt"] = succeeded;
+        if (last!.Status != SyncOutcomeStatus.Succeeded)
         {
-            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, $"The back office refuses the terminal ({last.Status}): {last.Error}", data: data));
+            return new HealthCheckResult(failure, $"The last exchange failed ({last.Status}): {last.Error}; the last that succeeded ended at {succeeded:u}.", data: data);
         }
 
-        var o = options.Value;
-        var allowed = o.Interval * SilentIntervals + o.MaxRetryDelay;
-        var since = agent.LastSucceededAt ?? DateTimeOffset.MinValue;
-        if (time.GetUtcNow() - since <= allowed)
-        {
-            return Task.FromResult(HealthCheckResult.Degraded($"The last sync did not succeed ({last.Status}): {last.Error}", data: data));
-        }
-
-        var when = agent.LastSucceededAt is { } at ? $"since {at:u}" : "yet";
-        return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, $"No sync has succeeded {when} ({last.Status}): {last.Error}", data: data));
+        var allowed = options.Value.Interval * health.IntervalFactor;
+        return now - succeeded <= allowed
+            ? HealthCheckResult.Healthy($"The last exchange succeeded at {succeeded:u}.", data)
+            : new HealthCheckResult(failure, string.Create(CultureInfo.InvariantCulture, $"The last exchange succeeded at {succeeded:u}, more than {health.IntervalFactor} sync intervals ({allowed}) ago, and none has been made since."), data: data);
     }
 }

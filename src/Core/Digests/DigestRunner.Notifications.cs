@@ -10,8 +10,9 @@ internal sealed partial class DigestRunner : IOwnEventSource
     private const int RepublishedRuns = 1000;
 
     /// <summary>
-    /// Publishes again the latest runs recorded as not delivered: one recorded by a host that died before publishing
-    /// it is notified now, and one already notified adds nothing (its event id is the run's key and outcome).
+    /// Publishes again the latest runs recorded as not delivered within <see cref="OwnEvents.RepublishWindow"/>: one
+    /// recorded by a host that died before publishing it is notified now, and one already notified adds nothing (its
+    /// event id is the run's key and outcome); an older run is not sent to recipients added since.
     /// </summary>
     public async ValueTask<int> RepublishAsync(CancellationToken cancellationToken)
     {
@@ -23,12 +24,14 @@ internal sealed partial class DigestRunner : IOwnEventSource
         var runs = await _store.QueryRunsAsync(
             new DigestRunQuery { Statuses = new HashSet<DigestRunStatus> { DigestRunStatus.Failed, DigestRunStatus.PartiallySent }, Limit = RepublishedRuns },
             cancellationToken).ConfigureAwait(false);
-        foreach (var run in runs)
+        var since = _time.GetUtcNow() - OwnEvents.RepublishWindow;
+        var recent = runs.Where(r => r.UpdatedAt >= since).ToList();
+        foreach (var run in recent)
         {
             await PublishUndeliveredAsync(_notifications, run).ConfigureAwait(false);
         }
 
-        return runs.Count;
+        return recent.Count;
     }
 
     /// <summary>

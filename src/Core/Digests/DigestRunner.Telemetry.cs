@@ -13,26 +13,29 @@ internal sealed partial class DigestRunner
         activity?.SetTag("posfleet.digest.trigger", trigger.ToString());
         var started = Stopwatch.GetTimestamp();
         var outcome = "error";
+        string? error = null;
         try
         {
             var result = await RunUnmeasuredAsync(subscription, key, trigger, cancellationToken).ConfigureAwait(false);
             outcome = Name(result.Outcome);
             activity?.SetTag("posfleet.digest.outcome", outcome);
-            if (result.Outcome == DigestRunOutcome.Failed)
+            if (result.Outcome is DigestRunOutcome.Failed or DigestRunOutcome.PartiallySent)
             {
-                activity?.SetStatus(ActivityStatusCode.Error);
+                error = outcome;
+                PosFleetInstruments.Fail(activity, error);
             }
 
             return result;
         }
         catch (Exception ex)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            error = PosFleetInstruments.ErrorTypeOf(ex);
+            PosFleetInstruments.Fail(activity, error);
             throw;
         }
         finally
         {
-            PosFleetInstruments.DigestRunDuration.Record(PosFleetInstruments.SecondsSince(started), new KeyValuePair<string, object?>("posfleet.digest.outcome", outcome));
+            PosFleetInstruments.DigestRunDuration.Record(PosFleetInstruments.SecondsSince(started), PosFleetInstruments.Tags(error, "posfleet.digest.outcome", outcome));
         }
     }
 

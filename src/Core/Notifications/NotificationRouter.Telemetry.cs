@@ -13,28 +13,30 @@ internal sealed partial class NotificationRouter
         activity?.SetTag("posfleet.notification.recipients", message.Recipients.Count);
         var started = Stopwatch.GetTimestamp();
         var outcome = "error";
+        string? error = null;
         try
         {
             var result = await SendUnmeasuredAsync(message, cancellationToken).ConfigureAwait(false);
             outcome = result.AllSent ? "sent" : result.Deliveries.Any(d => d.Status == DeliveryStatus.Sent) ? "partially_sent" : "failed";
             if (outcome != "sent")
             {
-                activity?.SetStatus(ActivityStatusCode.Error);
+                error = outcome;
+                PosFleetInstruments.Fail(activity, error);
             }
 
             return result;
         }
         catch (Exception ex)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            error = PosFleetInstruments.ErrorTypeOf(ex);
+            PosFleetInstruments.Fail(activity, error);
             throw;
         }
         finally
         {
             PosFleetInstruments.NotificationDuration.Record(
                 PosFleetInstruments.SecondsSince(started),
-                new KeyValuePair<string, object?>("posfleet.notification.channel", message.Channel.Name),
-                new KeyValuePair<string, object?>("posfleet.outcome", outcome));
+                PosFleetInstruments.Tags(error, "posfleet.notification.channel", message.Channel.Name, "posfleet.outcome", outcome));
         }
     }
 }

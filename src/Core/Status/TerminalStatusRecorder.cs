@@ -9,10 +9,10 @@ namespace PosFleet.Status;
 /// <summary>
 /// Keeps the heartbeat of every authenticated exchange as the terminal's latest status, with the organization and
 /// terminal of its credential (never what the request claims). A refusal of the back office (a version too old) is
-/// recorded as the terminal's sync error. The error a heartbeat carries from the previous sync joins the history; when
-/// that sync failed after reaching the back office (its import, actions or acknowledgement) it stays the latest status,
-/// red until a sync completes cleanly, and otherwise (the back office was not reached) the latest status is clear, since
-/// this exchange went through. A store that fails is logged and never fails the exchange. When the notification engine is registered, a terminal turning red on the status board (a refusal
+/// recorded as the terminal's sync error. The error a heartbeat carries from the previous sync joins the history (beside
+/// a refusal of this exchange, not instead of it); when that sync failed after reaching the back office (its import,
+/// actions or acknowledgement) it stays the latest status, red until the terminal says a sync completed cleanly, and
+/// otherwise (the back office was not reached) the latest status is clear, since this exchange went through. A store that fails is logged and never fails the exchange. When the notification engine is registered, a terminal turning red on the status board (a refusal
 /// after none) is published as an item event of kind <c>terminal</c>, once per transition.
 /// </summary>
 internal sealed partial class TerminalStatusRecorder(
@@ -45,23 +45,26 @@ internal sealed partial class TerminalStatusRecorder(
         };
         try
         {
-            if (refusal is null && carried is not null && !heartbeat.LastErrorAfterExchange)
-            {
-                // The previous sync failed before reaching the back office, and this exchange went through: the error
-                // joins the history, and the latest status is clear, so the board turns green now rather than one
-                // interval later. An error after the exchange is not cured by reaching it: it stays, red.
-                await store.RecordAsync(status, options.Value.MaxErrorsPerTerminal, cancellationToken).ConfigureAwait(false);
-                status = status with { LastSyncError = null };
-            }
-
-            if (notifications is not null && status.LastSyncError is not null)
+            // The previous sync's error joins the history once, in the exchange that carries it (a terminal carries it
+            // in one exchange only). It stays the latest status, red, when it came after an exchange and nothing else
+            // happened here; otherwise this exchange's own state follows at once: clear, since it went through (the
+            // board turns green now rather than one interval later), or the refusal, which is this exchange's error.
+            var final = carried is not null && (refusal is not null || !heartbeat.LastErrorAfterExchange)
+                ? status with { LastSyncError = refusal }
+                : status;
+            if (notifications is not null && final.LastSyncError is not null)
             {
                 // Published before recording, so a crash in between is made good by the next failing heartbeat, which
                 // finds the same last status and so publishes the same event id (taken once).
-                await PublishIfTurnedRedAsync(notifications, status, cancellationToken).ConfigureAwait(false);
+                await PublishIfTurnedRedAsync(notifications, final, cancellationToken).ConfigureAwait(false);
             }
 
-            await store.RecordAsync(status, options.Value.MaxErrorsPerTerminal, cancellationToken).ConfigureAwait(false);
+            if (!ReferenceEquals(final, status))
+            {
+                await store.RecordAsync(status with { LastSyncError = carried }, options.Value.MaxErrorsPerTerminal, cancellationToken).ConfigureAwait(false);
+            }
+
+            await store.RecordAsync(final, options.Value.MaxErrorsPerTerminal, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

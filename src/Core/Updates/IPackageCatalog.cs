@@ -6,12 +6,15 @@ namespace PosFleet.Updates;
 /// </summary>
 public interface IPackageCatalog
 {
-    /// <summary>Publishes a release. Publishing the same one again changes nothing; another with the same id and version is refused.</summary>
+    /// <summary>
+    /// Publishes a release. Publishing the same one again changes nothing; the same size and SHA-256 at a new location
+    /// (a renewed signed URL, a new password) replaces the location; other content with the same id and version is refused.
+    /// </summary>
     /// <param name="release">The release; its version must read as a version and its SHA-256 be 64 hexadecimal digits.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns><see langword="true"/> when added, <see langword="false"/> when the same release was already published.</returns>
+    /// <returns><see langword="true"/> when added or its location renewed, <see langword="false"/> when the same release was already published.</returns>
     /// <exception cref="ArgumentException">The release is not valid (the message says which field).</exception>
-    /// <exception cref="InvalidOperationException">Another release with that id and version exists.</exception>
+    /// <exception cref="InvalidOperationException">Another release with that id and version, of other size, SHA-256 or channel, exists.</exception>
     ValueTask<bool> PublishAsync(PackageRelease release, CancellationToken cancellationToken = default);
 
     /// <summary>Sets the organization's target to a published release, starting its rollout at the first stage.</summary>

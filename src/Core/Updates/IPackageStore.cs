@@ -13,6 +13,16 @@ public interface IPackageStore
     /// <returns><see langword="true"/> when added; <see langword="false"/> when that id and version were already published.</returns>
     ValueTask<bool> TryPublishAsync(PackageRelease release, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the location of the published release with <paramref name="release"/>'s package id and version, only
+    /// while its size and SHA-256 are <paramref name="release"/>'s: the hash guarantees the bytes, so a renewed signed
+    /// URL or a new password is stored, never other content.
+    /// </summary>
+    /// <param name="release">The release with its new location.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns><see langword="true"/> when replaced; <see langword="false"/> when no such release exists or its size or SHA-256 differ.</returns>
+    ValueTask<bool> RenewLocationAsync(PackageRelease release, CancellationToken cancellationToken);
+
     /// <summary>The release of <paramref name="packageId"/> at <paramref name="version"/>, or <see langword="null"/>.</summary>
     /// <param name="packageId">The package.</param>
     /// <param name="version">The version, exactly as published.</param>

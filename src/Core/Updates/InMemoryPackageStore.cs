@@ -23,6 +23,23 @@ internal sealed class InMemoryPackageStore : IPackageStore
         }
     }
 
+    public ValueTask<bool> RenewLocationAsync(PackageRelease release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        lock (_lock)
+        {
+            var index = _releases.FindIndex(r => Same(r, release.PackageId, release.Version)
+                && r.Size == release.Size && string.Equals(r.Sha256, release.Sha256, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _releases[index] = _releases[index] with { Location = release.Location };
+            return ValueTask.FromResult(true);
+        }
+    }
+
     public ValueTask<PackageRelease?> GetReleaseAsync(string packageId, string version, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -24,6 +24,9 @@ internal sealed partial class PackageCatalog
         [LoggerMessage(6, LogLevel.Warning, "The rollout of {PackageId} {Version} in organization {Organization} is halted: {Reason}")]
         public static partial void Halted(ILogger logger, string organization, string packageId, string version, string reason);
 
+        [LoggerMessage(8, LogLevel.Information, "Package {PackageId} {Version} has a new location; its size and SHA-256 are unchanged.")]
+        public static partial void LocationRenewed(ILogger logger, string packageId, string version);
+
         [LoggerMessage(7, LogLevel.Information, "The rollout of {PackageId} {Version} in organization {Organization} widened to {Share} % of its terminals.")]
         public static partial void Widened(ILogger logger, string organization, string packageId, string version, int share);
     }

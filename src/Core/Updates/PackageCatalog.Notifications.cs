@@ -7,8 +7,9 @@ namespace PosFleet.Updates;
 internal sealed partial class PackageCatalog : IOwnEventSource
 {
     /// <summary>
-    /// Publishes again every halted rollout's event: a halt stored by a host that died before publishing it is notified
-    /// now, and one already notified adds nothing (its event id is the halt's stored instant).
+    /// Publishes again the event of every rollout halted within <see cref="OwnEvents.RepublishWindow"/>: a halt stored by
+    /// a host that died before publishing it is notified now, and one already notified adds nothing (its event id is the
+    /// halt's stored instant); an older halt is not sent to recipients added since.
     /// </summary>
     public async ValueTask<int> RepublishAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +18,10 @@ internal sealed partial class PackageCatalog : IOwnEventSource
             return 0;
         }
 
-        var halted = (await store.ListTargetsAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Rollout.IsHalted).ToList();
+        var since = time.GetUtcNow() - OwnEvents.RepublishWindow;
+        var halted = (await store.ListTargetsAsync(cancellationToken).ConfigureAwait(false))
+            .Where(t => t.Rollout.IsHalted && t.Rollout.ChangedAt >= since)
+            .ToList();
         foreach (var target in halted)
         {
             await PublishHaltedAsync(target, cancellationToken).ConfigureAwait(false);

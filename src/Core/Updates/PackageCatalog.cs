@@ -48,12 +48,23 @@ internal sealed partial class PackageCatalog(
         }
 
         var existing = await store.GetReleaseAsync(release.PackageId, release.Version, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && existing.Sha256 == stored.Sha256 && existing.Size == stored.Size && existing.Channel == stored.Channel && existing.Location == stored.Location)
+        if (existing is not null && existing.Sha256 == stored.Sha256 && existing.Size == stored.Size && existing.Channel == stored.Channel)
         {
-            return false;
+            // AbsoluteUri ordinally, not Uri equality, which ignores the user information: a new password is a change.
+            if (string.Equals(existing.Location.AbsoluteUri, stored.Location.AbsoluteUri, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            // Same bytes (the hash guarantees them) at a new address: a renewed signed URL or password is stored.
+            if (await store.RenewLocationAsync(stored, cancellationToken).ConfigureAwait(false))
+            {
+                Log.LocationRenewed(logger, stored.PackageId, stored.Version);
+                return true;
+            }
         }
 
-        throw new InvalidOperationException($"Package {release.PackageId} {release.Version} is already published with another content or location (SHA-256 {existing?.Sha256}); a release never changes: publish a new version.");
+        throw new InvalidOperationException($"Package {release.PackageId} {release.Version} is already published with another content or channel (SHA-256 {existing?.Sha256}); a release never changes its bytes: publish a new version.");
     }
 
     public async ValueTask<PackageTarget> SetTargetAsync(string organization, string packageId, string version, PackageRollout? rollout = null, CancellationToken cancellationToken = default)

@@ -40,7 +40,7 @@ internal sealed partial class PackageUpdater
         {
             // The address without its user information or query: a signed URL's token or a password stays off the report,
             // which the back office stores and shows, and off the logs.
-            return (PackageOutcome.DownloadFailed, $"The package could not be fetched from {Shown(offer.Location)}: {ex.Message}");
+            return (PackageOutcome.DownloadFailed, $"The package could not be fetched from {DisplayText.Address(offer.Location)}: {ex.Message}");
         }
 
         if (size != offer.Size)
@@ -53,8 +53,4 @@ internal sealed partial class PackageUpdater
             ? null
             : (PackageOutcome.Rejected, $"The download's SHA-256 is {actual}; the back office published {offer.Sha256.ToLowerInvariant()}: a damaged or tampered package, not installed.");
     }
-
-    /// <summary><paramref name="location"/> as reports and logs show it: scheme, host and path only.</summary>
-    internal static string Shown(Uri location) =>
-        location.IsAbsoluteUri ? location.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(a relative address)";
 }

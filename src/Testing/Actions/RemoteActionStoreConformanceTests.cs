@@ -179,4 +179,26 @@ public abstract partial class RemoteActionStoreConformanceTests
         Assert.Equal(RemoteActionState.Delivered, late!.State);
         Assert.Null(await store.CancelAsync("ACME", Guid.NewGuid(), Now, null, default));
     }
+
+    /// <summary>
+    /// A list limit outside 1 to <see cref="RemoteActionQuery.MaxLimit"/> throws <see cref="ArgumentOutOfRangeException"/>
+    /// rather than reading a whole fleet's actions (or none) into one page; the limit itself is taken.
+    /// </summary>
+    /// <param name="limit">The limit asked for.</param>
+    /// <returns>A task.</returns>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(RemoteActionQuery.MaxLimit + 1)]
+    [InlineData(int.MaxValue)]
+    public async Task List_LimitOutOfRange_Throws(int limit)
+    {
+        var store = await CreateStoreAsync();
+        var action = (await store.AddAsync(Action(), default)).Action;
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.ListAsync(new RemoteActionQuery { Organization = "ACME", Limit = limit }, default));
+        var page = await store.ListAsync(new RemoteActionQuery { Organization = "ACME", Limit = RemoteActionQuery.MaxLimit }, default);
+
+        Assert.Equal([action.Id], page.Actions.Select(a => a.Id));
+    }
 }

@@ -54,6 +54,29 @@ public abstract class PackageStoreConformanceTests
         Assert.Null(await store.GetReleaseAsync("other", "35.0", default));
     }
 
+    /// <summary>A release's location is renewed only while its size and SHA-256 are unchanged; other content is never written.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task RenewLocationAsync_SameSizeAndHash_LocationReplacedOtherContentRefused()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryPublishAsync(Release("35.0"), default);
+        var renewed = Release("35.0") with { Location = new Uri("https://fleet:N3w-pass@packages.example.com/pos/35.0/pos.zip?sig=renewed") };
+
+        var otherHash = await store.RenewLocationAsync(renewed with { Sha256 = new string('b', 64) }, default);
+        var otherSize = await store.RenewLocationAsync(renewed with { Size = 1 }, default);
+        var unpublished = await store.RenewLocationAsync(renewed with { Version = "36.0" }, default);
+        Assert.Equal(Release("35.0"), await store.GetReleaseAsync("pos", "35.0", default));
+        var replaced = await store.RenewLocationAsync(renewed, default);
+
+        Assert.False(otherHash);
+        Assert.False(otherSize);
+        Assert.False(unpublished);
+        Assert.True(replaced);
+        Assert.Equal(renewed, await store.GetReleaseAsync("pos", "35.0", default));
+        Assert.Null(await store.GetReleaseAsync("pos", "36.0", default));
+    }
+
     /// <summary>Releases list by package id, then publication time, and narrow to one package.</summary>
     /// <returns>A task.</returns>
     [Fact]

@@ -18,15 +18,26 @@ internal sealed partial class BackOfficeUserClient : IDisposable
     public string? Token { get; private set; }
 
     /// <summary>A client that nobody signed in to.</summary>
-    public static BackOfficeUserClient Anonymous(BackOfficeHost host) =>
-        new(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = host.BaseUri });
+    public static BackOfficeUserClient Anonymous(BackOfficeHost host) => Anonymous(host.BaseUri);
+
+    /// <summary>A client that nobody signed in to, of the host at <paramref name="root"/> (where its <c>login</c> page is).</summary>
+    public static BackOfficeUserClient Anonymous(Uri root) =>
+        new(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = root });
 
     /// <summary>Signs in as <paramref name="user"/> through the login page.</summary>
-    public static async Task<BackOfficeUserClient> SignInAsync(BackOfficeHost host, string user)
+    public static Task<BackOfficeUserClient> SignInAsync(BackOfficeHost host, string user) => SignInAsync(host.BaseUri, user);
+
+    /// <summary>Signs in as <paramref name="user"/> through the login page of the host at <paramref name="root"/>, its browser asking for <paramref name="language"/>.</summary>
+    public static async Task<BackOfficeUserClient> SignInAsync(Uri root, string user, string? language = null)
     {
-        var client = Anonymous(host);
-        await client.GetAsync("login");
-        using var response = await client.PostFormAsync("login", [new("user", user)]);
+        var client = Anonymous(root);
+        if (language is not null)
+        {
+            client._client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        await client.GetAsync("/login");
+        using var response = await client.PostFormAsync("/login", [new("user", user)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
@@ -34,7 +45,7 @@ internal sealed partial class BackOfficeUserClient : IDisposable
     /// <summary>Reads a page and keeps its anti-forgery token.</summary>
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await GetResponseAsync(path);
         var body = await response.Content.ReadAsStringAsync();
         if (TokenField().Match(body) is { Success: true } match)
         {
@@ -43,6 +54,9 @@ internal sealed partial class BackOfficeUserClient : IDisposable
 
         return (response.StatusCode, body);
     }
+
+    /// <summary>Reads <paramref name="path"/> and answers the whole response (its headers included); keeps no token.</summary>
+    public Task<HttpResponseMessage> GetResponseAsync(string path) => _client.GetAsync(path);
 
     /// <summary>Posts a form with the kept anti-forgery token (unless <paramref name="withToken"/> is false).</summary>
     public Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, bool withToken = true)

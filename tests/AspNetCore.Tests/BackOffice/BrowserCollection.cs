@@ -5,4 +5,7 @@ namespace PosFleet.Tests.BackOffice;
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Back office in a browser";
+
+    /// <summary>The trait of the browser tests: <c>dotnet test --filter Category=Browser</c> runs them alone.</summary>
+    public const string Category = "Browser";
 }

@@ -2,6 +2,7 @@ namespace PosFleet.Tests.BackOffice;
 
 /// <summary>Signing in through the development login in a real Chromium, and what each organization's user is shown.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class LoginBrowserTests(BrowserFixture browser)
 {
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using PosFleet.Logs;
 using PosFleet.Logs.Storage;
 using PosFleet.Samples.BackOffice;
 
@@ -5,6 +7,7 @@ namespace PosFleet.Tests.BackOffice;
 
 /// <summary>The reports in a real Chromium: search, output encoding, paging, and the forms' server-side checks.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class ReportsBrowserTests(BrowserFixture browser)
 {
     [Fact]
@@ -31,6 +34,43 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "reports");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Filters_MessageKindTerminalAndTime_ShowWhatTheStoreFinds()
+    {
+        var now = browser.Host.Clock.GetUtcNow();
+        var to = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-1);
+        var from = to.AddHours(-30);
+        var filtered = new LogQuery { Organization = "shop-12", Text = "refused", Kinds = new HashSet<LogKind> { LogKind.Retry }, Terminal = "till-03", From = from, To = to, Limit = 5_000 };
+        var expected = await CountAsync(filtered);
+        // "refused" is in retries and lost connections, and each filter alone leaves rows the others keep out, so the
+        // page shows the store's count only if it applies all four.
+        Assert.InRange(expected, 1, 49);
+        Assert.True(await CountAsync(filtered with { Text = null }) > expected, "retries without the word");
+        Assert.True(await CountAsync(filtered with { Kinds = null }) > expected, "lost connections with the word");
+        Assert.True(await CountAsync(filtered with { Terminal = null }) > expected, "other tills' retries");
+        Assert.True(await CountAsync(filtered with { From = null, To = null }) > expected, "retries outside the hours");
+        var page = await browser.SignInAsync("ana");
+        await page.GotoAsync(browser.Host.Url("fleet/reports?org=shop-12"));
+
+        await page.FillAsync("input[name=q]", "refused");
+        await page.FillAsync("input[name=terminal]", "till-03");
+        await page.SelectOptionAsync("select[name=kind]", "Retry");
+        await page.FillAsync("input[name=from]", from.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)); // the back office shows UTC
+        await page.FillAsync("input[name=to]", to.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await page.ClickAsync("form.pf-filters button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("kind=Retry", StringComparison.Ordinal));
+
+        var rows = page.Locator("table.pf-entries tbody tr");
+        Assert.Equal(expected, await rows.CountAsync());
+        Assert.All(await rows.Locator("td:nth-child(3)").AllInnerTextsAsync(), t => Assert.Equal("till-03", t));
+        Assert.All(await rows.Locator("td.pf-message").AllInnerTextsAsync(), m => Assert.Contains("refused", m, StringComparison.Ordinal));
+        Assert.All(await rows.Locator("td:nth-child(2)").AllInnerTextsAsync(), k => Assert.Equal("Retry", k));
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<int> CountAsync(LogQuery query) =>
+        (await browser.Host.Store.QueryAsync(query, CancellationToken.None)).Entries.Count;
 
     [Fact]
     public async Task LogLineWithScript_ShowsAsText_AndRunsNothing()

@@ -45,7 +45,7 @@ public sealed class PackageCommandTests : IDisposable
         var list = await PosFleetProcess.RunAsync("package", "list", "--store", BackOffice);
 
         Assert.Equal(12, result.ExitCode);
-        Assert.Contains("a release never changes: publish a new version", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("a release never changes its bytes: publish a new version", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(first))), list.Stdout, StringComparison.Ordinal);
     }
 

@@ -2,6 +2,7 @@ using PosFleet.Sync;
 using PosFleet.Sync.Configurations;
 using PosFleet.Sync.Enrolment;
 using PosFleet.Sync.Inbox;
+using PosFleet.Sync.Outbox;
 using PosFleet.Testing.Sync;
 
 namespace PosFleet.Connectors.PostgreSql.Tests.Sync;
@@ -35,6 +36,17 @@ public sealed class PostgreSqlTerminalConfigurationStoreConformanceTests(Postgre
     private readonly PostgreSqlStores _stores = new(server);
 
     protected override Task<ITerminalConfigurationStore> CreateStoreAsync() => _stores.NewAsync<ITerminalConfigurationStore>(b => b.AddSyncBackOffice());
+
+    public void Dispose() => _stores.Dispose();
+}
+
+/// <summary>The outbox conformance suite (rejected messages included) on a real PostgreSQL server.</summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlOutboxConformanceTests(PostgreSqlServer server) : OutboxConformanceTests, IDisposable
+{
+    private readonly PostgreSqlStores _stores = new(server);
+
+    protected override Task<IOutbox> CreateOutboxAsync() => _stores.NewAsync<IOutbox>(b => b.AddSyncAgent(o => o.Credential = "unused"));
 
     public void Dispose() => _stores.Dispose();
 }

@@ -33,7 +33,7 @@ public sealed class SyncAgentHealthCheckTests : IAsyncDisposable
         await _backOffice.DisposeAsync();
     }
 
-    private async Task<ServiceProvider> TerminalAsync()
+    private async Task<ServiceProvider> TerminalAsync(Action<SyncAgentHealthCheckOptions>? health = null)
     {
         var enrolment = await _backOffice.Registry.EnrolAsync("till-01", "ACME");
         var services = new ServiceCollection();
@@ -52,7 +52,7 @@ public sealed class SyncAgentHealthCheckTests : IAsyncDisposable
             _transport.Inner = new InProcessSyncTransport(_backOffice.Handler, sp.GetRequiredService<IOptions<SyncAgentOptions>>());
             return _transport;
         });
-        services.AddHealthChecks().AddPosFleetSyncAgent(tags: ["ready"]);
+        services.AddHealthChecks().AddPosFleetSyncAgent(tags: ["ready"], configure: health);
         _terminal = services.BuildServiceProvider();
         return _terminal;
     }
@@ -64,21 +64,60 @@ public sealed class SyncAgentHealthCheckTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task CheckHealthAsync_BeforeAndAfterASuccessfulSync_IsHealthy()
+    public async Task CheckHealthAsync_NoExchangeYet_IsDegradedWithinTheGracePeriodThenUnhealthy()
     {
-        var terminal = await TerminalAsync();
-        Assert.Equal(HealthStatus.Healthy, (await CheckAsync(terminal)).Status);
+        var terminal = await TerminalAsync(o => o.GracePeriod = TimeSpan.FromMinutes(2));
 
-        await terminal.GetRequiredService<ISyncAgent>().SyncNowAsync();
+        var starting = await CheckAsync(terminal);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        var atGrace = await CheckAsync(terminal);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var pastGrace = await CheckAsync(terminal);
 
-        var entry = await CheckAsync(terminal);
-        Assert.Equal(HealthStatus.Healthy, entry.Status);
-        Assert.Equal("Succeeded", entry.Data["status"]);
-        Assert.Contains("ready", entry.Tags);
+        Assert.Equal(HealthStatus.Degraded, starting.Status);
+        Assert.Contains("no exchange yet", starting.Description, StringComparison.Ordinal);
+        Assert.Contains("ready", starting.Tags);
+        Assert.Equal(HealthStatus.Degraded, atGrace.Status);
+        Assert.Equal(HealthStatus.Unhealthy, pastGrace.Status);
+        Assert.Contains("no exchange yet", pastGrace.Description, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task CheckHealthAsync_UnreachableSinceARecentSuccess_IsDegradedThenUnhealthyPastThreeIntervalsAndTheLongestRetry()
+    public async Task CheckHealthAsync_FirstExchangesFailWithinTheGracePeriod_IsDegradedSayingWhy()
+    {
+        var terminal = await TerminalAsync();
+        var agent = terminal.GetRequiredService<ISyncAgent>();
+        await CheckAsync(terminal);
+        _transport.Down = true;
+
+        await agent.SyncNowAsync();
+
+        var entry = await CheckAsync(terminal);
+        Assert.Equal(HealthStatus.Degraded, entry.Status);
+        Assert.Contains("no exchange has succeeded yet; the last ended Unreachable", entry.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_AfterASuccessfulExchange_IsHealthyUntilIntervalTimesFactorHasPassed()
+    {
+        var terminal = await TerminalAsync(o => o.IntervalFactor = 4);
+        await terminal.GetRequiredService<ISyncAgent>().SyncNowAsync();
+
+        var fresh = await CheckAsync(terminal);
+        _clock.Advance(TimeSpan.FromMinutes(4));
+        var atLimit = await CheckAsync(terminal);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var stale = await CheckAsync(terminal);
+
+        Assert.Equal(HealthStatus.Healthy, fresh.Status);
+        Assert.Equal("Succeeded", fresh.Data["status"]);
+        Assert.Equal(HealthStatus.Healthy, atLimit.Status);
+        Assert.Equal(HealthStatus.Unhealthy, stale.Status);
+        Assert.Contains("more than 4 sync intervals", stale.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_LastExchangeFailedAfterASuccess_IsUnhealthyAndHealthyAgainAfterTheNextSuccess()
     {
         var terminal = await TerminalAsync();
         var agent = terminal.GetRequiredService<ISyncAgent>();
@@ -87,16 +126,14 @@ public sealed class SyncAgentHealthCheckTests : IAsyncDisposable
         _clock.Advance(TimeSpan.FromMinutes(1));
         await agent.SyncNowAsync();
 
-        var degraded = await CheckAsync(terminal);
-        Assert.Equal(HealthStatus.Degraded, degraded.Status);
-        Assert.Contains("Unreachable", degraded.Description, StringComparison.Ordinal);
-
-        // Three intervals plus the longest retry delay (8 minutes) after the last success.
-        _clock.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(1));
+        var failed = await CheckAsync(terminal);
+        _transport.Down = false;
         await agent.SyncNowAsync();
-        var unhealthy = await CheckAsync(terminal);
-        Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
-        Assert.Contains("No sync has succeeded since", unhealthy.Description, StringComparison.Ordinal);
+        var recovered = await CheckAsync(terminal);
+
+        Assert.Equal(HealthStatus.Unhealthy, failed.Status);
+        Assert.Contains("The last exchange failed (Unreachable)", failed.Description, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Healthy, recovered.Status);
     }
 
     [Fact]
@@ -113,6 +150,16 @@ public sealed class SyncAgentHealthCheckTests : IAsyncDisposable
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.Contains("refuses the terminal (Unauthorized)", entry.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("pft1.", entry.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddPosFleetSyncAgent_ZeroGracePeriod_FailsNamingTheOption()
+    {
+        var terminal = await TerminalAsync(o => o.GracePeriod = TimeSpan.Zero);
+
+        var error = Assert.Throws<OptionsValidationException>(() => terminal.GetRequiredService<IOptionsMonitor<SyncAgentHealthCheckOptions>>().Get("posfleet-sync-agent"));
+
+        Assert.Contains("SyncAgentHealthCheckOptions.GracePeriod", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,6 +80,8 @@ public sealed class TelemetryTests : IAsyncDisposable, IDisposable
         var result = await _backOffice.Handler.HandleAsync(enrolment.Credential, request, CancellationToken.None);
 
         Assert.Equal(SyncExchangeStatus.Ok, result.Status);
+        Assert.Equal("s", durations.Instrument!.Unit);
+        Assert.Equal("{message}", messages.Instrument!.Unit);
         var duration = Assert.Single(durations.GetMeasurementSnapshot());
         Assert.Equal("ok", duration.Tags["posfleet.sync.status"]);
         Assert.True(duration.Value >= 0);
@@ -99,8 +101,12 @@ public sealed class TelemetryTests : IAsyncDisposable, IDisposable
         var result = await _backOffice.Handler.HandleAsync(enrolment.Credential, new SyncRequest { TerminalId = "till-43", Heartbeat = new() { ApplicationVersion = "1.0" } }, CancellationToken.None);
 
         Assert.Equal(SyncExchangeStatus.Forbidden, result.Status);
-        Assert.Equal("forbidden", Assert.Single(durations.GetMeasurementSnapshot()).Tags["posfleet.sync.status"]);
+        var duration = Assert.Single(durations.GetMeasurementSnapshot());
+        Assert.Equal("forbidden", duration.Tags["posfleet.sync.status"]);
+        // The terminal's mistake, answered as such: not a failure of the back office (as a 4xx on an HTTP server span).
+        Assert.False(duration.Tags.ContainsKey(PosFleetInstruments.ErrorType));
         var activity = Assert.Single(Activities("posfleet.sync.exchange"), a => (string?)a.GetTagItem("posfleet.terminal.id") == "till-43");
+        Assert.Equal(ActivityStatusCode.Unset, activity.Status);
         Assert.DoesNotContain(activity.TagObjects, t => t.Value is string s && s.Contains(enrolment.Credential, StringComparison.Ordinal));
     }
 

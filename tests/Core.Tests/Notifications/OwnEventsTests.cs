@@ -202,6 +202,23 @@ public sealed class OwnEventsTests
         Assert.Equal(("digest", "Failed", "shop-12"), (delivered.Events[0].Item.Kind, delivered.Events[0].Item.State, delivered.Events[0].Item.OrganizationId));
     }
 
+    [Fact]
+    public async Task RepublishAsync_UndeliveredDigestOlderThanTheWindow_IsNotPublishedAgain()
+    {
+        var window = DigestFixture.DailyWindow(2026, 11, 23);
+        var f = new DigestFixture(window.End.AddSeconds(1));
+        await f.SaveAsync(DigestFixture.Subscription(threshold: 1));
+        f.Logs.AddMany(3, window.Start.AddHours(1), TimeSpan.FromMinutes(7), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
+        f.Notifier.Answer = r => new NotificationDelivery(r, DeliveryStatus.PermanentFailure, "550 no such user");
+        await f.Runner(notifications: new RecordingItemEventPublisher()).RunWindowAsync("shop-12", window);
+
+        // Two days later a start (a recipient or rule added since) does not send that old failure again.
+        f.Time.Advance(TimeSpan.FromDays(2));
+        var later = new RecordingItemEventPublisher();
+        Assert.Equal(0, await f.Runner(notifications: later).RepublishAsync(default));
+        Assert.Empty(later.Events);
+    }
+
     /// <summary>A back office with the status board whose own events go to a recorder.</summary>
     private static StatusBoardHost StatusBoard(TestClock clock)
     {

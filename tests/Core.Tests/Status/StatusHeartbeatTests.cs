@@ -45,7 +45,7 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
         await _backOffice.DisposeAsync();
     }
 
-    private async Task<ServiceProvider> TerminalAsync(string id, string version, ISyncTransport? transport = null, IChangeImporter? importer = null)
+    private async Task<ServiceProvider> TerminalAsync(string id, string version, ISyncTransport? transport = null, IChangeImporter? importer = null, int maxExchangesPerSync = 1)
     {
         var enrolment = await _backOffice.GetRequiredService<ITerminalRegistry>().EnrolAsync(id, "ACME");
         var services = new ServiceCollection();
@@ -60,7 +60,7 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
                 o.Interval = TimeSpan.FromMinutes(2);
                 o.IntervalJitter = TimeSpan.Zero;
                 o.MaxBatchMessages = 1;
-                o.MaxExchangesPerSync = 1;
+                o.MaxExchangesPerSync = maxExchangesPerSync;
             })
             .AddSyncInProcessTransport(_backOffice.GetRequiredService<ISyncExchangeHandler>());
         if (transport is not null)
@@ -181,14 +181,16 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
         await SyncAsync(); // and again
         var failed = agent.LastOutcome;
         importer.Broken = false;
-        await SyncAsync(); // clean; carries the third failure
+        await SyncAsync(); // clean; carries the third failure, then says it completed cleanly
         await SyncAsync(); // carries no error
         var errors = (await Board.GetSyncErrorsAsync(StatusBoardAccess.To(["ACME"]), new SyncErrorQuery { TerminalId = "till-03", Organization = "ACME" })).Errors;
 
         Assert.Equal(SyncOutcomeStatus.Failed, failed!.Status);
         Assert.Equal(TerminalHealth.Green, health[0].Health);
-        Assert.All(health[1..4], h => Assert.Equal(TerminalHealth.Red, h.Health));
-        Assert.All(health[1..4], h => Assert.Contains("could not be imported: disk full", h.Error, StringComparison.Ordinal));
+        Assert.All(health[1..3], h => Assert.Equal(TerminalHealth.Red, h.Health));
+        Assert.All(health[1..3], h => Assert.Contains("could not be imported: disk full", h.Error, StringComparison.Ordinal));
+        // Green right after the recovering sync, not one sync later.
+        Assert.Equal((TerminalHealth.Green, (string?)null), health[3]);
         Assert.Equal((TerminalHealth.Green, (string?)null), health[4]);
         Assert.Equal(3, errors.Count);
     }
@@ -218,6 +220,81 @@ public sealed class StatusHeartbeatTests : IAsyncDisposable
         Assert.False(transport.LastRequest!.Heartbeat.LastErrorAfterExchange);
         Assert.Contains("could not be reached: line cut", transport.LastRequest.Heartbeat.LastError, StringComparison.Ordinal);
         Assert.Equal((TerminalHealth.Green, (string?)null), (green.Health, green.Status.LastSyncError));
+    }
+
+    [Fact]
+    public async Task SyncNowAsync_RecoveringFromAFailedImport_GreenWhenTheSyncReturnsOneHistoryEntryAndOneExtraExchange()
+    {
+        var importer = new BreakableImporter { Broken = true };
+        var transport = new SwitchableTransport();
+        var terminal = await TerminalAsync("till-05", "35.0", transport, importer);
+        transport.Inner = terminal.GetServices<ISyncTransport>().First();
+        var agent = terminal.GetRequiredService<ISyncAgent>();
+        await agent.SyncNowAsync();
+        importer.Broken = false;
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        var recovering = await agent.SyncNowAsync();
+        var row = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        var errors = (await Board.GetSyncErrorsAsync(StatusBoardAccess.To(["ACME"]), new SyncErrorQuery { TerminalId = "till-05", Organization = "ACME" })).Errors;
+
+        Assert.Equal(SyncOutcomeStatus.Succeeded, recovering.Status);
+        // The exchange that carried the import failure, then one without a batch saying the sync completed cleanly: past
+        // MaxExchangesPerSync, which this terminal sets to 1, so the board is green when the sync returns.
+        Assert.Equal(2, recovering.Exchanges);
+        Assert.Null(transport.LastRequest!.Heartbeat.LastError);
+        Assert.Empty(transport.LastRequest.Outbox);
+        Assert.Equal((TerminalHealth.Green, (string?)null), (row.Health, row.Status.LastSyncError));
+        Assert.Contains("could not be imported: disk full", Assert.Single(errors).Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)] // the back office was unreachable
+    [InlineData(true)]  // the import failed after the exchange
+    public async Task SyncNowAsync_RecoverySyncOfSeveralExchanges_TheFailureJoinsTheHistoryOnceAndTheBoardIsGreen(bool afterExchange)
+    {
+        var importer = new BreakableImporter { Broken = afterExchange };
+        var transport = new SwitchableTransport();
+        var terminal = await TerminalAsync("till-06", "35.0", transport, importer, maxExchangesPerSync: 10);
+        transport.Inner = terminal.GetServices<ISyncTransport>().First();
+        var agent = terminal.GetRequiredService<ISyncAgent>();
+        var outbox = terminal.GetRequiredService<IOutbox>();
+        transport.Down = !afterExchange;
+        var failed = await agent.SyncNowAsync();
+        (transport.Down, importer.Broken) = (false, false);
+        for (var i = 0; i < 4; i++)
+        {
+            await outbox.EnqueueAsync(Ticket(i, _clock), default);
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        var recovering = await agent.SyncNowAsync();
+        var row = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        var errors = (await Board.GetSyncErrorsAsync(StatusBoardAccess.To(["ACME"]), new SyncErrorQuery { TerminalId = "till-06", Organization = "ACME" })).Errors;
+
+        Assert.NotEqual(SyncOutcomeStatus.Succeeded, failed.Status);
+        Assert.Equal((SyncOutcomeStatus.Succeeded, 4), (recovering.Status, recovering.Acknowledged));
+        Assert.Equal(4, recovering.Exchanges);                         // one ticket a batch
+        Assert.Equal((TerminalHealth.Green, (string?)null), (row.Health, row.Status.LastSyncError));
+        Assert.Equal(failed.Error, Assert.Single(errors).Error);
+    }
+
+    [Fact]
+    public async Task RecordAsync_RefusedExchangeCarryingAnEarlierError_EachOnceInTheHistoryRedWithTheRefusal()
+    {
+        var recorder = _backOffice.GetRequiredService<TerminalStatusRecorder>();
+        var request = new SyncRequest
+        {
+            TerminalId = "till-07",
+            Heartbeat = new SyncHeartbeat { ApplicationVersion = "33.0", LastError = "The back office could not be reached: line cut" },
+        };
+
+        await recorder.RecordAsync(new TerminalIdentity("till-07", "ACME"), request, "Only terminals of version 34 and later are accepted", default);
+        var row = Assert.Single((await Board.QueryAsync(StatusBoardAccess.Everything, new StatusBoardQuery())).Rows);
+        var errors = (await Board.GetSyncErrorsAsync(StatusBoardAccess.To(["ACME"]), new SyncErrorQuery { TerminalId = "till-07", Organization = "ACME" })).Errors;
+
+        Assert.Equal((TerminalHealth.Red, "Only terminals of version 34 and later are accepted"), (row.Health, row.Status.LastSyncError));
+        Assert.Equal(["Only terminals of version 34 and later are accepted", "The back office could not be reached: line cut"], errors.Select(e => e.Error));
     }
 
     private sealed class EmptyBatches : IChangeExporter

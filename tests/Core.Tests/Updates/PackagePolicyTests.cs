@@ -53,6 +53,42 @@ public sealed class PackagePolicyTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task PublishAsync_SameBytesAtANewLocation_LocationRenewedAndTerminalsFetchTheNewOne()
+    {
+        var release = await _fleet.PublishAsync("35.0");
+        var moved = new Uri(Path.Combine(_fleet.Files.Path, "renewed", "pos-35.0.zip"));
+        Directory.CreateDirectory(Path.GetDirectoryName(moved.LocalPath)!);
+        File.Move(release.Location.LocalPath, moved.LocalPath);
+
+        Assert.True(await _fleet.Catalog.PublishAsync(release with { Location = moved }));
+        Assert.False(await _fleet.Catalog.PublishAsync(release with { Location = moved }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _fleet.Catalog.PublishAsync(release with { Location = moved, Size = release.Size + 1 }).AsTask());
+        await _fleet.TargetAsync("35.0");
+        var till = await _fleet.TillAsync("till-01");
+        await till.SyncAsync();
+        await till.SyncAsync();
+        await till.SyncAsync();
+
+        Assert.Equal(moved.AbsoluteUri, (await _fleet.Store.GetReleaseAsync("pos", "35.0", default))!.Location.AbsoluteUri);
+        Assert.Equal([("35.0", release.Sha256)], till.Installer.Installed);
+    }
+
+    [Fact]
+    public async Task PublishAsync_OnlyThePasswordOrSignatureChanged_NewLocationStored()
+    {
+        var release = await _fleet.PublishAsync("35.0");
+        var signed = release with { Version = "35.1", Location = new Uri("https://fleet:0ld-pass@packages.invalid/pos/35.1.zip?sig=expired") };
+        Assert.True(await _fleet.Catalog.PublishAsync(signed));
+        var newPassword = signed with { Location = new Uri("https://fleet:N3w-pass@packages.invalid/pos/35.1.zip?sig=expired") };
+        var newSignature = newPassword with { Location = new Uri("https://fleet:N3w-pass@packages.invalid/pos/35.1.zip?sig=renewed") };
+
+        Assert.True(await _fleet.Catalog.PublishAsync(newPassword));
+        Assert.Equal(newPassword.Location.AbsoluteUri, (await _fleet.Store.GetReleaseAsync("pos", "35.1", default))!.Location.AbsoluteUri);
+        Assert.True(await _fleet.Catalog.PublishAsync(newSignature));
+        Assert.Equal(newSignature.Location.AbsoluteUri, (await _fleet.Store.GetReleaseAsync("pos", "35.1", default))!.Location.AbsoluteUri);
+    }
+
+    [Fact]
     public async Task Sync_AlwaysPolicy_AsksBeforeEachPackage()
     {
         var till = await _fleet.TillAsync("till-01", policy: PackageConfirmationPolicy.Always);

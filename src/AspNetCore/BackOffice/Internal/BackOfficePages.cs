@@ -29,7 +29,6 @@ internal static class BackOfficePages
             return;
         }
 
-        request.Antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
         BackOfficeView view;
         try
         {
@@ -77,18 +76,13 @@ internal static class BackOfficePages
         response.StatusCode = view.StatusCode;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
-        response.Headers["X-Content-Type-Options"] = "nosniff";
-        // No script runs in these pages, and none from elsewhere may; nor may another site frame them (clickjacking).
-        // The bell page with push set up runs one script, named by its full address (a path needs the origin in CSP).
-        var push = view.PushScript ? PushPolicy(context, request) : "";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'" + push;
-        await response.WriteAsync(BackOfficeLayout.Render(request, view), context.RequestAborted).ConfigureAwait(false);
-    }
+        if (view.PushScript)
+        {
+            // The bell page with push set up runs the package's own script and worker; no other page runs any.
+            response.Headers.ContentSecurityPolicy = BackOfficeHeaders.PushPageContentSecurityPolicy;
+        }
 
-    private static string PushPolicy(HttpContext context, BackOfficeRequest request)
-    {
-        var root = context.Request.Scheme + "://" + context.Request.Host.ToUriComponent() + request.BasePath;
-        return $"; script-src {root}/push.js; worker-src {root}/push-sw.js; connect-src 'self'";
+        await response.WriteAsync(BackOfficeLayout.Render(request, view), context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -135,6 +129,13 @@ internal static class BackOfficePages
         request.Strings = BackOfficeStrings.For(request.Culture);
         var prefix = context.GetEndpoint()?.Metadata.GetMetadata<BackOfficeEndpointMetadata>()?.Prefix ?? "";
         request.BasePath = (context.Request.PathBase + new PathString(prefix)).Value?.TrimEnd('/') ?? "";
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            // Every page a signed-in user sees, a refusal included, has the header's language form, which posts a
+            // token. The request's own cookie is what a form's check reads, so getting tokens here leaves it alone.
+            request.Antiforgery = services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        }
+
         return request;
     }
 

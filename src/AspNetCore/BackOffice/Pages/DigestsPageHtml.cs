@@ -63,7 +63,7 @@ internal static class DigestsPageHtml
         html.Write($"""<fieldset{If(problems.Any(p => p.Field == "kinds"), "aria-invalid=\"true\"")}><legend>{words["Kinds"]}</legend>""");
         foreach (var kind in new[] { LogKind.Error, LogKind.Fail, LogKind.Offline, LogKind.Retry })
         {
-            html.Write($"""<label><input type="checkbox" name="kinds" value="{kind}"{If(form.Kinds.Contains(kind), "checked")}> {kind}</label> <small class="pf-hint">{words["Kind_" + kind]}</small><br>""");
+            html.Write($"""<label><input type="checkbox" name="kinds" value="{kind}"{If(form.Kinds.Contains(kind), "checked")}> {request.Strings.Kinds[kind]}</label> <small class="pf-hint">{words["Kind_" + kind]}</small><br>""");
         }
 
         Messages(html, words, problems, "kinds");

@@ -3,7 +3,7 @@ namespace PosFleet.AspNetCore.BackOffice.Pages;
 /// <summary>The texts: each key with its English, Spanish, French and Italian forms, in that order.</summary>
 internal static partial class PageStrings
 {
-    private static readonly Dictionary<string, string[]> Strings = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string[]> Strings = new(StringComparer.Ordinal)
     {
         // Notifications (the header's bell, issue 14's in-app inbox)
         ["NotificationsTitle"] = ["Notifications", "Notificaciones", "Notifications", "Notifiche"],

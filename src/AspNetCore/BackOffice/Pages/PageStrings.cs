@@ -1,4 +1,5 @@
 using System.Globalization;
+using PosFleet.AspNetCore.BackOffice.Internal;
 
 namespace PosFleet.AspNetCore.BackOffice.Pages;
 
@@ -9,21 +10,28 @@ namespace PosFleet.AspNetCore.BackOffice.Pages;
 /// </summary>
 internal static partial class PageStrings
 {
-    private static readonly string[] Languages = ["en", "es", "fr", "it"];
-
     /// <summary>The words of <paramref name="culture"/>'s language (English when it has none).</summary>
     public static PageWords For(CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var index = Array.IndexOf(Languages, culture.TwoLetterISOLanguageName);
-        return new PageWords(index < 0 ? 0 : index, culture);
+        // The texts are in the order of BackOfficeLanguage.Supported, which Of always answers one of.
+        var language = BackOfficeLanguage.Of(culture);
+        var index = BackOfficeLanguage.Supported.Select((l, i) => (l, i)).First(x => x.l == language).i;
+        return new PageWords(index, culture);
     }
 
     /// <summary>The texts of one language.</summary>
     internal readonly record struct PageWords(int Index, CultureInfo Culture)
     {
-        /// <summary>The text of <paramref name="key"/>; the key itself when there is none.</summary>
-        public string this[string key] => Strings.TryGetValue(key, out var texts) ? texts[Index] : key;
+        /// <summary>
+        /// The text of <paramref name="key"/> in this language; the English one when this language lacks it (a page
+        /// reads in two languages rather than showing a key), and the key itself only when no language has it.
+        /// </summary>
+        public string this[string key] => Strings.TryGetValue(key, out var texts) ? Text(texts, Index) : key;
+
+        /// <summary>The text at <paramref name="index"/>, or the English one (the first) when that one is missing or empty.</summary>
+        internal static string Text(string[] texts, int index) =>
+            index < texts.Length && !string.IsNullOrEmpty(texts[index]) ? texts[index] : texts[0];
 
         public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 

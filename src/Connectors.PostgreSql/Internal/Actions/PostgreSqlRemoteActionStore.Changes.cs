@@ -10,7 +10,7 @@ internal sealed partial class PostgreSqlRemoteActionStore
     public async ValueTask<RemoteAction?> CancelAsync(string organization, Guid id, DateTimeOffset at, string? reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        return await WriteAsync(
+        return await database.WriteAsync(
             async (connection, transaction) =>
             {
                 if (await LoadAsync(connection, transaction, organization, id, "FOR UPDATE", cancellationToken).ConfigureAwait(false) is not { } action)
@@ -36,7 +36,7 @@ internal sealed partial class PostgreSqlRemoteActionStore
     }
 
     public async ValueTask<long> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        await WriteAsync(
+        await database.WriteAsync(
             async (connection, transaction) =>
             {
                 // Rows a delivery or a report holds right now are skipped: the next pass (or that exchange) settles them.
@@ -59,7 +59,7 @@ internal sealed partial class PostgreSqlRemoteActionStore
     {
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(terminalId);
-        return await WriteAsync<IReadOnlyList<RemoteAction>>(
+        return await database.WriteAsync<IReadOnlyList<RemoteAction>>(
             async (connection, transaction) =>
             {
                 // The pending actions another instance is delivering right now are skipped: they go out in its response.

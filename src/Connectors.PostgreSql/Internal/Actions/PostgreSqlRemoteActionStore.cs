@@ -17,7 +17,7 @@ internal sealed partial class PostgreSqlRemoteActionStore(PostgreSqlDatabase dat
     public async ValueTask<RemoteActionQueued> AddAsync(RemoteAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return await WriteAsync(
+        return await database.WriteAsync(
             async (connection, transaction) =>
             {
                 var key = RemoteActionRules.ParametersKey(action.Parameters);
@@ -133,21 +133,6 @@ internal sealed partial class PostgreSqlRemoteActionStore(PostgreSqlDatabase dat
             }
 
             return new RemoteActionPage(page, more ? RemoteActionCursor.Of(page[^1]) : null);
-        }
-    }
-
-    private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> write, CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var result = await write(connection, transaction).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
-            }
         }
     }
 }

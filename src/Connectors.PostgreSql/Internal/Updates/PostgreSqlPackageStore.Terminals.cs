@@ -1,4 +1,3 @@
-using Npgsql;
 using PosFleet.Updates;
 
 namespace PosFleet.Connectors.PostgreSql.Internal.Updates;
@@ -32,12 +31,12 @@ internal sealed partial class PostgreSqlPackageStore
     public async ValueTask<TerminalPackageStatus?> GetTerminalAsync(string organization, string terminalId, string packageId, CancellationToken cancellationToken) =>
         (await database.QueryAsync(
             $"SELECT {TerminalColumns} FROM package_terminals WHERE organization = @organization AND terminal = @terminal AND package_id = @package",
-            ReadTerminal, cancellationToken, ("organization", organization), ("terminal", terminalId), ("package", packageId)).ConfigureAwait(false)).FirstOrDefault();
+            PackageRows.ReadTerminal, cancellationToken, ("organization", organization), ("terminal", terminalId), ("package", packageId)).ConfigureAwait(false)).FirstOrDefault();
 
     public async ValueTask<IReadOnlyList<TerminalPackageStatus>> ListTerminalsAsync(string organization, string? packageId, CancellationToken cancellationToken) =>
         await database.QueryAsync(
             $"SELECT {TerminalColumns} FROM package_terminals WHERE organization = @organization AND (@package::text IS NULL OR package_id = @package) ORDER BY terminal, package_id",
-            ReadTerminal, cancellationToken, ("organization", organization), ("package", packageId)).ConfigureAwait(false);
+            PackageRows.ReadTerminal, cancellationToken, ("organization", organization), ("package", packageId)).ConfigureAwait(false);
 
     /// <summary>The four result parameters (<c>@result_version</c>, <c>@outcome</c>, <c>@detail</c>, <c>@result_at</c>), all NULL without a result.</summary>
     internal static (string, object?)[] Result(PackageResult? result) =>
@@ -47,27 +46,4 @@ internal sealed partial class PostgreSqlPackageStore
         ("detail", result?.Detail),
         ("result_at", result?.At.UtcTicks),
     ];
-
-    /// <summary>The result from four columns starting at <paramref name="first"/>, or <see langword="null"/>.</summary>
-    internal static PackageResult? ReadResult(NpgsqlDataReader r, int first) =>
-        r.IsDBNull(first) || !Enum.TryParse<PackageOutcome>(r.GetString(first + 1), out var outcome)
-            ? null
-            : new PackageResult
-            {
-                Version = r.GetString(first),
-                Outcome = outcome,
-                Detail = r.IsDBNull(first + 2) ? null : r.GetString(first + 2),
-                At = Instant(r, first + 3) ?? default,
-            };
-
-    private static TerminalPackageStatus ReadTerminal(NpgsqlDataReader r) => new()
-    {
-        Organization = r.GetString(0),
-        TerminalId = r.GetString(1),
-        PackageId = r.GetString(2),
-        InstalledVersion = r.IsDBNull(3) ? null : r.GetString(3),
-        LastResult = ReadResult(r, 4),
-        DeclinedVersion = r.IsDBNull(8) ? null : r.GetString(8),
-        ReportedAt = Instant(r, 9)!.Value,
-    };
 }

@@ -1,4 +1,3 @@
-using Npgsql;
 using PosFleet.Updates;
 
 namespace PosFleet.Connectors.PostgreSql.Internal.Updates;
@@ -28,14 +27,27 @@ internal sealed partial class PostgreSqlPackageStore(PostgreSqlDatabase database
             ("at", release.PublishedAt.UtcTicks)).ConfigureAwait(false) == 1;
     }
 
+    public async ValueTask<bool> RenewLocationAsync(PackageRelease release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return await database.ExecuteAsync(
+            "UPDATE package_releases SET location = @location WHERE package_id = @package AND version = @version AND size = @size AND sha256 = @sha256",
+            cancellationToken,
+            ("package", release.PackageId),
+            ("version", release.Version),
+            ("size", release.Size),
+            ("sha256", release.Sha256),
+            ("location", release.Location.AbsoluteUri)).ConfigureAwait(false) == 1;
+    }
+
     public async ValueTask<PackageRelease?> GetReleaseAsync(string packageId, string version, CancellationToken cancellationToken) =>
         (await database.QueryAsync($"SELECT {ReleaseColumns} FROM package_releases WHERE package_id = @package AND version = @version",
-            ReadRelease, cancellationToken, ("package", packageId), ("version", version)).ConfigureAwait(false)).FirstOrDefault();
+            PackageRows.ReadRelease, cancellationToken, ("package", packageId), ("version", version)).ConfigureAwait(false)).FirstOrDefault();
 
     public async ValueTask<IReadOnlyList<PackageRelease>> ListReleasesAsync(string? packageId, CancellationToken cancellationToken) =>
         await database.QueryAsync(
             $"SELECT {ReleaseColumns} FROM package_releases WHERE @package::text IS NULL OR package_id = @package ORDER BY package_id, published_at, version",
-            ReadRelease, cancellationToken, ("package", packageId)).ConfigureAwait(false);
+            PackageRows.ReadRelease, cancellationToken, ("package", packageId)).ConfigureAwait(false);
 
     public async ValueTask SetTargetAsync(PackageTarget target, CancellationToken cancellationToken)
     {
@@ -54,10 +66,10 @@ internal sealed partial class PostgreSqlPackageStore(PostgreSqlDatabase database
 
     public async ValueTask<PackageTarget?> GetTargetAsync(string organization, CancellationToken cancellationToken) =>
         (await database.QueryAsync($"SELECT {TargetColumns} FROM package_targets WHERE organization = @organization",
-            ReadTarget, cancellationToken, ("organization", organization)).ConfigureAwait(false)).FirstOrDefault();
+            PackageRows.ReadTarget, cancellationToken, ("organization", organization)).ConfigureAwait(false)).FirstOrDefault();
 
     public async ValueTask<IReadOnlyList<PackageTarget>> ListTargetsAsync(CancellationToken cancellationToken) =>
-        await database.QueryAsync($"SELECT {TargetColumns} FROM package_targets ORDER BY organization", ReadTarget, cancellationToken).ConfigureAwait(false);
+        await database.QueryAsync($"SELECT {TargetColumns} FROM package_targets ORDER BY organization", PackageRows.ReadTarget, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout previous, PackageRollout rollout, CancellationToken cancellationToken)
     {
@@ -82,34 +94,4 @@ internal sealed partial class PostgreSqlPackageStore(PostgreSqlDatabase database
         ("halted", rollout.HaltedReason),
         ("changed_at", rollout.ChangedAt.UtcTicks),
     ];
-
-    private static PackageRelease ReadRelease(NpgsqlDataReader r) => new()
-    {
-        PackageId = r.GetString(0),
-        Version = r.GetString(1),
-        Channel = r.GetString(2),
-        Size = r.GetInt64(3),
-        Sha256 = r.GetString(4),
-        Location = new Uri(r.GetString(5)),
-        PublishedAt = Instant(r, 6)!.Value,
-    };
-
-    private static PackageTarget ReadTarget(NpgsqlDataReader r) => new()
-    {
-        Organization = r.GetString(0),
-        PackageId = r.GetString(1),
-        Version = r.GetString(2),
-        SetAt = Instant(r, 3)!.Value,
-        Rollout = new PackageRollout
-        {
-            Stages = r.GetFieldValue<int[]>(4),
-            Stage = r.GetInt32(5),
-            WidenAt = r.GetDouble(6),
-            FailureThreshold = r.GetDouble(7),
-            HaltedReason = r.IsDBNull(8) ? null : r.GetString(8),
-            ChangedAt = Instant(r, 9)!.Value,
-        },
-    };
-
-    internal static DateTimeOffset? Instant(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : new DateTimeOffset(r.GetInt64(column), TimeSpan.Zero);
 }

@@ -31,14 +31,14 @@ internal sealed partial class SqlitePackageStore
             p.AddWithValue("$organization", organization);
             p.AddWithValue("$terminal", terminalId);
             p.AddWithValue("$package", packageId);
-        }, ReadTerminal, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        }, PackageRows.ReadTerminal, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     public async ValueTask<IReadOnlyList<TerminalPackageStatus>> ListTerminalsAsync(string organization, string? packageId, CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {TerminalColumns} FROM package_terminals WHERE organization = $organization AND ($package IS NULL OR package_id = $package) ORDER BY terminal, package_id;", p =>
         {
             p.AddWithValue("$organization", organization);
             p.AddWithValue("$package", (object?)packageId ?? DBNull.Value);
-        }, ReadTerminal, cancellationToken).ConfigureAwait(false);
+        }, PackageRows.ReadTerminal, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The four result columns (<c>$result_version</c>, <c>$outcome</c>, <c>$detail</c>, <c>$result_at</c>), all NULL without a result.</summary>
     internal static void AddResult(SqliteParameterCollection p, PackageResult? result)
@@ -48,27 +48,4 @@ internal sealed partial class SqlitePackageStore
         p.AddWithValue("$detail", (object?)result?.Detail ?? DBNull.Value);
         p.AddWithValue("$result_at", (object?)result?.At.UtcTicks ?? DBNull.Value);
     }
-
-    /// <summary>The result from four columns starting at <paramref name="first"/>, or <see langword="null"/>.</summary>
-    internal static PackageResult? ReadResult(SqliteDataReader r, int first) =>
-        r.IsDBNull(first) || !Enum.TryParse<PackageOutcome>(r.GetString(first + 1), out var outcome)
-            ? null
-            : new PackageResult
-            {
-                Version = r.GetString(first),
-                Outcome = outcome,
-                Detail = r.IsDBNull(first + 2) ? null : r.GetString(first + 2),
-                At = Instant(r, first + 3) ?? default,
-            };
-
-    private static TerminalPackageStatus ReadTerminal(SqliteDataReader r) => new()
-    {
-        Organization = r.GetString(0),
-        TerminalId = r.GetString(1),
-        PackageId = r.GetString(2),
-        InstalledVersion = r.IsDBNull(3) ? null : r.GetString(3),
-        LastResult = ReadResult(r, 4),
-        DeclinedVersion = r.IsDBNull(8) ? null : r.GetString(8),
-        ReportedAt = Instant(r, 9)!.Value,
-    };
 }

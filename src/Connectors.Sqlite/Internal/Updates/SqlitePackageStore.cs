@@ -28,16 +28,32 @@ internal sealed partial class SqlitePackageStore(SqliteDatabase database) : IPac
             cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    public async ValueTask<bool> RenewLocationAsync(PackageRelease release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return await ExecuteAsync(
+            "UPDATE package_releases SET location = $location WHERE package_id = $package AND version = $version AND size = $size AND sha256 = $sha256;",
+            p =>
+            {
+                p.AddWithValue("$package", release.PackageId);
+                p.AddWithValue("$version", release.Version);
+                p.AddWithValue("$size", release.Size);
+                p.AddWithValue("$sha256", release.Sha256);
+                p.AddWithValue("$location", release.Location.AbsoluteUri);
+            },
+            cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     public async ValueTask<PackageRelease?> GetReleaseAsync(string packageId, string version, CancellationToken cancellationToken) =>
         (await QueryAsync($"SELECT {ReleaseColumns} FROM package_releases WHERE package_id = $package AND version = $version;", p =>
         {
             p.AddWithValue("$package", packageId);
             p.AddWithValue("$version", version);
-        }, ReadRelease, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        }, PackageRows.ReadRelease, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     public async ValueTask<IReadOnlyList<PackageRelease>> ListReleasesAsync(string? packageId, CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {ReleaseColumns} FROM package_releases WHERE $package IS NULL OR package_id = $package ORDER BY package_id, published_at, version;",
-            p => p.AddWithValue("$package", (object?)packageId ?? DBNull.Value), ReadRelease, cancellationToken).ConfigureAwait(false);
+            p => p.AddWithValue("$package", (object?)packageId ?? DBNull.Value), PackageRows.ReadRelease, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask SetTargetAsync(PackageTarget target, CancellationToken cancellationToken)
     {
@@ -57,10 +73,10 @@ internal sealed partial class SqlitePackageStore(SqliteDatabase database) : IPac
 
     public async ValueTask<PackageTarget?> GetTargetAsync(string organization, CancellationToken cancellationToken) =>
         (await QueryAsync($"SELECT {TargetColumns} FROM package_targets WHERE organization = $organization;",
-            p => p.AddWithValue("$organization", organization), ReadTarget, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            p => p.AddWithValue("$organization", organization), PackageRows.ReadTarget, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     public async ValueTask<IReadOnlyList<PackageTarget>> ListTargetsAsync(CancellationToken cancellationToken) =>
-        await QueryAsync($"SELECT {TargetColumns} FROM package_targets ORDER BY organization;", _ => { }, ReadTarget, cancellationToken).ConfigureAwait(false);
+        await QueryAsync($"SELECT {TargetColumns} FROM package_targets ORDER BY organization;", _ => { }, PackageRows.ReadTarget, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<bool> UpdateRolloutAsync(string organization, string version, PackageRollout previous, PackageRollout rollout, CancellationToken cancellationToken)
     {
@@ -93,36 +109,6 @@ internal sealed partial class SqlitePackageStore(SqliteDatabase database) : IPac
         p.AddWithValue("$halted", (object?)rollout.HaltedReason ?? DBNull.Value);
         p.AddWithValue("$changed_at", rollout.ChangedAt.UtcTicks);
     }
-
-    private static PackageRelease ReadRelease(SqliteDataReader r) => new()
-    {
-        PackageId = r.GetString(0),
-        Version = r.GetString(1),
-        Channel = r.GetString(2),
-        Size = r.GetInt64(3),
-        Sha256 = r.GetString(4),
-        Location = new Uri(r.GetString(5)),
-        PublishedAt = Instant(r, 6)!.Value,
-    };
-
-    private static PackageTarget ReadTarget(SqliteDataReader r) => new()
-    {
-        Organization = r.GetString(0),
-        PackageId = r.GetString(1),
-        Version = r.GetString(2),
-        SetAt = Instant(r, 3)!.Value,
-        Rollout = new PackageRollout
-        {
-            Stages = [.. r.GetString(4).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
-            Stage = r.GetInt32(5),
-            WidenAt = r.GetDouble(6),
-            FailureThreshold = r.GetDouble(7),
-            HaltedReason = r.IsDBNull(8) ? null : r.GetString(8),
-            ChangedAt = Instant(r, 9)!.Value,
-        },
-    };
-
-    internal static DateTimeOffset? Instant(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : new DateTimeOffset(r.GetInt64(column), TimeSpan.Zero);
 
     private async ValueTask<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> parameters, CancellationToken cancellationToken)
     {

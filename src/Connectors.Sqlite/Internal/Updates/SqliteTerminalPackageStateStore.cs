@@ -24,8 +24,8 @@ internal sealed class SqliteTerminalPackageStateStore(SqliteDatabase database) :
                 PackageId = r.GetString(0),
                 InstalledVersion = r.IsDBNull(1) ? null : r.GetString(1),
                 Confirmed = r.GetInt64(2) != 0,
-                LastResult = SqlitePackageStore.ReadResult(r, 3),
-                InstalledAt = r.IsDBNull(7) ? null : new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
+                LastResult = PackageRows.ReadResult(r, 3),
+                InstalledAt = PackageRows.Instant(r, 7),
                 InstallingVersion = r.IsDBNull(8) ? null : r.GetString(8),
             };
         }

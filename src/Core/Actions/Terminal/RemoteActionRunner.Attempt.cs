@@ -78,7 +78,7 @@ internal sealed partial class RemoteActionRunner
         }
     }
 
-    private async Task<bool> FinishAsync(RemoteActionDelivery delivery, int attempt, RemoteActionOutcome outcome, CancellationToken cancellationToken)
+    private async Task<RemoteActionState?> FinishAsync(RemoteActionDelivery delivery, int attempt, RemoteActionOutcome outcome, CancellationToken cancellationToken)
     {
         var report = new RemoteActionReport
         {
@@ -98,7 +98,7 @@ internal sealed partial class RemoteActionRunner
             TryDeleteWork(delivery.Id);
         }
 
-        return true;
+        return outcome.State;
     }
 
     /// <summary>Deletes the action's work folder once nothing in it is needed any more.</summary>

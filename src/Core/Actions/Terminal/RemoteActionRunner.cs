@@ -33,12 +33,12 @@ internal sealed partial class RemoteActionRunner(
             var ended = 0;
             foreach (var entry in await journal.ListAsync(RemoteActionEntryState.Running, cancellationToken).ConfigureAwait(false))
             {
-                ended += await RunAsync(entry, recovery: true, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                ended += await RunAsync(entry, recovery: true, cancellationToken).ConfigureAwait(false) is null ? 0 : 1;
             }
 
             while ((await journal.ListAsync(RemoteActionEntryState.Received, cancellationToken).ConfigureAwait(false)) is [var next, ..])
             {
-                ended += await RunAsync(next, recovery: false, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                ended += await RunAsync(next, recovery: false, cancellationToken).ConfigureAwait(false) is null ? 0 : 1;
             }
 
             return ended;
@@ -87,8 +87,8 @@ internal sealed partial class RemoteActionRunner(
         }
     }
 
-    /// <summary>Runs one action to its outcome (with its retries); <see langword="false"/> when stopped before it ended.</summary>
-    private async Task<bool> RunAsync(RemoteActionEntry entry, bool recovery, CancellationToken cancellationToken)
+    /// <summary>Runs one action to its outcome (with its retries): the state it ended in, <see langword="null"/> when stopped before it ended.</summary>
+    private async Task<RemoteActionState?> RunUnmeasuredAsync(RemoteActionEntry entry, bool recovery, CancellationToken cancellationToken)
     {
         var delivery = entry.Delivery;
         var attempt = entry.Attempt;
@@ -105,7 +105,7 @@ internal sealed partial class RemoteActionRunner(
             // is still told it is a recovery and decides, within that attempt; what it answers is the outcome.
             Log.Running(logger, delivery.Id, delivery.Name, attempt, delivery.MaxAttempts, recovery);
             var decided = await AttemptAsync(handler, delivery, attempt, recovery, previous, cancellationToken).ConfigureAwait(false);
-            return decided is not null && await FinishAsync(delivery, attempt, decided, cancellationToken).ConfigureAwait(false);
+            return decided is null ? null : await FinishAsync(delivery, attempt, decided, cancellationToken).ConfigureAwait(false);
         }
 
         while (true)
@@ -124,14 +124,14 @@ internal sealed partial class RemoteActionRunner(
             var running = new RemoteActionReport { Id = Guid.CreateVersion7(time.GetUtcNow()), ActionId = delivery.Id, State = RemoteActionState.Running, At = time.GetUtcNow(), Attempt = attempt, Detail = previous };
             if (!await journal.StartAsync(running, cancellationToken).ConfigureAwait(false))
             {
-                return false;
+                return null;
             }
 
             Log.Running(logger, delivery.Id, delivery.Name, attempt, delivery.MaxAttempts, recovery);
             var outcome = await AttemptAsync(handler, delivery, attempt, recovery, previous, cancellationToken).ConfigureAwait(false);
             if (outcome is null)
             {
-                return false;
+                return null;
             }
 
             if (outcome.State is RemoteActionState.Failed && outcome.Retry && attempt < delivery.MaxAttempts)

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PosFleet.Diagnostics;
 
 namespace PosFleet.Actions.Terminal;
 
@@ -6,12 +9,14 @@ namespace PosFleet.Actions.Terminal;
 /// The terminal's part of an exchange, called by the sync agent: the reports waiting in the journal and the next
 /// chunk of an upload go in the request; the response's acknowledgements delete those reports (or move the upload
 /// on, or stop it when the back office refused it), and its deliveries are recorded in the journal, once each, for the runner.
+/// A report the back office refused for good is deleted too, its reason logged as a warning.
 /// </summary>
-internal sealed class RemoteActionTerminalExchange(
+internal sealed partial class RemoteActionTerminalExchange(
     IRemoteActionJournal journal,
     RemoteActionRunner runner,
     IOptions<RemoteActionAgentOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<RemoteActionTerminalExchange> logger)
 {
     private readonly RemoteActionAgentOptions _options = options.Value;
     private readonly Dictionary<Guid, (Guid ActionId, long End, long Length)> _chunks = [];
@@ -41,9 +46,15 @@ internal sealed class RemoteActionTerminalExchange(
         }
 
         var recorded = new List<Guid>();
-        foreach (var id in batch.Refused ?? [])
+        foreach (var refusal in batch.Refusals ?? [])
         {
-            if (_chunks.Remove(id, out var chunk))
+            if (refusal is null)
+            {
+                continue;
+            }
+
+            Log.Refused(logger, refusal.ActionId, DisplayText.Escape(refusal.Reason));
+            if (_chunks.Remove(refusal.Id, out var chunk))
             {
                 // The back office will not take this file (and failed the action if it still could): the upload stops,
                 // its outcome goes up, and the next upload gets its turn.
@@ -76,18 +87,42 @@ internal sealed class RemoteActionTerminalExchange(
             await journal.AcknowledgeReportsAsync(recorded, cancellationToken).ConfigureAwait(false);
         }
 
-        var received = false;
-        foreach (var delivery in batch.Actions ?? [])
-        {
-            if (delivery is not null && delivery.Id != Guid.Empty && !string.IsNullOrEmpty(delivery.Name))
-            {
-                received |= await journal.ReceiveAsync(delivery, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var received = batch.Actions is { Count: > 0 } actions && await ReceiveDeliveriesAsync(actions, cancellationToken).ConfigureAwait(false);
 
         if (received)
         {
             runner.Signal();
+        }
+    }
+
+    /// <summary>
+    /// Records the delivered actions in the journal, once each, traced as a consumer (the back office's deliver span is
+    /// its producer); whether any was new.
+    /// </summary>
+    private async ValueTask<bool> ReceiveDeliveriesAsync(IReadOnlyList<RemoteActionDelivery> actions, CancellationToken cancellationToken)
+    {
+        using var activity = PosFleetInstruments.Source.StartActivity("posfleet.action.deliver", ActivityKind.Consumer);
+        activity?.SetTag("posfleet.action.delivered", actions.Count);
+        var received = 0;
+        try
+        {
+            foreach (var delivery in actions)
+            {
+                if (delivery is not null && delivery.Id != Guid.Empty && !string.IsNullOrEmpty(delivery.Name)
+                    && await journal.ReceiveAsync(delivery, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+                {
+                    received++;
+                }
+            }
+
+            // A delivery already in the journal (its response was lost before) is not run again.
+            activity?.SetTag("posfleet.action.received", received);
+            return received > 0;
+        }
+        catch (Exception ex)
+        {
+            PosFleetInstruments.Fail(activity, PosFleetInstruments.ErrorTypeOf(ex));
+            throw;
         }
     }
 

@@ -121,6 +121,9 @@ internal sealed class LogClassifier
     /// <summary>Whether there are more than 64 keywords, so that a hit mask is a summary and selected lines are searched again.</summary>
     public bool IsWide => _keywordCount > 64;
 
+    /// <summary>Whether some rule applies without a keyword: else a line with no keyword is classified by its level alone.</summary>
+    public bool HasRulesWithoutKeywords => _hasRulesWithoutKeywords;
+
     /// <summary>Whether the packed (vector) prefilter is used rather than the automaton.</summary>
     public bool IsPacked => _packed is not null;
 

@@ -11,6 +11,7 @@ internal sealed partial class LogIngester
         using var activity = PosFleetInstruments.Source.StartActivity("posfleet.ingest");
         var started = Stopwatch.GetTimestamp();
         var outcome = "error";
+        string? error = null;
         try
         {
             var summary = await IngestUnmeasuredAsync(request, cancellationToken).ConfigureAwait(false);
@@ -20,16 +21,24 @@ internal sealed partial class LogIngester
             activity?.SetTag("posfleet.ingest.lines", summary.LinesRead);
             activity?.SetTag("posfleet.ingest.entries", summary.NewEntries);
             activity?.SetTag("posfleet.ingest.malformed_lines", summary.MalformedLines);
+            if (outcome == "partial")
+            {
+                // Some files could not be read: what was read is committed, the rest waits for the next ingest.
+                error = outcome;
+                PosFleetInstruments.Fail(activity, error);
+            }
+
             return summary;
         }
         catch (Exception ex)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            error = PosFleetInstruments.ErrorTypeOf(ex);
+            PosFleetInstruments.Fail(activity, error);
             throw;
         }
         finally
         {
-            PosFleetInstruments.IngestDuration.Record(PosFleetInstruments.SecondsSince(started), new KeyValuePair<string, object?>("posfleet.outcome", outcome));
+            PosFleetInstruments.IngestDuration.Record(PosFleetInstruments.SecondsSince(started), PosFleetInstruments.Tags(error, "posfleet.outcome", outcome));
         }
     }
 }

@@ -16,10 +16,22 @@ internal sealed partial class BlockScanner
     {
         aggregate.Selected++;
         var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
-        var id = MessageTemplater.Fold(fields.Message, buffer, out var written);
+        // A message of a shape seen before (the same but for its digits) has that shape's template: no fold.
+        var written = -1;
+        if (!_shapes.TryGet(fields.Message, out var shape, out var id))
+        {
+            id = MessageTemplater.Fold(fields.Message, buffer, out written);
+            _shapes.Add(shape, id);
+        }
+
         ref var template = ref CollectionsMarshal.GetValueRefOrAddDefault(aggregate.Templates, id, out var exists);
         if (!exists)
         {
+            if (written < 0)
+            {
+                MessageTemplater.Fold(fields.Message, buffer, out written);
+            }
+
             template = new TemplateAggregate
             {
                 Template = Encoding.UTF8.GetString(buffer.AsSpan(0, written)),

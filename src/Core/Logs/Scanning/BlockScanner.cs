@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using PosFleet.Logs.Formats;
+using PosFleet.Logs.Templates;
 
 namespace PosFleet.Logs.Scanning;
 
@@ -20,6 +21,7 @@ internal sealed partial class BlockScanner
     private readonly LevelCounter _levels = new();
     private readonly bool _hasKeywords;
     private readonly ScanAggregate _aggregate;
+    private readonly TemplateShapeCache _shapes = new();
     private byte[]? _scratch;
     private byte[]? _template;
     private IsoMinuteCache _minute;
@@ -65,6 +67,9 @@ internal sealed partial class BlockScanner
             LatestTicks = modifiedTicks,
         };
         var windowed = fromTicks != long.MinValue || toTicks != long.MaxValue;
+
+        // Whether a line with no keyword is known by its level alone, and nothing else asks for its fields.
+        var levelDecides = !classifier.HasRulesWithoutKeywords && !narrowed && plan.OnEntry is null;
 
         // In a layout whose entries start with a timestamp, a line that starts with a blank (a stack frame), "Caused by:" and
         // the like belongs to the entry above. An untimed entry borrows the time of the timed one before it (for display).
@@ -139,6 +144,22 @@ internal sealed partial class BlockScanner
                     if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
                     {
                         continue;
+                    }
+
+                    if (levelDecides)
+                    {
+                        // No keyword anywhere after the level and a kind not selected: the level is the whole answer, and
+                        // the terminal, component and message need not be read.
+                        var byLevel = _levels.Find(fields.Level);
+                        if (!selecting[(int)byLevel.Kind] && (!_hasKeywords || classifier.FindKeywords(text[tail..], block[(start + tail)..]) == 0))
+                        {
+                            (lastTicks, lastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
+                            inScope++;
+                            byLevel.Count++;
+                            kinds[(int)byLevel.Kind]++;
+                            severities[(int)byLevel.Severity]++;
+                            continue;
+                        }
                     }
 
                     fields.Component = default;

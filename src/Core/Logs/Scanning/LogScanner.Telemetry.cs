@@ -11,6 +11,7 @@ internal sealed partial class LogScanner
         using var activity = PosFleetInstruments.Source.StartActivity("posfleet.scan");
         var started = Stopwatch.GetTimestamp();
         var outcome = "error";
+        string? error = null;
         try
         {
             var summary = await ScanUnmeasuredAsync(request, cancellationToken).ConfigureAwait(false);
@@ -28,12 +29,13 @@ internal sealed partial class LogScanner
         }
         catch (Exception ex)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            error = PosFleetInstruments.ErrorTypeOf(ex);
+            PosFleetInstruments.Fail(activity, error);
             throw;
         }
         finally
         {
-            PosFleetInstruments.ScanDuration.Record(PosFleetInstruments.SecondsSince(started), new KeyValuePair<string, object?>("posfleet.outcome", outcome));
+            PosFleetInstruments.ScanDuration.Record(PosFleetInstruments.SecondsSince(started), PosFleetInstruments.Tags(error, "posfleet.outcome", outcome));
         }
     }
 }

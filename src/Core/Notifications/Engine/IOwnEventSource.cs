@@ -13,3 +13,13 @@ internal interface IOwnEventSource
     /// <returns>How many events were published (new or not).</returns>
     ValueTask<int> RepublishAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>How far back a start publishes PosFleet's own events again.</summary>
+internal static class OwnEvents
+{
+    /// <summary>
+    /// The causes of the last 24 hours: a crash leaves at most the events it was finishing, and an older cause is not
+    /// sent to a recipient or a rule added since (the engine's idempotency keys are per recipient).
+    /// </summary>
+    public static readonly TimeSpan RepublishWindow = TimeSpan.FromHours(24);
+}

@@ -9,13 +9,20 @@ internal sealed partial class SyncAgent
     private async Task<SyncOutcome> SyncAsync(CancellationToken cancellationToken)
     {
         int exchanges = 0, sent = 0, acknowledged = 0, rejected = 0;
+        // The previous sync's error goes up once, in the first exchange that gets an answer: the back office adds it to
+        // the history then, and later exchanges of this sync must not add it again. A refusal is the back office's own
+        // word, already in its history. An error from after an exchange keeps the board red until the back office hears
+        // that a sync completed cleanly: when this sync's only answered exchange carried one, one more exchange, without
+        // a batch, says so now rather than at the next sync.
+        var carried = _last is { Status: not (SyncOutcomeStatus.Succeeded or SyncOutcomeStatus.Refused) } last ? last : null;
+        var confirming = false;
         while (true)
         {
             IReadOnlyList<OutboxMessage> batch;
             long depth;
             try
             {
-                batch = await _outbox.PeekAsync(_options.MaxBatchMessages, _options.MaxBatchBytes, cancellationToken).ConfigureAwait(false);
+                batch = confirming ? [] : await _outbox.PeekAsync(_options.MaxBatchMessages, _options.MaxBatchBytes, cancellationToken).ConfigureAwait(false);
                 depth = await _outbox.CountAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -32,8 +39,8 @@ internal sealed partial class SyncAgent
                     ApplicationVersion = _options.ApplicationVersion,
                     LastUpdate = await LastUpdateAsync(cancellationToken).ConfigureAwait(false),
                     LastSync = _lastSucceededAt,
-                    LastError = _last is { Status: not SyncOutcomeStatus.Succeeded } last ? last.Error : null,
-                    LastErrorAfterExchange = _last is { Status: not SyncOutcomeStatus.Succeeded, FailedAfterExchange: true },
+                    LastError = carried?.Error,
+                    LastErrorAfterExchange = carried is { FailedAfterExchange: true },
                     OutboxDepth = depth,
                     OldestUnsentAge = batch.Count > 0 ? Max(_time.GetUtcNow() - batch[0].CreatedAt, TimeSpan.Zero) : null,
                     SyncInterval = Interval(),
@@ -66,6 +73,8 @@ internal sealed partial class SyncAgent
 
             exchanges++;
             sent += batch.Count;
+            var redUntilConfirmed = carried is { FailedAfterExchange: true };
+            carried = null;
             _suggestedInterval = response.NextInterval;
             if (response.Refusal is { } refusal)
             {
@@ -117,7 +126,16 @@ internal sealed partial class SyncAgent
             var outboxDone = batch.Count == 0 || answered < batch.Count || depth <= batch.Count;
             if ((outboxDone && response.Changes is not { HasMore: true } && !ActionsHaveMore) || exchanges >= _options.MaxExchangesPerSync)
             {
-                break;
+                if (!redUntilConfirmed)
+                {
+                    break;
+                }
+
+                confirming = true;
+            }
+            else
+            {
+                confirming = false;
             }
         }
 

@@ -33,6 +33,9 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
 
     /// <summary>When the last sync that succeeded completed; <see langword="null"/> before the first.</summary>
     internal DateTimeOffset? LastSucceededAt => _lastSucceededAt;
+
+    /// <summary>When the agent was created (the host's start): the health check's grace period runs from it.</summary>
+    internal DateTimeOffset StartedAt { get; }
     private TimeSpan? _suggestedInterval;
     private readonly IChangeImporter? _importer;
     private readonly TerminalConfigurationSource? _configuration;
@@ -60,6 +63,7 @@ internal sealed partial class SyncAgent : BackgroundService, ISyncAgent
         _options = options.Value;
         _fleet = fleet.Value;
         _time = time;
+        StartedAt = time.GetUtcNow();
         _logger = logger;
         _retry = new ResiliencePipelineBuilder<SyncOutcome> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<SyncOutcome>

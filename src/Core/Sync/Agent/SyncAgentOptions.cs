@@ -52,7 +52,10 @@ public sealed class SyncAgentOptions
     /// <value>The default value is 1 MiB.</value>
     public long MaxBatchBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>The most exchanges one sync makes while the outbox still holds messages; the rest wait for the next sync.</summary>
+    /// <summary>
+    /// The most exchanges one sync makes while the outbox still holds messages; the rest wait for the next sync. One more
+    /// exchange with no batch may follow a recovering sync, past this cap, so the status board is green when it returns.
+    /// </summary>
     /// <value>The default value is 50.</value>
     public int MaxExchangesPerSync { get; set; } = 50;
 

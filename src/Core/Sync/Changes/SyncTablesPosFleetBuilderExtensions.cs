@@ -10,11 +10,12 @@ public static class SyncTablesPosFleetBuilderExtensions
 {
     /// <summary>
     /// Declares the tables the back office exports and the terminals import, the same way on both sides; the
-    /// declarations are checked at start-up. A storage connector does the rest: <c>UseSqliteStorage</c> installs the
-    /// change tracking on a back office (a host without <see cref="PosFleetOptions.TerminalId"/>) and imports on a terminal.
+    /// declarations are checked at start-up. A storage connector does the rest: <c>UseSqliteStorage</c> and
+    /// <c>UsePostgreSqlStorage</c> install the change tracking on a back office (a host without
+    /// <see cref="PosFleetOptions.TerminalId"/>); <c>UseSqliteStorage</c> imports on a terminal.
     /// On a back office, a hosted pass purges the tombstones older than <see cref="SyncTablesOptions.TombstoneRetention"/>.
-    /// A back office whose storage tracks no changes (no <see cref="IChangeExporter"/>: the in-memory and PostgreSQL
-    /// storages) fails start-up when tables are declared, rather than never sending them.
+    /// A back office whose storage tracks no changes (no <see cref="IChangeExporter"/>: the in-memory
+    /// storage) fails start-up when tables are declared, rather than never sending them.
     /// </summary>
     /// <param name="builder">The PosFleet builder.</param>
     /// <param name="configure">Adds the tables, such as <c>o =&gt; o.Tables.Add(new SyncTable { Name = "users", ... })</c>.</param>

@@ -30,7 +30,7 @@ internal sealed class SyncTablesStorageValidator(IServiceProvider services, IOpt
         return ValidateOptionsResult.Fail(
             $"AddSyncTables declares the tables {tables}, but the storage registered tracks no changes (no IChangeExporter): "
             + "the back office would never send them to its terminals. Keep the back office's own tables in a storage that "
-            + "tracks them (UseSqliteStorage), or register an IChangeExporter of your own; the in-memory and PostgreSQL "
-            + "storages do not track changes of the host's tables. To export nothing, remove AddSyncTables.");
+            + "tracks them (UseSqliteStorage or UsePostgreSqlStorage), or register an IChangeExporter of your own; the in-memory "
+            + "storage does not track changes of the host's tables. To export nothing, remove AddSyncTables.");
     }
 }

@@ -12,6 +12,7 @@ internal sealed partial class SyncExchangeHandler
         activity?.SetTag("posfleet.terminal.id", request.TerminalId);
         var started = Stopwatch.GetTimestamp();
         var status = "error";
+        string? error = null;
         try
         {
             var result = await HandleCoreAsync(credential, request, cancellationToken).ConfigureAwait(false);
@@ -26,12 +27,15 @@ internal sealed partial class SyncExchangeHandler
         }
         catch (Exception ex)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            // Only the back office's own failure is an error of this server span: a terminal refused, unauthorized or
+            // sending a bad request got its answer, as an HTTP server span leaves a 4xx unset.
+            error = PosFleetInstruments.ErrorTypeOf(ex);
+            PosFleetInstruments.Fail(activity, error);
             throw;
         }
         finally
         {
-            PosFleetInstruments.ExchangeDuration.Record(PosFleetInstruments.SecondsSince(started), new KeyValuePair<string, object?>("posfleet.sync.status", status));
+            PosFleetInstruments.ExchangeDuration.Record(PosFleetInstruments.SecondsSince(started), PosFleetInstruments.Tags(error, "posfleet.sync.status", status));
         }
     }
 

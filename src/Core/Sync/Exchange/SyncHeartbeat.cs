@@ -17,7 +17,11 @@ public sealed record SyncHeartbeat
     /// <value>The default value is <see langword="null"/>.</value>
     public DateTimeOffset? LastUpdate { get; init; }
 
-    /// <summary>The last error of the terminal's previous exchange, or <see langword="null"/> when it succeeded.</summary>
+    /// <summary>
+    /// The error of the terminal's previous sync, or <see langword="null"/> when it succeeded. Carried in the first
+    /// exchange of the next sync only (the back office adds it to the history once), and never for a refusal, which the
+    /// back office recorded itself.
+    /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? LastError { get; init; }
 

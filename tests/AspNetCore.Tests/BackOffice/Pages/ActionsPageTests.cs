@@ -6,6 +6,7 @@ namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>The actions page (seeds 001 and 004) in headless Chromium: pending and done, add, cancel, refusals.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class ActionsPageTests(BrowserFixture browser) : IAsyncLifetime
 {
     private StatusPagesHost _host = null!;

@@ -6,6 +6,7 @@ namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>The digests page (seed 000) in headless Chromium: the subscription form, its messages, run now and the history.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class DigestsPageTests(BrowserFixture browser) : IAsyncLifetime
 {
     private StatusPagesHost _host = null!;

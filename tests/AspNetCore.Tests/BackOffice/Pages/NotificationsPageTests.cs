@@ -7,6 +7,7 @@ namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>The header's bell and its inbox page (issue 14's in-app inbox) in headless Chromium: count, list, mark read, refusals.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class NotificationsPageTests(BrowserFixture browser) : IAsyncLifetime
 {
     private StatusPagesHost _host = null!;

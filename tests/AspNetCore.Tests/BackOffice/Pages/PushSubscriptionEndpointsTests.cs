@@ -136,7 +136,7 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BellPage_PushSetUp_HasTheHiddenButtonAndAllowsOnlyThePushScript()
+    public async Task BellPage_PushSetUp_HasTheHiddenButtonAndAllowsScriptsFromTheSiteOnly()
     {
         using var ana = await BackOfficeUserClient.SignInAsync(_host, "ana");
         using var response = await ana.SendAsync(new HttpRequestMessage(HttpMethod.Get, "fleet/notifications?org=shop-12"));
@@ -145,7 +145,10 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
         Assert.Contains("""<button type="button" class="pf-button" id="push-enable" hidden""", body, StringComparison.Ordinal);
         Assert.Contains("""<script src="/fleet/push.js" defer></script>""", body, StringComparison.Ordinal);
         var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains($"script-src {_host.BaseUri}fleet/push.js;", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("worker-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.BaseUri.Authority, csp, StringComparison.Ordinal);
         Assert.DoesNotContain("'unsafe-inline'", csp, StringComparison.Ordinal);
     }
 

@@ -8,6 +8,7 @@ namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>The status board page (seed 004) in headless Chromium, over a SQLite back office.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class StatusPageTests(BrowserFixture browser) : IAsyncLifetime
 {
     private StatusPagesHost _host = null!;
@@ -91,6 +92,23 @@ public sealed class StatusPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal("2026-11-29T18:00:00.0000000+00:00", action.Parameters["to"]);
         Assert.Equal((5 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture), action.Parameters["max-bytes"]);
         Assert.Equal(1, await page.Locator("#pending tbody tr[data-state=Pending]").CountAsync());
+    }
+
+    [Fact]
+    public async Task QueueAction_FromTheRow_IsQueuedForThatTerminalAndShownPending()
+    {
+        var page = await _host.SignInAsync(browser.Browser, "ana");
+        var row = page.Locator("#board tbody tr[data-terminal=till-a3]");
+
+        await row.Locator("summary", new() { HasTextString = "Queue an action" }).ClickAsync();
+        await row.Locator("form.queue-action select[name=name]").SelectOptionAsync("clear-cache");
+        await row.Locator("form.queue-action button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/fleet/actions", StringComparison.Ordinal));
+
+        var action = Assert.Single(await ListAsync("shop-12"));
+        Assert.Equal(("till-a3", "clear-cache", RemoteActionState.Pending), (action.TerminalId, action.Name, action.State));
+        Assert.Equal(1, await page.Locator("#pending tbody tr").CountAsync());
+        Assert.Empty(await ListAsync("shop-34"));
     }
 
     [Fact]

@@ -86,16 +86,12 @@ internal sealed class StatusPagesHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>A new browser context (its own cookies) signed in as <paramref name="user"/> through the sample's login page, on the status page.</summary>
-    public async Task<IPage> SignInAsync(IBrowser browser, string user, string locale = "en-US")
-    {
-        var context = await browser.NewContextAsync(new() { Locale = locale, AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Root, "status").ToString());
-        await page.ClickAsync($"button[name=user][value={user}]");
-        await page.WaitForURLAsync(url => url.Contains(BasePath + "/status", StringComparison.Ordinal));
-        return page;
-    }
+    /// <summary>
+    /// A new browser context (its own cookies) signed in as <paramref name="user"/> through the sample's login page, on
+    /// the status page; at a desk's width unless given, with JavaScript unless told.
+    /// </summary>
+    public Task<IPage> SignInAsync(IBrowser browser, string user, string locale = "en-US", int width = 1280, bool javaScript = true) =>
+        BrowserFixture.SignInAsync(browser, new Uri(Root, "status"), user, locale, width, javaScript);
 
     public async Task RecordAsync(string terminal, string organization, string version = "35.0", string? error = null, TimeSpan? silentFor = null)
     {

@@ -5,6 +5,7 @@ namespace PosFleet.Tests.BackOffice.Pages;
 
 /// <summary>A terminal's sync error history in headless Chromium, over a SQLite back office: reached from its board row, shown as text, organization-checked.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", BrowserCollection.Category)]
 public sealed class SyncErrorsPageTests(BrowserFixture browser) : IAsyncLifetime
 {
     private StatusPagesHost _host = null!;

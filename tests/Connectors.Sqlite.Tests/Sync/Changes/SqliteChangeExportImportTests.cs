@@ -41,36 +41,6 @@ public sealed class SqliteChangeExportImportTests : IDisposable
     }
 
     [Fact]
-    public async Task Export_BatchBoundedInBytes_LargeRowsSplitAcrossBatches()
-    {
-        await using var backOffice = ChangeHosts.Create(BackOffice, null, o => { o.Tables.Add(ChangeHosts.Items()); o.MaxBatchBytes = 4096; });
-        var exporter = backOffice.GetRequiredService<IChangeExporter>();
-        await exporter.ExportAsync("folder-1", null, 0, CancellationToken.None);
-        SqliteFile.Execute(BackOffice, """
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)
-            INSERT INTO items (id, organization, name) SELECT i, 'folder-1', printf('%.2000c', 'x') FROM n;
-            """);
-
-        var batches = await ChangeHosts.ExportAllAsync(exporter, null);
-
-        Assert.Equal(10, batches.Sum(b => b.Changes.Count));
-        Assert.All(batches, b => Assert.InRange(b.Changes.Count, 0, 2));
-    }
-
-    [Fact]
-    public async Task Export_OtherOrganization_NeverIncluded()
-    {
-        await using var backOffice = ChangeHosts.Create(BackOffice, null);
-        var exporter = backOffice.GetRequiredService<IChangeExporter>();
-        await exporter.ExportAsync("folder-1", null, 0, CancellationToken.None);
-        SqliteFile.Execute(BackOffice, "INSERT INTO items (id, organization, name) VALUES (1, 'folder-1', 'Mine'), (2, 'folder-2', 'Theirs');");
-
-        var changes = (await ChangeHosts.ExportAllAsync(exporter, "till-1")).SelectMany(b => b.Changes).ToList();
-
-        Assert.Equal(1L, Assert.Single(changes).Values["id"].GetInt64());
-    }
-
-    [Fact]
     public async Task Export_ConcurrentWriter_NoCommittedRowIsEverSkipped()
     {
         // Each export catches up (large batches) and reads for a while (large rows), while the writer commits one row

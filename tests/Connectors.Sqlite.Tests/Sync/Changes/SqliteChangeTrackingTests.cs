@@ -67,22 +67,6 @@ public sealed class SqliteChangeTrackingTests : IDisposable
     }
 
     [Fact]
-    public async Task HostWrites_RowMovedToAnotherOrganization_OldOrganizationGetsATombstone()
-    {
-        await using var host = ChangeHosts.Create(Db, terminalId: null);
-        await StartAsync(host);
-        SqliteFile.Execute(Db, "INSERT INTO items (id, organization, name) VALUES (1, 'folder-1', 'Espresso');");
-        var exporter = host.GetRequiredService<IChangeExporter>();
-        var before = (await ChangeHosts.ExportAllAsync(exporter, null)).Last().Checkpoint;
-
-        SqliteFile.Execute(Db, "UPDATE items SET organization = 'folder-2' WHERE id = 1;");
-
-        var change = Assert.Single((await exporter.ExportAsync("folder-1", null, before, CancellationToken.None)).Changes);
-        Assert.True(change.Deleted);
-        Assert.False(Assert.Single((await exporter.ExportAsync("folder-2", null, 0, CancellationToken.None)).Changes).Deleted);
-    }
-
-    [Fact]
     public async Task Start_KeyNeitherPrimaryKeyNorUnique_FailsNamingTableAndFix()
     {
         var host = ChangeHosts.Create(Db, terminalId: null, o => o.Tables.Add(new SyncTable { Name = "items", KeyColumns = ["name"], OrganizationColumn = "organization" }));

@@ -1,0 +1,83 @@
+using System.Text;
+using PosFleet.Logs.Templates;
+using PosFleet.Tests.Logs.Loghub;
+
+namespace PosFleet.Tests.Logs.Templates;
+
+public sealed class TemplateShapeCacheTests
+{
+    public static TheoryData<string> Systems => [.. LoghubSystem.All];
+
+    [Theory]
+    [MemberData(nameof(Systems))]
+    public void Fold_DigitsMasked_SameTemplate(string system)
+    {
+        // What the cache rests on, on real lines no one here wrote: a message and its shape fold alike, with no digit left.
+        foreach (var line in LoghubSystem.Load(system).Lines)
+        {
+            var destination = new byte[(line.Length * 3) + 16];
+            var masked = new byte[line.Length];
+            var id = MessageTemplater.Fold(line, destination, out var written);
+            var template = Encoding.UTF8.GetString(destination, 0, written);
+            TemplateShapeCache.ShapeOf(line, masked);
+
+            Assert.Equal(id, MessageTemplater.Fold(masked.AsSpan(0, line.Length), destination, out written));
+            Assert.Equal(template, Encoding.UTF8.GetString(destination, 0, written));
+            Assert.DoesNotContain(template, char.IsAsciiDigit);
+        }
+    }
+
+    [Theory]
+    [InlineData("ticket 42 closed in 35 ms", "ticket 97 closed in 10 ms", true)]
+    [InlineData("ticket 42 closed in 35 ms", "ticket 42 closed in 350 ms", false)]
+    [InlineData("ticket 42 closed", "ticket 42 opened", false)]
+    [InlineData("disk 0123456789 full", "disk 9876543210 full", true)]
+    [InlineData("a digit follows the last vector: 12345678901234567", "a digit follows the last vector: 98765432109876543", true)]
+    public void TryGet_SecondMessage_HitsOnlyForSameShape(string first, string second, bool hit)
+    {
+        var cache = new TemplateShapeCache();
+        Assert.False(cache.TryGet(Encoding.UTF8.GetBytes(first), out var shape, out _));
+        cache.Add(shape, 1234);
+
+        var found = cache.TryGet(Encoding.UTF8.GetBytes(second), out _, out var id);
+
+        Assert.Equal(hit, found);
+        Assert.Equal(hit ? 1234UL : 0UL, id);
+    }
+
+    [Fact]
+    public void TryGet_LongMessage_NotCached()
+    {
+        var cache = new TemplateShapeCache();
+        var message = new byte[TemplateShapeCache.MaxMessageLength + 1];
+        message.AsSpan().Fill((byte)'a');
+
+        Assert.False(cache.TryGet(message, out var shape, out _));
+        cache.Add(shape, 1);
+
+        Assert.Equal(0UL, shape);
+        Assert.False(cache.TryGet(message, out _, out _));
+    }
+
+    [Fact]
+    public void TryGet_FullAndMissing_StopsLooking()
+    {
+        // Messages whose variable parts are letters (every shape new): once full, the cache gives up and keeps nothing more.
+        var cache = new TemplateShapeCache();
+        for (var i = 0; i < TemplateShapeCache.Capacity; i++)
+        {
+            Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(i)} gone"), out var shape, out _));
+            cache.Add(shape, (ulong)i + 1);
+        }
+
+        Assert.True(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(7)} gone"), out _, out var kept));
+        Assert.Equal(8UL, kept);
+        Assert.False(cache.TryGet(Encoding.UTF8.GetBytes("id new gone"), out _, out _));
+        Assert.False(cache.TryGet(Encoding.UTF8.GetBytes("id newer gone"), out _, out _));
+
+        Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(7)} gone"), out var after, out _));
+        Assert.Equal(0UL, after);
+    }
+
+    private static string Letters(int i) => string.Concat(i.ToString("x4").Select(c => (char)('g' + Convert.ToInt32(c.ToString(), 16))));
+}
