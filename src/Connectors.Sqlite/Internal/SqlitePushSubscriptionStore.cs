@@ -6,26 +6,39 @@ namespace PosFleet.Connectors.Sqlite.Internal;
 /// <summary>The recipients' push subscriptions in the SQLite file (table <c>push_subscriptions</c>, migrations 0012 and 0018), scoped by organization.</summary>
 internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeProvider time) : IPushSubscriptionStore
 {
-    public ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
+    public ValueTask<PushSubscriptionAddResult> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         return new(UseAsync(
             async connection =>
             {
-                // Whether the endpoint was stored is read inside the (immediate) transaction of the upsert: comparing
-                // timestamps would call a second subscribe within the same clock tick new.
+                // Who holds the endpoint is read inside the (immediate) transaction of the write, so two subscribes
+                // of one endpoint cannot both see it free, and one held by someone else is never moved to them.
                 using var transaction = connection.BeginTransaction();
-                using var exists = connection.CreateCommand();
-                exists.Transaction = transaction;
-                exists.CommandText = "SELECT EXISTS (SELECT 1 FROM push_subscriptions WHERE endpoint = $endpoint);";
-                exists.Parameters.AddWithValue("$endpoint", subscription.Endpoint.AbsoluteUri);
-                var stored = Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
+                using var holder = connection.CreateCommand();
+                holder.Transaction = transaction;
+                holder.CommandText = "SELECT organization, recipient FROM push_subscriptions WHERE endpoint = $endpoint;";
+                holder.Parameters.AddWithValue("$endpoint", subscription.Endpoint.AbsoluteUri);
+                PushSubscriptionAddResult result;
+                using (var reader = await holder.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    result = !await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                        ? PushSubscriptionAddResult.Added
+                        : reader.GetString(0) == subscription.OrganizationId && reader.GetString(1) == subscription.RecipientId
+                            ? PushSubscriptionAddResult.Updated
+                            : PushSubscriptionAddResult.HeldByAnother;
+                }
+
+                if (result == PushSubscriptionAddResult.HeldByAnother)
+                {
+                    return result;
+                }
+
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = """
-                    INSERT INTO push_subscriptions (endpoint, organization, recipient, p256dh, auth, added_at) VALUES ($endpoint, $organization, $recipient, $p256dh, $auth, $now)
-                    ON CONFLICT (endpoint) DO UPDATE SET organization = excluded.organization, recipient = excluded.recipient, p256dh = excluded.p256dh, auth = excluded.auth;
-                    """;
+                command.CommandText = result == PushSubscriptionAddResult.Added
+                    ? "INSERT INTO push_subscriptions (endpoint, organization, recipient, p256dh, auth, added_at) VALUES ($endpoint, $organization, $recipient, $p256dh, $auth, $now);"
+                    : "UPDATE push_subscriptions SET p256dh = $p256dh, auth = $auth WHERE endpoint = $endpoint AND organization = $organization AND recipient = $recipient;";
                 command.Parameters.AddWithValue("$endpoint", subscription.Endpoint.AbsoluteUri);
                 command.Parameters.AddWithValue("$organization", subscription.OrganizationId);
                 command.Parameters.AddWithValue("$recipient", subscription.RecipientId);
@@ -34,7 +47,7 @@ internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeP
                 command.Parameters.AddWithValue("$now", time.GetUtcNow().UtcTicks);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return !stored;
+                return result;
             },
             cancellationToken));
     }

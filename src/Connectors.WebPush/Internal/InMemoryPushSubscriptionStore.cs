@@ -8,20 +8,26 @@ internal sealed class InMemoryPushSubscriptionStore : IPushSubscriptionStore
     private readonly Lock _gate = new();
     private readonly List<PushSubscription> _subscriptions = [];
 
-    public ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
+    public ValueTask<PushSubscriptionAddResult> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         lock (_gate)
         {
             var existing = _subscriptions.FindIndex(s => s.Endpoint == subscription.Endpoint);
-            if (existing >= 0)
+            if (existing < 0)
             {
-                _subscriptions[existing] = subscription;
-                return ValueTask.FromResult(false);
+                _subscriptions.Add(subscription);
+                return ValueTask.FromResult(PushSubscriptionAddResult.Added);
             }
 
-            _subscriptions.Add(subscription);
-            return ValueTask.FromResult(true);
+            var held = _subscriptions[existing];
+            if (held.OrganizationId != subscription.OrganizationId || held.RecipientId != subscription.RecipientId)
+            {
+                return ValueTask.FromResult(PushSubscriptionAddResult.HeldByAnother);
+            }
+
+            _subscriptions[existing] = subscription;
+            return ValueTask.FromResult(PushSubscriptionAddResult.Updated);
         }
     }
 

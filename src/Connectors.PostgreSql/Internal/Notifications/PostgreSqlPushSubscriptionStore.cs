@@ -5,14 +5,17 @@ namespace PosFleet.Connectors.PostgreSql.Internal.Notifications;
 /// <summary>The recipients' push subscriptions on PostgreSQL (migrations 0007 and 0011): one row per endpoint, scoped by organization, each statement atomic.</summary>
 internal sealed class PostgreSqlPushSubscriptionStore(PostgreSqlDatabase database, TimeProvider time) : IPushSubscriptionStore
 {
-    public async ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
+    public async ValueTask<PushSubscriptionAddResult> AddAsync(PushSubscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        // xmax is 0 on a row this statement inserted and set on one it updated: that tells a new endpoint from a renewed one.
-        return (bool)(await database.ScalarAsync(
+        // One statement: the update applies only when the same recipient of the same organization holds the endpoint,
+        // so no row comes back when someone else does (the endpoint is never moved). xmax is 0 on a row this statement
+        // inserted and set on one it updated: that tells a new endpoint from a renewed one.
+        var inserted = await database.ScalarAsync(
             """
             INSERT INTO push_subscriptions (endpoint, organization, recipient, p256dh, auth, added_at) VALUES (@endpoint, @organization, @recipient, @p256dh, @auth, @now)
-            ON CONFLICT (endpoint) DO UPDATE SET organization = EXCLUDED.organization, recipient = EXCLUDED.recipient, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth
+            ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth
+            WHERE push_subscriptions.organization = EXCLUDED.organization AND push_subscriptions.recipient = EXCLUDED.recipient
             RETURNING xmax = 0
             """,
             cancellationToken,
@@ -21,7 +24,13 @@ internal sealed class PostgreSqlPushSubscriptionStore(PostgreSqlDatabase databas
             ("recipient", subscription.RecipientId),
             ("p256dh", subscription.P256dh),
             ("auth", subscription.Auth),
-            ("now", time.GetUtcNow().UtcTicks)).ConfigureAwait(false))!;
+            ("now", time.GetUtcNow().UtcTicks)).ConfigureAwait(false);
+        return inserted switch
+        {
+            true => PushSubscriptionAddResult.Added,
+            false => PushSubscriptionAddResult.Updated,
+            _ => PushSubscriptionAddResult.HeldByAnother,
+        };
     }
 
     public async ValueTask<bool> RemoveAsync(string organizationId, Uri endpoint, CancellationToken cancellationToken)

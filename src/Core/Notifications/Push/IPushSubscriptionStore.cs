@@ -8,11 +8,15 @@ namespace PosFleet.Notifications.Push;
 /// </summary>
 public interface IPushSubscriptionStore
 {
-    /// <summary>Adds <paramref name="subscription"/>, or replaces the one with the same endpoint (a browser that subscribed again, or a new recipient on a shared browser).</summary>
+    /// <summary>
+    /// Adds <paramref name="subscription"/>, or replaces the keys of the one with the same endpoint when it belongs to
+    /// the same recipient of the same organization (a browser that subscribed again). An endpoint held by anyone else
+    /// is left as it is: a subscribe never moves an endpoint to another user or organization.
+    /// </summary>
     /// <param name="subscription">The subscription.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="true"/> when the endpoint was not stored before.</returns>
-    ValueTask<bool> AddAsync(PushSubscription subscription, CancellationToken cancellationToken);
+    /// <returns>Whether the endpoint was added, its keys updated, or refused because another recipient holds it.</returns>
+    ValueTask<PushSubscriptionAddResult> AddAsync(PushSubscription subscription, CancellationToken cancellationToken);
 
     /// <summary>Removes the subscription with this endpoint in <paramref name="organizationId"/>, whichever of its recipients it belongs to.</summary>
     /// <param name="organizationId">The organization; a subscription of another organization is not found and stays.</param>
