@@ -1,3 +1,5 @@
+using PosFleet.Notifications.Push;
+
 namespace PosFleet.Connectors.WebPush;
 
 /// <summary>
@@ -26,6 +28,20 @@ public sealed class WebPushNotifierOptions
     /// </summary>
     /// <value>The default value is empty: it must be set.</value>
     public string PrivateKey { get; set; } = "";
+
+    /// <summary>
+    /// The push services the server sends to, and the back office lets a browser subscribe with: a host name
+    /// (<c>fcm.googleapis.com</c>) or <c>*.</c> and a domain (<c>*.push.apple.com</c>). An endpoint elsewhere, on a port
+    /// other than 443, an IP address, <c>localhost</c> or with user info is refused when a browser subscribes and again
+    /// before each send, so that no user can make the server POST to a host of their choosing. Add a host only for a
+    /// push service your users' browsers use; <c>Clear()</c> first to allow fewer.
+    /// </summary>
+    /// <value>
+    /// The default value is <see cref="PushServiceHosts.Defaults"/>: FCM (<c>fcm.googleapis.com</c>), Mozilla
+    /// (<c>updates.push.services.mozilla.com</c>, <c>*.push.services.mozilla.com</c>), Windows (<c>*.notify.windows.com</c>)
+    /// and Apple (<c>web.push.apple.com</c>, <c>*.push.apple.com</c>).
+    /// </value>
+    public IList<string> AllowedPushServiceHosts { get; } = [.. PushServiceHosts.Defaults];
 
     /// <summary>How long a push service keeps a notification for a device that is offline before dropping it.</summary>
     /// <value>The default value is 1 day.</value>

@@ -37,8 +37,11 @@ public static class WebPushPosFleetBuilderExtensions
         services.AddHttpClient(HttpClientName);
         // The public half only, for the back office's key endpoint; the options (and the private key) stay here.
         services.TryAddSingleton(sp => new PushApplicationServerKey(sp.GetRequiredService<IOptions<WebPushNotifierOptions>>().Value.PublicKey));
+        // The push services endpoints may point at, for the back office's subscribe check and the notifier's own.
+        services.TryAddSingleton(sp => new PushServiceHosts(sp.GetRequiredService<IOptions<WebPushNotifierOptions>>().Value.AllowedPushServiceHosts));
         services.TryAddSingleton(sp => new WebPushNotifier(
             sp.GetRequiredService<IPushSubscriptionStore>(),
+            sp.GetRequiredService<PushServiceHosts>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<IOptions<WebPushNotifierOptions>>(),
             sp.GetRequiredService<TimeProvider>(),

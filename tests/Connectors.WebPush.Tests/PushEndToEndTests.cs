@@ -30,6 +30,7 @@ public sealed class PushEndToEndTests : IAsyncLifetime, IDisposable
     public async Task PublishAsync_StateChangedForTechnician_PushReceivedAndInboxEntryWithTheLink()
     {
         var services = new ServiceCollection();
+        _push.RouteTo(services);
         services.AddSingleton<TimeProvider>(new TestClock());
         services.AddSingleton<INotificationDirectory, OneTechnician>();
         services.AddPosFleet()

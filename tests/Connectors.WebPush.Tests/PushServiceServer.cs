@@ -11,7 +11,9 @@ namespace PosFleet.Connectors.WebPush.Tests;
 
 /// <summary>
 /// A push service for the tests: Kestrel on 127.0.0.1 at a free port that takes <c>POST /push/{id}</c>, keeps each
-/// request (headers and encrypted body) and answers 201, or the statuses a test queued.
+/// request (headers and encrypted body) and answers 201, or the statuses a test queued. Subscriptions name it as FCM
+/// (<see cref="PublicHost"/>, an allowed push service); <see cref="RouteTo"/> makes the notifier's HTTP client carry
+/// those requests here, as a forward proxy in front of the push services would.
 /// </summary>
 internal sealed class PushServiceServer : IAsyncDisposable
 {
@@ -29,7 +31,14 @@ internal sealed class PushServiceServer : IAsyncDisposable
 
     public IReadOnlyList<ReceivedPush> Received => [.. _received];
 
-    public Uri Endpoint(string id) => new(BaseUri, $"/push/{id}");
+    /// <summary>The host the subscriptions' endpoints name.</summary>
+    public const string PublicHost = "fcm.googleapis.com";
+
+    public Uri Endpoint(string id) => new($"https://{PublicHost}/push/{id}");
+
+    /// <summary>Sends what the push notifier's HTTP client sends to <see cref="PublicHost"/> to this server instead.</summary>
+    public void RouteTo(IServiceCollection services) =>
+        services.AddHttpClient(WebPushPosFleetBuilderExtensions.HttpClientName).AddHttpMessageHandler(() => new Forward(BaseUri));
 
     /// <summary>The next request is answered with <paramref name="status"/> (then 201 again once the queue is empty).</summary>
     public void Reply(int status, string? retryAfter = null) => _replies.Enqueue((status, retryAfter));
@@ -73,3 +82,17 @@ internal sealed class PushServiceServer : IAsyncDisposable
 }
 
 internal sealed record ReceivedPush(string Id, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+
+/// <summary>Rewrites requests for the public push service onto the local test server; the rest of the request is kept.</summary>
+internal sealed class Forward(Uri local) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is { Host: PushServiceServer.PublicHost } uri)
+        {
+            request.RequestUri = new Uri(local, uri.PathAndQuery);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}

@@ -60,6 +60,52 @@ public sealed class WebPushNotifierOptionsTests
     }
 
     [Fact]
+    public void AddWebPushNotifier_NoPushServiceHost_RefusedNamingTheOption()
+    {
+        var keys = VapidKeyPair.Create();
+
+        var error = Invalid(o =>
+        {
+            o.Subject = "mailto:fleet@example.com";
+            o.PublicKey = keys.PublicKey;
+            o.PrivateKey = keys.PrivateKey;
+            o.AllowedPushServiceHosts.Clear();
+        });
+
+        Assert.Contains("WebPushNotifierOptions.AllowedPushServiceHosts is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://fcm.googleapis.com")]
+    [InlineData("fcm.googleapis.com:443")]
+    [InlineData("fcm.googleapis.com/fcm")]
+    [InlineData("*.com")]
+    [InlineData("push.*.example.com")]
+    [InlineData("**.push.apple.com")]
+    [InlineData("10.0.0.7")]
+    [InlineData("[::1]")]
+    [InlineData("localhost")]
+    [InlineData("push.localhost")]
+    [InlineData("")]
+    [InlineData(" fcm.googleapis.com")]
+    public void AddWebPushNotifier_BadPushServiceHost_RefusedNamingTheOptionAndThePattern(string pattern)
+    {
+        var keys = VapidKeyPair.Create();
+
+        var error = Invalid(o =>
+        {
+            o.Subject = "mailto:fleet@example.com";
+            o.PublicKey = keys.PublicKey;
+            o.PrivateKey = keys.PrivateKey;
+            o.AllowedPushServiceHosts.Add(pattern);
+        });
+
+        Assert.Contains("WebPushNotifierOptions.AllowedPushServiceHosts: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(pattern.Length == 0 ? "is empty" : $"'{pattern}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'*.push.apple.com'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddWebPushNotifier_ValidPair_ServesThePushChannelOnly()
     {
         var keys = VapidKeyPair.Create();

@@ -24,6 +24,7 @@ public sealed class WebPushNotifierTests : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
+        _push.RouteTo(services);
         services.AddPosFleet().AddWebPushNotifier(o =>
         {
             o.Subject = "mailto:fleet@example.com";
@@ -96,9 +97,8 @@ public sealed class WebPushNotifierTests : IAsyncLifetime
         using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt[0]));
         Assert.Equal("ES256", header.RootElement.GetProperty("alg").GetString());
         using var claims = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt[1]));
-        // The audience is the push service's scheme and host. Lib.Net.Http.WebPush leaves out a port that is not the
-        // default one; real push services listen on 443, where the origin has no port either.
-        Assert.Equal($"http://{_push.BaseUri.Host}", claims.RootElement.GetProperty("aud").GetString());
+        // The audience is the push service's origin, as the endpoint names it (on 443, so without a port).
+        Assert.Equal($"https://{PushServiceServer.PublicHost}", claims.RootElement.GetProperty("aud").GetString());
         Assert.Equal("mailto:fleet@example.com", claims.RootElement.GetProperty("sub").GetString());
         var expires = DateTimeOffset.FromUnixTimeSeconds(claims.RootElement.GetProperty("exp").GetInt64());
         Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24));
@@ -243,6 +243,46 @@ public sealed class WebPushNotifierTests : IAsyncLifetime
 
         Assert.Equal(DeliveryStatus.PermanentFailure, delivery.Status);
         Assert.Contains("names no organization", delivery.Reason, StringComparison.Ordinal);
+        Assert.Empty(_push.Received);
+    }
+
+    [Theory]
+    [InlineData("local")]
+    [InlineData("https://attacker.example.com/collect")]
+    [InlineData("https://fcm.googleapis.com:8443/push/a")]
+    public async Task SendAsync_StoredEndpointNotAnAllowedPushService_NotSentReportedAndKept(string endpoint)
+    {
+        await using var provider = Build();
+        var store = provider.GetRequiredService<IPushSubscriptionStore>();
+        using var browser = new BrowserSubscription();
+        // Stored directly, as a row from before the rule would be: the test push service itself is a reachable target.
+        var target = endpoint == "local" ? new Uri(_push.BaseUri, "/push/a") : new Uri(endpoint);
+        await store.AddAsync(browser.For("tech-1", target), default);
+
+        var delivery = Assert.Single((await provider.GetRequiredService<INotifier>().SendAsync(Message("tech-1"), default)).Deliveries);
+
+        Assert.Equal(DeliveryStatus.PermanentFailure, delivery.Status);
+        Assert.Contains("WebPushNotifierOptions.AllowedPushServiceHosts", delivery.Reason, StringComparison.Ordinal);
+        Assert.Empty(_push.Received);
+        Assert.Single(await store.ListAsync("org-1", "tech-1", default));
+    }
+
+    [Fact]
+    public async Task SendAsync_PushServiceTakenOffTheOption_NotSent()
+    {
+        await using var provider = Build(o =>
+        {
+            o.AllowedPushServiceHosts.Clear();
+            o.AllowedPushServiceHosts.Add("*.push.apple.com");
+        });
+        var store = provider.GetRequiredService<IPushSubscriptionStore>();
+        using var browser = new BrowserSubscription();
+        await store.AddAsync(browser.For("tech-1", _push.Endpoint("a")), default);
+
+        var delivery = Assert.Single((await provider.GetRequiredService<INotifier>().SendAsync(Message("tech-1"), default)).Deliveries);
+
+        Assert.Equal(DeliveryStatus.PermanentFailure, delivery.Status);
+        Assert.Contains("not one of the allowed push services (*.push.apple.com)", delivery.Reason, StringComparison.Ordinal);
         Assert.Empty(_push.Received);
     }
 }

@@ -18,5 +18,8 @@ internal sealed partial class WebPushNotifier
 
         [LoggerMessage(4, LogLevel.Error, "The push service at {PushService} refused {Key} for {Recipient} for good: {Reason}")]
         public static partial void PermanentFailure(ILogger logger, string recipient, string pushService, string key, string reason);
+
+        [LoggerMessage(5, LogLevel.Warning, "A push subscription of {Recipient} at {PushService} is not sent {Key}: {Reason}")]
+        public static partial void EndpointNotAllowed(ILogger logger, string recipient, string pushService, string key, string reason);
     }
 }

@@ -26,6 +26,7 @@ namespace PosFleet.Connectors.WebPush.Internal;
 internal sealed partial class WebPushNotifier : INotifier, IDisposable
 {
     private readonly IPushSubscriptionStore _store;
+    private readonly PushServiceHosts _hosts;
     private readonly PushServiceClient _client;
     private readonly VapidAuthentication _vapid;
     private readonly ResiliencePipeline _retry;
@@ -34,12 +35,14 @@ internal sealed partial class WebPushNotifier : INotifier, IDisposable
 
     public WebPushNotifier(
         IPushSubscriptionStore store,
+        PushServiceHosts hosts,
         HttpClient httpClient,
         IOptions<WebPushNotifierOptions> options,
         TimeProvider time,
         ILogger<WebPushNotifier> logger)
     {
         _store = store;
+        _hosts = hosts;
         _options = options.Value;
         _logger = logger;
         httpClient.Timeout = _options.RequestTimeout;
@@ -108,6 +111,10 @@ internal sealed partial class WebPushNotifier : INotifier, IDisposable
                 case SubscriptionOutcome.Transient:
                     transient ??= reason;
                     break;
+                case SubscriptionOutcome.NotAllowed:
+                    permanent ??= reason;
+                    Log.EndpointNotAllowed(_logger, recipient, subscription.Endpoint.Host, key, reason);
+                    break;
                 default:
                     permanent ??= reason;
                     Log.PermanentFailure(_logger, recipient, subscription.Endpoint.Host, key, reason);
@@ -132,6 +139,14 @@ internal sealed partial class WebPushNotifier : INotifier, IDisposable
     private async ValueTask<(SubscriptionOutcome Status, string Reason)> SendToSubscriptionAsync(
         PushSubscription subscription, string key, string payload, CancellationToken cancellationToken)
     {
+        // Checked again here, not only when the browser subscribed: a subscription may be older than the rule, or
+        // stored by another host. The row is kept; a push service added to the option later serves it again.
+        if (!_hosts.IsAllowed(subscription.Endpoint, out var refused))
+        {
+            return (SubscriptionOutcome.NotAllowed,
+                $"Not sent: {refused} (WebPushNotifierOptions.AllowedPushServiceHosts). The user subscribes again from a browser whose push service is allowed.");
+        }
+
         var target = new LibPushSubscription { Endpoint = subscription.Endpoint.AbsoluteUri };
         target.SetKey(PushEncryptionKeyName.P256DH, subscription.P256dh);
         target.SetKey(PushEncryptionKeyName.Auth, subscription.Auth);
@@ -175,5 +190,6 @@ internal sealed partial class WebPushNotifier : INotifier, IDisposable
         Gone,
         Transient,
         Permanent,
+        NotAllowed,
     }
 }

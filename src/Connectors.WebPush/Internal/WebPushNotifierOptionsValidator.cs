@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using PosFleet.Notifications.Push;
 
 namespace PosFleet.Connectors.WebPush.Internal;
 
 /// <summary>
 /// Checks the VAPID identity before the first notification: a subject push services accept, a public key that is a
-/// P-256 point and a private key that belongs to it. No message quotes the private key.
+/// P-256 point and a private key that belongs to it, and push service hosts that are host names or <c>*.</c> domains. No message quotes the private key.
 /// </summary>
 internal sealed class WebPushNotifierOptionsValidator : IValidateOptions<WebPushNotifierOptions>
 {
@@ -58,6 +59,19 @@ internal sealed class WebPushNotifierOptionsValidator : IValidateOptions<WebPush
         if (o.MaxRetryDelay > TimeSpan.FromHours(1))
         {
             errors.Add($"WebPushNotifierOptions.MaxRetryDelay is {o.MaxRetryDelay}; it must be at most one hour (leave longer waits to the next delivery attempt).");
+        }
+
+        if (o.AllowedPushServiceHosts.Count == 0)
+        {
+            errors.Add("WebPushNotifierOptions.AllowedPushServiceHosts is empty, so no browser could subscribe; keep the defaults (FCM, Mozilla, Windows, Apple) or name the push services your users' browsers use.");
+        }
+
+        foreach (var pattern in o.AllowedPushServiceHosts)
+        {
+            if (PushServiceHosts.CheckPattern(pattern) is { } error)
+            {
+                errors.Add($"WebPushNotifierOptions.AllowedPushServiceHosts: {error}");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
