@@ -52,14 +52,29 @@ internal static class PushSubscriptionEndpoints
             return NoRecipient();
         }
 
-        var (subscription, error) = await ReadAsync(context, request.Organization, recipient, cancellationToken).ConfigureAwait(false);
+        var (subscription, refusal) = await ReadAsync(context, request.Organization, recipient, cancellationToken).ConfigureAwait(false);
         if (subscription is null)
         {
-            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid push subscription");
+            return refusal!;
         }
 
-        var added = await context.RequestServices.GetRequiredService<IPushSubscriptionStore>().AddAsync(subscription, cancellationToken).ConfigureAwait(false);
-        return Results.StatusCode(added ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        // The server will POST to this URL: only a push service's (the notifier checks again before each send).
+        var hosts = context.RequestServices.GetService<PushServiceHosts>() ?? PushServiceHosts.Default;
+        if (!hosts.IsAllowed(subscription.Endpoint, out var reason))
+        {
+            return Invalid($"endpoint is refused: {reason}. Subscribe from a browser whose push service is allowed; the host lists push services in WebPushNotifierOptions.AllowedPushServiceHosts.");
+        }
+
+        var result = await context.RequestServices.GetRequiredService<IPushSubscriptionStore>().AddAsync(subscription, cancellationToken).ConfigureAwait(false);
+        return result switch
+        {
+            PushSubscriptionAddResult.Added => Results.StatusCode(StatusCodes.Status201Created),
+            PushSubscriptionAddResult.Updated => Results.StatusCode(StatusCodes.Status200OK),
+            _ => Results.Problem(
+                "This browser's push subscription belongs to another user or organization and is left as it is. That user turns notifications off on this browser first (or the browser subscribes anew).",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Push subscription held by another user"),
+        };
     }
 
     private static async ValueTask<IResult> UnsubscribeAsync(HttpContext context, BackOfficeRequest request, CancellationToken cancellationToken)
@@ -74,10 +89,10 @@ internal static class PushSubscriptionEndpoints
             return NoRecipient();
         }
 
-        var (subscription, error) = await ReadAsync(context, request.Organization, recipient, cancellationToken, keysRequired: false).ConfigureAwait(false);
+        var (subscription, refusal) = await ReadAsync(context, request.Organization, recipient, cancellationToken, keysRequired: false).ConfigureAwait(false);
         if (subscription is null)
         {
-            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid push subscription");
+            return refusal!;
         }
 
         // Only the user's own subscription: the store removes by endpoint in the organization, whoever it belongs to.
@@ -93,38 +108,59 @@ internal static class PushSubscriptionEndpoints
 
     /// <summary>
     /// Reads and checks the browser's subscription JSON: an https <c>endpoint</c>, <c>keys.p256dh</c> an uncompressed
-    /// P-256 point (65 bytes) and <c>keys.auth</c> 16 bytes, both base64url. The error names the member and the fix.
+    /// P-256 point (65 bytes) and <c>keys.auth</c> 16 bytes, both base64url. A body past <see cref="MaxBody"/> is not
+    /// read further (413); any other refusal (400) names the member and the fix.
     /// </summary>
-    internal static async ValueTask<(PushSubscription? Subscription, string? Error)> ReadAsync(
+    internal static async ValueTask<(PushSubscription? Subscription, IResult? Refusal)> ReadAsync(
         HttpContext context, string organization, string recipient, CancellationToken cancellationToken, bool keysRequired = true)
     {
         if (context.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, "Send the subscription as application/json: the browser's PushSubscription.toJSON().");
+            return (null, Invalid("Send the subscription as application/json: the browser's PushSubscription.toJSON()."));
         }
 
-        if (context.Request.ContentLength > MaxBody)
+        if (context.Request.ContentLength > MaxBody || await ReadBodyAsync(context.Request.Body, cancellationToken).ConfigureAwait(false) is not { } body)
         {
-            return (null, $"The subscription is larger than {MaxBody} bytes: send PushSubscription.toJSON() only.");
-        }
-
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length > MaxBody)
-        {
-            return (null, $"The subscription is larger than {MaxBody} bytes: send PushSubscription.toJSON() only.");
+            return (null, Results.Problem(
+                $"The request body is larger than {MaxBody} bytes; a browser's subscription is far smaller. Send PushSubscription.toJSON() only.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Push subscription too large"));
         }
 
         try
         {
-            using var json = JsonDocument.Parse(buffer.ToArray());
-            return Check(json.RootElement, organization, recipient, keysRequired);
+            using var json = JsonDocument.Parse(body);
+            var (subscription, error) = Check(json.RootElement, organization, recipient, keysRequired);
+            return (subscription, error is null ? null : Invalid(error));
         }
         catch (JsonException)
         {
-            return (null, "The subscription is not JSON: send the browser's PushSubscription.toJSON().");
+            return (null, Invalid("The subscription is not JSON: send the browser's PushSubscription.toJSON()."));
         }
     }
+
+    /// <summary>The body, read up to <see cref="MaxBody"/> bytes; <see langword="null"/> as soon as it is longer (the rest is not read).</summary>
+    private static async ValueTask<ReadOnlyMemory<byte>?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxBody + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        // Not a conditional expression: null would become an empty Memory<byte> through its conversion from byte[].
+        if (length > MaxBody)
+        {
+            return null;
+        }
+
+        return buffer.AsMemory(0, length);
+    }
+
+    private static IResult Invalid(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid push subscription");
 
     internal static (PushSubscription? Subscription, string? Error) Check(JsonElement root, string organization, string recipient, bool keysRequired = true)
     {

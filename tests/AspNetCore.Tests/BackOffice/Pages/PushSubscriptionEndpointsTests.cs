@@ -49,7 +49,7 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
     public async Task Subscribe_WithToken_StoresTheSubscriptionForTheUserInTheirOrganization()
     {
         using var ana = await SignedInOnBellAsync("ana");
-        var browser = Browser("https://push.example.net/send/abc");
+        var browser = Browser("https://fcm.googleapis.com/fcm/send/abc");
 
         using var first = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", browser.Json);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -57,7 +57,7 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
 
         var stored = Assert.Single(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
-        Assert.Equal(new Uri("https://push.example.net/send/abc"), stored.Endpoint);
+        Assert.Equal(new Uri("https://fcm.googleapis.com/fcm/send/abc"), stored.Endpoint);
         Assert.Equal(browser.P256dh, stored.P256dh);
         Assert.Equal(browser.Auth, stored.Auth);
 
@@ -70,7 +70,7 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
     public async Task Subscribe_WithoutToken_IsRefusedAndStoresNothing()
     {
         using var ana = await SignedInOnBellAsync("ana");
-        using var response = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", Browser("https://push.example.net/x").Json, withToken: false);
+        using var response = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", Browser("https://fcm.googleapis.com/fcm/send/x").Json, withToken: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
@@ -80,7 +80,7 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
     public async Task Subscribe_AnotherOrganization_IsForbiddenAndStoresNothing()
     {
         using var luca = await SignedInOnBellAsync("luca");
-        using var response = await PostJsonAsync(luca, "fleet/notifications/push/subscribe?org=shop-12", Browser("https://push.example.net/y").Json);
+        using var response = await PostJsonAsync(luca, "fleet/notifications/push/subscribe?org=shop-12", Browser("https://fcm.googleapis.com/fcm/send/y").Json);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Luca.Name, default));
@@ -88,15 +88,15 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"endpoint":"http://push.example.net/x","keys":{"p256dh":"P256","auth":"AUTH"}}""", "endpoint")]
-    [InlineData("""{"endpoint":"https://push.example.net/x","keys":{"p256dh":"AAAA","auth":"AUTH"}}""", "keys.p256dh")]
-    [InlineData("""{"endpoint":"https://push.example.net/x","keys":{"p256dh":"P256","auth":"AAAA"}}""", "keys.auth")]
-    [InlineData("""{"endpoint":"https://push.example.net/x"}""", "keys.p256dh")]
+    [InlineData("""{"endpoint":"http://fcm.googleapis.com/fcm/send/x","keys":{"p256dh":"P256","auth":"AUTH"}}""", "endpoint")]
+    [InlineData("""{"endpoint":"https://fcm.googleapis.com/fcm/send/x","keys":{"p256dh":"AAAA","auth":"AUTH"}}""", "keys.p256dh")]
+    [InlineData("""{"endpoint":"https://fcm.googleapis.com/fcm/send/x","keys":{"p256dh":"P256","auth":"AAAA"}}""", "keys.auth")]
+    [InlineData("""{"endpoint":"https://fcm.googleapis.com/fcm/send/x"}""", "keys.p256dh")]
     [InlineData("""not json""", "not JSON")]
     public async Task Subscribe_MalformedSubscription_IsRefusedNamingWhatIsWrong(string template, string named)
     {
         using var ana = await SignedInOnBellAsync("ana");
-        var browser = Browser("https://push.example.net/x");
+        var browser = Browser("https://fcm.googleapis.com/fcm/send/x");
         var body = template.Replace("P256", browser.P256dh, StringComparison.Ordinal).Replace("AUTH", browser.Auth, StringComparison.Ordinal);
 
         using var response = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", body);
@@ -105,6 +105,113 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains(named, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+    }
+
+    [Theory]
+    [InlineData("https://attacker.example.com/collect", "not one of the allowed push services")]
+    [InlineData("https://fcm.googleapis.com.attacker.example.com/x", "not one of the allowed push services")]
+    [InlineData("https://push.apple.com/x", "not one of the allowed push services")]
+    [InlineData("https://fcm.googleapis.com:8443/fcm/send/x", "port is 8443")]
+    [InlineData("https://127.0.0.1/fcm/send/x", "IP address")]
+    [InlineData("https://[::1]/fcm/send/x", "IP address")]
+    [InlineData("https://2130706433/fcm/send/x", "IP address")]
+    [InlineData("https://localhost/fcm/send/x", "this machine")]
+    [InlineData("https://admin:secret@fcm.googleapis.com/fcm/send/x", "user name or password")]
+    public async Task Subscribe_EndpointNotAnAllowedPushService_RefusedNamingTheOptionAndStoresNothing(string endpoint, string named)
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+
+        using var response = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", Browser(endpoint).Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.Contains(named, detail, StringComparison.Ordinal);
+        Assert.Contains("WebPushNotifierOptions.AllowedPushServiceHosts", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", detail, StringComparison.Ordinal);
+        Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+    }
+
+    [Theory]
+    [InlineData("https://wns2-par02p.notify.windows.com/w/?token=abc")]
+    [InlineData("https://updates.push.services.mozilla.com/wpush/v2/abc")]
+    [InlineData("https://web.push.apple.com/abc")]
+    public async Task Subscribe_EndpointOfABrowsersPushService_Stored(string endpoint)
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+
+        using var response = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", Browser(endpoint).Json);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(new Uri(endpoint), Assert.Single(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default)).Endpoint);
+    }
+
+    [Fact]
+    public async Task Subscribe_EndpointHeldByAnotherUser_ConflictAndTheHolderKeepsIt()
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        using var luca = await SignedInOnBellAsync("luca");
+        var anas = Browser("https://fcm.googleapis.com/fcm/send/shared");
+        using var first = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", anas.Json);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        using var taken = await PostJsonAsync(luca, "fleet/notifications/push/subscribe?org=shop-34", Browser("https://fcm.googleapis.com/fcm/send/shared").Json);
+
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        var kept = Assert.Single(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+        Assert.Equal((anas.P256dh, anas.Auth), (kept.P256dh, kept.Auth));
+        Assert.Empty(await Store.ListAsync("shop-34", BackOfficeHost.Luca.Name, default));
+    }
+
+    [Fact]
+    public async Task Subscribe_SameUserAgainWithNewKeys_UpdatesTheKeys()
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        using var first = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", Browser("https://fcm.googleapis.com/fcm/send/renewed").Json);
+        var renewed = Browser("https://fcm.googleapis.com/fcm/send/renewed");
+
+        using var again = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", renewed.Json);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var stored = Assert.Single(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+        Assert.Equal((renewed.P256dh, renewed.Auth), (stored.P256dh, stored.Auth));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Subscribe_BodyOver8KiB_PayloadTooLargeAndStoresNothing(bool withLength)
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        var browser = Browser("https://fcm.googleapis.com/fcm/send/big");
+        var padded = browser.Json.Replace("\"expirationTime\":null", $"\"expirationTime\":null,\"pad\":\"{new string('x', 9000)}\"", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(HttpMethod.Post, "fleet/notifications/push/subscribe?org=shop-12")
+        {
+            // Without a length the body arrives chunked, and is cut off after 8 KiB rather than read whole.
+            Content = withLength ? new StringContent(padded, Encoding.UTF8, "application/json") : new ChunkedJson(padded),
+        };
+        request.Headers.Add("RequestVerificationToken", ana.Token);
+
+        using var response = await ana.SendAsync(request);
+
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int)response.StatusCode}: {answer}");
+        using var problem = JsonDocument.Parse(answer);
+        Assert.Contains("larger than 8192 bytes", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+    }
+
+    [Fact]
+    public async Task Subscribe_ChunkedBodyUnderTheLimit_Stored()
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        var request = new HttpRequestMessage(HttpMethod.Post, "fleet/notifications/push/subscribe?org=shop-12") { Content = new ChunkedJson(Browser("https://fcm.googleapis.com/fcm/send/chunked").Json) };
+        request.Headers.Add("RequestVerificationToken", ana.Token);
+
+        using var response = await ana.SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        Assert.Single(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
     }
 
     [Fact]
@@ -136,13 +243,15 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BellPage_PushSetUp_HasTheHiddenButtonAndAllowsScriptsFromTheSiteOnly()
+    public async Task BellPage_PushSetUp_HasTheHiddenButtonsAndAllowsScriptsFromTheSiteOnly()
     {
         using var ana = await BackOfficeUserClient.SignInAsync(_host, "ana");
         using var response = await ana.SendAsync(new HttpRequestMessage(HttpMethod.Get, "fleet/notifications?org=shop-12"));
         var body = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("""<button type="button" class="pf-button" id="push-enable" hidden""", body, StringComparison.Ordinal);
+        Assert.Contains("""<button type="button" class="pf-button" id="push-enable" hidden>""", body, StringComparison.Ordinal);
+        Assert.Contains("""<button type="button" class="pf-button" id="push-disable" hidden>""", body, StringComparison.Ordinal);
+        Assert.Contains("""data-unsubscribe="/fleet/notifications/push/unsubscribe""", body, StringComparison.Ordinal);
         Assert.Contains("""<script src="/fleet/push.js" defer></script>""", body, StringComparison.Ordinal);
         var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
@@ -181,5 +290,26 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
         var auth = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         var json = $$$"""{"endpoint":"{{{endpoint}}}","expirationTime":null,"keys":{"p256dh":"{{{p256dh}}}","auth":"{{{auth}}}"}}""";
         return (json, p256dh, auth);
+    }
+
+    /// <summary>A JSON body sent without a Content-Length (chunked), as a client streaming it would.</summary>
+    private sealed class ChunkedJson : HttpContent
+    {
+        private readonly byte[] _json;
+
+        public ChunkedJson(string json)
+        {
+            _json = Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            stream.WriteAsync(_json).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }
