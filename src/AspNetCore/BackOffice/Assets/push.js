@@ -1,16 +1,25 @@
-// The bell page's "Enable notifications" button: registers the push worker, subscribes this browser with the back
-// office's public key and posts the subscription. Without script (or without push support) the button stays hidden
-// and the page reads as before.
+// The bell page's push buttons. "Enable notifications" registers the push worker, subscribes this browser with the
+// back office's public key and posts the subscription; "Turn off notifications" tells the back office to forget it and
+// unsubscribes the browser. Without script (or without push support) both stay hidden and the page reads as before.
 (function () {
   'use strict';
-  var button = document.getElementById('push-enable');
+  var box = document.getElementById('push');
+  var enableButton = document.getElementById('push-enable');
+  var disableButton = document.getElementById('push-disable');
   var status = document.getElementById('push-status');
-  if (!button || !('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
+  if (!box || !enableButton || !disableButton || !('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
     return;
   }
 
+  var data = box.dataset;
+
   function say(text) {
     if (status) { status.textContent = text; }
+  }
+
+  function show(subscribed) {
+    enableButton.hidden = subscribed;
+    disableButton.hidden = !subscribed;
   }
 
   function key(base64url) {
@@ -21,34 +30,65 @@
     return bytes;
   }
 
+  function post(url, subscription) {
+    return fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': data.token },
+      body: JSON.stringify(subscription.toJSON())
+    });
+  }
+
+  async function current() {
+    var registration = await navigator.serviceWorker.getRegistration(data.worker);
+    return registration ? registration.pushManager.getSubscription() : null;
+  }
+
   async function enable() {
-    button.disabled = true;
+    enableButton.disabled = true;
     try {
       if (await Notification.requestPermission() !== 'granted') {
-        say(button.dataset.denied);
+        say(data.denied);
         return;
       }
-      var answer = await fetch(button.dataset.key, { credentials: 'same-origin' });
+      var answer = await fetch(data.key, { credentials: 'same-origin' });
       if (!answer.ok) { throw new Error(answer.status); }
       var publicKey = (await answer.json()).publicKey;
-      var registration = await navigator.serviceWorker.register(button.dataset.worker);
+      var registration = await navigator.serviceWorker.register(data.worker);
       await navigator.serviceWorker.ready;
       var subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key(publicKey) });
-      var posted = await fetch(button.dataset.subscribe, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': button.dataset.token },
-        body: JSON.stringify(subscription.toJSON())
-      });
+      var posted = await post(data.subscribe, subscription);
       if (!posted.ok) { throw new Error(posted.status); }
-      say(button.dataset.enabled);
+      show(true);
+      say(data.enabled);
     } catch (e) {
-      say(button.dataset.failed);
+      say(data.failed);
     } finally {
-      button.disabled = false;
+      enableButton.disabled = false;
     }
   }
 
-  button.hidden = false;
-  button.addEventListener('click', enable);
+  async function disable() {
+    disableButton.disabled = true;
+    try {
+      var subscription = await current();
+      if (subscription) {
+        // The back office forgets it first: were the browser's unsubscribe to go first and the call then fail, the
+        // server would keep sending to an endpoint no one reads until the push service reports it gone.
+        var posted = await post(data.unsubscribe, subscription);
+        if (!posted.ok) { throw new Error(posted.status); }
+        await subscription.unsubscribe();
+      }
+      show(false);
+      say(data.disabled);
+    } catch (e) {
+      say(data.disableFailed);
+    } finally {
+      disableButton.disabled = false;
+    }
+  }
+
+  enableButton.addEventListener('click', enable);
+  disableButton.addEventListener('click', disable);
+  current().then(function (subscription) { show(!!subscription); }, function () { show(false); });
 })();

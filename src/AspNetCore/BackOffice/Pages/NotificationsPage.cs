@@ -50,13 +50,15 @@ internal static class NotificationsPage
     }
 
     /// <summary>
-    /// The "Enable notifications" button, hidden until the push script finds the browser able to subscribe: without
-    /// script the page reads as before. The script takes its addresses and the anti-forgery token from the button.
+    /// The "Enable notifications" and "Turn off notifications" buttons, hidden until the push script finds the browser
+    /// able to subscribe (and shows the one that applies): without script the page reads as before. The script takes
+    /// its addresses, texts and the anti-forgery token from the buttons' paragraph.
     /// </summary>
     private static void WritePush(Html html, BackOfficeRequest request, PageStrings.PageWords words)
     {
         var token = request.Antiforgery?.RequestToken ?? "";
-        html.Write($"""<p class="pf-push"><button type="button" class="pf-button" id="push-enable" hidden data-key="{request.Link("notifications/push/key")}" data-subscribe="{request.Link("notifications/push/subscribe")}" data-worker="{request.BasePath}/push-sw.js" data-token="{token}" data-enabled="{words["PushEnabled"]}" data-denied="{words["PushDenied"]}" data-failed="{words["PushFailed"]}">{words["PushEnable"]}</button> <span id="push-status" role="status"></span></p>""");
+        html.Write($"""<p class="pf-push" id="push" data-key="{request.Link("notifications/push/key")}" data-subscribe="{request.Link("notifications/push/subscribe")}" data-unsubscribe="{request.Link("notifications/push/unsubscribe")}" data-worker="{request.BasePath}/push-sw.js" data-token="{token}" data-enabled="{words["PushEnabled"]}" data-denied="{words["PushDenied"]}" data-failed="{words["PushFailed"]}" data-disabled="{words["PushDisabled"]}" data-disable-failed="{words["PushDisableFailed"]}">""");
+        html.Write($"""<button type="button" class="pf-button" id="push-enable" hidden>{words["PushEnable"]}</button> <button type="button" class="pf-button" id="push-disable" hidden>{words["PushDisable"]}</button> <span id="push-status" role="status"></span></p>""");
         html.Write($"""<script src="{request.BasePath}/push.js" defer></script>""");
     }
 
