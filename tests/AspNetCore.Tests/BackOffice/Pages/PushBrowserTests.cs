@@ -1,10 +1,4 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using PosFleet.Connectors.WebPush;
-using PosFleet.Notifications.Engine;
-using PosFleet.Notifications.Items;
 
 namespace PosFleet.Tests.BackOffice.Pages;
 
@@ -20,18 +14,8 @@ public sealed class PushBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var p = key.ExportParameters(includePrivateParameters: true);
-        _host = await BackOfficeHost.StartAsync(compose: fleet =>
-        {
-            fleet.AddNotificationEngine().AddWebPushNotifier(o =>
-            {
-                o.Subject = "mailto:fleet@example.com";
-                o.PublicKey = Base64Url.EncodeToString([0x04, .. p.Q.X!, .. p.Q.Y!]);
-                o.PrivateKey = Base64Url.EncodeToString(p.D);
-            });
-            fleet.Services.AddSingleton<INotificationDirectory, StatusPagesHost.NoRecipients>();
-        });
+        var (publicKey, privateKey) = PushSubscriptionEndpointsTests.NewVapidKeys();
+        _host = await PushSubscriptionEndpointsTests.StartWithPushAsync(publicKey, privateKey);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -22,23 +22,28 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
     private readonly string _privateKey;
     private BackOfficeHost _host = null!;
 
-    public PushSubscriptionEndpointsTests()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var p = key.ExportParameters(includePrivateParameters: true);
-        _publicKey = Base64Url.EncodeToString([0x04, .. p.Q.X!, .. p.Q.Y!]);
-        _privateKey = Base64Url.EncodeToString(p.D);
-    }
+    public PushSubscriptionEndpointsTests() => (_publicKey, _privateKey) = NewVapidKeys();
 
     private IPushSubscriptionStore Store => _host.Services.GetRequiredService<IPushSubscriptionStore>();
 
-    public async Task InitializeAsync() => _host = await BackOfficeHost.StartAsync(compose: fleet =>
+    public async Task InitializeAsync() => _host = await StartWithPushAsync(_publicKey, _privateKey);
+
+    /// <summary>A VAPID key pair (base64url), as <c>npx web-push generate-vapid-keys</c> prints one.</summary>
+    internal static (string PublicKey, string PrivateKey) NewVapidKeys()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var p = key.ExportParameters(includePrivateParameters: true);
+        return (Base64Url.EncodeToString([0x04, .. p.Q.X!, .. p.Q.Y!]), Base64Url.EncodeToString(p.D));
+    }
+
+    /// <summary>The back office with the notification engine and the Web Push notifier: the bell page with push set up.</summary>
+    internal static Task<BackOfficeHost> StartWithPushAsync(string publicKey, string privateKey) => BackOfficeHost.StartAsync(compose: fleet =>
     {
         fleet.AddNotificationEngine().AddWebPushNotifier(o =>
         {
             o.Subject = "mailto:fleet@example.com";
-            o.PublicKey = _publicKey;
-            o.PrivateKey = _privateKey;
+            o.PublicKey = publicKey;
+            o.PrivateKey = privateKey;
         });
         fleet.Services.AddSingleton<INotificationDirectory, StatusPagesHost.NoRecipients>();
     });
