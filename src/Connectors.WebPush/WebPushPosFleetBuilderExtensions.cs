@@ -34,7 +34,9 @@ public static class WebPushPosFleetBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         // TryAdd: a storage connector registered before keeps its durable store (and one registered after replaces this).
         services.TryAddSingleton<IPushSubscriptionStore, InMemoryPushSubscriptionStore>();
-        services.AddHttpClient(HttpClientName);
+        // Redirects are not followed: the endpoint's host is checked against the allowed push services, and a reply
+        // must not send the request on to a host that was not.
+        services.AddHttpClient(HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         // The public half only, for the back office's key endpoint; the options (and the private key) stay here.
         services.TryAddSingleton(sp => new PushApplicationServerKey(sp.GetRequiredService<IOptions<WebPushNotifierOptions>>().Value.PublicKey));
         // The push services endpoints may point at, for the back office's subscribe check and the notifier's own.

@@ -18,7 +18,7 @@ namespace PosFleet.Connectors.WebPush.Tests;
 internal sealed class PushServiceServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _replies = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Location)> _replies = new();
     private readonly ConcurrentQueue<ReceivedPush> _received = new();
 
     private PushServiceServer(WebApplication app, Uri baseUri)
@@ -41,7 +41,7 @@ internal sealed class PushServiceServer : IAsyncDisposable
         services.AddHttpClient(WebPushPosFleetBuilderExtensions.HttpClientName).AddHttpMessageHandler(() => new Forward(BaseUri));
 
     /// <summary>The next request is answered with <paramref name="status"/> (then 201 again once the queue is empty).</summary>
-    public void Reply(int status, string? retryAfter = null) => _replies.Enqueue((status, retryAfter));
+    public void Reply(int status, string? retryAfter = null, string? location = null) => _replies.Enqueue((status, retryAfter, location));
 
     public static async Task<PushServiceServer> StartAsync()
     {
@@ -61,6 +61,11 @@ internal sealed class PushServiceServer : IAsyncDisposable
                 if (reply.RetryAfter is not null)
                 {
                     request.HttpContext.Response.Headers.RetryAfter = reply.RetryAfter;
+                }
+
+                if (reply.Location is not null)
+                {
+                    request.HttpContext.Response.Headers.Location = reply.Location;
                 }
 
                 return Results.StatusCode(reply.Status);

@@ -285,4 +285,21 @@ public sealed class WebPushNotifierTests : IAsyncLifetime
         Assert.Contains("not one of the allowed push services (*.push.apple.com)", delivery.Reason, StringComparison.Ordinal);
         Assert.Empty(_push.Received);
     }
+
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task SendAsync_PushServiceRedirects_NotFollowedAndFailsForGood(int status)
+    {
+        await using var provider = Build();
+        using var browser = new BrowserSubscription();
+        await provider.GetRequiredService<IPushSubscriptionStore>().AddAsync(browser.For("tech-1", _push.Endpoint("a")), default);
+        // Elsewhere on the test push service itself: a followed redirect would be received there.
+        _push.Reply(status, location: new Uri(_push.BaseUri, "/push/redirected").ToString());
+
+        var delivery = Assert.Single((await provider.GetRequiredService<INotifier>().SendAsync(Message("tech-1"), default)).Deliveries);
+
+        Assert.Equal(DeliveryStatus.PermanentFailure, delivery.Status);
+        Assert.Equal(["a"], _push.Received.Select(r => r.Id));
+    }
 }
