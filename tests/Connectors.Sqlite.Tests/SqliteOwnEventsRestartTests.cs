@@ -81,6 +81,36 @@ public sealed class SqliteOwnEventsRestartTests : IDisposable
         Assert.Single(inbox.Entries);
     }
 
+    [Fact]
+    public async Task StartAsync_DigestNotDeliveredAndNotPublishedBeforeTheHostDied_NotifiedOnceAcrossRestarts()
+    {
+        var window = new DigestWindow(_clock.GetUtcNow().AddDays(-1), _clock.GetUtcNow().AddMinutes(-5));
+        using (var dying = Build(new DyingPublisher()))
+        {
+            await dying.StartAsync();
+            await dying.Services.GetRequiredService<IDigestStore>().SaveSubscriptionAsync(Subscription, default);
+            await AppendOfflineEntriesAsync(dying.Services.GetRequiredService<ILogStore>(), window.Start.AddHours(1));
+            // Every recipient refuses the digest: the run is recorded as failed, then the host dies where it would have
+            // published that (the publish throws, as the process would have vanished).
+            var run = await dying.Services.GetRequiredService<IDigestRunner>().RunWindowAsync(Subscription.Id, window);
+            Assert.Equal(DigestRunOutcome.Failed, run.Outcome);
+            Assert.Empty((await Inbox(dying, "shop-12")).Entries);
+        }
+
+        for (var start = 1; start <= 3; start++)
+        {
+            using var host = Build(publisher: null);
+            await host.StartAsync();
+            await RepublishedAsync(host);
+            var inbox = await Inbox(host, "shop-12");
+            await host.StopAsync();
+
+            var entry = Assert.Single(inbox.Entries);
+            Assert.Equal(("digest", Subscription.Id), (entry.ItemKind, entry.ItemId));
+            Assert.Contains("ops@example.com", entry.Subject + entry.Text, StringComparison.Ordinal);
+        }
+    }
+
     private IHost Build(IItemEventPublisher? publisher)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
