@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Every notification goes out and none is lost, however often the back office is killed with SIGKILL; what is sent
 # twice is counted. For each trial: a host (NotifyKill) over a SQLite file publishes EVENTS "intervention created
-# Open" events, each notifying two administrators by e-mail and in the in-app inbox; it is killed 1 to 3 times at
+# Open" events, each notifying two administrators by e-mail, by push and in the in-app inbox; it is killed 1 to 3 times at
 # random moments (publishing, dispatching, between sending and recording) and restarted, republishing every event,
 # then run to the end. The e-mails go through a real SMTP server (aiosmtpd, tests/Connectors.Email.Tests/smtp_server.py,
 # started by this script on 127.0.0.1 for the whole run), which keeps every message it accepts: a resend is seen.
-# Counted per trial: lost = an (event, administrator) pair with no mail received, no inbox entry, or a delivery not
-# sent; resends = mails received more than once with the same Message-Id (delivery is at least once: a host killed
-# between sending and recording sends again after its claim lapses, with the same Message-Id, so that the receiver can
-# recognise the copy); duplicates = two different Message-Ids for one pair, or more than one inbox entry or delivery
-# for one key: those must never happen.
+# The pushes go through the push channel's notifier SPI to the trial's connector (NotifyKill/FilePushNotifier.cs),
+# which appends a line per push (idempotency key, recipient, subject) to the trial's push.log, so they are counted alike.
+# Counted per trial: lost = an (event, administrator) pair with no mail received, no push, no inbox entry, or a
+# delivery not sent; resends = mails received, or pushes made, more than once under the same key (delivery is at least
+# once: a host killed between sending and recording sends again after its claim lapses, with the same Message-Id or
+# push key, so that the receiver can recognise the copy); duplicates = two different keys for one pair and channel, or
+# more than one inbox entry or delivery for one key: those must never happen.
 #
 #   benchmarks/notify-kill.sh [TRIALS=200] [EVENTS=100] [WORKDIR] [SEED]     (environment: SKIP_BUILD, UNTIL=epoch s,
 #                                                                              KILL_AFTER="0.5 2.5" s: the pause before a kill)
@@ -26,7 +28,7 @@ mkdir -p "$work"
 [ -n "${SKIP_BUILD:-}" ] || dotnet build "$root/benchmarks/NotifyKill" -c Release -nologo -v q >/dev/null
 tool="$root/benchmarks/NotifyKill/bin/Release/net10.0/notify-kill"
 RANDOM=$seed
-echo "notify-kill: $trials trials of $events events x 2 administrators, seed $seed, in $work"
+echo "notify-kill: $trials trials of $events events x 2 administrators (e-mail, push, in-app), seed $seed, in $work"
 
 host=""; smtp=""
 trap '[ -n "$host" ] && kill -9 "$host" 2>/dev/null || true; [ -n "$smtp" ] && kill "$smtp" 2>/dev/null || true' EXIT
@@ -40,9 +42,9 @@ for _ in $(seq 100); do grep -q READY "$work/smtp.log" 2>/dev/null && break; sle
 grep -q READY "$work/smtp.log" || { echo "the SMTP server did not start: $(cat "$work/smtp.log")" >&2; exit 2; }
 pause() { sleep "$(awk -v r=$RANDOM -v lo="$1" -v hi="$2" 'BEGIN { printf "%.3f", lo + (r / 32767) * (hi - lo) }')"; }
 
-kills=0; lost=0; dups=0; resends=0; failed=0; ran=0; expected_total=0
+kills=0; lost=0; dups=0; resends=0; failed=0; ran=0; expected_total=0; push_lost=0; push_dups=0; push_resends=0
 started=$(date +%s)
-summary() { echo "notify-kill: trials $ran, kills $kills, notifications expected $expected_total (e-mail + in-app), lost $lost, duplicates $dups, resends $resends (same Message-Id, at least once), failed trials $failed ($(( $(date +%s) - started )) s)"; }
+summary() { echo "notify-kill: trials $ran, kills $kills, notifications expected $expected_total (e-mail + push + in-app), lost $lost, duplicates $dups, resends $resends (same Message-Id or push key, at least once); of which push: lost $push_lost, duplicates $push_dups, resends $push_resends; failed trials $failed ($(( $(date +%s) - started )) s)"; }
 for ((t = 1; t <= trials; t++)); do
   if [ -n "${UNTIL:-}" ] && (( $(date +%s) >= UNTIL )); then echo "stopped at the time limit after $ran of $trials trials"; break; fi
   dir="$work/trial"; rm -rf "$dir"; mkdir -p "$dir"
@@ -66,17 +68,26 @@ for ((t = 1; t <= trials; t++)); do
   ids=$(printf '%s\n' "$mails" | grep . | awk '{print $1}' | sort -u | wc -l)
   distinct=$(printf '%s\n' "$mails" | grep . | awk '{print $2, $3}' | sort -u | wc -l)
   id_pairs=$(printf '%s\n' "$mails" | grep . | sort -u | wc -l)
+  # Each push the connector made: its key, its recipient and the intervention in its subject.
+  pushes=$(touch "$dir/push.log"; awk -F'\t' '{ match($3, /INT-[0-9]+/); print $1, $2, substr($3, RSTART, RLENGTH) }' "$dir/push.log")
+  push_files=$(printf '%s\n' "$pushes" | grep -c . || true)
+  push_keys=$(printf '%s\n' "$pushes" | grep . | awk '{print $1, $2}' | sort -u | wc -l)
+  push_distinct=$(printf '%s\n' "$pushes" | grep . | awk '{print $2, $3}' | sort -u | wc -l)
+  push_key_pairs=$(printf '%s\n' "$pushes" | grep . | sort -u | wc -l)
   read -r outbox sent inbox inbox_keys <<<"$(sqlite3 -separator ' ' "$dir/notify.db" "
     SELECT (SELECT count(*) FROM notification_outbox), (SELECT count(*) FROM notification_outbox WHERE state = 1),
            (SELECT count(*) FROM notification_inbox), (SELECT count(DISTINCT item_id || recipient) FROM notification_inbox);")"
-  trial_lost=$(( (expected - distinct) + (expected - sent) + (expected - inbox_keys) ))
-  trial_resends=$(( files - ids ))
-  trial_dups=$(( (id_pairs - distinct) + (outbox - expected > 0 ? outbox - expected : 0) + (inbox - inbox_keys) ))
-  expected_total=$((expected_total + 2 * expected)); lost=$((lost + trial_lost)); dups=$((dups + trial_dups)); resends=$((resends + trial_resends))
+  trial_push_lost=$(( expected - push_distinct )); trial_push_resends=$(( push_files - push_keys )); trial_push_dups=$(( push_key_pairs - push_distinct ))
+  # The outbox holds an e-mail and a push delivery for each pair.
+  trial_lost=$(( (expected - distinct) + (2 * expected - sent) + (expected - inbox_keys) + trial_push_lost ))
+  trial_resends=$(( files - ids + trial_push_resends ))
+  trial_dups=$(( (id_pairs - distinct) + (outbox - 2 * expected > 0 ? outbox - 2 * expected : 0) + (inbox - inbox_keys) + trial_push_dups ))
+  expected_total=$((expected_total + 3 * expected)); lost=$((lost + trial_lost)); dups=$((dups + trial_dups)); resends=$((resends + trial_resends))
+  push_lost=$((push_lost + trial_push_lost)); push_dups=$((push_dups + trial_push_dups)); push_resends=$((push_resends + trial_push_resends))
   if (( rc != 0 || trial_lost != 0 || trial_dups != 0 )); then
     failed=$((failed + 1))
     cp -r "$work/received" "$dir/received"
-    echo "trial $t FAILED: exit $rc, mails $files ($ids Message-Ids, $distinct pairs), outbox $outbox ($sent sent), inbox $inbox ($inbox_keys distinct) of $expected (kept in $work/failed-$t)" >&2
+    echo "trial $t FAILED: exit $rc, mails $files ($ids Message-Ids, $distinct pairs), pushes $push_files ($push_keys keys, $push_distinct pairs), outbox $outbox ($sent sent) of $((2 * expected)), inbox $inbox ($inbox_keys distinct) of $expected (kept in $work/failed-$t)" >&2
     mv "$dir" "$work/failed-$t"
   fi
   ran=$t

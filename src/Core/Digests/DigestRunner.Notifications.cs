@@ -10,28 +10,23 @@ internal sealed partial class DigestRunner : IOwnEventSource
     private const int RepublishedRuns = 1000;
 
     /// <summary>
-    /// Publishes again the latest runs recorded as not delivered within <see cref="OwnEvents.RepublishWindow"/>: one
-    /// recorded by a host that died before publishing it is notified now, and one already notified adds nothing (its
-    /// event id is the run's key and outcome); an older run is not sent to recipients added since.
+    /// The events of the latest runs recorded as not delivered within <see cref="OwnEvents.RepublishWindow"/>, to
+    /// publish again: one recorded by a host that died before publishing it is notified then, and one already notified
+    /// adds nothing (its event id is the run's key and outcome); an older run is not sent to recipients added since.
     /// </summary>
-    public async ValueTask<int> RepublishAsync(CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ItemEvent>> ListEventsAsync(CancellationToken cancellationToken)
     {
-        if (_notifications is null)
-        {
-            return 0;
-        }
-
         var runs = await _store.QueryRunsAsync(
             new DigestRunQuery { Statuses = new HashSet<DigestRunStatus> { DigestRunStatus.Failed, DigestRunStatus.PartiallySent }, Limit = RepublishedRuns },
             cancellationToken).ConfigureAwait(false);
         var since = _time.GetUtcNow() - OwnEvents.RepublishWindow;
-        var recent = runs.Where(r => r.UpdatedAt >= since).ToList();
-        foreach (var run in recent)
+        var events = new List<ItemEvent>();
+        foreach (var run in runs.Where(r => r.UpdatedAt >= since).OrderBy(r => r.UpdatedAt))
         {
-            await PublishUndeliveredAsync(_notifications, run).ConfigureAwait(false);
+            events.Add(await UndeliveredEventAsync(run, cancellationToken).ConfigureAwait(false));
         }
 
-        return recent.Count;
+        return events;
     }
 
     /// <summary>
@@ -43,29 +38,32 @@ internal sealed partial class DigestRunner : IOwnEventSource
     {
         try
         {
-            var subscription = await _store.GetSubscriptionAsync(run.Key.SubscriptionId, CancellationToken.None).ConfigureAwait(false);
-            var window = run.Key.WindowEnd.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
-            var failed = run.Recipients.Where(r => r.Status == DigestRecipientStatus.Failed).Select(r => r.Recipient);
-            await notifications.PublishAsync(
-                new ItemEvent
-                {
-                    EventId = string.Create(CultureInfo.InvariantCulture, $"digest:{run.Key.IdempotencyKey}:{run.Status}"),
-                    Type = ItemEventType.StateChanged,
-                    OccurredAt = run.UpdatedAt,
-                    Item = new NotificationItem
-                    {
-                        Id = run.Key.SubscriptionId,
-                        Kind = "digest",
-                        Title = $"Digest “{subscription?.Name ?? run.Key.SubscriptionId}” of {window}, not delivered to {string.Join(", ", failed)}",
-                        State = run.Status.ToString(),
-                        OrganizationId = subscription?.Organization ?? "",
-                    },
-                },
-                CancellationToken.None).ConfigureAwait(false);
+            await notifications.PublishAsync(await UndeliveredEventAsync(run, CancellationToken.None).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             Log.PublishFailed(_logger, run.Key.SubscriptionId, run.Key.WindowEnd, ex);
         }
+    }
+
+    private async ValueTask<ItemEvent> UndeliveredEventAsync(DigestRun run, CancellationToken cancellationToken)
+    {
+        var subscription = await _store.GetSubscriptionAsync(run.Key.SubscriptionId, cancellationToken).ConfigureAwait(false);
+        var window = run.Key.WindowEnd.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+        var failed = run.Recipients.Where(r => r.Status == DigestRecipientStatus.Failed).Select(r => r.Recipient);
+        return new ItemEvent
+        {
+            EventId = string.Create(CultureInfo.InvariantCulture, $"digest:{run.Key.IdempotencyKey}:{run.Status}"),
+            Type = ItemEventType.StateChanged,
+            OccurredAt = run.UpdatedAt,
+            Item = new NotificationItem
+            {
+                Id = run.Key.SubscriptionId,
+                Kind = "digest",
+                Title = $"Digest “{subscription?.Name ?? run.Key.SubscriptionId}” of {window}, not delivered to {string.Join(", ", failed)}",
+                State = run.Status.ToString(),
+                OrganizationId = subscription?.Organization ?? "",
+            },
+        };
     }
 }

@@ -34,7 +34,9 @@ public static class DigestsPosFleetBuilderExtensions
         services.TryAddSingleton<IDigestStore, InMemoryDigestStore>();
         services.TryAddClassificationRuleCatalog();
         services.TryAddSingleton<IDigestRunner, DigestRunner>();
-        // The runs not delivered are published again at start (a host's own runner, if it replaced ours, publishes its own).
+        // After start, the runs the digest store records as not delivered are published again. A host that replaced the
+        // runner still gets this: one of ours is made for it over the same store, so the runs the host's runner recorded
+        // there are published too (a runner of the host's cannot be a source itself, the source contract being internal).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOwnEventSource, DigestRunner>(sp => sp.GetRequiredService<IDigestRunner>() as DigestRunner ?? ActivatorUtilities.CreateInstance<DigestRunner>(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DigestSubscriptionSeeder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DigestScheduler>());

@@ -7,27 +7,17 @@ namespace PosFleet.Updates;
 internal sealed partial class PackageCatalog : IOwnEventSource
 {
     /// <summary>
-    /// Publishes again the event of every rollout halted within <see cref="OwnEvents.RepublishWindow"/>: a halt stored by
-    /// a host that died before publishing it is notified now, and one already notified adds nothing (its event id is the
-    /// halt's stored instant); an older halt is not sent to recipients added since.
+    /// The events of every rollout halted within <see cref="OwnEvents.RepublishWindow"/>, to publish again: a halt stored
+    /// by a host that died before publishing it is notified then, and one already notified adds nothing (its event id is
+    /// the halt's stored instant); an older halt is not sent to recipients added since.
     /// </summary>
-    public async ValueTask<int> RepublishAsync(CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ItemEvent>> ListEventsAsync(CancellationToken cancellationToken)
     {
-        if (notifications is null)
-        {
-            return 0;
-        }
-
         var since = time.GetUtcNow() - OwnEvents.RepublishWindow;
-        var halted = (await store.ListTargetsAsync(cancellationToken).ConfigureAwait(false))
+        return [.. (await store.ListTargetsAsync(cancellationToken).ConfigureAwait(false))
             .Where(t => t.Rollout.IsHalted && t.Rollout.ChangedAt >= since)
-            .ToList();
-        foreach (var target in halted)
-        {
-            await PublishHaltedAsync(target, cancellationToken).ConfigureAwait(false);
-        }
-
-        return halted.Count;
+            .OrderBy(t => t.Rollout.ChangedAt)
+            .Select(HaltedEvent)];
     }
 
     /// <summary>
@@ -42,22 +32,21 @@ internal sealed partial class PackageCatalog : IOwnEventSource
             return;
         }
 
-        var ticks = target.Rollout.ChangedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        await notifications.PublishAsync(
-            new ItemEvent
-            {
-                EventId = $"rollout:{target.Organization}:{target.PackageId}:{target.Version}:halted:{ticks}",
-                Type = ItemEventType.StateChanged,
-                OccurredAt = target.Rollout.ChangedAt,
-                Item = new NotificationItem
-                {
-                    Id = $"{target.PackageId}/{target.Version}",
-                    Kind = "rollout",
-                    Title = $"Rollout of {target.PackageId} {target.Version}: {target.Rollout.HaltedReason}",
-                    State = "Halted",
-                    OrganizationId = target.Organization,
-                },
-            },
-            cancellationToken).ConfigureAwait(false);
+        await notifications.PublishAsync(HaltedEvent(target), cancellationToken).ConfigureAwait(false);
     }
+
+    private static ItemEvent HaltedEvent(PackageTarget target) => new()
+    {
+        EventId = $"rollout:{target.Organization}:{target.PackageId}:{target.Version}:halted:{target.Rollout.ChangedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}",
+        Type = ItemEventType.StateChanged,
+        OccurredAt = target.Rollout.ChangedAt,
+        Item = new NotificationItem
+        {
+            Id = $"{target.PackageId}/{target.Version}",
+            Kind = "rollout",
+            Title = $"Rollout of {target.PackageId} {target.Version}: {target.Rollout.HaltedReason}",
+            State = "Halted",
+            OrganizationId = target.Organization,
+        },
+    };
 }

@@ -57,19 +57,33 @@ public abstract partial class NotificationStoreConformanceTests
         Assert.Equal(expected, read.Select(s => s.Key));
     }
 
-    /// <summary>A cursor and the state filter together: only that state's entries past the cursor.</summary>
+    /// <summary>
+    /// A cursor and the state filter together: only that state's entries past the cursor. Entries of every state lie on
+    /// both sides of the cursor, so that a store ignoring either filter lists one too many.
+    /// </summary>
     /// <returns>A task.</returns>
     [Fact]
     public async Task QueryOutboxAsync_CursorAndState_FiltersBoth()
     {
         var store = await CreateStoreAsync();
         await store.AddAsync(new NotificationBatch([.. PagingRecords.Select(r => Delivery(r.Event) with { CreatedAt = Now.AddSeconds(r.Seconds) })], [], []), default);
+        // Past the cursor (e06 e03 e01 e11 e04) and before it (e10 e02): some sent, some failed, the others pending.
+        await store.ClaimDueAsync(Now, Lease, 100, Claim, default);
+        await store.RecordAttemptsAsync(
+        [
+            new NotificationAttempt(Delivery("e03").Key, NotificationDeliveryState.Sent, 1, Now, null, Now),
+            new NotificationAttempt(Delivery("e10").Key, NotificationDeliveryState.Sent, 1, Now, null, Now),
+            new NotificationAttempt(Delivery("e11").Key, NotificationDeliveryState.Failed, 1, Now, "550 no such user", Now),
+            new NotificationAttempt(Delivery("e02").Key, NotificationDeliveryState.Failed, 1, Now, "550 no such user", Now),
+        ], Claim, default);
+        var cursor = new NotificationOutboxCursor(Now, "intervention/INT-7/e07/ana/email");
 
-        var entries = await store.QueryOutboxAsync(
-            new NotificationOutboxQuery { OrganizationId = "org-1", State = NotificationDeliveryState.Pending, Before = new NotificationOutboxCursor(Now, "intervention/INT-7/e07/ana/email") },
-            default);
+        async Task<string> PastTheCursorAsync(NotificationDeliveryState state) => string.Join(' ', (await store.QueryOutboxAsync(
+            new NotificationOutboxQuery { OrganizationId = "org-1", State = state, Before = cursor }, default)).Select(e => e.EventId));
 
-        Assert.Equal("e06 e03 e01 e11 e04", string.Join(' ', entries.Select(e => e.EventId)));
+        Assert.Equal("e06 e01 e04", await PastTheCursorAsync(NotificationDeliveryState.Pending));
+        Assert.Equal("e03", await PastTheCursorAsync(NotificationDeliveryState.Sent));
+        Assert.Equal("e11", await PastTheCursorAsync(NotificationDeliveryState.Failed));
     }
 
     // Reads page after page from each page's last record until a page comes back empty, adding between pages.

@@ -182,7 +182,7 @@ public sealed class OwnEventsTests
     }
 
     [Fact]
-    public async Task RepublishAsync_UndeliveredDigestWhosePublishWasLost_PublishesItsEventAgainUnderTheSameId()
+    public async Task ListEventsAsync_UndeliveredDigestWhosePublishWasLost_ListsItsEventAgainUnderTheSameId()
     {
         var window = DigestFixture.DailyWindow(2026, 11, 23);
         var f = new DigestFixture(window.End.AddSeconds(1));
@@ -190,20 +190,19 @@ public sealed class OwnEventsTests
         f.Logs.AddMany(3, window.Start.AddHours(1), TimeSpan.FromMinutes(7), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
         f.Notifier.Answer = r => new NotificationDelivery(r, DeliveryStatus.PermanentFailure, "550 no such user");
         var atTheRun = new RecordingItemEventPublisher(); // what the run published, or would have had its host lived
-        var delivered = new RecordingItemEventPublisher();
         await f.Runner(notifications: atTheRun).RunWindowAsync("shop-12", window);
 
-        // A later start publishes again what the ledger holds, as often as it starts: the same event, the engine's key.
-        var runner = f.Runner(notifications: delivered);
-        await runner.RepublishAsync(default);
-        await runner.RepublishAsync(default);
+        // A later start lists again what the ledger holds, as often as it starts: the same event, the engine's key.
+        var runner = f.Runner(notifications: null);
+        var first = await runner.ListEventsAsync(default);
+        var second = await runner.ListEventsAsync(default);
 
-        Assert.Equal(atTheRun.Events.Single().EventId, delivered.Events.Select(e => e.EventId).Distinct().Single());
-        Assert.Equal(("digest", "Failed", "shop-12"), (delivered.Events[0].Item.Kind, delivered.Events[0].Item.State, delivered.Events[0].Item.OrganizationId));
+        Assert.Equal(atTheRun.Events.Single().EventId, first.Concat(second).Select(e => e.EventId).Distinct().Single());
+        Assert.Equal(("digest", "Failed", "shop-12"), (first[0].Item.Kind, first[0].Item.State, first[0].Item.OrganizationId));
     }
 
     [Fact]
-    public async Task RepublishAsync_UndeliveredDigestOlderThanTheWindow_IsNotPublishedAgain()
+    public async Task ListEventsAsync_UndeliveredDigestOlderThanTheWindow_IsNotListedAgain()
     {
         var window = DigestFixture.DailyWindow(2026, 11, 23);
         var f = new DigestFixture(window.End.AddSeconds(1));
@@ -211,12 +210,11 @@ public sealed class OwnEventsTests
         f.Logs.AddMany(3, window.Start.AddHours(1), TimeSpan.FromMinutes(7), LogKind.Offline, "till-01", "Printer KITCHEN is offline");
         f.Notifier.Answer = r => new NotificationDelivery(r, DeliveryStatus.PermanentFailure, "550 no such user");
         await f.Runner(notifications: new RecordingItemEventPublisher()).RunWindowAsync("shop-12", window);
+        Assert.Single(await f.Runner().ListEventsAsync(default));
 
         // Two days later a start (a recipient or rule added since) does not send that old failure again.
         f.Time.Advance(TimeSpan.FromDays(2));
-        var later = new RecordingItemEventPublisher();
-        Assert.Equal(0, await f.Runner(notifications: later).RepublishAsync(default));
-        Assert.Empty(later.Events);
+        Assert.Empty(await f.Runner().ListEventsAsync(default));
     }
 
     /// <summary>A back office with the status board whose own events go to a recorder.</summary>

@@ -100,7 +100,7 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
         var rows = await database.QueryAsync(
             $"""
             SELECT {OutboxColumns}, seq FROM notification_outbox
-            WHERE {Filters} AND (@state::integer IS NULL OR state = @state) AND {Page("created_at")}
+            WHERE {Filters} AND (@state::integer IS NULL OR state = @state){Page(query, "created_at")}
             ORDER BY created_at DESC, key DESC LIMIT @limit
             """,
             ReadOutbox,
@@ -115,7 +115,7 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
         return await database.QueryAsync(
             $"""
             SELECT {NotificationOutboxRow.SkipColumns} FROM notification_skips
-            WHERE {Filters} AND {Page("at")} ORDER BY at DESC, key DESC LIMIT @limit
+            WHERE {Filters}{Page(query, "at")} ORDER BY at DESC, key DESC LIMIT @limit
             """,
             NotificationOutboxRow.ReadSkip,
             cancellationToken,
@@ -131,11 +131,15 @@ internal sealed partial class PostgreSqlNotificationStore(PostgreSqlDatabase dat
     private static (string, object?)[] FilterParameters(NotificationOutboxQuery query) =>
         [("organization", query.OrganizationId ?? throw new ArgumentException("The query names no organization.", nameof(query))), ("kind", query.ItemKind), ("item", query.ItemId), ("event", query.EventId), ("recipient", query.RecipientId)];
 
-    /// <summary>Newest first on (time, key), from the query's cursor on (a NULL cursor matches every row).</summary>
-    private static string Page(string timeColumn) => $"(@before_at::bigint IS NULL OR ({timeColumn}, key) < (@before_at, @before_key::text))";
+    /// <summary>
+    /// Newest first on (time, key), from the query's cursor on. The clause is there only with a cursor, so that the first
+    /// page's plan is a plain walk of the (organization, time, key) index rather than one built for either case.
+    /// </summary>
+    private static string Page(NotificationOutboxQuery query, string timeColumn) =>
+        query.Before is null ? "" : $" AND ({timeColumn}, key) < (@before_at, @before_key)";
 
     private static (string, object?)[] PageParameters(NotificationOutboxQuery query) =>
-        [("before_at", query.Before?.At.UtcTicks), ("before_key", query.Before?.Key)];
+        query.Before is { } before ? [("before_at", before.At.UtcTicks), ("before_key", before.Key)] : [];
 
     private static (NotificationOutboxEntry Entry, long Seq) ReadOutbox(NpgsqlDataReader reader) => (NotificationOutboxRow.Read(reader), reader.GetInt64(20));
 }

@@ -5,7 +5,8 @@ namespace PosFleet.Notifications.Engine;
 /// <summary>
 /// The delivery status over the store's outbox and skips, merged newest first on (time, key) with a keyset cursor
 /// that the store applies itself: each list is read from the cursor on, one more than the page, so a page is exact
-/// whatever ties in time or records added since.
+/// whatever ties in time or records added since. The cursor is checked here too, so that a store that ignores it ends
+/// the pages early rather than repeating them.
 /// </summary>
 internal sealed class NotificationDeliveries(INotificationStore store) : INotificationDeliveries
 {
@@ -27,6 +28,9 @@ internal sealed class NotificationDeliveries(INotificationStore store) : INotifi
         IReadOnlyList<NotificationSkip> skips = wantSkips ? await store.QuerySkipsAsync(outboxQuery, cancellationToken).ConfigureAwait(false) : [];
         var records = deliveries.Select(d => new NotificationDeliveryRecord { Key = d.Key, Status = (NotificationStatus)(int)d.State, At = d.CreatedAt, Delivery = d })
             .Concat(skips.Select(k => new NotificationDeliveryRecord { Key = k.Key, Status = NotificationStatus.Skipped, At = k.At, Skip = k }))
+            // A host's store that ignores the cursor would hand back the rows of the pages before: only what lies strictly
+            // past the cursor is kept, so a page never repeats a row and its Next always moves on (none when nothing is left).
+            .Where(r => after is null || IsPast(r, after))
             .OrderByDescending(r => r.At.UtcTicks)
             .ThenByDescending(r => r.Key, StringComparer.Ordinal)
             .ToList();
@@ -34,6 +38,10 @@ internal sealed class NotificationDeliveries(INotificationStore store) : INotifi
         var next = records.Count > query.Limit ? string.Create(CultureInfo.InvariantCulture, $"{page[^1].At.UtcTicks}:{page[^1].Key}") : null;
         return new NotificationDeliveryPage(page, next);
     }
+
+    // Past the cursor in the newest-first order: older, or as old with a key that sorts (ordinally) before the cursor's.
+    private static bool IsPast(NotificationDeliveryRecord record, NotificationOutboxCursor cursor) =>
+        record.At.UtcTicks < cursor.At.UtcTicks || (record.At.UtcTicks == cursor.At.UtcTicks && string.CompareOrdinal(record.Key, cursor.Key) < 0);
 
     private static NotificationOutboxCursor ParseCursor(string cursor)
     {
