@@ -86,27 +86,8 @@ internal sealed partial class PostgreSqlLogStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand { Connection = connection };
-            var (rows, filters) = GroupRows(query, command);
-
-            // The groups that can be among the first (those tied with the last one included) are ordered by the text of
-            // their template, which their example gives: the latest entry in scope, found by one seek at the latest
-            // instant (of two at that instant, the one appended last).
-            command.CommandText = $"""
-                WITH p AS MATERIALIZED ({rows}),
-                g AS (SELECT template_id, sum(n)::bigint AS n, max(severity) AS severity, min(first_ts) AS first_ts, max(last_ts) AS last_ts FROM p GROUP BY template_id),
-                c AS (SELECT * FROM g WHERE n >= coalesce((SELECT n FROM g ORDER BY n DESC OFFSET @group_limit - 1 LIMIT 1), 0)),
-                t AS (
-                    SELECT template_id, count(DISTINCT terminal) AS terminal_count,
-                           (array_agg(DISTINCT terminal ORDER BY terminal) FILTER (WHERE terminal IS NOT NULL))[1:{LogTemplateGroup.MaxTerminalsListed}] AS terminals
-                    FROM p WHERE template_id IN (SELECT template_id FROM c) GROUP BY template_id)
-                SELECT {EntryColumns}, c.n, c.severity, c.first_ts, t.terminal_count, t.terminals
-                FROM c JOIN t ON t.template_id = c.template_id
-                CROSS JOIN LATERAL (SELECT {EntryColumns} FROM log_entries e WHERE {filters} AND e.template_id = c.template_id AND e.ts = c.last_ts ORDER BY e.id DESC LIMIT 1) e
-                ORDER BY c.n DESC, e.template
-                LIMIT @group_limit
-                """;
-            command.Parameters.AddWithValue("group_limit", limit);
+            using var command = TemplateGroupsCommand(query, limit);
+            command.Connection = connection;
             var groups = new List<LogTemplateGroup>();
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using var readerScope = reader.ConfigureAwait(false);
@@ -144,21 +125,8 @@ internal sealed partial class PostgreSqlLogStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand { Connection = connection };
-            var (rows, _) = GroupRows(query, command, "e.terminal IS NOT NULL");
-
-            // The organization and offset are the latest entry's (of two at one instant, the one appended last, where
-            // the entries are read; the rollup keeps one offset per row).
-            command.CommandText = $"""
-                WITH p AS MATERIALIZED ({rows}),
-                t AS (SELECT terminal, sum(n)::bigint AS n FROM p GROUP BY terminal ORDER BY n DESC, terminal LIMIT @group_limit),
-                k AS (SELECT terminal, jsonb_object_agg(kind, n) AS kinds FROM (SELECT terminal, kind, sum(n)::bigint AS n FROM p WHERE terminal IN (SELECT terminal FROM t) GROUP BY terminal, kind) x GROUP BY terminal),
-                latest AS (SELECT DISTINCT ON (terminal) terminal, organization, last_ts, last_tz FROM p WHERE terminal IN (SELECT terminal FROM t) ORDER BY terminal, last_ts DESC, last_id DESC NULLS LAST)
-                SELECT t.terminal, latest.organization, t.n, latest.last_ts, latest.last_tz, k.kinds::text
-                FROM t JOIN latest ON latest.terminal = t.terminal JOIN k ON k.terminal = t.terminal
-                ORDER BY t.n DESC, t.terminal
-                """;
-            command.Parameters.AddWithValue("group_limit", limit);
+            using var command = TerminalGroupsCommand(query, limit);
+            command.Connection = connection;
             var groups = new List<LogTerminalGroup>();
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using var readerScope = reader.ConfigureAwait(false);
@@ -186,11 +154,67 @@ internal sealed partial class PostgreSqlLogStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand { Connection = connection };
-            var (rows, _) = GroupRows(query, command, "e.terminal IS NOT NULL");
-            command.CommandText = $"SELECT count(DISTINCT terminal) FROM ({rows}) p";
+            using var command = TerminalCountCommand(query);
+            command.Connection = connection;
             return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
+    }
+
+    /// <summary>The statement of <see cref="GroupByTemplateAsync"/>, without its connection.</summary>
+    internal static NpgsqlCommand TemplateGroupsCommand(LogQuery query, int limit)
+    {
+        var command = new NpgsqlCommand();
+        var (rows, filters) = GroupRows(query, command);
+
+        // The groups that can be among the first (those tied with the last one included) are ordered by the text of
+        // their template, which their example gives: the latest entry in scope, found by one seek at the latest
+        // instant (of two at that instant, the one appended last).
+        command.CommandText = $"""
+            WITH p AS MATERIALIZED ({rows}),
+            g AS (SELECT template_id, sum(n)::bigint AS n, max(severity) AS severity, min(first_ts) AS first_ts, max(last_ts) AS last_ts FROM p GROUP BY template_id),
+            c AS (SELECT * FROM g WHERE n >= coalesce((SELECT n FROM g ORDER BY n DESC OFFSET @group_limit - 1 LIMIT 1), 0)),
+            t AS (
+                SELECT template_id, count(DISTINCT terminal) AS terminal_count,
+                       (array_agg(DISTINCT terminal ORDER BY terminal) FILTER (WHERE terminal IS NOT NULL))[1:{LogTemplateGroup.MaxTerminalsListed}] AS terminals
+                FROM p WHERE template_id IN (SELECT template_id FROM c) GROUP BY template_id)
+            SELECT {EntryColumns}, c.n, c.severity, c.first_ts, t.terminal_count, t.terminals
+            FROM c JOIN t ON t.template_id = c.template_id
+            CROSS JOIN LATERAL (SELECT {EntryColumns} FROM log_entries e WHERE {filters} AND e.template_id = c.template_id AND e.ts = c.last_ts ORDER BY e.id DESC LIMIT 1) e
+            ORDER BY c.n DESC, e.template
+            LIMIT @group_limit
+            """;
+        command.Parameters.AddWithValue("group_limit", limit);
+        return command;
+    }
+
+    /// <summary>The statement of <see cref="GroupByTerminalAsync"/>, without its connection.</summary>
+    internal static NpgsqlCommand TerminalGroupsCommand(LogQuery query, int limit)
+    {
+        var command = new NpgsqlCommand();
+        var (rows, _) = GroupRows(query, command, "e.terminal IS NOT NULL");
+
+        // The organization and offset are the latest entry's (of two at one instant, the one appended last, where
+        // the entries are read; the rollup keeps one offset per row).
+        command.CommandText = $"""
+            WITH p AS MATERIALIZED ({rows}),
+            t AS (SELECT terminal, sum(n)::bigint AS n FROM p GROUP BY terminal ORDER BY n DESC, terminal LIMIT @group_limit),
+            k AS (SELECT terminal, jsonb_object_agg(kind, n) AS kinds FROM (SELECT terminal, kind, sum(n)::bigint AS n FROM p WHERE terminal IN (SELECT terminal FROM t) GROUP BY terminal, kind) x GROUP BY terminal),
+            latest AS (SELECT DISTINCT ON (terminal) terminal, organization, last_ts, last_tz FROM p WHERE terminal IN (SELECT terminal FROM t) ORDER BY terminal, last_ts DESC, last_id DESC NULLS LAST)
+            SELECT t.terminal, latest.organization, t.n, latest.last_ts, latest.last_tz, k.kinds::text
+            FROM t JOIN latest ON latest.terminal = t.terminal JOIN k ON k.terminal = t.terminal
+            ORDER BY t.n DESC, t.terminal
+            """;
+        command.Parameters.AddWithValue("group_limit", limit);
+        return command;
+    }
+
+    /// <summary>The statement of <see cref="CountTerminalsAsync"/>, without its connection.</summary>
+    internal static NpgsqlCommand TerminalCountCommand(LogQuery query)
+    {
+        var command = new NpgsqlCommand();
+        var (rows, _) = GroupRows(query, command, "e.terminal IS NOT NULL");
+        command.CommandText = $"SELECT count(DISTINCT terminal) FROM ({rows}) p";
+        return command;
     }
 
     /// <summary>Reads <c>{"1": 3, "4": 2}</c> (kind: count), as <c>jsonb_object_agg</c> writes it.</summary>
