@@ -164,21 +164,19 @@ internal sealed partial class PostgreSqlLogStore
     internal static NpgsqlCommand TemplateGroupsCommand(LogQuery query, int limit)
     {
         var command = new NpgsqlCommand();
-        var (rows, filters) = GroupRows(query, command);
+        var (rows, filters, materialized) = GroupRows(query, command);
 
         // The groups that can be among the first (those tied with the last one included) are ordered by the text of
         // their template, which their example gives: the latest entry in scope, found by one seek at the latest
         // instant (of two at that instant, the one appended last).
         command.CommandText = $"""
-            WITH p AS MATERIALIZED ({rows}),
+            WITH p AS {materialized} ({rows}),
             g AS (SELECT template_id, sum(n)::bigint AS n, max(severity) AS severity, min(first_ts) AS first_ts, max(last_ts) AS last_ts FROM p GROUP BY template_id),
             c AS (SELECT * FROM g WHERE n >= coalesce((SELECT n FROM g ORDER BY n DESC OFFSET @group_limit - 1 LIMIT 1), 0)),
-            t AS (
-                SELECT template_id, count(DISTINCT terminal) AS terminal_count,
-                       (array_agg(DISTINCT terminal ORDER BY terminal) FILTER (WHERE terminal IS NOT NULL))[1:{LogTemplateGroup.MaxTerminalsListed}] AS terminals
-                FROM p WHERE template_id IN (SELECT template_id FROM c) GROUP BY template_id)
-            SELECT {EntryColumns}, c.n, c.severity, c.first_ts, t.terminal_count, t.terminals
-            FROM c JOIN t ON t.template_id = c.template_id
+            pairs AS (SELECT DISTINCT template_id, terminal FROM p WHERE template_id IN (SELECT template_id FROM c) AND terminal IS NOT NULL),
+            t AS (SELECT template_id, count(*) AS terminal_count, (array_agg(terminal ORDER BY terminal))[1:{LogTemplateGroup.MaxTerminalsListed}] AS terminals FROM pairs GROUP BY template_id)
+            SELECT {EntryColumns}, c.n, c.severity, c.first_ts, coalesce(t.terminal_count, 0), t.terminals
+            FROM c LEFT JOIN t ON t.template_id = c.template_id
             CROSS JOIN LATERAL (SELECT {EntryColumns} FROM log_entries e WHERE {filters} AND e.template_id = c.template_id AND e.ts = c.last_ts ORDER BY e.id DESC LIMIT 1) e
             ORDER BY c.n DESC, e.template
             LIMIT @group_limit
@@ -191,15 +189,16 @@ internal sealed partial class PostgreSqlLogStore
     internal static NpgsqlCommand TerminalGroupsCommand(LogQuery query, int limit)
     {
         var command = new NpgsqlCommand();
-        var (rows, _) = GroupRows(query, command, "e.terminal IS NOT NULL");
+        var (rows, _, materialized) = GroupRows(query, command, "e.terminal IS NOT NULL");
 
         // The organization and offset are the latest entry's (of two at one instant, the one appended last, where
         // the entries are read; the rollup keeps one offset per row).
         command.CommandText = $"""
-            WITH p AS MATERIALIZED ({rows}),
+            WITH p AS {materialized} ({rows}),
             t AS (SELECT terminal, sum(n)::bigint AS n FROM p GROUP BY terminal ORDER BY n DESC, terminal LIMIT @group_limit),
-            k AS (SELECT terminal, jsonb_object_agg(kind, n) AS kinds FROM (SELECT terminal, kind, sum(n)::bigint AS n FROM p WHERE terminal IN (SELECT terminal FROM t) GROUP BY terminal, kind) x GROUP BY terminal),
-            latest AS (SELECT DISTINCT ON (terminal) terminal, organization, last_ts, last_tz FROM p WHERE terminal IN (SELECT terminal FROM t) ORDER BY terminal, last_ts DESC, last_id DESC NULLS LAST)
+            x AS MATERIALIZED (SELECT terminal, kind, n, organization, last_ts, last_tz, last_id FROM p WHERE terminal IN (SELECT terminal FROM t)),
+            k AS (SELECT terminal, jsonb_object_agg(kind, n) AS kinds FROM (SELECT terminal, kind, sum(n)::bigint AS n FROM x GROUP BY terminal, kind) y GROUP BY terminal),
+            latest AS (SELECT DISTINCT ON (terminal) terminal, organization, last_ts, last_tz FROM x ORDER BY terminal, last_ts DESC, last_id DESC NULLS LAST)
             SELECT t.terminal, latest.organization, t.n, latest.last_ts, latest.last_tz, k.kinds::text
             FROM t JOIN latest ON latest.terminal = t.terminal JOIN k ON k.terminal = t.terminal
             ORDER BY t.n DESC, t.terminal
@@ -212,7 +211,7 @@ internal sealed partial class PostgreSqlLogStore
     internal static NpgsqlCommand TerminalCountCommand(LogQuery query)
     {
         var command = new NpgsqlCommand();
-        var (rows, _) = GroupRows(query, command, "e.terminal IS NOT NULL");
+        var (rows, _, _) = GroupRows(query, command, "e.terminal IS NOT NULL");
         command.CommandText = $"SELECT count(DISTINCT terminal) FROM ({rows}) p";
         return command;
     }

@@ -106,12 +106,13 @@ internal sealed partial class PostgreSqlLogStore
     /// The rows the template and terminal groups read, as one SELECT of (template_id, terminal, organization, severity,
     /// kind, n, first_ts, last_ts, last_tz, last_id): the whole hours from the rollup when it answers the query, and
     /// every other part of the window from the entries, one row per entry. Also returns the query's conditions other
-    /// than its window, over the entries <c>e</c>, whose values are in <paramref name="command"/>.
+    /// than its window, over the entries <c>e</c>, whose values are in <paramref name="command"/>, and how a statement
+    /// that reads the rows more than once should hold them.
     /// </summary>
     /// <param name="q">The query.</param>
     /// <param name="command">The command that receives the parameters.</param>
     /// <param name="condition">A further condition over the rows, on columns the entries and the rollup share (alias <c>e</c>).</param>
-    private static (string Rows, string Filters) GroupRows(LogQuery q, NpgsqlCommand command, string condition = "TRUE")
+    private static (string Rows, string Filters, string Materialized) GroupRows(LogQuery q, NpgsqlCommand command, string condition = "TRUE")
     {
         // The conditions other than the window name only columns the rollup has under the same names when it answers
         // (organization, template_id, severity, kind), so one text serves both, the rollup aliased as e.
@@ -135,7 +136,9 @@ internal sealed partial class PostgreSqlLogStore
                 """);
         }
 
-        return (string.Join("\nUNION ALL\n", parts), filters);
+        // Rows of the rollup are read again by each part of a statement that uses them, each time narrowed by what
+        // that part needs (a few templates or terminals); the window's entries are read once and kept.
+        return (string.Join("\nUNION ALL\n", parts), filters, fromEntries.Length < parts.Count ? "NOT MATERIALIZED" : "MATERIALIZED");
     }
 
     /// <summary>The conditions that keep <paramref name="column"/> in a range (either end open), with their values in <paramref name="command"/>.</summary>
