@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 using PosFleet.Connectors.PostgreSql.Internal;
@@ -18,7 +17,7 @@ public sealed class PostgreSqlTemplateTerminalsMigrationTests(PostgreSqlServer s
     private const int Before = 17;
     private static readonly DateTimeOffset Day = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
     private static readonly HashSet<LogSeverity> ErrorsAndAlerts = [LogSeverity.Error, LogSeverity.Alert];
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly PostgreSqlStores _stores = new(server);
 
     [Fact]
     public async Task Migrate_EntriesWrittenBeforeTheRollup_FillsItAndTheGroupsEqualTheEntries()
@@ -27,7 +26,7 @@ public sealed class PostgreSqlTemplateTerminalsMigrationTests(PostgreSqlServer s
         var entries = Entries();
         await CreateAtVersionAsync(connectionString, Before, entries);
 
-        var store = Store(connectionString);
+        var store = _stores.On<ILogStore>(connectionString);
         Assert.Null(await store.GetCheckpointAsync("none", CancellationToken.None)); // the first use migrates
 
         // Every alert and error is in the rollup, each row with its latest entry's instant and offset.
@@ -65,13 +64,7 @@ public sealed class PostgreSqlTemplateTerminalsMigrationTests(PostgreSqlServer s
         }
     }
 
-    public void Dispose()
-    {
-        foreach (var provider in _providers)
-        {
-            provider.Dispose();
-        }
-    }
+    public void Dispose() => _stores.Dispose();
 
     /// <summary>
     /// Alerts, errors and successes over six hours: two organizations and none, terminals shared between them and
@@ -159,14 +152,5 @@ public sealed class PostgreSqlTemplateTerminalsMigrationTests(PostgreSqlServer s
         }
 
         return rows;
-    }
-
-    private ILogStore Store(string connectionString)
-    {
-        var services = new ServiceCollection();
-        services.AddPosFleet().UsePostgreSqlStorage(connectionString);
-        var provider = services.BuildServiceProvider();
-        _providers.Add(provider);
-        return provider.GetRequiredService<ILogStore>();
     }
 }

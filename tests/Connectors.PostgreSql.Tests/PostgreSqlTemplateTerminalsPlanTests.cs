@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PosFleet.Connectors.PostgreSql.Internal;
 using PosFleet.Logs;
@@ -18,7 +17,7 @@ public sealed class PostgreSqlTemplateTerminalsPlanTests(PostgreSqlServer server
     private static readonly DateTimeOffset Noon = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private static readonly HashSet<LogSeverity> ErrorsAndAlerts = [LogSeverity.Error, LogSeverity.Alert];
     private static readonly HashSet<LogSeverity> Errors = [LogSeverity.Error];
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly PostgreSqlStores _stores = new(server);
 
     [Theory]
     [InlineData(null)]
@@ -48,22 +47,12 @@ public sealed class PostgreSqlTemplateTerminalsPlanTests(PostgreSqlServer server
         Assert.Contains("log_entries", oneTerminal, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        foreach (var provider in _providers)
-        {
-            provider.Dispose();
-        }
-    }
+    public void Dispose() => _stores.Dispose();
 
     /// <summary>A migrated database with a day of entries (their partitions made), so that the plans are those of a store in use.</summary>
     private async Task<string> StoreWithEntriesAsync()
     {
         var connectionString = await server.CreateDatabaseAsync();
-        var services = new ServiceCollection();
-        services.AddPosFleet().UsePostgreSqlStorage(connectionString);
-        var provider = services.BuildServiceProvider();
-        _providers.Add(provider);
         var entries = Enumerable.Range(0, 48).Select(i => new LogEntry
         {
             Timestamp = Noon.AddHours(-i - 0.5),
@@ -77,7 +66,7 @@ public sealed class PostgreSqlTemplateTerminalsPlanTests(PostgreSqlServer server
             TemplateId = 7,
             Position = new LogPosition("till.log", i + 1),
         }).ToList();
-        await provider.GetRequiredService<ILogStore>().AppendAsync(new LogBatch(entries, new IngestCheckpoint("till.log", 4_800, 48, 1, null, 0)), CancellationToken.None);
+        await _stores.On<ILogStore>(connectionString).AppendAsync(new LogBatch(entries, new IngestCheckpoint("till.log", 4_800, 48, 1, null, 0)), CancellationToken.None);
         return connectionString;
     }
 
