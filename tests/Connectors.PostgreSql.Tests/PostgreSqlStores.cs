@@ -20,6 +20,17 @@ public sealed class PostgreSqlStores(PostgreSqlServer server) : IDisposable
         return provider.GetRequiredService<T>();
     }
 
+    /// <summary>A store of type <typeparamref name="T"/> on an existing database of the server (one a test prepared itself).</summary>
+    public T On<T>(string connectionString)
+        where T : notnull
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddPosFleet().UsePostgreSqlStorage(connectionString);
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<T>();
+    }
+
     public void Dispose()
     {
         foreach (var provider in _providers)

@@ -44,7 +44,7 @@ internal sealed partial class PostgreSqlLogStore
 
     /// <summary>
     /// Deletes the entries before <paramref name="cutoff"/> that are left in the partition it falls in and takes them
-    /// out of the hourly rollups, in one transaction.
+    /// out of the hourly rollups and <c>organization_template_terminals</c>, in one transaction.
     /// </summary>
     private static async Task<long> DeleteOlderAsync(NpgsqlConnection connection, long cutoff, CancellationToken cancellationToken)
     {
@@ -74,6 +74,7 @@ internal sealed partial class PostgreSqlLogStore
                 deleted = reader.GetInt64(0);
             }
 
+            await CutTemplateTerminalsAsync(connection, transaction, cutoff, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return deleted;
         }

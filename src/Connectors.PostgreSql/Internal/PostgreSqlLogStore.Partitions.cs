@@ -66,7 +66,10 @@ internal sealed partial class PostgreSqlLogStore
             }
 
             // The partition's hours leave the rollups with it (partitions are cut on whole hours).
-            using var drop = new NpgsqlCommand($"DROP TABLE {name}; DELETE FROM log_hours WHERE hour >= @lower AND hour < @upper", connection, transaction);
+            using var drop = new NpgsqlCommand(
+                $"DROP TABLE {name}; DELETE FROM log_hours WHERE hour >= @lower AND hour < @upper; DELETE FROM organization_template_terminals WHERE hour >= @lower AND hour < @upper",
+                connection,
+                transaction);
             drop.Parameters.AddWithValue("lower", lower);
             drop.Parameters.AddWithValue("upper", upper);
             await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

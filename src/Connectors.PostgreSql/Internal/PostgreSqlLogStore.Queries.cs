@@ -4,7 +4,10 @@ using PosFleet.Logs.Storage;
 
 namespace PosFleet.Connectors.PostgreSql.Internal;
 
-/// <summary>Pages, hourly counts and groups: each one statement over the partitions the window touches (or, for counts by whole hours, over <c>log_hours</c>).</summary>
+/// <summary>
+/// Pages, hourly counts and groups: each one statement over the partitions the window touches, or over the rollups for
+/// its whole hours (<c>log_hours</c> for counts, <c>organization_template_terminals</c> for groups of alerts and errors).
+/// </summary>
 internal sealed partial class PostgreSqlLogStore
 {
     public async ValueTask<LogPage> QueryAsync(LogQuery query, CancellationToken cancellationToken)
@@ -83,21 +86,8 @@ internal sealed partial class PostgreSqlLogStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand { Connection = connection };
-            command.CommandText = $"""
-                WITH m AS MATERIALIZED (SELECT e.template_id, e.severity, e.terminal, e.ts, e.id FROM log_entries e WHERE {Where(query, command)}),
-                g AS (
-                    SELECT template_id, count(*) AS n, max(severity) AS severity, min(ts) AS first_ts,
-                           count(DISTINCT terminal) AS terminal_count,
-                           (array_agg(DISTINCT terminal ORDER BY terminal) FILTER (WHERE terminal IS NOT NULL))[1:{LogTemplateGroup.MaxTerminalsListed}] AS terminals
-                    FROM m GROUP BY template_id),
-                latest AS (SELECT DISTINCT ON (template_id) template_id, ts, id FROM m ORDER BY template_id, ts DESC, id DESC)
-                SELECT {EntryColumns}, g.n, g.severity, g.first_ts, g.terminal_count, g.terminals
-                FROM g JOIN latest l ON l.template_id = g.template_id JOIN log_entries e ON e.ts = l.ts AND e.id = l.id
-                ORDER BY g.n DESC, e.template
-                LIMIT @group_limit
-                """;
-            command.Parameters.AddWithValue("group_limit", limit);
+            using var command = TemplateGroupsCommand(query, limit);
+            command.Connection = connection;
             var groups = new List<LogTemplateGroup>();
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using var readerScope = reader.ConfigureAwait(false);
@@ -135,17 +125,8 @@ internal sealed partial class PostgreSqlLogStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand { Connection = connection };
-            command.CommandText = $"""
-                WITH m AS MATERIALIZED (SELECT e.terminal, e.organization, e.kind, e.ts, e.tz, e.id FROM log_entries e WHERE {Where(query, command)} AND e.terminal IS NOT NULL),
-                t AS (SELECT terminal, count(*) AS n FROM m GROUP BY terminal ORDER BY n DESC, terminal LIMIT @group_limit),
-                k AS (SELECT terminal, jsonb_object_agg(kind, n) AS kinds FROM (SELECT terminal, kind, count(*) AS n FROM m WHERE terminal IN (SELECT terminal FROM t) GROUP BY terminal, kind) x GROUP BY terminal),
-                latest AS (SELECT DISTINCT ON (terminal) terminal, organization, ts, tz FROM m WHERE terminal IN (SELECT terminal FROM t) ORDER BY terminal, ts DESC, id DESC)
-                SELECT t.terminal, latest.organization, t.n, latest.ts, latest.tz, k.kinds::text
-                FROM t JOIN latest ON latest.terminal = t.terminal JOIN k ON k.terminal = t.terminal
-                ORDER BY t.n DESC, t.terminal
-                """;
-            command.Parameters.AddWithValue("group_limit", limit);
+            using var command = TerminalGroupsCommand(query, limit);
+            command.Connection = connection;
             var groups = new List<LogTerminalGroup>();
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using var readerScope = reader.ConfigureAwait(false);
@@ -173,10 +154,66 @@ internal sealed partial class PostgreSqlLogStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand { Connection = connection };
-            command.CommandText = $"SELECT count(DISTINCT e.terminal) FROM log_entries e WHERE {Where(query, command)}";
+            using var command = TerminalCountCommand(query);
+            command.Connection = connection;
             return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
+    }
+
+    /// <summary>The statement of <see cref="GroupByTemplateAsync"/>, without its connection.</summary>
+    internal static NpgsqlCommand TemplateGroupsCommand(LogQuery query, int limit)
+    {
+        var command = new NpgsqlCommand();
+        var (rows, filters, materialized) = GroupRows(query, command);
+
+        // The groups that can be among the first (those tied with the last one included) are ordered by the text of
+        // their template, which their example gives: the latest entry in scope, found by one seek at the latest
+        // instant (of two at that instant, the one appended last).
+        command.CommandText = $"""
+            WITH p AS {materialized} ({rows}),
+            g AS (SELECT template_id, sum(n)::bigint AS n, max(severity) AS severity, min(first_ts) AS first_ts, max(last_ts) AS last_ts FROM p GROUP BY template_id),
+            c AS (SELECT * FROM g WHERE n >= coalesce((SELECT n FROM g ORDER BY n DESC OFFSET @group_limit - 1 LIMIT 1), 0)),
+            pairs AS (SELECT DISTINCT template_id, terminal FROM p WHERE template_id IN (SELECT template_id FROM c) AND terminal IS NOT NULL),
+            t AS (SELECT template_id, count(*) AS terminal_count, (array_agg(terminal ORDER BY terminal))[1:{LogTemplateGroup.MaxTerminalsListed}] AS terminals FROM pairs GROUP BY template_id)
+            SELECT {EntryColumns}, c.n, c.severity, c.first_ts, coalesce(t.terminal_count, 0), t.terminals
+            FROM c LEFT JOIN t ON t.template_id = c.template_id
+            CROSS JOIN LATERAL (SELECT {EntryColumns} FROM log_entries e WHERE {filters} AND e.template_id = c.template_id AND e.ts = c.last_ts ORDER BY e.id DESC LIMIT 1) e
+            ORDER BY c.n DESC, e.template
+            LIMIT @group_limit
+            """;
+        command.Parameters.AddWithValue("group_limit", limit);
+        return command;
+    }
+
+    /// <summary>The statement of <see cref="GroupByTerminalAsync"/>, without its connection.</summary>
+    internal static NpgsqlCommand TerminalGroupsCommand(LogQuery query, int limit)
+    {
+        var command = new NpgsqlCommand();
+        var (rows, _, materialized) = GroupRows(query, command, "e.terminal IS NOT NULL");
+
+        // The organization and offset are the latest entry's (of two at one instant, the one appended last, where
+        // the entries are read; the rollup keeps one offset per row).
+        command.CommandText = $"""
+            WITH p AS {materialized} ({rows}),
+            t AS (SELECT terminal, sum(n)::bigint AS n FROM p GROUP BY terminal ORDER BY n DESC, terminal LIMIT @group_limit),
+            x AS MATERIALIZED (SELECT terminal, kind, n, organization, last_ts, last_tz, last_id FROM p WHERE terminal IN (SELECT terminal FROM t)),
+            k AS (SELECT terminal, jsonb_object_agg(kind, n) AS kinds FROM (SELECT terminal, kind, sum(n)::bigint AS n FROM x GROUP BY terminal, kind) y GROUP BY terminal),
+            latest AS (SELECT DISTINCT ON (terminal) terminal, organization, last_ts, last_tz FROM x ORDER BY terminal, last_ts DESC, last_id DESC NULLS LAST)
+            SELECT t.terminal, latest.organization, t.n, latest.last_ts, latest.last_tz, k.kinds::text
+            FROM t JOIN latest ON latest.terminal = t.terminal JOIN k ON k.terminal = t.terminal
+            ORDER BY t.n DESC, t.terminal
+            """;
+        command.Parameters.AddWithValue("group_limit", limit);
+        return command;
+    }
+
+    /// <summary>The statement of <see cref="CountTerminalsAsync"/>, without its connection.</summary>
+    internal static NpgsqlCommand TerminalCountCommand(LogQuery query)
+    {
+        var command = new NpgsqlCommand();
+        var (rows, _, _) = GroupRows(query, command, "e.terminal IS NOT NULL");
+        command.CommandText = $"SELECT count(DISTINCT terminal) FROM ({rows}) p";
+        return command;
     }
 
     /// <summary>Reads <c>{"1": 3, "4": 2}</c> (kind: count), as <c>jsonb_object_agg</c> writes it.</summary>

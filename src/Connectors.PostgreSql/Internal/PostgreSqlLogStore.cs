@@ -132,6 +132,7 @@ internal sealed partial class PostgreSqlLogStore(PostgreSqlDatabase database) : 
             }
 
             await AddToHoursAsync(connection, transaction, added, cancellationToken).ConfigureAwait(false);
+            await AddToTemplateTerminalsAsync(connection, transaction, added, cancellationToken).ConfigureAwait(false);
 
             using (var update = new NpgsqlCommand(
                 "UPDATE log_sources SET byte_offset = @offset, line = @line, fingerprint = @fingerprint, identity = @identity, generation = @generation WHERE name = @source",

@@ -9,13 +9,14 @@ internal sealed partial class SqliteLogStore
     /// <summary>
     /// Whether a page of one organization's entries is cheaper read by walking every entry newest first
     /// (<c>entries_time</c>, whose order is the page's: no sort) than by reading all of the organization's entries in
-    /// scope by its origins (<c>entries_origin</c>) and sorting them. The walk reads about
-    /// <c>page × entries ÷ the organization's</c> rows, the other way all of the organization's: a busy organization
-    /// walks, one with few entries in the window is sorted. Both counts come from <c>organization_hours</c> (whole hours
-    /// around the window, an estimate that is enough to choose). Queries that name a terminal, template, reference or
-    /// text are left to SQLite's planner.
+    /// scope by its origins (<c>entries_origin</c>) and sorting them. The walk reads every entry from the end of the
+    /// window back to the page's last one of the organization, the other way all of the organization's. Both come from
+    /// <c>organization_hours</c> (whole hours around the window, an estimate that is enough to choose), hour by hour from
+    /// the newest: an organization that is quiet over the window but busy in its newest hours walks, and one that was
+    /// busy long ago but is quiet now is sorted (an even spread over the window would tell neither). Queries that name a
+    /// terminal, template, reference or text are left to SQLite's planner.
     /// </summary>
-    private static async Task<bool> WalksTimeAsync(SqliteConnection connection, LogQuery query, CancellationToken cancellationToken)
+    internal static async Task<bool> WalksTimeAsync(SqliteConnection connection, LogQuery query, CancellationToken cancellationToken)
     {
         if (query.Organization is null || query.Terminal is not null || query.TemplateId is not null || query.Reference is not null || query.Text is not null)
         {
@@ -40,15 +41,29 @@ internal sealed partial class SqliteLogStore
         using var command = connection.CreateCommand();
         var all = hours with { Organization = null, Severities = null, Kinds = null };
         command.CommandText = $"""
-            SELECT (SELECT coalesce(sum(n), 0) FROM organization_hours WHERE {RollupWhere(hours, command)}),
-                   (SELECT coalesce(sum(n), 0) FROM organization_hours WHERE {RollupWhere(all, command, "_all")});
+            SELECT sum(CASE WHEN {RollupWhere(hours, command)} THEN n ELSE 0 END), sum(n)
+            FROM organization_hours WHERE {RollupWhere(all, command, "_all")}
+            GROUP BY hour ORDER BY hour DESC;
             """;
+        double needed = query.Limit + 1.0, walked = 0, organization = 0;
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var (organization, entries) = (reader.GetDouble(0), reader.GetDouble(1));
-            return organization > 0 && (query.Limit + 1.0) * entries < organization * organization;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var (ofOrganization, entries) = (reader.GetDouble(0), reader.GetDouble(1));
+                organization += ofOrganization;
+                if (needed <= 0)
+                {
+                    continue;
+                }
+
+                // The hour that holds the page's last entry is walked only down to it, at the hour's own rate.
+                walked += ofOrganization >= needed ? entries * needed / ofOrganization : entries;
+                needed -= ofOrganization;
+            }
         }
+
+        return organization > 0 && walked < organization;
     }
 }
