@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
+using NpgsqlTypes;
 using PosFleet.Sync.Changes;
 
 namespace PosFleet.Connectors.PostgreSql.Internal.Changes;
@@ -109,5 +110,40 @@ internal static class PostgreSqlValues
         JsonValueKind.Null or JsonValueKind.Undefined => DBNull.Value,
         JsonValueKind.String => value.GetString()!,
         _ => value.GetRawText(),
+    };
+
+    /// <summary>
+    /// Binds a batch's value for the server to read as its column's type: text of unknown type (a JSON number or boolean
+    /// as its JSON text), bytes for <c>{"base64": "..."}</c>, SQL NULL for null.
+    /// </summary>
+    public static void Bind(NpgsqlParameter parameter, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("base64", out var blob))
+        {
+            parameter.NpgsqlDbType = NpgsqlDbType.Bytea;
+            parameter.Value = blob.GetBytesFromBase64();
+            return;
+        }
+
+        if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            throw new InvalidDataException($"A change batch holds the value {value.GetRawText()}, which is not a column value.");
+        }
+
+        parameter.NpgsqlDbType = NpgsqlDbType.Unknown;
+        parameter.Value = ToKeyText(value);
+    }
+
+    /// <summary>A batch's value as the host's conflict resolver sees it: a long or double, a string, a boolean, bytes or null.</summary>
+    public static object? ToObject(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        // Boxed apart: a conditional of long and double would be a double.
+        JsonValueKind.Number => value.TryGetInt64(out var integer) ? (object)integer : value.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Object when value.TryGetProperty("base64", out var blob) => blob.GetBytesFromBase64(),
+        _ => throw new InvalidDataException($"A change batch holds the value {value.GetRawText()}, which is not a column value."),
     };
 }
