@@ -83,7 +83,7 @@ internal sealed class PostgreSqlChangeExporter(PostgreSqlDatabase database, Post
 
                     var row = values[i];
                     var change = row is null
-                        ? new RowChange { Table = table.Name, Version = entry.Position, Deleted = true, Values = PostgreSqlValues.KeyValues(table, entry.Key) }
+                        ? new RowChange { Table = table.Name, Version = entry.Position, Deleted = true, Values = ChangeRowJson.KeyValues(table, entry.Key) }
                         : new RowChange { Table = table.Name, Version = entry.Position, Values = row.Value.Values };
                     var size = 32 + (row?.Bytes ?? entry.Key.Length);
                     if (changes.Count > 0 && bytes + size > options.MaxBatchBytes)
@@ -159,7 +159,7 @@ internal sealed class PostgreSqlChangeExporter(PostgreSqlDatabase database, Post
             var keys = string.Join(", ", table.KeyColumns.Select(SyncIdentifier.Quote));
             assignments.AddRange(await database.QueryAsync(
                 $"SELECT {terminal}::text, {keys} FROM {SyncIdentifier.Quote(table.Name)} WHERE {SyncIdentifier.Quote(table.OrganizationColumn)}::text = @organization AND {terminal} IS NOT NULL ORDER BY {terminal}, {keys}",
-                r => new TerminalRowAssignment { Table = table.Name, TerminalId = r.GetString(0), Key = PostgreSqlValues.Row(r, table.KeyColumns, 1).Values },
+                r => new TerminalRowAssignment { Table = table.Name, TerminalId = r.GetString(0), Key = ChangeRowJson.Row(r, table.KeyColumns, 1).Values },
                 cancellationToken,
                 ("organization", organization)).ConfigureAwait(false));
         }

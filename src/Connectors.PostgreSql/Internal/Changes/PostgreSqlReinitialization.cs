@@ -91,7 +91,7 @@ internal sealed class PostgreSqlReinitialization(NpgsqlConnection connection, Np
             command.Parameters.AddWithValue("table", table.Name);
             absent.AddRange(await PostgreSqlDatabase.ReadAllAsync(
                 command,
-                r => new RowChange { Table = table.Name, Deleted = true, Values = PostgreSqlValues.Row(r, table.KeyColumns, 0).Values },
+                r => new RowChange { Table = table.Name, Deleted = true, Values = ChangeRowJson.Row(r, table.KeyColumns, 0).Values },
                 cancellationToken).ConfigureAwait(false));
         }
 

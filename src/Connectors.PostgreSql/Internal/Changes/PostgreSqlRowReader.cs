@@ -45,7 +45,7 @@ internal sealed class PostgreSqlRowReader(NpgsqlConnection connection, NpgsqlTra
             var all = table.AllColumns();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows[reader.GetInt64(0) - 1] = PostgreSqlValues.Row(reader, all, 1);
+                rows[reader.GetInt64(0) - 1] = ChangeRowJson.Row(reader, all, 1);
             }
         }
 
