@@ -5,60 +5,32 @@ using PosFleet.Sync.Changes;
 namespace PosFleet.Connectors.PostgreSql.Internal.Changes;
 
 /// <summary>
-/// Applies one batch's row changes inside the importer's transaction, as the SQLite store does: an upsert on the key for
-/// <see cref="SyncConflictPolicy.ServerWins"/>, an insert that leaves an existing row alone for
-/// <see cref="SyncConflictPolicy.ClientWins"/> and <see cref="SyncConflictPolicy.AppendOnly"/>, and the host's resolver
-/// consulted for <see cref="SyncConflictPolicy.Custom"/> when the terminal holds the row. Values are sent as text of
-/// unknown type (a <c>bytea</c> as bytes), so the server reads each as its column's own type.
+/// Applies one batch's row changes inside the importer's transaction under each table's conflict policy
+/// (<see cref="ChangeImportRules.ApplyAsync"/>), with one set of statements per table: an upsert on the key, or an insert
+/// that leaves an existing row alone. Values are sent as text of unknown type (a <c>bytea</c> as bytes), so the server
+/// reads each as its column's own type.
 /// </summary>
 internal sealed class PostgreSqlChangeApplier(NpgsqlConnection connection, NpgsqlTransaction transaction, SyncTablesOptions options)
 {
     public async Task<ChangeImportResult> ApplyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
     {
-        int written = 0, deleted = 0, kept = 0;
         var tables = new Dictionary<string, Statements>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            foreach (var change in changes)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!tables.TryGetValue(change.Table, out var statements))
+            return await ChangeImportRules.ApplyAsync(
+                changes,
+                name =>
                 {
-                    statements = new Statements(connection, transaction, Find(change.Table));
-                    tables[change.Table] = statements;
-                }
-
-                var table = statements.Table;
-                if (table.ConflictPolicy == SyncConflictPolicy.Custom
-                    && await statements.ReadLocalAsync(change, cancellationToken).ConfigureAwait(false) is { } local
-                    && await table.Resolver!.ResolveAsync(
-                        new SyncConflict { Table = table, Local = local, Incoming = Objects(change), Deleted = change.Deleted },
-                        cancellationToken).ConfigureAwait(false) == SyncConflictDecision.KeepLocal)
-                {
-                    kept++;
-                    continue;
-                }
-
-                if (change.Deleted)
-                {
-                    if (table.ConflictPolicy == SyncConflictPolicy.ClientWins)
+                    if (!tables.TryGetValue(name, out var statements))
                     {
-                        kept++;
+                        statements = new Statements(connection, transaction, Find(name));
+                        tables[name] = statements;
                     }
-                    else
-                    {
-                        deleted += await statements.DeleteAsync(change, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                else if (await statements.WriteAsync(change, cancellationToken).ConfigureAwait(false) > 0)
-                {
-                    written++;
-                }
-                else
-                {
-                    kept++;
-                }
-            }
+
+                    return statements;
+                },
+                PostgreSqlValues.ToObject,
+                cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -67,18 +39,13 @@ internal sealed class PostgreSqlChangeApplier(NpgsqlConnection connection, Npgsq
                 await statements.DisposeAsync().ConfigureAwait(false);
             }
         }
-
-        return new ChangeImportResult { Written = written, Deleted = deleted, KeptLocal = kept };
     }
-
-    private static Dictionary<string, object?> Objects(RowChange change) =>
-        change.Values.ToDictionary(v => v.Key, v => PostgreSqlValues.ToObject(v.Value), StringComparer.Ordinal);
 
     private SyncTable Find(string name) =>
         options.Tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"The change batch holds a change of table '{name}', which this terminal does not declare: declare it with AddSyncTables, as the back office does.");
 
-    private sealed class Statements : IAsyncDisposable
+    private sealed class Statements : ChangeImportRules.IRowWriter, IAsyncDisposable
     {
         private readonly string[] _columns;
         private readonly NpgsqlCommand _write;
@@ -108,23 +75,23 @@ internal sealed class PostgreSqlChangeApplier(NpgsqlConnection connection, Npgsq
 
         public SyncTable Table { get; }
 
-        public Task<int> WriteAsync(RowChange change, CancellationToken cancellationToken)
+        public async ValueTask<int> WriteAsync(RowChange change, CancellationToken cancellationToken)
         {
             for (var i = 0; i < _columns.Length; i++)
             {
                 PostgreSqlValues.Bind(_writeValues[i], Value(change, _columns[i]));
             }
 
-            return _write.ExecuteNonQueryAsync(cancellationToken);
+            return await _write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        public Task<int> DeleteAsync(RowChange change, CancellationToken cancellationToken)
+        public async ValueTask<int> DeleteAsync(RowChange change, CancellationToken cancellationToken)
         {
             BindKey(change, _deleteKeys);
-            return _delete.ExecuteNonQueryAsync(cancellationToken);
+            return await _delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        public async Task<Dictionary<string, object?>?> ReadLocalAsync(RowChange change, CancellationToken cancellationToken)
+        public async ValueTask<Dictionary<string, object?>?> ReadLocalAsync(RowChange change, CancellationToken cancellationToken)
         {
             BindKey(change, _readKeys);
             var reader = await _read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
