@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Connectors.Sqlite.Internal;
 using PosFleet.Sync.Changes;
@@ -10,39 +9,24 @@ namespace PosFleet.Connectors.Sqlite.Tests.Sync.Changes;
 /// <summary>The change importer and local reset conformance suite on real SQLite files, the host's tables created before PosFleet starts.</summary>
 public sealed class SqliteChangeImporterConformanceTests : ChangeImporterConformanceTests, IDisposable
 {
-    private readonly TempDirectory _dir = new();
-    private readonly Dictionary<IServiceProvider, string> _paths = [];
+    private readonly ChangeFiles _files = new();
 
     protected override async Task<IServiceProvider> CreateTerminalAsync(Action<SyncTablesOptions> configure)
     {
-        var path = Path.Combine(_dir.Path, $"{TerminalId}-{_paths.Count}.db");
+        var path = _files.NewPath(TerminalId);
         SqliteFile.Execute(path, Schema);
         var services = new ServiceCollection().AddLogging();
         services.AddPosFleet(o => { o.TerminalId = TerminalId; o.Organization = Organization; })
             .UseSqliteStorageFile(path, o => o.CheckOnOpen = false)
             .AddSyncTables(configure);
         var provider = services.BuildServiceProvider();
+        _files.Add(provider, path);
         provider.ValidatePosFleetOptions();
         await provider.GetRequiredService<SqliteDatabase>().EnsureReadyAsync(CancellationToken.None);
-        _paths[provider] = path;
         return provider;
     }
 
-    protected override async Task<DbConnection> OpenAsync(IServiceProvider terminal)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _paths[terminal], DefaultTimeout = 30 }.ToString());
-        await connection.OpenAsync();
-        return connection;
-    }
+    protected override Task<DbConnection> OpenAsync(IServiceProvider terminal) => _files.OpenAsync(terminal);
 
-    public void Dispose()
-    {
-        foreach (var provider in _paths.Keys.OfType<IDisposable>())
-        {
-            provider.Dispose();
-        }
-
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _files.Dispose();
 }
