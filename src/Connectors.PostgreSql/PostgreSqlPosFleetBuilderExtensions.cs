@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PosFleet.Actions;
+using PosFleet.Actions.BuiltIn;
 using PosFleet.Actions.Terminal;
 using PosFleet.Connectors.PostgreSql.Internal;
 using PosFleet.Connectors.PostgreSql.Internal.Actions;
@@ -75,17 +76,19 @@ public static class PostgreSqlPosFleetBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ISyncInboxStore, PostgreSqlSyncInboxStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalCredentialStore, PostgreSqlTerminalCredentialStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalConfigurationStore, PostgreSqlTerminalConfigurationStore>());
-        // The back office's change tracking of the host's own tables (AddSyncTables): triggers, export and retention.
+        // Change tracking of the host's own tables (AddSyncTables): a back office's triggers, export and retention, and a
+        // terminal's import.
         services.AddPostgreSqlChanges();
         // The back office's terminal status and sync errors (AddStatus).
         services.Replace(ServiceDescriptor.Singleton<ITerminalStatusStore, PostgreSqlTerminalStatusStore>());
         // The back office's remote actions, their reports and uploads.
         services.Replace(ServiceDescriptor.Singleton<IRemoteActionStore, PostgreSqlRemoteActionStore>());
-        // A connector host's terminal side on a server: its outbox (one sender at a time among instances) and its
-        // journal of remote actions. The reset of synced tables stays SQLite's (README).
+        // A connector host's terminal side on a server: its outbox (one sender at a time among instances), its journal
+        // of remote actions and the reset of its synced tables (the change importer is registered with the changes above).
         services.TryAddSingleton(TimeProvider.System);
         services.Replace(ServiceDescriptor.Singleton<IOutbox, PostgreSqlOutbox>());
         services.Replace(ServiceDescriptor.Singleton<IRemoteActionJournal, PostgreSqlRemoteActionJournal>());
+        services.Replace(ServiceDescriptor.Singleton<ILocalDatabaseReset, PostgreSqlLocalDatabaseReset>());
         // Package updates: the back office's releases, targets and terminal states, and a terminal's own state.
         services.Replace(ServiceDescriptor.Singleton<IPackageStore, PostgreSqlPackageStore>());
         services.Replace(ServiceDescriptor.Singleton<ITerminalPackageStateStore, PostgreSqlTerminalPackageStateStore>());

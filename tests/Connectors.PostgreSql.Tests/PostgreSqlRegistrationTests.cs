@@ -13,13 +13,7 @@ namespace PosFleet.Connectors.PostgreSql.Tests;
 public sealed class PostgreSqlRegistrationTests
 {
     /// <summary>What the SQLite storage registers and the PostgreSQL one does not, as README.md says.</summary>
-    private static readonly Type[] NotOnPostgreSql =
-    [
-        // The reset of a terminal's synced tables and the import of the back office's changes into a host's own tables
-        // are a terminal's: a terminal imports into SQLite.
-        typeof(ILocalDatabaseReset),
-        typeof(IChangeImporter),
-    ];
+    private static readonly Type[] NotOnPostgreSql = [];
 
     [Fact]
     public void UsePostgreSqlStorage_EveryStoreContractOfUseSqliteStorage_IsRegisteredOrListedAsNotYet()
@@ -33,6 +27,8 @@ public sealed class PostgreSqlRegistrationTests
         Assert.Empty(NotOnPostgreSql.Intersect(postgreSql));
         Assert.Contains(typeof(IOutbox), postgreSql);
         Assert.Contains(typeof(IChangeExporter), postgreSql);
+        Assert.Contains(typeof(IChangeImporter), postgreSql);
+        Assert.Contains(typeof(ILocalDatabaseReset), postgreSql);
     }
 
     /// <summary>The PosFleet contracts (types of PosFleet.Core) whose registration <paramref name="useStorage"/> adds or replaces.</summary>

@@ -11,7 +11,9 @@ namespace PosFleet.Connectors.PostgreSql.Internal;
 /// Enqueues are serialized by a transaction advisory lock, so sequences follow commit order. One instance sends at a
 /// time: a peek claims the sender row <c>FOR UPDATE SKIP LOCKED</c> and takes a lease
 /// (<see cref="PostgreSqlStorageOptions.OutboxLeaseDuration"/>) that its acknowledgement or rejection gives back; the
-/// others see the outbox empty meanwhile, so no message is sent twice by two instances, nor out of order.
+/// others see the outbox empty meanwhile, so no message is sent twice by two instances, nor out of order. A host that
+/// keeps its own tables in the same database enqueues in its own transaction
+/// (<see cref="EnqueueAsync(NpgsqlConnection, NpgsqlTransaction, OutboxMessage, CancellationToken)"/>).
 /// </summary>
 internal sealed partial class PostgreSqlOutbox(PostgreSqlDatabase database, TimeProvider time) : IOutbox
 {
@@ -23,27 +25,32 @@ internal sealed partial class PostgreSqlOutbox(PostgreSqlDatabase database, Time
     public async ValueTask<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         OutboxMessageRules.Check(message);
-        return await database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using (var serialize = PostgreSqlDatabase.Command(connection, transaction, EnqueueLock))
-                {
-                    await serialize.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+        return await database.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, message, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
 
-                using var insert = PostgreSqlDatabase.Command(
-                    connection,
-                    transaction,
-                    "INSERT INTO sync_outbox (id, type, payload, created_at) VALUES (@id, @type, @payload, @created) ON CONFLICT (id) DO NOTHING RETURNING sequence",
-                    ("id", message.Id),
-                    ("type", message.Type),
-                    ("payload", message.Payload.GetRawText()),
-                    ("created", message.CreatedAt.UtcTicks));
-                return await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long sequence
-                    ? message with { Sequence = sequence }
-                    : throw new ArgumentException($"The outbox already holds a message with id {message.Id}; create each message with OutboxMessage.Create.", nameof(message));
-            },
-            cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Enqueues in the host's own transaction, so that its change and the message commit (or roll back) together. The
+    /// enqueue lock is then held until the host's transaction ends, which keeps sequences in commit order.
+    /// </summary>
+    public async ValueTask<OutboxMessage> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(transaction);
+        OutboxMessageRules.Check(message);
+        if (connection.State != System.Data.ConnectionState.Open || !ReferenceEquals(transaction.Connection, connection))
+        {
+            throw new ArgumentException("Pass an open connection and a transaction begun on it (connection.BeginTransactionAsync()).", nameof(transaction));
+        }
+
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var outboxDatabase = new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString).Database;
+        if (outboxDatabase is not null && !string.Equals(connection.Database, outboxDatabase, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"The connection is to database '{connection.Database}', but the outbox is in {database.Name} (UsePostgreSqlStorage): open the host's connection on that database, so that the change and its message commit together.");
+        }
+
+        return await InsertAsync(connection, transaction, message, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<OutboxMessage>> PeekAsync(int maxCount, long maxBytes, CancellationToken cancellationToken)
@@ -111,6 +118,26 @@ internal sealed partial class PostgreSqlOutbox(PostgreSqlDatabase database, Time
 
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken) =>
         (long)(await database.ScalarAsync("SELECT count(*) FROM sync_outbox", cancellationToken).ConfigureAwait(false))!;
+
+    private static async Task<OutboxMessage> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        using (var serialize = PostgreSqlDatabase.Command(connection, transaction, EnqueueLock))
+        {
+            await serialize.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var insert = PostgreSqlDatabase.Command(
+            connection,
+            transaction,
+            "INSERT INTO sync_outbox (id, type, payload, created_at) VALUES (@id, @type, @payload, @created) ON CONFLICT (id) DO NOTHING RETURNING sequence",
+            ("id", message.Id),
+            ("type", message.Type),
+            ("payload", message.Payload.GetRawText()),
+            ("created", message.CreatedAt.UtcTicks));
+        return await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long sequence
+            ? message with { Sequence = sequence }
+            : throw new ArgumentException($"The outbox already holds a message with id {message.Id}; create each message with OutboxMessage.Create.", nameof(message));
+    }
 
     private static async Task<List<OutboxMessage>> ReadHeadAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int maxCount, long maxBytes, CancellationToken cancellationToken)

@@ -24,11 +24,11 @@ internal sealed class PostgreSqlChangeHosts(PostgreSqlServer server) : IDisposab
         return provider;
     }
 
-    /// <summary>A back office on <paramref name="connectionString"/>, nothing installed yet.</summary>
-    public ServiceProvider Build(string connectionString, Action<SyncTablesOptions> configure)
+    /// <summary>A back office (or, with <paramref name="fleet"/>, a terminal) on <paramref name="connectionString"/>, nothing installed yet.</summary>
+    public ServiceProvider Build(string connectionString, Action<SyncTablesOptions> configure, Action<PosFleetOptions>? fleet = null)
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddPosFleet().UsePostgreSqlStorage(connectionString).AddSyncTables(configure);
+        services.AddPosFleet(fleet).UsePostgreSqlStorage(connectionString).AddSyncTables(configure);
         var provider = services.BuildServiceProvider();
         provider.ValidatePosFleetOptions();
         _connectionStrings[provider] = connectionString;

@@ -13,6 +13,9 @@ namespace PosFleet.Connectors.PostgreSql.Internal.Changes;
 /// </summary>
 internal sealed class PostgreSqlChangeExporter(PostgreSqlDatabase database, PostgreSqlChangeTracking tracking) : IChangeExporter
 {
+    // How many of the log's entries one read of rows covers: a batch cut short by its byte limit reads few rows it drops.
+    private const int ReadAhead = 256;
+
     public async ValueTask<ChangeBatch> ExportAsync(string organization, string? terminalId, long checkpoint, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organization);
@@ -49,57 +52,98 @@ internal sealed class PostgreSqlChangeExporter(PostgreSqlDatabase database, Post
 
                 var changes = new List<RowChange>();
                 var rows = new PostgreSqlRowReader(connection, transaction);
-                await using (rows.ConfigureAwait(false))
+                var values = new (Dictionary<string, JsonElement> Values, int Bytes)?[log.Count];
+                long bytes = 0, last = checkpoint;
+                var more = false;
+                var fetched = 0;
+                for (var i = 0; i < log.Count; i++)
                 {
-                    long bytes = 0, last = checkpoint;
-                    var more = false;
-                    foreach (var entry in log)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var entry = log[i];
+                    if (changes.Count == options.MaxBatchRows)
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        if (changes.Count == options.MaxBatchRows)
-                        {
-                            more = true;
-                            break;
-                        }
+                        more = true;
+                        break;
+                    }
 
-                        var table = tracking.Find(entry.Table);
-                        if (table is null)
-                        {
-                            // A table no longer declared: its changes are passed over.
-                            last = entry.Position;
-                            continue;
-                        }
-
-                        var elsewhere = table.TerminalColumn is not null && terminalId is not null && !string.Equals(entry.Terminal, terminalId, StringComparison.Ordinal);
-                        var values = entry.Deleted || elsewhere ? null : await rows.ReadAsync(table, entry.Key, cancellationToken).ConfigureAwait(false);
-                        var change = values is null
-                            ? new RowChange { Table = table.Name, Version = entry.Position, Deleted = true, Values = PostgreSqlValues.KeyValues(table, entry.Key) }
-                            : new RowChange { Table = table.Name, Version = entry.Position, Values = values.Value.Values };
-                        var size = 32 + (values?.Bytes ?? entry.Key.Length);
-                        if (changes.Count > 0 && bytes + size > options.MaxBatchBytes)
-                        {
-                            more = true;
-                            break;
-                        }
-
-                        changes.Add(change);
-                        bytes += size;
+                    var table = tracking.Find(entry.Table);
+                    if (table is null)
+                    {
+                        // A table no longer declared: its changes are passed over.
                         last = entry.Position;
+                        continue;
                     }
 
-                    if (!more)
+                    if (i >= fetched)
                     {
-                        // Caught up: the snapshot's last position, so the next export starts past other organizations' changes too.
-                        last = Math.Max(last, lastPosition);
+                        // The rows of the next run of the log, one query per table rather than one per key.
+                        fetched = Math.Min(log.Count, i + ReadAhead);
+                        await ReadRowsAsync(rows, log, i, fetched, terminalId, values, cancellationToken).ConfigureAwait(false);
                     }
 
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    return new ChangeBatch
+                    var row = values[i];
+                    var change = row is null
+                        ? new RowChange { Table = table.Name, Version = entry.Position, Deleted = true, Values = ChangeRowJson.KeyValues(table, entry.Key) }
+                        : new RowChange { Table = table.Name, Version = entry.Position, Values = row.Value.Values };
+                    var size = 32 + (row?.Bytes ?? entry.Key.Length);
+                    if (changes.Count > 0 && bytes + size > options.MaxBatchBytes)
                     {
-                        Organization = organization, FromCheckpoint = checkpoint, Checkpoint = last, HasMore = more,
-                        Reinitialize = checkpoint < horizon, Changes = changes,
-                    };
+                        more = true;
+                        break;
+                    }
+
+                    changes.Add(change);
+                    bytes += size;
+                    last = entry.Position;
                 }
+
+                if (!more)
+                {
+                    // Caught up: the snapshot's last position, so the next export starts past other organizations' changes too.
+                    last = Math.Max(last, lastPosition);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new ChangeBatch
+                {
+                    Organization = organization, FromCheckpoint = checkpoint, Checkpoint = last, HasMore = more,
+                    Reinitialize = checkpoint < horizon, Changes = changes,
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the rows of the log's entries from <paramref name="from"/> to <paramref name="to"/> that go with their values
+    /// (not a tombstone, nor a row assigned to another terminal), one query per table; the others stay <see langword="null"/>.
+    /// </summary>
+    private async Task ReadRowsAsync(
+        PostgreSqlRowReader rows,
+        List<(long Position, string Table, string Key, string? Terminal, bool Deleted)> log,
+        int from,
+        int to,
+        string? terminalId,
+        (Dictionary<string, JsonElement> Values, int Bytes)?[] values,
+        CancellationToken cancellationToken)
+    {
+        var wanted = new List<(int Index, SyncTable Table)>();
+        for (var i = from; i < to; i++)
+        {
+            var entry = log[i];
+            if (!entry.Deleted && tracking.Find(entry.Table) is { } table
+                && !(table.TerminalColumn is not null && terminalId is not null && !string.Equals(entry.Terminal, terminalId, StringComparison.Ordinal)))
+            {
+                wanted.Add((i, table));
+            }
+        }
+
+        foreach (var group in wanted.GroupBy(w => w.Table))
+        {
+            var indexes = group.Select(w => w.Index).ToList();
+            var read = await rows.ReadAsync(group.Key, [.. indexes.Select(i => log[i].Key)], cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < indexes.Count; k++)
+            {
+                values[indexes[k]] = read[k];
             }
         }
     }
@@ -115,7 +159,7 @@ internal sealed class PostgreSqlChangeExporter(PostgreSqlDatabase database, Post
             var keys = string.Join(", ", table.KeyColumns.Select(SyncIdentifier.Quote));
             assignments.AddRange(await database.QueryAsync(
                 $"SELECT {terminal}::text, {keys} FROM {SyncIdentifier.Quote(table.Name)} WHERE {SyncIdentifier.Quote(table.OrganizationColumn)}::text = @organization AND {terminal} IS NOT NULL ORDER BY {terminal}, {keys}",
-                r => new TerminalRowAssignment { Table = table.Name, TerminalId = r.GetString(0), Key = PostgreSqlValues.Row(r, table.KeyColumns, 1).Values },
+                r => new TerminalRowAssignment { Table = table.Name, TerminalId = r.GetString(0), Key = ChangeRowJson.Row(r, table.KeyColumns, 1).Values },
                 cancellationToken,
                 ("organization", organization)).ConfigureAwait(false));
         }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PosFleet.Sync.Changes;
@@ -13,80 +12,37 @@ namespace PosFleet.Connectors.PostgreSql.Internal.Changes;
 /// or declared anew, logs all its rows; the triggers of a table no longer declared are dropped. Several instances
 /// starting together take turns (a transaction advisory lock), so a table's rows are logged once.
 /// </summary>
-internal sealed class PostgreSqlChangeTracking(PostgreSqlDatabase database, IOptions<SyncTablesOptions> tables, IOptions<PosFleetOptions> fleet) : IHostedLifecycleService, IDisposable
+internal sealed class PostgreSqlChangeTracking(PostgreSqlDatabase database, IOptions<SyncTablesOptions> tables, IOptions<PosFleetOptions> fleet)
+    : ChangeTrackingInstaller(tables, fleet)
 {
     // "PFchange" in ASCII: apart from the migration lock.
     private const long LockKey = 0x50466368616E6765;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile bool _installed;
-
-    public SyncTablesOptions Options => tables.Value;
-
-    public bool TracksChanges => fleet.Value.TerminalId is null;
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => EnsureInstalledAsync(cancellationToken);
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => _gate.Dispose();
-
-    public SyncTable? Find(string name) =>
-        tables.Value.Tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    public async Task EnsureInstalledAsync(CancellationToken cancellationToken)
+    protected override async Task InstallAsync(CancellationToken cancellationToken)
     {
-        if (_installed)
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            return;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_installed)
+            foreach (var table in Options.Tables)
             {
-                return;
+                await CheckAsync(connection, table, cancellationToken).ConfigureAwait(false);
             }
 
-            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            if (TracksChanges)
             {
-                foreach (var table in tables.Value.Tables)
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
                 {
-                    await CheckAsync(connection, table, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (TracksChanges)
-                {
-                    var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                    await using (transaction.ConfigureAwait(false))
+                    await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken).ConfigureAwait(false);
+                    foreach (var table in Options.Tables)
                     {
-                        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken).ConfigureAwait(false);
-                        foreach (var table in tables.Value.Tables)
-                        {
-                            await InstallAsync(connection, transaction, table, cancellationToken).ConfigureAwait(false);
-                        }
-
-                        await UninstallAsync(connection, transaction, tables.Value.Tables, cancellationToken).ConfigureAwait(false);
-                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        await InstallAsync(connection, transaction, table, cancellationToken).ConfigureAwait(false);
                     }
+
+                    await UninstallAsync(connection, transaction, Options.Tables, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
-
-            _installed = true;
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 

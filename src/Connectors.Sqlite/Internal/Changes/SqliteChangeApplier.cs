@@ -5,10 +5,9 @@ using PosFleet.Sync.Changes;
 namespace PosFleet.Connectors.Sqlite.Internal.Changes;
 
 /// <summary>
-/// Applies one batch's row changes inside the importer's transaction, with one prepared statement per table and
-/// operation: an upsert on the key for <see cref="SyncConflictPolicy.ServerWins"/>, an insert that leaves an existing
-/// row alone for <see cref="SyncConflictPolicy.ClientWins"/> and <see cref="SyncConflictPolicy.AppendOnly"/>, and the
-/// host's resolver consulted for <see cref="SyncConflictPolicy.Custom"/> when the terminal holds the row.
+/// Applies one batch's row changes inside the importer's transaction under each table's conflict policy
+/// (<see cref="ChangeImportRules.ApplyAsync"/>), with one prepared statement per table and operation: an upsert on the
+/// key, or an insert that leaves an existing row alone.
 /// </summary>
 internal sealed class SqliteChangeApplier(SqliteConnection connection, SyncTablesOptions options)
 {
@@ -16,44 +15,9 @@ internal sealed class SqliteChangeApplier(SqliteConnection connection, SyncTable
 
     public async ValueTask<ChangeImportResult> ApplyAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken)
     {
-        int written = 0, deleted = 0, kept = 0;
         try
         {
-            foreach (var change in changes)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var statements = For(change.Table);
-                var table = statements.Table;
-                if (table.ConflictPolicy == SyncConflictPolicy.Custom
-                    && statements.ReadLocal(change) is { } local
-                    && await table.Resolver!.ResolveAsync(
-                        new SyncConflict { Table = table, Local = local, Incoming = Objects(change), Deleted = change.Deleted },
-                        cancellationToken).ConfigureAwait(false) == SyncConflictDecision.KeepLocal)
-                {
-                    kept++;
-                    continue;
-                }
-
-                if (change.Deleted)
-                {
-                    if (table.ConflictPolicy == SyncConflictPolicy.ClientWins)
-                    {
-                        kept++;
-                    }
-                    else
-                    {
-                        deleted += statements.Delete(change);
-                    }
-                }
-                else if (statements.Write(change) > 0)
-                {
-                    written++;
-                }
-                else
-                {
-                    kept++;
-                }
-            }
+            return await ChangeImportRules.ApplyAsync(changes, For, SqliteValues.ToObject, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -62,12 +26,7 @@ internal sealed class SqliteChangeApplier(SqliteConnection connection, SyncTable
                 statements.Dispose();
             }
         }
-
-        return new ChangeImportResult { Written = written, Deleted = deleted, KeptLocal = kept };
     }
-
-    private static Dictionary<string, object?> Objects(RowChange change) =>
-        change.Values.ToDictionary(v => v.Key, v => SqliteValues.ToObject(v.Value), StringComparer.Ordinal);
 
     private Statements For(string name)
     {
@@ -83,7 +42,7 @@ internal sealed class SqliteChangeApplier(SqliteConnection connection, SyncTable
         return statements;
     }
 
-    private sealed class Statements : IDisposable
+    private sealed class Statements : ChangeImportRules.IRowWriter, IDisposable
     {
         private readonly SyncTable _table;
         private readonly string[] _columns;
@@ -114,23 +73,25 @@ internal sealed class SqliteChangeApplier(SqliteConnection connection, SyncTable
 
         public SyncTable Table => _table;
 
-        public int Write(RowChange change)
+        public ValueTask<int> WriteAsync(RowChange change, CancellationToken cancellationToken)
         {
             for (var i = 0; i < _columns.Length; i++)
             {
                 _writeValues[i].Value = SqliteValues.ToParameter(Value(change, _columns[i]));
             }
 
-            return _write.ExecuteNonQuery();
+            return ValueTask.FromResult(_write.ExecuteNonQuery());
         }
 
-        public int Delete(RowChange change)
+        public ValueTask<int> DeleteAsync(RowChange change, CancellationToken cancellationToken)
         {
             BindKey(change, _deleteKeys);
-            return _delete.ExecuteNonQuery();
+            return ValueTask.FromResult(_delete.ExecuteNonQuery());
         }
 
-        public Dictionary<string, object?>? ReadLocal(RowChange change)
+        public ValueTask<Dictionary<string, object?>?> ReadLocalAsync(RowChange change, CancellationToken cancellationToken) => ValueTask.FromResult(ReadLocal(change));
+
+        private Dictionary<string, object?>? ReadLocal(RowChange change)
         {
             if (_read is null)
             {

@@ -62,7 +62,7 @@ internal sealed class SqliteChangeExporter(SqliteDatabase database, SqliteChange
                     var elsewhere = table.TerminalColumn is not null && terminalId is not null && !string.Equals(terminal, terminalId, StringComparison.Ordinal);
                     var values = reader.GetInt64(4) != 0 || elsewhere ? null : rows.Read(table, key);
                     var change = values is null
-                        ? new RowChange { Table = table.Name, Version = version, Deleted = true, Values = KeyValues(table, key) }
+                        ? new RowChange { Table = table.Name, Version = version, Deleted = true, Values = ChangeRowJson.KeyValues(table, key) }
                         : new RowChange { Table = table.Name, Version = version, Values = values.Value.Values };
                     var size = 32 + (values?.Bytes ?? key.Length);
                     if (changes.Count > 0 && bytes + size > options.MaxBatchBytes)
@@ -108,7 +108,7 @@ internal sealed class SqliteChangeExporter(SqliteDatabase database, SqliteChange
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    assignments.Add(new TerminalRowAssignment { Table = table.Name, TerminalId = reader.GetString(0), Key = Row(reader, table.KeyColumns, 1).Values });
+                    assignments.Add(new TerminalRowAssignment { Table = table.Name, TerminalId = reader.GetString(0), Key = ChangeRowJson.Row(reader, table.KeyColumns, 1).Values });
                 }
             }
         }
@@ -117,46 +117,6 @@ internal sealed class SqliteChangeExporter(SqliteDatabase database, SqliteChange
     }
 
     private static string Keys(SyncTable table) => string.Join(", ", table.KeyColumns.Select(SyncIdentifier.Quote));
-
-    private static Dictionary<string, JsonElement> KeyValues(SyncTable table, string key)
-    {
-        var values = JsonElement.Parse(key);
-        var result = new Dictionary<string, JsonElement>(table.KeyColumns.Count, StringComparer.Ordinal);
-        var i = 0;
-        foreach (var value in values.EnumerateArray())
-        {
-            result[table.KeyColumns[i++]] = value;
-        }
-
-        return result;
-    }
-
-    /// <summary>The columns from <paramref name="first"/> on as one JSON object, split into its properties.</summary>
-    private static (Dictionary<string, JsonElement> Values, int Bytes) Row(SqliteDataReader reader, IReadOnlyList<string> columns, int first)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                writer.WritePropertyName(columns[i]);
-                SqliteValues.Write(writer, reader, first + i);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        var json = new Utf8JsonReader(buffer.WrittenSpan);
-        var row = JsonElement.ParseValue(ref json);
-        var values = new Dictionary<string, JsonElement>(columns.Count, StringComparer.Ordinal);
-        foreach (var property in row.EnumerateObject())
-        {
-            values[property.Name] = property.Value;
-        }
-
-        return (values, buffer.WrittenCount);
-    }
 
     /// <summary>Reads rows by key, one prepared statement per table, inside the export's transaction.</summary>
     private sealed class RowReader(SqliteConnection connection) : IDisposable
@@ -182,7 +142,7 @@ internal sealed class SqliteChangeExporter(SqliteDatabase database, SqliteChange
             }
 
             using var reader = prepared.Command.ExecuteReader();
-            return reader.Read() ? Row(reader, table.AllColumns(), 0) : null;
+            return reader.Read() ? ChangeRowJson.Row(reader, table.AllColumns(), 0) : null;
         }
 
         public void Dispose()

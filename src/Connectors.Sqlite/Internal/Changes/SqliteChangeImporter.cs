@@ -29,12 +29,7 @@ internal sealed class SqliteChangeImporter(SqliteDatabase database, SqliteChange
 
     public async ValueTask<ChangeImportResult> ImportAsync(ChangeBatch batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentException.ThrowIfNullOrWhiteSpace(batch.Organization);
-        if (_fleet.Organization is { } own && !string.Equals(own, batch.Organization, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The change batch is for organization '{batch.Organization}', but this terminal belongs to '{own}': import the batches exported for '{own}'.");
-        }
+        ChangeImportRules.CheckOrganization(batch, _fleet);
 
         await tracking.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -46,35 +41,19 @@ internal sealed class SqliteChangeImporter(SqliteDatabase database, SqliteChange
                 var organization = batch.Organization;
                 var current = ReadCheckpoint(connection, organization);
                 var pass = SqliteReinitialization.Cursor(connection, organization);
-                if (batch.Reinitialize && batch.FromCheckpoint == 0)
+                switch (ChangeImportRules.Decide(batch, current, pass))
                 {
-                    // A full pass starts (or starts again) from nothing: the checkpoint goes back with it.
-                    SqliteReinitialization.Start(connection, organization);
-                    pass = 0;
-                }
-                else if (pass is not null ? pass != batch.FromCheckpoint : batch.Reinitialize)
-                {
-                    // Deletes may be missing after this checkpoint and the rows before it are not in the batch (or a
-                    // pass under way, whose cursor is written with the checkpoint, would not continue from where it
-                    // stopped): nothing is applied, and the next export starts the full pass from 0. Checked before
-                    // the replay test: a stale terminal's batch may well end at the checkpoint it already holds.
-                    SqliteReinitialization.Start(connection, organization);
-                    WriteCheckpoint(connection, organization, 0);
-                    transaction.Commit();
-                    return new ChangeImportResult { Checkpoint = 0, CheckpointReset = true };
-                }
-                else if (pass is null)
-                {
-                    if (current > 0 && batch.Checkpoint <= current)
-                    {
+                    case ChangeImportRules.Step.StartPass:
+                        SqliteReinitialization.Start(connection, organization);
+                        pass = 0;
+                        break;
+                    case ChangeImportRules.Step.ResetCheckpoint:
+                        SqliteReinitialization.Start(connection, organization);
+                        WriteCheckpoint(connection, organization, 0);
+                        transaction.Commit();
+                        return new ChangeImportResult { Checkpoint = 0, CheckpointReset = true };
+                    case ChangeImportRules.Step.AlreadyImported:
                         return new ChangeImportResult { Checkpoint = current, AlreadyImported = true };
-                    }
-
-                    if (batch.FromCheckpoint > current)
-                    {
-                        throw new InvalidOperationException(
-                            $"The change batch starts after checkpoint {batch.FromCheckpoint}, but this terminal holds checkpoint {current}: the changes in between are missing; export again from checkpoint {current}.");
-                    }
                 }
 
                 // In a pass, even a batch that adds nothing is applied: its end (no HasMore) removes the rows not sent.

@@ -1,74 +1,28 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PosFleet.Sync.Changes;
 
 namespace PosFleet.Connectors.Sqlite.Internal.Changes;
 
 /// <summary>
-/// Installs change tracking once the host has started its services (so a host's own schema set-up, a hosted service
-/// of its own, runs first), or on first use without a host, idempotently (PosFleet's change tables come from
+/// Installs change tracking (when: <see cref="ChangeTrackingInstaller"/>), idempotently (PosFleet's change tables come from
 /// migration 0006): checks each declared table against the file (it exists, has the columns, and its key columns
 /// are its primary key or a unique index), and on a back office (no <see cref="PosFleetOptions.TerminalId"/>)
 /// re-creates the tracking triggers and, for a table tracked for the first time or declared anew, logs all its rows;
 /// the triggers of a table no longer declared are dropped.
 /// Triggers mean a host cannot forget to record a change: every write to the table is logged in its own transaction.
 /// </summary>
-internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<SyncTablesOptions> tables, IOptions<PosFleetOptions> fleet) : IHostedLifecycleService, IDisposable
+internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<SyncTablesOptions> tables, IOptions<PosFleetOptions> fleet)
+    : ChangeTrackingInstaller(tables, fleet)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile bool _installed;
-
-    public SyncTablesOptions Options => tables.Value;
-
-    public bool TracksChanges => fleet.Value.TerminalId is null;
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => EnsureInstalledAsync(cancellationToken);
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => _gate.Dispose();
-
-    public SyncTable? Find(string name)
+    protected override async Task InstallAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in tables.Value.Tables)
-        {
-            if (string.Equals(table.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return table;
-            }
-        }
-
-        return null;
-    }
-
-    public async Task EnsureInstalledAsync(CancellationToken cancellationToken)
-    {
-        if (_installed)
-        {
-            return;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_installed)
-            {
-                return;
-            }
-
             var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                foreach (var table in tables.Value.Tables)
+                foreach (var table in Options.Tables)
                 {
                     Check(connection, table);
                 }
@@ -76,26 +30,20 @@ internal sealed class SqliteChangeTracking(SqliteDatabase database, IOptions<Syn
                 using var transaction = connection.BeginTransaction(deferred: false);
                 if (TracksChanges)
                 {
-                    foreach (var table in tables.Value.Tables)
+                    foreach (var table in Options.Tables)
                     {
                         Install(connection, table);
                     }
 
-                    Uninstall(connection, tables.Value.Tables);
+                    Uninstall(connection, Options.Tables);
                 }
 
                 transaction.Commit();
             }
-
-            _installed = true;
         }
         catch (SqliteException ex)
         {
             throw database.Explain(ex);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 

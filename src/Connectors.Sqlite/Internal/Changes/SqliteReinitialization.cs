@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PosFleet.Sync.Changes;
 
@@ -103,37 +101,11 @@ internal static class SqliteReinitialization
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                absent.Add(new RowChange { Table = table.Name, Deleted = true, Values = Key(reader, table.KeyColumns) });
+                absent.Add(new RowChange { Table = table.Name, Deleted = true, Values = ChangeRowJson.Row(reader, table.KeyColumns, 0).Values });
             }
         }
 
         return absent;
-    }
-
-    private static Dictionary<string, JsonElement> Key(SqliteDataReader reader, IReadOnlyList<string> columns)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                SqliteValues.Write(writer, reader, i);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        var json = new Utf8JsonReader(buffer.WrittenSpan);
-        var values = JsonElement.ParseValue(ref json);
-        var key = new Dictionary<string, JsonElement>(columns.Count, StringComparer.Ordinal);
-        var index = 0;
-        foreach (var value in values.EnumerateArray())
-        {
-            key[columns[index++]] = value;
-        }
-
-        return key;
     }
 
     private static void Execute(SqliteConnection connection, string organization, string sql)
