@@ -3,8 +3,9 @@ namespace PosFleet.Logs.Formats;
 /// <summary>
 /// <c>wevtutil qe LOG /f:text</c>: one event a block of lines. <c>Event[N]:</c> starts it; indented <c>Key: value</c>
 /// lines follow (<c>Log Name</c>, <c>Source</c>, <c>Date</c>, <c>Event ID</c>, <c>Task</c>, <c>Level</c>, <c>Opcode</c>,
-/// <c>Keyword</c>, <c>User</c>, <c>User Name</c>, <c>Computer</c>), then <c>Description:</c> and the description on the
-/// lines below it, blank lines included, up to the next event. The entry takes its time from <c>Date</c> (the exporting
+/// <c>Keyword</c>, <c>User</c>, <c>User Name</c>, <c>Computer</c>; in Spanish, French, Italian or German on such a machine:
+/// <see cref="WindowsEventLabels"/>), then <c>Description:</c> and the description on the lines below it, blank lines
+/// included, up to the next event. The entry takes its time from <c>Date</c> (the exporting
 /// machine's local time, <c>2026-11-30T10:15:30.123</c>, read as the other layouts' local times are; newer Windows
 /// writes UTC, <c>…30.1230000Z</c>), its level from <c>Level</c> (Windows' words, as <see cref="WindowsEventFormat"/>),
 /// its component from <c>Source</c>, and its message from the description; its template is the description's first line.
@@ -47,8 +48,16 @@ internal sealed class WindowsEventTextFormat() : LogFormat("windows-events-text"
             return false;
         }
 
+        // The second line names the log, in the exporting machine's language: "  Log Name:", "  Nom du journal :", …
         var nl = sample.IndexOf((byte)'\n');
-        return nl > 0 && sample[(nl + 1)..].StartsWith("  Log Name:"u8);
+        if (nl <= 0)
+        {
+            return false;
+        }
+
+        var second = sample[(nl + 1)..];
+        var colon = second[..Math.Min(second.Length, 64)].IndexOf((byte)':');
+        return second.StartsWith("  "u8) && colon > 2 && WindowsEventLabels.Of(second[2..colon]) == WindowsEventLabels.Label.LogName;
     }
 
     /// <summary>
@@ -101,21 +110,21 @@ internal sealed class WindowsEventTextFormat() : LogFormat("windows-events-text"
             var colon = text.IndexOf((byte)':');
             if (colon > 0)
             {
-                var key = text[..colon];
+                var label = WindowsEventLabels.Of(text[..colon]);
                 var value = LineReader.TrimEnd(text[LineReader.SkipBlanks(text, colon + 1)..]);
-                if (key.SequenceEqual("Date"u8))
+                if (label == WindowsEventLabels.Label.Date)
                 {
                     ReadDate(value, ref fields);
                 }
-                else if (key.SequenceEqual("Level"u8))
+                else if (label == WindowsEventLabels.Label.Level)
                 {
-                    fields.Level = value;
+                    fields.Level = WindowsEventLabels.Level(value);
                 }
-                else if (key.SequenceEqual("Source"u8))
+                else if (label == WindowsEventLabels.Label.Source)
                 {
                     fields.Component = value;
                 }
-                else if (key.SequenceEqual("Description"u8))
+                else if (label == WindowsEventLabels.Label.Description)
                 {
                     description = true;
                     if (!value.IsEmpty)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PosFleet.Logs.Scanning;
 
 /// <summary>A line's place in a scan, comparable before line numbers are known: input, block of the input, line of the block.</summary>
@@ -50,7 +52,8 @@ internal sealed class TemplateAggregate
             return;
         }
 
-        if (Terminals.TryGet(hash, out var terminal))
+        ref var slot = ref Terminals.Find(hash, out var terminal);
+        if (terminal is not null)
         {
             // Kept, so counted as distinct when it came in: no second lookup in the distinct set.
             terminal.Count++;
@@ -68,7 +71,14 @@ internal sealed class TemplateAggregate
                 (terminal.Name, terminal.Count, terminal.Error) = (name, 1, 0);
             }
 
-            Terminals.Add(hash, terminal);
+            if (Unsafe.IsNullRef(ref slot))
+            {
+                Terminals.Add(hash, terminal);
+            }
+            else
+            {
+                Terminals.Admit(ref slot, terminal);
+            }
         }
 
         (_lastHash, _last) = (hash, terminal);

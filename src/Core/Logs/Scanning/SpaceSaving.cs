@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PosFleet.Logs.Scanning;
 
@@ -46,6 +48,33 @@ internal sealed class SpaceSaving<T>(int capacity)
     public IEnumerable<T> Items => _items.Values;
 
     public bool TryGet(ulong key, [MaybeNullWhen(false)] out T item) => _items.TryGetValue(key, out item);
+
+    /// <summary>
+    /// The counter of <paramref name="key"/> in <paramref name="kept"/> when kept (null otherwise); and, for a new item
+    /// while the summary has room (no prune due), the slot made for it in the same probe, which the caller fills with
+    /// <see cref="Admit"/>: a new item costs one lookup instead of two. A null reference when a prune is due (then
+    /// <see cref="Add"/>) or the item is kept.
+    /// </summary>
+    public ref T? Find(ulong key, out T? kept)
+    {
+        if (_items.Count < Bound)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_items, key, out var exists);
+            kept = slot;
+            return ref exists ? ref Unsafe.NullRef<T?>() : ref slot;
+        }
+
+        _items.TryGetValue(key, out kept);
+        return ref Unsafe.NullRef<T?>();
+    }
+
+    /// <summary>Fills the slot <see cref="Find"/> made for a new item: its count and error start from <see cref="Floor"/>, as with <see cref="Add"/>.</summary>
+    public void Admit(ref T? slot, T item)
+    {
+        item.Count += Floor;
+        item.Error += Floor;
+        slot = item;
+    }
 
     /// <summary>
     /// Keeps the counters that <see cref="Add"/> evicts, for <see cref="TakeEvicted"/> to hand back: with a few hundred
@@ -208,5 +237,6 @@ internal static class RankedSelection
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Before(Ranked x, Ranked y) => x.Count > y.Count || (x.Count == y.Count && x.Key < y.Key);
 }

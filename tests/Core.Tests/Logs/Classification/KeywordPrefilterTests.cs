@@ -39,6 +39,31 @@ public sealed class KeywordPrefilterTests
     }
 
     [Fact]
+    public void FindKeywords_LongMessagesInsideALargerBuffer_FindsExactlyTheKeywordsNaiveSearchFinds()
+    {
+        // Spellings of four bytes or more (the packed prefilter's), messages past 512 bytes (several stretches of its
+        // search) given as a slice of a buffer that goes on with keywords the search must not report.
+        var word = Gen.String[Gen.Char["abAB é"], 4, 8];
+        var line = Gen.String[Gen.Char["abcABC éÉ"], 0, 1500];
+        Gen.Select(word.Array[1, 40], line.Array[1, 6], Gen.Int[0, 70]).Sample(sample =>
+        {
+            var (keywords, lines, extra) = sample;
+            var distinct = keywords.Distinct(StringComparer.Ordinal).ToArray();
+            var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = distinct, Kind = LogKind.Error }]);
+            var after = Encoding.UTF8.GetBytes(" " + string.Join(' ', distinct)).AsSpan(0, Math.Min(extra, Encoding.UTF8.GetByteCount(" " + string.Join(' ', distinct))));
+            foreach (var text in lines)
+            {
+                var message = Encoding.UTF8.GetBytes(text);
+                byte[] buffer = [.. message, .. after];
+                var expected = NaiveHits(distinct, message).Aggregate(0UL, (mask, k) => mask | (1UL << k));
+
+                Assert.Equal(expected, classifier.FindKeywords(buffer.AsSpan(0, message.Length), buffer));
+                Assert.Equal(expected, classifier.FindKeywords(message));
+            }
+        });
+    }
+
+    [Fact]
     public void KeywordAutomaton_RandomKeywordsAndLines_FindsExactlyTheKeywordsNaiveSearchFinds_WithAndWithoutFullRows()
     {
         Gen.Select(Word.Array[1, 300], Line.Array[1, 12], Gen.Int[1, 4096]).Sample(sample =>
