@@ -52,17 +52,19 @@ internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeP
             cancellationToken));
     }
 
-    public ValueTask<bool> RemoveAsync(string organizationId, Uri endpoint, CancellationToken cancellationToken)
+    public ValueTask<bool> RemoveAsync(string organizationId, string recipientId, Uri endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organizationId);
+        ArgumentNullException.ThrowIfNull(recipientId);
         ArgumentNullException.ThrowIfNull(endpoint);
         return new(UseAsync(
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "DELETE FROM push_subscriptions WHERE endpoint = $endpoint AND organization = $organization;";
+                command.CommandText = "DELETE FROM push_subscriptions WHERE endpoint = $endpoint AND organization = $organization AND recipient = $recipient;";
                 command.Parameters.AddWithValue("$endpoint", endpoint.AbsoluteUri);
                 command.Parameters.AddWithValue("$organization", organizationId);
+                command.Parameters.AddWithValue("$recipient", recipientId);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
             },
             cancellationToken));

@@ -31,13 +31,14 @@ internal sealed class InMemoryPushSubscriptionStore : IPushSubscriptionStore
         }
     }
 
-    public ValueTask<bool> RemoveAsync(string organizationId, Uri endpoint, CancellationToken cancellationToken)
+    public ValueTask<bool> RemoveAsync(string organizationId, string recipientId, Uri endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organizationId);
+        ArgumentNullException.ThrowIfNull(recipientId);
         ArgumentNullException.ThrowIfNull(endpoint);
         lock (_gate)
         {
-            return ValueTask.FromResult(_subscriptions.RemoveAll(s => s.Endpoint == endpoint && s.OrganizationId == organizationId) > 0);
+            return ValueTask.FromResult(_subscriptions.RemoveAll(s => s.Endpoint == endpoint && s.OrganizationId == organizationId && s.RecipientId == recipientId) > 0);
         }
     }
 

@@ -105,7 +105,7 @@ internal sealed partial class WebPushNotifier : INotifier, IDisposable
                     break;
                 case SubscriptionOutcome.Gone:
                     gone++;
-                    await _store.RemoveAsync(organization, subscription.Endpoint, cancellationToken).ConfigureAwait(false);
+                    await _store.RemoveAsync(organization, subscription.RecipientId, subscription.Endpoint, cancellationToken).ConfigureAwait(false);
                     Log.SubscriptionGone(_logger, recipient, subscription.Endpoint.Host, reason);
                     break;
                 case SubscriptionOutcome.Transient:

@@ -6,7 +6,8 @@ namespace PosFleet.Testing.Notifications;
 /// <summary>
 /// What every <see cref="IPushSubscriptionStore"/> must do: derive from this class and return a new, empty store from
 /// <see cref="CreateStoreAsync"/>. An endpoint is one subscription, held by one recipient of one organization (never
-/// moved to another by a second add); a recipient's are listed oldest first; removing one leaves the others; another organization's subscriptions are not found, neither listed nor removed.
+/// moved to another by a second add); a recipient's are listed oldest first; removing one leaves the others; another organization's subscriptions are not found, neither listed nor removed, and
+/// another recipient's endpoint is not removed.
 /// </summary>
 public abstract class PushSubscriptionStoreConformanceTests
 {
@@ -81,7 +82,7 @@ public abstract class PushSubscriptionStoreConformanceTests
     {
         var store = await CreateStoreAsync();
         await store.AddAsync(Subscription("tech-1", "phone"), default);
-        await store.RemoveAsync("org-1", Subscription("tech-1", "phone").Endpoint, default);
+        await store.RemoveAsync("org-1", "tech-1", Subscription("tech-1", "phone").Endpoint, default);
 
         Assert.Equal(PushSubscriptionAddResult.Added, await store.AddAsync(Subscription("tech-2", "phone"), default));
 
@@ -97,8 +98,8 @@ public abstract class PushSubscriptionStoreConformanceTests
         await store.AddAsync(Subscription("tech-1", "phone"), default);
         await store.AddAsync(Subscription("tech-1", "laptop"), default);
 
-        Assert.True(await store.RemoveAsync("org-1", Subscription("tech-1", "phone").Endpoint, default));
-        Assert.False(await store.RemoveAsync("org-1", Subscription("tech-1", "phone").Endpoint, default));
+        Assert.True(await store.RemoveAsync("org-1", "tech-1", Subscription("tech-1", "phone").Endpoint, default));
+        Assert.False(await store.RemoveAsync("org-1", "tech-1", Subscription("tech-1", "phone").Endpoint, default));
 
         Assert.Equal([Subscription("tech-1", "laptop")], await store.ListAsync("org-1", "tech-1", default));
     }
@@ -123,7 +124,20 @@ public abstract class PushSubscriptionStoreConformanceTests
         var store = await CreateStoreAsync();
         await store.AddAsync(Subscription("tech-1", "phone"), default);
 
-        Assert.False(await store.RemoveAsync("org-2", Subscription("tech-1", "phone").Endpoint, default));
+        Assert.False(await store.RemoveAsync("org-2", "tech-1", Subscription("tech-1", "phone").Endpoint, default));
+
+        Assert.Equal([Subscription("tech-1", "phone")], await store.ListAsync("org-1", "tech-1", default));
+    }
+
+    /// <summary>An endpoint another recipient of the same organization holds is not removed in their stead.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Remove_EndpointOfAnotherRecipient_NotFoundAndKept()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddAsync(Subscription("tech-1", "phone"), default);
+
+        Assert.False(await store.RemoveAsync("org-1", "tech-2", Subscription("tech-1", "phone").Endpoint, default));
 
         Assert.Equal([Subscription("tech-1", "phone")], await store.ListAsync("org-1", "tech-1", default));
     }

@@ -95,14 +95,10 @@ internal static class PushSubscriptionEndpoints
             return refusal!;
         }
 
-        // Only the user's own subscription: the store removes by endpoint in the organization, whoever it belongs to.
-        var store = context.RequestServices.GetRequiredService<IPushSubscriptionStore>();
-        var own = await store.ListAsync(request.Organization, recipient, cancellationToken).ConfigureAwait(false);
-        if (own.Any(s => s.Endpoint == subscription.Endpoint))
-        {
-            await store.RemoveAsync(request.Organization, subscription.Endpoint, cancellationToken).ConfigureAwait(false);
-        }
-
+        // Only the user's own subscription: the store matches endpoint, organization and recipient in one removal, so an
+        // endpoint someone else holds stays (and the answer does not tell whether it exists).
+        await context.RequestServices.GetRequiredService<IPushSubscriptionStore>()
+            .RemoveAsync(request.Organization, recipient, subscription.Endpoint, cancellationToken).ConfigureAwait(false);
         return Results.NoContent();
     }
 

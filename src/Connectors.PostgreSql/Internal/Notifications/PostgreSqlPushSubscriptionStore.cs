@@ -33,15 +33,17 @@ internal sealed class PostgreSqlPushSubscriptionStore(PostgreSqlDatabase databas
         };
     }
 
-    public async ValueTask<bool> RemoveAsync(string organizationId, Uri endpoint, CancellationToken cancellationToken)
+    public async ValueTask<bool> RemoveAsync(string organizationId, string recipientId, Uri endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organizationId);
+        ArgumentNullException.ThrowIfNull(recipientId);
         ArgumentNullException.ThrowIfNull(endpoint);
         return await database.ExecuteAsync(
-            "DELETE FROM push_subscriptions WHERE endpoint = @endpoint AND organization = @organization",
+            "DELETE FROM push_subscriptions WHERE endpoint = @endpoint AND organization = @organization AND recipient = @recipient",
             cancellationToken,
             ("endpoint", endpoint.AbsoluteUri),
-            ("organization", organizationId))
+            ("organization", organizationId),
+            ("recipient", recipientId))
             .ConfigureAwait(false) == 1;
     }
 

@@ -169,6 +169,23 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unsubscribe_EndpointHeldByAnotherUserOfTheOrganization_NothingChangesAndTheRowStaysListed()
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        var colleagues = Browser("https://fcm.googleapis.com/fcm/send/colleague");
+        var held = new PushSubscription("shop-12", "marta", new Uri("https://fcm.googleapis.com/fcm/send/colleague"), colleagues.P256dh, colleagues.Auth);
+        Assert.Equal(PushSubscriptionAddResult.Added, await Store.AddAsync(held, default));
+
+        using var off = await PostJsonAsync(ana, "fleet/notifications/push/unsubscribe?org=shop-12", colleagues.Json);
+
+        // The same answer as for one's own: whether someone else holds an endpoint is not told.
+        Assert.Equal(HttpStatusCode.NoContent, off.StatusCode);
+        var kept = Assert.Single(await Store.ListAsync("shop-12", "marta", default));
+        Assert.Equal((colleagues.P256dh, colleagues.Auth), (kept.P256dh, kept.Auth));
+        Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+    }
+
+    [Fact]
     public async Task Subscribe_SameUserAgainWithNewKeys_UpdatesTheKeys()
     {
         using var ana = await SignedInOnBellAsync("ana");
