@@ -5,8 +5,9 @@ namespace PosFleet.Notifications.Engine;
 /// <summary>
 /// The delivery status over the store's outbox and skips, merged newest first on (time, key) with a keyset cursor
 /// that the store applies itself: each list is read from the cursor on, one more than the page, so a page is exact
-/// whatever ties in time or records added since. The cursor is checked here too, so that a store that ignores it ends
-/// the pages early rather than repeating them.
+/// whatever ties in time or records added since. The cursor is checked here too: a store that hands back a row at or
+/// before it (one that ignores the cursor) is a broken store, and the query fails naming it rather than repeating rows
+/// or hiding the older ones.
 /// </summary>
 internal sealed class NotificationDeliveries(INotificationStore store) : INotificationDeliveries
 {
@@ -28,12 +29,19 @@ internal sealed class NotificationDeliveries(INotificationStore store) : INotifi
         IReadOnlyList<NotificationSkip> skips = wantSkips ? await store.QuerySkipsAsync(outboxQuery, cancellationToken).ConfigureAwait(false) : [];
         var records = deliveries.Select(d => new NotificationDeliveryRecord { Key = d.Key, Status = (NotificationStatus)(int)d.State, At = d.CreatedAt, Delivery = d })
             .Concat(skips.Select(k => new NotificationDeliveryRecord { Key = k.Key, Status = NotificationStatus.Skipped, At = k.At, Skip = k }))
-            // A host's store that ignores the cursor would hand back the rows of the pages before: only what lies strictly
-            // past the cursor is kept, so a page never repeats a row and its Next always moves on (none when nothing is left).
-            .Where(r => after is null || IsPast(r, after))
             .OrderByDescending(r => r.At.UtcTicks)
             .ThenByDescending(r => r.Key, StringComparer.Ordinal)
             .ToList();
+        // A host's store that ignores the cursor hands back the rows of the pages before: dropping them would end the
+        // pages early and hide the older rows, keeping them would repeat rows without end. Neither is an answer.
+        if (after is not null && records.Find(r => !IsPast(r, after)) is { } behind)
+        {
+            throw new InvalidOperationException(
+                $"The notification store {store.GetType().FullName} returned the {(behind.Skip is null ? "delivery" : "skip")} '{behind.Key}', which is not past the page's cursor: "
+                + "it ignores NotificationOutboxQuery.Before in QueryOutboxAsync or QuerySkipsAsync. Apply the cursor in the store (rows strictly older, or as old with a key that sorts before it) "
+                + "and run PosFleet.Testing's NotificationStoreConformanceTests against it.");
+        }
+
         var page = records.Take(query.Limit).ToList();
         var next = records.Count > query.Limit ? string.Create(CultureInfo.InvariantCulture, $"{page[^1].At.UtcTicks}:{page[^1].Key}") : null;
         return new NotificationDeliveryPage(page, next);
