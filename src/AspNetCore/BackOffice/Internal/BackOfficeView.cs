@@ -5,5 +5,5 @@ namespace PosFleet.AspNetCore.BackOffice.Internal;
 /// <param name="Section">The navigation's section: "" (dashboard), "reports", "status", "actions", "digests" or "notifications" (the bell).</param>
 /// <param name="Body">Writes the page's content.</param>
 /// <param name="StatusCode">The response's status code.</param>
-/// <param name="PushScript">Whether the page runs the back office's push script (the bell page with push set up): its CSP then allows that one file, its worker and same-origin requests, and nothing else.</param>
+/// <param name="PushScript">Whether the page runs the back office's push script (the bell page with push set up): its CSP then allows scripts, workers and requests from the site's own origin (any same-origin script, not this file alone), and still no inline script.</param>
 internal sealed record BackOfficeView(string Title, string Section, Action<Html> Body, int StatusCode = 200, bool PushScript = false);
