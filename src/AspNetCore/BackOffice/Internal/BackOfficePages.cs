@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ internal static class BackOfficePages
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(load);
         var request = await StartAsync(context).ConfigureAwait(false);
-        if (await AuthorizeAsync(context, request, context.Request.Query["org"]).ConfigureAwait(false) is { } refusal)
+        if (await AuthorizePageAsync(context, request, context.Request.Query["org"]).ConfigureAwait(false) is { } refusal)
         {
             await refusal.ExecuteAsync(context).ConfigureAwait(false);
             return;
@@ -61,7 +62,7 @@ internal static class BackOfficePages
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        var result = await AuthorizeAsync(context, request, form["org"]).ConfigureAwait(false)
+        var result = await AuthorizePageAsync(context, request, form["org"]).ConfigureAwait(false)
             ?? await handle(request, form, context.RequestAborted).ConfigureAwait(false);
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
@@ -85,10 +86,14 @@ internal static class BackOfficePages
         await response.WriteAsync(BackOfficeLayout.Render(request, view), context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>The most a JSON call of a page's script may send: more than a browser's push subscription (an endpoint URL and two short keys).</summary>
+    public const int MaxApiBody = 8 * 1024;
+
     /// <summary>
     /// Handles a JSON call of a page's script: the same organization check as a form (<c>?org=</c>; 403), and for a
-    /// call that changes something (<paramref name="changes"/>) the anti-forgery token in the
-    /// <c>RequestVerificationToken</c> header (400); refusals are problem details naming what to do.
+    /// call that changes something (<paramref name="changes"/>) an <c>application/json</c> body (415 otherwise) of at
+    /// most <see cref="MaxApiBody"/> bytes and the anti-forgery token in the <c>RequestVerificationToken</c> header
+    /// (400); refusals are problem details naming what to do.
     /// </summary>
     public static async Task ApiAsync(HttpContext context, bool changes, Func<BackOfficeRequest, CancellationToken, ValueTask<IResult>> handle)
     {
@@ -96,23 +101,34 @@ internal static class BackOfficePages
         ArgumentNullException.ThrowIfNull(handle);
         var request = await StartAsync(context).ConfigureAwait(false);
         context.Response.Headers.CacheControl = "no-store";
-        IResult result;
-        if (changes && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context).ConfigureAwait(false))
+        IResult? result = null;
+        if (changes)
         {
-            result = Results.Problem(request.Strings.FormExpiredDetail, statusCode: StatusCodes.Status400BadRequest, title: request.Strings.FormExpired);
-        }
-        else
-        {
-            var access = context.RequestServices.GetRequiredService<BackOfficeAccess>();
-            var (verdict, scope) = await access.CheckAsync(context, context.Request.Query["org"], context.RequestAborted).ConfigureAwait(false);
-            request.Scope = scope;
-            request.RecipientId = NotificationBell.RecipientOf(context, request.Options);
-            result = verdict switch
+            // Before the anti-forgery check, which reads a form body whole when one is sent: a call takes JSON only,
+            // and the server cuts any body off past the limit, whatever the request says its length is.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                BackOfficeAccess.Verdict.Allowed => await handle(request, context.RequestAborted).ConfigureAwait(false),
-                BackOfficeAccess.Verdict.SignInRequired => Results.Challenge(),
-                _ => Results.Problem(request.Strings.ForbiddenDetail, statusCode: StatusCodes.Status403Forbidden, title: request.Strings.Forbidden),
-            };
+                limit.MaxRequestBodySize = MaxApiBody;
+            }
+
+            if (context.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                result = Results.Problem(
+                    "Send the call's body as application/json (for push, the browser's PushSubscription.toJSON()); other content types are not read.",
+                    statusCode: StatusCodes.Status415UnsupportedMediaType,
+                    title: "JSON expected");
+            }
+            else if (!await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context).ConfigureAwait(false))
+            {
+                result = Results.Problem(request.Strings.FormExpiredDetail, statusCode: StatusCodes.Status400BadRequest, title: request.Strings.FormExpired);
+            }
+        }
+
+        if (result is null)
+        {
+            request.RecipientId = NotificationBell.RecipientOf(context, request.Options);
+            result = await AuthorizeAsync(context, request, context.Request.Query["org"], r => Results.Problem(r.Strings.ForbiddenDetail, statusCode: StatusCodes.Status403Forbidden, title: r.Strings.Forbidden)).ConfigureAwait(false)
+                ?? await handle(request, context.RequestAborted).ConfigureAwait(false);
         }
 
         await result.ExecuteAsync(context).ConfigureAwait(false);
@@ -139,21 +155,33 @@ internal static class BackOfficePages
         return request;
     }
 
-    private static async ValueTask<IResult?> AuthorizeAsync(HttpContext context, BackOfficeRequest request, string? organization)
+    private static async ValueTask<IResult?> AuthorizePageAsync(HttpContext context, BackOfficeRequest request, string? organization)
+    {
+        var refusal = await AuthorizeAsync(context, request, organization, r => Page(r, Refusal(r, StatusCodes.Status403Forbidden, r.Strings.Forbidden, r.Strings.ForbiddenDetail))).ConfigureAwait(false);
+        if (refusal is null)
+        {
+            await NotificationBell.LoadAsync(context, request).ConfigureAwait(false);
+        }
+
+        return refusal;
+    }
+
+    /// <summary>The organization check of a page and of a script's call: <see langword="null"/> when allowed (the scope is then set), else the challenge or <paramref name="forbidden"/>'s answer.</summary>
+    private static async ValueTask<IResult?> AuthorizeAsync(HttpContext context, BackOfficeRequest request, string? organization, Func<BackOfficeRequest, IResult> forbidden)
     {
         var access = context.RequestServices.GetRequiredService<BackOfficeAccess>();
         var (verdict, scope) = await access.CheckAsync(context, organization, context.RequestAborted).ConfigureAwait(false);
-        switch (verdict)
+        if (verdict == BackOfficeAccess.Verdict.Allowed)
         {
-            case BackOfficeAccess.Verdict.Allowed:
-                request.Scope = scope;
-                await NotificationBell.LoadAsync(context, request).ConfigureAwait(false);
-                return null;
-            case BackOfficeAccess.Verdict.SignInRequired:
-                return Results.Challenge();
-            default:
-                return Page(request, Refusal(request, StatusCodes.Status403Forbidden, request.Strings.Forbidden, request.Strings.ForbiddenDetail));
+            request.Scope = scope;
+            return null;
         }
+
+        return verdict switch
+        {
+            BackOfficeAccess.Verdict.SignInRequired => Results.Challenge(),
+            _ => forbidden(request),
+        };
     }
 
     private static BackOfficeView Refusal(BackOfficeRequest request, int status, string title, string detail) =>

@@ -17,7 +17,7 @@ namespace PosFleet.AspNetCore.BackOffice.Pages;
 internal static class PushSubscriptionEndpoints
 {
     /// <summary>More than any browser's subscription JSON (an endpoint URL and two short keys).</summary>
-    private const int MaxBody = 8 * 1024;
+    private const int MaxBody = BackOfficePages.MaxApiBody;
 
     private const int MaxEndpoint = 2048;
 
@@ -105,16 +105,12 @@ internal static class PushSubscriptionEndpoints
     /// <summary>
     /// Reads and checks the browser's subscription JSON: an https <c>endpoint</c>, <c>keys.p256dh</c> an uncompressed
     /// P-256 point (65 bytes) and <c>keys.auth</c> 16 bytes, both base64url. A body past <see cref="MaxBody"/> is not
-    /// read further (413); any other refusal (400) names the member and the fix.
+    /// read further (413); any other refusal (400) names the member and the fix. The content type is checked before, by
+    /// <see cref="BackOfficePages.ApiAsync"/>.
     /// </summary>
-    internal static async ValueTask<(PushSubscription? Subscription, IResult? Refusal)> ReadAsync(
+    private static async ValueTask<(PushSubscription? Subscription, IResult? Refusal)> ReadAsync(
         HttpContext context, string organization, string recipient, CancellationToken cancellationToken, bool keysRequired = true)
     {
-        if (context.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, Invalid("Send the subscription as application/json: the browser's PushSubscription.toJSON()."));
-        }
-
         if (context.Request.ContentLength > MaxBody || await ReadBodyAsync(context.Request.Body, cancellationToken).ConfigureAwait(false) is not { } body)
         {
             return (null, Results.Problem(
@@ -141,9 +137,17 @@ internal static class PushSubscriptionEndpoints
         var buffer = new byte[MaxBody + 1];
         var length = 0;
         int read;
-        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            length += read;
+            while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's own limit, set to the same size by BackOfficePages.ApiAsync, stopped the body first.
+            return null;
         }
 
         // Not a conditional expression: null would become an empty Memory<byte> through its conversion from byte[].
@@ -158,7 +162,7 @@ internal static class PushSubscriptionEndpoints
     private static IResult Invalid(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid push subscription");
 
-    internal static (PushSubscription? Subscription, string? Error) Check(JsonElement root, string organization, string recipient, bool keysRequired = true)
+    private static (PushSubscription? Subscription, string? Error) Check(JsonElement root, string organization, string recipient, bool keysRequired = true)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {

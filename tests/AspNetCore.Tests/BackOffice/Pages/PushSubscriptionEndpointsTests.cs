@@ -37,13 +37,21 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
     }
 
     /// <summary>The back office with the notification engine and the Web Push notifier: the bell page with push set up.</summary>
-    internal static Task<BackOfficeHost> StartWithPushAsync(string publicKey, string privateKey) => BackOfficeHost.StartAsync(compose: fleet =>
+    internal static Task<BackOfficeHost> StartWithPushAsync(string publicKey, string privateKey, params string[] allowedHosts) => BackOfficeHost.StartAsync(compose: fleet =>
     {
         fleet.AddNotificationEngine().AddWebPushNotifier(o =>
         {
             o.Subject = "mailto:fleet@example.com";
             o.PublicKey = publicKey;
             o.PrivateKey = privateKey;
+            if (allowedHosts.Length > 0)
+            {
+                o.AllowedPushServiceHosts.Clear();
+                foreach (var host in allowedHosts)
+                {
+                    o.AllowedPushServiceHosts.Add(host);
+                }
+            }
         });
         fleet.Services.AddSingleton<INotificationDirectory, StatusPagesHost.NoRecipients>();
     });
@@ -182,6 +190,43 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, off.StatusCode);
         var kept = Assert.Single(await Store.ListAsync("shop-12", "marta", default));
         Assert.Equal((colleagues.P256dh, colleagues.Auth), (kept.P256dh, kept.Auth));
+        Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+    }
+
+    [Fact]
+    public async Task Subscribe_HostAllowsOnlyApple_FcmEndpointRefusedNamingTheAllowedPattern()
+    {
+        await using var appleOnly = await StartWithPushAsync(_publicKey, _privateKey, "*.push.apple.com");
+        using var ana = await BackOfficeUserClient.SignInAsync(appleOnly, "ana");
+        var (status, _) = await ana.GetAsync("fleet/notifications");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        using var response = await PostJsonAsync(ana, "fleet/notifications/push/subscribe?org=shop-12", Browser("https://fcm.googleapis.com/fcm/send/abc").Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.Contains("(*.push.apple.com)", detail, StringComparison.Ordinal);
+        Assert.Contains("WebPushNotifierOptions.AllowedPushServiceHosts", detail, StringComparison.Ordinal);
+        Assert.Empty(await appleOnly.Services.GetRequiredService<IPushSubscriptionStore>().ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=pf")]
+    public async Task Subscribe_FormPostOver8KiB_UnsupportedMediaTypeBeforeTheFormIsRead(string contentType)
+    {
+        using var ana = await SignedInOnBellAsync("ana");
+        var form = "__RequestVerificationToken=" + Uri.EscapeDataString(ana.Token!) + "&pad=" + new string('x', 64 * 1024);
+        var body = new ChunkedForm(Encoding.ASCII.GetBytes(form), contentType);
+        var request = new HttpRequestMessage(HttpMethod.Post, "fleet/notifications/push/subscribe?org=shop-12") { Content = body };
+        request.Headers.Add("RequestVerificationToken", ana.Token);
+
+        using var response = await ana.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("application/json", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(await Store.ListAsync("shop-12", BackOfficeHost.Ana.Name, default));
     }
 
@@ -327,6 +372,36 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
 
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
             stream.WriteAsync(_json).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    /// <summary>A form body of a given content type, sent chunked so that the server learns its size only by reading it.</summary>
+    private sealed class ChunkedForm : HttpContent
+    {
+        private readonly byte[] _body;
+
+        public ChunkedForm(byte[] body, string contentType)
+        {
+            _body = body;
+            Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            // The server answers without reading the body; writing may then fail as it closes the request.
+            try
+            {
+                await stream.WriteAsync(_body);
+            }
+            catch (IOException)
+            {
+            }
+        }
 
         protected override bool TryComputeLength(out long length)
         {
