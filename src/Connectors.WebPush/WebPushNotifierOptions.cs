@@ -37,11 +37,10 @@ public sealed class WebPushNotifierOptions
     /// push service your users' browsers use; <c>Clear()</c> first to allow fewer.
     /// </summary>
     /// <value>
-    /// The default value is <see cref="PushServiceHosts.Defaults"/>: FCM (<c>fcm.googleapis.com</c>), Mozilla
-    /// (<c>updates.push.services.mozilla.com</c>, <c>*.push.services.mozilla.com</c>), Windows (<c>*.notify.windows.com</c>)
-    /// and Apple (<c>web.push.apple.com</c>, <c>*.push.apple.com</c>).
+    /// The default value is <see cref="PushServiceHosts.DefaultPatterns"/>: the push services of Chrome (FCM), Firefox,
+    /// Edge and Safari.
     /// </value>
-    public IList<string> AllowedPushServiceHosts { get; } = [.. PushServiceHosts.Defaults];
+    public IList<string> AllowedPushServiceHosts { get; } = [.. PushServiceHosts.DefaultPatterns];
 
     /// <summary>How long a push service keeps a notification for a device that is offline before dropping it.</summary>
     /// <value>The default value is 1 day.</value>

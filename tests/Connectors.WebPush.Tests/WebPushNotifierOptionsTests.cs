@@ -72,7 +72,7 @@ public sealed class WebPushNotifierOptionsTests
             o.AllowedPushServiceHosts.Clear();
         });
 
-        Assert.Contains("WebPushNotifierOptions.AllowedPushServiceHosts is empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("WebPushNotifierOptions.AllowedPushServiceHosts: the list is empty", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -61,18 +61,7 @@ internal sealed class WebPushNotifierOptionsValidator : IValidateOptions<WebPush
             errors.Add($"WebPushNotifierOptions.MaxRetryDelay is {o.MaxRetryDelay}; it must be at most one hour (leave longer waits to the next delivery attempt).");
         }
 
-        if (o.AllowedPushServiceHosts.Count == 0)
-        {
-            errors.Add("WebPushNotifierOptions.AllowedPushServiceHosts is empty, so no browser could subscribe; keep the defaults (FCM, Mozilla, Windows, Apple) or name the push services your users' browsers use.");
-        }
-
-        foreach (var pattern in o.AllowedPushServiceHosts)
-        {
-            if (PushServiceHosts.CheckPattern(pattern) is { } error)
-            {
-                errors.Add($"WebPushNotifierOptions.AllowedPushServiceHosts: {error}");
-            }
-        }
+        errors.AddRange(PushServiceHosts.Check(o.AllowedPushServiceHosts).Select(error => $"WebPushNotifierOptions.AllowedPushServiceHosts: {error}"));
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

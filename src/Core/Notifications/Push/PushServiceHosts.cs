@@ -24,17 +24,9 @@ public sealed class PushServiceHosts
     {
         ArgumentNullException.ThrowIfNull(patterns);
         var list = patterns.ToArray();
-        if (list.Length == 0)
+        if (Check(list) is { Count: > 0 } errors)
         {
-            throw new ArgumentException("Name at least one push service host, such as those of PushServiceHosts.Defaults.", nameof(patterns));
-        }
-
-        foreach (var pattern in list)
-        {
-            if (CheckPattern(pattern) is { } error)
-            {
-                throw new ArgumentException(error, nameof(patterns));
-            }
+            throw new ArgumentException(string.Join(" ", errors), nameof(patterns));
         }
 
         Patterns = [.. list.Select(p => p.ToLowerInvariant())];
@@ -46,7 +38,7 @@ public sealed class PushServiceHosts
     /// The push services of the browsers in use: Chrome and the Chromium browsers (FCM), Firefox (Mozilla autopush),
     /// Edge (Windows Push Notification Services) and Safari (Apple).
     /// </summary>
-    public static IReadOnlyList<string> Defaults { get; } =
+    public static IReadOnlyList<string> DefaultPatterns { get; } =
     [
         "fcm.googleapis.com",
         "updates.push.services.mozilla.com",
@@ -56,16 +48,38 @@ public sealed class PushServiceHosts
         "*.push.apple.com",
     ];
 
-    /// <summary>The rule with <see cref="Defaults"/>.</summary>
-    public static PushServiceHosts Default { get; } = new(Defaults);
+    /// <summary>The rule with <see cref="DefaultPatterns"/>.</summary>
+    public static PushServiceHosts Default { get; } = new(DefaultPatterns);
 
     /// <summary>The allowed host patterns, in lower case.</summary>
     public IReadOnlyList<string> Patterns { get; }
 
-    /// <summary>Why <paramref name="pattern"/> is not a host pattern, or <see langword="null"/> when it is one.</summary>
-    /// <param name="pattern">A host name, or <c>*.</c> and a domain of at least two labels.</param>
-    /// <returns>The reason, naming the pattern and what to write instead; <see langword="null"/> when valid.</returns>
-    public static string? CheckPattern(string? pattern)
+    /// <summary>Why <paramref name="patterns"/> cannot make a rule: none at all, or patterns that are not host patterns.</summary>
+    /// <param name="patterns">Host names, or <c>*.</c> and a domain of at least two labels; at least one.</param>
+    /// <returns>One reason per fault, each naming the pattern and what to write instead; empty when the patterns are valid.</returns>
+    public static IReadOnlyList<string> Check(IEnumerable<string?> patterns)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        var errors = new List<string>();
+        var any = false;
+        foreach (var pattern in patterns)
+        {
+            any = true;
+            if (CheckPattern(pattern) is { } error)
+            {
+                errors.Add(error);
+            }
+        }
+
+        if (!any)
+        {
+            errors.Add("the list is empty, so no browser could subscribe; keep PushServiceHosts.DefaultPatterns (FCM, Mozilla, Windows, Apple) or name the push services your users' browsers use.");
+        }
+
+        return errors;
+    }
+
+    private static string? CheckPattern(string? pattern)
     {
         const string Shape = "write a host name such as 'fcm.googleapis.com', or '*.' and a domain such as '*.push.apple.com'";
         if (string.IsNullOrEmpty(pattern))
