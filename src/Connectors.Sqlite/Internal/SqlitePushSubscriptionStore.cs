@@ -14,7 +14,7 @@ internal sealed class SqlitePushSubscriptionStore(SqliteDatabase database, TimeP
             {
                 // Who holds the endpoint is read inside the (immediate) transaction of the write, so two subscribes
                 // of one endpoint cannot both see it free, and one held by someone else is never moved to them.
-                using var transaction = connection.BeginTransaction();
+                using var transaction = connection.BeginTransaction(deferred: false);
                 using var holder = connection.CreateCommand();
                 holder.Transaction = transaction;
                 holder.CommandText = "SELECT organization, recipient FROM push_subscriptions WHERE endpoint = $endpoint;";
