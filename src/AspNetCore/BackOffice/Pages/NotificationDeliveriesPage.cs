@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -119,11 +120,11 @@ internal static class NotificationDeliveriesPage
         var (kind, item, recipient, channel) = record.Delivery is { } d ? (d.ItemKind, d.ItemId, d.RecipientId, d.Channel.ToString())
             : record.Skip is { } k ? (k.ItemKind, k.ItemId, k.RecipientId, k.Channel.ToString())
             : ("", "", "", "");
-        html.Write($"""<tr data-key="{record.Key}" data-status="{record.Status.ToString()}"><td>{request.Time(record.At, "G")}</td><td>{kind} {item}</td><td>{recipient}</td><td>{channel}</td>""");
+        html.Write($"""<tr data-key="{record.Key}" data-status="{record.Status.ToString()}"><td>{When(request, record.At)}</td><td>{kind} {item}</td><td>{recipient}</td><td>{channel}</td>""");
         html.Write($"""<td><span class="pf-badge{PageParts.If(record.Status is NotificationStatus.Failed or NotificationStatus.Skipped, "pf-alert")}">{words["Delivery_" + record.Status]}</span></td>""");
         if (record.Delivery is { } delivery)
         {
-            var nextAttempt = delivery.State == NotificationDeliveryState.Pending ? request.Time(delivery.DueAt, "G") : "";
+            var nextAttempt = delivery.State == NotificationDeliveryState.Pending ? When(request, delivery.DueAt) : new Html.HtmlFragment("");
             html.Write($"""<td class="pf-attempts">{request.Count(delivery.Attempts)}</td><td class="pf-next-attempt">{nextAttempt}</td><td class="pf-message">{delivery.LastError}</td>""");
         }
         else
@@ -133,4 +134,7 @@ internal static class NotificationDeliveriesPage
 
         html.Write($"</tr>");
     }
+
+    private static Html.HtmlFragment When(BackOfficeRequest request, DateTimeOffset at) =>
+        new Html(request.Culture).Write($"""<time datetime="{at.ToString("O", CultureInfo.InvariantCulture)}">{request.Time(at, "G")}</time>""").ToFragment();
 }
