@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using PosFleet.Tests;
 
 namespace PosFleet.Samples.Tests.BackOffice;
@@ -10,7 +8,7 @@ namespace PosFleet.Samples.Tests.BackOffice;
 /// key pair the Web Push notifier is registered and the bell page offers push; with half a pair it refuses to start,
 /// naming the missing key. The private key is never printed.
 /// </summary>
-public sealed partial class BackOfficeSamplePushTests : IDisposable
+public sealed class BackOfficeSamplePushTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
@@ -25,7 +23,7 @@ public sealed partial class BackOfficeSamplePushTests : IDisposable
         await sample.WaitForStdoutLineAsync(l => l == $"Push notifications: on (Web Push, VAPID public key {publicKey}).", TimeSpan.FromMinutes(2));
         const string Prefix = "PosFleet back office: ";
         var line = await sample.WaitForStdoutLineAsync(l => l.StartsWith(Prefix, StringComparison.Ordinal), TimeSpan.FromMinutes(2));
-        using var ana = await SignInAsync(new Uri(line[Prefix.Length..].Split(' ')[0]), "ana");
+        using var ana = await SampleLogin.SignInAsync(new Uri(line[Prefix.Length..].Split(' ')[0]), "ana");
 
         var bell = await ana.GetStringAsync("notifications");
         var key = await ana.GetStringAsync("notifications/push/key?org=shop-12");
@@ -79,25 +77,4 @@ public sealed partial class BackOfficeSamplePushTests : IDisposable
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static async Task<HttpClient> SignInAsync(Uri fleet, string user)
-    {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = fleet };
-        var login = await client.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(login);
-        Assert.True(token.Success, login);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value),
-            ["user"] = user,
-            ["ReturnUrl"] = "/fleet/",
-        });
-        using var signedIn = await client.PostAsync("/login", form);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return client;
-    }
-
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]+)">""")]
-    private static partial Regex AntiforgeryField();
 }
