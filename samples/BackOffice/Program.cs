@@ -115,12 +115,14 @@ if (!string.IsNullOrEmpty(configuration["Smtp:Host"]))
 builder.Services.AddSampleTelemetry(configuration.GetSection("Telemetry"));
 
 var web = demo || builder.Environment.IsDevelopment();
+string? push = null;
 if (web)
 {
     posFleet.AddBackOffice(o => configuration.GetSection("BackOffice").Bind(o))
         .AddNotificationEngine(); // the in-app inbox behind the back office's bell, to the development users (DevelopmentDirectory)
     builder.Services.AddDevelopmentLogin();
     builder.Services.AddSingleton<INotificationDirectory, DevelopmentDirectory>();
+    push = posFleet.AddSamplePush(configuration.GetSection("WebPush")); // the bell's Enable button, when VAPID keys are configured
 }
 
 await using var app = builder.Build();
@@ -144,6 +146,11 @@ if (demo)
     Console.WriteLine(notified > 0 ? $"Demo notifications: {notified} in the development users' inboxes." : "Demo notifications: already in the inboxes.");
     var terminals = await DemoTerminals.SeedAsync(app.Services, app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).ConfigureAwait(false);
     Console.WriteLine(terminals > 0 ? $"Demo terminals: {terminals} enrolled, with their status and actions." : "Demo terminals: already enrolled.");
+}
+
+if (push is not null)
+{
+    Console.WriteLine(push);
 }
 
 foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])

@@ -57,28 +57,12 @@ public sealed partial class BackOfficeSampleDemoTests : IDisposable
     /// <summary>Signs <paramref name="user"/> in through the development login and reads the terminals and health of the board's rows.</summary>
     private static async Task<Dictionary<string, string>> BoardAsync(Uri fleet, string user)
     {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = fleet };
-        var login = await client.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(login);
-        Assert.True(token.Success, login);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value),
-            ["user"] = user,
-            ["ReturnUrl"] = "/fleet/status",
-        });
-        using var signedIn = await client.PostAsync("/login", form);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-
+        using var client = await SampleLogin.SignInAsync(fleet, user, "/fleet/status");
         using var board = await client.GetAsync("status");
         var html = await board.Content.ReadAsStringAsync();
         Assert.True(board.StatusCode == HttpStatusCode.OK, html);
         return BoardRow().Matches(html).ToDictionary(m => m.Groups["terminal"].Value, m => m.Groups["health"].Value);
     }
-
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]+)">""")]
-    private static partial Regex AntiforgeryField();
 
     [GeneratedRegex("""<tr class="pf-health-[a-z]+" data-health="(?<health>[A-Za-z]+)" data-terminal="(?<terminal>[^"]+)">""")]
     private static partial Regex BoardRow();

@@ -23,6 +23,7 @@ internal static class BackOfficeEndpoints
         Pages.ActionsPage.Map(group);
         Pages.DigestsPage.Map(group);
         Pages.NotificationsPage.Map(group);
+        Pages.NotificationDeliveriesPage.Map(group);
         Pages.PushSubscriptionEndpoints.Map(group);
     }
 }

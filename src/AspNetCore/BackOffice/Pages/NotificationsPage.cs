@@ -38,8 +38,15 @@ internal static class NotificationsPage
             new NotificationInboxQuery { OrganizationId = request.Organization, RecipientId = recipient, Before = before, Limit = request.Options.PageSize },
             cancellationToken).ConfigureAwait(false);
         var push = PushSubscriptionEndpoints.Enabled(context.RequestServices);
+        var administrator = context.RequestServices.GetService<INotificationDeliveries>() is not null
+            && await NotificationDeliveriesPage.IsAdministratorAsync(context, request, cancellationToken).ConfigureAwait(false);
         return new BackOfficeView(words["NotificationsTitle"], "notifications", html =>
         {
+            if (administrator)
+            {
+                html.Write($"""<p><a href="{request.Link("notifications/deliveries")}" id="deliveries-link">{words["DeliveriesLink"]}</a></p>""");
+            }
+
             if (push)
             {
                 WritePush(html, request, words);

@@ -23,6 +23,22 @@ internal static partial class PageStrings
         ["OlderNotifications"] = ["Older", "Más antiguas", "Plus anciennes", "Meno recenti"],
         ["NewestNotifications"] = ["Newest", "Más recientes", "Plus récentes", "Più recenti"],
 
+        // The delivery status of the notifications (administrators only)
+        ["DeliveriesLink"] = ["Delivery status", "Estado de los envíos", "État des envois", "Stato degli invii"],
+        ["DeliveriesTitle"] = ["Notification delivery status", "Estado de envío de las notificaciones", "État d'envoi des notifications", "Stato di invio delle notifiche"],
+        ["DeliveriesAdministratorsOnly"] = ["Only the organization's administrators may see the delivery status of its notifications.", "Solo los administradores de la organización pueden ver el estado de envío de sus notificaciones.", "Seuls les administrateurs de l'organisation peuvent voir l'état d'envoi de ses notifications.", "Solo gli amministratori dell'organizzazione possono vedere lo stato di invio delle sue notifiche."],
+        ["BackToInbox"] = ["Back to the notifications", "Volver a las notificaciones", "Retour aux notifications", "Torna alle notifiche"],
+        ["AllStatuses"] = ["All", "Todos", "Tous", "Tutti"],
+        ["NoDeliveries"] = ["No delivery matches this filter.", "Ningún envío cumple este filtro.", "Aucun envoi ne correspond à ce filtre.", "Nessun invio corrisponde a questo filtro."],
+        ["Col_At"] = ["When", "Cuándo", "Quand", "Quando"],
+        ["Col_Item"] = ["Item", "Elemento", "Élément", "Elemento"],
+        ["Col_Recipient"] = ["Recipient", "Destinatario", "Destinataire", "Destinatario"],
+        ["Col_Channel"] = ["Channel", "Canal", "Canal", "Canale"],
+        ["Col_Attempts"] = ["Attempts", "Intentos", "Essais", "Tentativi"],
+        ["Col_NextAttempt"] = ["Next attempt", "Próximo intento", "Prochain essai", "Prossimo tentativo"],
+        ["Col_Detail"] = ["Last error or reason", "Último error o motivo", "Dernière erreur ou motif", "Ultimo errore o motivo"],
+        ["Delivery_Skipped"] = ["skipped", "omitido", "ignoré", "saltato"],
+
         // Status board
         ["StatusTitle"] = ["POS status", "Estado de los TPV", "État des caisses", "Stato dei POS"],
         ["Organization"] = ["Organization", "Organización", "Organisation", "Organizzazione"],

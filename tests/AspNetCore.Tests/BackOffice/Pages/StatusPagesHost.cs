@@ -72,8 +72,9 @@ internal sealed class StatusPagesHost : IAsyncDisposable
             .AddNotificationEngine() // the bell's inbox, in the same SQLite file
             .AddBackOffice();
         // The engine resolves its directory as soon as the board's recorder or the actions publish to it; these pages
-        // notify nobody, so the directory knows no one.
-        builder.Services.AddSingleton<INotificationDirectory, NoRecipients>();
+        // notify nobody (no rules, no technicians), so the directory knows only each organization's administrator, whom
+        // the delivery status page asks for.
+        builder.Services.AddSingleton<INotificationDirectory, AdministratorsOnly>();
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -130,7 +131,38 @@ internal sealed class StatusPagesHost : IAsyncDisposable
         Directory.Dispose();
     }
 
-    /// <summary>A directory without people: the bell's inbox is written by the tests themselves.</summary>
+    /// <summary>
+    /// The development users as their organization's administrators, with a login and a profile (ana of shop-12, luca of
+    /// shop-34, as the sample's directory has them), and nobody else: the bell's inbox is written by the tests themselves.
+    /// </summary>
+    public AdministratorsOnly Administrators => (AdministratorsOnly)Services.GetRequiredService<INotificationDirectory>();
+
+    /// <summary>The directory: each organization's administrators, which a test may change; no customer, technician or role member.</summary>
+    internal sealed class AdministratorsOnly : INotificationDirectory
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NotificationRecipient> _administrators = new(StringComparer.Ordinal);
+
+        public AdministratorsOnly()
+        {
+            Set("shop-12", "ana");
+            Set("shop-34", "luca");
+        }
+
+        /// <summary>Makes <paramref name="id"/> the administrator of <paramref name="organization"/>, with or without a profile.</summary>
+        public void Set(string organization, string id, bool hasProfile = true) =>
+            _administrators[organization] = new NotificationRecipient { Id = id, DisplayName = id, Audience = NotificationAudience.Administrators, HasLogin = true, HasProfile = hasProfile };
+
+        public ValueTask<IReadOnlyList<NotificationRecipient>> GetAdministratorsAsync(string organizationId, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>(_administrators.TryGetValue(organizationId, out var administrator) ? [administrator] : []);
+
+        public ValueTask<NotificationRecipient?> GetCustomerContactAsync(string organizationId, string customerId, CancellationToken cancellationToken) => ValueTask.FromResult<NotificationRecipient?>(null);
+
+        public ValueTask<IReadOnlyList<NotificationRecipient>> GetTechniciansAsync(string organizationId, IReadOnlyList<string> technicianIds, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
+
+        public ValueTask<IReadOnlyList<NotificationRecipient>> GetRoleMembersAsync(string organizationId, string role, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
+    }
+
+    /// <summary>A directory without people, for a host of its own whose pages notify nobody.</summary>
     internal sealed class NoRecipients : INotificationDirectory
     {
         public ValueTask<IReadOnlyList<NotificationRecipient>> GetAdministratorsAsync(string organizationId, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<NotificationRecipient>>([]);
