@@ -71,45 +71,47 @@ public sealed class PostgreSqlChangeImportSharingTests(PostgreSqlServer server) 
     private static async Task<string> RowsAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        return string.Join(",", await PostgreSqlReadAsync(command));
-    }
-
-    private static async Task<List<string>> PostgreSqlReadAsync(NpgsqlCommand command)
-    {
-        var rows = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
         while (await reader.ReadAsync())
         {
             rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
         }
 
-        return rows;
+        return string.Join(",", rows);
+    }
+
+    /// <summary>A new database holding <see cref="Schema"/>, and the test's own connection to it.</summary>
+    private async Task<(string ConnectionString, NpgsqlConnection Test)> CreateDatabaseAsync()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await PostgreSqlChangeHosts.ExecuteAsync(connectionString, Schema);
+        var test = new NpgsqlConnection(connectionString);
+        await test.OpenAsync();
+        return (connectionString, test);
+    }
+
+    private static async Task RunAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]
     public async Task ImportAsync_SameBatchOnTwoHostsAtOnce_OneWritesTheOtherFindsItImportedAndRowsAppliedOnce()
     {
-        var connectionString = await server.CreateDatabaseAsync();
-        await PostgreSqlChangeHosts.ExecuteAsync(connectionString, Schema);
+        var (connectionString, test) = await CreateDatabaseAsync();
+        await using var _ = test;
         await using var first = await TerminalAsync(connectionString);
         await using var second = await TerminalAsync(connectionString);
         var batch = Batch(0, 2, Item(1, 1, "Espresso"), Item(2, 2, "Latte"));
-        await using var test = new NpgsqlConnection(connectionString);
-        await test.OpenAsync();
 
         // Holding the organization's import turn, the test lets both imports start and queue for it.
-        await using (var hold = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('posfleet-change-import:' || @organization, 0))", test))
-        {
-            hold.Parameters.AddWithValue("organization", Organization);
-            await hold.ExecuteNonQueryAsync();
-        }
+        await RunAsync(test, $"SELECT pg_advisory_lock(hashtextextended('posfleet-change-import:{Organization}', 0))");
 
         var imports = new[] { first, second }.Select(t => t.GetRequiredService<IChangeImporter>().ImportAsync(batch, CancellationToken.None).AsTask()).ToArray();
         await WaitForWaitersAsync(test, 2);
-        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", test))
-        {
-            await release.ExecuteNonQueryAsync();
-        }
+        await RunAsync(test, "SELECT pg_advisory_unlock_all()");
 
         var results = await Task.WhenAll(imports);
 
@@ -121,29 +123,21 @@ public sealed class PostgreSqlChangeImportSharingTests(PostgreSqlServer server) 
     [Fact]
     public async Task ResetAsync_WhileAnotherHostImports_NoCheckpointLeftPastTheRows()
     {
-        var connectionString = await server.CreateDatabaseAsync();
-        await PostgreSqlChangeHosts.ExecuteAsync(connectionString, Schema);
+        var (connectionString, test) = await CreateDatabaseAsync();
+        await using var _ = test;
         await using var importing = await TerminalAsync(connectionString);
         await using var resetting = await TerminalAsync(connectionString);
         var importer = importing.GetRequiredService<IChangeImporter>();
         await importer.ImportAsync(Batch(0, 2, Item(1, 1, "Espresso"), Item(2, 2, "Latte")), CancellationToken.None);
-        await using var test = new NpgsqlConnection(connectionString);
-        await test.OpenAsync();
 
         // The import stops half-way (row 3 written, checkpoint 2 read, the new one not yet) while the test holds the gate.
-        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({Gate})", test))
-        {
-            await hold.ExecuteNonQueryAsync();
-        }
+        await RunAsync(test, $"SELECT pg_advisory_lock({Gate})");
 
         var import = importer.ImportAsync(Batch(2, 4, Item(3, 3, "Mocha"), Item(4, 4, "Tea")), CancellationToken.None).AsTask();
         await WaitForWaitersAsync(test, 1);
         var reset = resetting.GetRequiredService<ILocalDatabaseReset>().ResetAsync(CancellationToken.None).AsTask();
         await WaitForWaitersAsync(test, 2, reset);
-        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", test))
-        {
-            await release.ExecuteNonQueryAsync();
-        }
+        await RunAsync(test, "SELECT pg_advisory_unlock_all()");
 
         await Task.WhenAll(import, reset);
         var checkpoint = await importer.GetCheckpointAsync(Organization, CancellationToken.None);
