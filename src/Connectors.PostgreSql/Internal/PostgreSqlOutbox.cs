@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
@@ -17,10 +18,15 @@ namespace PosFleet.Connectors.PostgreSql.Internal;
 /// </summary>
 internal sealed partial class PostgreSqlOutbox(PostgreSqlDatabase database, TimeProvider time) : IOutbox
 {
+    private const string ServerIdentity = "SELECT current_database() || '@' || coalesce(inet_server_port()::text, 'socket') || '@' || extract(epoch FROM pg_postmaster_start_time())::text";
+
     private const string EnqueueLock = "SELECT pg_advisory_xact_lock(hashtextextended('posfleet-outbox', 0))";
 
     // Which instance this is, as the sender row records it: one per store, so per host process.
     private readonly Guid _instance = Guid.NewGuid();
+
+    // The outbox's database and server as the server names them, read once.
+    private string? _server;
 
     public async ValueTask<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -43,11 +49,16 @@ internal sealed partial class PostgreSqlOutbox(PostgreSqlDatabase database, Time
         }
 
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var outboxDatabase = new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString).Database;
-        if (outboxDatabase is not null && !string.Equals(connection.Database, outboxDatabase, StringComparison.Ordinal))
+        // The server says which database and server each side is on (a connection string may name no database, or
+        // reach one server by two names): its database, its port and when it started.
+        _server ??= (string?)await database.ScalarAsync(ServerIdentity, cancellationToken).ConfigureAwait(false);
+        using (var identity = new NpgsqlCommand(ServerIdentity, connection, transaction))
         {
-            throw new InvalidOperationException(
-                $"The connection is to database '{connection.Database}', but the outbox is in {database.Name} (UsePostgreSqlStorage): open the host's connection on that database, so that the change and its message commit together.");
+            if (!string.Equals((string?)await identity.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), _server, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"The connection is to database '{connection.Database}' on {connection.Host}:{connection.Port}, but the outbox is in {database.Name} (UsePostgreSqlStorage): open the host's connection on that server and database, so that the change and its message commit together."));
+            }
         }
 
         return await InsertAsync(connection, transaction, message, cancellationToken).ConfigureAwait(false);

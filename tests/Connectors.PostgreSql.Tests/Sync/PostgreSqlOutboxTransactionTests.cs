@@ -73,6 +73,29 @@ public sealed class PostgreSqlOutboxTransactionTests(PostgreSqlServer server) : 
     }
 
     [Fact]
+    public async Task EnqueueAsync_ConnectionStringNamingNoDatabase_RefusedWithTheServersAnswerAndNoPassword()
+    {
+        var (outbox, connectionString) = await CreateAsync();
+        var noDatabase = new NpgsqlConnectionStringBuilder(connectionString) { Database = null };
+        // Without a database in its string, a connection goes to the one named after its user: the test makes sure it exists.
+        if (await PostgreSqlChangeHosts.ScalarAsync(connectionString, "SELECT 1 FROM pg_database WHERE datname = current_user") is null)
+        {
+            await PostgreSqlChangeHosts.ExecuteAsync(connectionString, $"CREATE DATABASE \"{noDatabase.Username}\"");
+        }
+
+        await using var connection = new NpgsqlConnection(noDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await outbox.EnqueueAsync(connection, transaction, Ticket(1)));
+
+        Assert.Contains($"'{connection.Database}' on {connection.Host}:{connection.Port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(new NpgsqlConnectionStringBuilder(connectionString).Database!, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(noDatabase.Password!, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await outbox.CountAsync(default));
+    }
+
+    [Fact]
     public async Task EnqueueAsync_OnTheInMemoryOutbox_SaysToUsePostgreSqlStorage()
     {
         var services = new ServiceCollection();

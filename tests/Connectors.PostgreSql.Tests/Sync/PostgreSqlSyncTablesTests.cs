@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using PosFleet.Connectors.PostgreSql.Internal;
 using PosFleet.Connectors.PostgreSql.Internal.Changes;
 using PosFleet.Sync.Changes;
 
@@ -65,6 +66,72 @@ public sealed class PostgreSqlSyncTablesTests(PostgreSqlServer server) : IDispos
         Assert.Equal((1, "Espresso", 1.50m, "AP8=", true), (item["id"].GetInt32(), item["name"].GetString(), item["price"].GetDecimal(), item["picture"].GetProperty("base64").GetString(), item["active"].GetBoolean()));
         var code = changes.Single(c => c.Table == "codes").Values;
         Assert.Equal(("north", "A-1", "Café"), (code["shop"].GetString(), code["code"].GetString(), code["label"].GetString()));
+    }
+
+    [Fact]
+    public async Task ExportAsync_MoreChangesThanOneReadAheadAcrossTablesWithRemovalsAndAnotherTerminalsRows_EachAsItIs()
+    {
+        await using var backOffice = await _hosts.CreateAsync(
+            Schema + "CREATE TABLE seats (id integer PRIMARY KEY, folder text NOT NULL, terminal text, label text);",
+            o =>
+            {
+                Declare(o);
+                o.Tables.Add(new SyncTable { Name = "seats", KeyColumns = ["id"], Columns = ["label"], OrganizationColumn = "folder", TerminalColumn = "terminal" });
+            });
+        // Positions 1-150 items, 151-250 codes, 251-270 seats of two terminals, 271-320 items again, then 20 removals.
+        await PostgreSqlChangeHosts.ExecuteAsync(_hosts.ConnectionString(backOffice), """
+            INSERT INTO items (id, folder, name) SELECT i, 'folder-1', 'item ' || i FROM generate_series(1, 150) i;
+            INSERT INTO codes SELECT 'north', 'C-' || i, 'folder-1', 'code ' || i FROM generate_series(1, 100) i;
+            INSERT INTO seats SELECT i, 'folder-1', CASE WHEN i % 2 = 0 THEN 'till-1' ELSE 'till-2' END, 'seat ' || i FROM generate_series(1, 20) i;
+            INSERT INTO items (id, folder, name) SELECT i, 'folder-1', 'item ' || i FROM generate_series(151, 200) i;
+            DELETE FROM items WHERE id % 10 = 0;
+            """);
+
+        var exporter = backOffice.GetRequiredService<IChangeExporter>();
+        var changes = new List<RowChange>();
+        ChangeBatch batch;
+        long checkpoint = 0;
+        do
+        {
+            batch = await exporter.ExportAsync("folder-1", "till-1", checkpoint, CancellationToken.None);
+            changes.AddRange(batch.Changes);
+            checkpoint = batch.Checkpoint;
+        }
+        while (batch.HasMore);
+
+        Assert.True(changes.Count > 256);
+        var items = changes.Where(c => c.Table == "items").ToList();
+        Assert.Equal(Enumerable.Range(1, 200).Where(i => i % 10 != 0).Select(i => $"{i}:item {i}"), items.Where(c => !c.Deleted).OrderBy(c => c.Values["id"].GetInt32()).Select(c => $"{c.Values["id"].GetInt32()}:{c.Values["name"].GetString()}"));
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => i * 10), items.Where(c => c.Deleted).Select(c => c.Values["id"].GetInt32()).Order());
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => $"C-{i}:code {i}").Order(StringComparer.Ordinal), changes.Where(c => c.Table == "codes" && !c.Deleted).Select(c => $"{c.Values["code"].GetString()}:{c.Values["label"].GetString()}").Order(StringComparer.Ordinal));
+        var seats = changes.Where(c => c.Table == "seats").ToList();
+        // Another terminal's rows go as removals (the terminal drops them), its own with their values.
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"{i * 2}:seat {i * 2}"), seats.Where(c => !c.Deleted).OrderBy(c => c.Values["id"].GetInt32()).Select(c => $"{c.Values["id"].GetInt32()}:{c.Values["label"].GetString()}"));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => i * 2 + 1), seats.Where(c => c.Deleted).Select(c => c.Values["id"].GetInt32()).Order());
+    }
+
+    [Fact]
+    public async Task ImportAsync_NumericByteaAndBooleanColumns_WrittenWithTheirTypes()
+    {
+        var source = await server.CreateDatabaseAsync();
+        await PostgreSqlChangeHosts.ExecuteAsync(source, Schema + """
+            INSERT INTO items VALUES (1, 'folder-1', 'Espresso', 1.50, '\x00ff'::bytea, true), (2, 'folder-1', 'Latte', 123456.78, ''::bytea, false), (3, 'folder-1', 'Water', NULL, NULL, NULL);
+            """);
+        await using var backOffice = await _hosts.CreateAsync("", Declare, source);
+        var target = await server.CreateDatabaseAsync();
+        await PostgreSqlChangeHosts.ExecuteAsync(target, Schema);
+        await using var terminal = _hosts.Build(target, Declare, o => { o.TerminalId = "till-1"; o.Organization = "folder-1"; });
+        await terminal.GetRequiredService<PostgreSqlDatabase>().EnsureReadyAsync(CancellationToken.None);
+        var importer = terminal.GetRequiredService<IChangeImporter>();
+
+        foreach (var batch in await ExportAllAsync(backOffice))
+        {
+            await importer.ImportAsync(batch, CancellationToken.None);
+        }
+
+        Assert.Equal(
+            "1|Espresso|1.50|\\x00ff|true\n2|Latte|123456.78|\\x|false\n3|Water|NULL|NULL|NULL",
+            await PostgreSqlChangeHosts.ScalarAsync(target, "SELECT string_agg(concat_ws('|', id, name, coalesce(price::text, 'NULL'), coalesce(picture::text, 'NULL'), coalesce(active::text, 'NULL')), E'\\n' ORDER BY id) FROM items"));
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace PosFleet.Connectors.PostgreSql.Internal.Changes;
 /// </summary>
 internal sealed class PostgreSqlChangeImporter(PostgreSqlDatabase database, PostgreSqlChangeTracking tracking, IOptions<PosFleetOptions> fleet) : IChangeImporter
 {
+    /// <summary>The advisory lock a local reset holds alone and every import shares (taken for the transaction).</summary>
+    internal const string ResetLockKey = "posfleet-change-reset";
+
     private readonly PosFleetOptions _fleet = fleet.Value;
 
     public async ValueTask<long> GetCheckpointAsync(string organization, CancellationToken cancellationToken)
@@ -35,7 +38,11 @@ internal sealed class PostgreSqlChangeImporter(PostgreSqlDatabase database, Post
     private async Task<ChangeImportResult> ImportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ChangeBatch batch, CancellationToken cancellationToken)
     {
         var organization = batch.Organization;
-        using (var turn = PostgreSqlDatabase.Command(connection, transaction, "SELECT pg_advisory_xact_lock(hashtextextended('posfleet-change-import:' || @organization, 0))", ("organization", organization)))
+        // Imports of one organization take turns; every import shares the reset's key, so a reset waits for the imports
+        // under way and an import for the reset.
+        using (var turn = PostgreSqlDatabase.Command(connection, transaction,
+            "SELECT pg_advisory_xact_lock_shared(hashtextextended(@reset, 0)), pg_advisory_xact_lock(hashtextextended('posfleet-change-import:' || @organization, 0))",
+            ("reset", ResetLockKey), ("organization", organization)))
         {
             await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

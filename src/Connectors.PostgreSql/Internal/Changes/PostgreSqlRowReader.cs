@@ -61,7 +61,7 @@ internal sealed class PostgreSqlRowReader(NpgsqlConnection connection, NpgsqlTra
 
         Dictionary<string, string> types;
         using (var read = PostgreSqlDatabase.Command(connection, transaction,
-            "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = to_regclass(@table) AND attnum > 0 AND NOT attisdropped",
+            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass(@table) AND attnum > 0 AND NOT attisdropped",
             ("table", SyncIdentifier.Quote(table.Name))))
         {
             types = (await PostgreSqlDatabase.ReadAllAsync(read, r => (Name: r.GetString(0), Type: r.GetString(1)), cancellationToken).ConfigureAwait(false))

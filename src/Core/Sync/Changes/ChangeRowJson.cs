@@ -55,6 +55,16 @@ internal static class ChangeRowJson
             case DateTimeOffset time:
                 writer.WriteStringValue(time.ToString("O", CultureInfo.InvariantCulture));
                 break;
+            case System.Collections.BitArray bits:
+                // As the server writes a bit string (most significant first), which it reads back as the column's type.
+                writer.WriteStringValue(string.Create(bits.Length, bits, static (text, b) =>
+                {
+                    for (var i = 0; i < text.Length; i++)
+                    {
+                        text[i] = b[i] ? '1' : '0';
+                    }
+                }));
+                break;
             case var other:
                 writer.WriteStringValue(Convert.ToString(other, CultureInfo.InvariantCulture));
                 break;
