@@ -70,6 +70,18 @@ internal sealed partial class BackOfficeUserClient : IDisposable
         return _client.PostAsync(path, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>Posts <paramref name="json"/> as a page's script does: the anti-forgery token in a header (unless <paramref name="withToken"/> is false).</summary>
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json, bool withToken = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        if (withToken && Token is not null)
+        {
+            request.Headers.Add("RequestVerificationToken", Token);
+        }
+
+        return _client.SendAsync(request);
+    }
+
     /// <summary>Sends <paramref name="request"/> with the user's cookie, as a page's script would.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
 

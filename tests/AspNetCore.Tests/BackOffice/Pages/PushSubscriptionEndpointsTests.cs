@@ -337,16 +337,8 @@ public sealed class PushSubscriptionEndpointsTests : IAsyncLifetime
         return client;
     }
 
-    private static Task<HttpResponseMessage> PostJsonAsync(BackOfficeUserClient client, string path, string json, bool withToken = true)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (withToken)
-        {
-            request.Headers.Add("RequestVerificationToken", client.Token);
-        }
-
-        return client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PostJsonAsync(BackOfficeUserClient client, string path, string json, bool withToken = true) =>
+        client.PostJsonAsync(path, json, withToken);
 
     /// <summary>What a browser's <c>PushSubscription.toJSON()</c> holds: a fresh P-256 key and 16-byte secret.</summary>
     private static (string Json, string P256dh, string Auth) Browser(string endpoint)
