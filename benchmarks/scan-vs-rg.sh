@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side: `posfleet scan` (full pipeline: window, classification, templates, counts) against ripgrep counting
 # the same four level words, on the same deterministic POS log, in one hyperfine run per round: the NativeAOT binary
-# published with the project's own settings and the .NET tool as `dotnet tool install` gives it, each with every line
+# published with the project's own settings, the .NET tool as `dotnet tool install` gives it on linux-x64 (the same
+# NativeAOT binary) and the framework-dependent tool every other runtime gets (the JIT build), each with every line
 # in scope (a window holding the whole file) and with a 24-hour window.
 #
 #   benchmarks/scan-vs-rg.sh                         # 1 GiB, 10 runs, 1 round
@@ -11,8 +12,8 @@
 # Knobs (options or environment): --size/SIZE (default 1GiB), --runs/RUNS (10), --rounds/ROUNDS (1),
 # --out/OUT (benchmarks/out), --no-publish/NO_PUBLISH=1 (reuse the builds already in OUT), --threads/THREADS (the
 # scan's --threads; default: the tool's own default, every core).
-# Prints the CPU, then R = posfleet mean / rg mean per build and window; fails when posfleet's per-level counts
-# disagree with rg's.
+# Prints the CPU and the load average before and after, then R = posfleet mean / rg mean per build and window; fails
+# when a build's per-level counts disagree with rg's, or when the JIT build does not run on the JIT.
 set -euo pipefail
 
 SIZE=${SIZE:-1GiB}
@@ -31,7 +32,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --no-publish) NO_PUBLISH=1; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "scan-vs-rg: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -59,22 +60,32 @@ fi
 mkdir -p "$OUT"
 aot="$OUT/aot/posfleet"
 tool="$OUT/tool/posfleet"
+jit="$OUT/jit/posfleet"
 
-# 2. The two builds users run, made with the project's settings only (no instruction set or other flag given here):
-#    the NativeAOT binary as `dotnet publish -r linux-x64` makes it, and the .NET tool as `dotnet pack` +
-#    `dotnet tool install` make it. The package gets a version of its own, so that the tool installed
-#    is this one and not one left in the NuGet cache by an earlier run.
-if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" ]]; then
+# 2. The three builds users run, made with the project's settings only (no instruction set or other flag given here):
+#    the NativeAOT binary as `dotnet publish -r linux-x64` makes it, the .NET tool as `dotnet pack` +
+#    `dotnet tool install` make it, and the framework-dependent package of that tool. The packages get a version of
+#    their own, so that the tool installed is this one and not one left in the NuGet cache by an earlier run.
+if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" ]]; then
+  started=$SECONDS
   echo "scan-vs-rg: publishing the CLI (NativeAOT, the project's settings)"
   dotnet publish "$root/src/Cli" -c Release -r linux-x64 -o "$OUT/aot" -nologo -v quiet >/dev/null
   echo "scan-vs-rg: packing and installing the CLI as a .NET tool (the linux-x64 package: NativeAOT)"
   version="0.0.0-bench.$(date +%s)"
-  rm -rf "$OUT/pkg" "$OUT/tool"
+  rm -rf "$OUT/pkg" "$OUT/tool" "$OUT/jit"
   # What a release packs: the pointer package, then one package per runtime it names (the csproj's
   # ToolPackageRuntimeIdentifiers); `dotnet tool install` picks the one for this machine.
   dotnet pack "$root/src/Cli" -c Release -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
   dotnet pack "$root/src/Cli" -c Release -r linux-x64 -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
   dotnet tool install PosFleet.Cli --version "$version" --tool-path "$OUT/tool" --add-source "$OUT/pkg" >/dev/null
+  echo "scan-vs-rg: packing and installing the framework-dependent package (the 'any' runtime: the JIT build)"
+  # `dotnet pack -r any` makes PosFleet.Cli.any, the package `dotnet tool install PosFleet.Cli` installs on every
+  # runtime the pointer package does not name (linux-arm64, macOS, Windows, ...): IL assemblies run by the shared
+  # .NET runtime. On this machine the pointer always leads to the linux-x64 package (`--arch` does not change that),
+  # so the script installs the 'any' package by its own id: the same files, the same shim, the same runtime.
+  dotnet pack "$root/src/Cli" -c Release -r any -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
+  dotnet tool install PosFleet.Cli.any --version "$version" --tool-path "$OUT/jit" --add-source "$OUT/pkg" >/dev/null
+  echo "scan-vs-rg: builds ready in $((SECONDS - started)) s"
 fi
 
 # 3. The input: deterministic (seed 42, ends at $AS_OF, 3 days), made once per size. 'generate' names the fleet with
@@ -86,12 +97,12 @@ if [[ ! -s "$file" ]]; then
   mv "$file.tmp" "$file"
 fi
 
-# 4. Warm the page cache so that both tools read from memory.
+# 4. Warm the page cache so that every command reads from memory.
 cat "$file" >/dev/null
 
-# 5. Both builds must count the same lines per level word as rg, with every line in scope, before speed means anything.
+# 5. Every build must count the same lines per level word as rg, with every line in scope, before speed means anything.
 fail=0
-for build in aot tool; do
+for build in aot tool jit; do
   bin=${!build}
   # shellcheck disable=SC2086
   "$bin" scan "$file" $WHOLE --json --top 1 >"$OUT/levels-$build.json" 2>/dev/null
@@ -117,11 +128,25 @@ has() { grep -qw "$1" /proc/cpuinfo && echo yes || echo no; }
 model=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
 echo "cpu: $model, $(nproc) cores; avx2 $(has avx2), avx512f $(has avx512f), avx512bw $(has avx512bw)"
 echo "tool as installed: $(readlink "$tool" | sed 's|.*/tools/|tools/|') ($(file -bL "$tool" | cut -d, -f1))"
+# The JIT build is a shim that starts the shared runtime on posfleet.dll: the dynamic loader's own record of what the
+# process loads (LD_DEBUG=files) shows whether the runtime (libcoreclr.so) and the JIT (libclrjit.so) are in it.
+loaded() { LD_DEBUG=files "$1" --version 2>&1 >/dev/null | sed -n 's/.*file=\([^ ]*\) .*generating link map.*/\1/p'; }
+jit_dll=$(find "$OUT/jit/.store" -name posfleet.dll -path '*/tools/*' | head -1)
+jit_libs=$(loaded "$jit" | grep -E '/lib(coreclr|clrjit)\.so$' || true)
+if ! grep -q '/libclrjit\.so$' <<<"$jit_libs" || ! grep -q '/libcoreclr\.so$' <<<"$jit_libs"; then
+  echo "scan-vs-rg: FAILED: $jit does not load libcoreclr.so and libclrjit.so: it is not the JIT build" >&2
+  exit 1
+fi
+echo "jit as installed: ${jit_dll#"$OUT/jit/.store/"} (maps $(basename -a $jit_libs | paste -sd' ') from $(dirname "$(head -1 <<<"$jit_libs")"))"
+if loaded "$aot" | grep -qE '/lib(coreclr|clrjit)\.so$'; then
+  echo "scan-vs-rg: FAILED: $aot loads the .NET runtime: it is not the NativeAOT build" >&2
+  exit 1
+fi
 
 # 7. The race, in one hyperfine run per round; the load average says how busy the machine was. R compares wall-clock
 #    means; the user + system CPU seconds are printed too, because on a shared machine they move less.
 echo "scan-vs-rg: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-names=(aot-whole aot-24h tool-whole tool-24h)
+names=(aot-whole aot-24h tool-whole tool-24h jit-whole jit-24h)
 summary=()
 for round in $(seq 1 "$ROUNDS"); do
   json="$OUT/scan-vs-rg-$SIZE-$round.json"
@@ -130,7 +155,9 @@ for round in $(seq 1 "$ROUNDS"); do
     -n aot-whole "'$aot' scan '$file' $WHOLE $extra" \
     -n aot-24h "'$aot' scan '$file' $DAY $extra" \
     -n tool-whole "'$tool' scan '$file' $WHOLE $extra" \
-    -n tool-24h "'$tool' scan '$file' $DAY $extra" >/dev/null
+    -n tool-24h "'$tool' scan '$file' $DAY $extra" \
+    -n jit-whole "'$jit' scan '$file' $WHOLE $extra" \
+    -n jit-24h "'$jit' scan '$file' $DAY $extra" >/dev/null
   rg_mean=$(jq -r '.results[] | select(.command == "rg") | .mean' "$json")
   rg_cpu=$(jq -r '.results[] | select(.command == "rg") | .user + .system' "$json")
   load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -145,4 +172,5 @@ for round in $(seq 1 "$ROUNDS"); do
   # The same ratio in CPU time (user + system), which other work on a shared machine disturbs less than the wall clock.
   jq -r --argjson rc "$rg_cpu" '.results[] | "  \(.command): mean \(.mean * 1000 | round) ms, user \(.user * 1000 | round) ms, system \(.system * 1000 | round) ms, CPU ratio to rg \((.user + .system) / $rc * 100 | round / 100)"' "$json"
 done
+echo "scan-vs-rg: load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "R = posfleet mean / rg mean: ${summary[*]}"
