@@ -67,24 +67,32 @@ jit="$OUT/jit/posfleet"
 #    `dotnet tool install` make it, and the framework-dependent package of that tool. The packages get a version of
 #    their own, so that the tool installed is this one and not one left in the NuGet cache by an earlier run.
 if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" ]]; then
-  started=$SECONDS
+  # Each step says how long it took: the JIT build's pack is the cost this script adds to CI's short version.
+  started=$SECONDS step=$SECONDS
+  took() { echo "scan-vs-rg:   $1 in $((SECONDS - step)) s"; step=$SECONDS; }
   echo "scan-vs-rg: publishing the CLI (NativeAOT, the project's settings)"
   dotnet publish "$root/src/Cli" -c Release -r linux-x64 -o "$OUT/aot" -nologo -v quiet >/dev/null
+  took "published"
   echo "scan-vs-rg: packing and installing the CLI as a .NET tool (the linux-x64 package: NativeAOT)"
   version="0.0.0-bench.$(date +%s)"
   rm -rf "$OUT/pkg" "$OUT/tool" "$OUT/jit"
   # What a release packs: the pointer package, then one package per runtime it names (the csproj's
   # ToolPackageRuntimeIdentifiers); `dotnet tool install` picks the one for this machine.
   dotnet pack "$root/src/Cli" -c Release -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
+  took "pointer package packed"
   dotnet pack "$root/src/Cli" -c Release -r linux-x64 -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
+  took "linux-x64 package packed"
   dotnet tool install PosFleet.Cli --version "$version" --tool-path "$OUT/tool" --add-source "$OUT/pkg" >/dev/null
+  took "installed"
   echo "scan-vs-rg: packing and installing the framework-dependent package (the 'any' runtime: the JIT build)"
   # `dotnet pack -r any` makes PosFleet.Cli.any, the package `dotnet tool install PosFleet.Cli` installs on every
   # runtime the pointer package does not name (linux-arm64, macOS, Windows, ...): IL assemblies run by the shared
   # .NET runtime. On this machine the pointer always leads to the linux-x64 package (`--arch` does not change that),
   # so the script installs the 'any' package by its own id: the same files, the same shim, the same runtime.
   dotnet pack "$root/src/Cli" -c Release -r any -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
+  took "any package packed"
   dotnet tool install PosFleet.Cli.any --version "$version" --tool-path "$OUT/jit" --add-source "$OUT/pkg" >/dev/null
+  took "installed"
   echo "scan-vs-rg: builds ready in $((SECONDS - started)) s"
 fi
 
@@ -137,7 +145,7 @@ if ! grep -q '/libclrjit\.so$' <<<"$jit_libs" || ! grep -q '/libcoreclr\.so$' <<
   echo "scan-vs-rg: FAILED: $jit does not load libcoreclr.so and libclrjit.so: it is not the JIT build" >&2
   exit 1
 fi
-echo "jit as installed: ${jit_dll#"$OUT/jit/.store/"} (maps $(basename -a $jit_libs | paste -sd' ') from $(dirname "$(head -1 <<<"$jit_libs")"))"
+echo "jit as installed: $(cut -d/ -f1-2 <<<"${jit_dll#"$OUT/jit/.store/"}") $(sed 's|.*/tools/|tools/|' <<<"$jit_dll") (maps $(basename -a $jit_libs | paste -sd' ') from $(dirname "$(head -1 <<<"$jit_libs")"))"
 if loaded "$aot" | grep -qE '/lib(coreclr|clrjit)\.so$'; then
   echo "scan-vs-rg: FAILED: $aot loads the .NET runtime: it is not the NativeAOT build" >&2
   exit 1
