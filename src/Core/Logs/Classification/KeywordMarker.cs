@@ -105,19 +105,30 @@ internal sealed class KeywordMarker
             : null;
 
     /// <summary>
-    /// The positions of <c>data[at..at + 64)</c> where a keyword may end, as a bit mask (bit <c>i</c> for <c>at + i</c>);
-    /// none at or past the end of <paramref name="data"/>.
+    /// For each step of 64 bytes from <paramref name="from"/>, the positions where a keyword may end, as a bit mask (bit
+    /// <c>i</c> of <c>marks[k]</c> for <c>from + 64k + i</c>); none at or past the end of <paramref name="data"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Mark64(ReadOnlySpan<byte> data, int at)
+    public void Mark(ReadOnlySpan<byte> data, int from, Span<ulong> marks)
     {
-        if (at >= Before && at + 64 + After <= data.Length)
+        var t = _tables;
+        var (lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3) = (t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
+        var wordEnd = _wordEnd;
+        ref var start = ref MemoryMarshal.GetReference(data);
+        for (var k = 0; k < marks.Length; k++)
         {
-            ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
-            return Refine(ref p, Half(ref p) | ((ulong)Half(ref Unsafe.Add(ref p, 32)) << 32));
-        }
+            var at = from + (k * 64);
+            if (at < Before || at + 64 + After > data.Length)
+            {
+                marks[k] = MarkPadded(data, at);
+                continue;
+            }
 
-        return MarkPadded(data, at);
+            ref var p = ref Unsafe.Add(ref start, at);
+            var first = Half(ref p, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd);
+            var second = Half(ref Unsafe.Add(ref p, 32), lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd);
+            var found = first | ((ulong)second << 32);
+            marks[k] = found == 0 ? 0 : Refine(ref p, found);
+        }
     }
 
     [SkipLocalsInit]
@@ -134,23 +145,27 @@ internal sealed class KeywordMarker
             data[from..to].CopyTo(pad[(Before - (at - from))..]);
         }
 
+        var t = _tables;
         ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pad), Before);
-        var marks = Refine(ref p, Half(ref p) | ((ulong)Half(ref Unsafe.Add(ref p, 32)) << 32));
+        var marks = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
+            | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
+        marks = Refine(ref p, marks);
         var valid = data.Length - at;
         return valid >= 64 ? marks : marks & ((1UL << Math.Max(valid, 0)) - 1);
     }
 
     /// <summary>The positions of 32 bytes where the tables admit a window ending there and, where it matters, a word ending.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint Half(ref byte p)
+    private static uint Half(
+        ref byte p, Vector256<byte> lo0, Vector256<byte> hi0, Vector256<byte> lo1, Vector256<byte> hi1, Vector256<byte> lo2, Vector256<byte> hi2,
+        Vector256<byte> lo3, Vector256<byte> hi3, bool wordEnd)
     {
-        var tables = _tables;
-        var hits = Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), tables[0], tables[1])
-            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), tables[2], tables[3])
-            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), tables[4], tables[5])
-            & Lookup(Vector256.LoadUnsafe(ref p), tables[6], tables[7]);
+        var hits = Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
+            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
+            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
+            & Lookup(Vector256.LoadUnsafe(ref p), lo3, hi3);
         var marks = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
-        if (_wordEnd && marks != 0)
+        if (wordEnd && marks != 0)
         {
             marks &= ~WordBytes(Vector256.LoadUnsafe(ref p, 1));
         }
@@ -159,7 +174,6 @@ internal sealed class KeywordMarker
     }
 
     /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Refine(ref byte p, ulong marks)
     {
         var kept = marks;
