@@ -105,30 +105,22 @@ internal sealed class KeywordMarker
             : null;
 
     /// <summary>
-    /// For each step of 64 bytes from <paramref name="from"/>, the positions where a keyword may end, as a bit mask (bit
-    /// <c>i</c> of <c>marks[k]</c> for <c>from + 64k + i</c>); none at or past the end of <paramref name="data"/>.
+    /// The positions of <c>data[at..at + 64)</c> where a keyword may end, as a bit mask (bit <c>i</c> for <c>at + i</c>);
+    /// none at or past the end of <paramref name="data"/>.
     /// </summary>
-    public void Mark(ReadOnlySpan<byte> data, int from, Span<ulong> marks)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public ulong Mark64(ReadOnlySpan<byte> data, int at)
     {
-        var t = _tables;
-        var (lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3) = (t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
-        var wordEnd = _wordEnd;
-        ref var start = ref MemoryMarshal.GetReference(data);
-        for (var k = 0; k < marks.Length; k++)
+        if (at < Before || at + 64 + After > data.Length)
         {
-            var at = from + (k * 64);
-            if (at < Before || at + 64 + After > data.Length)
-            {
-                marks[k] = MarkPadded(data, at);
-                continue;
-            }
-
-            ref var p = ref Unsafe.Add(ref start, at);
-            var first = Half(ref p, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd);
-            var second = Half(ref Unsafe.Add(ref p, 32), lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd);
-            var found = first | ((ulong)second << 32);
-            marks[k] = found == 0 ? 0 : Refine(ref p, found);
+            return MarkPadded(data, at);
         }
+
+        var t = _tables;
+        ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
+        var found = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
+            | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
+        return found == 0 ? 0 : Refine(ref p, found);
     }
 
     [SkipLocalsInit]

@@ -22,7 +22,6 @@ internal sealed partial class BlockScanner
     private readonly bool _hasKeywords;
     private readonly ScanAggregate _aggregate;
     private readonly TemplateShapeCache _shapes = new();
-    private readonly ulong[] _lineMasks = new ulong[3 * LineSplitter.Batch];
     private byte[]? _scratch;
     private byte[]? _template;
     private IsoMinuteCache _minute;
@@ -82,7 +81,7 @@ internal sealed partial class BlockScanner
         // One pass over the block marks the few lines where a keyword may be: the others need no search of their own. Worth
         // it where most lines are read: every line, or a block that the window holds from its first line to its last.
         var marker = _hasKeywords && (!windowed || (iso && WindowHolds(block, fromTicks, toTicks))) ? classifier.Marker : null;
-        var lines = new LineSplitter(block, marker, _lineMasks);
+        var lines = new LineSplitter(block, marker);
         while (lines.Next(out var start, out var end, out var special, out var marked))
         {
             if ((++line & (CancellationCheckLines - 1)) == 0)
