@@ -68,6 +68,7 @@ internal sealed class LogClassifier
         KeywordOfVariant = [.. variants.Select(v => v.Keyword)];
         _automaton = new KeywordAutomaton(KeywordVariants, KeywordOfVariant);
         _packed = KeywordMatcher.Supports(KeywordVariants, _keywordCount) ? new KeywordMatcher(KeywordVariants, KeywordOfVariant) : null;
+        Marker = KeywordMarker.Create(KeywordVariants);
         _patternTimeouts = new long[rules.Count];
         _rules = new CompiledRule[rules.Count];
         for (var r = 0; r < rules.Count; r++)
@@ -111,6 +112,12 @@ internal sealed class LogClassifier
 
         return named;
     }
+
+    /// <summary>
+    /// Marks where a keyword may end across a whole block, so that a scan searches only the lines it marks;
+    /// <see langword="null"/> where it cannot serve (see <see cref="KeywordMarker.Create"/>).
+    /// </summary>
+    internal KeywordMarker? Marker { get; }
 
     /// <summary>Every spelling searched for, as bytes.</summary>
     public byte[][] KeywordVariants { get; }

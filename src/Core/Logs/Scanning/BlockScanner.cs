@@ -78,8 +78,11 @@ internal sealed partial class BlockScanner
         var eventBlocks = rule == ContinuationRule.EventBlocks;
         var entryAbove = false;
         var (lastTicks, lastOffset) = EntryAboveTime(source, blockIndex, modifiedTicks);
-        var lines = new LineSplitter(block);
-        while (lines.Next(out var start, out var end, out var special))
+        // One pass over the block marks the few lines where a keyword may be: the others need no search of their own. Worth
+        // it where most lines are read: every line, or a block that the window holds from its first line to its last.
+        var marker = _hasKeywords && (!windowed || (iso && WindowHolds(block, fromTicks, toTicks))) ? classifier.Marker : null;
+        var lines = new LineSplitter(block, marker);
+        while (lines.Next(out var start, out var end, out var special, out var marked))
         {
             if ((++line & (CancellationCheckLines - 1)) == 0)
             {
@@ -151,7 +154,8 @@ internal sealed partial class BlockScanner
                         // No keyword anywhere after the level and a kind not selected: the level is the whole answer, and
                         // the terminal, component and message need not be read.
                         var byLevel = _levels.Find(fields.Level);
-                        if (!selecting[(int)byLevel.Kind] && (!_hasKeywords || classifier.FindKeywords(text[tail..], block[(start + tail)..]) == 0))
+                        if (!selecting[(int)byLevel.Kind]
+                            && (!_hasKeywords || (marker is not null && !marked) || classifier.FindKeywords(text[tail..], block[(start + tail)..]) == 0))
                         {
                             (lastTicks, lastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
                             inScope++;
@@ -228,9 +232,11 @@ internal sealed partial class BlockScanner
             {
                 // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
                 var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
-                keywordHits = offset >= 0 && offset + fields.Message.Length <= block.Length
-                    ? classifier.FindKeywords(fields.Message, block[(int)offset..])
-                    : classifier.FindKeywords(fields.Message);
+                keywordHits = marker is not null && !marked && offset >= start && offset + fields.Message.Length <= end
+                    ? 0
+                    : offset >= 0 && offset + fields.Message.Length <= block.Length
+                        ? classifier.FindKeywords(fields.Message, block[(int)offset..])
+                        : classifier.FindKeywords(fields.Message);
             }
 
             var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits, plan.PatternTimeouts);
@@ -260,6 +266,22 @@ internal sealed partial class BlockScanner
         aggregate.Lines += line;
         (_above.Source, _above.Block, _above.Ticks, _above.Offset) = (source, blockIndex, lastTicks, lastOffset);
         return line;
+    }
+
+    /// <summary>Whether the first and the last line of a block in the POS format are both inside the window.</summary>
+    private static bool WindowHolds(ReadOnlySpan<byte> block, long fromTicks, long toTicks)
+    {
+        var body = block.TrimEnd((byte)'\n');
+        var last = body[(body.LastIndexOf((byte)'\n') + 1)..];
+        var minute = default(IsoMinuteCache);
+        var fields = default(LineFields);
+        if (!IsoBracketFormat.TryParseHead(block, ref minute, ref fields, out _) || fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
+        {
+            return false;
+        }
+
+        minute = default;
+        return IsoBracketFormat.TryParseHead(last, ref minute, ref fields, out _) && fields.UtcTicks >= fromTicks && fields.UtcTicks < toTicks;
     }
 
     /// <summary>What this scanner has counted so far (level counts are added by <see cref="Complete"/>).</summary>

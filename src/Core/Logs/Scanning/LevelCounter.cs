@@ -13,15 +13,18 @@ internal sealed class LevelCounter
     private Entry? _last;
 
     /// <summary>Finds (or adds) the token.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public Entry Find(ReadOnlySpan<byte> token)
     {
-        // Tokens of 4 to 8 bytes (nearly all) compare as one number: their first and last four bytes, and the length.
-        var key = Key(token);
+        // Tokens of 4 to 8 bytes (nearly all) compare as one number: their first and last four bytes, and the length. The
+        // level of the line before, most often the same, is tried in place.
         var last = _last;
-        if (last is not null && key == last.Key && token.Length == last.Token.Length && (key != 0 || token.SequenceEqual(last.Token)))
-        {
-            return last;
-        }
+        return last is not null && token.Length == last.Token.Length && token.Length is >= 4 and <= 8 && Key(token) == last.Key ? last : Search(token);
+    }
+
+    private Entry Search(ReadOnlySpan<byte> token)
+    {
+        var key = Key(token);
 
         foreach (var e in _entries)
         {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using PosFleet.Logs.Classification;
 
 namespace PosFleet.Logs.Scanning;
 
@@ -17,15 +18,21 @@ internal ref struct LineSplitter
     private const int PrefetchDistance = 4096;
 
     private readonly ReadOnlySpan<byte> _data;
+    private readonly KeywordMarker? _keywords;
     private int _chunk;
     private int _lineStart;
     private ulong _newlines;
     private ulong _special;
     private bool _carry;
+    private ulong _marks;
+    private bool _marksCarry;
 
-    public LineSplitter(ReadOnlySpan<byte> data)
+    /// <param name="data">Whole lines (the last may lack its newline).</param>
+    /// <param name="keywords">When given, each line is also told whether a keyword may end in it (see <see cref="Next(out int, out int, out bool, out bool)"/>).</param>
+    public LineSplitter(ReadOnlySpan<byte> data, KeywordMarker? keywords = null)
     {
         _data = data;
+        _keywords = keywords;
         _chunk = -Chunk;
     }
 
@@ -35,7 +42,15 @@ internal ref struct LineSplitter
     /// <param name="special">Whether the line holds a NUL or a non-ASCII byte.</param>
     /// <returns><see langword="false"/> at the end of the data.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Next(out int start, out int end, out bool special)
+    public bool Next(out int start, out int end, out bool special) => Next(out start, out end, out special, out _);
+
+    /// <summary>
+    /// The next line, as <see cref="Next(out int, out int, out bool)"/>, and whether the keyword marker given at
+    /// construction marked a place in it where a keyword may end (always <see langword="false"/> without one): a line
+    /// with no mark holds no keyword.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Next(out int start, out int end, out bool special, out bool keyword)
     {
         while (_newlines == 0)
         {
@@ -44,6 +59,7 @@ internal ref struct LineSplitter
                 start = _lineStart;
                 end = _data.Length;
                 special = _carry;
+                keyword = _marksCarry;
                 _lineStart = _data.Length;
                 return start < _data.Length;
             }
@@ -55,6 +71,9 @@ internal ref struct LineSplitter
         special = _carry || (_special & before) != 0;
         _special &= ~before;
         _carry = false;
+        keyword = _marksCarry || (_marks & before) != 0;
+        _marks &= ~before;
+        _marksCarry = false;
         start = _lineStart;
         end = _chunk + bit;
         _lineStart = end + 1;
@@ -66,6 +85,8 @@ internal ref struct LineSplitter
     {
         _carry |= _special != 0;
         _special = 0;
+        _marksCarry |= _marks != 0;
+        _marks = 0;
         if (_data.Length - _chunk <= Chunk)
         {
             _chunk = _data.Length;
@@ -73,6 +94,11 @@ internal ref struct LineSplitter
         }
 
         _chunk += Chunk;
+        if (_keywords is not null)
+        {
+            _marks = _keywords.Mark64(_data, _chunk);
+        }
+
         ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), _chunk);
         if (_data.Length - _chunk >= Chunk)
         {

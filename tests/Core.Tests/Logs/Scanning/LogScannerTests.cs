@@ -38,4 +38,41 @@ public sealed class LogScannerTests : IDisposable
         Assert.Equal("iso", Assert.Single(summary.Sources).Format);
         Assert.Equal(3, summary.Terminals.Count);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ScanAsync_KnownErrorsInInfoLinesAnywhereInTheFile_ClassifyEveryOne(bool window)
+    {
+        // Known errors in lines whose level is INFO, at every distance from the line's start (so across the scan's 64-byte
+        // steps and its blocks), among lines that hold only words that begin or end like them. With or without a window
+        // that holds every line, each known error is found, and nothing else.
+        var random = new Random(3);
+        (string Text, LogKind Kind)[] phrases =
+        [
+            ("card declined", LogKind.Fail), ("PRINTER OFFLINE", LogKind.Offline), ("Printer Offline", LogKind.None), ("DATABASE IS LOCKED", LogKind.Error),
+            ("no internet", LogKind.Offline), ("timed out", LogKind.None), ("cards declined", LogKind.None),
+            ("printer online", LogKind.None), ("payment approved", LogKind.None), ("paper outage", LogKind.None),
+        ];
+        var expected = new Dictionary<LogKind, long>();
+        var lines = new List<string>();
+        var time = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 30_000; i++)
+        {
+            var (text, kind) = phrases[random.Next(phrases.Length)];
+            var pad = new string('x', random.Next(0, 130));
+            lines.Add($"{time.AddMilliseconds(i * 37):yyyy-MM-ddTHH:mm:ss.fffZ} [INFO] term=POS-{i % 40:0000} org=acme-{i % 3} sync: {pad} {text} ref=T-{i}");
+            expected[kind] = expected.GetValueOrDefault(kind) + 1;
+        }
+
+        var log = _dir.File("known.log", string.Join('\n', lines) + "\n");
+        var filter = window ? new LogScanFilter { From = time, To = time.AddDays(1) } : new LogScanFilter();
+        var summary = await TestLogs.ScanAsync(TestLogs.Scanner(new LogScanOptions { MaxDegreeOfParallelism = 2 }), [log], filter);
+
+        Assert.Equal(30_000, summary.LinesInScope);
+        foreach (var kind in new[] { LogKind.None, LogKind.Fail, LogKind.Offline, LogKind.Error })
+        {
+            Assert.Equal(expected.GetValueOrDefault(kind), summary.Kinds.GetValueOrDefault(kind));
+        }
+    }
 }

@@ -1,0 +1,239 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace PosFleet.Logs.Classification;
+
+/// <summary>
+/// Marks, in one pass over a block, the few places where a keyword may end, so that a line with no mark is known to hold
+/// no keyword without a search of its own. A keyword is recognised by its last four bytes, case-folded, followed by a byte
+/// that is not a word byte (keywords match whole words): in text about printers, payments and connections the last
+/// bytes of <c>printer offline</c> or <c>card declined</c> followed by a word's end are rarer than their first bytes,
+/// which begin common words (<c>printer</c>, <c>payment</c>). The four-byte windows are spread over eight buckets of
+/// nibble tables (the "Teddy" technique of Hyperscan and ripgrep, here on the end of the keyword); a hit of the tables
+/// is kept only when its four folded bytes are one of the windows exactly. A mark is a superset: the line's own search
+/// (<see cref="LogClassifier.FindKeywords(ReadOnlySpan{byte})"/>) decides.
+/// </summary>
+internal sealed class KeywordMarker
+{
+    /// <summary>How many bytes of each keyword's end are compared.</summary>
+    public const int Window = 4;
+
+    private const int Buckets = 8;
+    private const int ExactBits = 4096;
+
+    /// <summary>Bytes read before the first marked position of a 64-byte step, and after its last.</summary>
+    private const int Before = Window - 1;
+
+    private const int After = 1;
+
+    private readonly Vector256<byte>[] _tables = new Vector256<byte>[Window * 2];
+    private readonly ulong[] _exact = new ulong[ExactBits / 64];
+    private readonly bool _wordEnd;
+
+    private KeywordMarker(byte[][] variants)
+    {
+        var windows = variants.Select(v => BitConverter.ToUInt32(v, v.Length - Window) | 0x20202020u).Distinct().ToArray();
+        foreach (var w in windows)
+        {
+            var slot = Slot(w);
+            _exact[slot >> 6] |= 1UL << (slot & 63);
+        }
+
+        // A keyword that ends with a blank or a sign ends a word by itself: the byte after it says nothing.
+        _wordEnd = variants.All(v => WholeWord.IsWordByte(v[^1]));
+
+        // Windows that share bytes share a bucket, so that a bucket's tables admit few four-byte sequences besides its own.
+        var bucketBytes = new HashSet<byte>[Buckets, Window];
+        for (var b = 0; b < Buckets; b++)
+        {
+            for (var j = 0; j < Window; j++)
+            {
+                bucketBytes[b, j] = [];
+            }
+        }
+
+        var tables = new byte[Window * 2][];
+        for (var t = 0; t < tables.Length; t++)
+        {
+            tables[t] = new byte[32];
+        }
+
+        foreach (var w in windows.OrderBy(w => w))
+        {
+            var best = 0;
+            var bestGrowth = double.MaxValue;
+            for (var b = 0; b < Buckets; b++)
+            {
+                var growth = Admitted(bucketBytes, b, w) - Admitted(bucketBytes, b, null);
+                if (growth < bestGrowth)
+                {
+                    (best, bestGrowth) = (b, growth);
+                }
+            }
+
+            var bit = (byte)(1 << best);
+            for (var j = 0; j < Window; j++)
+            {
+                var f = (byte)(w >> (8 * j));
+                bucketBytes[best, j].Add(f);
+
+                // The same 16-byte table in both 128-bit lanes: a byte shuffle looks up within its own lane.
+                tables[2 * j][f & 0xF] |= bit;
+                tables[2 * j][16 + (f & 0xF)] |= bit;
+                tables[(2 * j) + 1][f >> 4] |= bit;
+                tables[(2 * j) + 1][16 + (f >> 4)] |= bit;
+            }
+        }
+
+        for (var t = 0; t < tables.Length; t++)
+        {
+            _tables[t] = Vector256.Create(tables[t]);
+        }
+    }
+
+    /// <summary>
+    /// The prefilter for these spellings, or <see langword="null"/> where it cannot serve: no spelling, one shorter than
+    /// <see cref="Window"/> bytes or holding a line break, or a processor without 256-bit byte shuffles.
+    /// </summary>
+    public static KeywordMarker? Create(byte[][] variants) =>
+        Avx2.IsSupported && Vector256.IsHardwareAccelerated && variants.Length > 0
+            && variants.All(v => v.Length >= Window && !v.AsSpan().ContainsAny((byte)'\n', (byte)'\r'))
+            ? new KeywordMarker(variants)
+            : null;
+
+    /// <summary>
+    /// The positions of <c>data[at..at + 64)</c> where a keyword may end, as a bit mask (bit <c>i</c> for <c>at + i</c>);
+    /// none at or past the end of <paramref name="data"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public ulong Mark64(ReadOnlySpan<byte> data, int at)
+    {
+        if (at < Before || at + 64 + After > data.Length)
+        {
+            return MarkPadded(data, at);
+        }
+
+        var t = _tables;
+        ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
+        var found = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
+            | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
+        return found == 0 ? 0 : Refine(ref p, found);
+    }
+
+    [SkipLocalsInit]
+    private ulong MarkPadded(ReadOnlySpan<byte> data, int at)
+    {
+        // The first and last steps of a block, from a copy with zeros around it: a zero ends a word, and no window holds
+        // one (unless it is a blank once folded, which only adds a mark).
+        Span<byte> pad = stackalloc byte[Before + 64 + After + 32];
+        pad.Clear();
+        var from = Math.Max(0, at - Before);
+        var to = Math.Min(data.Length, at + 64 + After);
+        if (to > from)
+        {
+            data[from..to].CopyTo(pad[(Before - (at - from))..]);
+        }
+
+        var t = _tables;
+        ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pad), Before);
+        var marks = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
+            | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
+        marks = Refine(ref p, marks);
+        var valid = data.Length - at;
+        return valid >= 64 ? marks : marks & ((1UL << Math.Max(valid, 0)) - 1);
+    }
+
+    /// <summary>The positions of 32 bytes where the tables admit a window ending there and, where it matters, a word ending.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Half(
+        ref byte p, Vector256<byte> lo0, Vector256<byte> hi0, Vector256<byte> lo1, Vector256<byte> hi1, Vector256<byte> lo2, Vector256<byte> hi2,
+        Vector256<byte> lo3, Vector256<byte> hi3, bool wordEnd)
+    {
+        var hits = Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
+            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
+            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
+            & Lookup(Vector256.LoadUnsafe(ref p), lo3, hi3);
+        var marks = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
+        if (wordEnd && marks != 0)
+        {
+            marks &= ~WordBytes(Vector256.LoadUnsafe(ref p, 1));
+        }
+
+        return marks;
+    }
+
+    /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
+    private ulong Refine(ref byte p, ulong marks)
+    {
+        var kept = marks;
+        while (marks != 0)
+        {
+            var i = BitOperations.TrailingZeroCount(marks);
+            marks &= marks - 1;
+            var w = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref p, i - Before)) | 0x20202020u;
+            var slot = Slot(w);
+            if ((_exact[slot >> 6] & (1UL << (slot & 63))) == 0)
+            {
+                kept &= ~(1UL << i);
+            }
+        }
+
+        return kept;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> lo, Vector256<byte> hi)
+    {
+        var folded = bytes | Vector256.Create((byte)0x20);
+        var low = Avx2.Shuffle(lo, folded & Vector256.Create((byte)0x0F));
+        var high = Avx2.Shuffle(hi, Vector256.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
+        return low & high;
+    }
+
+    /// <summary>
+    /// Which of 32 bytes are word bytes (<see cref="WholeWord.IsWordByte"/>: letters, digits, <c>_</c>, <c>-</c>, and
+    /// non-ASCII), as a bit mask: per byte, a class bit from its low nibble and one from its high nibble must agree.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint WordBytes(Vector256<byte> bytes)
+    {
+        // Bits: 1 digits (0x30-0x39), 2 letters 0x41-0x4F and 0x61-0x6F, 4 letters 0x50-0x5A and 0x70-0x7A, 8 '-' (0x2D),
+        // 16 '_' (0x5F), 32 non-ASCII (0x80-0xFF).
+        var lo = Vector256.Create(
+            (byte)(1 | 4 | 32), 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32,
+            1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 2 | 4 | 32, 2 | 32, 2 | 32, 2 | 8 | 32, 2 | 32, 2 | 16 | 32,
+            1 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32,
+            1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 2 | 4 | 32, 2 | 32, 2 | 32, 2 | 8 | 32, 2 | 32, 2 | 16 | 32);
+        var hi = Vector256.Create(
+            (byte)0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32,
+            0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32);
+        var low = Avx2.Shuffle(lo, bytes & Vector256.Create((byte)0x0F));
+        var high = Avx2.Shuffle(hi, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
+        return ~Vector256.Equals(low & high, Vector256<byte>.Zero).ExtractMostSignificantBits();
+    }
+
+    /// <summary>How many four-byte sequences bucket <paramref name="b"/>'s tables admit, with <paramref name="extra"/> added.</summary>
+    private static double Admitted(HashSet<byte>[,] bucketBytes, int b, uint? extra)
+    {
+        double admitted = 1;
+        for (var j = 0; j < Window; j++)
+        {
+            var bytes = new HashSet<byte>(bucketBytes[b, j]);
+            if (extra is { } w)
+            {
+                bytes.Add((byte)(w >> (8 * j)));
+            }
+
+            // A nibble table admits every pairing of the low and high nibbles of the bytes it holds.
+            admitted *= bytes.Select(x => x & 0xF).Distinct().Count() * bytes.Select(x => x >> 4).Distinct().Count();
+        }
+
+        return admitted;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(uint window) => (int)((window * 0x9E3779B1u) >> 20);
+}

@@ -1,0 +1,149 @@
+using System.Runtime.Intrinsics.X86;
+using System.Text;
+using CsCheck;
+using PosFleet.Logs;
+using PosFleet.Logs.Classification;
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Tests.Logs.Classification;
+
+/// <summary>
+/// The block's keyword marks, which let a scan skip the search of a line with none: every line in which a keyword's
+/// spelling occurs as a whole word is marked, wherever it falls in the block (its first and last bytes, across every
+/// 64-byte step), and the common lines of a POS log that hold none are not.
+/// </summary>
+public sealed class KeywordMarkerTests
+{
+    [Fact]
+    public void Marks_RandomKeywordsAndBlocks_MarkEveryLineWhereAKeywordOccurs()
+    {
+        if (!MarksServe())
+        {
+            return;
+        }
+
+
+        // Few letters, both cases, a two-byte letter, a digit and the signs that join words: keywords and lines meet often.
+        var word = Gen.String[Gen.Char["abAB é1-_."], 4, 9];
+        var line = Gen.String[Gen.Char["abcABC éÉ1-_.:"], 0, 150];
+        Gen.Select(word.Array[1, 30], line.Array[1, 40]).Sample(sample =>
+        {
+            var (keywords, lines) = sample;
+            var distinct = keywords.Distinct(StringComparer.Ordinal).ToArray();
+            var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = distinct, Kind = LogKind.Error }]);
+            Assert.NotNull(classifier.Marker);
+
+            // Plant keywords in some lines, so that true hits are common.
+            var planted = lines.Select((l, i) => i % 3 == 0 ? l + " " + distinct[i % distinct.Length] + (i % 2 == 0 ? "" : ". tail") : l).ToArray();
+            var block = Encoding.UTF8.GetBytes(string.Join('\n', planted));
+            var splitter = new LineSplitter(block, classifier.Marker);
+            var n = 0;
+            while (splitter.Next(out var start, out var end, out _, out var marked))
+            {
+                var text = block.AsSpan(start, end - start);
+                if (classifier.FindKeywords(text) != 0)
+                {
+                    Assert.True(marked, $"line {n} holds a keyword and is not marked: '{Encoding.UTF8.GetString(text)}'");
+                }
+
+                n++;
+            }
+
+            // A last line left empty by the join is no line.
+            Assert.Equal(planted[^1].Length == 0 ? planted.Length - 1 : planted.Length, n);
+        });
+    }
+
+    [Fact]
+    public void Marks_AKeywordAtEveryOffsetOfTheBlock_MarkItsLineOnly()
+    {
+        if (!MarksServe())
+        {
+            return;
+        }
+
+        var classifier = new LogClassifier(DefaultClassificationRules.All);
+
+        // "card declined" placed so that it starts at each of the first 140 bytes of a block (the first step is read from a
+        // copy, a keyword may cross a 64-byte step), with a line before it and after it, or as the block's very last bytes.
+        foreach (var at in Enumerable.Range(0, 140).Concat(Enumerable.Range(1000, 140)))
+        {
+            foreach (var last in new[] { false, true })
+            {
+                var before = at == 0 ? "" : new string('x', Math.Max(0, at - 1)) + "\n";
+                var text = before + "card declined" + (last ? "" : " by bank\nticket closed ref=T-1 total=1.00 EUR");
+                var block = Encoding.ASCII.GetBytes(text);
+                var marks = Marks(block, classifier);
+
+                Assert.Equal(at == 0 ? (last ? [true] : [true, false]) : last ? [false, true] : [false, true, false], marks);
+            }
+        }
+    }
+
+    [Fact]
+    public void Marks_CommonPosLines_AreNotMarked_AndKnownErrorsAre()
+    {
+        if (!MarksServe())
+        {
+            return;
+        }
+
+        var classifier = new LogClassifier(DefaultClassificationRules.All);
+        var block = Encoding.ASCII.GetBytes("""
+            2026-11-17T00:00:00.000Z [INFO] term=POS-0268 org=sauer-llc-015 tickets: ticket closed ref=T-570487 total=34.51 EUR items=3
+            2026-11-17T00:00:00.060Z [INFO] term=POS-0203 org=botsford-zemlak-041 sync: sync completed, 258 changes uploaded in 51 ms
+            2026-11-17T00:00:00.090Z [INFO] term=POS-0326 org=kessler-langworth-and-kutch-023 payment: payment approved card=************4242 amount=12.00 EUR
+            2026-11-17T00:00:00.122Z [INFO] term=POS-0327 org=brakus-and-sons-033 printer: printer ready, connection restored
+            2026-11-17T00:00:00.150Z [WARN] term=POS-0101 org=sauer-llc-015 payment: card declined by issuer
+            2026-11-17T00:00:00.180Z [INFO] term=POS-0102 org=sauer-llc-015 printer: Printer offline since 10:00
+            2026-11-17T00:00:00.210Z [ERROR] term=POS-0103 org=sauer-llc-015 sync: the request TIMED OUT
+            2026-11-17T00:00:00.240Z [INFO] term=POS-0104 org=sauer-llc-015 db: database is locked
+            """.ReplaceLineEndings("\n"));
+
+        Assert.Equal([false, false, false, false, true, true, true, true], Marks(block, classifier));
+    }
+
+    [Fact]
+    public void Create_SpellingsItCannotServe_GivesNoMarker()
+    {
+        // A keyword shorter than the four bytes a mark compares, or none at all: each line is searched on its own.
+        Assert.Null(new LogClassifier([new ClassificationRule { Name = "r", Keywords = ["E42"], Kind = LogKind.Error }]).Marker);
+        Assert.Null(new LogClassifier([new ClassificationRule { Name = "r", Levels = ["ERROR"], Kind = LogKind.Error }]).Marker);
+    }
+
+    [Fact]
+    public void Marks_AKeywordEndingInASign_MarkWhateverFollowsIt()
+    {
+        if (!MarksServe())
+        {
+            return;
+        }
+
+
+        // "E-4711:" ends a word by itself: the byte after it (here a letter) does not matter.
+        var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = ["E-4711:"], Kind = LogKind.Error }]);
+        var block = Encoding.ASCII.GetBytes("reader E-4711:x jammed\nreader E-4712: fine\n");
+
+        Assert.Equal([true, false], Marks(block, classifier));
+    }
+
+    /// <summary>Marks need 256-bit byte shuffles; without them there are none and every line is searched on its own.</summary>
+    private static bool MarksServe()
+    {
+        var marker = new LogClassifier(DefaultClassificationRules.All).Marker;
+        Assert.Equal(Avx2.IsSupported, marker is not null);
+        return marker is not null;
+    }
+
+    private static List<bool> Marks(byte[] block, LogClassifier classifier)
+    {
+        var splitter = new LineSplitter(block, classifier.Marker);
+        var marks = new List<bool>();
+        while (splitter.Next(out _, out _, out _, out var marked))
+        {
+            marks.Add(marked);
+        }
+
+        return marks;
+    }
+}
