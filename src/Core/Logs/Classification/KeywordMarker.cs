@@ -38,7 +38,7 @@ internal sealed class KeywordMarker
         var windows = variants.Select(v => BitConverter.ToUInt32(v, v.Length - Window) | 0x20202020u).Distinct().ToArray();
         foreach (var w in windows)
         {
-            var slot = Slot(w);
+            var slot = NibbleTables.Slot(w);
             _exact[slot >> 6] |= 1UL << (slot & 63);
         }
 
@@ -80,11 +80,7 @@ internal sealed class KeywordMarker
                 var f = (byte)(w >> (8 * j));
                 bucketBytes[best, j].Add(f);
 
-                // The same 16-byte table in both 128-bit lanes: a byte shuffle looks up within its own lane.
-                tables[2 * j][f & 0xF] |= bit;
-                tables[2 * j][16 + (f & 0xF)] |= bit;
-                tables[(2 * j) + 1][f >> 4] |= bit;
-                tables[(2 * j) + 1][16 + (f >> 4)] |= bit;
+                NibbleTables.Add(tables[2 * j], tables[(2 * j) + 1], f, bit);
             }
         }
 
@@ -152,10 +148,10 @@ internal sealed class KeywordMarker
         ref byte p, Vector256<byte> lo0, Vector256<byte> hi0, Vector256<byte> lo1, Vector256<byte> hi1, Vector256<byte> lo2, Vector256<byte> hi2,
         Vector256<byte> lo3, Vector256<byte> hi3, bool wordEnd)
     {
-        var hits = Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
-            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
-            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
-            & Lookup(Vector256.LoadUnsafe(ref p), lo3, hi3);
+        var hits = NibbleTables.Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
+            & NibbleTables.Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
+            & NibbleTables.Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
+            & NibbleTables.Lookup(Vector256.LoadUnsafe(ref p), lo3, hi3);
         var marks = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
         if (wordEnd && marks != 0)
         {
@@ -174,7 +170,7 @@ internal sealed class KeywordMarker
             var i = BitOperations.TrailingZeroCount(marks);
             marks &= marks - 1;
             var w = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref p, i - Before)) | 0x20202020u;
-            var slot = Slot(w);
+            var slot = NibbleTables.Slot(w);
             if ((_exact[slot >> 6] & (1UL << (slot & 63))) == 0)
             {
                 kept &= ~(1UL << i);
@@ -182,15 +178,6 @@ internal sealed class KeywordMarker
         }
 
         return kept;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> lo, Vector256<byte> hi)
-    {
-        var folded = bytes | Vector256.Create((byte)0x20);
-        var low = Avx2.Shuffle(lo, folded & Vector256.Create((byte)0x0F));
-        var high = Avx2.Shuffle(hi, Vector256.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
-        return low & high;
     }
 
     /// <summary>
@@ -233,7 +220,4 @@ internal sealed class KeywordMarker
 
         return admitted;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Slot(uint window) => (int)((window * 0x9E3779B1u) >> 20);
 }

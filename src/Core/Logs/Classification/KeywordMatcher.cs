@@ -63,18 +63,11 @@ internal sealed class KeywordMatcher
             lists[bucket].Add((head, variants[v], keywordOfVariant[v]));
             for (var j = 0; j < Prefix; j++)
             {
-                var f = variants[v][j] | 0x20;
-                var bit = (byte)(1 << bucket);
-
-                // The same 16-byte table in both 128-bit lanes: a byte shuffle looks up within its own lane.
-                tables[2 * j][f & 0xF] |= bit;
-                tables[2 * j][16 + (f & 0xF)] |= bit;
-                tables[(2 * j) + 1][f >> 4] |= bit;
-                tables[(2 * j) + 1][16 + (f >> 4)] |= bit;
+                NibbleTables.Add(tables[2 * j], tables[(2 * j) + 1], variants[v][j] | 0x20, (byte)(1 << bucket));
             }
         }
 
-        foreach (var group in lists.SelectMany(l => l).GroupBy(e => HeadSlot(e.Item1)))
+        foreach (var group in lists.SelectMany(l => l).GroupBy(e => NibbleTables.Slot(e.Item1)))
         {
             _bySlot[group.Key] = [.. group.Select(e => new Spelling(e.Item1, e.Item2, e.Item3))];
         }
@@ -142,7 +135,7 @@ internal sealed class KeywordMatcher
                 b2 = Vector256.LoadUnsafe(ref p, 2);
             }
 
-            var hits = Lookup(b0, lo0, hi0) & Lookup(b1, lo1, hi1) & Lookup(b2, lo2, hi2);
+            var hits = NibbleTables.Lookup(b0, lo0, hi0) & NibbleTables.Lookup(b1, lo1, hi1) & NibbleTables.Lookup(b2, lo2, hi2);
             var candidates = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
             while (candidates != 0)
             {
@@ -221,15 +214,6 @@ internal sealed class KeywordMatcher
         return low & high;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> lo, Vector256<byte> hi)
-    {
-        var folded = bytes | Vector256.Create((byte)0x20);
-        var low = Avx2.Shuffle(lo, folded & Vector256.Create((byte)0x0F));
-        var high = Avx2.Shuffle(hi, Vector256.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
-        return low & high;
-    }
-
     /// <summary>
     /// A hit of the fingerprint at <paramref name="at"/>: a spelling matches exactly or not at all, and its first four
     /// bytes rule out nearly every false hit (a load, inlined in the search loop), and the other spellings of a true one,
@@ -244,7 +228,7 @@ internal sealed class KeywordMatcher
         }
 
         var head = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(message), at));
-        var spellings = _bySlot[HeadSlot(head)];
+        var spellings = _bySlot[NibbleTables.Slot(head)];
 
         // No spelling starts with these four bytes: most hits of the fingerprint end here.
         return spellings is null ? found : Compare(message, at, head, spellings, found);
@@ -267,9 +251,6 @@ internal sealed class KeywordMatcher
 
         return found;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int HeadSlot(uint head) => (int)((head * 0x9E3779B1u) >> 20);
 
     private static string Fold(byte[] variant) =>
         string.Create(Math.Min(Prefix, variant.Length), variant, (chars, v) =>

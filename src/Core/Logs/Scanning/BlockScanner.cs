@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
+using PosFleet.Logs.Classification;
 using PosFleet.Logs.Formats;
 using PosFleet.Logs.Templates;
 
@@ -232,7 +233,7 @@ internal sealed partial class BlockScanner
             {
                 // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
                 var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
-                keywordHits = marker is not null && !marked && offset >= start && offset + fields.Message.Length <= end
+                keywordHits = marker is not null && !marked && UnmarkedHoldsNone(block, offset, fields.Message.Length, start, end)
                     ? 0
                     : offset >= 0 && offset + fields.Message.Length <= block.Length
                         ? classifier.FindKeywords(fields.Message, block[(int)offset..])
@@ -266,6 +267,17 @@ internal sealed partial class BlockScanner
         aggregate.Lines += line;
         (_above.Source, _above.Block, _above.Ticks, _above.Offset) = (source, blockIndex, lastTicks, lastOffset);
         return line;
+    }
+
+    /// <summary>
+    /// Whether a message of an unmarked line holds no keyword: it lies in that line, and ends where the line does or before
+    /// a byte that ends a word. (The search takes the message's end as a word's end; the marks looked at the byte after it,
+    /// so a keyword that ends the message just before <c>-</c>, <c>_</c>, a letter or a digit carries no mark.)
+    /// </summary>
+    private static bool UnmarkedHoldsNone(ReadOnlySpan<byte> block, nint offset, int length, int start, int end)
+    {
+        var after = offset + length;
+        return offset >= start && after <= end && (after >= end || !WholeWord.IsWordByte(block[(int)after]));
     }
 
     /// <summary>Whether the first and the last line of a block in the POS format are both inside the window.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PosFleet.Logs.Classification;
 
@@ -13,13 +14,16 @@ internal sealed class LevelCounter
     private Entry? _last;
 
     /// <summary>Finds (or adds) the token.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Entry Find(ReadOnlySpan<byte> token)
     {
         // Tokens of 4 to 8 bytes (nearly all) compare as one number: their first and last four bytes, and the length. The
         // level of the line before, most often the same, is tried in place.
         var last = _last;
-        return last is not null && token.Length == last.Token.Length && token.Length is >= 4 and <= 8 && Key(token) == last.Key ? last : Search(token);
+        return last is not null && token.Length == last.Token.Length
+            && (token.Length is >= 4 and <= 8 ? Key(token) == last.Key : token.SequenceEqual(last.Token))
+            ? last
+            : Search(token);
     }
 
     private Entry Search(ReadOnlySpan<byte> token)
@@ -54,7 +58,7 @@ internal sealed class LevelCounter
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Key(ReadOnlySpan<byte> token)
     {
         if (token.Length is < 4 or > 8)

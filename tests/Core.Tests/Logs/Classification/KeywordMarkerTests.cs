@@ -14,15 +14,9 @@ namespace PosFleet.Tests.Logs.Classification;
 /// </summary>
 public sealed class KeywordMarkerTests
 {
-    [Fact]
+    [Avx2Fact]
     public void Marks_RandomKeywordsAndBlocks_MarkEveryLineWhereAKeywordOccurs()
     {
-        if (!MarksServe())
-        {
-            return;
-        }
-
-
         // Few letters, both cases, a two-byte letter, a digit and the signs that join words: keywords and lines meet often.
         var word = Gen.String[Gen.Char["abAB é1-_."], 4, 9];
         var line = Gen.String[Gen.Char["abcABC éÉ1-_.:"], 0, 150];
@@ -54,14 +48,9 @@ public sealed class KeywordMarkerTests
         });
     }
 
-    [Fact]
+    [Avx2Fact]
     public void Marks_AKeywordAtEveryOffsetOfTheBlock_MarkItsLineOnly()
     {
-        if (!MarksServe())
-        {
-            return;
-        }
-
         var classifier = new LogClassifier(DefaultClassificationRules.All);
 
         // "card declined" placed so that it starts at each of the first 140 bytes of a block (the first step is read from a
@@ -80,14 +69,9 @@ public sealed class KeywordMarkerTests
         }
     }
 
-    [Fact]
+    [Avx2Fact]
     public void Marks_CommonPosLines_AreNotMarked_AndKnownErrorsAre()
     {
-        if (!MarksServe())
-        {
-            return;
-        }
-
         var classifier = new LogClassifier(DefaultClassificationRules.All);
         var block = Encoding.ASCII.GetBytes("""
             2026-11-17T00:00:00.000Z [INFO] term=POS-0268 org=sauer-llc-015 tickets: ticket closed ref=T-570487 total=34.51 EUR items=3
@@ -103,6 +87,29 @@ public sealed class KeywordMarkerTests
         Assert.Equal([false, false, false, false, true, true, true, true], Marks(block, classifier));
     }
 
+    [Avx2Fact]
+    public void Marks_EveryByteAfterAKeyword_MarkExactlyWhenItEndsAWord()
+    {
+        // The vector word-byte table against the scalar rule the search uses (WholeWord.IsWordByte), for all 256 bytes.
+        var classifier = new LogClassifier(DefaultClassificationRules.All);
+        for (var b = 0; b < 256; b++)
+        {
+            if (b is '\n' or '\r')
+            {
+                continue;
+            }
+
+            byte[] block = [.. "sync: card declined"u8, (byte)b, .. " by bank"u8];
+            Assert.Equal(!WholeWord.IsWordByte((byte)b), Marks(block, classifier).Single());
+        }
+    }
+
+    [Fact]
+    public void Create_WithoutVectorShuffles_GivesNoMarker()
+    {
+        Assert.Equal(Avx2.IsSupported, new LogClassifier(DefaultClassificationRules.All).Marker is not null);
+    }
+
     [Fact]
     public void Create_SpellingsItCannotServe_GivesNoMarker()
     {
@@ -111,28 +118,14 @@ public sealed class KeywordMarkerTests
         Assert.Null(new LogClassifier([new ClassificationRule { Name = "r", Levels = ["ERROR"], Kind = LogKind.Error }]).Marker);
     }
 
-    [Fact]
+    [Avx2Fact]
     public void Marks_AKeywordEndingInASign_MarkWhateverFollowsIt()
     {
-        if (!MarksServe())
-        {
-            return;
-        }
-
-
         // "E-4711:" ends a word by itself: the byte after it (here a letter) does not matter.
         var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = ["E-4711:"], Kind = LogKind.Error }]);
         var block = Encoding.ASCII.GetBytes("reader E-4711:x jammed\nreader E-4712: fine\n");
 
         Assert.Equal([true, false], Marks(block, classifier));
-    }
-
-    /// <summary>Marks need 256-bit byte shuffles; without them there are none and every line is searched on its own.</summary>
-    private static bool MarksServe()
-    {
-        var marker = new LogClassifier(DefaultClassificationRules.All).Marker;
-        Assert.Equal(Avx2.IsSupported, marker is not null);
-        return marker is not null;
     }
 
     private static List<bool> Marks(byte[] block, LogClassifier classifier)
@@ -145,5 +138,17 @@ public sealed class KeywordMarkerTests
         }
 
         return marks;
+    }
+
+    /// <summary>A test of the marks themselves: skipped, and said so, on a processor without 256-bit byte shuffles.</summary>
+    private sealed class Avx2FactAttribute : FactAttribute
+    {
+        public Avx2FactAttribute()
+        {
+            if (!Avx2.IsSupported)
+            {
+                Skip = "The keyword marks need 256-bit byte shuffles (AVX2); without them every line is searched on its own.";
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using PosFleet.Logs;
+using PosFleet.Logs.Formats;
 using PosFleet.Logs.Scanning;
 
 namespace PosFleet.Tests.Logs.Scanning;
@@ -74,5 +75,28 @@ public sealed class LogScannerTests : IDisposable
         {
             Assert.Equal(expected.GetValueOrDefault(kind), summary.Kinds.GetValueOrDefault(kind));
         }
+    }
+
+    [Theory]
+    [InlineData("-")]
+    [InlineData("_")]
+    public async Task ScanAsync_AKnownErrorThatEndsTheMessageBeforeAWordByte_IsFound(string separator)
+    {
+        // The message ends where the layout's separator starts: 'printer offline' is a whole word there, although the byte
+        // after it in the line ('-', '_') would join it to the next word.
+        var log = _dir.File($"sep{(int)separator[0]}.log", $"""
+            2026-11-17 10:00:00 INFO printer offline{separator}T42
+            2026-11-17 10:00:01 INFO card declined{separator}T43
+            2026-11-17 10:00:02 INFO printer online{separator}T44
+
+            """);
+        var options = new LogScanOptions { Format = LogFormats.FromPattern("dash", $"{{timestamp:yyyy-MM-dd HH:mm:ss}} {{level}} {{message}}{separator}{{terminal}}") };
+
+        var summary = await TestLogs.Scanner(options).ScanAsync([log]);
+
+        Assert.Equal(3, summary.LinesInScope);
+        Assert.Equal(1, summary.Kinds[LogKind.Offline]);
+        Assert.Equal(1, summary.Kinds[LogKind.Fail]);
+        Assert.Equal(1, summary.Kinds[LogKind.None]);
     }
 }

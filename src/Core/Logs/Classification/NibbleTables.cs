@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace PosFleet.Logs.Classification;
+
+/// <summary>
+/// The case-folded byte tables that the vector keyword searches (<see cref="KeywordMatcher"/>, <see cref="KeywordMarker"/>)
+/// look bytes up in: per position, one table by the byte's low nibble and one by its high nibble, each holding a bit per
+/// bucket; a byte belongs to a bucket when both of its nibbles do (the "Teddy" technique of Hyperscan and ripgrep).
+/// </summary>
+internal static class NibbleTables
+{
+    /// <summary>Adds the (folded) byte <paramref name="folded"/> to bucket <paramref name="bit"/> of a pair of 32-byte tables.</summary>
+    public static void Add(byte[] low, byte[] high, int folded, byte bit)
+    {
+        // The same 16-byte table in both 128-bit lanes: a byte shuffle looks up within its own lane.
+        low[folded & 0xF] |= bit;
+        low[16 + (folded & 0xF)] |= bit;
+        high[folded >> 4] |= bit;
+        high[16 + (folded >> 4)] |= bit;
+    }
+
+    /// <summary>The buckets each of 32 bytes, case-folded, belongs to.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high)
+    {
+        var folded = bytes | Vector256.Create((byte)0x20);
+        var lo = Avx2.Shuffle(low, folded & Vector256.Create((byte)0x0F));
+        var hi = Avx2.Shuffle(high, Vector256.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
+        return lo & hi;
+    }
+
+    /// <summary>A 12-bit slot for four bytes read as a number: the index of the exact checks that follow a table hit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Slot(uint four) => (int)((four * 0x9E3779B1u) >> 20);
+}
