@@ -149,7 +149,8 @@ if ! grep -q '/libclrjit\.so$' <<<"$jit_libs" || ! grep -q '/libcoreclr\.so$' <<
 fi
 jit_dll=$(find "$OUT/jit/.store" -name posfleet.dll -path '*/tools/*' 2>/dev/null | head -1 || true)
 echo "jit as installed: $(cut -d/ -f1-2 <<<"${jit_dll#"$OUT/jit/.store/"}") $(sed 's|.*/tools/|tools/|' <<<"$jit_dll") (maps $(basename -a $jit_libs | paste -sd' ') from $(dirname "$(head -1 <<<"$jit_libs")"))"
-if loaded "$aot" | grep -qE '/lib(coreclr|clrjit)\.so$'; then
+aot_libs=$(loaded "$aot" | grep -E '/lib(coreclr|clrjit)\.so$' || true)
+if [[ -n "$aot_libs" ]]; then
   echo "scan-vs-rg: FAILED: $aot loads the .NET runtime: it is not the NativeAOT build" >&2
   exit 1
 fi
