@@ -187,7 +187,7 @@ internal sealed class KeywordMatcher
                 b2 = Vector512.LoadUnsafe(ref p, 2);
             }
 
-            var hits = Lookup(b0, lo0, hi0) & Lookup(b1, lo1, hi1) & Lookup(b2, lo2, hi2);
+            var hits = NibbleTables.Lookup(b0, lo0, hi0) & NibbleTables.Lookup(b1, lo1, hi1) & NibbleTables.Lookup(b2, lo2, hi2);
             var candidates = ~Vector512.Equals(hits, Vector512<byte>.Zero).ExtractMostSignificantBits();
             while (candidates != 0)
             {
@@ -203,15 +203,6 @@ internal sealed class KeywordMatcher
         }
 
         return found;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> Lookup(Vector512<byte> bytes, Vector512<byte> lo, Vector512<byte> hi)
-    {
-        var folded = bytes | Vector512.Create((byte)0x20);
-        var low = Avx512BW.Shuffle(lo, folded & Vector512.Create((byte)0x0F));
-        var high = Avx512BW.Shuffle(hi, Vector512.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector512.Create((byte)0x0F));
-        return low & high;
     }
 
     /// <summary>
