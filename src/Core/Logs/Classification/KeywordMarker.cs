@@ -32,6 +32,7 @@ internal sealed class KeywordMarker
     private readonly Vector256<byte>[] _tables = new Vector256<byte>[Window * 2];
     private readonly ulong[] _exact = new ulong[ExactBits / 64];
     private readonly bool _wordEnd;
+    private readonly bool _ascii;
 
     private KeywordMarker(byte[][] variants)
     {
@@ -44,6 +45,7 @@ internal sealed class KeywordMarker
 
         // A keyword that ends with a blank or a sign ends a word by itself: the byte after it says nothing.
         _wordEnd = variants.All(v => WholeWord.IsWordByte(v[^1]));
+        _ascii = windows.All(w => (w & 0x80808080u) == 0);
 
         // Windows that share bytes share a bucket, so that a bucket's tables admit few four-byte sequences besides its own.
         var bucketBytes = new HashSet<byte>[Buckets, Window];
@@ -86,7 +88,9 @@ internal sealed class KeywordMarker
 
         for (var t = 0; t < tables.Length; t++)
         {
-            _tables[t] = Vector256.Create(tables[t]);
+            // The high tables are looked up by the byte as read, not folded (see Lookup): nibble h answers as h | 2 does.
+            byte[] table = t % 2 == 0 ? tables[t] : [.. Enumerable.Range(0, 32).Select(i => tables[t][(i & 16) | ((i & 15) | 2)])];
+            _tables[t] = Vector256.Create(table);
         }
     }
 
@@ -101,22 +105,58 @@ internal sealed class KeywordMarker
             : null;
 
     /// <summary>
-    /// The positions of <c>data[at..at + 64)</c> where a keyword may end, as a bit mask (bit <c>i</c> for <c>at + i</c>);
-    /// none at or past the end of <paramref name="data"/>.
+    /// The positions where a keyword may end in the 64-byte steps of <paramref name="data"/> that start at
+    /// <paramref name="at"/>, <c>at + 64</c>, …: one bit mask per element of <paramref name="marks"/> (bit <c>i</c> of
+    /// <c>marks[k]</c> for <c>at + 64k + i</c>); none at or past the end of <paramref name="data"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public ulong Mark64(ReadOnlySpan<byte> data, int at)
+    public void Mark(ReadOnlySpan<byte> data, int at, Span<ulong> marks)
     {
-        if (at < Before || at + 64 + After > data.Length)
+        // Steps read in place need the bytes before their first position and after their last; the first step of the block
+        // and those at its end are read from a padded copy.
+        var k = 0;
+        if (at < Before)
         {
-            return MarkPadded(data, at);
+            marks[0] = MarkPadded(data, at);
+            k = 1;
         }
 
+        var inPlace = Math.Clamp((data.Length - After - at) / 64, 0, marks.Length);
+        if (k < inPlace)
+        {
+            if (_ascii)
+            {
+                MarkInPlace<Ascii>(ref MemoryMarshal.GetReference(data), at, marks, k, inPlace);
+            }
+            else
+            {
+                MarkInPlace<AnyBytes>(ref MemoryMarshal.GetReference(data), at, marks, k, inPlace);
+            }
+
+            k = inPlace;
+        }
+
+        for (; k < marks.Length; k++)
+        {
+            var step = at + (64 * k);
+            marks[k] = step < data.Length ? MarkPadded(data, step) : 0;
+        }
+    }
+
+    private void MarkInPlace<TBytes>(ref byte data, int at, Span<ulong> marks, int from, int to)
+        where TBytes : struct, IWindowBytes
+    {
+        // The tables stay in registers for the whole run of steps.
         var t = _tables;
-        ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
-        var found = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
-            | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
-        return found == 0 ? 0 : Refine(ref p, found);
+        var (lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3) = (t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
+        var wordEnd = _wordEnd;
+        for (var k = from; k < to; k++)
+        {
+            ref var p = ref Unsafe.Add(ref data, at + (64 * k));
+            var found = Half<TBytes>(ref p, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd)
+                | ((ulong)Half<TBytes>(ref Unsafe.Add(ref p, 32), lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd) << 32);
+            marks[k] = found == 0 ? 0 : Refine(ref p, found);
+        }
     }
 
     [SkipLocalsInit]
@@ -135,8 +175,8 @@ internal sealed class KeywordMarker
 
         var t = _tables;
         ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pad), Before);
-        var marks = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
-            | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
+        var marks = Half<AnyBytes>(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
+            | ((ulong)Half<AnyBytes>(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
         marks = Refine(ref p, marks);
         var valid = data.Length - at;
         return valid >= 64 ? marks : marks & ((1UL << Math.Max(valid, 0)) - 1);
@@ -144,14 +184,15 @@ internal sealed class KeywordMarker
 
     /// <summary>The positions of 32 bytes where the tables admit a window ending there and, where it matters, a word ending.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Half(
+    private static uint Half<TBytes>(
         ref byte p, Vector256<byte> lo0, Vector256<byte> hi0, Vector256<byte> lo1, Vector256<byte> hi1, Vector256<byte> lo2, Vector256<byte> hi2,
         Vector256<byte> lo3, Vector256<byte> hi3, bool wordEnd)
+        where TBytes : struct, IWindowBytes
     {
-        var hits = NibbleTables.Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
-            & NibbleTables.Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
-            & NibbleTables.Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
-            & NibbleTables.Lookup(Vector256.LoadUnsafe(ref p), lo3, hi3);
+        var hits = Lookup<TBytes>(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
+            & Lookup<TBytes>(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
+            & Lookup<TBytes>(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
+            & Lookup<TBytes>(Vector256.LoadUnsafe(ref p), lo3, hi3);
         var marks = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
         if (wordEnd && marks != 0)
         {
@@ -159,6 +200,21 @@ internal sealed class KeywordMarker
         }
 
         return marks;
+    }
+
+    /// <summary>
+    /// The buckets each of 32 bytes belongs to. The tables are indexed by the bytes as read: case folding sets bit 5, which
+    /// is bit 1 of the high nibble, so the high table answers for a nibble what the folded table answers for it with that
+    /// bit set. When every window is ASCII, a byte is its own low-nibble index (a shuffle reads the low four bits, and
+    /// gives zero for a byte of 0x80 or more, which no window holds).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Lookup<TBytes>(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high)
+        where TBytes : struct, IWindowBytes
+    {
+        var lo = Avx2.Shuffle(low, typeof(TBytes) == typeof(Ascii) ? bytes : bytes & Vector256.Create((byte)0x0F));
+        var hi = Avx2.Shuffle(high, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
+        return lo & hi;
     }
 
     /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
@@ -187,20 +243,23 @@ internal sealed class KeywordMarker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint WordBytes(Vector256<byte> bytes)
     {
-        // Bits: 1 digits (0x30-0x39), 2 letters 0x41-0x4F and 0x61-0x6F, 4 letters 0x50-0x5A and 0x70-0x7A, 8 '-' (0x2D),
-        // 16 '_' (0x5F), 32 non-ASCII (0x80-0xFF).
-        var lo = Vector256.Create(
-            (byte)(1 | 4 | 32), 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32,
-            1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 2 | 4 | 32, 2 | 32, 2 | 32, 2 | 8 | 32, 2 | 32, 2 | 16 | 32,
-            1 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32,
-            1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 2 | 4 | 32, 2 | 32, 2 | 32, 2 | 8 | 32, 2 | 32, 2 | 16 | 32);
-        var hi = Vector256.Create(
-            (byte)0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32,
-            0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32);
-        var low = Avx2.Shuffle(lo, bytes & Vector256.Create((byte)0x0F));
-        var high = Avx2.Shuffle(hi, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
+        var low = Avx2.Shuffle(WordClassLow, bytes & Vector256.Create((byte)0x0F));
+        var high = Avx2.Shuffle(WordClassHigh, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
         return ~Vector256.Equals(low & high, Vector256<byte>.Zero).ExtractMostSignificantBits();
     }
+
+    // The classes of WordBytes, by low and by high nibble (the same 16 bytes in both 128-bit lanes). Bits: 1 digits
+    // (0x30-0x39), 2 letters 0x41-0x4F and 0x61-0x6F, 4 letters 0x50-0x5A and 0x70-0x7A, 8 '-' (0x2D), 16 '_' (0x5F),
+    // 32 non-ASCII (0x80-0xFF).
+    private static Vector256<byte> WordClassLow => Vector256.Create(
+        (byte)(1 | 4 | 32), 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32,
+        1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 2 | 4 | 32, 2 | 32, 2 | 32, 2 | 8 | 32, 2 | 32, 2 | 16 | 32,
+        1 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 32,
+        1 | 2 | 4 | 32, 1 | 2 | 4 | 32, 2 | 4 | 32, 2 | 32, 2 | 32, 2 | 8 | 32, 2 | 32, 2 | 16 | 32);
+
+    private static Vector256<byte> WordClassHigh => Vector256.Create(
+        (byte)0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32,
+        0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32);
 
     /// <summary>How many four-byte sequences bucket <paramref name="b"/>'s tables admit, with <paramref name="extra"/> added.</summary>
     private static double Admitted(HashSet<byte>[,] bucketBytes, int b, uint? extra)
@@ -220,4 +279,11 @@ internal sealed class KeywordMarker
 
         return admitted;
     }
+
+    /// <summary>Which bytes the windows hold: the lookup can skip a mask when they are all ASCII.</summary>
+    private interface IWindowBytes;
+
+    private readonly struct Ascii : IWindowBytes;
+
+    private readonly struct AnyBytes : IWindowBytes;
 }

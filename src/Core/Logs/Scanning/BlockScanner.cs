@@ -27,9 +27,6 @@ internal sealed partial class BlockScanner
     private IsoMinuteCache _minute;
     private bool _flagged;
 
-    /// <summary>Every 4,096 lines a block checks for cancellation: a stop costs milliseconds, even within a 16 MiB block.</summary>
-    private const long CancellationCheckLines = 4096;
-
     private readonly CancellationToken _cancellationToken;
 
     public BlockScanner(ScanPlan plan, CancellationToken cancellationToken = default)
@@ -81,184 +78,209 @@ internal sealed partial class BlockScanner
         // One pass over the block marks the few lines where a keyword may be: the others need no search of their own. Worth
         // it where most lines are read: every line, or a block that the window holds from its first line to its last.
         var marker = _hasKeywords && (!windowed || (iso && WindowHolds(block, fromTicks, toTicks))) ? classifier.Marker : null;
+
+        // Most lines of the POS format are told by their timestamp and level alone: a loop of their own counts them (see
+        // CountPlain), and hands the others to the loop below.
+        var plain = iso && levelDecides;
         var lines = new LineSplitter(block, marker);
-        while (lines.Next(out var start, out var end, out var special, out var marked))
+        var lineStart = 0;
+        scoped ReadOnlySpan<ulong> batch;
+        while (!(batch = lines.NextLines()).IsEmpty)
         {
-            if ((++line & (CancellationCheckLines - 1)) == 0)
+            // A batch is a few hundred lines: a stop costs milliseconds, even within a 16 MiB block.
+            _cancellationToken.ThrowIfCancellationRequested();
+            for (var i = 0; i < batch.Length; i++)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var text = block[start..end];
-            if (!text.IsEmpty && text[^1] == '\r')
-            {
-                text = text[..^1];
-            }
-
-            if (text.IsEmpty)
-            {
-                // A blank line ends the entry above (a block may start after it, as after any line that is not a
-                // continuation), but in an event block, whose description may hold blank lines.
-                entryAbove &= eventBlocks;
-                continue;
-            }
-
-            if (continuable && entryAbove && ContinuationLine.Is(text, rule))
-            {
-                // Part of the entry above: in its message (see WithContinuation), never an entry of its own.
-                CountContinuation(block[start..end], text, special, source, blockIndex, line);
-                continue;
-            }
-
-            entryAbove = true;
-            if (text.Length > maxLine)
-            {
-                // Skipped whole, never truncated into an entry: what was cut off may be what mattered. Counted apart from
-                // malformed lines, because nothing is wrong with it but its length.
-                OverLong(source, blockIndex, line);
-                continue;
-            }
-
-            _flagged = false;
-            var messageLineEnd = end - start;
-            if (end == block.Length && endOfInput)
-            {
-                Malformed(source, blockIndex, line, MalformedReason.Truncated);
-            }
-
-            // Only a line holding a NUL or a non-ASCII byte can fail these checks; the splitter says which lines do.
-            if (special && block[start..end].Contains((byte)0))
-            {
-                Malformed(source, blockIndex, line, MalformedReason.NulBytes);
-                continue;
-            }
-
-            if (special && !Utf8.IsValid(text))
-            {
-                Malformed(source, blockIndex, line, MalformedReason.InvalidUtf8);
-            }
-
-            if (iso)
-            {
-                // The timestamp and level first: a line outside the window costs no more than that.
-                fields.Timestamp = TimestampStatus.Missing;
-                if (IsoBracketFormat.TryParseHead(text, ref _minute, ref fields, out var tail))
+                if (plain)
                 {
-                    if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
+                    var counted = CountPlain(block, batch, i, ref lineStart, ref inScope, ref lastTicks, ref lastOffset, fromTicks, toTicks, marker is not null || !_hasKeywords);
+                    if (counted > 0)
                     {
-                        continue;
-                    }
-
-                    if (levelDecides)
-                    {
-                        // No keyword anywhere after the level and a kind not selected: the level is the whole answer, and
-                        // the terminal, component and message need not be read.
-                        var byLevel = _levels.Find(fields.Level);
-                        if (!selecting[(int)byLevel.Kind]
-                            && (!_hasKeywords || (marker is not null && !marked) || classifier.FindKeywords(text[tail..], block[(start + tail)..]) == 0))
+                        (line, i, entryAbove) = (line + counted, i + counted, true);
+                        if (i == batch.Length)
                         {
-                            (lastTicks, lastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
-                            inScope++;
-                            byLevel.Count++;
-                            kinds[(int)byLevel.Kind]++;
-                            severities[(int)byLevel.Severity]++;
-                            continue;
+                            break;
                         }
                     }
-
-                    fields.Component = default;
-                    fields.Terminal = default;
-                    fields.Organization = default;
-                    MessageTail.Parse(text[tail..], ref fields);
                 }
-                else if (!ReadOtherwise(text, format, ref fields, windowed, source, blockIndex, line))
+
+                var start = lineStart;
+                var end = (int)(uint)batch[i];
+                var special = (batch[i] & LineSplitter.SpecialLine) != 0;
+                var marked = (batch[i] & LineSplitter.MarkedLine) != 0;
+                lineStart = end + 1;
+                line++;
+                var text = block[start..end];
+                if (!text.IsEmpty && text[^1] == '\r')
                 {
+                    text = text[..^1];
+                }
+
+                if (text.IsEmpty)
+                {
+                    // A blank line ends the entry above (a block may start after it, as after any line that is not a
+                    // continuation), but in an event block, whose description may hold blank lines.
+                    entryAbove &= eventBlocks;
                     continue;
                 }
-            }
-            else
-            {
-                fields.Reset();
-                var read = eventBlocks
-                    ? WindowsEventTextFormat.TryParseEvent(block[start..], ref fields, out messageLineEnd)
-                    : format.TryParse(text, _scratch ??= new byte[maxLine + 16], ref fields);
-                if (read && fields.Timestamp == TimestampStatus.Parsed)
+
+                if (continuable && entryAbove && ContinuationLine.Is(text, rule))
                 {
-                    if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
+                    // Part of the entry above: in its message (see WithContinuation), never an entry of its own.
+                    CountContinuation(block[start..end], text, special, source, blockIndex, line);
+                    continue;
+                }
+
+                entryAbove = true;
+                if (text.Length > maxLine)
+                {
+                    // Skipped whole, never truncated into an entry: what was cut off may be what mattered. Counted apart from
+                    // malformed lines, because nothing is wrong with it but its length.
+                    OverLong(source, blockIndex, line);
+                    continue;
+                }
+
+                _flagged = false;
+                var messageLineEnd = end - start;
+                if (end == block.Length && endOfInput)
+                {
+                    Malformed(source, blockIndex, line, MalformedReason.Truncated);
+                }
+
+                // Only a line holding a NUL or a non-ASCII byte can fail these checks; the splitter says which lines do.
+                if (special && block[start..end].Contains((byte)0))
+                {
+                    Malformed(source, blockIndex, line, MalformedReason.NulBytes);
+                    continue;
+                }
+
+                if (special && !Utf8.IsValid(text))
+                {
+                    Malformed(source, blockIndex, line, MalformedReason.InvalidUtf8);
+                }
+
+                if (iso)
+                {
+                    // The timestamp and level first: a line outside the window costs no more than that.
+                    fields.Timestamp = TimestampStatus.Missing;
+                    if (IsoBracketFormat.TryParseHead(text, ref _minute, ref fields, out var tail))
+                    {
+                        if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
+                        {
+                            continue;
+                        }
+
+                        if (levelDecides)
+                        {
+                            // No keyword anywhere after the level and a kind not selected: the level is the whole answer, and
+                            // the terminal, component and message need not be read.
+                            var byLevel = _levels.Find(fields.Level);
+                            if (!selecting[(int)byLevel.Kind]
+                                && (!_hasKeywords || (marker is not null && !marked) || classifier.FindKeywords(text[tail..], block[(start + tail)..]) == 0))
+                            {
+                                (lastTicks, lastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
+                                inScope++;
+                                byLevel.Count++;
+                                kinds[(int)byLevel.Kind]++;
+                                severities[(int)byLevel.Severity]++;
+                                continue;
+                            }
+                        }
+
+                        fields.Component = default;
+                        fields.Terminal = default;
+                        fields.Organization = default;
+                        MessageTail.Parse(text[tail..], ref fields);
+                    }
+                    else if (!ReadOtherwise(text, format, ref fields, windowed, source, blockIndex, line))
                     {
                         continue;
                     }
                 }
                 else
                 {
-                    messageLineEnd = end - start;
-                    if (!ReadOtherwise(text, format, ref fields, windowed, source, blockIndex, line))
+                    fields.Reset();
+                    var read = eventBlocks
+                        ? WindowsEventTextFormat.TryParseEvent(block[start..], ref fields, out messageLineEnd)
+                        : format.TryParse(text, _scratch ??= new byte[maxLine + 16], ref fields);
+                    if (read && fields.Timestamp == TimestampStatus.Parsed)
                     {
-                        continue;
+                        if (fields.UtcTicks < fromTicks || fields.UtcTicks >= toTicks)
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        messageLineEnd = end - start;
+                        if (!ReadOtherwise(text, format, ref fields, windowed, source, blockIndex, line))
+                        {
+                            continue;
+                        }
                     }
                 }
-            }
 
-            var untimed = fields.Timestamp != TimestampStatus.Parsed;
-            if (untimed)
-            {
-                // What is counted takes the input's time, the same wherever the blocks were cut; an entry handed over
-                // takes the time of the timed entry above it (below).
-                (fields.UtcTicks, fields.OffsetMinutes) = (modifiedTicks, 0);
-            }
-            else
-            {
-                (lastTicks, lastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
-            }
-
-            if (narrowed
-                && ((plan.Terminal is not null && !fields.Terminal.SequenceEqual(plan.Terminal))
-                    || (plan.Organization is not null && !fields.Organization.SequenceEqual(plan.Organization))))
-            {
-                continue;
-            }
-
-            if (rule == ContinuationRule.JavaLogging && fields.Level.IsEmpty && end + 1 < block.Length)
-            {
-                ReadJavaLevelLine(block, end, ref fields);
-            }
-
-            inScope++;
-            var level = _levels.Find(fields.Level);
-            level.Count++;
-
-            ulong keywordHits = 0;
-            if (_hasKeywords)
-            {
-                // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
-                var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
-                keywordHits = marker is not null && !marked && UnmarkedHoldsNone(block, offset, fields.Message.Length, start, end)
-                    ? 0
-                    : offset >= 0 && offset + fields.Message.Length <= block.Length
-                        ? classifier.FindKeywords(fields.Message, block[(int)offset..])
-                        : classifier.FindKeywords(fields.Message);
-            }
-
-            var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits, plan.PatternTimeouts);
-            kinds[(int)c.Kind]++;
-            severities[(int)c.Severity]++;
-
-            // The message with the entry's continuation lines, for search and examples; its template is the first line's.
-            var full = continuable && (selecting[(int)c.Kind] || plan.OnEntry is not null) ? WithContinuation(block, fields.Message, start + messageLineEnd, rule) : fields.Message;
-            var selected = selecting[(int)c.Kind] && MatchesSelection(full);
-            if (selected)
-            {
-                Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line), full, untimed);
-            }
-
-            if (plan.OnEntry is not null && (selected || plan.EmitAll))
-            {
+                var untimed = fields.Timestamp != TimestampStatus.Parsed;
                 if (untimed)
                 {
-                    (fields.UtcTicks, fields.OffsetMinutes) = (lastTicks, lastOffset);
+                    // What is counted takes the input's time, the same wherever the blocks were cut; an entry handed over
+                    // takes the time of the timed entry above it (below).
+                    (fields.UtcTicks, fields.OffsetMinutes) = (modifiedTicks, 0);
+                }
+                else
+                {
+                    (lastTicks, lastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
                 }
 
-                plan.OnEntry(ToEntry(ref fields, c, sourceName, firstLineNumber + line - 1, full));
+                if (narrowed
+                    && ((plan.Terminal is not null && !fields.Terminal.SequenceEqual(plan.Terminal))
+                        || (plan.Organization is not null && !fields.Organization.SequenceEqual(plan.Organization))))
+                {
+                    continue;
+                }
+
+                if (rule == ContinuationRule.JavaLogging && fields.Level.IsEmpty && end + 1 < block.Length)
+                {
+                    ReadJavaLevelLine(block, end, ref fields);
+                }
+
+                inScope++;
+                var level = _levels.Find(fields.Level);
+                level.Count++;
+
+                ulong keywordHits = 0;
+                if (_hasKeywords)
+                {
+                    // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
+                    var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
+                    keywordHits = marker is not null && !marked && UnmarkedHoldsNone(block, offset, fields.Message.Length, start, end)
+                        ? 0
+                        : offset >= 0 && offset + fields.Message.Length <= block.Length
+                            ? classifier.FindKeywords(fields.Message, block[(int)offset..])
+                            : classifier.FindKeywords(fields.Message);
+                }
+
+                var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits, plan.PatternTimeouts);
+                kinds[(int)c.Kind]++;
+                severities[(int)c.Severity]++;
+
+                // The message with the entry's continuation lines, for search and examples; its template is the first line's.
+                var full = continuable && (selecting[(int)c.Kind] || plan.OnEntry is not null) ? WithContinuation(block, fields.Message, start + messageLineEnd, rule) : fields.Message;
+                var selected = selecting[(int)c.Kind] && MatchesSelection(full);
+                if (selected)
+                {
+                    Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line), full, untimed);
+                }
+
+                if (plan.OnEntry is not null && (selected || plan.EmitAll))
+                {
+                    if (untimed)
+                    {
+                        (fields.UtcTicks, fields.OffsetMinutes) = (lastTicks, lastOffset);
+                    }
+
+                    plan.OnEntry(ToEntry(ref fields, c, sourceName, firstLineNumber + line - 1, full));
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -10,22 +11,37 @@ namespace PosFleet.Logs.Scanning;
 /// <summary>
 /// Cuts a block into lines with one vector pass: each 64 bytes give a bit mask of their newlines, and one of their
 /// "special" bytes (NUL or non-ASCII), so that a line is told whether it needs the NUL and UTF-8 checks without a
-/// second pass over the block. Per line the cost is a trailing-zero count.
+/// second pass over the block. The lines are found a batch at a time (<see cref="NextLines"/>), in a loop of their own
+/// whose state stays in registers: a scan's loop over a batch then keeps only its own.
 /// </summary>
 internal ref struct LineSplitter
 {
+    /// <summary>In an entry of <see cref="NextLines"/>: the line holds a NUL or a non-ASCII byte.</summary>
+    public const ulong SpecialLine = 1UL << 32;
+
+    /// <summary>In an entry of <see cref="NextLines"/>: the keyword marker marked a place in the line where a keyword may end.</summary>
+    public const ulong MarkedLine = 1UL << 33;
+
     private const int Chunk = 64;
     private const int PrefetchDistance = 4096;
 
     private readonly ReadOnlySpan<byte> _data;
     private readonly KeywordMarker? _keywords;
+
+    // Where the batches stand: the next 64-byte step to read, the start of the line not yet ended, and whether that line
+    // holds a special byte or a mark so far.
     private int _chunk;
+    private int _openStart;
+    private bool _openSpecial;
+    private bool _openMarked;
+
+    // What Next hands out of the current batch.
+    private int _next;
+    private int _count;
     private int _lineStart;
-    private ulong _newlines;
-    private ulong _special;
-    private bool _carry;
-    private ulong _marks;
-    private bool _marksCarry;
+    private LineEntries _lines;
+    private MarkSteps _markSteps;
+    private int _markStep;
 
     /// <param name="data">Whole lines (the last may lack its newline).</param>
     /// <param name="keywords">When given, each line is also told whether a keyword may end in it (see <see cref="Next(out int, out int, out bool, out bool)"/>).</param>
@@ -33,7 +49,7 @@ internal ref struct LineSplitter
     {
         _data = data;
         _keywords = keywords;
-        _chunk = -Chunk;
+        _markStep = MarkSteps.Length;
     }
 
     /// <summary>The next line, <c>[start, end)</c> without its newline; <c>end == data.Length</c> when it has none.</summary>
@@ -52,97 +68,114 @@ internal ref struct LineSplitter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Next(out int start, out int end, out bool special, out bool keyword)
     {
-        while (_newlines == 0)
+        if (_next == _count && !Fill())
         {
-            if (!NextChunk())
-            {
-                start = _lineStart;
-                end = _data.Length;
-                special = _carry;
-                keyword = _marksCarry;
-                _lineStart = _data.Length;
-                return start < _data.Length;
-            }
+            (start, end, special, keyword) = (_data.Length, _data.Length, false, false);
+            return false;
         }
 
-        var bit = BitOperations.TrailingZeroCount(_newlines);
-        _newlines &= _newlines - 1;
-        var before = (1UL << bit) - 1;
-        special = _carry || (_special & before) != 0;
-        _special &= ~before;
-        _carry = false;
-        keyword = _marksCarry || (_marks & before) != 0;
-        _marks &= ~before;
-        _marksCarry = false;
+        var entry = _lines[_next++];
         start = _lineStart;
-        end = _chunk + bit;
+        end = (int)(uint)entry;
+        special = (entry & SpecialLine) != 0;
+        keyword = (entry & MarkedLine) != 0;
         _lineStart = end + 1;
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool NextChunk()
+    /// <summary>
+    /// The next batch of lines, in order, empty at the end of the data: per line, where it ends (its newline, or the end of
+    /// the data), in the low 32 bits, with <see cref="SpecialLine"/> and <see cref="MarkedLine"/> above. A line starts one
+    /// byte after the one before it ends; the first at 0. Not to be mixed with <see cref="Next(out int, out int, out bool, out bool)"/>.
+    /// </summary>
+    [UnscopedRef]
+    public ReadOnlySpan<ulong> NextLines()
     {
-        _carry |= _special != 0;
-        _special = 0;
-        _marksCarry |= _marks != 0;
-        _marks = 0;
-        if (_data.Length - _chunk <= Chunk)
+        if (!Fill())
         {
-            _chunk = _data.Length;
+            return default;
+        }
+
+        _next = _count;
+        return ((ReadOnlySpan<ulong>)_lines)[.._count];
+    }
+
+    private bool Fill()
+    {
+        _next = 0;
+        _count = 0;
+        var data = _data;
+        var chunk = _chunk;
+        if (chunk > data.Length)
+        {
             return false;
         }
 
-        _chunk += Chunk;
-        if (_keywords is not null)
+        var (open, special, marked) = (_openStart, _openSpecial, _openMarked);
+        var count = 0;
+        ref var lines = ref Unsafe.As<LineEntries, ulong>(ref _lines);
+        while (count <= LineEntries.Length - Chunk)
         {
-            _marks = _keywords.Mark64(_data, _chunk);
+            if (chunk >= data.Length)
+            {
+                // The end of the data: its last line, when it has no newline, ends there.
+                if (open < data.Length)
+                {
+                    Unsafe.Add(ref lines, count++) = (uint)data.Length | (special ? SpecialLine : 0) | (marked ? MarkedLine : 0);
+                }
+
+                chunk = data.Length + 1;
+                break;
+            }
+
+            var newlines = Masks(data, chunk, out var specials);
+            var marks = 0UL;
+            if (_keywords is not null)
+            {
+                // The marks are made a few steps at a time: the marker's tables are loaded once for them all.
+                if (_markStep == MarkSteps.Length)
+                {
+                    _keywords.Mark(data, chunk, _markSteps);
+                    _markStep = 0;
+                }
+
+                marks = _markSteps[_markStep++];
+            }
+
+            while (newlines != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(newlines);
+                newlines &= newlines - 1;
+                var before = (1UL << bit) - 1;
+                Unsafe.Add(ref lines, count++) = (uint)(chunk + bit)
+                    | (special || (specials & before) != 0 ? SpecialLine : 0)
+                    | (marked || (marks & before) != 0 ? MarkedLine : 0);
+                specials &= ~before;
+                marks &= ~before;
+                (special, marked) = (false, false);
+                open = chunk + bit + 1;
+            }
+
+            special |= specials != 0;
+            marked |= marks != 0;
+            chunk += Chunk;
         }
 
-        ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), _chunk);
-        if (_data.Length - _chunk >= Chunk)
-        {
-            if (Sse.IsSupported)
-            {
-                // Ask for the bytes a page ahead: a memory-mapped file's next page is otherwise only fetched when touched.
-                unsafe
-                {
-                    Sse.Prefetch0((byte*)Unsafe.AsPointer(ref at) + PrefetchDistance);
-                }
-            }
+        (_chunk, _openStart, _openSpecial, _openMarked) = (chunk, open, special, marked);
+        _count = count;
+        return count > 0;
+    }
 
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var v = Vector512.LoadUnsafe(ref at);
-                _newlines = Vector512.Equals(v, Vector512.Create((byte)'\n')).ExtractMostSignificantBits();
-                _special = v.ExtractMostSignificantBits() | Vector512.Equals(v, Vector512<byte>.Zero).ExtractMostSignificantBits();
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                var a = Vector256.LoadUnsafe(ref at);
-                var b = Vector256.LoadUnsafe(ref at, 32);
-                var nl = Vector256.Create((byte)'\n');
-                _newlines = Vector256.Equals(a, nl).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(b, nl).ExtractMostSignificantBits() << 32);
-                _special = (a.ExtractMostSignificantBits() | Vector256.Equals(a, Vector256<byte>.Zero).ExtractMostSignificantBits())
-                    | ((ulong)(b.ExtractMostSignificantBits() | Vector256.Equals(b, Vector256<byte>.Zero).ExtractMostSignificantBits()) << 32);
-            }
-            else
-            {
-                _newlines = 0;
-                _special = 0;
-                for (var q = 0; q < Chunk; q += 16)
-                {
-                    var v = Vector128.LoadUnsafe(ref at, (nuint)q);
-                    _newlines |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'\n')).ExtractMostSignificantBits() << q;
-                    _special |= (ulong)(v.ExtractMostSignificantBits() | Vector128.Equals(v, Vector128<byte>.Zero).ExtractMostSignificantBits()) << q;
-                }
-            }
-        }
-        else
+    /// <summary>The newlines of <c>data[at..at + 64)</c> as a bit mask, and its special bytes (NUL or non-ASCII).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Masks(ReadOnlySpan<byte> data, int at, out ulong special)
+    {
+        ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
+        if (data.Length - at < Chunk)
         {
             ulong newlines = 0;
-            ulong special = 0;
-            var tail = _data[_chunk..];
+            special = 0;
+            var tail = data[at..];
             for (var i = 0; i < tail.Length; i++)
             {
                 var c = tail[i];
@@ -150,10 +183,62 @@ internal ref struct LineSplitter
                 special |= (c is 0 or >= 0x80 ? 1UL : 0) << i;
             }
 
-            _newlines = newlines;
-            _special = special;
+            return newlines;
         }
 
-        return true;
+        if (Sse.IsSupported)
+        {
+            // Ask for the bytes a page ahead: a memory-mapped file's next page is otherwise only fetched when touched.
+            unsafe
+            {
+                Sse.Prefetch0((byte*)Unsafe.AsPointer(ref p) + PrefetchDistance);
+            }
+        }
+
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var v = Vector512.LoadUnsafe(ref p);
+            special = v.ExtractMostSignificantBits() | Vector512.Equals(v, Vector512<byte>.Zero).ExtractMostSignificantBits();
+            return Vector512.Equals(v, Vector512.Create((byte)'\n')).ExtractMostSignificantBits();
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var a = Vector256.LoadUnsafe(ref p);
+            var b = Vector256.LoadUnsafe(ref p, 32);
+            var nl = Vector256.Create((byte)'\n');
+            special = (a.ExtractMostSignificantBits() | Vector256.Equals(a, Vector256<byte>.Zero).ExtractMostSignificantBits())
+                | ((ulong)(b.ExtractMostSignificantBits() | Vector256.Equals(b, Vector256<byte>.Zero).ExtractMostSignificantBits()) << 32);
+            return Vector256.Equals(a, nl).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(b, nl).ExtractMostSignificantBits() << 32);
+        }
+
+        ulong found = 0;
+        special = 0;
+        for (var q = 0; q < Chunk; q += 16)
+        {
+            var v = Vector128.LoadUnsafe(ref p, (nuint)q);
+            found |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'\n')).ExtractMostSignificantBits() << q;
+            special |= (ulong)(v.ExtractMostSignificantBits() | Vector128.Equals(v, Vector128<byte>.Zero).ExtractMostSignificantBits()) << q;
+        }
+
+        return found;
     }
+}
+
+/// <summary>A batch of lines (<see cref="LineSplitter.NextLines"/>): room for a few hundred, and one more step's worth.</summary>
+[InlineArray(Length)]
+internal struct LineEntries
+{
+    public const int Length = 320;
+
+    private ulong _entry;
+}
+
+/// <summary>The keyword marks of the next few 64-byte steps.</summary>
+[InlineArray(Length)]
+internal struct MarkSteps
+{
+    public const int Length = 8;
+
+    private ulong _step;
 }

@@ -1,0 +1,69 @@
+using PosFleet.Logs.Formats;
+
+namespace PosFleet.Logs.Scanning;
+
+/// <content>
+/// The lines of the POS format that need nothing but their timestamp and level (most lines of a POS log), counted in a
+/// loop that does only that, apart from the loop that reads every kind of line.
+/// </content>
+internal sealed partial class BlockScanner
+{
+    /// <summary>
+    /// Counts, from <c>batch[i]</c> on, the lines of the POS format that their timestamp and level tell whole: outside the
+    /// window, or of a level whose kind is not selected and with no keyword (no mark, where <paramref name="marksTell"/>);
+    /// stops at the first line that needs more (a blank or special line, one that does not start with a digit, is too
+    /// long, ends the block, or whose head does not parse), which the caller reads as any other.
+    /// </summary>
+    /// <returns>How many lines it counted.</returns>
+    private int CountPlain(
+        ReadOnlySpan<byte> block, ReadOnlySpan<ulong> batch, int i, ref int lineStart, ref long inScope, ref long lastTicks, ref short lastOffset,
+        long fromTicks, long toTicks, bool marksTell)
+    {
+        var aggregate = _aggregate;
+        var (kinds, severities, selecting, levels) = (aggregate.Kinds, aggregate.Severities, _plan.SelectedKinds, _levels);
+        var maxLine = _plan.Options.MaxLineLength;
+        var minute = _minute;
+        var fields = default(LineFields);
+        var (start, counted, scope, ticks, offset) = (lineStart, i, inScope, lastTicks, lastOffset);
+        for (; counted < batch.Length; counted++)
+        {
+            var entry = batch[counted];
+            var end = (int)(uint)entry;
+            if ((entry & LineSplitter.SpecialLine) != 0 || end == block.Length)
+            {
+                break;
+            }
+
+            var text = block[start..end];
+            if (!text.IsEmpty && text[^1] == '\r')
+            {
+                text = text[..^1];
+            }
+
+            if (text.IsEmpty || text.Length > maxLine || !char.IsAsciiDigit((char)text[0]) || !IsoBracketFormat.TryParseHead(text, ref minute, ref fields, out _))
+            {
+                break;
+            }
+
+            if (fields.UtcTicks >= fromTicks && fields.UtcTicks < toTicks)
+            {
+                var level = levels.Find(fields.Level);
+                if (selecting[(int)level.Kind] || !marksTell || (entry & LineSplitter.MarkedLine) != 0)
+                {
+                    break;
+                }
+
+                (ticks, offset) = (fields.UtcTicks, fields.OffsetMinutes);
+                scope++;
+                level.Count++;
+                kinds[(int)level.Kind]++;
+                severities[(int)level.Severity]++;
+            }
+
+            start = end + 1;
+        }
+
+        (_minute, lineStart, inScope, lastTicks, lastOffset) = (minute, start, scope, ticks, offset);
+        return counted - i;
+    }
+}
