@@ -6,24 +6,33 @@ namespace PosFleet.Logs.Scanning;
 
 /// <summary>
 /// Counts lines per level token and remembers what each token means, without a string per line: a file has a handful
-/// of distinct tokens, so a short array searched from the last hit beats any dictionary.
+/// of distinct tokens, so a short array, and the last hit per first letter, beat any dictionary.
 /// </summary>
 internal sealed class LevelCounter
 {
+    private const int ByFirst = 32;
+
+    private readonly Entry?[] _byFirst = new Entry?[ByFirst];
     private Entry[] _entries = [];
-    private Entry? _last;
 
     /// <summary>Finds (or adds) the token.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Entry Find(ReadOnlySpan<byte> token)
     {
         // Tokens of 4 to 8 bytes (nearly all) compare as one number: their first and last four bytes, and the length. The
-        // level of the line before, most often the same, is tried in place.
-        var last = _last;
-        return last is not null && token.Length == last.Token.Length
-            && (token.Length is >= 4 and <= 8 ? Key(token) == last.Key : token.SequenceEqual(last.Token))
-            ? last
-            : Search(token);
+        // token last seen with the same first byte, most often the same token, is tried in place: a file's levels nearly
+        // always differ in their first letter, so lines of different levels in turn need no search.
+        if (!token.IsEmpty)
+        {
+            var recent = _byFirst[token[0] & (ByFirst - 1)];
+            if (recent is not null && recent.Token.Length == token.Length
+                && (token.Length is >= 4 and <= 8 ? Key(token) == recent.Key : token.SequenceEqual(recent.Token)))
+            {
+                return recent;
+            }
+        }
+
+        return Search(token);
     }
 
     private Entry Search(ReadOnlySpan<byte> token)
@@ -34,14 +43,24 @@ internal sealed class LevelCounter
         {
             if (key == e.Key && token.Length == e.Token.Length && (key != 0 || token.SequenceEqual(e.Token)))
             {
-                return _last = e;
+                return Remember(e);
             }
         }
 
         var (kind, severity) = LevelTable.Lookup8(token);
         var added = new Entry(token.ToArray(), kind, severity);
         _entries = [.. _entries, added];
-        return _last = added;
+        return Remember(added);
+    }
+
+    private Entry Remember(Entry e)
+    {
+        if (e.Token.Length > 0)
+        {
+            _byFirst[e.Token[0] & (ByFirst - 1)] = e;
+        }
+
+        return e;
     }
 
     /// <summary>Adds the counts to <paramref name="levels"/> and starts counting from zero again.</summary>
