@@ -14,8 +14,10 @@ namespace PosFleet.Tests.Logs.Classification;
 /// </summary>
 public sealed class KeywordMarkerTests
 {
-    [Avx2Fact]
-    public void Marks_RandomKeywordsAndBlocks_MarkEveryLineWhereAKeywordOccurs()
+    [Avx2Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Marks_RandomKeywordsAndBlocks_MarkEveryLineWhereAKeywordOccurs(bool wide)
     {
         // Few letters, both cases, a two-byte letter, a digit and the signs that join words: keywords and lines meet often.
         var word = Gen.String[Gen.Char["abAB é1-_."], 4, 9];
@@ -26,6 +28,7 @@ public sealed class KeywordMarkerTests
             var distinct = keywords.Distinct(StringComparer.Ordinal).ToArray();
             var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = distinct, Kind = LogKind.Error }]);
             Assert.NotNull(classifier.Marker);
+            classifier.Marker.Wide = wide;
 
             // Plant keywords in some lines, so that true hits are common.
             var planted = lines.Select((l, i) => i % 3 == 0 ? l + " " + distinct[i % distinct.Length] + (i % 2 == 0 ? "" : ". tail") : l).ToArray();
@@ -48,10 +51,13 @@ public sealed class KeywordMarkerTests
         });
     }
 
-    [Avx2Fact]
-    public void Marks_AKeywordAtEveryOffsetOfTheBlock_MarkItsLineOnly()
+    [Avx2Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Marks_AKeywordAtEveryOffsetOfTheBlock_MarkItsLineOnly(bool wide)
     {
         var classifier = new LogClassifier(DefaultClassificationRules.All);
+        classifier.Marker!.Wide = wide;
 
         // "card declined" placed so that it starts at each of the first 140 bytes of a block (the first step is read from a
         // copy, a keyword may cross a 64-byte step), with a line before it and after it, or as the block's very last bytes.
@@ -69,10 +75,13 @@ public sealed class KeywordMarkerTests
         }
     }
 
-    [Avx2Fact]
-    public void Marks_CommonPosLines_AreNotMarked_AndKnownErrorsAre()
+    [Avx2Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Marks_CommonPosLines_AreNotMarked_AndKnownErrorsAre(bool wide)
     {
         var classifier = new LogClassifier(DefaultClassificationRules.All);
+        classifier.Marker!.Wide = wide;
         var block = Encoding.ASCII.GetBytes("""
             2026-11-17T00:00:00.000Z [INFO] term=POS-0268 org=sauer-llc-015 tickets: ticket closed ref=T-570487 total=34.51 EUR items=3
             2026-11-17T00:00:00.060Z [INFO] term=POS-0203 org=botsford-zemlak-041 sync: sync completed, 258 changes uploaded in 51 ms
@@ -87,11 +96,14 @@ public sealed class KeywordMarkerTests
         Assert.Equal([false, false, false, false, true, true, true, true], Marks(block, classifier));
     }
 
-    [Avx2Fact]
-    public void Marks_EveryByteAfterAKeyword_MarkExactlyWhenItEndsAWord()
+    [Avx2Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Marks_EveryByteAfterAKeyword_MarkExactlyWhenItEndsAWord(bool wide)
     {
         // The vector word-byte table against the scalar rule the search uses (WholeWord.IsWordByte), for all 256 bytes.
         var classifier = new LogClassifier(DefaultClassificationRules.All);
+        classifier.Marker!.Wide = wide;
         for (var b = 0; b < 256; b++)
         {
             if (b is '\n' or '\r')
@@ -118,11 +130,14 @@ public sealed class KeywordMarkerTests
         Assert.Null(new LogClassifier([new ClassificationRule { Name = "r", Levels = ["ERROR"], Kind = LogKind.Error }]).Marker);
     }
 
-    [Avx2Fact]
-    public void Marks_AKeywordEndingInASign_MarkWhateverFollowsIt()
+    [Avx2Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Marks_AKeywordEndingInASign_MarkWhateverFollowsIt(bool wide)
     {
         // "E-4711:" ends a word by itself: the byte after it (here a letter) does not matter.
         var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = ["E-4711:"], Kind = LogKind.Error }]);
+        classifier.Marker!.Wide = wide;
         var block = Encoding.ASCII.GetBytes("reader E-4711:x jammed\nreader E-4712: fine\n");
 
         Assert.Equal([true, false], Marks(block, classifier));
@@ -140,10 +155,13 @@ public sealed class KeywordMarkerTests
         return marks;
     }
 
-    /// <summary>A test of the marks themselves: skipped, and said so, on a processor without 256-bit byte shuffles.</summary>
-    private sealed class Avx2FactAttribute : FactAttribute
+    /// <summary>
+    /// A test of the marks themselves, with the 256-bit steps a NativeAOT build takes and with 512-bit ones where the
+    /// processor has them (<see cref="KeywordMarker.Wide"/>): skipped, and said so, on a processor without 256-bit byte shuffles.
+    /// </summary>
+    private sealed class Avx2TheoryAttribute : TheoryAttribute
     {
-        public Avx2FactAttribute()
+        public Avx2TheoryAttribute()
         {
             if (!Avx2.IsSupported)
             {
