@@ -16,7 +16,7 @@ namespace PosFleet.Logs.Classification;
 /// is kept only when its four folded bytes are one of the windows exactly. A mark is a superset: the line's own search
 /// (<see cref="LogClassifier.FindKeywords(ReadOnlySpan{byte})"/>) decides.
 /// </summary>
-internal sealed class KeywordMarker
+internal sealed partial class KeywordMarker
 {
     /// <summary>How many bytes of each keyword's end are compared.</summary>
     public const int Window = 4;
@@ -32,16 +32,11 @@ internal sealed class KeywordMarker
     private readonly Vector256<byte>[] _tables = new Vector256<byte>[Window * 2];
     private readonly ulong[] _exact = new ulong[ExactBits / 64];
     private readonly bool _wordEnd;
-    private readonly bool _ascii;
+    private readonly bool _wide;
 
-    /// <summary>
-    /// Whether 512-bit byte shuffles are used where the processor has them (the default); tests turn them off to check
-    /// the 256-bit steps that a NativeAOT build takes.
-    /// </summary>
-    internal bool Wide { get; set; } = true;
-
-    private KeywordMarker(byte[][] variants)
+    private KeywordMarker(byte[][] variants, bool wide)
     {
+        _wide = wide && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
         var windows = variants.Select(v => BitConverter.ToUInt32(v, v.Length - Window) | 0x20202020u).Distinct().ToArray();
         foreach (var w in windows)
         {
@@ -51,7 +46,6 @@ internal sealed class KeywordMarker
 
         // A keyword that ends with a blank or a sign ends a word by itself: the byte after it says nothing.
         _wordEnd = variants.All(v => WholeWord.IsWordByte(v[^1]));
-        _ascii = windows.All(w => (w & 0x80808080u) == 0);
 
         // Windows that share bytes share a bucket, so that a bucket's tables admit few four-byte sequences besides its own.
         var bucketBytes = new HashSet<byte>[Buckets, Window];
@@ -94,9 +88,8 @@ internal sealed class KeywordMarker
 
         for (var t = 0; t < tables.Length; t++)
         {
-            // The high tables are looked up by the byte as read, not folded (see Lookup): nibble h answers as h | 2 does.
-            byte[] table = t % 2 == 0 ? tables[t] : [.. Enumerable.Range(0, 32).Select(i => tables[t][(i & 16) | ((i & 15) | 2)])];
-            _tables[t] = Vector256.Create(table);
+            // Looked up by the bytes as read (NibbleTables.LookupAsRead): no case folding per step.
+            _tables[t] = Vector256.Create(t % 2 == 0 ? tables[t] : NibbleTables.HighAsRead(tables[t]));
         }
     }
 
@@ -104,10 +97,16 @@ internal sealed class KeywordMarker
     /// The prefilter for these spellings, or <see langword="null"/> where it cannot serve: no spelling, one shorter than
     /// <see cref="Window"/> bytes or holding a line break, or a processor without 256-bit byte shuffles.
     /// </summary>
-    public static KeywordMarker? Create(byte[][] variants) =>
+    public static KeywordMarker? Create(byte[][] variants) => Create(variants, wide: true);
+
+    /// <summary>
+    /// As <see cref="Create(byte[][])"/>; with <paramref name="wide"/> <see langword="false"/>, the 256-bit steps are taken
+    /// even where the processor has 512-bit byte shuffles (those a NativeAOT build, whose baseline has none, always takes).
+    /// </summary>
+    internal static KeywordMarker? Create(byte[][] variants, bool wide) =>
         Avx2.IsSupported && Vector256.IsHardwareAccelerated && variants.Length > 0
             && variants.All(v => v.Length >= Window && !v.AsSpan().ContainsAny((byte)'\n', (byte)'\r'))
-            ? new KeywordMarker(variants)
+            ? new KeywordMarker(variants, wide)
             : null;
 
     /// <summary>
@@ -130,19 +129,15 @@ internal sealed class KeywordMarker
         var inPlace = Math.Clamp((data.Length - After - at) / 64, 0, marks.Length);
         if (k < inPlace)
         {
-            if (Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && Wide)
+            if (Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && _wide)
             {
                 // Where the processor has 512-bit byte shuffles (a JIT build on such a processor; the NativeAOT baseline has
                 // none), a step is one lookup per window byte instead of two.
                 MarkInPlace512(ref MemoryMarshal.GetReference(data), at, marks, k, inPlace);
             }
-            else if (_ascii)
-            {
-                MarkInPlace<Ascii>(ref MemoryMarshal.GetReference(data), at, marks, k, inPlace);
-            }
             else
             {
-                MarkInPlace<AnyBytes>(ref MemoryMarshal.GetReference(data), at, marks, k, inPlace);
+                MarkInPlace(ref MemoryMarshal.GetReference(data), at, marks, k, inPlace);
             }
 
             k = inPlace;
@@ -155,8 +150,7 @@ internal sealed class KeywordMarker
         }
     }
 
-    private void MarkInPlace<TBytes>(ref byte data, int at, Span<ulong> marks, int from, int to)
-        where TBytes : struct, IWindowBytes
+    private void MarkInPlace(ref byte data, int at, Span<ulong> marks, int from, int to)
     {
         // The tables stay in registers for the whole run of steps.
         var t = _tables;
@@ -165,44 +159,11 @@ internal sealed class KeywordMarker
         for (var k = from; k < to; k++)
         {
             ref var p = ref Unsafe.Add(ref data, at + (64 * k));
-            var found = Half<TBytes>(ref p, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd)
-                | ((ulong)Half<TBytes>(ref Unsafe.Add(ref p, 32), lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd) << 32);
+            var found = Half(ref p, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd)
+                | ((ulong)Half(ref Unsafe.Add(ref p, 32), lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd) << 32);
             marks[k] = found == 0 ? 0 : Refine(ref p, found);
         }
     }
-
-    private void MarkInPlace512(ref byte data, int at, Span<ulong> marks, int from, int to)
-    {
-        var t = _tables;
-        var (lo0, hi0, lo1, hi1) = (Vector512.Create(t[0], t[0]), Vector512.Create(t[1], t[1]), Vector512.Create(t[2], t[2]), Vector512.Create(t[3], t[3]));
-        var (lo2, hi2, lo3, hi3) = (Vector512.Create(t[4], t[4]), Vector512.Create(t[5], t[5]), Vector512.Create(t[6], t[6]), Vector512.Create(t[7], t[7]));
-        var (wordLow, wordHigh) = (Vector512.Create(WordClassLow, WordClassLow), Vector512.Create(WordClassHigh, WordClassHigh));
-        var wordEnd = _wordEnd;
-        for (var k = from; k < to; k++)
-        {
-            ref var p = ref Unsafe.Add(ref data, at + (64 * k));
-            var hits = Lookup512(Vector512.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
-                & Lookup512(Vector512.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
-                & Lookup512(Vector512.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
-                & Lookup512(Vector512.LoadUnsafe(ref p), lo3, hi3);
-            var found = ~Vector512.Equals(hits, Vector512<byte>.Zero).ExtractMostSignificantBits();
-            if (wordEnd && found != 0)
-            {
-                var next = Vector512.LoadUnsafe(ref p, 1);
-                var words = Avx512BW.Shuffle(wordLow, next & Vector512.Create((byte)0x0F))
-                    & Avx512BW.Shuffle(wordHigh, Vector512.ShiftRightLogical(next.AsUInt16(), 4).AsByte() & Vector512.Create((byte)0x0F));
-                found &= Vector512.Equals(words, Vector512<byte>.Zero).ExtractMostSignificantBits();
-            }
-
-            marks[k] = found == 0 ? 0 : Refine(ref p, found);
-        }
-    }
-
-    /// <summary>As <see cref="Lookup{TBytes}"/>, 64 bytes at a time (the low nibble always masked: no window byte limits it).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> Lookup512(Vector512<byte> bytes, Vector512<byte> low, Vector512<byte> high) =>
-        Avx512BW.Shuffle(low, bytes & Vector512.Create((byte)0x0F))
-        & Avx512BW.Shuffle(high, Vector512.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector512.Create((byte)0x0F));
 
     [SkipLocalsInit]
     private ulong MarkPadded(ReadOnlySpan<byte> data, int at)
@@ -220,8 +181,8 @@ internal sealed class KeywordMarker
 
         var t = _tables;
         ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pad), Before);
-        var marks = Half<AnyBytes>(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
-            | ((ulong)Half<AnyBytes>(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
+        var marks = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
+            | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
         marks = Refine(ref p, marks);
         var valid = data.Length - at;
         return valid >= 64 ? marks : marks & ((1UL << Math.Max(valid, 0)) - 1);
@@ -229,15 +190,14 @@ internal sealed class KeywordMarker
 
     /// <summary>The positions of 32 bytes where the tables admit a window ending there and, where it matters, a word ending.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Half<TBytes>(
+    private static uint Half(
         ref byte p, Vector256<byte> lo0, Vector256<byte> hi0, Vector256<byte> lo1, Vector256<byte> hi1, Vector256<byte> lo2, Vector256<byte> hi2,
         Vector256<byte> lo3, Vector256<byte> hi3, bool wordEnd)
-        where TBytes : struct, IWindowBytes
     {
-        var hits = Lookup<TBytes>(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
-            & Lookup<TBytes>(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
-            & Lookup<TBytes>(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
-            & Lookup<TBytes>(Vector256.LoadUnsafe(ref p), lo3, hi3);
+        var hits = NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
+            & NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
+            & NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
+            & NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref p), lo3, hi3);
         var marks = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
         if (wordEnd && marks != 0)
         {
@@ -245,21 +205,6 @@ internal sealed class KeywordMarker
         }
 
         return marks;
-    }
-
-    /// <summary>
-    /// The buckets each of 32 bytes belongs to. The tables are indexed by the bytes as read: case folding sets bit 5, which
-    /// is bit 1 of the high nibble, so the high table answers for a nibble what the folded table answers for it with that
-    /// bit set. When every window is ASCII, a byte is its own low-nibble index (a shuffle reads the low four bits, and
-    /// gives zero for a byte of 0x80 or more, which no window holds).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<byte> Lookup<TBytes>(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high)
-        where TBytes : struct, IWindowBytes
-    {
-        var lo = Avx2.Shuffle(low, typeof(TBytes) == typeof(Ascii) ? bytes : bytes & Vector256.Create((byte)0x0F));
-        var hi = Avx2.Shuffle(high, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
-        return lo & hi;
     }
 
     /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
@@ -325,10 +270,4 @@ internal sealed class KeywordMarker
         return admitted;
     }
 
-    /// <summary>Which bytes the windows hold: the lookup can skip a mask when they are all ASCII.</summary>
-    private interface IWindowBytes;
-
-    private readonly struct Ascii : IWindowBytes;
-
-    private readonly struct AnyBytes : IWindowBytes;
 }

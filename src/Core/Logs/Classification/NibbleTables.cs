@@ -8,6 +8,9 @@ namespace PosFleet.Logs.Classification;
 /// The case-folded byte tables that the vector keyword searches (<see cref="KeywordMatcher"/>, <see cref="KeywordMarker"/>)
 /// look bytes up in: per position, one table by the byte's low nibble and one by its high nibble, each holding a bit per
 /// bucket; a byte belongs to a bucket when both of its nibbles do (the "Teddy" technique of Hyperscan and ripgrep).
+/// <see cref="Lookup(Vector256{byte}, Vector256{byte}, Vector256{byte})"/> folds the bytes it looks up;
+/// <see cref="LookupAsRead(Vector256{byte}, Vector256{byte}, Vector256{byte})"/> looks them up as read, in a high table
+/// made by <see cref="HighAsRead"/>, and saves the fold.
 /// </summary>
 internal static class NibbleTables
 {
@@ -40,6 +43,24 @@ internal static class NibbleTables
         var hi = Avx512BW.Shuffle(high, Vector512.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector512.Create((byte)0x0F));
         return lo & hi;
     }
+
+    /// <summary>
+    /// A high-nibble table that answers for a byte as read what <paramref name="folded"/> answers for it case-folded: folding
+    /// sets bit 5, which is bit 1 of the high nibble, so nibble <c>h</c> takes the entry of <c>h | 2</c>.
+    /// </summary>
+    public static byte[] HighAsRead(byte[] folded) => [.. Enumerable.Range(0, 32).Select(i => folded[(i & 16) | (i & 15) | 2])];
+
+    /// <summary>The buckets each of 32 bytes belongs to, case-folded, from a low table and a <see cref="HighAsRead"/> table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> LookupAsRead(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> highAsRead) =>
+        Avx2.Shuffle(low, bytes & Vector256.Create((byte)0x0F))
+        & Avx2.Shuffle(highAsRead, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
+
+    /// <summary>The same lookup for 64 bytes, where the processor has 512-bit byte shuffles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> LookupAsRead(Vector512<byte> bytes, Vector512<byte> low, Vector512<byte> highAsRead) =>
+        Avx512BW.Shuffle(low, bytes & Vector512.Create((byte)0x0F))
+        & Avx512BW.Shuffle(highAsRead, Vector512.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector512.Create((byte)0x0F));
 
     /// <summary>A 12-bit slot for four bytes read as a number: the index of the exact checks that follow a table hit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
 using CsCheck;
@@ -14,9 +15,10 @@ namespace PosFleet.Tests.Logs.Classification;
 /// </summary>
 public sealed class KeywordMarkerTests
 {
+    private const string NoAvx2 = "The keyword marks need 256-bit byte shuffles (AVX2); without them every line is searched on its own.";
+
     [Avx2Theory]
-    [InlineData(false)]
-    [InlineData(true)]
+    [MemberData(nameof(Widths))]
     public void Marks_RandomKeywordsAndBlocks_MarkEveryLineWhereAKeywordOccurs(bool wide)
     {
         // Few letters, both cases, a two-byte letter, a digit and the signs that join words: keywords and lines meet often.
@@ -28,12 +30,12 @@ public sealed class KeywordMarkerTests
             var distinct = keywords.Distinct(StringComparer.Ordinal).ToArray();
             var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = distinct, Kind = LogKind.Error }]);
             Assert.NotNull(classifier.Marker);
-            classifier.Marker.Wide = wide;
+            var marker = KeywordMarker.Create(classifier.KeywordVariants, wide);
 
             // Plant keywords in some lines, so that true hits are common.
             var planted = lines.Select((l, i) => i % 3 == 0 ? l + " " + distinct[i % distinct.Length] + (i % 2 == 0 ? "" : ". tail") : l).ToArray();
             var block = Encoding.UTF8.GetBytes(string.Join('\n', planted));
-            var splitter = new LineSplitter(block, classifier.Marker);
+            var splitter = new LineSplitter(block, marker);
             var n = 0;
             while (splitter.Next(out var start, out var end, out _, out var marked))
             {
@@ -52,12 +54,10 @@ public sealed class KeywordMarkerTests
     }
 
     [Avx2Theory]
-    [InlineData(false)]
-    [InlineData(true)]
+    [MemberData(nameof(Widths))]
     public void Marks_AKeywordAtEveryOffsetOfTheBlock_MarkItsLineOnly(bool wide)
     {
         var classifier = new LogClassifier(DefaultClassificationRules.All);
-        classifier.Marker!.Wide = wide;
 
         // "card declined" placed so that it starts at each of the first 140 bytes of a block (the first step is read from a
         // copy, a keyword may cross a 64-byte step), with a line before it and after it, or as the block's very last bytes.
@@ -68,7 +68,7 @@ public sealed class KeywordMarkerTests
                 var before = at == 0 ? "" : new string('x', Math.Max(0, at - 1)) + "\n";
                 var text = before + "card declined" + (last ? "" : " by bank\nticket closed ref=T-1 total=1.00 EUR");
                 var block = Encoding.ASCII.GetBytes(text);
-                var marks = Marks(block, classifier);
+                var marks = Marks(block, classifier, wide);
 
                 Assert.Equal(at == 0 ? (last ? [true] : [true, false]) : last ? [false, true] : [false, true, false], marks);
             }
@@ -76,12 +76,10 @@ public sealed class KeywordMarkerTests
     }
 
     [Avx2Theory]
-    [InlineData(false)]
-    [InlineData(true)]
+    [MemberData(nameof(Widths))]
     public void Marks_CommonPosLines_AreNotMarked_AndKnownErrorsAre(bool wide)
     {
         var classifier = new LogClassifier(DefaultClassificationRules.All);
-        classifier.Marker!.Wide = wide;
         var block = Encoding.ASCII.GetBytes("""
             2026-11-17T00:00:00.000Z [INFO] term=POS-0268 org=sauer-llc-015 tickets: ticket closed ref=T-570487 total=34.51 EUR items=3
             2026-11-17T00:00:00.060Z [INFO] term=POS-0203 org=botsford-zemlak-041 sync: sync completed, 258 changes uploaded in 51 ms
@@ -93,17 +91,15 @@ public sealed class KeywordMarkerTests
             2026-11-17T00:00:00.240Z [INFO] term=POS-0104 org=sauer-llc-015 db: database is locked
             """.ReplaceLineEndings("\n"));
 
-        Assert.Equal([false, false, false, false, true, true, true, true], Marks(block, classifier));
+        Assert.Equal([false, false, false, false, true, true, true, true], Marks(block, classifier, wide));
     }
 
     [Avx2Theory]
-    [InlineData(false)]
-    [InlineData(true)]
+    [MemberData(nameof(Widths))]
     public void Marks_EveryByteAfterAKeyword_MarkExactlyWhenItEndsAWord(bool wide)
     {
         // The vector word-byte table against the scalar rule the search uses (WholeWord.IsWordByte), for all 256 bytes.
         var classifier = new LogClassifier(DefaultClassificationRules.All);
-        classifier.Marker!.Wide = wide;
         for (var b = 0; b < 256; b++)
         {
             if (b is '\n' or '\r')
@@ -112,7 +108,53 @@ public sealed class KeywordMarkerTests
             }
 
             byte[] block = [.. "sync: card declined"u8, (byte)b, .. " by bank"u8];
-            Assert.Equal(!WholeWord.IsWordByte((byte)b), Marks(block, classifier).Single());
+            Assert.Equal(!WholeWord.IsWordByte((byte)b), Marks(block, classifier, wide).Single());
+        }
+    }
+
+    [Avx2Fact]
+    public void Mark_AnyBytes_MarksEveryWindowEndingAWord_TheSameAtEitherWidth()
+    {
+        // Every byte value, keywords holding signs on either side of the letters in the ASCII table ('@', '`', '[', '{'), a
+        // control byte and a two-byte letter, at every length around the 64-byte steps: each place where the last four bytes
+        // of a spelling, case-folded, end before a byte that ends a word is marked, and both widths mark the same places.
+        string[] keywords = ["card@declined", "`quoted`x", "[tag]", "{brace}", "tab\u0001ed", "reçu imprimé", "timeout"];
+        var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = keywords, Kind = LogKind.Error }]);
+        var windows = classifier.KeywordVariants.Select(v => BitConverter.ToUInt32(v, v.Length - KeywordMarker.Window) | 0x20202020u).ToHashSet();
+        var wordEnd = classifier.KeywordVariants.All(v => WholeWord.IsWordByte(v[^1]));
+        var narrow = KeywordMarker.Create(classifier.KeywordVariants, wide: false)!;
+        var wide = KeywordMarker.Create(classifier.KeywordVariants, wide: true)!;
+        var random = new Random(7);
+        foreach (var length in Enumerable.Range(0, 200).Concat([1023, 1024, 1025, 4096, 4097]))
+        {
+            var data = new byte[length];
+            random.NextBytes(data);
+            for (var planted = 0; planted < length / 40; planted++)
+            {
+                var spelling = classifier.KeywordVariants[random.Next(classifier.KeywordVariants.Length)];
+                var at = random.Next(Math.Max(1, length - spelling.Length));
+                spelling.AsSpan(0, Math.Min(spelling.Length, length - at)).CopyTo(data.AsSpan(at));
+            }
+
+            var steps = (length + 63) / 64;
+            var narrowMarks = new ulong[steps + 8];
+            var wideMarks = new ulong[steps + 8];
+            for (var step = 0; step < steps; step += 8)
+            {
+                narrow.Mark(data, step * 64, narrowMarks.AsSpan(step, 8));
+                wide.Mark(data, step * 64, wideMarks.AsSpan(step, 8));
+            }
+
+            Assert.Equal(narrowMarks, wideMarks);
+            for (var i = KeywordMarker.Window - 1; i < length; i++)
+            {
+                var window = BitConverter.ToUInt32(data, i - (KeywordMarker.Window - 1)) | 0x20202020u;
+                var endsWord = !wordEnd || i + 1 >= length || !WholeWord.IsWordByte(data[i + 1]);
+                if (windows.Contains(window) && endsWord)
+                {
+                    Assert.True((narrowMarks[i / 64] & (1UL << (i % 64))) != 0, $"length {length}: no mark at {i}");
+                }
+            }
         }
     }
 
@@ -131,21 +173,22 @@ public sealed class KeywordMarkerTests
     }
 
     [Avx2Theory]
-    [InlineData(false)]
-    [InlineData(true)]
+    [MemberData(nameof(Widths))]
     public void Marks_AKeywordEndingInASign_MarkWhateverFollowsIt(bool wide)
     {
         // "E-4711:" ends a word by itself: the byte after it (here a letter) does not matter.
         var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = ["E-4711:"], Kind = LogKind.Error }]);
-        classifier.Marker!.Wide = wide;
         var block = Encoding.ASCII.GetBytes("reader E-4711:x jammed\nreader E-4712: fine\n");
 
-        Assert.Equal([true, false], Marks(block, classifier));
+        Assert.Equal([true, false], Marks(block, classifier, wide));
     }
 
-    private static List<bool> Marks(byte[] block, LogClassifier classifier)
+    /// <summary>The 256-bit steps a NativeAOT build takes, and the 512-bit ones where this processor has them.</summary>
+    public static TheoryData<bool> Widths => Avx512BW.IsSupported && Vector512.IsHardwareAccelerated ? new() { false, true } : new() { false };
+
+    private static List<bool> Marks(byte[] block, LogClassifier classifier, bool wide)
     {
-        var splitter = new LineSplitter(block, classifier.Marker);
+        var splitter = new LineSplitter(block, KeywordMarker.Create(classifier.KeywordVariants, wide));
         var marks = new List<bool>();
         while (splitter.Next(out _, out _, out _, out var marked))
         {
@@ -155,17 +198,25 @@ public sealed class KeywordMarkerTests
         return marks;
     }
 
-    /// <summary>
-    /// A test of the marks themselves, with the 256-bit steps a NativeAOT build takes and with 512-bit ones where the
-    /// processor has them (<see cref="KeywordMarker.Wide"/>): skipped, and said so, on a processor without 256-bit byte shuffles.
-    /// </summary>
+    /// <summary>A test of the marks themselves: skipped, and said so, on a processor without 256-bit byte shuffles.</summary>
     private sealed class Avx2TheoryAttribute : TheoryAttribute
     {
         public Avx2TheoryAttribute()
         {
             if (!Avx2.IsSupported)
             {
-                Skip = "The keyword marks need 256-bit byte shuffles (AVX2); without them every line is searched on its own.";
+                Skip = NoAvx2;
+            }
+        }
+    }
+
+    private sealed class Avx2FactAttribute : FactAttribute
+    {
+        public Avx2FactAttribute()
+        {
+            if (!Avx2.IsSupported)
+            {
+                Skip = NoAvx2;
             }
         }
     }
