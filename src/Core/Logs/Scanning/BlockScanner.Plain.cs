@@ -40,6 +40,7 @@ internal sealed partial class BlockScanner
                 text = text[..^1];
             }
 
+            // A line that starts with a digit is never a continuation line in this layout (ContinuationLine.Is, stack traces).
             if (text.IsEmpty || text.Length > maxLine || !char.IsAsciiDigit((char)text[0]) || !IsoBracketFormat.TryParseHead(text, ref minute, ref fields, out _))
             {
                 break;

@@ -81,7 +81,8 @@ internal sealed partial class BlockScanner
 
         // Most lines of the POS format are told by their timestamp and level alone: a loop of their own counts them (see
         // CountPlain), and hands the others to the loop below.
-        var plain = iso && levelDecides;
+        // Not where keywords exist and no marks tell which lines hold none: every line in scope would then be read twice.
+        var plain = iso && levelDecides && (marker is not null || !_hasKeywords || windowed);
         var lines = new LineSplitter(block, marker);
         var lineStart = 0;
         scoped ReadOnlySpan<ulong> batch;

@@ -1,0 +1,155 @@
+using System.Text;
+using PosFleet.Logs;
+using PosFleet.Logs.Classification;
+using PosFleet.Logs.Formats;
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Tests.Logs.Scanning;
+
+/// <summary>
+/// The POS lines that their timestamp and level tell whole are counted by a loop of their own; a scan that hands every
+/// line over as an entry reads them all in the loop that reads every kind of line. Both must count the same: on a log
+/// full of the lines the first loop must leave to the second (CRLF, blank, continuation, over-long, non-ASCII, NUL,
+/// untimed and unparsable lines, keywords in lines of any level, lines out of time order, the last line with or without
+/// its newline), with and without a window, in one block and cut into several.
+/// </summary>
+public sealed class PlainLinesTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 17, 0, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<int, bool, bool> Cases()
+    {
+        var data = new TheoryData<int, bool, bool>();
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            foreach (var windowed in new[] { false, true })
+            {
+                foreach (var newlineAtEnd in new[] { false, true })
+                {
+                    data.Add(seed, windowed, newlineAtEnd);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Scan_PlainLinesLoop_CountsWhatTheLoopOverEveryLineCounts(int seed, bool windowed, bool newlineAtEnd)
+    {
+        var log = Log(seed, 6_000, newlineAtEnd);
+        var filter = windowed ? new LogScanFilter { From = Start.AddHours(10), To = Start.AddHours(25) } : new LogScanFilter();
+        foreach (var blocks in new[] { 1, 7 })
+        {
+            var plain = Scan(log, filter, blocks, entries: false);
+            var general = Scan(log, filter, blocks, entries: true);
+
+            Assert.Equal(general.Lines, plain.Lines);
+            Assert.Equal(general.LinesInScope, plain.LinesInScope);
+            Assert.Equal(general.Selected, plain.Selected);
+            Assert.Equal(general.Malformed, plain.Malformed);
+            Assert.Equal(general.OverLong, plain.OverLong);
+            Assert.Equal(general.Untimed, plain.Untimed);
+            Assert.Equal(general.Continuation, plain.Continuation);
+            Assert.Equal(general.Kinds, plain.Kinds);
+            Assert.Equal(general.Severities, plain.Severities);
+            Assert.Equal(general.Levels.OrderBy(l => l.Key), plain.Levels.OrderBy(l => l.Key));
+            Assert.Equal(general.FirstMalformed, plain.FirstMalformed);
+            Assert.Equal(general.FirstOverLong, plain.FirstOverLong);
+            Assert.Equal(
+                general.Templates.Select(t => (t.Key, t.Value.Count, t.Value.FirstTicks, t.Value.LastTicks)).OrderBy(t => t.Key),
+                plain.Templates.Select(t => (t.Key, t.Value.Count, t.Value.FirstTicks, t.Value.LastTicks)).OrderBy(t => t.Key));
+
+            // Not a log the first loop reads whole: what the comparison is worth depends on its lines reaching both loops.
+            Assert.True(
+                plain.Continuation > 0 && plain.OverLong > 0 && plain.Malformed > 0 && plain.Untimed > 0,
+                $"continuation {plain.Continuation}, over-long {plain.OverLong}, malformed {plain.Malformed}, untimed {plain.Untimed}");
+            Assert.True(plain.LinesInScope > plain.Selected * 2, $"in scope {plain.LinesInScope}, selected {plain.Selected}");
+        }
+    }
+
+    private static ScanAggregate Scan(byte[] log, LogScanFilter filter, int blocks, bool entries)
+    {
+        var options = new LogScanOptions { MaxLineLength = 300 };
+        var classifier = new LogClassifier(ClassificationRuleSet.Resolve(options.Classification));
+
+        // Handing every line over as an entry sends every line through the loop over every kind of line.
+        var plan = new ScanPlan(options, classifier, filter, Start.Year, entries ? _ => { } : null, emitAll: entries);
+        var scanner = new BlockScanner(plan);
+        var cuts = Cuts(log, blocks);
+        for (var b = 0; b < cuts.Count; b++)
+        {
+            var (from, to) = cuts[b];
+            scanner.Scan(log.AsSpan(from, to - from), LogFormats.Iso, 0, b, b == cuts.Count - 1, "pos.log", 1);
+        }
+
+        return scanner.Complete();
+    }
+
+    private static List<(int From, int To)> Cuts(byte[] log, int blocks)
+    {
+        // Cut after a newline, roughly evenly; a cut may fall before a continuation line (the scanner must not care).
+        var cuts = new List<(int, int)>();
+        var from = 0;
+        for (var b = 1; b < blocks && from < log.Length; b++)
+        {
+            var at = Array.IndexOf(log, (byte)'\n', Math.Max(from, (int)((long)log.Length * b / blocks)));
+            if (at < 0)
+            {
+                break;
+            }
+
+            cuts.Add((from, at + 1));
+            from = at + 1;
+        }
+
+        cuts.Add((from, log.Length));
+        return cuts;
+    }
+
+    private static byte[] Log(int seed, int lines, bool newlineAtEnd)
+    {
+        var random = new Random(seed);
+        string[] levels = [.. Enumerable.Repeat("INFO", 12), "WARN", "WARN", "ERROR", "FAIL", "OFFLINE", "RETRY", "DEBUG", "info", "I"];
+        string[] messages =
+        [
+            "tickets: ticket closed ref=T-{0} total=34.51 EUR items=3",
+            "sync: sync completed, {0} changes uploaded in 51 ms",
+            "printer: Printer offline since 10:{0}",
+            "payment: card declined by issuer {0}",
+            "sync: the request timed out after {0} ms",
+            "payment: payment approved ref=P-{0} amount=12.00 EUR",
+            "sync: connection refused-{0}",
+            "db: database is locked",
+            "printer: printer ready, connection restored",
+            "café: reçu imprimé {0}",
+        ];
+        var text = new StringBuilder();
+        var time = Start;
+        for (var i = 0; i < lines; i++)
+        {
+            time = time.AddSeconds(random.Next(1, 40));
+            var eol = random.Next(20) == 0 ? "\r\n" : "\n";
+            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, messages[random.Next(messages.Length)], random.Next(100_000));
+            var line = $"{time:yyyy-MM-ddTHH:mm:ss.fff}Z [{levels[random.Next(levels.Length)]}] term=POS-{random.Next(40):D4} org=org-{random.Next(3)} {message}";
+            text.Append(random.Next(60) switch
+            {
+                0 => "",
+                1 => "   at PosFleet.Sync.Run() in Sync.cs:line 42",
+                2 => "Caused by: System.IO.IOException: broken pipe",
+                3 => line + " " + new string('x', 300),
+                4 => "untimed note from the till",
+                5 => "20261117 not a timestamp [INFO] x",
+                6 => line.Replace("[INFO]", "[INFO", StringComparison.Ordinal),
+                7 => line + " \0 nul",
+                8 or 9 => line.Replace($"{time:yyyy-MM-dd}", $"{time.AddDays(random.Next(2) == 0 ? -3 : 3):yyyy-MM-dd}", StringComparison.Ordinal),
+                _ => line,
+            });
+            text.Append(eol);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        return newlineAtEnd ? bytes : bytes.AsSpan(0, bytes.Length - 1).ToArray();
+    }
+}
