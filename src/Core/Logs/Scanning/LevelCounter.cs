@@ -22,17 +22,11 @@ internal sealed class LevelCounter
         // Tokens of 4 to 8 bytes (nearly all) compare as one number: their first and last four bytes, and the length. The
         // token last seen with the same first byte, most often the same token, is tried in place: a file's levels nearly
         // always differ in their first letter, so lines of different levels in turn need no search.
-        if (!token.IsEmpty)
-        {
-            var recent = _byFirst[token[0] & (ByFirst - 1)];
-            if (recent is not null && recent.Token.Length == token.Length
-                && (token.Length is >= 4 and <= 8 ? Key(token) == recent.Key : token.SequenceEqual(recent.Token)))
-            {
-                return recent;
-            }
-        }
-
-        return Search(token);
+        var recent = _byFirst[Slot(token)];
+        return recent is not null && recent.Token.Length == token.Length
+            && (token.Length is >= 4 and <= 8 ? Key(token) == recent.Key : token.SequenceEqual(recent.Token))
+            ? recent
+            : Search(token);
     }
 
     private Entry Search(ReadOnlySpan<byte> token)
@@ -55,13 +49,12 @@ internal sealed class LevelCounter
 
     private Entry Remember(Entry e)
     {
-        if (e.Token.Length > 0)
-        {
-            _byFirst[e.Token[0] & (ByFirst - 1)] = e;
-        }
-
+        _byFirst[Slot(e.Token)] = e;
         return e;
     }
+
+    /// <summary>Where the last token seen with this first byte is kept (an empty token, in a layout with no level, too).</summary>
+    private static int Slot(ReadOnlySpan<byte> token) => token.IsEmpty ? 0 : token[0] & (ByFirst - 1);
 
     /// <summary>Adds the counts to <paramref name="levels"/> and starts counting from zero again.</summary>
     public void MoveCountsTo(Dictionary<string, long> levels)
