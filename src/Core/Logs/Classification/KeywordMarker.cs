@@ -104,7 +104,7 @@ internal sealed class KeywordMarker
     /// The positions of <c>data[at..at + 64)</c> where a keyword may end, as a bit mask (bit <c>i</c> for <c>at + i</c>);
     /// none at or past the end of <paramref name="data"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public ulong Mark64(ReadOnlySpan<byte> data, int at)
     {
         if (at < Before || at + 64 + After > data.Length)
