@@ -162,6 +162,7 @@ internal sealed class KeywordMarker
     }
 
     /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ulong Refine(ref byte p, ulong marks)
     {
         var kept = marks;
