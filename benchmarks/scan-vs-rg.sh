@@ -100,9 +100,10 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "
   echo "scan-vs-rg: packing and installing a framework-dependent ReadyToRun package (what win-x64, osx-* and linux-arm64 get)"
   # The csproj gives the runtimes of ReadyToRunToolRuntimeIdentifiers a framework-dependent package with ReadyToRun code
   # (crossgen) beside the IL. None of them runs here; the same settings applied to linux-x64 make the package this
-  # machine can run: PosFleet.Cli.linux-x64 once more, under a version of its own so that it is not the NativeAOT one.
+  # machine can run: PosFleet.Cli.linux-x64 once more, under a package version of its own so that it is not the
+  # NativeAOT one. The assemblies keep the builds' version: compiled once already, they are only given to crossgen.
   dotnet pack "$root/src/Cli" -c Release -r linux-x64 -p:ReadyToRunToolRuntimeIdentifiers=linux-x64 -o "$OUT/pkg" \
-    -p:Version="$version.r2r" -nologo -v quiet >/dev/null
+    -p:Version="$version" -p:PackageVersion="$version.r2r" -nologo -v quiet >/dev/null
   took "ReadyToRun package packed"
   dotnet tool install PosFleet.Cli.linux-x64 --version "$version.r2r" --tool-path "$OUT/r2r" --add-source "$OUT/pkg" >/dev/null
   took "installed"
