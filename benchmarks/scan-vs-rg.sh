@@ -2,8 +2,9 @@
 # Side-by-side: `posfleet scan` (full pipeline: window, classification, templates, counts) against ripgrep counting
 # the same four level words, on the same deterministic POS log, in one hyperfine run per round: the NativeAOT binary
 # published with the project's own settings, the .NET tool as `dotnet tool install` gives it on linux-x64 (the same
-# NativeAOT binary) and the framework-dependent tool every other runtime gets (the JIT build), each with every line
-# in scope (a window holding the whole file) and with a 24-hour window.
+# NativeAOT binary), the framework-dependent ReadyToRun tool that win-x64, osx-* and linux-arm64 get (built here for
+# linux-x64 with the same settings) and the framework-dependent IL tool every other runtime gets (the JIT build), each
+# with every line in scope (a window holding the whole file) and with a 24-hour window.
 #
 #   benchmarks/scan-vs-rg.sh                         # 1 GiB, 10 runs, 1 round
 #   benchmarks/scan-vs-rg.sh --size 20MiB --runs 3   # the short version CI runs
@@ -13,7 +14,7 @@
 # --out/OUT (benchmarks/out), --no-publish/NO_PUBLISH=1 (reuse the builds already in OUT), --threads/THREADS (the
 # scan's --threads; default: the tool's own default, every core).
 # Prints the CPU and the load average before and after, then R = posfleet mean / rg mean per build and window; fails
-# when a build's per-level counts disagree with rg's, or when the JIT build does not run on the JIT.
+# when a build's per-level counts disagree with rg's, or when the JIT and ReadyToRun builds do not run on the JIT.
 set -euo pipefail
 
 SIZE=${SIZE:-1GiB}
@@ -61,17 +62,18 @@ mkdir -p "$OUT"
 aot="$OUT/aot/posfleet"
 tool="$OUT/tool/posfleet"
 jit="$OUT/jit/posfleet"
+r2r="$OUT/r2r/posfleet"
 
-# 2. The three builds users run, made with the project's settings only (no instruction set or other flag given here):
+# 2. The four builds users run, made with the project's settings only (no instruction set or other flag given here):
 #    the NativeAOT binary as `dotnet publish -r linux-x64` makes it, the .NET tool as `dotnet pack` +
 #    `dotnet tool install` make it, and the framework-dependent package of that tool. The packages get a version of
 #    their own, so that the tool installed is this one and not one left in the NuGet cache by an earlier run.
-if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" ]]; then
+if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "$r2r" ]]; then
   # Each step says how long it took: the JIT build's pack is the cost this script adds to CI's short version.
   started=$SECONDS step=$SECONDS
   took() { echo "scan-vs-rg:   $1 in $((SECONDS - step)) s"; step=$SECONDS; }
   version="0.0.0-bench.$(date +%s)"
-  rm -rf "$OUT/pkg" "$OUT/tool" "$OUT/jit"
+  rm -rf "$OUT/pkg" "$OUT/tool" "$OUT/jit" "$OUT/r2r"
   echo "scan-vs-rg: publishing the CLI (NativeAOT, the project's settings)"
   # The same version as the packages: `dotnet pack -r linux-x64` below then finds the NativeAOT compilation up to
   # date and packs it, instead of compiling the whole program a second time (minutes on this machine).
@@ -95,6 +97,16 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" ]]; then
   took "any package packed"
   dotnet tool install PosFleet.Cli.any --version "$version" --tool-path "$OUT/jit" --add-source "$OUT/pkg" >/dev/null
   took "installed"
+  echo "scan-vs-rg: packing and installing a framework-dependent ReadyToRun package (what win-x64, osx-* and linux-arm64 get)"
+  # The csproj gives the runtimes of ReadyToRunToolRuntimeIdentifiers a framework-dependent package with ReadyToRun code
+  # (crossgen) beside the IL. None of them runs here; the same settings applied to linux-x64 make the package this
+  # machine can run: PosFleet.Cli.linux-x64 once more, under a package version of its own so that it is not the
+  # NativeAOT one. The assemblies keep the builds' version: compiled once already, they are only given to crossgen.
+  dotnet pack "$root/src/Cli" -c Release -r linux-x64 -p:ReadyToRunToolRuntimeIdentifiers=linux-x64 -o "$OUT/pkg" \
+    -p:Version="$version" -p:PackageVersion="$version.r2r" -nologo -v quiet >/dev/null
+  took "ReadyToRun package packed"
+  dotnet tool install PosFleet.Cli.linux-x64 --version "$version.r2r" --tool-path "$OUT/r2r" --add-source "$OUT/pkg" >/dev/null
+  took "installed"
   echo "scan-vs-rg: builds ready in $((SECONDS - started)) s"
 fi
 
@@ -112,7 +124,7 @@ cat "$file" >/dev/null
 
 # 5. Every build must count the same lines per level word as rg, with every line in scope, before speed means anything.
 fail=0
-for build in aot tool jit; do
+for build in aot tool jit r2r; do
   bin=${!build}
   # shellcheck disable=SC2086
   "$bin" scan "$file" $WHOLE --json --top 1 >"$OUT/levels-$build.json" 2>/dev/null
@@ -149,6 +161,36 @@ if ! grep -q '/libclrjit\.so$' <<<"$jit_libs" || ! grep -q '/libcoreclr\.so$' <<
 fi
 jit_dll=$(find "$OUT/jit/.store" -name posfleet.dll -path '*/tools/*' 2>/dev/null | head -1 || true)
 echo "jit as installed: $(cut -d/ -f1-2 <<<"${jit_dll#"$OUT/jit/.store/"}") $(sed 's|.*/tools/|tools/|' <<<"$jit_dll") (maps $(basename -a $jit_libs | paste -sd' ') from $(dirname "$(head -1 <<<"$jit_libs")"))"
+r2r_libs=$(loaded "$r2r" | grep -E '/lib(coreclr|clrjit)\.so$' || true)
+if ! grep -q '/libclrjit\.so$' <<<"$r2r_libs" || ! grep -q '/libcoreclr\.so$' <<<"$r2r_libs"; then
+  echo "scan-vs-rg: FAILED: $r2r does not load libcoreclr.so and libclrjit.so: it is not a framework-dependent build" >&2
+  exit 1
+fi
+# A ReadyToRun assembly's CLI header names its native code (ManagedNativeHeader, 64 bytes into the header); an IL-only
+# assembly's does not. Both framework-dependent builds are checked, so that each row measures what it says.
+precompiled() {
+  python3 - "$1" <<'PY'
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+pe = struct.unpack_from('<I', d, 0x3C)[0]
+opt = pe + 24
+dirs = opt + (96 if struct.unpack_from('<H', d, opt)[0] == 0x10B else 112)
+cli_rva = struct.unpack_from('<I', d, dirs + 14 * 8)[0]
+sections = opt + struct.unpack_from('<H', d, pe + 20)[0]
+for i in range(struct.unpack_from('<H', d, pe + 6)[0]):
+    _, vsize, va, _, raw = struct.unpack_from('<8sIIII', d, sections + 40 * i)
+    if va <= cli_rva < va + max(vsize, 1):
+        print('yes' if struct.unpack_from('<I', d, raw + cli_rva - va + 64)[0] else 'no')
+        break
+PY
+}
+r2r_dll=$(find "$OUT/r2r/.store" -name PosFleet.Core.dll -path '*/tools/*' 2>/dev/null | head -1 || true)
+jit_core=$(find "$OUT/jit/.store" -name PosFleet.Core.dll -path '*/tools/*' 2>/dev/null | head -1 || true)
+if [[ "$(precompiled "$r2r_dll")" != yes || "$(precompiled "$jit_core")" != no ]]; then
+  echo "scan-vs-rg: FAILED: the r2r build's PosFleet.Core.dll must hold ReadyToRun code and the jit build's only IL" >&2
+  exit 1
+fi
+echo "r2r as installed: $(cut -d/ -f1-2 <<<"${r2r_dll#"$OUT/r2r/.store/"}") $(sed 's|.*/tools/|tools/|' <<<"$r2r_dll") (ReadyToRun; the jit build's is IL only)"
 aot_libs=$(loaded "$aot" | grep -E '/lib(coreclr|clrjit)\.so$' || true)
 if [[ -n "$aot_libs" ]]; then
   echo "scan-vs-rg: FAILED: $aot loads the .NET runtime: it is not the NativeAOT build" >&2
@@ -158,7 +200,7 @@ fi
 # 7. The race, in one hyperfine run per round; the load average says how busy the machine was. R compares wall-clock
 #    means; the user + system CPU seconds are printed too, because on a shared machine they move less.
 echo "scan-vs-rg: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-names=(aot-whole aot-24h tool-whole tool-24h jit-whole jit-24h)
+names=(aot-whole aot-24h tool-whole tool-24h jit-whole jit-24h r2r-whole r2r-24h)
 summary=()
 for round in $(seq 1 "$ROUNDS"); do
   json="$OUT/scan-vs-rg-$SIZE-$round.json"
@@ -169,7 +211,9 @@ for round in $(seq 1 "$ROUNDS"); do
     -n tool-whole "'$tool' scan '$file' $WHOLE $extra" \
     -n tool-24h "'$tool' scan '$file' $DAY $extra" \
     -n jit-whole "'$jit' scan '$file' $WHOLE $extra" \
-    -n jit-24h "'$jit' scan '$file' $DAY $extra" >/dev/null
+    -n jit-24h "'$jit' scan '$file' $DAY $extra" \
+    -n r2r-whole "'$r2r' scan '$file' $WHOLE $extra" \
+    -n r2r-24h "'$r2r' scan '$file' $DAY $extra" >/dev/null
   rg_mean=$(jq -r '.results[] | select(.command == "rg") | .mean' "$json")
   rg_cpu=$(jq -r '.results[] | select(.command == "rg") | .user + .system' "$json")
   load=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -7,6 +7,7 @@ namespace PosFleet.Logs.Classification;
 /// <content>The steps of 64 bytes in one lookup per window byte, where the processor has 512-bit byte shuffles.</content>
 internal sealed partial class KeywordMarker
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkInPlace512(ref byte data, int at, Span<ulong> marks, int from, int to)
     {
         var t = _tables;

@@ -114,7 +114,7 @@ internal sealed partial class KeywordMarker
     /// <paramref name="at"/>, <c>at + 64</c>, …: one bit mask per element of <paramref name="marks"/> (bit <c>i</c> of
     /// <c>marks[k]</c> for <c>at + 64k + i</c>); none at or past the end of <paramref name="data"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public void Mark(ReadOnlySpan<byte> data, int at, Span<ulong> marks)
     {
         // Steps read in place need the bytes before their first position and after their last; the first step of the block
@@ -150,6 +150,7 @@ internal sealed partial class KeywordMarker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkInPlace(ref byte data, int at, Span<ulong> marks, int from, int to)
     {
         // The tables stay in registers for the whole run of steps.
@@ -208,6 +209,7 @@ internal sealed partial class KeywordMarker
     }
 
     /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ulong Refine(ref byte p, ulong marks)
     {
         var kept = marks;

@@ -225,7 +225,7 @@ internal sealed class KeywordMatcher
         return spellings is null ? found : Compare(message, at, head, spellings, found);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static ulong Compare(ReadOnlySpan<byte> message, int at, uint head, Spelling[] spellings, ulong found)
     {
         var rest = message[at..];

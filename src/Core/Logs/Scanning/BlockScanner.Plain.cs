@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PosFleet.Logs.Formats;
 
 namespace PosFleet.Logs.Scanning;
@@ -15,6 +16,7 @@ internal sealed partial class BlockScanner
     /// long, ends the block, or whose head does not parse), which the caller reads as any other.
     /// </summary>
     /// <returns>How many lines it counted.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountPlain(
         ReadOnlySpan<byte> block, ReadOnlySpan<ulong> batch, int i, ref int lineStart, ref long inScope, ref long lastTicks, ref short lastOffset,
         long fromTicks, long toTicks, bool marksTell)

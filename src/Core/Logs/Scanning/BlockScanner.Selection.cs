@@ -12,6 +12,7 @@ namespace PosFleet.Logs.Scanning;
 /// <content>A selected line: its template folded and counted, its terminal found or added.</content>
 internal sealed partial class BlockScanner
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Select(ref LineFields fields, LineClassification c, ScanAggregate aggregate, BlockPosition position, ReadOnlySpan<byte> full, bool untimed)
     {
         aggregate.Selected++;
@@ -93,6 +94,7 @@ internal sealed partial class BlockScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TerminalAggregate TerminalOf(ref LineFields fields, ulong hash, ScanAggregate aggregate, BlockPosition position)
     {
         // Terminals are known by the hash of their name's bytes: no decoding and no string hash on a selected line. A

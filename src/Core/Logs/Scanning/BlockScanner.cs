@@ -43,6 +43,7 @@ internal sealed partial class BlockScanner
     /// </summary>
     /// <returns>How many lines the block had.</returns>
     /// <param name="modifiedTicks">When the input was last written (UTC ticks), 0 when unknown: the year of timestamps that carry none.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Scan(ReadOnlySpan<byte> block, LogFormat format, int source, int blockIndex, bool endOfInput, string sourceName, long firstLineNumber, long modifiedTicks = 0)
     {
         var plan = _plan;

@@ -100,6 +100,7 @@ internal ref struct LineSplitter
         return ((ReadOnlySpan<ulong>)_lines)[.._count];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Fill()
     {
         _next = 0;
