@@ -90,7 +90,7 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "
   took "installed"
   echo "scan-vs-rg: packing and installing the framework-dependent package (the 'any' runtime: the JIT build)"
   # `dotnet pack -r any` makes PosFleet.Cli.any, the package `dotnet tool install PosFleet.Cli` installs on every
-  # runtime the pointer package does not name (linux-arm64, macOS, Windows, ...): IL assemblies run by the shared
+  # runtime the pointer package does not name (linux-x86, linux-musl, FreeBSD, ...): IL assemblies run by the shared
   # .NET runtime. On this machine the pointer always leads to the linux-x64 package (`--arch` does not change that),
   # so the script installs the 'any' package by its own id: the same files, the same shim, the same runtime.
   dotnet pack "$root/src/Cli" -c Release -r any -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
@@ -102,10 +102,16 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "
   # (crossgen) beside the IL. None of them runs here; the same settings applied to linux-x64 make the package this
   # machine can run: PosFleet.Cli.linux-x64 once more, under a package version of its own so that it is not the
   # NativeAOT one. The assemblies keep the builds' version: compiled once already, they are only given to crossgen.
+  # A publish folder of its own: the NativeAOT pack's (its binary and its debug file) must not end up in this package.
+  rm -rf "$OUT/r2r-publish"
   dotnet pack "$root/src/Cli" -c Release -r linux-x64 -p:ReadyToRunToolRuntimeIdentifiers=linux-x64 -o "$OUT/pkg" \
-    -p:Version="$version" -p:PackageVersion="$version.r2r" -nologo -v quiet >/dev/null
+    -p:PublishDir="$OUT/r2r-publish/" -p:Version="$version" -p:PackageVersion="$version.r2r" -nologo -v quiet >/dev/null
   took "ReadyToRun package packed"
   dotnet tool install PosFleet.Cli.linux-x64 --version "$version.r2r" --tool-path "$OUT/r2r" --add-source "$OUT/pkg" >/dev/null
+  if find "$OUT/r2r/.store" -name posfleet.dbg | grep -q .; then
+    echo "scan-vs-rg: FAILED: the ReadyToRun package holds the NativeAOT build's posfleet.dbg" >&2
+    exit 1
+  fi
   took "installed"
   echo "scan-vs-rg: builds ready in $((SECONDS - started)) s"
 fi
