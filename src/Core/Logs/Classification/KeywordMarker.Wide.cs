@@ -7,29 +7,22 @@ namespace PosFleet.Logs.Classification;
 /// <content>The steps of 64 bytes in one lookup per window byte, where the processor has 512-bit byte shuffles.</content>
 internal sealed partial class KeywordMarker
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MarkInPlace512(ref byte data, int at, Span<ulong> marks, int from, int to)
+    /// <summary>The positions of 64 bytes where the tables admit a window ending there and, where it matters, a word ending.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Step512(ref byte p)
     {
-        var t = _tables;
-        var (lo0, hi0, lo1, hi1) = (Vector512.Create(t[0], t[0]), Vector512.Create(t[1], t[1]), Vector512.Create(t[2], t[2]), Vector512.Create(t[3], t[3]));
-        var (lo2, hi2, lo3, hi3) = (Vector512.Create(t[4], t[4]), Vector512.Create(t[5], t[5]), Vector512.Create(t[6], t[6]), Vector512.Create(t[7], t[7]));
-        var (wordLow, wordHigh) = (Vector512.Create(WordClassLow, WordClassLow), Vector512.Create(WordClassHigh, WordClassHigh));
-        var wordEnd = _wordEnd;
-        for (var k = from; k < to; k++)
+        var t = _tables512!;
+        var hits = NibbleTables.LookupAsRead(Vector512.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), t[0], t[1])
+            & NibbleTables.LookupAsRead(Vector512.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), t[2], t[3])
+            & NibbleTables.LookupAsRead(Vector512.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), t[4], t[5])
+            & NibbleTables.LookupAsRead(Vector512.LoadUnsafe(ref p), t[6], t[7]);
+        var found = ~Vector512.Equals(hits, Vector512<byte>.Zero).ExtractMostSignificantBits();
+        if (_wordEnd && found != 0)
         {
-            ref var p = ref Unsafe.Add(ref data, at + (64 * k));
-            var hits = NibbleTables.LookupAsRead(Vector512.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
-                & NibbleTables.LookupAsRead(Vector512.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
-                & NibbleTables.LookupAsRead(Vector512.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
-                & NibbleTables.LookupAsRead(Vector512.LoadUnsafe(ref p), lo3, hi3);
-            var found = ~Vector512.Equals(hits, Vector512<byte>.Zero).ExtractMostSignificantBits();
-            if (wordEnd && found != 0)
-            {
-                found &= ~WordBytes(Vector512.LoadUnsafe(ref p, 1), wordLow, wordHigh);
-            }
-
-            marks[k] = found == 0 ? 0 : Refine(ref p, found);
+            found &= ~WordBytes(Vector512.LoadUnsafe(ref p, 1), t[8], t[9]);
         }
+
+        return found;
     }
 
     /// <summary>As <see cref="WordBytes(Vector256{byte})"/>, for 64 bytes.</summary>

@@ -30,6 +30,9 @@ internal sealed partial class KeywordMarker
     private const int After = 1;
 
     private readonly Vector256<byte>[] _tables = new Vector256<byte>[Window * 2];
+
+    // The same tables for 512-bit steps, and the word classes after them; null where those steps are not taken.
+    private readonly Vector512<byte>[]? _tables512;
     private readonly ulong[] _exact = new ulong[ExactBits / 64];
     private readonly bool _wordEnd;
     private readonly bool _wide;
@@ -91,6 +94,11 @@ internal sealed partial class KeywordMarker
             // Looked up by the bytes as read (NibbleTables.LookupAsRead): no case folding per step.
             _tables[t] = Vector256.Create(t % 2 == 0 ? tables[t] : NibbleTables.HighAsRead(tables[t]));
         }
+
+        if (_wide)
+        {
+            _tables512 = [.. _tables.Select(t => Vector512.Create(t, t)), Vector512.Create(WordClassLow, WordClassLow), Vector512.Create(WordClassHigh, WordClassHigh)];
+        }
     }
 
     /// <summary>
@@ -110,60 +118,36 @@ internal sealed partial class KeywordMarker
             : null;
 
     /// <summary>
-    /// The positions where a keyword may end in the 64-byte steps of <paramref name="data"/> that start at
-    /// <paramref name="at"/>, <c>at + 64</c>, …: one bit mask per element of <paramref name="marks"/> (bit <c>i</c> of
-    /// <c>marks[k]</c> for <c>at + 64k + i</c>); none at or past the end of <paramref name="data"/>.
+    /// The positions of <c>data[at..at + 64)</c> where a keyword may end, as a bit mask (bit <c>i</c> for <c>at + i</c>);
+    /// none at or past the end of <paramref name="data"/>. One call per step, the tables read from memory at each call:
+    /// kept in registers across steps, with the word classes and constants, they are more than the 16 vector registers
+    /// of the 256-bit instruction set hold, and the spills cost more than the loads.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public void Mark(ReadOnlySpan<byte> data, int at, Span<ulong> marks)
+    public ulong Mark64(ReadOnlySpan<byte> data, int at)
     {
-        // Steps read in place need the bytes before their first position and after their last; the first step of the block
-        // and those at its end are read from a padded copy.
-        var k = 0;
-        if (at < Before)
+        if (at < Before || at + 64 + After > data.Length)
         {
-            marks[0] = MarkPadded(data, at);
-            k = 1;
+            // The first step of the block and its last are read from a padded copy.
+            return MarkPadded(data, at);
         }
 
-        var inPlace = Math.Clamp((data.Length - After - at) / 64, 0, marks.Length);
-        if (k < inPlace)
+        ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
+        ulong found;
+        if (Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && _wide)
         {
-            if (Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && _wide)
-            {
-                // Where the processor has 512-bit byte shuffles (a JIT build on such a processor; the NativeAOT baseline has
-                // none), a step is one lookup per window byte instead of two.
-                MarkInPlace512(ref MemoryMarshal.GetReference(data), at, marks, k, inPlace);
-            }
-            else
-            {
-                MarkInPlace(ref MemoryMarshal.GetReference(data), at, marks, k, inPlace);
-            }
-
-            k = inPlace;
+            // Where the processor has 512-bit byte shuffles (a JIT build on such a processor; the NativeAOT baseline has
+            // none), a step is one lookup per window byte instead of two.
+            found = Step512(ref p);
+        }
+        else
+        {
+            var t = _tables;
+            found = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
+                | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
         }
 
-        for (; k < marks.Length; k++)
-        {
-            var step = at + (64 * k);
-            marks[k] = step < data.Length ? MarkPadded(data, step) : 0;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MarkInPlace(ref byte data, int at, Span<ulong> marks, int from, int to)
-    {
-        // The tables stay in registers for the whole run of steps.
-        var t = _tables;
-        var (lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3) = (t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
-        var wordEnd = _wordEnd;
-        for (var k = from; k < to; k++)
-        {
-            ref var p = ref Unsafe.Add(ref data, at + (64 * k));
-            var found = Half(ref p, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd)
-                | ((ulong)Half(ref Unsafe.Add(ref p, 32), lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, wordEnd) << 32);
-            marks[k] = found == 0 ? 0 : Refine(ref p, found);
-        }
+        return found == 0 ? 0 : Refine(ref p, found);
     }
 
     [SkipLocalsInit]

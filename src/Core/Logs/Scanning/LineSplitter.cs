@@ -40,8 +40,6 @@ internal ref struct LineSplitter
     private int _count;
     private int _lineStart;
     private LineEntries _lines;
-    private MarkSteps _markSteps;
-    private int _markStep;
 
     /// <param name="data">Whole lines (the last may lack its newline).</param>
     /// <param name="keywords">When given, each line is also told whether a keyword may end in it (see <see cref="Next(out int, out int, out bool, out bool)"/>).</param>
@@ -49,7 +47,6 @@ internal ref struct LineSplitter
     {
         _data = data;
         _keywords = keywords;
-        _markStep = MarkSteps.Length;
     }
 
     /// <summary>The next line, <c>[start, end)</c> without its newline; <c>end == data.Length</c> when it has none.</summary>
@@ -130,18 +127,7 @@ internal ref struct LineSplitter
             }
 
             var newlines = Masks(data, chunk, out var specials);
-            var marks = 0UL;
-            if (_keywords is not null)
-            {
-                // The marks are made a few steps at a time: the marker's tables are loaded once for them all.
-                if (_markStep == MarkSteps.Length)
-                {
-                    _keywords.Mark(data, chunk, _markSteps);
-                    _markStep = 0;
-                }
-
-                marks = _markSteps[_markStep++];
-            }
+            var marks = _keywords?.Mark64(data, chunk) ?? 0;
 
             while (newlines != 0)
             {
@@ -233,13 +219,4 @@ internal struct LineEntries
     public const int Length = 320;
 
     private ulong _entry;
-}
-
-/// <summary>The keyword marks of the next few 64-byte steps.</summary>
-[InlineArray(Length)]
-internal struct MarkSteps
-{
-    public const int Length = 8;
-
-    private ulong _step;
 }
