@@ -145,7 +145,10 @@ internal ref struct LineSplitter
 
             special |= specials != 0;
             marked |= marks != 0;
-            chunk += Chunk;
+
+            // Never past the end: a batch that fills up on the last step still has the last line (one without a newline)
+            // to give, at the next call.
+            chunk = Math.Min(chunk + Chunk, data.Length);
         }
 
         (_chunk, _openStart, _openSpecial, _openMarked) = (chunk, open, special, marked);

@@ -55,6 +55,30 @@ public sealed class LineSplitterTests
         }
     }
 
+    [Fact]
+    public void NextLines_BatchFullOnTheLastStep_StillGivesTheLastLineWithoutNewline()
+    {
+        // More lines than a batch holds, the last step partial and ending in a line with no newline: at every count of
+        // blank lines before it, that line is given (a fuzzed input found it lost when the batch filled on that step).
+        foreach (var blanks in Enumerable.Range(240, 130))
+        {
+            byte[] data = [.. Enumerable.Repeat((byte)'\n', blanks), .. "10:aper out\n0 10:15:02.9|"u8];
+            var expected = Split(data, marker: null);
+            var ends = new List<int>();
+            var splitter = new LineSplitter(data);
+            scoped ReadOnlySpan<ulong> batch;
+            while (!(batch = splitter.NextLines()).IsEmpty)
+            {
+                foreach (var entry in batch)
+                {
+                    ends.Add((int)(uint)entry);
+                }
+            }
+
+            Assert.Equal(expected.Select(e => e.End), ends);
+        }
+    }
+
     private static List<(int End, bool Special, bool HoldsKeyword)> Split(byte[] data, KeywordMarker? marker)
     {
         var classifier = new LogClassifier(DefaultClassificationRules.All);
