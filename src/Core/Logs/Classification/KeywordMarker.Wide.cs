@@ -19,13 +19,13 @@ internal sealed partial class KeywordMarker
         var found = ~Vector512.Equals(hits, Vector512<byte>.Zero).ExtractMostSignificantBits();
         if (_wordEnd && found != 0)
         {
-            found &= ~WordBytes(Vector512.LoadUnsafe(ref p, 1), t[8], t[9]);
+            found &= ~WordBytes(Vector512.LoadUnsafe(ref p, 1), t[WordLow512], t[WordHigh512]);
         }
 
         return found;
     }
 
-    /// <summary>As <see cref="WordBytes(Vector256{byte})"/>, for 64 bytes.</summary>
+    /// <summary>As <see cref="WordBytes(Vector256{byte}, Vector256{byte}, Vector256{byte})"/>, for 64 bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong WordBytes(Vector512<byte> bytes, Vector512<byte> low, Vector512<byte> high)
     {

@@ -29,13 +29,26 @@ internal sealed partial class KeywordMarker
 
     private const int After = 1;
 
+    // Where the word classes are in the 512-bit tables.
+    private const int WordLow512 = Window * 2;
+    private const int WordHigh512 = WordLow512 + 1;
+
     private readonly Vector256<byte>[] _tables = new Vector256<byte>[Window * 2];
 
-    // The same tables for 512-bit steps, and the word classes after them; null where those steps are not taken.
+    // The same tables for 512-bit steps, and the word classes (WordClassLow, WordClassHigh) at these indices after them;
+    // null where those steps are not taken.
     private readonly Vector512<byte>[]? _tables512;
+
+    // The word classes for 256-bit steps, read from the instance: a static property's vector is made by a call at each use.
+    private readonly Vector256<byte> _wordLow = WordClassLow;
+    private readonly Vector256<byte> _wordHigh = WordClassHigh;
     private readonly ulong[] _exact = new ulong[ExactBits / 64];
     private readonly bool _wordEnd;
     private readonly bool _wide;
+
+    // Every window byte is ASCII: a byte as read needs no mask to look up its low nibble (a byte shuffle gives 0 for an
+    // index with its high bit set, the answer for a non-ASCII byte, which no window holds).
+    private readonly bool _ascii;
 
     private KeywordMarker(byte[][] variants, bool wide)
     {
@@ -49,6 +62,7 @@ internal sealed partial class KeywordMarker
 
         // A keyword that ends with a blank or a sign ends a word by itself: the byte after it says nothing.
         _wordEnd = variants.All(v => WholeWord.IsWordByte(v[^1]));
+        _ascii = windows.All(w => (w & 0x80808080u) == 0);
 
         // Windows that share bytes share a bucket, so that a bucket's tables admit few four-byte sequences besides its own.
         var bucketBytes = new HashSet<byte>[Buckets, Window];
@@ -126,27 +140,18 @@ internal sealed partial class KeywordMarker
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public ulong Mark64(ReadOnlySpan<byte> data, int at)
     {
-        if (at < Before || at + 64 + After > data.Length)
+        if (at < Before || data.Length - at < 64 + After)
         {
             // The first step of the block and its last are read from a padded copy.
             return MarkPadded(data, at);
         }
 
         ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
-        ulong found;
-        if (Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && _wide)
-        {
-            // Where the processor has 512-bit byte shuffles (a JIT build on such a processor; the NativeAOT baseline has
-            // none), a step is one lookup per window byte instead of two.
-            found = Step512(ref p);
-        }
-        else
-        {
-            var t = _tables;
-            found = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
-                | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
-        }
-
+        // Where the processor has 512-bit byte shuffles (a JIT build on such a processor; the NativeAOT baseline has none),
+        // a step is one lookup per window byte instead of two.
+        var found = Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && _wide ? Step512(ref p)
+            : _ascii ? Step256(ref p, ascii: true)
+            : Step256(ref p, ascii: false);
         return found == 0 ? 0 : Refine(ref p, found);
     }
 
@@ -164,33 +169,45 @@ internal sealed partial class KeywordMarker
             data[from..to].CopyTo(pad[(Before - (at - from))..]);
         }
 
-        var t = _tables;
         ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pad), Before);
-        var marks = Half(ref p, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd)
-            | ((ulong)Half(ref Unsafe.Add(ref p, 32), t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], _wordEnd) << 32);
-        marks = Refine(ref p, marks);
+        var marks = Refine(ref p, Step256(ref p, ascii: false));
         var valid = data.Length - at;
         return valid >= 64 ? marks : marks & ((1UL << Math.Max(valid, 0)) - 1);
     }
 
-    /// <summary>The positions of 32 bytes where the tables admit a window ending there and, where it matters, a word ending.</summary>
+    /// <summary>The positions of 64 bytes where the tables admit a window ending there and, where it matters, a word ending.</summary>
+    /// <param name="p">The step's first byte; the three before it and the one after its last are read too.</param>
+    /// <param name="ascii">Whether the low nibbles are looked up unmasked (<see cref="_ascii"/>).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Half(
-        ref byte p, Vector256<byte> lo0, Vector256<byte> hi0, Vector256<byte> lo1, Vector256<byte> hi1, Vector256<byte> lo2, Vector256<byte> hi2,
-        Vector256<byte> lo3, Vector256<byte> hi3, bool wordEnd)
+    private ulong Step256(ref byte p, bool ascii)
     {
-        var hits = NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), lo0, hi0)
-            & NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), lo1, hi1)
-            & NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), lo2, hi2)
-            & NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref p), lo3, hi3);
+        var t = _tables;
+        return Half(ref p, t, ascii) | ((ulong)Half(ref Unsafe.Add(ref p, 32), t, ascii) << 32);
+    }
+
+    /// <summary>As <see cref="Step256"/>, for 32 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint Half(ref byte p, Vector256<byte>[] t, bool ascii)
+    {
+        var hits = Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), t[0], t[1], ascii)
+            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), t[2], t[3], ascii)
+            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), t[4], t[5], ascii)
+            & Lookup(Vector256.LoadUnsafe(ref p), t[6], t[7], ascii);
         var marks = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
-        if (wordEnd && marks != 0)
+        if (_wordEnd && marks != 0)
         {
-            marks &= ~WordBytes(Vector256.LoadUnsafe(ref p, 1));
+            marks &= ~WordBytes(Vector256.LoadUnsafe(ref p, 1), _wordLow, _wordHigh);
         }
 
         return marks;
     }
+
+    /// <summary><see cref="NibbleTables.LookupAsRead(Vector256{byte}, Vector256{byte}, Vector256{byte})"/>, the low nibble unmasked where <paramref name="ascii"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> highAsRead, bool ascii) =>
+        ascii
+            ? Avx2.Shuffle(low, bytes) & Avx2.Shuffle(highAsRead, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F))
+            : NibbleTables.LookupAsRead(bytes, low, highAsRead);
 
     /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -217,11 +234,11 @@ internal sealed partial class KeywordMarker
     /// non-ASCII), as a bit mask: per byte, a class bit from its low nibble and one from its high nibble must agree.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint WordBytes(Vector256<byte> bytes)
+    private static uint WordBytes(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high)
     {
-        var low = Avx2.Shuffle(WordClassLow, bytes & Vector256.Create((byte)0x0F));
-        var high = Avx2.Shuffle(WordClassHigh, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
-        return ~Vector256.Equals(low & high, Vector256<byte>.Zero).ExtractMostSignificantBits();
+        var classes = Avx2.Shuffle(low, bytes & Vector256.Create((byte)0x0F))
+            & Avx2.Shuffle(high, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
+        return ~Vector256.Equals(classes, Vector256<byte>.Zero).ExtractMostSignificantBits();
     }
 
     // The classes of WordBytes, by low and by high nibble (the same 16 bytes in both 128-bit lanes). Bits: 1 digits

@@ -26,23 +26,14 @@ internal static class NibbleTables
 
     /// <summary>The buckets each of 32 bytes, case-folded, belongs to (one bit per bucket).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high)
-    {
-        var folded = bytes | Vector256.Create((byte)0x20);
-        var lo = Avx2.Shuffle(low, folded & Vector256.Create((byte)0x0F));
-        var hi = Avx2.Shuffle(high, Vector256.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
-        return lo & hi;
-    }
+    public static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high) =>
+        // Folding leaves the low nibble as it is: the folded bytes looked up as read in the folded tables.
+        LookupAsRead(bytes | Vector256.Create((byte)0x20), low, high);
 
     /// <summary>The same lookup for 64 bytes, where the processor has 512-bit byte shuffles.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> Lookup(Vector512<byte> bytes, Vector512<byte> low, Vector512<byte> high)
-    {
-        var folded = bytes | Vector512.Create((byte)0x20);
-        var lo = Avx512BW.Shuffle(low, folded & Vector512.Create((byte)0x0F));
-        var hi = Avx512BW.Shuffle(high, Vector512.ShiftRightLogical(folded.AsUInt16(), 4).AsByte() & Vector512.Create((byte)0x0F));
-        return lo & hi;
-    }
+    public static Vector512<byte> Lookup(Vector512<byte> bytes, Vector512<byte> low, Vector512<byte> high) =>
+        LookupAsRead(bytes | Vector512.Create((byte)0x20), low, high);
 
     /// <summary>
     /// A high-nibble table that answers for a byte as read what <paramref name="folded"/> answers for it case-folded: folding

@@ -112,13 +112,15 @@ public sealed class KeywordMarkerTests
         }
     }
 
-    [Avx2Fact]
-    public void Mark_AnyBytes_MarksEveryWindowEndingAWord_TheSameAtEitherWidth()
+    [Avx2Theory]
+    [MemberData(nameof(KeywordSets))]
+    public void Mark_AnyBytes_MarksEveryWindowEndingAWord_TheSameAtEitherWidth(string[] keywords)
     {
         // Every byte value, keywords holding signs on either side of the letters in the ASCII table ('@', '`', '[', '{'), a
-        // control byte and a two-byte letter, at every length around the 64-byte steps: each place where the last four bytes
-        // of a spelling, case-folded, end before a byte that ends a word is marked, and both widths mark the same places.
-        string[] keywords = ["card@declined", "`quoted`x", "[tag]", "{brace}", "tab\u0001ed", "reçu imprimé", "timeout"];
+        // control byte and a two-byte letter, at every length around the 64-byte steps: the places where the last four bytes
+        // of a spelling, case-folded, end before a byte that ends a word are marked, and both widths mark the same places.
+        // With and without a non-ASCII window byte (whose low nibbles are then looked up masked), and with and without the
+        // word-end check (taken only when no spelling ends in a sign).
         var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = keywords, Kind = LogKind.Error }]);
         var windows = classifier.KeywordVariants.Select(v => BitConverter.ToUInt32(v, v.Length - KeywordMarker.Window) | 0x20202020u).ToHashSet();
         var wordEnd = classifier.KeywordVariants.All(v => WholeWord.IsWordByte(v[^1]));
@@ -182,6 +184,15 @@ public sealed class KeywordMarkerTests
 
         Assert.Equal([true, false], Marks(block, classifier, wide));
     }
+
+    /// <summary>Keyword sets with and without a non-ASCII byte in their last four, with and without a spelling ending in a sign.</summary>
+    public static TheoryData<string[]> KeywordSets => new()
+    {
+        { ["card@declined", "`quoted`x", "[tag]", "{brace}", "tab\u0001ed", "reçu imprimé", "timeout"] },
+        { ["card@declined", "`quoted`x", "[tag]", "{brace}", "tab\u0001ed", "timeout"] },
+        { ["card@declined", "`quoted`x", "tab\u0001ed", "timeout", "offline"] },
+        { ["card@declined", "reçu imprimé", "timeout", "échoué"] },
+    };
 
     /// <summary>The 256-bit steps a NativeAOT build takes, and the 512-bit ones where this processor has them.</summary>
     public static TheoryData<bool> Widths => Avx512BW.IsSupported && Vector512.IsHardwareAccelerated ? new() { false, true } : new() { false };
