@@ -103,4 +103,61 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
         tail = n + 2 + close + 1;
         return true;
     }
+
+    /// <summary>
+    /// The bytes a line of the minute <paramref name="minute"/> starts with, as <see cref="TryReadMinuteHead"/> compares
+    /// them: the minute's first 16 bytes, then <c>:SS.mmmZ [</c> (its digits not compared).
+    /// </summary>
+    internal static Vector256<byte> MinuteHead(in IsoMinuteCache minute)
+    {
+        Span<byte> head = stackalloc byte[32];
+        head.Clear();
+        MemoryMarshal.Write(head, minute.Head);
+        ":00.000Z ["u8.CopyTo(head[16..]);
+        return Vector256.Create<byte>(head);
+    }
+
+    /// <summary>
+    /// <see cref="TryParseHead"/>'s first case (a line of the minute before, a 'Z' timestamp) in one compare: the line's
+    /// first 32 bytes against <paramref name="head"/> (<see cref="MinuteHead"/>), its five digits in one more. Only for a
+    /// line of 42 bytes or more (a level token's 16 bytes read in place, as there); where it returns
+    /// <see langword="false"/>, <see cref="TryParseHead"/> says what the line is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryReadMinuteHead(ReadOnlySpan<byte> line, Vector256<byte> head, long minuteTicks, out long ticks, out ReadOnlySpan<byte> level)
+    {
+        // Bytes 0-16, 19 and 23-25 as the head has them; 17, 18 and 20-22 digits.
+        const uint Fixed = 0x0001_FFFFu | (1u << 19) | (7u << 23);
+        const uint Digits = (3u << 17) | (7u << 20);
+        ticks = 0;
+        level = default;
+        if (line.Length < 42)
+        {
+            return false;
+        }
+
+        ref var p = ref MemoryMarshal.GetReference(line);
+        var bytes = Vector256.LoadUnsafe(ref p);
+        var same = Vector256.Equals(bytes, head).ExtractMostSignificantBits();
+        var digits = Vector256.LessThanOrEqual(bytes - Vector256.Create((byte)'0'), Vector256.Create((byte)9)).ExtractMostSignificantBits();
+        if ((same & Fixed) != Fixed || (digits & Digits) != Digits)
+        {
+            return false;
+        }
+
+        var second = ((Unsafe.Add(ref p, 17) - '0') * 10) + (Unsafe.Add(ref p, 18) - '0');
+        var milli = ((Unsafe.Add(ref p, 20) - '0') * 100) + ((Unsafe.Add(ref p, 21) - '0') * 10) + (Unsafe.Add(ref p, 22) - '0');
+
+        // The level's closing bracket as TryParseHead finds it: at 5 (a five-letter level) first, else the first of 16 bytes.
+        var closing = Vector128.Equals(Vector128.LoadUnsafe(ref p, 26), Vector128.Create((byte)']')).ExtractMostSignificantBits();
+        var close = (closing & (1u << 5)) != 0 ? 5 : BitOperations.TrailingZeroCount(closing);
+        if (second > 60 || close is 0 or 32)
+        {
+            return false;
+        }
+
+        ticks = minuteTicks + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + (milli * TimeSpan.TicksPerMillisecond);
+        level = line.Slice(26, close);
+        return true;
+    }
 }

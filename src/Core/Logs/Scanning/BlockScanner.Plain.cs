@@ -21,10 +21,10 @@ internal sealed partial class BlockScanner
         ReadOnlySpan<byte> block, ReadOnlySpan<ulong> batch, int i, ref int lineStart, ref long inScope, ref long lastTicks, ref short lastOffset,
         long fromTicks, long toTicks, bool marksTell)
     {
-        var aggregate = _aggregate;
-        var (kinds, severities, selecting, levels) = (aggregate.Kinds, aggregate.Severities, _plan.SelectedKinds, _levels);
+        var (selecting, levels) = (_plan.SelectedKinds, _levels);
         var maxLine = _plan.Options.MaxLineLength;
         var minute = _minute;
+        var head = IsoBracketFormat.MinuteHead(minute);
         var fields = default(LineFields);
         var (start, counted, scope, ticks, offset) = (lineStart, i, inScope, lastTicks, lastOffset);
         for (; counted < batch.Length; counted++)
@@ -43,24 +43,38 @@ internal sealed partial class BlockScanner
             }
 
             // A line that starts with a digit is never a continuation line in this layout (ContinuationLine.Is, stack traces).
-            if (text.IsEmpty || text.Length > maxLine || !char.IsAsciiDigit((char)text[0]) || !IsoBracketFormat.TryParseHead(text, ref minute, ref fields, out _))
+            if (text.IsEmpty || text.Length > maxLine || !char.IsAsciiDigit((char)text[0]))
             {
                 break;
             }
 
-            if (fields.UtcTicks >= fromTicks && fields.UtcTicks < toTicks)
+            // Most lines are of the minute of the line before: read in two vector compares. Else read as any line's head,
+            // and its minute, when it starts one, compared from then on.
+            long lineTicks;
+            short lineOffset = 0;
+            ReadOnlySpan<byte> token;
+            if (!minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, head, minute.Ticks, out lineTicks, out token))
             {
-                var level = levels.Find(fields.Level);
+                if (!IsoBracketFormat.TryParseHead(text, ref minute, ref fields, out _))
+                {
+                    break;
+                }
+
+                (lineTicks, lineOffset, head) = (fields.UtcTicks, fields.OffsetMinutes, IsoBracketFormat.MinuteHead(minute));
+                token = fields.Level;
+            }
+
+            if (lineTicks >= fromTicks && lineTicks < toTicks)
+            {
+                var level = levels.Find(token);
                 if (selecting[(int)level.Kind] || !marksTell || (entry & LineSplitter.MarkedLine) != 0)
                 {
                     break;
                 }
 
-                (ticks, offset) = (fields.UtcTicks, fields.OffsetMinutes);
+                (ticks, offset) = (lineTicks, lineOffset);
                 scope++;
-                level.Count++;
-                kinds[(int)level.Kind]++;
-                severities[(int)level.Severity]++;
+                level.Told++;
             }
 
             start = end + 1;

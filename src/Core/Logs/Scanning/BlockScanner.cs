@@ -182,9 +182,7 @@ internal sealed partial class BlockScanner
                             {
                                 (lastTicks, lastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
                                 inScope++;
-                                byLevel.Count++;
-                                kinds[(int)byLevel.Kind]++;
-                                severities[(int)byLevel.Severity]++;
+                                byLevel.Told++;
                                 continue;
                             }
                         }
@@ -292,7 +290,7 @@ internal sealed partial class BlockScanner
         return line;
     }
 
-    /// <summary>What this scanner has counted so far (level counts are added by <see cref="Complete"/>).</summary>
+    /// <summary>What this scanner has counted so far (level counts, and the kinds and severities of lines told by their level alone, are added by <see cref="Complete"/>).</summary>
     public ScanAggregate Running => _aggregate;
 
     /// <summary>Everything this scanner has read, with the level counts added; the scanner is done after this.</summary>
@@ -305,7 +303,7 @@ internal sealed partial class BlockScanner
             _template = null;
         }
 
-        _levels.MoveCountsTo(_aggregate.Levels);
+        _levels.MoveCountsTo(_aggregate);
         return _aggregate;
     }
 

@@ -56,16 +56,21 @@ internal sealed class LevelCounter
     /// <summary>Where the last token seen with this first byte is kept (an empty token, in a layout with no level, too).</summary>
     private static int Slot(ReadOnlySpan<byte> token) => token.IsEmpty ? 0 : token[0] & (ByFirst - 1);
 
-    /// <summary>Adds the counts to <paramref name="levels"/> and starts counting from zero again.</summary>
-    public void MoveCountsTo(Dictionary<string, long> levels)
+    /// <summary>
+    /// Adds the counts to <paramref name="aggregate"/>'s levels, and the lines told by their level alone (<see cref="Entry.Told"/>)
+    /// to its kinds and severities as well; then starts counting from zero again.
+    /// </summary>
+    public void MoveCountsTo(ScanAggregate aggregate)
     {
         foreach (var e in _entries)
         {
-            if (e.Count > 0)
+            if (e.Count + e.Told > 0)
             {
                 var name = System.Text.Encoding.UTF8.GetString(e.Token);
-                levels[name] = levels.GetValueOrDefault(name) + e.Count;
-                e.Count = 0;
+                aggregate.Levels[name] = aggregate.Levels.GetValueOrDefault(name) + e.Count + e.Told;
+                aggregate.Kinds[(int)e.Kind] += e.Told;
+                aggregate.Severities[(int)e.Severity] += e.Told;
+                (e.Count, e.Told) = (0, 0);
             }
         }
     }
@@ -93,6 +98,13 @@ internal sealed class LevelCounter
 
         public LogSeverity Severity { get; } = severity;
 
+        /// <summary>Lines of this level classified apart (their kind and severity counted where they were classified).</summary>
         public long Count { get; set; }
+
+        /// <summary>
+        /// Lines of this level told by the level alone: their kind and severity are the level's, added with the level's
+        /// count by <see cref="MoveCountsTo"/>, so that such a line costs one increment.
+        /// </summary>
+        public long Told { get; set; }
     }
 }

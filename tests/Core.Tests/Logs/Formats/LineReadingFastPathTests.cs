@@ -57,6 +57,53 @@ public sealed class LineReadingFastPathTests
         Assert.True(shortcut > 5_000, $"the repeated-minute shortcut was tried {shortcut} times");
     }
 
+    [Fact]
+    public void IsoHead_OneCompareRead_ReadsWhatTryParseHeadReads()
+    {
+        // The plain-lines loop's read of a line of the minute before: where it says yes, the time and level are
+        // TryParseHead's. Lines of every shape above, some with one byte of their head changed or cut around 42 bytes.
+        var random = new Random(9);
+        var minute = default(IsoMinuteCache);
+        var (taken, refused) = (0, 0);
+        for (var i = 0; i < 40_000; i++)
+        {
+            var line = Encoding.UTF8.GetBytes(RandomIsoLine(random));
+            if (random.Next(4) == 0)
+            {
+                line[random.Next(42)] = (byte)random.Next(256);
+            }
+
+            if (random.Next(8) == 0)
+            {
+                line = line[..random.Next(36, 46)];
+            }
+
+            var before = minute;
+            var fields = default(LineFields);
+            var parsed = IsoBracketFormat.TryParseHead(line, ref minute, ref fields, out _);
+            if (!before.Valid)
+            {
+                continue;
+            }
+
+            if (IsoBracketFormat.TryReadMinuteHead(line, IsoBracketFormat.MinuteHead(before), before.Ticks, out var ticks, out var level))
+            {
+                taken++;
+                var again = before;
+                var expected = default(LineFields);
+                Assert.True(IsoBracketFormat.TryParseHead(line, ref again, ref expected, out _), Encoding.UTF8.GetString(line));
+                Assert.Equal((expected.UtcTicks, expected.OffsetMinutes, Encoding.UTF8.GetString(expected.Level)), (ticks, (short)0, Encoding.UTF8.GetString(level)));
+            }
+            else if (parsed)
+            {
+                refused++;
+            }
+        }
+
+        Assert.True(taken > 1_000, $"the one-compare read was taken {taken} times");
+        Assert.True(refused > 1_000, $"lines it leaves to TryParseHead: {refused}");
+    }
+
     private static string RandomTail(Random random)
     {
         var b = new StringBuilder();

@@ -9,23 +9,42 @@ public sealed class LevelCounterTests
     [Fact]
     public void Find_TokensInAnyOrder_CountsEachAsADictionaryWould()
     {
-        // Tokens sharing a first letter (and so a place among the last ones seen), of every length, and none at all.
+        // Tokens sharing a first letter (and so a place among the last ones seen), of every length, and none at all. Every
+        // third line is told by its level alone (Told), whose kind and severity are then the level's.
         string[] tokens = ["INFO", "info", "I", "INFORMATION", "WARN", "WARNING", "W", "ERROR", "ERR", "E", "", ")", "i", "FATAL", "F", "FAIL"];
         var counter = new LevelCounter();
         var expected = new Dictionary<string, long>(StringComparer.Ordinal);
+        var (kinds, severities) = (new long[5], new long[3]);
         var random = new Random(5);
         for (var n = 0; n < 20_000; n++)
         {
             var token = tokens[random.Next(random.Next(3) == 0 ? tokens.Length : 4)];
             var entry = counter.Find(System.Text.Encoding.ASCII.GetBytes(token));
             Assert.Equal(token, System.Text.Encoding.ASCII.GetString(entry.Token));
-            entry.Count++;
+            if (n % 3 == 0)
+            {
+                entry.Told++;
+                kinds[(int)entry.Kind]++;
+                severities[(int)entry.Severity]++;
+            }
+            else
+            {
+                entry.Count++;
+            }
+
             expected[token] = expected.GetValueOrDefault(token) + 1;
         }
 
-        var counted = new Dictionary<string, long>(StringComparer.Ordinal);
-        counter.MoveCountsTo(counted);
-        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), counted.OrderBy(e => e.Key, StringComparer.Ordinal));
+        var aggregate = new ScanAggregate(100);
+        counter.MoveCountsTo(aggregate);
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), aggregate.Levels.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(kinds, aggregate.Kinds);
+        Assert.Equal(severities, aggregate.Severities);
+        Assert.True(kinds[(int)LogKind.Error] > 0 && kinds[(int)LogKind.None] > 0, "Both kinds were told.");
+
+        // Moved: counted from zero again.
+        counter.MoveCountsTo(aggregate);
+        Assert.Equal(expected.Values.Sum(), aggregate.Levels.Values.Sum());
         Assert.Equal(LogKind.Error, counter.Find("ERROR"u8).Kind);
         Assert.Equal(LogKind.None, counter.Find("INFO"u8).Kind);
     }
