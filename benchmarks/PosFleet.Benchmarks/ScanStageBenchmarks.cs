@@ -1,3 +1,4 @@
+using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using PosFleet.Logs;
 using PosFleet.Logs.Classification;
@@ -10,7 +11,8 @@ namespace PosFleet.Benchmarks;
 /// Where a line's time goes, stage by stage, on one core over 200 thousand POS lines in memory, every line in scope:
 /// each benchmark adds one stage to the one before, and reports the time per line (OperationsPerInvoke), so that the
 /// difference between two rows is the cost of a stage. <see cref="NothingInScope"/> is a line that is not selected
-/// (outside the window): newline, timestamp and window check only. No job of its own: run it in process
+/// (outside the window): newline, timestamp and window check only. <see cref="Marks256"/> and <see cref="Marks512"/>
+/// are not a stage added to another: the keyword marks alone, at each width. No job of its own: run it in process
 /// (<c>--job short --inProcess</c>), which spares a build of its own on a busy machine.
 /// </summary>
 public class ScanStageBenchmarks
@@ -21,6 +23,8 @@ public class ScanStageBenchmarks
     private LogClassifier _classifier = null!;
     private ScanPlan _everything = null!;
     private ScanPlan _nothing = null!;
+    private KeywordMarker? _narrow;
+    private KeywordMarker? _wide;
 
     [GlobalSetup]
     public void Setup()
@@ -30,6 +34,8 @@ public class ScanStageBenchmarks
         _classifier = new LogClassifier(ClassificationRuleSet.Resolve(options.Classification));
         _everything = new ScanPlan(options, _classifier, new LogScanFilter(), PosLog.End.Year, onEntry: null, emitAll: false);
         _nothing = new ScanPlan(options, _classifier, new LogScanFilter { From = PosLog.End.AddYears(1) }, PosLog.End.Year, onEntry: null, emitAll: false);
+        _narrow = KeywordMarker.Create(_classifier.KeywordVariants, wide: false);
+        _wide = KeywordMarker.Create(_classifier.KeywordVariants, wide: true);
     }
 
     /// <summary>Newlines only.</summary>
@@ -45,6 +51,14 @@ public class ScanStageBenchmarks
 
         return sum;
     }
+
+    /// <summary>The keyword marks alone, in 256-bit steps (those of a NativeAOT build): every 64-byte step of the log.</summary>
+    [Benchmark(OperationsPerInvoke = Lines)]
+    public int Marks256() => Marks(_narrow);
+
+    /// <summary>The keyword marks alone, in 512-bit steps where the processor has them (as <see cref="Marks256"/> elsewhere).</summary>
+    [Benchmark(OperationsPerInvoke = Lines)]
+    public int Marks512() => Marks(_wide);
 
     /// <summary>Newlines, timestamp and level.</summary>
     [Benchmark(OperationsPerInvoke = Lines)]
@@ -140,6 +154,19 @@ public class ScanStageBenchmarks
     /// <summary>The whole scanner, no line in scope (a window after the log).</summary>
     [Benchmark(OperationsPerInvoke = Lines)]
     public long NothingInScope() => Scan(_nothing);
+
+    private int Marks(KeywordMarker? marker)
+    {
+        // The number of marks, so that no step is left out; none without 256-bit byte shuffles (no marker).
+        var data = _log.AsSpan();
+        var sum = 0;
+        for (var at = 0; marker is not null && at < data.Length; at += 64)
+        {
+            sum += BitOperations.PopCount(marker.Mark64(data, at));
+        }
+
+        return sum;
+    }
 
     private long Scan(ScanPlan plan)
     {

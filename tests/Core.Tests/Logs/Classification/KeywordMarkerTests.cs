@@ -160,6 +160,49 @@ public sealed class KeywordMarkerTests
         }
     }
 
+    [Avx2Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(47)]
+    [InlineData(48)]
+    [InlineData(63)]
+    public void Mark64_EveryByteAfterAKeywordInAMiddleStep_MarksExactlyWhenItEndsAWord_TheSameAtEitherWidth(int lane)
+    {
+        // The word classes of a step read in place (not the padded first or last one), where the 512-bit steps take their
+        // own shuffles: a keyword ends at byte `lane` of the second 64-byte step of a 200-byte block, and every byte value
+        // follows it, at the lanes where the 128-bit and 256-bit halves of a vector meet. Every keyword ends in a word byte,
+        // so the byte after it decides; and no keyword's last three bytes begin another's window (as "offline" followed by
+        // "d" would end "declined"'s), so that byte makes no window of its own.
+        string[] keywords = ["jammed", "offline", "timeout"];
+        byte[][] variants = [.. keywords.Select(Encoding.ASCII.GetBytes)];
+        Assert.All(variants, v => Assert.True(WholeWord.IsWordByte(v[^1])));
+        var narrow = KeywordMarker.Create(variants, wide: false)!;
+        var wide = KeywordMarker.Create(variants, wide: true)!;
+        const int Step = 64;
+        foreach (var keyword in variants)
+        {
+            for (var b = 0; b < 256; b++)
+            {
+                var block = Enumerable.Repeat((byte)'.', 200).ToArray();
+                var end = Step + lane;
+                keyword.CopyTo(block, end - keyword.Length + 1);
+                block[end + 1] = (byte)b;
+
+                var expected = WholeWord.IsWordByte((byte)b) ? 0UL : 1UL << lane;
+                for (var at = 0; at < block.Length; at += Step)
+                {
+                    var (marks, wideMarks) = (narrow.Mark64(block, at), wide.Mark64(block, at));
+                    var what = $"byte 0x{b:X2} after '{Encoding.ASCII.GetString(keyword)}' ending at lane {lane}, step at {at}";
+                    Assert.True(marks == wideMarks, $"{what}: 256-bit marks {marks:X16}, 512-bit {wideMarks:X16}");
+                    Assert.True(marks == (at == Step ? expected : 0), $"{what}: marks {marks:X16}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Create_WithoutVectorShuffles_GivesNoMarker()
     {

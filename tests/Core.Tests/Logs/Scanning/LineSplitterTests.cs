@@ -1,19 +1,23 @@
 using PosFleet.Logs.Classification;
 using PosFleet.Logs.Scanning;
+using PosFleet.Tests.Logs.Classification;
 
 namespace PosFleet.Tests.Logs.Scanning;
 
 /// <summary>
 /// The line splitter's batches against a byte-by-byte split: every line's end and its flags (a NUL or non-ASCII byte,
-/// a keyword mark), whatever the lengths of the lines and of the data, across 64-byte steps and across batches.
+/// a keyword mark, from the marker's 256-bit steps and its 512-bit ones), whatever the lengths of the lines and of the
+/// data, across 64-byte steps and across batches.
 /// </summary>
 public sealed class LineSplitterTests
 {
-    [Fact]
-    public void NextLines_AnyLinesAndLengths_GiveWhatAByteByByteSplitGives()
+    [Theory]
+    [MemberData(nameof(KeywordMarkerTests.Widths), MemberType = typeof(KeywordMarkerTests))]
+    public void NextLines_AnyLinesAndLengths_GiveWhatAByteByByteSplitGives(bool wide)
     {
         var random = new Random(3);
-        var marker = new LogClassifier(DefaultClassificationRules.All).Marker;
+        var classifier = new LogClassifier(DefaultClassificationRules.All);
+        var marker = KeywordMarker.Create(classifier.KeywordVariants, wide);
         foreach (var length in Enumerable.Range(0, 300).Concat([4095, 4096, 4097, 65_535, 65_536, 65_537]))
         {
             // Short lines (more than a batch holds: many per 64-byte step) and long ones, a few special bytes and keywords.
@@ -33,7 +37,20 @@ public sealed class LineSplitterTests
                 "printer offline\n"u8.CopyTo(data.AsSpan(length / 3));
             }
 
+            // Keywords anywhere (across steps, at the data's end), followed by a byte that ends a word or one that does not.
+            for (var planted = 0; planted < length / 50; planted++)
+            {
+                var spelling = classifier.KeywordVariants[random.Next(classifier.KeywordVariants.Length)];
+                var at = random.Next(length);
+                spelling.AsSpan(0, Math.Min(spelling.Length, length - at)).CopyTo(data.AsSpan(at));
+                if (at + spelling.Length < length)
+                {
+                    data[at + spelling.Length] = (byte)" \nx-.:_"[random.Next(7)];
+                }
+            }
+
             var expected = Split(data, marker);
+            var markedLines = MarkedLines(data, marker, expected);
             var actual = new List<(int, bool, bool)>();
             var splitter = new LineSplitter(data, marker);
             scoped ReadOnlySpan<ulong> batch;
@@ -47,10 +64,22 @@ public sealed class LineSplitterTests
 
             Assert.Equal(expected.Select(e => (e.End, e.Special)), actual.Select(a => (a.Item1, a.Item2)));
 
-            // A mark is a superset: every line holding a keyword is marked.
+            // A line is marked exactly when one of the marker's marks falls in it, read byte by byte.
+            var differs = markedLines.Zip(actual, (m, a) => m != a.Item3).ToList().IndexOf(true);
+            if (differs >= 0)
+            {
+                Assert.Fail($"length {length}, {Width(wide)}: the line ending at {expected[differs].End} is {(actual[differs].Item3 ? "" : "not ")}marked, its marks say otherwise");
+            }
+
+            // A mark is a superset: every line holding a keyword is marked; and the rule itself, byte by byte: a line
+            // holding the end of a keyword's last four bytes (case-folded) before a word's end is marked, and a marked line
+            // holds a place whose four folded bytes fall in a slot of those windows, before a word's end.
+            var windows = Windows(marker, classifier);
             foreach (var (line, keyword) in expected.Zip(actual, (e, a) => (e, a.Item3)))
             {
-                Assert.True(keyword || !line.HoldsKeyword, $"length {length}: the line ending at {line.End} holds a keyword and is not marked");
+                Assert.True(keyword || !line.HoldsKeyword, $"length {length}, {Width(wide)}: the line ending at {line.End} holds a keyword and is not marked");
+                Assert.True(keyword || !windows.Any(data, line.Start, line.End, exact: true), $"length {length}, {Width(wide)}: the line ending at {line.End} holds a window and is not marked");
+                Assert.True(!keyword || windows.Any(data, line.Start, line.End, exact: false), $"length {length}, {Width(wide)}: the line ending at {line.End} is marked and holds no window");
             }
         }
     }
@@ -79,21 +108,77 @@ public sealed class LineSplitterTests
         }
     }
 
-    private static List<(int End, bool Special, bool HoldsKeyword)> Split(byte[] data, KeywordMarker? marker)
+    private static List<(int Start, int End, bool Special, bool HoldsKeyword)> Split(byte[] data, KeywordMarker? marker)
     {
         var classifier = new LogClassifier(DefaultClassificationRules.All);
-        var lines = new List<(int, bool, bool)>();
+        var lines = new List<(int, int, bool, bool)>();
         var start = 0;
         for (var i = 0; i <= data.Length; i++)
         {
             if (i == data.Length ? start < data.Length : data[i] == '\n')
             {
                 var line = data.AsSpan(start, i - start);
-                lines.Add((i, line.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 || line.Contains((byte)0), marker is not null && classifier.FindKeywords(line) != 0));
+                lines.Add((start, i, line.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 || line.Contains((byte)0), marker is not null && classifier.FindKeywords(line) != 0));
                 start = i + 1;
             }
         }
 
         return lines;
+    }
+
+    /// <summary>Per line, whether one of the marker's marks (its 64-byte steps, one by one) falls in it.</summary>
+    private static List<bool> MarkedLines(byte[] data, KeywordMarker? marker, List<(int Start, int End, bool Special, bool HoldsKeyword)> lines)
+    {
+        var marks = new bool[data.Length];
+        for (var at = 0; marker is not null && at < data.Length; at += 64)
+        {
+            var step = marker.Mark64(data, at);
+            for (var i = 0; i < 64 && at + i < data.Length; i++)
+            {
+                marks[at + i] = (step & (1UL << i)) != 0;
+            }
+        }
+
+        return [.. lines.Select(l => marks.AsSpan(l.Start, l.End - l.Start).Contains(true))];
+    }
+
+    private static string Width(bool wide) => wide ? "512-bit steps" : "256-bit steps";
+
+    private static KeywordWindows Windows(KeywordMarker? marker, LogClassifier classifier) =>
+        marker is null ? new([], [], WordEnd: false) : new(
+            [.. classifier.KeywordVariants.Select(Window)],
+            [.. classifier.KeywordVariants.Select(v => NibbleTables.Slot(Window(v)))],
+            classifier.KeywordVariants.All(v => WholeWord.IsWordByte(v[^1])));
+
+    private static uint Window(byte[] variant) => BitConverter.ToUInt32(variant, variant.Length - KeywordMarker.Window) | 0x20202020u;
+
+    /// <summary>
+    /// The marker's rule byte by byte: a place is marked when the four bytes ending there, case-folded (zeros around the
+    /// data), are a keyword's last four (or, <paramref name="Slots"/>, share its slot: the marker keeps no more than these)
+    /// and, when every keyword ends in a word byte, the byte after it does not.
+    /// </summary>
+    private sealed record KeywordWindows(HashSet<uint> Exact, HashSet<int> Slots, bool WordEnd)
+    {
+        public bool Any(byte[] data, int start, int end, bool exact)
+        {
+            for (var i = start; i < end; i++)
+            {
+                uint window = 0;
+                for (var j = 0; j < KeywordMarker.Window; j++)
+                {
+                    var at = i - (KeywordMarker.Window - 1) + j;
+                    window |= (uint)(at >= 0 ? data[at] : 0) << (8 * j);
+                }
+
+                window |= 0x20202020u;
+                var endsWord = !WordEnd || i + 1 >= data.Length || !WholeWord.IsWordByte(data[i + 1]);
+                if (endsWord && (exact ? Exact.Contains(window) : Slots.Contains(NibbleTables.Slot(window))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
