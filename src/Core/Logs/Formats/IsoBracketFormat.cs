@@ -108,14 +108,11 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     /// The bytes a line of the minute <paramref name="minute"/> starts with, as <see cref="TryReadMinuteHead"/> compares
     /// them: the minute's first 16 bytes, then <c>:SS.mmmZ [</c> (its digits not compared).
     /// </summary>
-    internal static Vector256<byte> MinuteHead(in IsoMinuteCache minute)
-    {
-        Span<byte> head = stackalloc byte[32];
-        head.Clear();
-        MemoryMarshal.Write(head, minute.Head);
-        ":00.000Z ["u8.CopyTo(head[16..]);
-        return Vector256.Create<byte>(head);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<byte> MinuteHead(in IsoMinuteCache minute) =>
+        Vector256.Create(
+            Unsafe.BitCast<Int128, Vector128<byte>>(minute.Head),
+            Vector128.Create((byte)':', (byte)'0', (byte)'0', (byte)'.', (byte)'0', (byte)'0', (byte)'0', (byte)'Z', (byte)' ', (byte)'[', 0, 0, 0, 0, 0, 0));
 
     /// <summary>
     /// <see cref="TryParseHead"/>'s first case (a line of the minute before, a 'Z' timestamp) in one compare: the line's
