@@ -36,11 +36,9 @@ internal sealed partial class BlockScanner
                 break;
             }
 
+            // A CRLF line keeps its return here: only the head is read, which the return cannot change, and a line one byte too
+            // long with it is left to the other loop, which tells. Its last byte, another cache line than its head, is not read.
             var text = block[start..end];
-            if (!text.IsEmpty && text[^1] == '\r')
-            {
-                text = text[..^1];
-            }
 
             // A line that starts with a digit is never a continuation line in this layout (ContinuationLine.Is, stack traces).
             if (text.IsEmpty || text.Length > maxLine || !char.IsAsciiDigit((char)text[0]))
