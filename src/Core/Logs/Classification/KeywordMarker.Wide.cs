@@ -27,10 +27,6 @@ internal sealed partial class KeywordMarker
 
     /// <summary>As <see cref="WordBytes(Vector256{byte}, Vector256{byte}, Vector256{byte})"/>, for 64 bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong WordBytes(Vector512<byte> bytes, Vector512<byte> low, Vector512<byte> high)
-    {
-        var classes = Avx512BW.Shuffle(low, bytes & Vector512.Create((byte)0x0F))
-            & Avx512BW.Shuffle(high, Vector512.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector512.Create((byte)0x0F));
-        return ~Vector512.Equals(classes, Vector512<byte>.Zero).ExtractMostSignificantBits();
-    }
+    private static ulong WordBytes(Vector512<byte> bytes, Vector512<byte> low, Vector512<byte> high) =>
+        ~Vector512.Equals(NibbleTables.LookupAsRead(bytes, low, high), Vector512<byte>.Zero).ExtractMostSignificantBits();
 }

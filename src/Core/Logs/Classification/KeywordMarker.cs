@@ -189,10 +189,10 @@ internal sealed partial class KeywordMarker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Half(ref byte p, Vector256<byte>[] t, bool ascii)
     {
-        var hits = Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), t[0], t[1], ascii)
-            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), t[2], t[3], ascii)
-            & Lookup(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), t[4], t[5], ascii)
-            & Lookup(Vector256.LoadUnsafe(ref p), t[6], t[7], ascii);
+        var hits = NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 3)), t[0], t[1], ascii)
+            & NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 2)), t[2], t[3], ascii)
+            & NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref Unsafe.Subtract(ref p, 1)), t[4], t[5], ascii)
+            & NibbleTables.LookupAsRead(Vector256.LoadUnsafe(ref p), t[6], t[7], ascii);
         var marks = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
         if (_wordEnd && marks != 0)
         {
@@ -202,12 +202,6 @@ internal sealed partial class KeywordMarker
         return marks;
     }
 
-    /// <summary><see cref="NibbleTables.LookupAsRead(Vector256{byte}, Vector256{byte}, Vector256{byte})"/>, the low nibble unmasked where <paramref name="ascii"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> highAsRead, bool ascii) =>
-        ascii
-            ? Avx2.Shuffle(low, bytes) & Avx2.Shuffle(highAsRead, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F))
-            : NibbleTables.LookupAsRead(bytes, low, highAsRead);
 
     /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -234,12 +228,8 @@ internal sealed partial class KeywordMarker
     /// non-ASCII), as a bit mask: per byte, a class bit from its low nibble and one from its high nibble must agree.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint WordBytes(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high)
-    {
-        var classes = Avx2.Shuffle(low, bytes & Vector256.Create((byte)0x0F))
-            & Avx2.Shuffle(high, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
-        return ~Vector256.Equals(classes, Vector256<byte>.Zero).ExtractMostSignificantBits();
-    }
+    private static uint WordBytes(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high) =>
+        ~Vector256.Equals(NibbleTables.LookupAsRead(bytes, low, high), Vector256<byte>.Zero).ExtractMostSignificantBits();
 
     // The classes of WordBytes, by low and by high nibble (the same 16 bytes in both 128-bit lanes). Bits: 1 digits
     // (0x30-0x39), 2 letters 0x41-0x4F and 0x61-0x6F, 4 letters 0x50-0x5A and 0x70-0x7A, 8 '-' (0x2D), 16 '_' (0x5F),

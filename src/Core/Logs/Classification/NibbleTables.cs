@@ -44,7 +44,16 @@ internal static class NibbleTables
     /// <summary>The buckets each of 32 bytes belongs to, case-folded, from a low table and a <see cref="HighAsRead"/> table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> LookupAsRead(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> highAsRead) =>
-        Avx2.Shuffle(low, bytes & Vector256.Create((byte)0x0F))
+        LookupAsRead(bytes, low, highAsRead, lowUnmasked: false);
+
+    /// <summary>
+    /// As <see cref="LookupAsRead(Vector256{byte}, Vector256{byte}, Vector256{byte})"/>; where <paramref name="lowUnmasked"/>,
+    /// the low nibbles are looked up without masking the high ones off. Only for tables of ASCII bytes: a byte shuffle gives
+    /// 0 for an index whose high bit is set, the right answer for a non-ASCII byte, which such tables do not hold.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> LookupAsRead(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> highAsRead, bool lowUnmasked) =>
+        Avx2.Shuffle(low, lowUnmasked ? bytes : bytes & Vector256.Create((byte)0x0F))
         & Avx2.Shuffle(highAsRead, Vector256.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F));
 
     /// <summary>The same lookup for 64 bytes, where the processor has 512-bit byte shuffles.</summary>

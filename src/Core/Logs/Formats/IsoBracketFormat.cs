@@ -47,7 +47,7 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
                 return false;
             }
 
-            fields.UtcTicks = minute.Ticks + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + (((m1 * 100) + (m2 * 10) + m3) * TimeSpan.TicksPerMillisecond);
+            fields.UtcTicks = InMinute(minute.Ticks, second, (m1 * 100) + (m2 * 10) + m3);
             fields.OffsetMinutes = 0;
             n = 24;
         }
@@ -70,9 +70,7 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
         int close;
         if (rest.Length >= 16)
         {
-            // The first ']' of the 16 bytes from one compare, except that a ']' at 5 (a five-letter level) comes first.
-            var closing = Vector128.Equals(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(rest)), Vector128.Create((byte)']')).ExtractMostSignificantBits();
-            close = (closing & (1u << 5)) != 0 ? 5 : closing == 0 ? -1 : BitOperations.TrailingZeroCount(closing);
+            close = LevelClose(ref MemoryMarshal.GetReference(rest));
         }
         else
         {
@@ -117,8 +115,8 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     /// <summary>
     /// <see cref="TryParseHead"/>'s first case (a line of the minute before, a 'Z' timestamp) in one compare: the line's
     /// first 32 bytes against <paramref name="head"/> (<see cref="MinuteHead"/>), its five digits in one more. Only for a
-    /// line of 42 bytes or more (a level token's 16 bytes read in place, as there); where it returns
-    /// <see langword="false"/>, <see cref="TryParseHead"/> says what the line is.
+    /// line of 42 bytes or more (a level token's 16 bytes read in place, as there), where 256-bit vectors are
+    /// accelerated; where it returns <see langword="false"/>, <see cref="TryParseHead"/> says what the line is.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryReadMinuteHead(ReadOnlySpan<byte> line, Vector256<byte> head, long minuteTicks, out long ticks, out ReadOnlySpan<byte> level)
@@ -128,7 +126,7 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
         const uint Digits = (3u << 17) | (7u << 20);
         ticks = 0;
         level = default;
-        if (line.Length < 42)
+        if (!Vector256.IsHardwareAccelerated || line.Length < 42)
         {
             return false;
         }
@@ -142,19 +140,32 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
             return false;
         }
 
-        var second = ((Unsafe.Add(ref p, 17) - '0') * 10) + (Unsafe.Add(ref p, 18) - '0');
-        var milli = ((Unsafe.Add(ref p, 20) - '0') * 100) + ((Unsafe.Add(ref p, 21) - '0') * 10) + (Unsafe.Add(ref p, 22) - '0');
-
-        // The level's closing bracket as TryParseHead finds it: at 5 (a five-letter level) first, else the first of 16 bytes.
-        var closing = Vector128.Equals(Vector128.LoadUnsafe(ref p, 26), Vector128.Create((byte)']')).ExtractMostSignificantBits();
-        var close = (closing & (1u << 5)) != 0 ? 5 : BitOperations.TrailingZeroCount(closing);
-        if (second > 60 || close is 0 or 32)
+        var second = (uint)(((Unsafe.Add(ref p, 17) - '0') * 10) + (Unsafe.Add(ref p, 18) - '0'));
+        var milli = (uint)(((Unsafe.Add(ref p, 20) - '0') * 100) + ((Unsafe.Add(ref p, 21) - '0') * 10) + (Unsafe.Add(ref p, 22) - '0'));
+        var close = LevelClose(ref Unsafe.Add(ref p, 26));
+        if (second > 60 || close <= 0)
         {
             return false;
         }
 
-        ticks = minuteTicks + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + (milli * TimeSpan.TicksPerMillisecond);
+        ticks = InMinute(minuteTicks, second, milli);
         level = line.Slice(26, close);
         return true;
+    }
+
+    /// <summary>The time of second <paramref name="second"/> (60, a leap second, read as 59) and millisecond <paramref name="milli"/> of a minute.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long InMinute(long minuteTicks, uint second, uint milli) =>
+        minuteTicks + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + (milli * TimeSpan.TicksPerMillisecond);
+
+    /// <summary>
+    /// Where a level token ends among the 16 bytes from <paramref name="rest"/> (all readable): the first ']' from one
+    /// compare, except that a ']' at 5 (a five-letter level) comes first; -1 when none.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LevelClose(ref byte rest)
+    {
+        var closing = Vector128.Equals(Vector128.LoadUnsafe(ref rest), Vector128.Create((byte)']')).ExtractMostSignificantBits();
+        return (closing & (1u << 5)) != 0 ? 5 : closing == 0 ? -1 : BitOperations.TrailingZeroCount(closing);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using PosFleet.Logs.Formats;
 
 namespace PosFleet.Logs.Scanning;
@@ -24,7 +25,8 @@ internal sealed partial class BlockScanner
         var (selecting, levels) = (_plan.SelectedKinds, _levels);
         var maxLine = _plan.Options.MaxLineLength;
         var minute = _minute;
-        var head = IsoBracketFormat.MinuteHead(minute);
+        var oneCompare = Vector256.IsHardwareAccelerated;
+        var head = oneCompare ? IsoBracketFormat.MinuteHead(minute) : default;
         var fields = default(LineFields);
         var (start, counted, scope, ticks, offset) = (lineStart, i, inScope, lastTicks, lastOffset);
         for (; counted < batch.Length; counted++)
@@ -51,15 +53,20 @@ internal sealed partial class BlockScanner
             long lineTicks;
             short lineOffset = 0;
             ReadOnlySpan<byte> token;
-            if (!minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, head, minute.Ticks, out lineTicks, out token))
+            if (!oneCompare || !minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, head, minute.Ticks, out lineTicks, out token))
             {
+                var before = minute.Head;
                 if (!IsoBracketFormat.TryParseHead(text, ref minute, ref fields, out _))
                 {
                     break;
                 }
 
-                (lineTicks, lineOffset, head) = (fields.UtcTicks, fields.OffsetMinutes, IsoBracketFormat.MinuteHead(minute));
+                (lineTicks, lineOffset) = (fields.UtcTicks, fields.OffsetMinutes);
                 token = fields.Level;
+                if (oneCompare && minute.Head != before)
+                {
+                    head = IsoBracketFormat.MinuteHead(minute);
+                }
             }
 
             if (lineTicks >= fromTicks && lineTicks < toTicks)

@@ -293,7 +293,10 @@ internal sealed partial class BlockScanner
     /// <summary>What this scanner has counted so far (level counts, and the kinds and severities of lines told by their level alone, are added by <see cref="Complete"/>).</summary>
     public ScanAggregate Running => _aggregate;
 
-    /// <summary>Everything this scanner has read, with the level counts added; the scanner is done after this.</summary>
+    /// <summary>
+    /// Everything this scanner has read, with the level counts added, and the kinds and severities of the lines told by
+    /// their level alone; the scanner is done after this.
+    /// </summary>
     public ScanAggregate Complete()
     {
         // The template buffer is three times the longest line: too large to make anew for every scan.

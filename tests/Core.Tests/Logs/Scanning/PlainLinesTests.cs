@@ -9,9 +9,10 @@ namespace PosFleet.Tests.Logs.Scanning;
 /// <summary>
 /// The POS lines that their timestamp and level tell whole are counted by a loop of their own; a scan that hands every
 /// line over as an entry reads them all in the loop that reads every kind of line. Both must count the same: on a log
-/// full of the lines the first loop must leave to the second (CRLF, blank, continuation, over-long, non-ASCII, NUL,
-/// untimed and unparsable lines, keywords in lines of any level, lines out of time order, the last line with or without
-/// its newline), with and without a window, in one block and cut into several.
+/// full of the lines the first loop must leave to the second (CRLF, blank, continuation, over-long, at the length limit
+/// and one byte over it with and without a return, non-ASCII, NUL, untimed and unparsable lines, keywords in lines of
+/// any level, lines out of time order, the last line with or without its newline), with and without a window, in one
+/// block and cut into several.
 /// </summary>
 public sealed class PlainLinesTests
 {
@@ -131,9 +132,10 @@ public sealed class PlainLinesTests
         {
             time = time.AddSeconds(random.Next(1, 40));
             var eol = random.Next(20) == 0 ? "\r\n" : "\n";
+            var kind = random.Next(60);
             var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, messages[random.Next(messages.Length)], random.Next(100_000));
             var line = $"{time:yyyy-MM-ddTHH:mm:ss.fff}Z [{levels[random.Next(levels.Length)]}] term=POS-{random.Next(40):D4} org=org-{random.Next(3)} {message}";
-            text.Append(random.Next(60) switch
+            text.Append(kind switch
             {
                 0 => "",
                 1 => "   at PosFleet.Sync.Run() in Sync.cs:line 42",
@@ -143,10 +145,13 @@ public sealed class PlainLinesTests
                 5 => "20261117 not a timestamp [INFO] x",
                 6 => line.Replace("[INFO]", "[INFO", StringComparison.Ordinal),
                 7 => line + " \0 nul",
+                // At the length limit (300) and one byte over it, and either with a CRLF end: a line over the limit only
+                // with its return is not over-long.
+                10 or 11 => (line + " " + new string('y', 300))[..(kind == 10 ? 300 : 301)],
                 8 or 9 => line.Replace($"{time:yyyy-MM-dd}", $"{time.AddDays(random.Next(2) == 0 ? -3 : 3):yyyy-MM-dd}", StringComparison.Ordinal),
                 _ => line,
             });
-            text.Append(eol);
+            text.Append(kind is 10 or 11 && random.Next(2) == 0 ? "\r\n" : eol);
         }
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
