@@ -148,7 +148,8 @@ internal sealed partial class KeywordMarker
 
         ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
         // Where the processor has 512-bit byte shuffles (a JIT build on such a processor; the NativeAOT baseline has none),
-        // a step is one lookup per window byte instead of two.
+        // a step is one lookup per window byte instead of two. The ASCII choice is made here, once per step, so that each
+        // inlined copy of Step256 has its lookups compiled for a constant.
         var found = Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && _wide ? Step512(ref p)
             : _ascii ? Step256(ref p, ascii: true)
             : Step256(ref p, ascii: false);
@@ -201,7 +202,6 @@ internal sealed partial class KeywordMarker
 
         return marks;
     }
-
 
     /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

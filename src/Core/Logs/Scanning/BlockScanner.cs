@@ -290,7 +290,10 @@ internal sealed partial class BlockScanner
         return line;
     }
 
-    /// <summary>What this scanner has counted so far (level counts, and the kinds and severities of lines told by their level alone, are added by <see cref="Complete"/>).</summary>
+    /// <summary>
+    /// What this scanner has counted so far (level counts, and the kinds and severities of lines told by their level alone,
+    /// are added by <see cref="Complete"/>).
+    /// </summary>
     public ScanAggregate Running => _aggregate;
 
     /// <summary>
