@@ -74,8 +74,7 @@ internal sealed partial class BlockScanner
             (template.LastTicks, template.LastOffset, template.LastPosition) = (fields.UtcTicks, fields.OffsetMinutes, position);
         }
 
-        var hash = XxHash3.HashToUInt64(fields.Terminal);
-        var terminal = TerminalOf(ref fields, hash, aggregate, position);
+        var terminal = TerminalOf(ref fields, aggregate, position, out var hash);
         terminal.Count++;
         terminal.Kinds[(int)c.Kind]++;
         if (untimed)
@@ -90,31 +89,34 @@ internal sealed partial class BlockScanner
 
         if (!fields.Terminal.IsEmpty)
         {
-            template.AddTerminal(hash, terminal.Terminal);
+            template.AddTerminal(hash, terminal.Terminal, terminal.Number);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static TerminalAggregate TerminalOf(ref LineFields fields, ulong hash, ScanAggregate aggregate, BlockPosition position)
+    private TerminalAggregate TerminalOf(ref LineFields fields, ScanAggregate aggregate, BlockPosition position, out ulong hash)
     {
         // Terminals are known by the hash of their name's bytes: no decoding and no string hash on a selected line. A
-        // run of lines from one terminal skips even the lookup.
-        TerminalAggregate? terminal;
-        if (aggregate.LastTerminal is { } last && aggregate.LastTerminalHash == hash)
+        // terminal met lately is found in the cache by its bytes, without even the hash.
+        if (!_terminals.TryGet(fields.Terminal, out hash, out var terminal))
         {
-            terminal = last;
-        }
-        else
-        {
+            hash = XxHash3.HashToUInt64(fields.Terminal);
             if (!aggregate.Terminals.TryGet(hash, out terminal))
             {
                 // A terminal still kept was counted as distinct when it came in: only a new one is looked up there.
-                terminal = new TerminalAggregate { Terminal = Encoding.UTF8.GetString(fields.Terminal) };
+                var name = Encoding.UTF8.GetString(fields.Terminal);
+                terminal = new TerminalAggregate { Terminal = name, Number = aggregate.Numbers.NumberOf(hash, name) };
+                if (aggregate.Terminals.Count >= aggregate.Terminals.Bound)
+                {
+                    // The summary evicts to make room: what the cache holds may be gone from it.
+                    _terminals.Clear();
+                }
+
                 aggregate.Terminals.Add(hash, terminal);
                 aggregate.DistinctTerminals.Add(hash);
             }
 
-            (aggregate.LastTerminal, aggregate.LastTerminalHash) = (terminal, hash);
+            _terminals.Add(fields.Terminal, hash, terminal);
         }
 
         if (!fields.Organization.IsEmpty && (terminal.OrganizationUtf8 is null || !fields.Organization.SequenceEqual(terminal.OrganizationUtf8)))

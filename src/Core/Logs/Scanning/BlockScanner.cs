@@ -22,6 +22,7 @@ internal sealed partial class BlockScanner
     private readonly bool _hasKeywords;
     private readonly ScanAggregate _aggregate;
     private readonly TemplateShapeCache _shapes = new();
+    private readonly TerminalCache _terminals = new();
     private byte[]? _scratch;
     private byte[]? _template;
     private IsoMinuteCache _minute;
@@ -291,14 +292,14 @@ internal sealed partial class BlockScanner
     }
 
     /// <summary>
-    /// What this scanner has counted so far (level counts, and the kinds and severities of lines told by their level alone,
-    /// are added by <see cref="Complete"/>).
+    /// What this scanner has counted so far (level counts, the kinds and severities of lines told by their level alone,
+    /// and the templates' counts of numbered terminals are added by <see cref="Complete"/>).
     /// </summary>
     public ScanAggregate Running => _aggregate;
 
     /// <summary>
-    /// Everything this scanner has read, with the level counts added, and the kinds and severities of the lines told by
-    /// their level alone; the scanner is done after this.
+    /// Everything this scanner has read, with the level counts added, the kinds and severities of the lines told by their
+    /// level alone, and the templates' counts of numbered terminals; the scanner is done after this.
     /// </summary>
     public ScanAggregate Complete()
     {
@@ -310,6 +311,11 @@ internal sealed partial class BlockScanner
         }
 
         _levels.MoveCountsTo(_aggregate);
+        foreach (var template in _aggregate.Templates.Values)
+        {
+            template.CountNumbered(_aggregate.Numbers);
+        }
+
         return _aggregate;
     }
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace PosFleet.Logs.Scanning;
@@ -38,50 +39,139 @@ internal sealed class TemplateAggregate
     public required DistinctCounter DistinctTerminals;
 
     /// <summary>
-    /// The last terminal added and its counter: a run of lines from one terminal costs one comparison, not two lookups.
-    /// (The counter cannot have been evicted since: only adding another terminal evicts, and that replaces it.)
+    /// How many lines each numbered terminal (<see cref="TerminalNumbers"/>) wrote, by its number: a line costs an array
+    /// increment, with no lookup, no eviction and no distinct set. <see cref="CountNumbered"/> adds these exact counts
+    /// to <see cref="Terminals"/> and <see cref="DistinctTerminals"/> when the scanner completes. Null until a numbered
+    /// terminal comes, and at most <see cref="TerminalNumbers.Limit"/> counters (4 KB).
+    /// </summary>
+    private int[]? _byNumber;
+
+    /// <summary>
+    /// The last terminal added by key and its counter: a run of lines from one terminal costs one comparison, not two
+    /// lookups. (The counter cannot have been evicted since: only adding another terminal evicts, and that replaces it.)
     /// </summary>
     private ulong _lastHash;
     private TemplateTerminal? _last;
 
-    public void AddTerminal(ulong hash, string name)
+    /// <summary>Counts a line of the terminal named <paramref name="name"/>, whose number is <paramref name="number"/> (-1: none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddTerminal(ulong hash, string name, int number)
     {
+        // No terminal can have more lines than the template: while it has at most int.MaxValue, no counter overflows.
+        var counts = _byNumber;
+        if (counts is not null && (uint)number < (uint)counts.Length && Count <= int.MaxValue)
+        {
+            counts[number]++;
+            return;
+        }
+
+        AddTerminalOtherwise(hash, name, number);
+    }
+
+    private void AddTerminalOtherwise(ulong hash, string name, int number)
+    {
+        if ((uint)number < TerminalNumbers.Limit && Count <= int.MaxValue)
+        {
+            // Grown by doubling: a template written by a few terminals keeps a few counters.
+            var length = Math.Min(TerminalNumbers.Limit, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(number + 1, 16)));
+            Array.Resize(ref _byNumber, Math.Max(length, _byNumber?.Length ?? 0));
+            _byNumber[number]++;
+            return;
+        }
+
         if (_last is not null && hash == _lastHash)
         {
             _last.Count++;
             return;
         }
 
+        var terminal = AddCount(hash, name, 1, out var added);
+        if (added)
+        {
+            DistinctTerminals.Add(hash);
+        }
+
+        (_lastHash, _last) = (hash, terminal);
+    }
+
+    /// <summary>
+    /// Adds the numbered terminals to <see cref="DistinctTerminals"/>, and the most frequent of them (as many as
+    /// <see cref="Terminals"/> keeps, ties by key as a prune ranks them) with their exact counts to <see cref="Terminals"/>,
+    /// whose floor then covers the others; the numbered counts are then empty. <paramref name="numbers"/> are the
+    /// scanner's that numbered them.
+    /// </summary>
+    public void CountNumbered(TerminalNumbers numbers)
+    {
+        var counts = _byNumber;
+        if (counts is null)
+        {
+            return;
+        }
+
+        _byNumber = null;
+        _last = null;
+        var met = new List<(int Count, ulong Hash, int Number)>();
+        for (var number = 0; number < counts.Length; number++)
+        {
+            if (counts[number] > 0)
+            {
+                met.Add((counts[number], numbers.HashOf(number), number));
+            }
+        }
+
+        // Only the summary's capacity of them goes in: added one by one, the rest would come in above the floor their
+        // own evictions raise, and push out the counts that are exact. Those left out had at most the next count.
+        met.Sort(static (x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Hash.CompareTo(y.Hash));
+        var kept = Math.Min(met.Count, Terminals.Capacity);
+        for (var i = 0; i < met.Count; i++)
+        {
+            var (count, hash, number) = met[i];
+            DistinctTerminals.Add(hash);
+            if (i < kept)
+            {
+                AddCount(hash, numbers.NameOf(number), count, out _);
+            }
+        }
+
+        if (met.Count > kept)
+        {
+            Terminals.RaiseFloor(met[kept].Count);
+        }
+    }
+
+    /// <summary>Adds <paramref name="count"/> lines of a terminal to <see cref="Terminals"/>, by key: its counter, and whether it was not kept.</summary>
+    private TemplateTerminal AddCount(ulong hash, string name, long count, out bool added)
+    {
         ref var slot = ref Terminals.Find(hash, out var terminal);
         if (terminal is not null)
         {
             // Kept, so counted as distinct when it came in: no second lookup in the distinct set.
-            terminal.Count++;
+            terminal.Count += count;
+            added = false;
+            return terminal;
+        }
+
+        terminal = Terminals.TakeEvicted();
+        if (terminal is null)
+        {
+            terminal = new TemplateTerminal { Name = name, Count = count };
         }
         else
         {
-            DistinctTerminals.Add(hash);
-            terminal = Terminals.TakeEvicted();
-            if (terminal is null)
-            {
-                terminal = new TemplateTerminal { Name = name, Count = 1 };
-            }
-            else
-            {
-                (terminal.Name, terminal.Count, terminal.Error) = (name, 1, 0);
-            }
-
-            if (Unsafe.IsNullRef(ref slot))
-            {
-                Terminals.Add(hash, terminal);
-            }
-            else
-            {
-                Terminals.Admit(ref slot, terminal);
-            }
+            (terminal.Name, terminal.Count, terminal.Error) = (name, count, 0);
         }
 
-        (_lastHash, _last) = (hash, terminal);
+        if (Unsafe.IsNullRef(ref slot))
+        {
+            Terminals.Add(hash, terminal);
+        }
+        else
+        {
+            Terminals.Admit(ref slot, terminal);
+        }
+
+        added = true;
+        return terminal;
     }
 
     public void Merge(TemplateAggregate other)
@@ -118,6 +208,9 @@ internal sealed class TemplateTerminal : CountedItem
 internal sealed class TerminalAggregate : CountedItem
 {
     public required string Terminal;
+
+    /// <summary>Its number in the scanner that counts it (<see cref="TerminalNumbers"/>); -1 when it has none.</summary>
+    public int Number = -1;
     public string? Organization;
     public byte[]? OrganizationUtf8;
     public BlockPosition OrganizationPosition;
@@ -180,9 +273,9 @@ internal sealed class ScanAggregate(int terminals)
     public readonly SpaceSaving<TerminalAggregate> Terminals = new(terminals);
     public readonly DistinctCounter DistinctTerminals = new(DistinctTerminalsExact, 14);
 
-    /// <summary>The terminal of the last selected line, so that a run of its lines skips the lookups.</summary>
-    public TerminalAggregate? LastTerminal;
-    public ulong LastTerminalHash;
+    /// <summary>The numbers of this scanner's terminals, by which its templates count them (never merged: numbers are one scanner's).</summary>
+    public readonly TerminalNumbers Numbers = new();
+
     public readonly List<(BlockPosition Position, MalformedReason Reason)> FirstMalformed = [];
     public readonly List<BlockPosition> FirstOverLong = [];
 

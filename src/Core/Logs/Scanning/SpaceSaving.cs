@@ -99,6 +99,9 @@ internal sealed class SpaceSaving<T>(int capacity)
         _items.Add(key, item);
     }
 
+    /// <summary>Says that an item not kept may have had up to <paramref name="floor"/> occurrences: counts left out of the summary.</summary>
+    public void RaiseFloor(long floor) => Floor = Math.Max(Floor, floor);
+
     /// <summary>
     /// The kept items with the most occurrences counted while they were kept (<c>Count - Error</c>, a lower bound of
     /// the true count: exact while nothing was evicted), ties by <paramref name="tieBreak"/>, at most <paramref name="count"/>.

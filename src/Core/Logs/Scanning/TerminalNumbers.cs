@@ -1,0 +1,41 @@
+namespace PosFleet.Logs.Scanning;
+
+/// <summary>
+/// One scanner's terminals, numbered in the order they came in (the first <see cref="Limit"/>; later ones have none),
+/// so that a template counts a terminal's lines in an array rather than a dictionary (<see cref="TemplateAggregate"/>).
+/// A terminal keeps its number for the whole scan, even when the scan's own terminal summary evicts and re-adds it.
+/// </summary>
+internal sealed class TerminalNumbers
+{
+    /// <summary>How many terminals get a number: a template's counters by number take at most 4 KB.</summary>
+    public const int Limit = 1_024;
+
+    private readonly Dictionary<ulong, int> _numbers = [];
+    private readonly List<(ulong Hash, string Name)> _terminals = [];
+
+    /// <summary>How many terminals have a number.</summary>
+    public int Count => _terminals.Count;
+
+    /// <summary>The number of the terminal whose name hashes to <paramref name="hash"/>, given it if new and numbers are left; -1 otherwise.</summary>
+    public int NumberOf(ulong hash, string name)
+    {
+        if (_numbers.TryGetValue(hash, out var number))
+        {
+            return number;
+        }
+
+        if (_terminals.Count >= Limit)
+        {
+            return -1;
+        }
+
+        number = _terminals.Count;
+        _numbers.Add(hash, number);
+        _terminals.Add((hash, name));
+        return number;
+    }
+
+    public ulong HashOf(int number) => _terminals[number].Hash;
+
+    public string NameOf(int number) => _terminals[number].Name;
+}

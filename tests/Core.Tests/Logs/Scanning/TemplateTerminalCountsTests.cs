@@ -1,0 +1,174 @@
+using System.IO.Hashing;
+using System.Text;
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Tests.Logs.Scanning;
+
+/// <summary>
+/// A template counts its numbered terminals' lines exactly, by number, and hands the counts to its bounded summary
+/// when the scanner completes; terminals past the numbers are counted by key, as before.
+/// </summary>
+public sealed class TemplateTerminalCountsTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void CountNumbered_FourHundredTerminalsOverASummaryOf64_ListsTheTopAndTheDistinctCountExactly()
+    {
+        var (numbered, numbers) = (Template(), new TerminalNumbers());
+        var keyed = Template();
+        var truth = new Dictionary<string, int>();
+        var random = new Random(7);
+        for (var line = 0; line < 200_000; line++)
+        {
+            // Skewed: terminal i comes about 1/(i+1) as often as terminal 0, over 400 terminals.
+            var i = (int)Math.Min(399, Math.Floor(Math.Exp(random.NextDouble() * Math.Log(800)) - 1));
+            var name = $"POS-{i:D3}";
+            truth[name] = truth.GetValueOrDefault(name) + 1;
+            numbered.Count++;
+            numbered.AddTerminal(Hash(name), name, numbers.NumberOf(Hash(name), name));
+            keyed.Count++;
+            keyed.AddTerminal(Hash(name), name, -1);
+        }
+
+        numbered.CountNumbered(numbers);
+
+        var expected = truth.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10).Select(p => p.Key).ToList();
+        Assert.Equal(truth.Count, numbers.Count);
+        Assert.True(keyed.Terminals.Floor > 0, "the keyed summary never evicted: the stream does not test what it should");
+        Assert.Equal(expected, Top(numbered, 10).Select(t => t.Name));
+        Assert.All(Top(numbered, 10), t => Assert.Equal(truth[t.Name], t.Count - t.Error));
+        Assert.Equal(truth.Count, numbered.DistinctTerminals.Count);
+        Assert.True(numbered.DistinctTerminals.IsExact);
+        Assert.True(numbered.Terminals.Count <= numbered.Terminals.Bound);
+    }
+
+    [Fact]
+    public void CountNumbered_TerminalsPastTheNumbers_AreCountedByKey_AndBothAreListed()
+    {
+        var (template, numbers) = (Template(), new TerminalNumbers());
+        var truth = new Dictionary<string, int>();
+        var rest = 0;
+        for (var line = 0; line < 50_000; line++)
+        {
+            // 1,100 terminals, met first in order: the last 76 get no number. Then POS-1099 (not numbered) writes two lines
+            // in five, POS-0005 (numbered) one.
+            var i = line < 1_100 || line % 5 > 2 ? rest++ % 1_100 : line % 5 == 0 ? 5 : 1_099;
+            var name = $"POS-{i:D4}";
+            truth[name] = truth.GetValueOrDefault(name) + 1;
+            template.Count++;
+            template.AddTerminal(Hash(name), name, numbers.NumberOf(Hash(name), name));
+        }
+
+        template.CountNumbered(numbers);
+
+        Assert.Equal(TerminalNumbers.Limit, numbers.Count);
+        Assert.Equal(["POS-1099", "POS-0005"], Top(template, 2).Select(t => t.Name));
+        Assert.Equal(truth["POS-0005"], Top(template, 2)[1].Count - Top(template, 2)[1].Error);
+        Assert.InRange(Top(template, 2)[0].Count - Top(template, 2)[0].Error, truth["POS-1099"] - template.Terminals.Floor, truth["POS-1099"]);
+        Assert.False(template.DistinctTerminals.IsExact);
+        Assert.InRange(template.DistinctTerminals.Count, 1_050, 1_150);
+    }
+
+    [Fact]
+    public void AddTerminal_PastIntMaxValueLines_CountsByKey_AndCountNumberedAddsBoth()
+    {
+        var (template, numbers) = (Template(), new TerminalNumbers());
+        var number = numbers.NumberOf(Hash("POS-1"), "POS-1");
+        for (var line = 0; line < 3; line++)
+        {
+            template.Count++;
+            template.AddTerminal(Hash("POS-1"), "POS-1", number);
+        }
+
+        // A template past int.MaxValue lines in one scanner: a terminal's counter could overflow, so lines go by key.
+        template.Count = int.MaxValue + 1L;
+        template.AddTerminal(Hash("POS-1"), "POS-1", number);
+        template.AddTerminal(Hash("POS-1"), "POS-1", number);
+        template.CountNumbered(numbers);
+        template.CountNumbered(numbers);
+
+        var terminal = Assert.Single(template.Terminals.Items);
+        Assert.Equal(("POS-1", 5L, 0L), (terminal.Name, terminal.Count, terminal.Error));
+        Assert.Equal(1, template.DistinctTerminals.Count);
+    }
+
+    [Fact]
+    public void NumberOf_SameTerminalAgain_SameNumber_AndNoneOnceTheNumbersAreUsed()
+    {
+        var numbers = new TerminalNumbers();
+        for (var i = 0; i < TerminalNumbers.Limit; i++)
+        {
+            Assert.Equal(i, numbers.NumberOf(Hash($"T{i}"), $"T{i}"));
+        }
+
+        Assert.Equal(-1, numbers.NumberOf(Hash("late"), "late"));
+        Assert.Equal(17, numbers.NumberOf(Hash("T17"), "T17"));
+        Assert.Equal(("T17", Hash("T17")), (numbers.NameOf(17), numbers.HashOf(17)));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task ScanAsync_FourHundredTerminalsPerTemplate_ListsEachTemplatesTopTerminalsExactly(int threads)
+    {
+        // Two templates, each written by 400 terminals in turn: every line of a template's summary of 64 would have been
+        // a miss. The top ten of each are clear: terminal k of the first ten writes k more lines than the rest.
+        var log = new StringBuilder();
+        var expected = new List<string>[2] { [], [] };
+        for (var round = 0; round < 30; round++)
+        {
+            for (var i = 0; i < 400; i++)
+            {
+                var extra = i < 10 && round < 10 + i ? 1 : 0;
+                for (var n = 0; n <= extra; n++)
+                {
+                    log.Append("2026-11-19T10:00:00Z [ERROR] term=POS-").Append(i.ToString("D3", null)).Append(" org=ACME printer not responding\n");
+                    log.Append("2026-11-19T10:00:00Z [FAIL] term=POS-").Append((399 - i).ToString("D3", null)).Append(" org=ACME card reader failed\n");
+                }
+            }
+        }
+
+        for (var i = 9; i >= 0; i--)
+        {
+            expected[0].Add($"POS-{i:D3}");
+            expected[1].Add($"POS-{399 - i:D3}");
+        }
+
+        var options = new LogScanOptions { TerminalsPerTemplate = 10, MaxDegreeOfParallelism = threads, BlockSize = 64 << 10 };
+
+        var summary = await TestLogs.Scanner(options).ScanAsync([_dir.File("fleet.log", log.ToString())], new LogScanFilter());
+
+        var printer = summary.Templates.Single(t => t.Template.Contains("printer", StringComparison.Ordinal));
+        var reader = summary.Templates.Single(t => t.Template.Contains("card reader", StringComparison.Ordinal));
+        if (threads == 1)
+        {
+            Assert.Equal(expected[0], printer.Terminals);
+            Assert.Equal(expected[1], reader.Terminals);
+        }
+        else
+        {
+            // Each worker's counts are exact, but a terminal one worker's bounded summary dropped is merged as a lower
+            // bound: with 400 near-equal terminals, which ten are listed depends on how the blocks fell.
+            Assert.Equal((10, 10), (printer.Terminals.Count, reader.Terminals.Count));
+        }
+
+        Assert.Equal((400, false), (printer.TerminalCount, printer.TerminalCountIsEstimate));
+        Assert.Equal((400, false), (reader.TerminalCount, reader.TerminalCountIsEstimate));
+    }
+
+    private static TemplateAggregate Template() => new()
+    {
+        Template = "printer <*> not responding",
+        Example = new PosFleet.Logs.LogEntry { Timestamp = DateTimeOffset.UnixEpoch, Message = "printer 1 not responding" },
+        Terminals = new SpaceSaving<TemplateTerminal>(64) { ReuseEvicted = true },
+        DistinctTerminals = new DistinctCounter(ScanAggregate.DistinctTemplateTerminalsExact, 12),
+    };
+
+    private static List<TemplateTerminal> Top(TemplateAggregate template, int count) =>
+        template.Terminals.Top(count, Comparer<TemplateTerminal>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name)));
+
+    private static ulong Hash(string name) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(name));
+}
