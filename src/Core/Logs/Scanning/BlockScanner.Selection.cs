@@ -16,45 +16,41 @@ internal sealed partial class BlockScanner
     private void Select(ref LineFields fields, LineClassification c, ScanAggregate aggregate, BlockPosition position, ReadOnlySpan<byte> full, bool untimed)
     {
         aggregate.Selected++;
-        var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
-        // A message of a shape seen before (the same but for its digits) has that shape's template: no fold.
-        var written = -1;
-        if (!_shapes.TryGet(fields.Message, out var shape, out var id))
+        // A message of a shape seen before (the same but for its digits) has that shape's template: no fold, and no
+        // lookup of the template's counters either.
+        if (!_shapes.TryGet(fields.Message, out var shape, out var template))
         {
-            id = MessageTemplater.Fold(fields.Message, buffer, out written);
-            _shapes.Add(shape, id);
-        }
-
-        ref var template = ref CollectionsMarshal.GetValueRefOrAddDefault(aggregate.Templates, id, out var exists);
-        if (!exists)
-        {
-            if (written < 0)
+            var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
+            var id = MessageTemplater.Fold(fields.Message, buffer, out var written);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(aggregate.Templates, id, out var exists);
+            if (!exists)
             {
-                MessageTemplater.Fold(fields.Message, buffer, out written);
+                slot = new TemplateAggregate
+                {
+                    Template = Encoding.UTF8.GetString(buffer.AsSpan(0, written)),
+                    Kind = c.Kind,
+                    Severity = c.Severity,
+                    RuleIndex = c.RuleIndex,
+                    // An untimed entry leaves the first and last seen to the timed ones (ScanRun.ToSummary: its example's, if none).
+                    FirstTicks = untimed ? long.MaxValue : fields.UtcTicks,
+                    FirstOffset = fields.OffsetMinutes,
+                    FirstPosition = position,
+                    LastTicks = untimed ? long.MinValue : fields.UtcTicks,
+                    LastOffset = fields.OffsetMinutes,
+                    LastPosition = position,
+                    // Its position is known once the blocks are numbered (ScanRun.ToSummary).
+                    Example = ToEntry(ref fields, c, "", 0, full),
+                    ExamplePosition = position,
+                    Terminals = new SpaceSaving<TemplateTerminal>(Math.Max(_plan.Options.TerminalsPerTemplate * 4, 64)) { ReuseEvicted = true },
+                    DistinctTerminals = new DistinctCounter(ScanAggregate.DistinctTemplateTerminalsExact, 12),
+                };
             }
 
-            template = new TemplateAggregate
-            {
-                Template = Encoding.UTF8.GetString(buffer.AsSpan(0, written)),
-                Kind = c.Kind,
-                Severity = c.Severity,
-                RuleIndex = c.RuleIndex,
-                // An untimed entry leaves the first and last seen to the timed ones (ScanRun.ToSummary: its example's, if none).
-                FirstTicks = untimed ? long.MaxValue : fields.UtcTicks,
-                FirstOffset = fields.OffsetMinutes,
-                FirstPosition = position,
-                LastTicks = untimed ? long.MinValue : fields.UtcTicks,
-                LastOffset = fields.OffsetMinutes,
-                LastPosition = position,
-                // Its position is known once the blocks are numbered (ScanRun.ToSummary).
-                Example = ToEntry(ref fields, c, "", 0, full),
-                ExamplePosition = position,
-                Terminals = new SpaceSaving<TemplateTerminal>(Math.Max(_plan.Options.TerminalsPerTemplate * 4, 64)) { ReuseEvicted = true },
-                DistinctTerminals = new DistinctCounter(ScanAggregate.DistinctTemplateTerminalsExact, 12),
-            };
+            template = slot!;
+            _shapes.Add(shape, template);
         }
 
-        template!.Count++;
+        template.Count++;
         if (c.Severity > template.Severity)
         {
             template.Severity = c.Severity;

@@ -21,7 +21,7 @@ internal sealed partial class BlockScanner
     private readonly LevelCounter _levels = new();
     private readonly bool _hasKeywords;
     private readonly ScanAggregate _aggregate;
-    private readonly TemplateShapeCache _shapes = new();
+    private readonly TemplateShapeCache<TemplateAggregate> _shapes = new();
     private readonly TerminalCache _terminals = new();
     private byte[]? _scratch;
     private byte[]? _template;

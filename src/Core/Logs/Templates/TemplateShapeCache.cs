@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -6,63 +7,16 @@ using System.Runtime.Intrinsics;
 namespace PosFleet.Logs.Templates;
 
 /// <summary>
-/// Remembers the template id of messages by their shape: the message with every digit read as <c>0</c>. The templater
-/// tells digits apart from other bytes but never one digit from another, and a template holds no digit, so two
-/// messages of one shape fold into one template: a message seen before in another shape costs a masked hash and one
-/// lookup instead of a fold. Bounded: it stops adding at <see cref="Capacity"/> shapes, and stops looking once it is
-/// full and misses more often than it hits (messages whose variable parts are not digits, such as GUIDs).
+/// The shape of a message, by which <see cref="TemplateShapeCache{TValue}"/> remembers templates: the message with every
+/// digit read as <c>0</c>, hashed.
 /// </summary>
-internal sealed class TemplateShapeCache
+internal static class TemplateShapeCache
 {
     /// <summary>The most shapes remembered per scanner.</summary>
     public const int Capacity = 4096;
 
     /// <summary>Longer messages are folded each time: their shapes rarely repeat, and masking them is no longer cheap.</summary>
     public const int MaxMessageLength = 256;
-
-    private readonly Dictionary<ulong, ulong> _ids = [];
-    private long _hits;
-    private long _missesWhenFull;
-    private bool _enabled = true;
-
-    /// <summary>Looks the message's shape up.</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="shape">Its shape's hash, for <see cref="Add"/> after a miss; 0 when the message is not cached at all.</param>
-    /// <param name="id">The template id, when found.</param>
-    [SkipLocalsInit]
-    public bool TryGet(ReadOnlySpan<byte> message, out ulong shape, out ulong id)
-    {
-        id = 0;
-        shape = 0;
-        if (!_enabled || message.Length > MaxMessageLength)
-        {
-            return false;
-        }
-
-        Span<byte> masked = stackalloc byte[MaxMessageLength];
-        shape = ShapeOf(message, masked);
-        if (_ids.TryGetValue(shape, out id))
-        {
-            _hits++;
-            return true;
-        }
-
-        if (_ids.Count >= Capacity && ++_missesWhenFull > _hits)
-        {
-            _enabled = false;
-        }
-
-        return false;
-    }
-
-    /// <summary>Remembers the template id of a shape <see cref="TryGet"/> missed.</summary>
-    public void Add(ulong shape, ulong id)
-    {
-        if (_enabled && shape != 0 && _ids.Count < Capacity)
-        {
-            _ids[shape] = id;
-        }
-    }
 
     /// <summary>The hash of <paramref name="message"/> with its digits masked, written through <paramref name="masked"/>.</summary>
     internal static ulong ShapeOf(ReadOnlySpan<byte> message, Span<byte> masked)
@@ -91,5 +45,61 @@ internal sealed class TemplateShapeCache
 
         // 0 means "not cached": a shape that hashes to it is simply never remembered.
         return XxHash3.HashToUInt64(masked[..n]);
+    }
+}
+
+/// <summary>
+/// Remembers what a scanner keeps per template (its id, or its counters) by the shape of its messages. The templater
+/// tells digits apart from other bytes but never one digit from another, and a template holds no digit, so two
+/// messages of one shape fold into one template: a message seen before in another shape costs a masked hash and one
+/// lookup instead of a fold and a lookup of the template. Bounded: it stops adding at
+/// <see cref="TemplateShapeCache.Capacity"/> shapes, and stops looking once it is full and misses more often than it
+/// hits (messages whose variable parts are not digits, such as GUIDs).
+/// </summary>
+/// <typeparam name="TValue">What is kept per template.</typeparam>
+internal sealed class TemplateShapeCache<TValue>
+{
+    private readonly Dictionary<ulong, TValue> _values = [];
+    private long _hits;
+    private long _missesWhenFull;
+    private bool _enabled = true;
+
+    /// <summary>Looks the message's shape up.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="shape">Its shape's hash, for <see cref="Add"/> after a miss; 0 when the message is not cached at all.</param>
+    /// <param name="value">What is kept for the template, when found.</param>
+    [SkipLocalsInit]
+    public bool TryGet(ReadOnlySpan<byte> message, out ulong shape, [MaybeNullWhen(false)] out TValue value)
+    {
+        value = default;
+        shape = 0;
+        if (!_enabled || message.Length > TemplateShapeCache.MaxMessageLength)
+        {
+            return false;
+        }
+
+        Span<byte> masked = stackalloc byte[TemplateShapeCache.MaxMessageLength];
+        shape = TemplateShapeCache.ShapeOf(message, masked);
+        if (_values.TryGetValue(shape, out value))
+        {
+            _hits++;
+            return true;
+        }
+
+        if (_values.Count >= TemplateShapeCache.Capacity && ++_missesWhenFull > _hits)
+        {
+            _enabled = false;
+        }
+
+        return false;
+    }
+
+    /// <summary>Remembers what is kept for the template of a shape <see cref="TryGet"/> missed.</summary>
+    public void Add(ulong shape, TValue value)
+    {
+        if (_enabled && shape != 0 && _values.Count < TemplateShapeCache.Capacity)
+        {
+            _values[shape] = value;
+        }
     }
 }

@@ -35,7 +35,7 @@ public sealed class TemplateShapeCacheTests
     [InlineData("a digit follows the last vector: 12345678901234567", "a digit follows the last vector: 98765432109876543", true)]
     public void TryGet_SecondMessage_HitsOnlyForSameShape(string first, string second, bool hit)
     {
-        var cache = new TemplateShapeCache();
+        var cache = new TemplateShapeCache<ulong>();
         Assert.False(cache.TryGet(Encoding.UTF8.GetBytes(first), out var shape, out _));
         cache.Add(shape, 1234);
 
@@ -48,7 +48,7 @@ public sealed class TemplateShapeCacheTests
     [Fact]
     public void TryGet_LongMessage_NotCached()
     {
-        var cache = new TemplateShapeCache();
+        var cache = new TemplateShapeCache<ulong>();
         var message = new byte[TemplateShapeCache.MaxMessageLength + 1];
         message.AsSpan().Fill((byte)'a');
 
@@ -63,7 +63,7 @@ public sealed class TemplateShapeCacheTests
     public void TryGet_FullAndMissing_StopsLooking()
     {
         // Messages whose variable parts are letters (every shape new): once full, the cache gives up and keeps nothing more.
-        var cache = new TemplateShapeCache();
+        var cache = new TemplateShapeCache<ulong>();
         for (var i = 0; i < TemplateShapeCache.Capacity; i++)
         {
             Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(i)} gone"), out var shape, out _));
