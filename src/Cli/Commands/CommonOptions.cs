@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using PosFleet.Logs;
 using PosFleet.Logs.Formats;
+using System.Text;
 
 namespace PosFleet.Cli.Commands;
 
@@ -118,8 +120,9 @@ internal static class CommonOptions
 
     private static DateTimeOffset? ParseInstant(string text, string name, System.CommandLine.Parsing.ArgumentResult result)
     {
-        // ISO-8601 is read first, digit by digit: the general parse (and the exact one) builds an ICU collator for the
-        // invariant culture's month and day names, a fifth of a small scan's start-up. Anything else is read as before.
+        // ISO-8601 with seconds is read first, as a log's timestamps are: the general parse (and the exact one) builds an
+        // ICU collator for the invariant culture's month and day names, a fifth of a small scan's start-up. Anything else
+        // (a date alone, a time without seconds, other shapes) is read by the general parse, as before.
         if (TryParseIso(text, out var t)
             || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out t))
         {
@@ -131,98 +134,21 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// Reads <c>yyyy-MM-dd</c>, optionally followed by <c>T</c> or a space and <c>HH:mm</c>, <c>:ss</c>, a fraction of up
-    /// to seven digits after <c>.</c> or <c>,</c>, and <c>Z</c> or an offset <c>±HH:mm</c>; no offset is UTC. The instant
-    /// is given in UTC, as the general parse gives it. False for any other text, or a date or time that does not exist.
+    /// Reads <c>yyyy-MM-dd[T| ]HH:mm:ss[(.|,)fraction][Z|±HH:mm|±HHmm|±HH]</c>, the whole text, as a log's timestamps are
+    /// read (<see cref="TimestampParser"/>; no offset is UTC): the instant, in UTC. False for any other text.
     /// </summary>
-    internal static bool TryParseIso(ReadOnlySpan<char> s, out DateTimeOffset instant)
+    internal static bool TryParseIso(string text, out DateTimeOffset instant)
     {
         instant = default;
-        int hour = 0, minute = 0, second = 0;
-        long fraction = 0;
-        var offset = TimeSpan.Zero;
-        if (s.Length < 10 || s[4] != '-' || s[7] != '-' || !Digits(s[..4], out var year) || !Digits(s[5..7], out var month) || !Digits(s[8..10], out var day))
+        Span<byte> bytes = stackalloc byte[48];
+        if (text.Length > bytes.Length || Ascii.FromUtf16(text, bytes, out var length) != OperationStatus.Done
+            || TimestampParser.TryParseIso(bytes[..length], out var utcTicks, out _) != length)
         {
             return false;
         }
 
-        var rest = s[10..];
-        if (!rest.IsEmpty)
-        {
-            if (rest.Length < 6 || rest[0] is not ('T' or ' ') || rest[3] != ':' || !Digits(rest[1..3], out hour) || !Digits(rest[4..6], out minute))
-            {
-                return false;
-            }
-
-            rest = rest[6..];
-            if (rest.Length >= 3 && rest[0] == ':')
-            {
-                if (!Digits(rest[1..3], out second))
-                {
-                    return false;
-                }
-
-                rest = rest[3..];
-                if (rest.Length >= 2 && rest[0] is '.' or ',')
-                {
-                    var n = 1;
-                    while (n < rest.Length && char.IsAsciiDigit(rest[n]))
-                    {
-                        n++;
-                    }
-
-                    if (n == 1 || n > 8)
-                    {
-                        return false;
-                    }
-
-                    Digits(rest[1..n], out var digits);
-                    fraction = digits * (long)Math.Pow(10, 8 - n);
-                    rest = rest[n..];
-                }
-            }
-
-            if (rest is "Z" or "z")
-            {
-                rest = default;
-            }
-            else if (rest.Length == 6 && rest[0] is '+' or '-' && rest[3] == ':' && Digits(rest[1..3], out var h) && Digits(rest[4..6], out var m) && h <= 14 && m <= 59)
-            {
-                offset = new TimeSpan(h, m, 0) * (rest[0] == '-' ? -1 : 1);
-                rest = default;
-            }
-        }
-
-        if (!rest.IsEmpty || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
-        {
-            return false;
-        }
-
-        // The first and last day of the calendar are left to the general parse: an offset could take them out of range.
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fraction);
-        if (local < DateTime.MinValue.AddDays(1) || local > DateTime.MaxValue.AddDays(-1))
-        {
-            return false;
-        }
-
-        instant = new DateTimeOffset(local - offset, TimeSpan.Zero);
+        instant = new DateTimeOffset(utcTicks, TimeSpan.Zero);
         return true;
-
-        static bool Digits(ReadOnlySpan<char> digits, out int value)
-        {
-            value = 0;
-            foreach (var c in digits)
-            {
-                if (!char.IsAsciiDigit(c))
-                {
-                    return false;
-                }
-
-                value = (value * 10) + (c - '0');
-            }
-
-            return true;
-        }
     }
 
     private static LogSeverity[] ParseSeverities(string text, System.CommandLine.Parsing.ArgumentResult result)

@@ -43,6 +43,7 @@ internal sealed partial class BlockScanner
                     ExamplePosition = position,
                     Terminals = new SpaceSaving<TemplateTerminal>(Math.Max(_plan.Options.TerminalsPerTemplate * 4, 64)) { ReuseEvicted = true },
                     DistinctTerminals = new DistinctCounter(ScanAggregate.DistinctTemplateTerminalsExact, 12),
+                    Numbers = aggregate.Numbers,
                 };
             }
 

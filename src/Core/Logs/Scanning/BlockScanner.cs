@@ -313,7 +313,7 @@ internal sealed partial class BlockScanner
         _levels.MoveCountsTo(_aggregate);
         foreach (var template in _aggregate.Templates.Values)
         {
-            template.CountNumbered(_aggregate.Numbers);
+            template.CountNumbered();
         }
 
         return _aggregate;

@@ -39,12 +39,15 @@ internal sealed class TemplateAggregate
     public required DistinctCounter DistinctTerminals;
 
     /// <summary>
-    /// How many lines each numbered terminal (<see cref="TerminalNumbers"/>) wrote, by its number: a line costs an array
-    /// increment, with no lookup, no eviction and no distinct set. <see cref="CountNumbered"/> adds these exact counts
+    /// How many lines each numbered terminal (<see cref="Numbers"/>) wrote, by its number: a line costs an array
+    /// increment, with no lookup, no eviction and no distinct set. <see cref="CountNumbered"/> hands these exact counts
     /// to <see cref="Terminals"/> and <see cref="DistinctTerminals"/> when the scanner completes. Null until a numbered
-    /// terminal comes, and at most <see cref="TerminalNumbers.Limit"/> counters (4 KB).
+    /// terminal comes; then as long as the highest number met, up to <see cref="TerminalNumbers.Limit"/> counters (4 KB).
     /// </summary>
     private int[]? _byNumber;
+
+    /// <summary>The numbers of the scanner that counts this template's lines (<see cref="AddTerminal"/>).</summary>
+    public required TerminalNumbers Numbers;
 
     /// <summary>
     /// The last terminal added by key and its counter: a run of lines from one terminal costs one comparison, not two
@@ -70,7 +73,12 @@ internal sealed class TemplateAggregate
 
     private void AddTerminalOtherwise(ulong hash, string name, int number)
     {
-        if ((uint)number < TerminalNumbers.Limit && Count <= int.MaxValue)
+        if (Count > int.MaxValue)
+        {
+            // Past int.MaxValue lines a counter could overflow: the counts so far go to the summary, the rest by key.
+            CountNumbered();
+        }
+        else if ((uint)number < TerminalNumbers.Limit)
         {
             // Grown by doubling: a template written by a few terminals keeps a few counters.
             var length = Math.Min(TerminalNumbers.Limit, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(number + 1, 16)));
@@ -85,7 +93,7 @@ internal sealed class TemplateAggregate
             return;
         }
 
-        var terminal = AddCount(hash, name, 1, out var added);
+        var terminal = AddByKey(hash, name, out var added);
         if (added)
         {
             DistinctTerminals.Add(hash);
@@ -95,12 +103,12 @@ internal sealed class TemplateAggregate
     }
 
     /// <summary>
-    /// Adds the numbered terminals to <see cref="DistinctTerminals"/>, and the most frequent of them (as many as
-    /// <see cref="Terminals"/> keeps, ties by key as a prune ranks them) with their exact counts to <see cref="Terminals"/>,
-    /// whose floor then covers the others; the numbered counts are then empty. <paramref name="numbers"/> are the
-    /// scanner's that numbered them.
+    /// Hands the numbered terminals' exact counts to <see cref="DistinctTerminals"/> and to <see cref="Terminals"/>,
+    /// beyond its bound (<see cref="SpaceSaving{T}.AddExact"/>): the scan adds up the workers' exact counts first and
+    /// prunes once (<see cref="ScanAggregate.TrimTemplates"/>), so that a template's most frequent terminals are counted
+    /// exactly whichever worker read their lines. The numbered counts are then empty.
     /// </summary>
-    public void CountNumbered(TerminalNumbers numbers)
+    public void CountNumbered()
     {
         var counts = _byNumber;
         if (counts is null)
@@ -109,44 +117,25 @@ internal sealed class TemplateAggregate
         }
 
         _byNumber = null;
-        _last = null;
-        var met = new List<(int Count, ulong Hash, int Number)>();
         for (var number = 0; number < counts.Length; number++)
         {
             if (counts[number] > 0)
             {
-                met.Add((counts[number], numbers.HashOf(number), number));
+                var hash = Numbers.HashOf(number);
+                DistinctTerminals.Add(hash);
+                Terminals.AddExact(hash, new TemplateTerminal { Name = Numbers.NameOf(number), Count = counts[number] });
             }
-        }
-
-        // Only the summary's capacity of them goes in: added one by one, the rest would come in above the floor their
-        // own evictions raise, and push out the counts that are exact. Those left out had at most the next count.
-        met.Sort(static (x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Hash.CompareTo(y.Hash));
-        var kept = Math.Min(met.Count, Terminals.Capacity);
-        for (var i = 0; i < met.Count; i++)
-        {
-            var (count, hash, number) = met[i];
-            DistinctTerminals.Add(hash);
-            if (i < kept)
-            {
-                AddCount(hash, numbers.NameOf(number), count, out _);
-            }
-        }
-
-        if (met.Count > kept)
-        {
-            Terminals.RaiseFloor(met[kept].Count);
         }
     }
 
-    /// <summary>Adds <paramref name="count"/> lines of a terminal to <see cref="Terminals"/>, by key: its counter, and whether it was not kept.</summary>
-    private TemplateTerminal AddCount(ulong hash, string name, long count, out bool added)
+    /// <summary>Counts a line of a terminal in <see cref="Terminals"/>, by key: its counter, and whether it was not kept.</summary>
+    private TemplateTerminal AddByKey(ulong hash, string name, out bool added)
     {
         ref var slot = ref Terminals.Find(hash, out var terminal);
         if (terminal is not null)
         {
             // Kept, so counted as distinct when it came in: no second lookup in the distinct set.
-            terminal.Count += count;
+            terminal.Count++;
             added = false;
             return terminal;
         }
@@ -154,11 +143,11 @@ internal sealed class TemplateAggregate
         terminal = Terminals.TakeEvicted();
         if (terminal is null)
         {
-            terminal = new TemplateTerminal { Name = name, Count = count };
+            terminal = new TemplateTerminal { Name = name, Count = 1 };
         }
         else
         {
-            (terminal.Name, terminal.Count, terminal.Error) = (name, count, 0);
+            (terminal.Name, terminal.Count, terminal.Error) = (name, 1, 0);
         }
 
         if (Unsafe.IsNullRef(ref slot))
@@ -194,7 +183,8 @@ internal sealed class TemplateAggregate
             (Example, ExamplePosition, Kind, RuleIndex) = (other.Example, other.ExamplePosition, other.Kind, other.RuleIndex);
         }
 
-        Terminals.Merge(other.Terminals, static (mine, theirs) => (mine.Count, mine.Error) = (mine.Count + theirs.Count, mine.Error + theirs.Error));
+        // Left unbounded: the scan trims once every part is in (ScanAggregate.TrimTemplates).
+        Terminals.Merge(other.Terminals, static (mine, theirs) => (mine.Count, mine.Error) = (mine.Count + theirs.Count, mine.Error + theirs.Error), bound: false);
         DistinctTerminals.Merge(other.DistinctTerminals);
     }
 }
@@ -278,6 +268,15 @@ internal sealed class ScanAggregate(int terminals)
 
     public readonly List<(BlockPosition Position, MalformedReason Reason)> FirstMalformed = [];
     public readonly List<BlockPosition> FirstOverLong = [];
+
+    /// <summary>Prunes each template's terminal summary back within its bound, once the parts that may share terminals are merged.</summary>
+    public void TrimTemplates()
+    {
+        foreach (var template in Templates.Values)
+        {
+            template.Terminals.Trim();
+        }
+    }
 
     public void Merge(ScanAggregate other, int malformedReported)
     {

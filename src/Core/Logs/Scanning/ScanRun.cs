@@ -117,6 +117,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 }
 
                 _total.Merge(scanner.Complete(), plan.Options.MalformedLinesReported);
+                _total.TrimTemplates();
             }
             else
             {
@@ -138,10 +139,14 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                             ScanBlock(scanner, b, 0);
                         }
                     });
+                // Each worker's terminal counts per template are exact: added up before the summaries are trimmed, they
+                // stay exact whichever worker read the lines.
                 foreach (var scanner in scanners)
                 {
                     _total.Merge(scanner.Complete(), plan.Options.MalformedLinesReported);
                 }
+
+                _total.TrimTemplates();
             }
 
             RecordBlocks(index, lines);
@@ -228,6 +233,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         }
 
         _total.Merge(scanner.Complete(), plan.Options.MalformedLinesReported);
+        _total.TrimTemplates();
         if (bytes == 0)
         {
             Errors.Add(new SourceError(name, name == "-" ? "Standard input is empty." : $"The file '{name}' is empty."));

@@ -99,8 +99,30 @@ internal sealed class SpaceSaving<T>(int capacity)
         _items.Add(key, item);
     }
 
-    /// <summary>Says that an item not kept may have had up to <paramref name="floor"/> occurrences: counts left out of the summary.</summary>
-    public void RaiseFloor(long floor) => Floor = Math.Max(Floor, floor);
+    /// <summary>
+    /// Adds an item whose count is exact (every occurrence of it so far), whatever the bound: the summary holds it until
+    /// its next prune (<see cref="Trim"/>, or an <see cref="Add"/> past the bound), which then ranks it with the others.
+    /// An item already kept adds the count to its own.
+    /// </summary>
+    public void AddExact(ulong key, T item)
+    {
+        if (_items.TryGetValue(key, out var kept))
+        {
+            kept.Count += item.Count;
+            return;
+        }
+
+        _items.Add(key, item);
+    }
+
+    /// <summary>Back within the bound: prunes when it holds more than <see cref="Bound"/> items (after <see cref="AddExact"/>, or a merge left unbounded).</summary>
+    public void Trim()
+    {
+        if (_items.Count > Bound)
+        {
+            Prune(keepEvicted: false);
+        }
+    }
 
     /// <summary>
     /// The kept items with the most occurrences counted while they were kept (<c>Count - Error</c>, a lower bound of
@@ -113,7 +135,11 @@ internal sealed class SpaceSaving<T>(int capacity)
     /// Adds another summary's counts (mergeable summaries: an item kept by one side only may have had up to the other
     /// side's floor there, so it is counted as having had it).
     /// </summary>
-    public void Merge(SpaceSaving<T> other, Action<T, T> merge)
+    /// <param name="other">The summary to add; its counters become this one's.</param>
+    /// <param name="merge">Adds the counts of an item both keep to this one's counter.</param>
+    /// <param name="bound">Whether to prune back within the bound at once; when not, <see cref="Trim"/> does it later, so
+    /// that several summaries of exact counts are added up exactly before anything is dropped.</param>
+    public void Merge(SpaceSaving<T> other, Action<T, T> merge, bool bound = true)
     {
         ArgumentNullException.ThrowIfNull(other);
         foreach (var (key, mine) in _items)
@@ -140,7 +166,7 @@ internal sealed class SpaceSaving<T>(int capacity)
         }
 
         Floor += other.Floor;
-        while (_items.Count > Bound)
+        while (bound && _items.Count > Bound)
         {
             Prune(keepEvicted: false);
         }

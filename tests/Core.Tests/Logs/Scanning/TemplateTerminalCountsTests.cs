@@ -17,8 +17,8 @@ public sealed class TemplateTerminalCountsTests : IDisposable
     [Fact]
     public void CountNumbered_FourHundredTerminalsOverASummaryOf64_ListsTheTopAndTheDistinctCountExactly()
     {
-        var (numbered, numbers) = (Template(), new TerminalNumbers());
-        var keyed = Template();
+        var numbers = new TerminalNumbers();
+        var (numbered, keyed) = (Template(numbers), Template(new TerminalNumbers()));
         var truth = new Dictionary<string, int>();
         var random = new Random(7);
         for (var line = 0; line < 200_000; line++)
@@ -33,10 +33,12 @@ public sealed class TemplateTerminalCountsTests : IDisposable
             keyed.AddTerminal(Hash(name), name, -1);
         }
 
-        numbered.CountNumbered(numbers);
+        numbered.CountNumbered();
+        var handed = numbered.Terminals.Count;
+        numbered.Terminals.Trim();
 
         var expected = truth.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10).Select(p => p.Key).ToList();
-        Assert.Equal(truth.Count, numbers.Count);
+        Assert.Equal((truth.Count, truth.Count), (numbers.Count, handed));
         Assert.True(keyed.Terminals.Floor > 0, "the keyed summary never evicted: the stream does not test what it should");
         Assert.Equal(expected, Top(numbered, 10).Select(t => t.Name));
         Assert.All(Top(numbered, 10), t => Assert.Equal(truth[t.Name], t.Count - t.Error));
@@ -48,7 +50,8 @@ public sealed class TemplateTerminalCountsTests : IDisposable
     [Fact]
     public void CountNumbered_TerminalsPastTheNumbers_AreCountedByKey_AndBothAreListed()
     {
-        var (template, numbers) = (Template(), new TerminalNumbers());
+        var numbers = new TerminalNumbers();
+        var template = Template(numbers);
         var truth = new Dictionary<string, int>();
         var rest = 0;
         for (var line = 0; line < 50_000; line++)
@@ -62,7 +65,8 @@ public sealed class TemplateTerminalCountsTests : IDisposable
             template.AddTerminal(Hash(name), name, numbers.NumberOf(Hash(name), name));
         }
 
-        template.CountNumbered(numbers);
+        template.CountNumbered();
+        template.Terminals.Trim();
 
         Assert.Equal(TerminalNumbers.Limit, numbers.Count);
         Assert.Equal(["POS-1099", "POS-0005"], Top(template, 2).Select(t => t.Name));
@@ -73,26 +77,33 @@ public sealed class TemplateTerminalCountsTests : IDisposable
     }
 
     [Fact]
-    public void AddTerminal_PastIntMaxValueLines_CountsByKey_AndCountNumberedAddsBoth()
+    public void AddTerminal_PastIntMaxValueLines_HandsTheCountsOverAndCountsByKey()
     {
-        var (template, numbers) = (Template(), new TerminalNumbers());
-        var number = numbers.NumberOf(Hash("POS-1"), "POS-1");
+        var numbers = new TerminalNumbers();
+        var template = Template(numbers);
+        var (one, two) = (numbers.NumberOf(Hash("POS-1"), "POS-1"), numbers.NumberOf(Hash("POS-2"), "POS-2"));
         for (var line = 0; line < 3; line++)
         {
             template.Count++;
-            template.AddTerminal(Hash("POS-1"), "POS-1", number);
+            template.AddTerminal(Hash("POS-1"), "POS-1", one);
         }
 
-        // A template past int.MaxValue lines in one scanner: a terminal's counter could overflow, so lines go by key.
-        template.Count = int.MaxValue + 1L;
-        template.AddTerminal(Hash("POS-1"), "POS-1", number);
-        template.AddTerminal(Hash("POS-1"), "POS-1", number);
-        template.CountNumbered(numbers);
-        template.CountNumbered(numbers);
+        template.Count++;
+        template.AddTerminal(Hash("POS-2"), "POS-2", two);
 
-        var terminal = Assert.Single(template.Terminals.Items);
-        Assert.Equal(("POS-1", 5L, 0L), (terminal.Name, terminal.Count, terminal.Error));
-        Assert.Equal(1, template.DistinctTerminals.Count);
+        // A template past int.MaxValue lines in one scanner: a terminal's counter could overflow, so the counts so far are
+        // handed to the summary and the lines that follow are counted by key.
+        template.Count = int.MaxValue + 1L;
+        template.AddTerminal(Hash("POS-1"), "POS-1", one);
+        template.AddTerminal(Hash("POS-1"), "POS-1", one);
+        template.AddTerminal(Hash("POS-3"), "POS-3", -1);
+        template.CountNumbered();
+        template.CountNumbered();
+
+        Assert.Equal(
+            [("POS-1", 5L, 0L), ("POS-2", 1L, 0L), ("POS-3", 1L, 0L)],
+            template.Terminals.Items.Select(t => (t.Name, t.Count, t.Error)).OrderBy(t => t.Name, StringComparer.Ordinal));
+        Assert.Equal(3, template.DistinctTerminals.Count);
     }
 
     [Fact]
@@ -143,28 +154,54 @@ public sealed class TemplateTerminalCountsTests : IDisposable
 
         var printer = summary.Templates.Single(t => t.Template.Contains("printer", StringComparison.Ordinal));
         var reader = summary.Templates.Single(t => t.Template.Contains("card reader", StringComparison.Ordinal));
-        if (threads == 1)
-        {
-            Assert.Equal(expected[0], printer.Terminals);
-            Assert.Equal(expected[1], reader.Terminals);
-        }
-        else
-        {
-            // Each worker's counts are exact, but a terminal one worker's bounded summary dropped is merged as a lower
-            // bound: with 400 near-equal terminals, which ten are listed depends on how the blocks fell.
-            Assert.Equal((10, 10), (printer.Terminals.Count, reader.Terminals.Count));
-        }
+        // With two workers too: each hands its exact counts over, and they are added up before anything is dropped.
+        Assert.Equal(expected[0], printer.Terminals);
+        Assert.Equal(expected[1], reader.Terminals);
 
         Assert.Equal((400, false), (printer.TerminalCount, printer.TerminalCountIsEstimate));
         Assert.Equal((400, false), (reader.TerminalCount, reader.TerminalCountIsEstimate));
     }
 
-    private static TemplateAggregate Template() => new()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task ScanAsync_ScanSummaryEvictsTerminals_TheyKeepTheirNumberAndEveryLineIsCounted(int threads)
+    {
+        // A scan that keeps two terminals at most evicts at nearly every line of a rotation of five; POS-1 then writes
+        // 300 lines in a row. A terminal handed out of a stale cache, or given a second number, would lose lines.
+        var log = new StringBuilder();
+        for (var round = 0; round < 200; round++)
+        {
+            for (var i = 1; i <= 5; i++)
+            {
+                log.Append("2026-11-19T10:00:00Z [ERROR] term=POS-").Append(i).Append(" org=ACME printer not responding\n");
+            }
+        }
+
+        for (var line = 0; line < 300; line++)
+        {
+            log.Append("2026-11-19T10:00:01Z [ERROR] term=POS-1 org=ACME printer not responding\n");
+        }
+
+        var options = new LogScanOptions { MaxTerminals = 2, TerminalsPerTemplate = 5, MaxDegreeOfParallelism = threads, BlockSize = 16 << 10 };
+
+        var summary = await TestLogs.Scanner(options).ScanAsync([_dir.File("fleet.log", log.ToString())], new LogScanFilter());
+
+        var template = Assert.Single(summary.Templates);
+        Assert.Equal(["POS-1", "POS-2", "POS-3", "POS-4", "POS-5"], template.Terminals);
+        Assert.Equal((5, false), (template.TerminalCount, template.TerminalCountIsEstimate));
+        Assert.Equal((5, false), (summary.TerminalCount, summary.TerminalCountIsEstimate));
+        Assert.Equal("POS-1", summary.Terminals[0].Terminal);
+        Assert.InRange(summary.Terminals[0].Count, 500 - summary.TerminalCountsMaxError, 500);
+    }
+
+    private static TemplateAggregate Template(TerminalNumbers numbers) => new()
     {
         Template = "printer <*> not responding",
         Example = new PosFleet.Logs.LogEntry { Timestamp = DateTimeOffset.UnixEpoch, Message = "printer 1 not responding" },
         Terminals = new SpaceSaving<TemplateTerminal>(64) { ReuseEvicted = true },
         DistinctTerminals = new DistinctCounter(ScanAggregate.DistinctTemplateTerminalsExact, 12),
+        Numbers = numbers,
     };
 
     private static List<TemplateTerminal> Top(TemplateAggregate template, int count) =>
