@@ -80,7 +80,7 @@ internal sealed class TemplateAggregate
         }
         else if ((uint)number < TerminalNumbers.Limit)
         {
-            // Grown by doubling: a template written by a few terminals keeps a few counters.
+            // Grown by doubling up to the highest number met (a terminal's number is the scanner's, not the template's).
             var length = Math.Min(TerminalNumbers.Limit, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(number + 1, 16)));
             Array.Resize(ref _byNumber, Math.Max(length, _byNumber?.Length ?? 0));
             _byNumber[number]++;
@@ -93,10 +93,33 @@ internal sealed class TemplateAggregate
             return;
         }
 
-        var terminal = AddByKey(hash, name, out var added);
-        if (added)
+        ref var slot = ref Terminals.Find(hash, out var terminal);
+        if (terminal is not null)
+        {
+            // Kept, so counted as distinct when it came in: no second lookup in the distinct set.
+            terminal.Count++;
+        }
+        else
         {
             DistinctTerminals.Add(hash);
+            terminal = Terminals.TakeEvicted();
+            if (terminal is null)
+            {
+                terminal = new TemplateTerminal { Name = name, Count = 1 };
+            }
+            else
+            {
+                (terminal.Name, terminal.Count, terminal.Error) = (name, 1, 0);
+            }
+
+            if (Unsafe.IsNullRef(ref slot))
+            {
+                Terminals.Add(hash, terminal);
+            }
+            else
+            {
+                Terminals.Admit(ref slot, terminal);
+            }
         }
 
         (_lastHash, _last) = (hash, terminal);
@@ -126,41 +149,6 @@ internal sealed class TemplateAggregate
                 Terminals.AddExact(hash, new TemplateTerminal { Name = Numbers.NameOf(number), Count = counts[number] });
             }
         }
-    }
-
-    /// <summary>Counts a line of a terminal in <see cref="Terminals"/>, by key: its counter, and whether it was not kept.</summary>
-    private TemplateTerminal AddByKey(ulong hash, string name, out bool added)
-    {
-        ref var slot = ref Terminals.Find(hash, out var terminal);
-        if (terminal is not null)
-        {
-            // Kept, so counted as distinct when it came in: no second lookup in the distinct set.
-            terminal.Count++;
-            added = false;
-            return terminal;
-        }
-
-        terminal = Terminals.TakeEvicted();
-        if (terminal is null)
-        {
-            terminal = new TemplateTerminal { Name = name, Count = 1 };
-        }
-        else
-        {
-            (terminal.Name, terminal.Count, terminal.Error) = (name, 1, 0);
-        }
-
-        if (Unsafe.IsNullRef(ref slot))
-        {
-            Terminals.Add(hash, terminal);
-        }
-        else
-        {
-            Terminals.Admit(ref slot, terminal);
-        }
-
-        added = true;
-        return terminal;
     }
 
     public void Merge(TemplateAggregate other)
