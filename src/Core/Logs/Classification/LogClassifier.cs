@@ -91,6 +91,7 @@ internal sealed class LogClassifier
         }
 
         _hasRulesWithoutKeywords = _rules.Any(r => r.KeywordMask == 0);
+        ClassifiesByShape = _rules.All(r => r.Pattern is null) && !KeywordVariants.Any(v => v.AsSpan().ContainsAnyInRange((byte)'0', (byte)'9'));
     }
 
     public IReadOnlyList<ClassificationRule> Rules { get; }
@@ -130,6 +131,13 @@ internal sealed class LogClassifier
 
     /// <summary>Whether some rule applies without a keyword: else a line with no keyword is classified by its level alone.</summary>
     public bool HasRulesWithoutKeywords => _hasRulesWithoutKeywords;
+
+    /// <summary>
+    /// Whether two lines of one level and component whose messages differ only in their digits are always classified
+    /// alike: no rule has a pattern (which may read digits), and no keyword holds a digit. A keyword then matches the same
+    /// places in both messages, bounded alike: one digit for another leaves a word a word.
+    /// </summary>
+    public bool ClassifiesByShape { get; }
 
     /// <summary>Whether the packed (vector) prefilter is used rather than the automaton.</summary>
     public bool IsPacked => _packed is not null;

@@ -12,13 +12,22 @@ namespace PosFleet.Logs.Scanning;
 /// <content>A selected line: its template folded and counted, its terminal found or added.</content>
 internal sealed partial class BlockScanner
 {
+    /// <param name="shape">The line's shape, when <paramref name="known"/> is looked up already and not found (0: not cached).</param>
+    /// <param name="known">What is known of the line's shape, when it was looked up (where lines are classified by shape).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Select(ref LineFields fields, LineClassification c, ScanAggregate aggregate, BlockPosition position, ReadOnlySpan<byte> full, bool untimed)
+    private void Select(
+        ref LineFields fields, LineClassification c, ScanAggregate aggregate, BlockPosition position, ReadOnlySpan<byte> full, bool untimed, ulong shape, LineShape? known)
     {
         aggregate.Selected++;
-        // A message of a shape seen before (the same but for its digits) has that shape's template: no fold, and no
+        if (!_byShape)
+        {
+            _shapes.TryGet(fields.Message, fields.Level, fields.Component, out shape, out known);
+        }
+
+        // A line of a shape seen before (the same message but for its digits) has that shape's template: no fold, and no
         // lookup of the template's counters either.
-        if (!_shapes.TryGet(fields.Message, out var shape, out var template))
+        var template = known?.Template;
+        if (template is null)
         {
             var buffer = _template ??= ArrayPool<byte>.Shared.Rent((_plan.Options.MaxLineLength * 3) + 16);
             var id = MessageTemplater.Fold(fields.Message, buffer, out var written);
@@ -48,7 +57,14 @@ internal sealed partial class BlockScanner
             }
 
             template = slot!;
-            _shapes.Add(shape, template);
+            if (known is not null)
+            {
+                known.Template = template;
+            }
+            else
+            {
+                _shapes.Add(shape, new LineShape { Classification = c, Template = template });
+            }
         }
 
         template.Count++;

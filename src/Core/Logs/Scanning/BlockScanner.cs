@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
+using PosFleet.Logs.Classification;
 using PosFleet.Logs.Formats;
 using PosFleet.Logs.Templates;
 
@@ -21,7 +22,8 @@ internal sealed partial class BlockScanner
     private readonly LevelCounter _levels = new();
     private readonly bool _hasKeywords;
     private readonly ScanAggregate _aggregate;
-    private readonly TemplateShapeCache<TemplateAggregate> _shapes = new();
+    private readonly TemplateShapeCache<LineShape> _shapes = new();
+    private readonly bool _byShape;
     private readonly TerminalCache _terminals = new();
     private byte[]? _scratch;
     private byte[]? _template;
@@ -36,6 +38,7 @@ internal sealed partial class BlockScanner
         _cancellationToken = cancellationToken;
         _aggregate = new ScanAggregate(plan.Options.MaxTerminals);
         _hasKeywords = plan.Classifier.KeywordVariants.Length > 0;
+        _byShape = plan.Classifier.ClassifiesByShape;
     }
 
     /// <summary>
@@ -249,19 +252,32 @@ internal sealed partial class BlockScanner
                 var level = _levels.Find(fields.Level);
                 level.Count++;
 
-                ulong keywordHits = 0;
-                if (_hasKeywords)
+                // A line of a shape met before (its message the same but for its digits, its level and component the same) is
+                // classified as that one was, where the rules allow it: no keyword search, no rule tried.
+                var shape = 0UL;
+                LineShape? known = null;
+                LineClassification c;
+                if (_byShape && _shapes.TryGet(fields.Message, fields.Level, fields.Component, out shape, out known))
                 {
-                    // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
-                    var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
-                    keywordHits = marker is not null && !marked && UnmarkedHoldsNone(block, offset, fields.Message.Length, start, end)
-                        ? 0
-                        : offset >= 0 && offset + fields.Message.Length <= block.Length
-                            ? classifier.FindKeywords(fields.Message, block[(int)offset..])
-                            : classifier.FindKeywords(fields.Message);
+                    c = known.Classification;
+                }
+                else
+                {
+                    ulong keywordHits = 0;
+                    if (_hasKeywords)
+                    {
+                        // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
+                        var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
+                        keywordHits = marker is not null && !marked && UnmarkedHoldsNone(block, offset, fields.Message.Length, start, end)
+                            ? 0
+                            : offset >= 0 && offset + fields.Message.Length <= block.Length
+                                ? classifier.FindKeywords(fields.Message, block[(int)offset..])
+                                : classifier.FindKeywords(fields.Message);
+                    }
+
+                    c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits, plan.PatternTimeouts);
                 }
 
-                var c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits, plan.PatternTimeouts);
                 kinds[(int)c.Kind]++;
                 severities[(int)c.Severity]++;
 
@@ -270,7 +286,11 @@ internal sealed partial class BlockScanner
                 var selected = selecting[(int)c.Kind] && MatchesSelection(full);
                 if (selected)
                 {
-                    Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line), full, untimed);
+                    Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line), full, untimed, shape, known);
+                }
+                else if (_byShape && known is null)
+                {
+                    _shapes.Add(shape, new LineShape { Classification = c });
                 }
 
                 if (plan.OnEntry is not null && (selected || plan.EmitAll))

@@ -18,8 +18,36 @@ internal static class TemplateShapeCache
     /// <summary>Longer messages are folded each time: their shapes rarely repeat, and masking them is no longer cheap.</summary>
     public const int MaxMessageLength = 256;
 
+    /// <summary>The most bytes of level and component a shape takes besides its message: a line with more is not cached.</summary>
+    public const int MaxLevelAndComponentLength = 64;
+
     /// <summary>The hash of <paramref name="message"/> with its digits masked, written through <paramref name="masked"/>.</summary>
     internal static ulong ShapeOf(ReadOnlySpan<byte> message, Span<byte> masked)
+    {
+        Mask(message, masked);
+        return XxHash3.HashToUInt64(masked[..message.Length]);
+    }
+
+    /// <summary>
+    /// The hash of <paramref name="message"/> with its digits masked, then <paramref name="level"/> and
+    /// <paramref name="component"/> as they are, and their lengths (so that no two triples make the same bytes), written
+    /// through <paramref name="masked"/>, which must hold them all.
+    /// </summary>
+    internal static ulong ShapeOf(ReadOnlySpan<byte> message, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, Span<byte> masked)
+    {
+        Mask(message, masked);
+        var n = message.Length;
+        level.CopyTo(masked[n..]);
+        n += level.Length;
+        component.CopyTo(masked[n..]);
+        n += component.Length;
+        masked[n++] = (byte)level.Length;
+        masked[n++] = (byte)component.Length;
+        return XxHash3.HashToUInt64(masked[..n]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Mask(ReadOnlySpan<byte> message, Span<byte> masked)
     {
         var n = message.Length;
         var i = 0;
@@ -42,21 +70,19 @@ internal static class TemplateShapeCache
             var b = message[i];
             masked[i] = (uint)(b - '0') <= 9 ? (byte)'0' : b;
         }
-
-        // 0 means "not cached": a shape that hashes to it is simply never remembered.
-        return XxHash3.HashToUInt64(masked[..n]);
     }
 }
 
 /// <summary>
-/// Remembers what a scanner keeps per template (its id, or its counters) by the shape of its messages. The templater
-/// tells digits apart from other bytes but never one digit from another, and a template holds no digit, so two
-/// messages of one shape fold into one template: a message seen before in another shape costs a masked hash and one
-/// lookup instead of a fold and a lookup of the template. Bounded: it stops adding at
+/// Remembers what a scanner keeps per shape of line (a template's counters, how such lines are classified) by the shape
+/// of their messages, with their level and component. The templater tells digits apart from other bytes but never one
+/// digit from another, and a template holds no digit, so two messages of one shape fold into one template: a message
+/// seen before in another shape costs a masked hash and one lookup instead of a fold and a lookup of the template.
+/// Bounded: it stops adding at
 /// <see cref="TemplateShapeCache.Capacity"/> shapes, and stops looking once it is full and misses more often than it
 /// hits (messages whose variable parts are not digits, such as GUIDs).
 /// </summary>
-/// <typeparam name="TValue">What is kept per template.</typeparam>
+/// <typeparam name="TValue">What is kept per shape.</typeparam>
 internal sealed class TemplateShapeCache<TValue>
 {
     private readonly Dictionary<ulong, TValue> _values = [];
@@ -68,18 +94,30 @@ internal sealed class TemplateShapeCache<TValue>
     /// <param name="message">The message.</param>
     /// <param name="shape">Its shape's hash, for <see cref="Add"/> after a miss; 0 when the message is not cached at all.</param>
     /// <param name="value">What is kept for the template, when found.</param>
+    public bool TryGet(ReadOnlySpan<byte> message, out ulong shape, [MaybeNullWhen(false)] out TValue value) =>
+        TryGet(message, default, default, out shape, out value);
+
+    /// <summary>
+    /// Looks up the shape of the message of a line with this level and component: lines that differ only in their
+    /// message's digits share it.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <param name="level">The line's level token.</param>
+    /// <param name="component">The line's component.</param>
+    /// <param name="shape">Its shape's hash, for <see cref="Add"/> after a miss; 0 when the line is not cached at all.</param>
+    /// <param name="value">What is kept for the shape, when found.</param>
     [SkipLocalsInit]
-    public bool TryGet(ReadOnlySpan<byte> message, out ulong shape, [MaybeNullWhen(false)] out TValue value)
+    public bool TryGet(ReadOnlySpan<byte> message, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, out ulong shape, [MaybeNullWhen(false)] out TValue value)
     {
         value = default;
         shape = 0;
-        if (!_enabled || message.Length > TemplateShapeCache.MaxMessageLength)
+        if (!_enabled || message.Length > TemplateShapeCache.MaxMessageLength || level.Length + component.Length > TemplateShapeCache.MaxLevelAndComponentLength)
         {
             return false;
         }
 
-        Span<byte> masked = stackalloc byte[TemplateShapeCache.MaxMessageLength];
-        shape = TemplateShapeCache.ShapeOf(message, masked);
+        Span<byte> masked = stackalloc byte[TemplateShapeCache.MaxMessageLength + TemplateShapeCache.MaxLevelAndComponentLength + 2];
+        shape = TemplateShapeCache.ShapeOf(message, level, component, masked);
         if (_values.TryGetValue(shape, out value))
         {
             _hits++;

@@ -45,6 +45,43 @@ public sealed class TemplateShapeCacheTests
         Assert.Equal(hit ? 1234UL : 0UL, id);
     }
 
+    [Theory]
+    [InlineData("WARN", "sync", "WARN", "sync", true)]
+    [InlineData("WARN", "sync", "INFO", "sync", false)]
+    [InlineData("WARN", "sync", "WARN", "printer", false)]
+    [InlineData("WARN", "", "WAR", "N", false)]
+    [InlineData("", "WARN", "WARN", "", false)]
+    [InlineData("E1", "sync", "E2", "sync", false)]
+    [InlineData("WARN", "pos1", "WARN", "pos2", false)]
+    public void TryGet_LevelAndComponent_AreTheShapesAsTheyAre(string level, string component, string otherLevel, string otherComponent, bool hit)
+    {
+        // One message (its digits aside) at two levels or from two components is two shapes: the level and component are
+        // kept whole, digits too, and where one ends and the other starts counts.
+        var cache = new TemplateShapeCache<ulong>();
+        Assert.False(cache.TryGet("ticket 42 closed"u8, Encoding.UTF8.GetBytes(level), Encoding.UTF8.GetBytes(component), out var shape, out _));
+        cache.Add(shape, 1234);
+
+        var found = cache.TryGet("ticket 97 closed"u8, Encoding.UTF8.GetBytes(otherLevel), Encoding.UTF8.GetBytes(otherComponent), out _, out var id);
+
+        Assert.Equal(hit, found);
+        Assert.Equal(hit ? 1234UL : 0UL, id);
+    }
+
+    [Fact]
+    public void TryGet_LongLevelAndComponent_NotCached()
+    {
+        var cache = new TemplateShapeCache<ulong>();
+        var component = new string('c', TemplateShapeCache.MaxLevelAndComponentLength - 3);
+
+        Assert.False(cache.TryGet("ticket closed"u8, "INFO"u8, Encoding.UTF8.GetBytes(component), out var shape, out _));
+        cache.Add(shape, 1);
+
+        Assert.Equal(0UL, shape);
+        Assert.False(cache.TryGet("ticket closed"u8, "INFO"u8, Encoding.UTF8.GetBytes(component), out _, out _));
+        Assert.False(cache.TryGet("ticket closed"u8, "INF"u8, Encoding.UTF8.GetBytes(component), out shape, out _));
+        Assert.NotEqual(0UL, shape);
+    }
+
     [Fact]
     public void TryGet_LongMessage_NotCached()
     {

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using PosFleet.Logs;
+using PosFleet.Logs.Classification;
+using PosFleet.Logs.Formats;
+using PosFleet.Logs.Scanning;
+
+namespace PosFleet.Tests.Logs.Scanning;
+
+/// <summary>
+/// A line of a shape the scanner met before (its message the same but for its digits, its level and its component the
+/// same) is classified as that one was, where the rules allow it: every line's kind, severity and rule are what the rules
+/// give it on its own, when one message comes at levels and from components that the rules tell apart, and when the
+/// rules read digits (a keyword holding one, a pattern), which turns the shortcut off.
+/// </summary>
+public sealed class ClassificationByShapeTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 17, 0, 0, 0, TimeSpan.Zero);
+
+    // The built-in rules, and one that takes a component into account.
+    private static readonly ClassificationRule Jammed = new()
+    {
+        Name = "printer-jammed", Keywords = ["paper jammed"], Components = ["printer"], Kind = LogKind.Fail,
+    };
+
+    [Fact]
+    public void ClassifiesByShape_DigitInAKeywordOrAPattern_IsOff()
+    {
+        Assert.True(new LogClassifier([.. DefaultClassificationRules.All, Jammed]).ClassifiesByShape);
+        Assert.False(new LogClassifier([.. DefaultClassificationRules.All, new() { Name = "e42", Keywords = ["code E42"], Kind = LogKind.Error }]).ClassifiesByShape);
+        Assert.False(new LogClassifier([.. DefaultClassificationRules.All, new() { Name = "p", Keywords = ["refused"], Pattern = "refused-1", Kind = LogKind.Error }]).ClassifiesByShape);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Scan_OneMessageAtManyLevelsAndComponents_EveryLineClassifiedAsTheRulesSay(int seed)
+    {
+        // The built-in "sync-timeout" rule holds only at warning- and error-class levels, "printer-jammed" only from the
+        // printer: the same message (its digits aside) is a Retry at WARN and nothing at INFO, a Fail from the printer and
+        // nothing from the scanner. A shape kept without its level or component would give each line the first one's answer.
+        var log = Log(seed, 4_000);
+        var classifier = new LogClassifier([.. DefaultClassificationRules.All, Jammed]);
+        Assert.True(classifier.ClassifiesByShape);
+
+        var entries = Scan(log, classifier);
+
+        Assert.Equal(Expected(log, classifier), entries);
+        Assert.Contains(entries, e => e.Kind == LogKind.Retry);
+        Assert.Contains(entries, e => e.Kind == LogKind.Fail && e.Rule == "printer-jammed");
+        Assert.Contains(entries, e => e.Kind == LogKind.None && e.Message.Contains("timed out", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Kind == LogKind.None && e.Message.Contains("paper jammed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scan_KeywordHoldingADigit_TellsMessagesOfOneShapeApart()
+    {
+        // "code E42" and "code E43" differ only in a digit: with a keyword that reads it, each is classified on its own.
+        var classifier = new LogClassifier([.. DefaultClassificationRules.All, new() { Name = "e42", Keywords = ["code E42"], Kind = LogKind.Error }]);
+        var log = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 6).Select(i =>
+            $"2026-11-17T00:00:0{i}.000Z [INFO] term=POS-0001 org=o reader: code E4{2 + (i % 2)} seen\n")));
+
+        var entries = Scan(log, classifier);
+
+        Assert.Equal([LogKind.Error, LogKind.None, LogKind.Error, LogKind.None, LogKind.Error, LogKind.None], entries.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public void Scan_PatternReadingDigits_TellsMessagesOfOneShapeApart()
+    {
+        var classifier = new LogClassifier([new() { Name = "refused-1", Keywords = ["refused"], Pattern = "refused 1$", Kind = LogKind.Offline }]);
+        var log = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 4).Select(i =>
+            $"2026-11-17T00:00:0{i}.000Z [INFO] term=POS-0001 org=o sync: connection refused {1 + (i % 2)}\n")));
+
+        var entries = Scan(log, classifier);
+
+        Assert.Equal([LogKind.Offline, LogKind.None, LogKind.Offline, LogKind.None], entries.Select(e => e.Kind));
+    }
+
+    private static List<(LogKind Kind, LogSeverity Severity, string? Rule, string Message)> Scan(byte[] log, LogClassifier classifier)
+    {
+        // Every line handed over as an entry: every line goes through the loop that classifies it.
+        var entries = new List<(LogKind, LogSeverity, string?, string)>();
+        var plan = new ScanPlan(new LogScanOptions(), classifier, new LogScanFilter(), Start.Year, e => entries.Add((e.Kind, e.Severity, e.Rule, e.Message)), emitAll: true);
+        var scanner = new BlockScanner(plan);
+        scanner.Scan(log, LogFormats.Iso, 0, 0, true, "pos.log", 1);
+        scanner.Complete();
+        return entries;
+    }
+
+    /// <summary>Each line classified on its own, by the rules and the line's own keywords.</summary>
+    private static List<(LogKind, LogSeverity, string?, string)> Expected(byte[] log, LogClassifier classifier)
+    {
+        var expected = new List<(LogKind, LogSeverity, string?, string)>();
+        foreach (var line in Encoding.UTF8.GetString(log).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var level = line[(line.IndexOf('[') + 1)..line.IndexOf(']')];
+            var rest = line[(line.IndexOf(" org=", StringComparison.Ordinal) + 1)..];
+            rest = rest[(rest.IndexOf(' ') + 1)..];
+            var component = rest[..rest.IndexOf(':')];
+            var message = rest[(component.Length + 2)..];
+            var (levelKind, levelSeverity) = LevelTable.Lookup8(Encoding.UTF8.GetBytes(level));
+            var bytes = Encoding.UTF8.GetBytes(message);
+            var c = classifier.Classify(levelKind, levelSeverity, Encoding.UTF8.GetBytes(level), Encoding.UTF8.GetBytes(component), bytes, classifier.FindKeywords(bytes));
+            expected.Add((c.Kind, c.Severity, c.RuleIndex >= 0 ? classifier.Rules[c.RuleIndex].Name : null, message));
+        }
+
+        return expected;
+    }
+
+    private static byte[] Log(int seed, int lines)
+    {
+        var random = new Random(seed);
+        string[] levels = ["INFO", "INFO", "WARN", "ERROR", "DEBUG", "RETRY"];
+        string[] messages =
+        [
+            "sync: the request timed out after {0} ms",
+            "printer: paper jammed at tray {0}",
+            "scanner: paper jammed at tray {0}",
+            "payment: card declined by issuer {0}",
+            "tickets: ticket closed ref=T-{0} total=34.51 EUR items=3",
+        ];
+        var text = new StringBuilder();
+        var time = Start;
+        for (var i = 0; i < lines; i++)
+        {
+            time = time.AddMilliseconds(random.Next(1, 4000));
+            var message = string.Format(CultureInfo.InvariantCulture, messages[random.Next(messages.Length)], random.Next(1_000));
+            text.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-ddTHH:mm:ss.fff}Z [{levels[random.Next(levels.Length)]}] term=POS-{random.Next(40):D4} org=org-{random.Next(3)} {message}\n");
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+}
