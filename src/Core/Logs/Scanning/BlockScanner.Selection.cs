@@ -12,16 +12,24 @@ namespace PosFleet.Logs.Scanning;
 /// <content>A selected line: its template folded and counted, its terminal found or added.</content>
 internal sealed partial class BlockScanner
 {
-    /// <param name="shape">The line's shape, when <paramref name="known"/> is looked up already and not found (0: not cached).</param>
-    /// <param name="known">What is known of the line's shape, when it was looked up (where lines are classified by shape).</param>
+    /// <param name="looked">Whether the line's shape was looked up already (<paramref name="known"/>).</param>
+    /// <param name="known">What is known of the line's shape, when it was looked up and is cached.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Select(
-        ref LineFields fields, LineClassification c, ScanAggregate aggregate, BlockPosition position, ReadOnlySpan<byte> full, bool untimed, ulong shape, LineShape? known)
+        ref LineFields fields, LineClassification c, ScanAggregate aggregate, BlockPosition position, ReadOnlySpan<byte> full, bool untimed, bool looked, LineShape? known)
     {
         aggregate.Selected++;
-        if (!_byShape)
+        if (!looked)
         {
-            _shapes.TryGet(fields.Message, fields.Level, fields.Component, out shape, out known);
+            // Where lines are classified by shape, its level and component are part of it: a shape read by its message
+            // alone would hand its classification to another level's lines.
+            var hit = _byShape
+                ? _shapes.TryGet(fields.Message, fields.Level, fields.Component, out var shape, out known)
+                : _shapes.TryGet(fields.Message, out shape, out known);
+            if (!hit)
+            {
+                known = Remember(shape, c);
+            }
         }
 
         // A line of a shape seen before (the same message but for its digits) has that shape's template: no fold, and no
@@ -60,10 +68,6 @@ internal sealed partial class BlockScanner
             if (known is not null)
             {
                 known.Template = template;
-            }
-            else
-            {
-                _shapes.Add(shape, new LineShape { Classification = c, Template = template });
             }
         }
 
@@ -104,6 +108,19 @@ internal sealed partial class BlockScanner
         {
             template.AddTerminal(hash, terminal.Terminal, terminal.Number);
         }
+    }
+
+    /// <summary>Remembers a shape a lookup missed, with how its line was classified; <see langword="null"/> where the cache takes no more.</summary>
+    private LineShape? Remember(ulong shape, LineClassification c)
+    {
+        if (!_shapes.Accepts(shape))
+        {
+            return null;
+        }
+
+        var known = new LineShape { Classification = c };
+        _shapes.Add(shape, known);
+        return known;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -252,30 +252,33 @@ internal sealed partial class BlockScanner
                 var level = _levels.Find(fields.Level);
                 level.Count++;
 
+                // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
+                var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
+                var noKeyword = !_hasKeywords || (marker is not null && !marked && UnmarkedHoldsNone(block, offset, fields.Message.Length, start, end));
+
                 // A line of a shape met before (its message the same but for its digits, its level and component the same) is
-                // classified as that one was, where the rules allow it: no keyword search, no rule tried.
+                // classified as that one was, where the rules allow it: no keyword search, no rule tried. Not a line that holds
+                // no keyword where every rule needs one: its level alone tells it, for less than a lookup.
+                var looked = _byShape && !(noKeyword && !classifier.HasRulesWithoutKeywords);
                 var shape = 0UL;
                 LineShape? known = null;
                 LineClassification c;
-                if (_byShape && _shapes.TryGet(fields.Message, fields.Level, fields.Component, out shape, out known))
+                if (looked && _shapes.TryGet(fields.Message, fields.Level, fields.Component, out shape, out known))
                 {
                     c = known.Classification;
                 }
                 else
                 {
-                    ulong keywordHits = 0;
-                    if (_hasKeywords)
-                    {
-                        // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
-                        var offset = (nint)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(fields.Message));
-                        keywordHits = marker is not null && !marked && UnmarkedHoldsNone(block, offset, fields.Message.Length, start, end)
-                            ? 0
-                            : offset >= 0 && offset + fields.Message.Length <= block.Length
-                                ? classifier.FindKeywords(fields.Message, block[(int)offset..])
-                                : classifier.FindKeywords(fields.Message);
-                    }
-
+                    var keywordHits = noKeyword
+                        ? 0
+                        : offset >= 0 && offset + fields.Message.Length <= block.Length
+                            ? classifier.FindKeywords(fields.Message, block[(int)offset..])
+                            : classifier.FindKeywords(fields.Message);
                     c = classifier.Classify(level.Kind, level.Severity, fields.Level, fields.Component, fields.Message, keywordHits, plan.PatternTimeouts);
+                    if (looked)
+                    {
+                        known = Remember(shape, c);
+                    }
                 }
 
                 kinds[(int)c.Kind]++;
@@ -286,11 +289,7 @@ internal sealed partial class BlockScanner
                 var selected = selecting[(int)c.Kind] && MatchesSelection(full);
                 if (selected)
                 {
-                    Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line), full, untimed, shape, known);
-                }
-                else if (_byShape && known is null)
-                {
-                    _shapes.Add(shape, new LineShape { Classification = c });
+                    Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line), full, untimed, looked, known);
                 }
 
                 if (plan.OnEntry is not null && (selected || plan.EmitAll))

@@ -10,7 +10,10 @@ namespace PosFleet.Logs.Scanning;
 /// </summary>
 internal sealed class LineShape
 {
-    /// <summary>How the first line of this shape was classified.</summary>
+    /// <summary>
+    /// How the first line of this shape was classified: read only where lines are classified by shape, whose shapes hold
+    /// their level and component.
+    /// </summary>
     public required LineClassification Classification { get; init; }
 
     /// <summary>The counters of the lines' template, from the first of them that was selected.</summary>

@@ -7,8 +7,9 @@ using System.Runtime.Intrinsics;
 namespace PosFleet.Logs.Templates;
 
 /// <summary>
-/// The shape of a message, by which <see cref="TemplateShapeCache{TValue}"/> remembers templates: the message with every
-/// digit read as <c>0</c>, hashed.
+/// The shape of a line, by which <see cref="TemplateShapeCache{TValue}"/> remembers what a scanner keeps: its message with
+/// every digit read as <c>0</c>, then its level and component as they are (empty where only the message counts) and
+/// their lengths, hashed.
 /// </summary>
 internal static class TemplateShapeCache
 {
@@ -20,13 +21,6 @@ internal static class TemplateShapeCache
 
     /// <summary>The most bytes of level and component a shape takes besides its message: a line with more is not cached.</summary>
     public const int MaxLevelAndComponentLength = 64;
-
-    /// <summary>The hash of <paramref name="message"/> with its digits masked, written through <paramref name="masked"/>.</summary>
-    internal static ulong ShapeOf(ReadOnlySpan<byte> message, Span<byte> masked)
-    {
-        Mask(message, masked);
-        return XxHash3.HashToUInt64(masked[..message.Length]);
-    }
 
     /// <summary>
     /// The hash of <paramref name="message"/> with its digits masked, then <paramref name="level"/> and
@@ -43,6 +37,8 @@ internal static class TemplateShapeCache
         n += component.Length;
         masked[n++] = (byte)level.Length;
         masked[n++] = (byte)component.Length;
+
+        // 0 means "not cached": a shape that hashes to it is simply never remembered.
         return XxHash3.HashToUInt64(masked[..n]);
     }
 
@@ -74,13 +70,12 @@ internal static class TemplateShapeCache
 }
 
 /// <summary>
-/// Remembers what a scanner keeps per shape of line (a template's counters, how such lines are classified) by the shape
-/// of their messages, with their level and component. The templater tells digits apart from other bytes but never one
-/// digit from another, and a template holds no digit, so two messages of one shape fold into one template: a message
-/// seen before in another shape costs a masked hash and one lookup instead of a fold and a lookup of the template.
-/// Bounded: it stops adding at
-/// <see cref="TemplateShapeCache.Capacity"/> shapes, and stops looking once it is full and misses more often than it
-/// hits (messages whose variable parts are not digits, such as GUIDs).
+/// Remembers what a scanner keeps per shape of line (a template's counters, how such lines are classified): by the shape
+/// of their messages, or of their messages with their level and component. The templater tells digits apart from other
+/// bytes but never one digit from another, and a template holds no digit, so two messages of one shape fold into one
+/// template: a message seen before in another shape costs a masked hash and one lookup instead of a fold and a lookup of
+/// the template. Bounded: it stops adding at <see cref="TemplateShapeCache.Capacity"/> shapes, and stops looking once
+/// it is full and misses more often than it hits (messages whose variable parts are not digits, such as GUIDs).
 /// </summary>
 /// <typeparam name="TValue">What is kept per shape.</typeparam>
 internal sealed class TemplateShapeCache<TValue>
@@ -90,16 +85,16 @@ internal sealed class TemplateShapeCache<TValue>
     private long _missesWhenFull;
     private bool _enabled = true;
 
-    /// <summary>Looks the message's shape up.</summary>
+    /// <summary>Looks the message's shape up, whatever the line's level and component.</summary>
     /// <param name="message">The message.</param>
     /// <param name="shape">Its shape's hash, for <see cref="Add"/> after a miss; 0 when the message is not cached at all.</param>
-    /// <param name="value">What is kept for the template, when found.</param>
+    /// <param name="value">What is kept for the shape, when found.</param>
     public bool TryGet(ReadOnlySpan<byte> message, out ulong shape, [MaybeNullWhen(false)] out TValue value) =>
         TryGet(message, default, default, out shape, out value);
 
     /// <summary>
-    /// Looks up the shape of the message of a line with this level and component: lines that differ only in their
-    /// message's digits share it.
+    /// Looks up the shape of a line with this message, level and component: lines that differ only in their message's
+    /// digits share it.
     /// </summary>
     /// <param name="message">The message.</param>
     /// <param name="level">The line's level token.</param>
@@ -132,10 +127,13 @@ internal sealed class TemplateShapeCache<TValue>
         return false;
     }
 
-    /// <summary>Remembers what is kept for the template of a shape <see cref="TryGet"/> missed.</summary>
+    /// <summary>Whether <see cref="Add"/> would remember a shape that a lookup missed: what is kept need not be made otherwise.</summary>
+    public bool Accepts(ulong shape) => _enabled && shape != 0 && _values.Count < TemplateShapeCache.Capacity;
+
+    /// <summary>Remembers what is kept for a shape that a lookup missed, where the cache <see cref="Accepts"/> it.</summary>
     public void Add(ulong shape, TValue value)
     {
-        if (_enabled && shape != 0 && _values.Count < TemplateShapeCache.Capacity)
+        if (Accepts(shape))
         {
             _values[shape] = value;
         }

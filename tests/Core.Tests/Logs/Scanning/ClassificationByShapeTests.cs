@@ -28,7 +28,7 @@ public sealed class ClassificationByShapeTests
     {
         Assert.True(new LogClassifier([.. DefaultClassificationRules.All, Jammed]).ClassifiesByShape);
         Assert.False(new LogClassifier([.. DefaultClassificationRules.All, new() { Name = "e42", Keywords = ["code E42"], Kind = LogKind.Error }]).ClassifiesByShape);
-        Assert.False(new LogClassifier([.. DefaultClassificationRules.All, new() { Name = "p", Keywords = ["refused"], Pattern = "refused-1", Kind = LogKind.Error }]).ClassifiesByShape);
+        Assert.False(new LogClassifier([.. DefaultClassificationRules.All, new() { Name = "p", Keywords = ["refused"], Pattern = "refused", Kind = LogKind.Error }]).ClassifiesByShape);
     }
 
     [Theory]
@@ -50,6 +50,47 @@ public sealed class ClassificationByShapeTests
         Assert.Contains(entries, e => e.Kind == LogKind.Fail && e.Rule == "printer-jammed");
         Assert.Contains(entries, e => e.Kind == LogKind.None && e.Message.Contains("timed out", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Kind == LogKind.None && e.Message.Contains("paper jammed", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(false, true, false)]
+    [InlineData(true, false, false)]
+    [InlineData(true, true, true)]
+    [InlineData(false, false, true)]
+    public void Scan_ByShape_CountsWhatAScanThatClassifiesEveryLineCounts(bool wide, bool filtered, bool entries)
+    {
+        // The same rules with one more that never applies but has a pattern, which turns classification by shape off: both
+        // scans must count alike, every template with its kind, severity, rule and count. With more than 64 keywords (the
+        // exact search past the summary mask), with a text filter that selects some lines of a shape and not others (a
+        // shape first met unselected), and with every line read by the loop that classifies it or most by the plain loop.
+        ClassificationRule[] rules = [.. DefaultClassificationRules.All, Jammed];
+        if (wide)
+        {
+            rules = [.. rules, new() { Name = "many", Keywords = [.. Enumerable.Range(0, 70).Select(i => $"keyword{(char)('a' + (i % 26))}{(char)('a' + (i / 26))}x")], Kind = LogKind.Error }];
+        }
+
+        var inert = new ClassificationRule { Name = "inert", Keywords = ["never written"], Pattern = "never", Kind = LogKind.Error };
+        var byShape = new LogClassifier(rules);
+        var everyLine = new LogClassifier([.. rules, inert]);
+        Assert.True(byShape.ClassifiesByShape);
+        Assert.False(everyLine.ClassifiesByShape);
+        Assert.Equal(wide, byShape.IsWide);
+        var filter = filtered ? new LogScanFilter { Text = "tray 7" } : new LogScanFilter();
+        var log = Log(3, 6_000);
+
+        var expected = ScanAggregate(log, everyLine, filter, entries);
+        var actual = ScanAggregate(log, byShape, filter, entries);
+
+        Assert.Equal(expected.LinesInScope, actual.LinesInScope);
+        Assert.Equal(expected.Selected, actual.Selected);
+        Assert.Equal(expected.Kinds, actual.Kinds);
+        Assert.Equal(expected.Severities, actual.Severities);
+        Assert.Equal(
+            expected.Templates.Select(t => (t.Key, t.Value.Template, t.Value.Kind, t.Value.Severity, t.Value.RuleIndex, t.Value.Count)).OrderBy(t => t.Key),
+            actual.Templates.Select(t => (t.Key, t.Value.Template, t.Value.Kind, t.Value.Severity, t.Value.RuleIndex, t.Value.Count)).OrderBy(t => t.Key));
+        Assert.True(actual.Selected > 100, $"selected {actual.Selected}");
+        Assert.Contains(actual.Templates.Values, t => t.Kind == LogKind.Fail);
     }
 
     [Fact]
@@ -75,6 +116,14 @@ public sealed class ClassificationByShapeTests
         var entries = Scan(log, classifier);
 
         Assert.Equal([LogKind.Offline, LogKind.None, LogKind.Offline, LogKind.None], entries.Select(e => e.Kind));
+    }
+
+    private static ScanAggregate ScanAggregate(byte[] log, LogClassifier classifier, LogScanFilter filter, bool entries)
+    {
+        var plan = new ScanPlan(new LogScanOptions(), classifier, filter, Start.Year, entries ? _ => { } : null, emitAll: entries);
+        var scanner = new BlockScanner(plan);
+        scanner.Scan(log, LogFormats.Iso, 0, 0, true, "pos.log", 1);
+        return scanner.Complete();
     }
 
     private static List<(LogKind Kind, LogSeverity Severity, string? Rule, string Message)> Scan(byte[] log, LogClassifier classifier)
@@ -115,6 +164,9 @@ public sealed class ClassificationByShapeTests
         string[] messages =
         [
             "sync: the request timed out after {0} ms",
+            "sync: the request TIMED OUT after {0} ms",
+            "sync: timeout{0} reached",
+            "payment: CARD DECLINED by issuer {0}",
             "printer: paper jammed at tray {0}",
             "scanner: paper jammed at tray {0}",
             "payment: card declined by issuer {0}",

@@ -16,10 +16,10 @@ public sealed class TemplateShapeCacheTests
         foreach (var line in LoghubSystem.Load(system).Lines)
         {
             var destination = new byte[(line.Length * 3) + 16];
-            var masked = new byte[line.Length];
+            var masked = new byte[line.Length + 2];
             var id = MessageTemplater.Fold(line, destination, out var written);
             var template = Encoding.UTF8.GetString(destination, 0, written);
-            TemplateShapeCache.ShapeOf(line, masked);
+            TemplateShapeCache.ShapeOf(line, default, default, masked);
 
             Assert.Equal(id, MessageTemplater.Fold(masked.AsSpan(0, line.Length), destination, out written));
             Assert.Equal(template, Encoding.UTF8.GetString(destination, 0, written));
