@@ -5,8 +5,9 @@ namespace PosFleet.Logs.Scanning;
 
 /// <summary>
 /// What a scanner remembers of a shape of line (<see cref="TemplateShapeCache{TValue}"/>: the message but for its digits,
-/// the level, the component): how such lines are classified, where the rules allow it
-/// (<see cref="LogClassifier.ClassifiesByShape"/>), and the counters of their template once one of them was selected.
+/// with the level and component where lines are classified by shape): how such lines are classified, where the rules
+/// allow it (<see cref="LogClassifier.ClassifiesByShape"/>), and the counters of their template once one of them was
+/// selected.
 /// </summary>
 internal sealed class LineShape
 {

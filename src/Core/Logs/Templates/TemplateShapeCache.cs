@@ -73,7 +73,7 @@ internal static class TemplateShapeCache
 /// Remembers what a scanner keeps per shape of line (a template's counters, how such lines are classified): by the shape
 /// of their messages, or of their messages with their level and component. The templater tells digits apart from other
 /// bytes but never one digit from another, and a template holds no digit, so two messages of one shape fold into one
-/// template: a message seen before in another shape costs a masked hash and one lookup instead of a fold and a lookup of
+/// template: a message whose shape was seen before costs a masked hash and one lookup instead of a fold and a lookup of
 /// the template. Bounded: it stops adding at <see cref="TemplateShapeCache.Capacity"/> shapes, and stops looking once
 /// it is full and misses more often than it hits (messages whose variable parts are not digits, such as GUIDs).
 /// </summary>
@@ -127,7 +127,7 @@ internal sealed class TemplateShapeCache<TValue>
         return false;
     }
 
-    /// <summary>Whether <see cref="Add"/> would remember a shape that a lookup missed: what is kept need not be made otherwise.</summary>
+    /// <summary>Whether <see cref="Add"/> would remember a shape that a lookup missed: so that a caller makes no value the cache would drop.</summary>
     public bool Accepts(ulong shape) => _enabled && shape != 0 && _values.Count < TemplateShapeCache.Capacity;
 
     /// <summary>Remembers what is kept for a shape that a lookup missed, where the cache <see cref="Accepts"/> it.</summary>

@@ -83,6 +83,25 @@ public sealed class TemplateShapeCacheTests
     }
 
     [Fact]
+    public void Accepts_ShapeZeroOrFullCache_TakesNothing()
+    {
+        // What a caller asks before it makes a value to keep: never shape 0 ("not cached"), never once the cache is full.
+        var cache = new TemplateShapeCache<ulong>();
+        Assert.False(cache.Accepts(0));
+        Assert.True(cache.Accepts(1));
+        for (var i = 0; i < TemplateShapeCache.Capacity; i++)
+        {
+            Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(i)} gone"), out var shape, out _));
+            Assert.True(cache.Accepts(shape));
+            cache.Add(shape, 1);
+        }
+
+        Assert.False(cache.TryGet("id new gone"u8, out var more, out _));
+        Assert.NotEqual(0UL, more);
+        Assert.False(cache.Accepts(more));
+    }
+
+    [Fact]
     public void TryGet_LongMessage_NotCached()
     {
         var cache = new TemplateShapeCache<ulong>();
@@ -114,6 +133,7 @@ public sealed class TemplateShapeCacheTests
 
         Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(7)} gone"), out var after, out _));
         Assert.Equal(0UL, after);
+        Assert.False(cache.Accepts(12345));
     }
 
     private static string Letters(int i) => string.Concat(i.ToString("x4").Select(c => (char)('g' + Convert.ToInt32(c.ToString(), 16))));
