@@ -80,7 +80,13 @@ internal static class TemplateShapeCache
 /// <typeparam name="TValue">What is kept per shape.</typeparam>
 internal sealed class TemplateShapeCache<TValue>
 {
-    private readonly Dictionary<ulong, TValue> _values = [];
+    // Open addressing over twice the capacity, by the shape's own bits (a hash already): a lookup is a load or two, where a
+    // dictionary's costs a division and a chain. Shape 0 marks an empty slot: it is never kept.
+    private const int Slots = TemplateShapeCache.Capacity * 2;
+
+    private readonly ulong[] _shapes = new ulong[Slots];
+    private readonly TValue[] _values = new TValue[Slots];
+    private int _count;
     private long _hits;
     private long _missesWhenFull;
     private bool _enabled = true;
@@ -113,13 +119,17 @@ internal sealed class TemplateShapeCache<TValue>
 
         Span<byte> masked = stackalloc byte[TemplateShapeCache.MaxMessageLength + TemplateShapeCache.MaxLevelAndComponentLength + 2];
         shape = TemplateShapeCache.ShapeOf(message, level, component, masked);
-        if (_values.TryGetValue(shape, out value))
+        for (var slot = SlotOf(shape); _shapes[slot] != 0; slot = (slot + 1) & (Slots - 1))
         {
-            _hits++;
-            return true;
+            if (_shapes[slot] == shape)
+            {
+                value = _values[slot];
+                _hits++;
+                return true;
+            }
         }
 
-        if (_values.Count >= TemplateShapeCache.Capacity && ++_missesWhenFull > _hits)
+        if (_count >= TemplateShapeCache.Capacity && ++_missesWhenFull > _hits)
         {
             _enabled = false;
         }
@@ -128,14 +138,25 @@ internal sealed class TemplateShapeCache<TValue>
     }
 
     /// <summary>Whether <see cref="Add"/> would remember a shape that a lookup missed: so that a caller makes no value the cache would drop.</summary>
-    public bool Accepts(ulong shape) => _enabled && shape != 0 && _values.Count < TemplateShapeCache.Capacity;
+    public bool Accepts(ulong shape) => _enabled && shape != 0 && _count < TemplateShapeCache.Capacity;
 
     /// <summary>Remembers what is kept for a shape that a lookup missed, where the cache <see cref="Accepts"/> it.</summary>
     public void Add(ulong shape, TValue value)
     {
-        if (Accepts(shape))
+        if (!Accepts(shape))
         {
-            _values[shape] = value;
+            return;
         }
+
+        var slot = SlotOf(shape);
+        while (_shapes[slot] != 0 && _shapes[slot] != shape)
+        {
+            slot = (slot + 1) & (Slots - 1);
+        }
+
+        _count += _shapes[slot] == 0 ? 1 : 0;
+        (_shapes[slot], _values[slot]) = (shape, value);
     }
+
+    private static int SlotOf(ulong shape) => (int)(shape >> 32) & (Slots - 1);
 }
