@@ -81,11 +81,14 @@ internal static class TemplateShapeCache
 internal sealed class TemplateShapeCache<TValue>
 {
     // Open addressing over twice the capacity, by the shape's own bits (a hash already): a lookup is a load or two, where a
-    // dictionary's costs a division and a chain. Shape 0 marks an empty slot: it is never kept.
+    // dictionary's is a bucket and an entry. Shape 0 marks an empty slot: it is never kept. The table is made at the first
+    // shape kept (until then every lookup reads a shared empty one), so that a scan of a few lines does not make it.
     private const int Slots = TemplateShapeCache.Capacity * 2;
 
-    private readonly ulong[] _shapes = new ulong[Slots];
-    private readonly TValue[] _values = new TValue[Slots];
+    private static readonly ulong[] NoShapes = new ulong[Slots];
+
+    private ulong[] _shapes = NoShapes;
+    private TValue[] _values = [];
     private int _count;
     private long _hits;
     private long _missesWhenFull;
@@ -146,6 +149,11 @@ internal sealed class TemplateShapeCache<TValue>
         if (!Accepts(shape))
         {
             return;
+        }
+
+        if (_shapes == NoShapes)
+        {
+            (_shapes, _values) = (new ulong[Slots], new TValue[Slots]);
         }
 
         var slot = SlotOf(shape);

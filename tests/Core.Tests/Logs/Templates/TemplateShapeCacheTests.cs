@@ -102,6 +102,45 @@ public sealed class TemplateShapeCacheTests
     }
 
     [Fact]
+    public void TryGet_Full_FindsEveryShapeKept()
+    {
+        // A full cache: half its slots taken, so that many shapes sit past their first slot, each found with its own value.
+        var cache = new TemplateShapeCache<ulong>();
+        for (var i = 0; i < TemplateShapeCache.Capacity; i++)
+        {
+            Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(i)} gone"), out var shape, out _));
+            cache.Add(shape, (ulong)i + 1);
+        }
+
+        for (var i = 0; i < TemplateShapeCache.Capacity; i++)
+        {
+            Assert.True(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(i)} gone"), out _, out var kept), $"shape {i} not found");
+            Assert.Equal((ulong)i + 1, kept);
+        }
+    }
+
+    [Fact]
+    public void Add_ShapeAlreadyKept_ReplacesItsValueAndTakesNoRoom()
+    {
+        var cache = new TemplateShapeCache<ulong>();
+        Assert.False(cache.TryGet("ticket 1 closed"u8, out var shape, out _));
+        cache.Add(shape, 1);
+        cache.Add(shape, 2);
+
+        Assert.True(cache.TryGet("ticket 2 closed"u8, out _, out var kept));
+        Assert.Equal(2UL, kept);
+        for (var i = 1; i < TemplateShapeCache.Capacity; i++)
+        {
+            Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(i)} gone"), out var other, out _));
+            Assert.True(cache.Accepts(other), $"shape {i} refused");
+            cache.Add(other, (ulong)i);
+        }
+
+        Assert.False(cache.TryGet("id new gone"u8, out var more, out _));
+        Assert.False(cache.Accepts(more));
+    }
+
+    [Fact]
     public void TryGet_LongMessage_NotCached()
     {
         var cache = new TemplateShapeCache<ulong>();
