@@ -105,12 +105,7 @@ public sealed class TemplateShapeCacheTests
     public void TryGet_Full_FindsEveryShapeKept()
     {
         // A full cache: half its slots taken, so that many shapes sit past their first slot, each found with its own value.
-        var cache = new TemplateShapeCache<ulong>();
-        for (var i = 0; i < TemplateShapeCache.Capacity; i++)
-        {
-            Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(i)} gone"), out var shape, out _));
-            cache.Add(shape, (ulong)i + 1);
-        }
+        var cache = Full();
 
         for (var i = 0; i < TemplateShapeCache.Capacity; i++)
         {
@@ -158,12 +153,7 @@ public sealed class TemplateShapeCacheTests
     public void TryGet_FullAndMissing_StopsLooking()
     {
         // Messages whose variable parts are letters (every shape new): once full, the cache gives up and keeps nothing more.
-        var cache = new TemplateShapeCache<ulong>();
-        for (var i = 0; i < TemplateShapeCache.Capacity; i++)
-        {
-            Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(i)} gone"), out var shape, out _));
-            cache.Add(shape, (ulong)i + 1);
-        }
+        var cache = Full();
 
         Assert.True(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(7)} gone"), out _, out var kept));
         Assert.Equal(8UL, kept);
@@ -173,6 +163,19 @@ public sealed class TemplateShapeCacheTests
         Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(7)} gone"), out var after, out _));
         Assert.Equal(0UL, after);
         Assert.False(cache.Accepts(12345));
+    }
+
+    /// <summary>A cache filled with shapes whose variable parts are letters (every one new), shape <c>i</c> kept as <c>i + 1</c>.</summary>
+    private static TemplateShapeCache<ulong> Full()
+    {
+        var cache = new TemplateShapeCache<ulong>();
+        for (var i = 0; i < TemplateShapeCache.Capacity; i++)
+        {
+            Assert.False(cache.TryGet(Encoding.UTF8.GetBytes($"id {Letters(i)} gone"), out var shape, out _));
+            cache.Add(shape, (ulong)i + 1);
+        }
+
+        return cache;
     }
 
     private static string Letters(int i) => string.Concat(i.ToString("x4").Select(c => (char)('g' + Convert.ToInt32(c.ToString(), 16))));
