@@ -24,6 +24,10 @@ internal sealed partial class KeywordMarker
     private const int Buckets = 8;
     private const int ExactBits = 4096;
 
+    // Past this many windows the buckets are left as the first pass fills them (see AssignBuckets).
+    private const int MaxImprovedWindows = 64;
+    private const int MaxImprovingPasses = 8;
+
     /// <summary>Bytes read before the first marked position of a 64-byte step, and after its last.</summary>
     private const int Before = Window - 1;
 
@@ -53,7 +57,7 @@ internal sealed partial class KeywordMarker
     private KeywordMarker(byte[][] variants, bool wide)
     {
         _wide = wide && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
-        var windows = variants.Select(v => BitConverter.ToUInt32(v, v.Length - Window) | 0x20202020u).Distinct().ToArray();
+        var windows = variants.Select(v => BitConverter.ToUInt32(v, v.Length - Window) | 0x20202020u).Distinct().Order().ToArray();
         foreach (var w in windows)
         {
             var slot = NibbleTables.Slot(w);
@@ -65,41 +69,20 @@ internal sealed partial class KeywordMarker
         _ascii = windows.All(w => (w & 0x80808080u) == 0);
 
         // Windows that share bytes share a bucket, so that a bucket's tables admit few four-byte sequences besides its own.
-        var bucketBytes = new HashSet<byte>[Buckets, Window];
-        for (var b = 0; b < Buckets; b++)
-        {
-            for (var j = 0; j < Window; j++)
-            {
-                bucketBytes[b, j] = [];
-            }
-        }
-
+        var bucketOf = AssignBuckets(windows);
+        AdmittedSequences = Enumerable.Range(0, Buckets).Sum(b => Admitted(windows, bucketOf, b));
         var tables = new byte[Window * 2][];
         for (var t = 0; t < tables.Length; t++)
         {
             tables[t] = new byte[32];
         }
 
-        foreach (var w in windows.OrderBy(w => w))
+        for (var i = 0; i < windows.Length; i++)
         {
-            var best = 0;
-            var bestGrowth = double.MaxValue;
-            for (var b = 0; b < Buckets; b++)
-            {
-                var growth = Admitted(bucketBytes, b, w) - Admitted(bucketBytes, b, null);
-                if (growth < bestGrowth)
-                {
-                    (best, bestGrowth) = (b, growth);
-                }
-            }
-
-            var bit = (byte)(1 << best);
+            var bit = (byte)(1 << bucketOf[i]);
             for (var j = 0; j < Window; j++)
             {
-                var f = (byte)(w >> (8 * j));
-                bucketBytes[best, j].Add(f);
-
-                NibbleTables.Add(tables[2 * j], tables[(2 * j) + 1], f, bit);
+                NibbleTables.Add(tables[2 * j], tables[(2 * j) + 1], (byte)(windows[i] >> (8 * j)), bit);
             }
         }
 
@@ -154,6 +137,17 @@ internal sealed partial class KeywordMarker
             : _ascii ? Step256(ref p, ascii: true)
             : Step256(ref p, ascii: false);
         return found == 0 ? 0 : Refine(ref p, found);
+    }
+
+    /// <summary>
+    /// The positions of <c>data[at..at + 64)</c> that the bucket tables and the word end admit, before <see cref="Mark64"/>'s
+    /// exact check drops those that are no window: the work the tables leave to that check. Not for the first or last step.
+    /// </summary>
+    internal ulong Candidates(ReadOnlySpan<byte> data, int at)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(at, Before);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(at, data.Length - 64 - After);
+        return Step256(ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at), ascii: false);
     }
 
     [SkipLocalsInit]
@@ -244,20 +238,141 @@ internal sealed partial class KeywordMarker
         (byte)0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32,
         0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32);
 
-    /// <summary>How many four-byte sequences bucket <paramref name="b"/>'s tables admit, with <paramref name="extra"/> added.</summary>
-    private static double Admitted(HashSet<byte>[,] bucketBytes, int b, uint? extra)
+    /// <summary>How many four-byte sequences the buckets' tables admit in all: the windows and the others their nibbles make.</summary>
+    internal long AdmittedSequences { get; }
+
+    /// <summary>
+    /// The bucket of each window. Each window in turn goes where it adds the fewest admitted sequences; then, while it
+    /// lowers the total, a window moves to another bucket or two windows of different buckets trade places. The first
+    /// pass alone depends on the order of the windows: the built-in rules' <c>aper</c> and <c>cked</c> (out of paper,
+    /// database is locked) in one bucket admit <c>cket</c>, which ends every "ticket" of a POS log.
+    /// </summary>
+    private static int[] AssignBuckets(uint[] windows)
     {
-        double admitted = 1;
-        for (var j = 0; j < Window; j++)
+        var bucketOf = new int[windows.Length];
+        Array.Fill(bucketOf, -1);
+        var cost = new long[Buckets];
+        for (var i = 0; i < windows.Length; i++)
         {
-            var bytes = new HashSet<byte>(bucketBytes[b, j]);
-            if (extra is { } w)
+            var (best, bestCost) = (0, long.MaxValue);
+            for (var b = 0; b < Buckets; b++)
             {
-                bytes.Add((byte)(w >> (8 * j)));
+                bucketOf[i] = b;
+                var with = Admitted(windows, bucketOf, b) - cost[b];
+                if (with < bestCost)
+                {
+                    (best, bestCost) = (b, with);
+                }
             }
 
-            // A nibble table admits every pairing of the low and high nibbles of the bytes it holds.
-            admitted *= bytes.Select(x => x & 0xF).Distinct().Count() * bytes.Select(x => x >> 4).Distinct().Count();
+            bucketOf[i] = best;
+            cost[best] += bestCost;
+        }
+
+        // Each pass is quadratic in the windows (the trades cubic): bounded, and skipped where buckets hold so many windows
+        // that their tables admit nearly everything whatever the choice.
+        if (windows.Length > MaxImprovedWindows)
+        {
+            return bucketOf;
+        }
+
+        for (var pass = 0; pass < MaxImprovingPasses; pass++)
+        {
+            var improved = false;
+            for (var i = 0; i < windows.Length; i++)
+            {
+                for (var b = 0; b < Buckets; b++)
+                {
+                    improved |= TryChange(windows, bucketOf, cost, i, b, -1);
+                }
+            }
+
+            for (var i = 0; i < windows.Length; i++)
+            {
+                for (var k = i + 1; k < windows.Length; k++)
+                {
+                    improved |= TryChange(windows, bucketOf, cost, i, bucketOf[k], k);
+                }
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return bucketOf;
+    }
+
+    /// <summary>
+    /// Moves window <paramref name="i"/> to bucket <paramref name="b"/> (and, with <paramref name="k"/> ≥ 0, window
+    /// <paramref name="k"/> of that bucket to <paramref name="i"/>'s), and keeps the change only where it lowers the total.
+    /// </summary>
+    private static bool TryChange(uint[] windows, int[] bucketOf, long[] cost, int i, int b, int k)
+    {
+        var a = bucketOf[i];
+        if (a == b)
+        {
+            return false;
+        }
+
+        bucketOf[i] = b;
+        if (k >= 0)
+        {
+            bucketOf[k] = a;
+        }
+
+        var (costA, costB) = (Admitted(windows, bucketOf, a), Admitted(windows, bucketOf, b));
+        if (costA + costB < cost[a] + cost[b])
+        {
+            (cost[a], cost[b]) = (costA, costB);
+            return true;
+        }
+
+        bucketOf[i] = a;
+        if (k >= 0)
+        {
+            bucketOf[k] = b;
+        }
+
+        return false;
+    }
+
+    /// <summary>How many four-byte sequences bucket <paramref name="b"/>'s tables admit (0 for an empty bucket).</summary>
+    private static long Admitted(uint[] windows, int[] bucketOf, int b)
+    {
+        // A nibble table admits every pairing of the low and high nibbles of the bytes it holds: per position, the bytes'
+        // distinct low nibbles and distinct high nibbles, as bit masks.
+        Span<int> low = stackalloc int[Window];
+        Span<int> high = stackalloc int[Window];
+        low.Clear();
+        high.Clear();
+        var any = false;
+        for (var i = 0; i < windows.Length; i++)
+        {
+            if (bucketOf[i] != b)
+            {
+                continue;
+            }
+
+            any = true;
+            for (var j = 0; j < Window; j++)
+            {
+                var f = (byte)(windows[i] >> (8 * j));
+                low[j] |= 1 << (f & 0xF);
+                high[j] |= 1 << (f >> 4);
+            }
+        }
+
+        if (!any)
+        {
+            return 0;
+        }
+
+        long admitted = 1;
+        for (var j = 0; j < Window; j++)
+        {
+            admitted *= BitOperations.PopCount((uint)low[j]) * BitOperations.PopCount((uint)high[j]);
         }
 
         return admitted;

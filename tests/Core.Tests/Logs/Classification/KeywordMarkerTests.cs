@@ -94,6 +94,24 @@ public sealed class KeywordMarkerTests
         Assert.Equal([false, false, false, false, true, true, true, true], Marks(block, classifier, wide));
     }
 
+    [Avx2Fact]
+    public void Create_BuiltInRules_TablesAdmitNoWordOfCommonPosLines()
+    {
+        // Bucketed in one pass in sorted order, "out of paper" and "database is locked" shared a bucket whose tables admitted
+        // "cket" before a word end: every "ticket" of a POS log went to the exact check.
+        var classifier = new LogClassifier(DefaultClassificationRules.All);
+        var marker = KeywordMarker.Create(classifier.KeywordVariants, wide: false)!;
+        var text = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(
+            "tickets: ticket closed ref=T-570487 total=34.51 EUR; sync completed, 258 changes uploaded; cash drawer opened\n", 20)));
+
+        for (var at = 64; at <= text.Length - 65; at += 64)
+        {
+            Assert.Equal(0UL, marker.Candidates(text, at));
+        }
+
+        Assert.True(marker.AdmittedSequences <= 74, $"{marker.AdmittedSequences} sequences admitted");
+    }
+
     [Avx2Theory]
     [MemberData(nameof(Widths))]
     public void Marks_EveryByteAfterAKeyword_MarkExactlyWhenItEndsAWord(bool wide)
