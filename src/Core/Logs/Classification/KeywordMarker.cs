@@ -13,7 +13,8 @@ namespace PosFleet.Logs.Classification;
 /// bytes of <c>printer offline</c> or <c>card declined</c> followed by a word's end are rarer than their first bytes,
 /// which begin common words (<c>printer</c>, <c>payment</c>). The four-byte windows are spread over eight buckets of
 /// nibble tables (the "Teddy" technique of Hyperscan and ripgrep, here on the end of the keyword); a hit of the tables
-/// is kept only when its four folded bytes are one of the windows exactly. A mark is a superset: the line's own search
+/// is kept only when its four folded bytes are one of the windows exactly, and the eight bytes up to it a keyword's end
+/// (all of a shorter keyword). A mark is a superset: the line's own search
 /// (<see cref="LogClassifier.FindKeywords(ReadOnlySpan{byte})"/>) decides.
 /// </summary>
 internal sealed partial class KeywordMarker
@@ -33,6 +34,12 @@ internal sealed partial class KeywordMarker
 
     private const int After = 1;
 
+    /// <summary>How many bytes of each keyword's end a mark's exact check compares (all of a shorter keyword).</summary>
+    private const int Tail = 8;
+
+    /// <summary>Bytes the exact check reads before the first position of a 64-byte step.</summary>
+    private const int Reach = Tail - 1;
+
     // Where the word classes are in the 512-bit tables.
     private const int WordLow512 = Window * 2;
     private const int WordHigh512 = WordLow512 + 1;
@@ -47,6 +54,11 @@ internal sealed partial class KeywordMarker
     private readonly Vector256<byte> _wordLow = WordClassLow;
     private readonly Vector256<byte> _wordHigh = WordClassHigh;
     private readonly ulong[] _exact = new ulong[ExactBits / 64];
+
+    // The keywords' last Tail bytes, folded, with the mask of those a keyword has (the last ones, for a shorter keyword),
+    // by the exact slot of their window: those of slot s are _tails[_tailStart[s].._tailStart[s + 1]].
+    private readonly (ulong Value, ulong Mask)[] _tails;
+    private readonly int[] _tailStart = new int[ExactBits + 1];
     private readonly bool _wordEnd;
     private readonly bool _wide;
 
@@ -63,6 +75,19 @@ internal sealed partial class KeywordMarker
             var slot = NibbleTables.Slot(w);
             _exact[slot >> 6] |= 1UL << (slot & 63);
         }
+
+        var tails = variants.Select(TailOf).Distinct().OrderBy(t => NibbleTables.Slot((uint)(t.Value >> 32))).ToArray();
+        foreach (var t in tails)
+        {
+            _tailStart[NibbleTables.Slot((uint)(t.Value >> 32)) + 1]++;
+        }
+
+        for (var slot = 0; slot < ExactBits; slot++)
+        {
+            _tailStart[slot + 1] += _tailStart[slot];
+        }
+
+        _tails = tails;
 
         // A keyword that ends with a blank or a sign ends a word by itself: the byte after it says nothing.
         _wordEnd = variants.All(v => WholeWord.IsWordByte(v[^1]));
@@ -123,9 +148,9 @@ internal sealed partial class KeywordMarker
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public ulong Mark64(ReadOnlySpan<byte> data, int at)
     {
-        if (at < Before || data.Length - at < 64 + After)
+        if (at < Reach || data.Length - at < 64 + After)
         {
-            // The first step of the block and its last are read from a padded copy.
+            // The first steps of the block and its last are read from a padded copy.
             return MarkPadded(data, at);
         }
 
@@ -155,16 +180,16 @@ internal sealed partial class KeywordMarker
     {
         // The first and last steps of a block, from a copy with zeros around it: a zero ends a word, and no window holds
         // one (unless it is a blank once folded, which only adds a mark).
-        Span<byte> pad = stackalloc byte[Before + 64 + After + 32];
+        Span<byte> pad = stackalloc byte[Reach + 64 + After + 32];
         pad.Clear();
-        var from = Math.Max(0, at - Before);
+        var from = Math.Max(0, at - Reach);
         var to = Math.Min(data.Length, at + 64 + After);
         if (to > from)
         {
-            data[from..to].CopyTo(pad[(Before - (at - from))..]);
+            data[from..to].CopyTo(pad[(Reach - (at - from))..]);
         }
 
-        ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pad), Before);
+        ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pad), Reach);
         var marks = Refine(ref p, Step256(ref p, ascii: false));
         var valid = data.Length - at;
         return valid >= 64 ? marks : marks & ((1UL << Math.Max(valid, 0)) - 1);
@@ -197,7 +222,11 @@ internal sealed partial class KeywordMarker
         return marks;
     }
 
-    /// <summary>Keeps the marks whose four folded bytes are one of the windows (the tables admit some others).</summary>
+    /// <summary>
+    /// Keeps the marks where a keyword's last bytes, folded, end: their four bytes one of the windows (the tables admit
+    /// some others), then the eight bytes up to the mark those of a keyword's end. A word that only shares its last four
+    /// bytes with a keyword (the "low paper" of a POS log, against "out of paper") is no mark.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ulong Refine(ref byte p, ulong marks)
     {
@@ -208,13 +237,42 @@ internal sealed partial class KeywordMarker
             marks &= marks - 1;
             var w = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref p, i - Before)) | 0x20202020u;
             var slot = NibbleTables.Slot(w);
-            if ((_exact[slot >> 6] & (1UL << (slot & 63))) == 0)
+            if ((_exact[slot >> 6] & (1UL << (slot & 63))) == 0 || !EndsKeyword(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, i - Reach)), slot))
             {
                 kept &= ~(1UL << i);
             }
         }
 
         return kept;
+    }
+
+    /// <summary>Whether <paramref name="eight"/>, the eight bytes up to a mark, end with one of the keywords whose window has <paramref name="slot"/>.</summary>
+    private bool EndsKeyword(ulong eight, int slot)
+    {
+        var folded = eight | 0x2020202020202020UL;
+        foreach (var (value, mask) in _tails.AsSpan(_tailStart[slot], _tailStart[slot + 1] - _tailStart[slot]))
+        {
+            if ((folded & mask) == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A spelling's last <see cref="Tail"/> bytes, folded, as read little-endian, and the mask of those it has.</summary>
+    private static (ulong Value, ulong Mask) TailOf(byte[] variant)
+    {
+        var n = Math.Min(variant.Length, Tail);
+        ulong value = 0;
+        for (var k = 0; k < n; k++)
+        {
+            value |= (ulong)(variant[variant.Length - n + k] | 0x20) << (8 * (Tail - n + k));
+        }
+
+        var mask = n == Tail ? ulong.MaxValue : ulong.MaxValue << (8 * (Tail - n));
+        return (value, mask);
     }
 
     /// <summary>

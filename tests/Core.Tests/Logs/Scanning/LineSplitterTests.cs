@@ -71,15 +71,14 @@ public sealed class LineSplitterTests
                 Assert.Fail($"length {length}, {Width(wide)}: the line ending at {expected[differs].End} is {(actual[differs].Item3 ? "" : "not ")}marked, its marks say otherwise");
             }
 
-            // A mark is a superset: every line holding a keyword is marked; and the rule itself, byte by byte: a line
-            // holding the end of a keyword's last four bytes (case-folded) before a word's end is marked, and a marked line
-            // holds a place whose four folded bytes fall in a slot of those windows, before a word's end.
-            var windows = Windows(marker, classifier);
+            // A mark is a superset: every line holding a keyword is marked; and the rule itself, byte by byte: a line is
+            // marked exactly when it holds the end of a keyword's last eight bytes (all of a shorter one), case-folded,
+            // before a word's end.
+            var tails = Tails(marker, classifier);
             foreach (var (line, keyword) in expected.Zip(actual, (e, a) => (e, a.Item3)))
             {
                 Assert.True(keyword || !line.HoldsKeyword, $"length {length}, {Width(wide)}: the line ending at {line.End} holds a keyword and is not marked");
-                Assert.True(keyword || !windows.Any(data, line.Start, line.End, exact: true), $"length {length}, {Width(wide)}: the line ending at {line.End} holds a window and is not marked");
-                Assert.True(!keyword || windows.Any(data, line.Start, line.End, exact: false), $"length {length}, {Width(wide)}: the line ending at {line.End} is marked and holds no window");
+                Assert.True(keyword == tails.Any(data, line.Start, line.End), $"length {length}, {Width(wide)}: the line ending at {line.End} is {(keyword ? "" : "not ")}marked, and holds {(keyword ? "no" : "a")} keyword's end");
             }
         }
     }
@@ -144,41 +143,44 @@ public sealed class LineSplitterTests
 
     private static string Width(bool wide) => wide ? "512-bit steps" : "256-bit steps";
 
-    private static KeywordWindows Windows(KeywordMarker? marker, LogClassifier classifier) =>
-        marker is null ? new([], [], WordEnd: false) : new(
-            [.. classifier.KeywordVariants.Select(Window)],
-            [.. classifier.KeywordVariants.Select(v => NibbleTables.Slot(Window(v)))],
+    private static KeywordTails Tails(KeywordMarker? marker, LogClassifier classifier) =>
+        marker is null ? new([], WordEnd: false) : new(
+            [.. classifier.KeywordVariants.Select(v => v.AsSpan(Math.Max(0, v.Length - 8)).ToArray().Select(b => (byte)(b | 0x20)).ToArray())],
             classifier.KeywordVariants.All(v => WholeWord.IsWordByte(v[^1])));
 
-    private static uint Window(byte[] variant) => BitConverter.ToUInt32(variant, variant.Length - KeywordMarker.Window) | 0x20202020u;
-
     /// <summary>
-    /// The marker's rule byte by byte: a place is marked when the four bytes ending there, case-folded (zeros around the
-    /// data), are a keyword's last four (or, <paramref name="Slots"/>, share its slot: the marker keeps no more than these)
-    /// and, when every keyword ends in a word byte, the byte after it does not.
+    /// The marker's rule byte by byte: a place is marked when the bytes ending there, case-folded (zeros around the data),
+    /// end with a keyword's last eight (all of a shorter one) and, when every keyword ends in a word byte, the byte after
+    /// it does not.
     /// </summary>
-    private sealed record KeywordWindows(HashSet<uint> Exact, HashSet<int> Slots, bool WordEnd)
+    private sealed record KeywordTails(byte[][] Folded, bool WordEnd)
     {
-        public bool Any(byte[] data, int start, int end, bool exact)
+        public bool Any(byte[] data, int start, int end)
         {
             for (var i = start; i < end; i++)
             {
-                uint window = 0;
-                for (var j = 0; j < KeywordMarker.Window; j++)
-                {
-                    var at = i - (KeywordMarker.Window - 1) + j;
-                    window |= (uint)(at >= 0 ? data[at] : 0) << (8 * j);
-                }
-
-                window |= 0x20202020u;
                 var endsWord = !WordEnd || i + 1 >= data.Length || !WholeWord.IsWordByte(data[i + 1]);
-                if (endsWord && (exact ? Exact.Contains(window) : Slots.Contains(NibbleTables.Slot(window))))
+                if (endsWord && Folded.Any(t => Ends(data, i, t)))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private static bool Ends(byte[] data, int i, byte[] tail)
+        {
+            for (var j = 0; j < tail.Length; j++)
+            {
+                var at = i - tail.Length + 1 + j;
+                if (((at >= 0 ? data[at] : 0) | 0x20) != tail[j])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }
