@@ -8,34 +8,29 @@ namespace PosFleet.Logs.Classification;
 
 /// <summary>
 /// Marks, in one pass over a block, the few places where a keyword may end, so that a line with no mark is known to hold
-/// no keyword without a search of its own. A keyword is recognised by its last four bytes, case-folded, followed by a byte
-/// that is not a word byte (keywords match whole words): in text about printers, payments and connections the last
-/// bytes of <c>printer offline</c> or <c>card declined</c> followed by a word's end are rarer than their first bytes,
-/// which begin common words (<c>printer</c>, <c>payment</c>). The four-byte windows are spread over eight buckets of
-/// nibble tables (the "Teddy" technique of Hyperscan and ripgrep, here on the end of the keyword); a hit of the tables
-/// is kept only when its four folded bytes are one of the windows exactly, and the eight bytes up to it a keyword's end
-/// (all of a shorter keyword). A mark is a superset: the line's own search
+/// no keyword without a search of its own. The tables look a keyword up by its last four bytes, case-folded, followed by
+/// a byte that is not a word byte (keywords match whole words): in text about printers, payments and connections the
+/// last bytes of <c>printer offline</c> or <c>card declined</c> followed by a word's end are rarer than their first
+/// bytes, which begin common words (<c>printer</c>, <c>payment</c>). The four-byte windows are spread over eight buckets
+/// of nibble tables (the "Teddy" technique of Hyperscan and ripgrep, here on the end of the keyword; see
+/// <see cref="KeywordBuckets"/>); a hit of the tables is kept only when its four folded bytes are one of the windows,
+/// and the eight bytes up to it a keyword's end (all of a shorter keyword). A mark is a superset: the line's own search
 /// (<see cref="LogClassifier.FindKeywords(ReadOnlySpan{byte})"/>) decides.
 /// </summary>
 internal sealed partial class KeywordMarker
 {
-    /// <summary>How many bytes of each keyword's end are compared.</summary>
+    /// <summary>How many bytes of each keyword's end the tables look up.</summary>
     public const int Window = 4;
 
-    private const int Buckets = 8;
     private const int ExactBits = 4096;
 
-    // Past this many windows the buckets are left as the first pass fills them (see AssignBuckets).
-    private const int MaxImprovedWindows = 64;
-    private const int MaxImprovingPasses = 8;
-
-    /// <summary>Bytes read before the first marked position of a 64-byte step, and after its last.</summary>
+    /// <summary>Bytes the tables read before the first position of a 64-byte step, and after its last.</summary>
     private const int Before = Window - 1;
 
     private const int After = 1;
 
     /// <summary>How many bytes of each keyword's end a mark's exact check compares (all of a shorter keyword).</summary>
-    private const int Tail = 8;
+    public const int Tail = 8;
 
     /// <summary>Bytes the exact check reads before the first position of a 64-byte step.</summary>
     private const int Reach = Tail - 1;
@@ -53,6 +48,8 @@ internal sealed partial class KeywordMarker
     // The word classes for 256-bit steps, read from the instance: a static property's vector is made by a call at each use.
     private readonly Vector256<byte> _wordLow = WordClassLow;
     private readonly Vector256<byte> _wordHigh = WordClassHigh;
+    // The exact check: first the window's slot in this bit set (512 bytes, where most table hits that are no window stop),
+    // then the keywords' tails of that slot.
     private readonly ulong[] _exact = new ulong[ExactBits / 64];
 
     // The keywords' last Tail bytes, folded, with the mask of those a keyword has (the last ones, for a shorter keyword),
@@ -93,9 +90,8 @@ internal sealed partial class KeywordMarker
         _wordEnd = variants.All(v => WholeWord.IsWordByte(v[^1]));
         _ascii = windows.All(w => (w & 0x80808080u) == 0);
 
-        // Windows that share bytes share a bucket, so that a bucket's tables admit few four-byte sequences besides its own.
-        var bucketOf = AssignBuckets(windows);
-        AdmittedSequences = Enumerable.Range(0, Buckets).Sum(b => Admitted(windows, bucketOf, b));
+        // Windows that share nibbles share a bucket, so that a bucket's tables admit few four-byte sequences besides its own.
+        var bucketOf = KeywordBuckets.Assign(windows);
         var tables = new byte[Window * 2][];
         for (var t = 0; t < tables.Length; t++)
         {
@@ -164,22 +160,12 @@ internal sealed partial class KeywordMarker
         return found == 0 ? 0 : Refine(ref p, found);
     }
 
-    /// <summary>
-    /// The positions of <c>data[at..at + 64)</c> that the bucket tables and the word end admit, before <see cref="Mark64"/>'s
-    /// exact check drops those that are no window: the work the tables leave to that check. Not for the first or last step.
-    /// </summary>
-    internal ulong Candidates(ReadOnlySpan<byte> data, int at)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(at, Before);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(at, data.Length - 64 - After);
-        return Step256(ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at), ascii: false);
-    }
-
     [SkipLocalsInit]
     private ulong MarkPadded(ReadOnlySpan<byte> data, int at)
     {
-        // The first and last steps of a block, from a copy with zeros around it: a zero ends a word, and no window holds
-        // one (unless it is a blank once folded, which only adds a mark).
+        // The first and last steps of a block, from a copy with zeros around it: a zero ends a word, and folds to a blank.
+        // A keyword's tail may start with a blank (" offline", of "printer offline"): "offline" at the very start of a
+        // block is then marked, one more mark than needed, which the line's own search drops.
         Span<byte> pad = stackalloc byte[Reach + 64 + After + 32];
         pad.Clear();
         var from = Math.Max(0, at - Reach);
@@ -295,145 +281,5 @@ internal sealed partial class KeywordMarker
     private static Vector256<byte> WordClassHigh => Vector256.Create(
         (byte)0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32,
         0, 0, 8, 1, 2, 4 | 16, 2, 4, 32, 32, 32, 32, 32, 32, 32, 32);
-
-    /// <summary>How many four-byte sequences the buckets' tables admit in all: the windows and the others their nibbles make.</summary>
-    internal long AdmittedSequences { get; }
-
-    /// <summary>
-    /// The bucket of each window. Each window in turn goes where it adds the fewest admitted sequences; then, while it
-    /// lowers the total, a window moves to another bucket or two windows of different buckets trade places. The first
-    /// pass alone depends on the order of the windows: the built-in rules' <c>aper</c> and <c>cked</c> (out of paper,
-    /// database is locked) in one bucket admit <c>cket</c>, which ends every "ticket" of a POS log.
-    /// </summary>
-    private static int[] AssignBuckets(uint[] windows)
-    {
-        var bucketOf = new int[windows.Length];
-        Array.Fill(bucketOf, -1);
-        var cost = new long[Buckets];
-        for (var i = 0; i < windows.Length; i++)
-        {
-            var (best, bestCost) = (0, long.MaxValue);
-            for (var b = 0; b < Buckets; b++)
-            {
-                bucketOf[i] = b;
-                var with = Admitted(windows, bucketOf, b) - cost[b];
-                if (with < bestCost)
-                {
-                    (best, bestCost) = (b, with);
-                }
-            }
-
-            bucketOf[i] = best;
-            cost[best] += bestCost;
-        }
-
-        // Each pass is quadratic in the windows (the trades cubic): bounded, and skipped where buckets hold so many windows
-        // that their tables admit nearly everything whatever the choice.
-        if (windows.Length > MaxImprovedWindows)
-        {
-            return bucketOf;
-        }
-
-        for (var pass = 0; pass < MaxImprovingPasses; pass++)
-        {
-            var improved = false;
-            for (var i = 0; i < windows.Length; i++)
-            {
-                for (var b = 0; b < Buckets; b++)
-                {
-                    improved |= TryChange(windows, bucketOf, cost, i, b, -1);
-                }
-            }
-
-            for (var i = 0; i < windows.Length; i++)
-            {
-                for (var k = i + 1; k < windows.Length; k++)
-                {
-                    improved |= TryChange(windows, bucketOf, cost, i, bucketOf[k], k);
-                }
-            }
-
-            if (!improved)
-            {
-                break;
-            }
-        }
-
-        return bucketOf;
-    }
-
-    /// <summary>
-    /// Moves window <paramref name="i"/> to bucket <paramref name="b"/> (and, with <paramref name="k"/> ≥ 0, window
-    /// <paramref name="k"/> of that bucket to <paramref name="i"/>'s), and keeps the change only where it lowers the total.
-    /// </summary>
-    private static bool TryChange(uint[] windows, int[] bucketOf, long[] cost, int i, int b, int k)
-    {
-        var a = bucketOf[i];
-        if (a == b)
-        {
-            return false;
-        }
-
-        bucketOf[i] = b;
-        if (k >= 0)
-        {
-            bucketOf[k] = a;
-        }
-
-        var (costA, costB) = (Admitted(windows, bucketOf, a), Admitted(windows, bucketOf, b));
-        if (costA + costB < cost[a] + cost[b])
-        {
-            (cost[a], cost[b]) = (costA, costB);
-            return true;
-        }
-
-        bucketOf[i] = a;
-        if (k >= 0)
-        {
-            bucketOf[k] = b;
-        }
-
-        return false;
-    }
-
-    /// <summary>How many four-byte sequences bucket <paramref name="b"/>'s tables admit (0 for an empty bucket).</summary>
-    private static long Admitted(uint[] windows, int[] bucketOf, int b)
-    {
-        // A nibble table admits every pairing of the low and high nibbles of the bytes it holds: per position, the bytes'
-        // distinct low nibbles and distinct high nibbles, as bit masks.
-        Span<int> low = stackalloc int[Window];
-        Span<int> high = stackalloc int[Window];
-        low.Clear();
-        high.Clear();
-        var any = false;
-        for (var i = 0; i < windows.Length; i++)
-        {
-            if (bucketOf[i] != b)
-            {
-                continue;
-            }
-
-            any = true;
-            for (var j = 0; j < Window; j++)
-            {
-                var f = (byte)(windows[i] >> (8 * j));
-                low[j] |= 1 << (f & 0xF);
-                high[j] |= 1 << (f >> 4);
-            }
-        }
-
-        if (!any)
-        {
-            return 0;
-        }
-
-        long admitted = 1;
-        for (var j = 0; j < Window; j++)
-        {
-            admitted *= BitOperations.PopCount((uint)low[j]) * BitOperations.PopCount((uint)high[j]);
-        }
-
-        return admitted;
-    }
 
 }

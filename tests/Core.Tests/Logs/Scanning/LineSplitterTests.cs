@@ -74,7 +74,7 @@ public sealed class LineSplitterTests
             // A mark is a superset: every line holding a keyword is marked; and the rule itself, byte by byte: a line is
             // marked exactly when it holds the end of a keyword's last eight bytes (all of a shorter one), case-folded,
             // before a word's end.
-            var tails = Tails(marker, classifier);
+            var tails = marker is null ? new KeywordTails([], WordEnd: false) : KeywordTails.Of(classifier);
             foreach (var (line, keyword) in expected.Zip(actual, (e, a) => (e, a.Item3)))
             {
                 Assert.True(keyword || !line.HoldsKeyword, $"length {length}, {Width(wide)}: the line ending at {line.End} holds a keyword and is not marked");
@@ -142,45 +142,4 @@ public sealed class LineSplitterTests
     }
 
     private static string Width(bool wide) => wide ? "512-bit steps" : "256-bit steps";
-
-    private static KeywordTails Tails(KeywordMarker? marker, LogClassifier classifier) =>
-        marker is null ? new([], WordEnd: false) : new(
-            [.. classifier.KeywordVariants.Select(v => v.AsSpan(Math.Max(0, v.Length - 8)).ToArray().Select(b => (byte)(b | 0x20)).ToArray())],
-            classifier.KeywordVariants.All(v => WholeWord.IsWordByte(v[^1])));
-
-    /// <summary>
-    /// The marker's rule byte by byte: a place is marked when the bytes ending there, case-folded (zeros around the data),
-    /// end with a keyword's last eight (all of a shorter one) and, when every keyword ends in a word byte, the byte after
-    /// it does not.
-    /// </summary>
-    private sealed record KeywordTails(byte[][] Folded, bool WordEnd)
-    {
-        public bool Any(byte[] data, int start, int end)
-        {
-            for (var i = start; i < end; i++)
-            {
-                var endsWord = !WordEnd || i + 1 >= data.Length || !WholeWord.IsWordByte(data[i + 1]);
-                if (endsWord && Folded.Any(t => Ends(data, i, t)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Ends(byte[] data, int i, byte[] tail)
-        {
-            for (var j = 0; j < tail.Length; j++)
-            {
-                var at = i - tail.Length + 1 + j;
-                if (((at >= 0 ? data[at] : 0) | 0x20) != tail[j])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
 }
