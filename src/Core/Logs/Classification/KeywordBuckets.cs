@@ -4,10 +4,12 @@ namespace PosFleet.Logs.Classification;
 
 /// <summary>
 /// Spreads the keyword marker's four-byte windows over its eight buckets of nibble tables. A bucket's tables admit every
-/// four-byte sequence whose bytes, position by position, have a low nibble and a high nibble of some window in the bucket:
-/// windows that share nibbles share a bucket, so that the tables admit few sequences besides the windows, each of which
-/// the marker's exact check must then drop. Each window in turn goes where it adds the fewest admitted sequences; then,
-/// while it lowers the total, a window moves to another bucket or two windows of different buckets trade places.
+/// four-byte sequence whose bytes, position by position, have the low nibble of some window in the bucket and the high
+/// nibble of some window in it, not always the same one: windows that share nibbles share a bucket, so that the tables
+/// admit few sequences besides the windows, each of which the marker's exact check must then drop. Each window in turn
+/// goes where it adds the fewest admitted sequences; then, while it lowers the total, a window moves to another bucket or
+/// two windows of different buckets trade places. The result is a local optimum: no such move or trade lowers the total,
+/// unless the passes stop at their bound first.
 /// </summary>
 /// <remarks>
 /// The first pass alone, in sorted order, put the built-in rules' <c>aper</c> and <c>cked</c> (out of paper, database is
@@ -20,14 +22,14 @@ internal static class KeywordBuckets
     public const int Count = 8;
 
     // The trades of two windows make a pass quadratic in the windows: past this many, the moves alone. Passes stop when
-    // one changes nothing, and after this many.
+    // one changes nothing (each pass that changes something lowers the total), and after this many in any case.
     private const int MaxTradedWindows = 256;
-    private const int MaxPasses = 8;
+    private const int MaxPasses = 64;
 
     /// <summary>The bucket of each window (folded, as read little-endian), in <c>[0, Count)</c>.</summary>
     public static int[] Assign(ReadOnlySpan<uint> windows)
     {
-        var buckets = new Tables(windows.ToArray());
+        var buckets = new BucketNibbles(windows.ToArray());
         for (var i = 0; i < windows.Length; i++)
         {
             var (best, bestGrowth) = (0, long.MaxValue);
@@ -54,11 +56,14 @@ internal static class KeywordBuckets
                 }
             }
 
-            for (var i = 0; windows.Length <= MaxTradedWindows && i < windows.Length; i++)
+            if (windows.Length <= MaxTradedWindows)
             {
-                for (var k = i + 1; k < windows.Length; k++)
+                for (var i = 0; i < windows.Length; i++)
                 {
-                    improved |= buckets.TrySwap(i, k);
+                    for (var k = i + 1; k < windows.Length; k++)
+                    {
+                        improved |= buckets.TrySwap(i, k);
+                    }
                 }
             }
 
@@ -75,7 +80,7 @@ internal static class KeywordBuckets
     /// The buckets being filled: per bucket, position and nibble, how many of its windows have that nibble there, so that
     /// a window added or taken away changes a bucket's count of admitted sequences in a few steps.
     /// </summary>
-    private sealed class Tables(uint[] windows)
+    private sealed class BucketNibbles(uint[] windows)
     {
         private const int Positions = KeywordMarker.Window;
 
@@ -85,7 +90,6 @@ internal static class KeywordBuckets
         // Per bucket and position, the nibbles its windows have there, as bit masks.
         private readonly int[] _lowSeen = new int[Count * Positions];
         private readonly int[] _highSeen = new int[Count * Positions];
-        private readonly int[] _size = new int[Count];
 
         public int[] BucketOf { get; } = [.. Enumerable.Repeat(-1, windows.Length)];
 
@@ -157,14 +161,9 @@ internal static class KeywordBuckets
             Put(k, from, 1);
         }
 
-        /// <summary>How many sequences bucket <paramref name="b"/>'s tables admit: 0 when it holds no window.</summary>
+        /// <summary>How many sequences bucket <paramref name="b"/>'s tables admit: 0 when it holds no window (no nibble seen).</summary>
         private long Admitted(int b)
         {
-            if (_size[b] == 0)
-            {
-                return 0;
-            }
-
             long admitted = 1;
             for (var j = 0; j < Positions; j++)
             {
@@ -176,7 +175,6 @@ internal static class KeywordBuckets
 
         private void Put(int i, int b, int delta)
         {
-            _size[b] += delta;
             for (var j = 0; j < Positions; j++)
             {
                 var f = (byte)(windows[i] >> (8 * j));

@@ -24,9 +24,10 @@ internal sealed partial class KeywordMarker
 
     private const int ExactBits = 4096;
 
-    /// <summary>Bytes the tables read before the first position of a 64-byte step, and after its last.</summary>
+    /// <summary>Bytes the tables read before the first position of a 64-byte step.</summary>
     private const int Before = Window - 1;
 
+    /// <summary>Bytes the word-end check reads after the last position of a 64-byte step.</summary>
     private const int After = 1;
 
     /// <summary>How many bytes of each keyword's end a mark's exact check compares (all of a shorter keyword).</summary>
@@ -49,7 +50,7 @@ internal sealed partial class KeywordMarker
     private readonly Vector256<byte> _wordLow = WordClassLow;
     private readonly Vector256<byte> _wordHigh = WordClassHigh;
     // The exact check: first the window's slot in this bit set (512 bytes, where most table hits that are no window stop),
-    // then the keywords' tails of that slot.
+    // then the keywords' tails of that slot. _tailStart alone would decide, but is 16 KiB to read from.
     private readonly ulong[] _exact = new ulong[ExactBits / 64];
 
     // The keywords' last Tail bytes, folded, with the mask of those a keyword has (the last ones, for a shorter keyword),
@@ -146,7 +147,7 @@ internal sealed partial class KeywordMarker
     {
         if (at < Reach || data.Length - at < 64 + After)
         {
-            // The first steps of the block and its last are read from a padded copy.
+            // The first step of the block and its last are read from a padded copy.
             return MarkPadded(data, at);
         }
 

@@ -99,7 +99,7 @@ public sealed class KeywordMarkerTests
 
     [Avx2Theory]
     [MemberData(nameof(Widths))]
-    public void Marks_ATailStartingWithABlank_AtTheBlocksStart(bool wide)
+    public void Marks_BlankTailAtTheBlocksStart_MarksItsLine_AndAWindowWithoutItsTailNot(bool wide)
     {
         // Before a block the marker reads zeros, which fold to a blank: the tail " offline" of "printer offline" then ends
         // at "offline" at the very start of a block, one mark more than needed, which the line's own search drops. Within
