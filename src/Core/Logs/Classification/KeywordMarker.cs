@@ -49,6 +49,7 @@ internal sealed partial class KeywordMarker
     // The word classes for 256-bit steps, read from the instance: a static property's vector is made by a call at each use.
     private readonly Vector256<byte> _wordLow = WordClassLow;
     private readonly Vector256<byte> _wordHigh = WordClassHigh;
+
     // The exact check: first the window's slot in this bit set (512 bytes, where most table hits that are no window stop),
     // then the keywords' tails of that slot. _tailStart alone would decide, but is 16 KiB to read from.
     private readonly ulong[] _exact = new ulong[ExactBits / 64];
