@@ -1,30 +1,11 @@
 using System.CommandLine;
 using PosFleet.Cli;
-using PosFleet.Cli.Commands;
-using PosFleet.Cli.Status;
-using PosFleet.Cli.Sync;
-using PosFleet.Cli.Updates;
 
 // First of all, so that Ctrl+C or SIGTERM at any point of the run is the command's to answer (exit 130), never the
 // runtime's default (killed by the signal, or 143). An ingest then commits what it has read, which may take a few seconds.
 using var signals = new TerminationSignals(grace: TimeSpan.FromSeconds(30));
 
-var root = new RootCommand("posfleet: run a fleet of point-of-sale terminals from a back office.")
-{
-    ScanCommand.Create(),
-    GenerateCommand.Create(),
-    DemoCommand.Create(),
-    IngestCommand.Create(),
-    SearchCommand.Create(),
-    DashboardCommand.Create(),
-    DigestCommand.Create(),
-    TerminalCommand.Create(),
-    ChangesCommand.Create(),
-    PosFleet.Cli.Actions.ActionCommand.Create(),
-    StatusCommand.Create(),
-    PackageCommand.Create(),
-    PosFleet.Cli.Notifications.NotificationsCommand.Create(),
-};
+var root = PosFleetCommands.Root(args);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
