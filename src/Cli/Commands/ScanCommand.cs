@@ -40,6 +40,8 @@ internal static class ScanCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // The line loop and the marks, compiled on the other core while this one composes the scanner (JIT builds).
+            ScanWarmUp.Start();
             if (parse.GetValue(since) is not null && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
             {
                 return Fail(ExitCodes.Usage, "--since cannot be combined with --from or --to: use one or the other.");

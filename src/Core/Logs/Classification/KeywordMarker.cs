@@ -235,6 +235,7 @@ internal sealed partial class KeywordMarker
     }
 
     /// <summary>Whether <paramref name="eight"/>, the eight bytes up to a mark, end with one of the keywords whose window has <paramref name="slot"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool EndsKeyword(ulong eight, int slot)
     {
         var folded = eight | 0x2020202020202020UL;

@@ -79,6 +79,7 @@ internal static class MessageTail
     /// becomes a trailing-zero count. Gives up (and reads nothing) when an answer could lie past those 64 bytes or the
     /// window holds a tab.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseWindow(ReadOnlySpan<byte> rest, ref LineFields fields)
     {
         if (rest.Length < 64 || !Vector256.IsHardwareAccelerated)

@@ -27,6 +27,7 @@ internal static class TemplateShapeCache
     /// <paramref name="component"/> as they are, and their lengths (so that no two triples make the same bytes), written
     /// through <paramref name="masked"/>, which must hold them all.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ulong ShapeOf(ReadOnlySpan<byte> message, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, Span<byte> masked)
     {
         Mask(message, masked);
