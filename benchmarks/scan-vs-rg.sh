@@ -167,6 +167,14 @@ if ! grep -q '/libclrjit\.so$' <<<"$jit_libs" || ! grep -q '/libcoreclr\.so$' <<
 fi
 jit_dll=$(find "$OUT/jit/.store" -name posfleet.dll -path '*/tools/*' 2>/dev/null | head -1 || true)
 echo "jit as installed: $(cut -d/ -f1-2 <<<"${jit_dll#"$OUT/jit/.store/"}") $(sed 's|.*/tools/|tools/|' <<<"$jit_dll") (maps $(basename -a $jit_libs | paste -sd' ') from $(dirname "$(head -1 <<<"$jit_libs")"))"
+# The framework-dependent builds must leave dynamic code on: a runtimeconfig that turns it off (as a build of a project
+# with PublishAot does) also turns off ScanWarmUp, which compiles the scan's hot methods on the second core at start.
+for cfg in $(find "$OUT/jit/.store" "$OUT/r2r/.store" -name posfleet.runtimeconfig.json -path '*/tools/*' 2>/dev/null); do
+  if jq -e '.runtimeOptions.configProperties["System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported"] == false' "$cfg" >/dev/null; then
+    echo "scan-vs-rg: FAILED: $cfg turns dynamic code off: the JIT build would not compile the scan's hot methods ahead" >&2
+    exit 1
+  fi
+done
 r2r_libs=$(loaded "$r2r" | grep -E '/lib(coreclr|clrjit)\.so$' || true)
 if ! grep -q '/libclrjit\.so$' <<<"$r2r_libs" || ! grep -q '/libcoreclr\.so$' <<<"$r2r_libs"; then
   echo "scan-vs-rg: FAILED: $r2r does not load libcoreclr.so and libclrjit.so: it is not a framework-dependent build" >&2

@@ -50,7 +50,7 @@ internal static class IngestCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            // The line loop and the marks, compiled on the other core while this one composes the ingester (JIT builds).
+            // The scan's hot methods, compiled on the other core while the ingester is composed (JIT builds).
             ScanWarmUp.Start();
             // SQLite's asynchronous calls complete synchronously: without this the action would not hand its task to
             // the Ctrl+C/SIGTERM handler until the first real wait, and a signal during retention would end the

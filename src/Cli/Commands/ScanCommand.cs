@@ -40,7 +40,7 @@ internal static class ScanCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            // The line loop and the marks, compiled on the other core while this one composes the scanner (JIT builds).
+            // The scan's hot methods, compiled on the other core while the scanner is composed (JIT builds).
             ScanWarmUp.Start();
             if (parse.GetValue(since) is not null && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
             {

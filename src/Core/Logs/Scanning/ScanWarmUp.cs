@@ -8,15 +8,19 @@ namespace PosFleet.Logs.Scanning;
 
 /// <summary>
 /// Compiles the scan's hot methods (those marked <see cref="MethodImplOptions.AggressiveOptimization"/>: the line loop,
-/// the newline and keyword marks, the selection of a line) on a thread-pool thread, for a process that runs on the JIT.
+/// the newline and keyword marks, the selection of a line, the per-line readers of a message and its shape) on a
+/// background thread, for a process that runs on the JIT.
 /// <para>
 /// A command-line scan starts with it. Until the first block is read, its start (commands, dependency injection, options,
-/// the classifier's tables) keeps one core busy for a tenth of a second or more, and the other waits. The hot methods are
-/// compiled fully optimized on their first call, tens of milliseconds for the line loop alone; started here, that work is
-/// done on the waiting core, and the first block finds them compiled. A thread that calls one while it is still being
-/// compiled waits for that compilation, as it would for its own.
+/// the classifier's tables) keeps one core busy for a quarter of a second or more, and the other waits. The hot methods are
+/// compiled fully optimized on their first call, about 75 ms of CPU for all of them (benchmarks/README.md, "the JIT
+/// build's start"); started here, that work is done on the waiting core, and on the machine measured it was over before
+/// the first block was read. A thread that calls one while it is still being compiled waits for that compilation, as it
+/// would for its own.
 /// </para>
-/// Under NativeAOT all code is compiled already, and nothing is done.
+/// Nothing is done under NativeAOT (all code is compiled already), on a single core (there is no waiting core), or where
+/// the runtime configuration turns dynamic code off (<see cref="RuntimeFeature.IsDynamicCodeCompiled"/> is then false even
+/// on the JIT: a build of a project that sets <c>PublishAot</c>, not the packages the tool ships).
 /// </summary>
 internal static class ScanWarmUp
 {
@@ -26,15 +30,16 @@ internal static class ScanWarmUp
     /// <summary>How many hot methods the warm-up has compiled so far (a method that could not be is not counted).</summary>
     internal static int Prepared => Volatile.Read(ref _prepared);
 
-    /// <summary>Starts compiling the hot methods on a thread-pool thread; once per process, and only on the JIT.</summary>
+    /// <summary>Starts compiling the hot methods on a background thread of its own: once per process, on the JIT, with two cores or more.</summary>
     public static void Start()
     {
-        if (!RuntimeFeature.IsDynamicCodeCompiled || Interlocked.Exchange(ref _started, 1) != 0)
+        if (!RuntimeFeature.IsDynamicCodeCompiled || Environment.ProcessorCount < 2 || Interlocked.Exchange(ref _started, 1) != 0)
         {
             return;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(static _ => Prepare(), null);
+        // A thread of its own, not the pool's: the scan's blocks are the pool's work, and none of them waits behind this one.
+        new Thread(Prepare) { IsBackground = true, Name = "PosFleet scan warm-up" }.Start();
     }
 
     /// <summary>The hot methods: those of the scan's types marked <see cref="MethodImplOptions.AggressiveOptimization"/>.</summary>
@@ -54,17 +59,19 @@ internal static class ScanWarmUp
 
     private static void Prepare()
     {
-        foreach (var method in Methods())
+        try
         {
-            try
+            foreach (var method in Methods())
             {
                 RuntimeHelpers.PrepareMethod(method.MethodHandle);
                 Interlocked.Increment(ref _prepared);
             }
-            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or TypeLoadException)
-            {
-                // Compiled on its first call instead, as without this class.
-            }
+        }
+        catch (Exception)
+        {
+            // Whatever the JIT or the reflection throws (a missing assembly, no memory), the methods left are compiled on
+            // their first call instead, as without this class, and the scan reports what it meets there. An exception
+            // escaping this thread would end the process.
         }
     }
 }

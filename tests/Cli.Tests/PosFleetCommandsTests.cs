@@ -1,10 +1,20 @@
 using PosFleet.Tests;
 
-namespace PosFleet.Cli.Tests.Commands;
+namespace PosFleet.Cli.Tests;
 
 /// <summary>The command tree is built for the command a run names, or whole when it names none.</summary>
-public sealed class CommandTreeTests
+public sealed class PosFleetCommandsTests : IDisposable
 {
+    private const string Log = """
+        2026-11-20T08:00:00.000Z [ERROR] term=POS-1 org=ACME tickets: could not save ticket ref=T-100 : error 7
+        2026-11-20T09:00:00.000Z [INFO] term=POS-3 org=BETA tickets: ticket closed ref=T-300
+
+        """;
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
     public static TheoryData<string> Names => [.. PosFleetCommands.All.Select(c => c.Name)];
 
     [Theory]
@@ -53,5 +63,31 @@ public sealed class CommandTreeTests
         Assert.Equal(2, code);
         Assert.Contains("scna", stderr, StringComparison.Ordinal);
         Assert.Contains("posfleet --help", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommandHelp_FromTheCommandAlone_ListsItsOptions()
+    {
+        var (code, stdout, stderr) = await PosFleetProcess.RunAsync("scan", "--help");
+
+        Assert.True(code == 0, stderr);
+        foreach (var option in new[] { "--since", "--from", "--pattern", "--rules", "--json", "--threads" })
+        {
+            Assert.Contains(option, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ResponseFile_RunsTheCommandItNames_AsTheSameWordsWould()
+    {
+        var log = _dir.File("a.log", Log);
+        var rsp = _dir.File("args.rsp", $"scan\n{log}\n--json\n");
+
+        var direct = await PosFleetProcess.RunAsync("scan", log, "--json");
+        var viaFile = await PosFleetProcess.RunAsync("@" + rsp);
+
+        Assert.True(direct.ExitCode == 0, direct.Stderr);
+        Assert.Equal(direct.ExitCode, viaFile.ExitCode);
+        Assert.Equal(direct.Stdout, viaFile.Stdout);
     }
 }
