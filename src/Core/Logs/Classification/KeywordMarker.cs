@@ -162,6 +162,7 @@ internal sealed partial class KeywordMarker
         return found == 0 ? 0 : Refine(ref p, found);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     private ulong MarkPadded(ReadOnlySpan<byte> data, int at)
     {

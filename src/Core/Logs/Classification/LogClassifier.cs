@@ -170,6 +170,7 @@ internal sealed class LogClassifier
 
     /// <summary>Classifies a line whose level token alone means (<paramref name="levelKind"/>, <paramref name="levelSeverity"/>).</summary>
     /// <param name="timeouts">Per rule, the pattern timeouts of one scan or ingest (the classifier's own totals count them too).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     public LineClassification Classify(
         LogKind levelKind, LogSeverity levelSeverity, ReadOnlySpan<byte> level, ReadOnlySpan<byte> component, ReadOnlySpan<byte> message, ulong keywordHits,

@@ -22,6 +22,7 @@ internal static class MessageTail
     }
 
     /// <summary><see cref="Parse"/> one search at a time, for any input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ParseEach(ReadOnlySpan<byte> rest, ref LineFields fields)
     {
         // Short scalar scans instead of IndexOf over the whole rest: every distance searched here is a few bytes, and

@@ -25,6 +25,7 @@ internal sealed partial class BlockScanner
     /// Counts a continuation line; one too long or holding a NUL or invalid UTF-8 is counted as over-long or malformed as
     /// any line is (and not added to the entry's message), wherever the blocks were cut.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountContinuation(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> text, bool special, int source, int blockIndex, long line)
     {
         if (text.Length > _plan.Options.MaxLineLength)
@@ -118,6 +119,7 @@ internal sealed partial class BlockScanner
     /// The message of the entry whose message line ends at <paramref name="lineEnd"/>, run on through the continuation
     /// lines that follow it in the block (newlines kept), no longer than the longest line allowed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> WithContinuation(ReadOnlySpan<byte> block, ReadOnlySpan<byte> message, int lineEnd, ContinuationRule rule)
     {
         var next = lineEnd + 1;

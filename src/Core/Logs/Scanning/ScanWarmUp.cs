@@ -8,8 +8,8 @@ namespace PosFleet.Logs.Scanning;
 
 /// <summary>
 /// Compiles the scan's hot methods (those marked <see cref="MethodImplOptions.AggressiveOptimization"/>: the line loop,
-/// the newline and keyword marks, the selection of a line, the per-line readers of a message and its shape) on a
-/// background thread, for a process that runs on the JIT.
+/// the newline and keyword marks, the selection of a line, the per-line readers of a timestamp, a message, its shape and
+/// its terminal, the classification) on a background thread, for a process that runs on the JIT.
 /// <para>
 /// A command-line scan starts with it. Until the first block is read, its start (commands, dependency injection, options,
 /// the classifier's tables) keeps one core busy for a quarter of a second or more, and the other waits. The hot methods are
@@ -54,6 +54,9 @@ internal static class ScanWarmUp
             .Concat(typeof(KeywordMatcher).GetMethods(All))
             .Concat(typeof(MessageTail).GetMethods(All))
             .Concat(typeof(TemplateShapeCache).GetMethods(All))
+            .Concat(typeof(TerminalCache).GetMethods(All))
+            .Concat(typeof(LogClassifier).GetMethods(All))
+            .Concat(typeof(TimestampParser).GetMethods(All))
             .Where(m => (m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0);
     }
 

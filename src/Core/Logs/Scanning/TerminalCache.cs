@@ -21,6 +21,7 @@ internal sealed class TerminalCache
     private readonly Entry[] _entries = new Entry[2 << SetBits];
 
     /// <summary>The counter and name hash of <paramref name="name"/>, when cached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(ReadOnlySpan<byte> name, out ulong hash, [NotNullWhen(true)] out TerminalAggregate? terminal)
     {
         if (name.Length <= MaxNameLength)
@@ -46,6 +47,7 @@ internal sealed class TerminalCache
     }
 
     /// <summary>Caches the counter and name hash of <paramref name="name"/>, which <see cref="TryGet"/> missed; the set's older entry makes room.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> name, ulong hash, TerminalAggregate terminal)
     {
         if (name.Length > MaxNameLength)
