@@ -167,11 +167,17 @@ if ! grep -q '/libclrjit\.so$' <<<"$jit_libs" || ! grep -q '/libcoreclr\.so$' <<
 fi
 jit_dll=$(find "$OUT/jit/.store" -name posfleet.dll -path '*/tools/*' 2>/dev/null | head -1 || true)
 echo "jit as installed: $(cut -d/ -f1-2 <<<"${jit_dll#"$OUT/jit/.store/"}") $(sed 's|.*/tools/|tools/|' <<<"$jit_dll") (maps $(basename -a $jit_libs | paste -sd' ') from $(dirname "$(head -1 <<<"$jit_libs")"))"
-# The framework-dependent builds must leave dynamic code on: a runtimeconfig that turns it off (as a build of a project
-# with PublishAot does) also turns off ScanWarmUp, which compiles the scan's hot methods on the second core at start.
-for cfg in $(find "$OUT/jit/.store" "$OUT/r2r/.store" -name posfleet.runtimeconfig.json -path '*/tools/*' 2>/dev/null); do
-  if jq -e '.runtimeOptions.configProperties["System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported"] == false' "$cfg" >/dev/null; then
-    echo "scan-vs-rg: FAILED: $cfg turns dynamic code off: the JIT build would not compile the scan's hot methods ahead" >&2
+# The framework-dependent builds must leave dynamic code on: a runtimeconfig that turns it off also turns off ScanWarmUp,
+# which compiles the scan's hot methods on the second core at start. Exactly one runtimeconfig per build, or the check
+# would check nothing.
+for store in "$OUT/jit/.store" "$OUT/r2r/.store"; do
+  mapfile -d '' cfgs < <(find "$store" -name posfleet.runtimeconfig.json -path '*/tools/*' -print0 2>/dev/null)
+  if [[ ${#cfgs[@]} -ne 1 ]]; then
+    echo "scan-vs-rg: FAILED: expected one posfleet.runtimeconfig.json under $store, found ${#cfgs[@]}" >&2
+    exit 1
+  fi
+  if jq -e '.runtimeOptions.configProperties["System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported"] | . == false or . == "false"' "${cfgs[0]}" >/dev/null; then
+    echo "scan-vs-rg: FAILED: ${cfgs[0]} turns dynamic code off: the JIT build would not compile the scan's hot methods ahead" >&2
     exit 1
   fi
 done

@@ -66,7 +66,7 @@ public sealed class PosFleetCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task CommandHelp_FromTheCommandAlone_ListsItsOptions()
+    public async Task CommandHelp_ListsItsOptions()
     {
         var (code, stdout, stderr) = await PosFleetProcess.RunAsync("scan", "--help");
 
@@ -81,7 +81,7 @@ public sealed class PosFleetCommandsTests : IDisposable
     public async Task ResponseFile_RunsTheCommandItNames_AsTheSameWordsWould()
     {
         var log = _dir.File("a.log", Log);
-        var rsp = _dir.File("args.rsp", $"scan\n{log}\n--json\n");
+        var rsp = _dir.File("args.rsp", $"scan\n\"{log}\"\n--json\n");
 
         var direct = await PosFleetProcess.RunAsync("scan", log, "--json");
         var viaFile = await PosFleetProcess.RunAsync("@" + rsp);

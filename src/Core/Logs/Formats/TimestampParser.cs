@@ -28,7 +28,6 @@ internal static class TimestampParser
     /// the calendar arithmetic when the line starts with the same <c>YYYY-MM-DDTHH:MM</c> as the last one: consecutive
     /// lines of a log almost always do, so most lines cost a 16-byte comparison and the seconds.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int TryParseIso(ReadOnlySpan<byte> s, ref IsoMinuteCache cache, out long utcTicks, out short offsetMinutes)
     {
         utcTicks = 0;

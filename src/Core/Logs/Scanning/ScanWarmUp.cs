@@ -8,19 +8,20 @@ namespace PosFleet.Logs.Scanning;
 
 /// <summary>
 /// Compiles the scan's hot methods (those marked <see cref="MethodImplOptions.AggressiveOptimization"/>: the line loop,
-/// the newline and keyword marks, the selection of a line, the per-line readers of a timestamp, a message, its shape and
-/// its terminal, the classification) on a background thread, for a process that runs on the JIT.
+/// the newline and keyword marks, the selection of a line, the per-line readers of a message, its shape and its terminal,
+/// the classification) on a background thread, for a process that runs on the JIT.
 /// <para>
 /// A command-line scan starts with it. Until the first block is read, its start (commands, dependency injection, options,
 /// the classifier's tables) keeps one core busy for a quarter of a second or more, and the other waits. The hot methods are
-/// compiled fully optimized on their first call, about 75 ms of CPU for all of them (benchmarks/README.md, "the JIT
-/// build's start"); started here, that work is done on the waiting core, and on the machine measured it was over before
-/// the first block was read. A thread that calls one while it is still being compiled waits for that compilation, as it
+/// compiled fully optimized on their first call, about 75 ms of CPU for the first eleven of them (benchmarks/README.md,
+/// "the JIT build's start"); started here, that work is done on the waiting core, and on the machine measured it was over
+/// before the first block was read. A thread that calls one while it is still being compiled waits for that compilation, as it
 /// would for its own.
 /// </para>
 /// Nothing is done under NativeAOT (all code is compiled already), on a single core (there is no waiting core), or where
-/// the runtime configuration turns dynamic code off (<see cref="RuntimeFeature.IsDynamicCodeCompiled"/> is then false even
-/// on the JIT: a build of a project that sets <c>PublishAot</c>, not the packages the tool ships).
+/// the runtime configuration sets <c>System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported</c> to false
+/// (<see cref="RuntimeFeature.IsDynamicCodeCompiled"/> is then false even on the JIT; the copy of the tool the CLI tests
+/// run has it, the packages the tool ships do not, and <c>benchmarks/scan-vs-rg.sh</c> checks that they do not).
 /// </summary>
 internal static class ScanWarmUp
 {
@@ -39,7 +40,14 @@ internal static class ScanWarmUp
         }
 
         // A thread of its own, not the pool's: the scan's blocks are the pool's work, and none of them waits behind this one.
-        new Thread(Prepare) { IsBackground = true, Name = "PosFleet scan warm-up" }.Start();
+        // A thread that cannot be started leaves the methods to their first call, as without this class.
+        try
+        {
+            new Thread(Prepare) { IsBackground = true, Name = "PosFleet scan warm-up" }.Start();
+        }
+        catch (Exception ex) when (ex is OutOfMemoryException or ThreadStartException)
+        {
+        }
     }
 
     /// <summary>The hot methods: those of the scan's types marked <see cref="MethodImplOptions.AggressiveOptimization"/>.</summary>
@@ -56,25 +64,30 @@ internal static class ScanWarmUp
             .Concat(typeof(TemplateShapeCache).GetMethods(All))
             .Concat(typeof(TerminalCache).GetMethods(All))
             .Concat(typeof(LogClassifier).GetMethods(All))
-            .Concat(typeof(TimestampParser).GetMethods(All))
             .Where(m => (m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0);
     }
 
     private static void Prepare()
     {
+        // Whatever the JIT or the reflection throws (a missing assembly, no memory), the method is compiled on its first call
+        // instead, as without this class, and the scan reports what it meets there; the others are still compiled here. An
+        // exception escaping this thread would end the process.
         try
         {
             foreach (var method in Methods())
             {
-                RuntimeHelpers.PrepareMethod(method.MethodHandle);
-                Interlocked.Increment(ref _prepared);
+                try
+                {
+                    RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                    Interlocked.Increment(ref _prepared);
+                }
+                catch (Exception)
+                {
+                }
             }
         }
         catch (Exception)
         {
-            // Whatever the JIT or the reflection throws (a missing assembly, no memory), the methods left are compiled on
-            // their first call instead, as without this class, and the scan reports what it meets there. An exception
-            // escaping this thread would end the process.
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed class ScanWarmUpTests
                 "BlockScanner.Scan", "BlockScanner.CountPlain", "BlockScanner.Select", "BlockScanner.TerminalOf", "LineSplitter.Fill",
                 "KeywordMarker.Mark64", "KeywordMarker.Refine", "KeywordMarker.EndsKeyword", "KeywordMatcher.Compare",
                 "KeywordMarker.MarkPadded", "MessageTail.TryParseWindow", "MessageTail.ParseEach", "TemplateShapeCache.ShapeOf",
-                "TerminalCache.TryGet", "TerminalCache.Add", "LogClassifier.Classify", "TimestampParser.TryParseIso",
+                "TerminalCache.TryGet", "TerminalCache.Add", "LogClassifier.Classify",
                 "BlockScanner.WithContinuation", "BlockScanner.CountContinuation",
             },
             names);
@@ -49,21 +49,24 @@ public sealed class ScanWarmUpTests
     }
 
     [Fact]
-    public async Task Start_CompilesEveryHotMethod_OnAThreadOfItsOwn_AndASecondStartNothingMore()
+    public async Task Start_CompilesEveryHotMethodOnce_AndASecondStartNothingMore()
     {
         Assert.True(RuntimeFeature.IsDynamicCodeCompiled);
         var count = ScanWarmUp.Methods().Count();
+        var expected = Environment.ProcessorCount < 2 ? 0 : count;
 
         ScanWarmUp.Start();
         ScanWarmUp.Start();
         var waited = Stopwatch.StartNew();
-        while (ScanWarmUp.Prepared < count && waited.Elapsed < TimeSpan.FromSeconds(30))
+        while (ScanWarmUp.Prepared < expected && waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(10);
         }
 
-        Assert.Equal(count, ScanWarmUp.Prepared);
-        Assert.Contains(ScanWarmUp.Methods(), m => m.Name == "Scan");
+        // Once all are compiled, a second warm-up would count them again: none does.
+        Assert.Equal(expected, ScanWarmUp.Prepared);
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(expected, ScanWarmUp.Prepared);
     }
 
     private static string Name(MethodInfo m) => $"{m.DeclaringType!.Name}.{m.Name}";
