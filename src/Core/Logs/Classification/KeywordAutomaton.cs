@@ -56,8 +56,10 @@ internal sealed class KeywordAutomaton
 
         _classes = classes;
 
-        // The trie, in insertion order, with its edges in a dictionary while it is built.
-        var edges = new Dictionary<(int State, byte Class), int>();
+        // The trie, in insertion order, with its edges in a dictionary while it is built: keyed by state and class as one
+        // number, and the children below in arrays, rather than in collections of tuples, whose code the JIT build compiles
+        // on every start.
+        var edges = new Dictionary<long, int>();
         var depth = new List<int> { 0 };
         var ends = new List<List<int>?> { null };
         for (var v = 0; v < variants.Length; v++)
@@ -66,12 +68,12 @@ internal sealed class KeywordAutomaton
             foreach (var b in variants[v])
             {
                 var c = _classOf[b];
-                if (!edges.TryGetValue((s, c), out var next))
+                if (!edges.TryGetValue(Edge(s, c), out var next))
                 {
                     next = depth.Count;
                     depth.Add(depth[s] + 1);
                     ends.Add(null);
-                    edges.Add((s, c), next);
+                    edges.Add(Edge(s, c), next);
                 }
 
                 s = next;
@@ -83,10 +85,32 @@ internal sealed class KeywordAutomaton
         // Renumber breadth first, so that a state's failure target (shallower) has a smaller number, and the states
         // given a full row (the first ones) are those a scan spends its time in.
         var count = depth.Count;
-        var children = new List<(byte Class, int Target)>[count];
-        foreach (var ((state, c), target) in edges)
+        // Each state's children, those of state s at [childStart[s], childStart[s + 1]), in class order.
+        var childStart = new int[count + 1];
+        foreach (var edge in edges.Keys)
         {
-            (children[state] ??= []).Add((c, target));
+            childStart[(int)(edge >> 8) + 1]++;
+        }
+
+        for (var s = 0; s < count; s++)
+        {
+            childStart[s + 1] += childStart[s];
+        }
+
+        var childClass = new byte[edges.Count];
+        var childTarget = new int[edges.Count];
+        var placed = new int[count];
+        foreach (var (edge, target) in edges)
+        {
+            var state = (int)(edge >> 8);
+            var at = childStart[state] + placed[state]++;
+            childClass[at] = (byte)edge;
+            childTarget[at] = target;
+        }
+
+        for (var s = 0; s < count; s++)
+        {
+            SortByClass(childClass, childTarget, childStart[s], childStart[s + 1]);
         }
 
         var order = new int[count];
@@ -97,13 +121,9 @@ internal sealed class KeywordAutomaton
         {
             var s = order[head++];
             number[s] = head - 1;
-            if (children[s] is { } list)
+            for (var e = childStart[s]; e < childStart[s + 1]; e++)
             {
-                list.Sort((a, b) => a.Class.CompareTo(b.Class));
-                foreach (var (_, target) in list)
-                {
-                    order[tail++] = target;
-                }
+                order[tail++] = childTarget[e];
             }
         }
 
@@ -120,10 +140,10 @@ internal sealed class KeywordAutomaton
         {
             var s = order[n];
             _edgeStart[n] = edgeClass.Count;
-            foreach (var (c, target) in children[s] ?? [])
+            for (var e = childStart[s]; e < childStart[s + 1]; e++)
             {
-                edgeClass.Add(c);
-                edgeTarget.Add(number[target]);
+                edgeClass.Add(childClass[e]);
+                edgeTarget.Add(number[childTarget[e]]);
             }
         }
 
@@ -288,4 +308,25 @@ internal sealed class KeywordAutomaton
     }
 
     private static byte Fold(byte b) => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+
+    /// <summary>The key of the edge from <paramref name="state"/> on byte class <paramref name="c"/>.</summary>
+    private static long Edge(int state, byte c) => ((long)state << 8) | c;
+
+    /// <summary>Sorts one state's children, <c>[from, to)</c>, by class (a few each: insertion sort).</summary>
+    private static void SortByClass(byte[] classes, int[] targets, int from, int to)
+    {
+        for (var i = from + 1; i < to; i++)
+        {
+            var (c, t) = (classes[i], targets[i]);
+            var j = i - 1;
+            for (; j >= from && classes[j] > c; j--)
+            {
+                classes[j + 1] = classes[j];
+                targets[j + 1] = targets[j];
+            }
+
+            classes[j + 1] = c;
+            targets[j + 1] = t;
+        }
+    }
 }

@@ -91,7 +91,14 @@ internal static class KeywordBuckets
         private readonly int[] _lowSeen = new int[Count * Positions];
         private readonly int[] _highSeen = new int[Count * Positions];
 
-        public int[] BucketOf { get; } = [.. Enumerable.Repeat(-1, windows.Length)];
+        public int[] BucketOf { get; } = Unassigned(windows.Length);
+
+        private static int[] Unassigned(int count)
+        {
+            var buckets = new int[count];
+            Array.Fill(buckets, -1);
+            return buckets;
+        }
 
         /// <summary>How many more sequences bucket <paramref name="b"/> admits with window <paramref name="i"/> in it.</summary>
         public long Growth(int i, int b)

@@ -68,29 +68,89 @@ internal sealed partial class KeywordMarker
     private KeywordMarker(byte[][] variants, bool wide)
     {
         _wide = wide && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
-        var windows = variants.Select(v => BitConverter.ToUInt32(v, v.Length - Window) | 0x20202020u).Distinct().Order().ToArray();
+        // Loops and arrays rather than queries: a query over a value type is generic code that the framework does not ship
+        // compiled, and that the JIT build compiles on every start. The windows: each spelling's last four bytes folded,
+        // distinct, in order.
+        var folded = new uint[variants.Length];
+        for (var v = 0; v < variants.Length; v++)
+        {
+            folded[v] = BitConverter.ToUInt32(variants[v], variants[v].Length - Window) | 0x20202020u;
+        }
+
+        Array.Sort(folded);
+        var distinct = 0;
+        for (var v = 0; v < folded.Length; v++)
+        {
+            if (v == 0 || folded[v] != folded[v - 1])
+            {
+                folded[distinct++] = folded[v];
+            }
+        }
+
+        var windows = new uint[distinct];
+        Array.Copy(folded, windows, distinct);
         foreach (var w in windows)
         {
             var slot = NibbleTables.Slot(w);
             _exact[slot >> 6] |= 1UL << (slot & 63);
         }
 
-        var tails = variants.Select(TailOf).Distinct().OrderBy(t => NibbleTables.Slot((uint)(t.Value >> 32))).ToArray();
-        foreach (var t in tails)
+        // The tails, grouped by the slot of their window in the order given, then each slot's repeats dropped: equal tails
+        // share a slot, and a slot holds few (the 4,096 slots spread the windows).
+        var slotStart = new int[ExactBits + 1];
+        foreach (var variant in variants)
         {
-            _tailStart[NibbleTables.Slot((uint)(t.Value >> 32)) + 1]++;
+            slotStart[NibbleTables.Slot((uint)(TailOf(variant).Value >> 32)) + 1]++;
         }
 
         for (var slot = 0; slot < ExactBits; slot++)
         {
-            _tailStart[slot + 1] += _tailStart[slot];
+            slotStart[slot + 1] += slotStart[slot];
         }
 
-        _tails = tails;
+        var tails = new (ulong Value, ulong Mask)[variants.Length];
+        var next = new int[ExactBits];
+        Array.Copy(slotStart, next, ExactBits);
+        foreach (var variant in variants)
+        {
+            var tail = TailOf(variant);
+            tails[next[NibbleTables.Slot((uint)(tail.Value >> 32))]++] = tail;
+        }
 
-        // A keyword that ends with a blank or a sign ends a word by itself: the byte after it says nothing.
-        _wordEnd = variants.All(v => WholeWord.IsWordByte(v[^1]));
-        _ascii = windows.All(w => (w & 0x80808080u) == 0);
+        var kept = 0;
+        for (var slot = 0; slot < ExactBits; slot++)
+        {
+            _tailStart[slot] = kept;
+            for (var t = slotStart[slot]; t < slotStart[slot + 1]; t++)
+            {
+                var seen = false;
+                for (var u = _tailStart[slot]; u < kept && !seen; u++)
+                {
+                    seen = tails[u].Value == tails[t].Value && tails[u].Mask == tails[t].Mask;
+                }
+
+                if (!seen)
+                {
+                    tails[kept++] = tails[t];
+                }
+            }
+        }
+
+        _tailStart[ExactBits] = kept;
+        _tails = new (ulong Value, ulong Mask)[kept];
+        Array.Copy(tails, _tails, kept);
+
+        _wordEnd = true;
+        foreach (var variant in variants)
+        {
+            _wordEnd &= WholeWord.IsWordByte(variant[^1]);
+        }
+
+        _ascii = true;
+        foreach (var window in windows)
+        {
+            _ascii &= (window & 0x80808080u) == 0;
+        }
 
         // Windows that share nibbles share a bucket, so that a bucket's tables admit few four-byte sequences besides its own.
         var bucketOf = KeywordBuckets.Assign(windows);
@@ -117,7 +177,14 @@ internal sealed partial class KeywordMarker
 
         if (_wide)
         {
-            _tables512 = [.. _tables.Select(t => Vector512.Create(t, t)), Vector512.Create(WordClassLow, WordClassLow), Vector512.Create(WordClassHigh, WordClassHigh)];
+            _tables512 = new Vector512<byte>[_tables.Length + 2];
+            for (var t = 0; t < _tables.Length; t++)
+            {
+                _tables512[t] = Vector512.Create(_tables[t], _tables[t]);
+            }
+
+            _tables512[^2] = Vector512.Create(WordClassLow, WordClassLow);
+            _tables512[^1] = Vector512.Create(WordClassHigh, WordClassHigh);
         }
     }
 
@@ -133,7 +200,7 @@ internal sealed partial class KeywordMarker
     /// </summary>
     internal static KeywordMarker? Create(byte[][] variants, bool wide) =>
         Avx2.IsSupported && Vector256.IsHardwareAccelerated && variants.Length > 0
-            && variants.All(v => v.Length >= Window && !v.AsSpan().ContainsAny((byte)'\n', (byte)'\r'))
+            && Array.TrueForAll(variants, v => v.Length >= Window && !v.AsSpan().ContainsAny((byte)'\n', (byte)'\r'))
             ? new KeywordMarker(variants, wide)
             : null;
 

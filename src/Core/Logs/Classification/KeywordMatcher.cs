@@ -36,20 +36,30 @@ internal sealed class KeywordMatcher
         _wide = Vector512.IsHardwareAccelerated && Avx512BW.IsSupported;
 
         // Keywords that start alike share a bucket, so that a hit in a bucket rarely has to try unrelated keywords.
-        var groups = variants.Select((v, i) => (Key: Fold(v), Keyword: keywordOfVariant[i]))
-            .GroupBy(x => x.Keyword)
-            .GroupBy(g => g.First().Key, StringComparer.Ordinal)
-            .ToList();
+        // A keyword's group is its first spelling folded; groups are numbered as they first appear.
+        var groupOfFolded = new Dictionary<string, int>(StringComparer.Ordinal);
         var bucketOfKeyword = new Dictionary<int, int>();
-        for (var g = 0; g < groups.Count; g++)
+        for (var v = 0; v < variants.Length; v++)
         {
-            foreach (var keyword in groups[g])
+            if (!bucketOfKeyword.ContainsKey(keywordOfVariant[v]))
             {
-                bucketOfKeyword[keyword.Key] = g % Buckets;
+                var folded = Fold(variants[v]);
+                if (!groupOfFolded.TryGetValue(folded, out var group))
+                {
+                    group = groupOfFolded.Count;
+                    groupOfFolded.Add(folded, group);
+                }
+
+                bucketOfKeyword[keywordOfVariant[v]] = group % Buckets;
             }
         }
 
-        var lists = Enumerable.Range(0, Buckets).Select(_ => new List<(uint, byte[], int)>()).ToArray();
+        var lists = new List<Spelling>[Buckets];
+        for (var b = 0; b < Buckets; b++)
+        {
+            lists[b] = [];
+        }
+
         var tables = new byte[Prefix * 2][];
         for (var t = 0; t < tables.Length; t++)
         {
@@ -60,20 +70,30 @@ internal sealed class KeywordMatcher
         {
             var bucket = bucketOfKeyword[keywordOfVariant[v]];
             var head = MemoryMarshal.Read<uint>(variants[v]);
-            lists[bucket].Add((head, variants[v], keywordOfVariant[v]));
+            lists[bucket].Add(new Spelling(head, variants[v], keywordOfVariant[v]));
             for (var j = 0; j < Prefix; j++)
             {
                 NibbleTables.Add(tables[2 * j], tables[(2 * j) + 1], variants[v][j] | 0x20, (byte)(1 << bucket));
             }
         }
 
-        foreach (var group in lists.SelectMany(l => l).GroupBy(e => NibbleTables.Slot(e.Item1)))
+        // Each slot's spellings in bucket order, then in the order they were given.
+        foreach (var list in lists)
         {
-            _bySlot[group.Key] = [.. group.Select(e => new Spelling(e.Item1, e.Item2, e.Item3))];
+            foreach (var spelling in list)
+            {
+                var slot = NibbleTables.Slot(spelling.Head);
+                _bySlot[slot] = [.. _bySlot[slot] ?? [], spelling];
+            }
         }
 
-        _tables = [.. tables.Select(t => Vector256.Create(t))];
-        _tables512 = [.. tables.Select(t => Vector512.Create(Vector256.Create(t), Vector256.Create(t)))];
+        _tables = new Vector256<byte>[tables.Length];
+        _tables512 = new Vector512<byte>[tables.Length];
+        for (var t = 0; t < tables.Length; t++)
+        {
+            _tables[t] = Vector256.Create(tables[t]);
+            _tables512[t] = Vector512.Create(_tables[t], _tables[t]);
+        }
     }
 
     /// <summary>
@@ -81,7 +101,7 @@ internal sealed class KeywordMatcher
     /// spelling 4 bytes or longer, and 256-bit byte shuffles that the hardware accelerates.
     /// </summary>
     public static bool Supports(byte[][] variants, int keywords) =>
-        Avx2.IsSupported && Vector256.IsHardwareAccelerated && keywords is > 0 and <= 64 && variants.All(v => v.Length >= 4);
+        Avx2.IsSupported && Vector256.IsHardwareAccelerated && keywords is > 0 and <= 64 && Array.TrueForAll(variants, v => v.Length >= 4);
 
     /// <summary>The keywords (as a bit mask) that occur in <paramref name="message"/>, spelled as one of their variants.</summary>
     public ulong Find(ReadOnlySpan<byte> message) => Find(message, message);

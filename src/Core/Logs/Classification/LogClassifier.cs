@@ -40,7 +40,9 @@ internal sealed class LogClassifier
         Rules = rules;
         PatternTimeout = patternTimeout;
         var keywordIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var variants = new List<(byte[] Bytes, int Keyword)>();
+        var variantBytes = new List<byte[]>();
+        var variantKeywords = new List<int>();
+        var lastRuleOf = new List<int>();
         var ruleKeywords = new int[rules.Count][];
         for (var r = 0; r < rules.Count; r++)
         {
@@ -51,21 +53,31 @@ internal sealed class LogClassifier
                 {
                     k = keywordIndex.Count;
                     keywordIndex.Add(keyword, k);
+                    lastRuleOf.Add(-1);
                     foreach (var v in Variants(keyword))
                     {
-                        variants.Add((Encoding.UTF8.GetBytes(v), k));
+                        variantBytes.Add(Encoding.UTF8.GetBytes(v));
+                        variantKeywords.Add(k);
                     }
                 }
 
-                ids.Add(k);
+                // Once per rule, in the order the rule lists them.
+                if (lastRuleOf[k] != r)
+                {
+                    lastRuleOf[k] = r;
+                    ids.Add(k);
+                }
             }
 
-            ruleKeywords[r] = [.. ids.Distinct()];
+            ruleKeywords[r] = [.. ids];
         }
 
+        // Loops rather than queries here and in the tables below: a query over a value type (a tuple, a struct) is generic
+        // code that the framework does not ship compiled, and that the JIT build compiles on every start
+        // (benchmarks/README.md, "the JIT build's start, fewer methods to compile").
         _keywordCount = keywordIndex.Count;
-        KeywordVariants = [.. variants.Select(v => v.Bytes)];
-        KeywordOfVariant = [.. variants.Select(v => v.Keyword)];
+        KeywordVariants = [.. variantBytes];
+        KeywordOfVariant = [.. variantKeywords];
         _automaton = new KeywordAutomaton(KeywordVariants, KeywordOfVariant);
         _packed = KeywordMatcher.Supports(KeywordVariants, _keywordCount) ? new KeywordMatcher(KeywordVariants, KeywordOfVariant) : null;
         Marker = KeywordMarker.Create(KeywordVariants);
@@ -90,8 +102,14 @@ internal sealed class LogClassifier
                 rule.Severity);
         }
 
-        _hasRulesWithoutKeywords = _rules.Any(r => r.KeywordMask == 0);
-        ClassifiesByShape = _rules.All(r => r.Pattern is null) && !KeywordVariants.Any(v => v.AsSpan().ContainsAnyInRange((byte)'0', (byte)'9'));
+        var patterns = false;
+        foreach (var compiled in _rules)
+        {
+            _hasRulesWithoutKeywords |= compiled.KeywordMask == 0;
+            patterns |= compiled.Pattern is not null;
+        }
+
+        ClassifiesByShape = !patterns && !Array.Exists(KeywordVariants, v => v.AsSpan().ContainsAnyInRange((byte)'0', (byte)'9'));
     }
 
     public IReadOnlyList<ClassificationRule> Rules { get; }

@@ -39,7 +39,16 @@ internal static class NibbleTables
     /// A high-nibble table that answers for a byte as read what <paramref name="folded"/> answers for it case-folded: folding
     /// sets bit 5, which is bit 1 of the high nibble, so nibble <c>h</c> takes the entry of <c>h | 2</c>.
     /// </summary>
-    public static byte[] HighAsRead(byte[] folded) => [.. Enumerable.Range(0, 32).Select(i => folded[(i & 16) | (i & 15) | 2])];
+    public static byte[] HighAsRead(byte[] folded)
+    {
+        var asRead = new byte[32];
+        for (var i = 0; i < asRead.Length; i++)
+        {
+            asRead[i] = folded[(i & 16) | (i & 15) | 2];
+        }
+
+        return asRead;
+    }
 
     /// <summary>The buckets each of 32 bytes belongs to, case-folded, from a low table and a <see cref="HighAsRead"/> table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
