@@ -21,7 +21,7 @@ public sealed record LogScanSummary
     /// <summary>Lines in scope per severity.</summary>
     public required IReadOnlyDictionary<LogSeverity, long> Severities { get; init; }
 
-    /// <summary>Lines in scope per level token, as written.</summary>
+    /// <summary>Lines in scope per level token, as written: enumerated most frequent first, then by token (ordinal).</summary>
     public required IReadOnlyDictionary<string, long> Levels { get; init; }
 
     /// <summary>The selected lines grouped by message template, most frequent first.</summary>

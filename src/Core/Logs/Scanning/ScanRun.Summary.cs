@@ -54,7 +54,7 @@ internal sealed partial class ScanRun
             SelectedLines = t.Selected,
             Kinds = Enum.GetValues<LogKind>().ToDictionary(k => k, k => t.Kinds[(int)k]),
             Severities = Enum.GetValues<LogSeverity>().ToDictionary(s => s, s => t.Severities[(int)s]),
-            Levels = t.Levels.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
+            Levels = ByCount(t.Levels),
             Templates = templates,
             Terminals = terminals,
             TerminalCount = t.DistinctTerminals.Count,
@@ -71,6 +71,24 @@ internal sealed partial class ScanRun
             Skipped = Skipped,
             PatternTimeouts = plan.Classifier.NameTimeouts(plan.PatternTimeouts),
         };
+    }
+
+    /// <summary>
+    /// The levels, most frequent first, then by name: sorted as an array of names rather than by a query over the pairs,
+    /// whose generic code the JIT build would compile on every run.
+    /// </summary>
+    private static Dictionary<string, long> ByCount(Dictionary<string, long> levels)
+    {
+        var names = new string[levels.Count];
+        levels.Keys.CopyTo(names, 0);
+        Array.Sort(names, (a, b) => levels[b].CompareTo(levels[a]) is var c and not 0 ? c : string.CompareOrdinal(a, b));
+        var ordered = new Dictionary<string, long>(names.Length);
+        foreach (var name in names)
+        {
+            ordered.Add(name, levels[name]);
+        }
+
+        return ordered;
     }
 
     private static readonly IComparer<TemplateTerminal> ByName =
