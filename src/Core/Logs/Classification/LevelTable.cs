@@ -43,12 +43,13 @@ internal static class LevelTable
 
     public static (LogKind Kind, LogSeverity Severity) Lookup8(ReadOnlySpan<byte> level)
     {
-        if (level.IsEmpty || level.Length > 16)
+        if (level.IsEmpty || level.Length > LevelChars.Length)
         {
             return (LogKind.None, LogSeverity.Success);
         }
 
-        Span<char> chars = stackalloc char[16];
+        var buffer = default(LevelChars);
+        Span<char> chars = buffer;
         for (var i = 0; i < level.Length; i++)
         {
             chars[i] = (char)level[i];

@@ -18,7 +18,8 @@ internal sealed partial class GenericFormat
         var shapes = GenericTimestamps.Shapes;
         var hits = new int[MaxWords, shapes.Length];
         var levels = new int[MaxWords];
-        Span<int> words = stackalloc int[MaxWords];
+        var starts = default(WordStarts);
+        Span<int> words = starts;
         var lines = 0;
         var rest = sample;
         while (!rest.IsEmpty && lines < LogFormatDetector.SampleLines)
@@ -116,7 +117,8 @@ internal sealed partial class GenericFormat
     private static int CountPipeFields(ReadOnlySpan<byte> sample, GenericLayout layout, int defaultYear, long latestTicks)
     {
         var fewest = MaxPipeFields;
-        Span<int> words = stackalloc int[MaxWords];
+        var starts = default(WordStarts);
+        Span<int> words = starts;
         var lines = 0;
         while (!sample.IsEmpty && lines < LogFormatDetector.SampleLines)
         {

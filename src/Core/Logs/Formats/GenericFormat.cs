@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PosFleet.Logs.Formats;
 
 /// <summary>
@@ -31,9 +33,13 @@ internal sealed partial class GenericFormat : LogFormat
     public override string Description =>
         "Any layout: a timestamp among the first words (ISO, epoch, yyyy.MM.dd, yyMMdd HHmmss, dd/MMM/yyyy:HH:mm:ss, MMM d HH:mm:ss, HH:mm:ss …) and a level word in the header: - 1117838570 2005.06.03 R02-M1 RAS KERNEL INFO message";
 
+    // Per line of a file in a layout no other format reads: compiled optimized on its first call (on the warm-up's thread
+    // in a command-line scan), not run unoptimized while tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override bool TryParse(ReadOnlySpan<byte> line, Span<byte> scratch, ref LineFields fields)
     {
-        Span<int> words = stackalloc int[MaxWords];
+        var starts = default(WordStarts);
+        Span<int> words = starts;
         var count = Words(line, words);
         var layout = Layout;
         var headerEnd = -1;
@@ -288,5 +294,16 @@ internal sealed partial class GenericFormat : LogFormat
         fields.Component = tag;
         rest = after;
         return true;
+    }
+
+    /// <summary>
+    /// Where a line's first words start. A buffer on the stack without <c>stackalloc</c>: the JIT compiles a method with a
+    /// loop and a <c>stackalloc</c> fully optimized on its first call, several times the work of a first compilation, and
+    /// format detection (<see cref="Learn"/>) calls such methods on every scan.
+    /// </summary>
+    [InlineArray(MaxWords)]
+    private struct WordStarts
+    {
+        private int _first;
     }
 }

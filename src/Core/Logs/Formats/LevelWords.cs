@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PosFleet.Logs.Formats;
 
 /// <summary>The words that are level tokens in the common logging libraries (case-insensitive).</summary>
@@ -23,6 +25,9 @@ internal static class LevelWords
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CapitalLookup = CapitalWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Per line of the layouts that have a level field (log4j, NLog, Serilog's text, plain, generic): compiled optimized on
+    // its first call (on the warm-up's thread in a command-line scan), not run unoptimized while tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsLevelWord(ReadOnlySpan<byte> word)
     {
         if (word.Length is < 2 or > 11)
@@ -30,7 +35,8 @@ internal static class LevelWords
             return false;
         }
 
-        Span<char> chars = stackalloc char[11];
+        var buffer = default(LevelChars);
+        Span<char> chars = buffer;
         for (var i = 0; i < word.Length; i++)
         {
             chars[i] = (char)word[i];

@@ -29,7 +29,8 @@ internal static class LogFormatDetector
             candidates = learned;
         }
 
-        Span<int> scores = stackalloc int[candidates.Count];
+        // An array, not stackalloc: with a loop, a method that has one is compiled fully optimized on its first call.
+        var scores = new int[candidates.Count];
         var scratch = new byte[4096];
         var lines = 0;
         while (!sample.IsEmpty && lines < SampleLines)

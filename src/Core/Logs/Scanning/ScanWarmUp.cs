@@ -8,7 +8,7 @@ namespace PosFleet.Logs.Scanning;
 
 /// <summary>
 /// Compiles the scan's hot methods (those marked <see cref="MethodImplOptions.AggressiveOptimization"/>: the line loop,
-/// the newline and keyword marks, the selection of a line, the per-line readers of a message, its shape and its terminal,
+/// the newline and keyword marks, the selection of a line, the per-line readers of a message, its level, its shape and its terminal,
 /// the classification) on a background thread, for a process that runs on the JIT.
 /// <para>
 /// A command-line scan starts with it. Until the first block is read, its start (commands, dependency injection, options,
@@ -64,6 +64,8 @@ internal static class ScanWarmUp
             .Concat(typeof(TemplateShapeCache).GetMethods(All))
             .Concat(typeof(TerminalCache).GetMethods(All))
             .Concat(typeof(LogClassifier).GetMethods(All))
+            .Concat(typeof(GenericFormat).GetMethods(All))
+            .Concat(typeof(LevelWords).GetMethods(All))
             .Where(m => (m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0);
     }
 

@@ -37,7 +37,7 @@ public sealed class ScanWarmUpTests
                 "KeywordMarker.Mark64", "KeywordMarker.Refine", "KeywordMarker.EndsKeyword", "KeywordMatcher.Compare",
                 "KeywordMarker.MarkPadded", "MessageTail.TryParseWindow", "MessageTail.ParseEach", "TemplateShapeCache.ShapeOf",
                 "TerminalCache.TryGet", "TerminalCache.Add", "LogClassifier.Classify",
-                "BlockScanner.WithContinuation", "BlockScanner.CountContinuation",
+                "BlockScanner.WithContinuation", "BlockScanner.CountContinuation", "GenericFormat.TryParse", "LevelWords.IsLevelWord",
             },
             names);
     }
