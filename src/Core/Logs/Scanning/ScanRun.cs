@@ -39,11 +39,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                     ? $"The file '{input.Name}' is empty."
                     : $"The file '{input.Name}' no longer exists (rotated or removed while the scan started)."));
             }
-            else if (await TextInput.OfFileAsync(input.Name, cancellationToken).ConfigureAwait(false) is { Kind: InputContentKind.Text } text)
-            {
-                await Task.Run(() => ScanMapped(index, input, text.Preamble, cancellationToken), cancellationToken).ConfigureAwait(false);
-            }
-            else
+            else if (!await Task.Run(() => TryScanMapped(index, input, cancellationToken), cancellationToken).ConfigureAwait(false))
             {
                 // Compressed (whatever its name), UTF-16, or not text at all: told by its first bytes, never read as text.
                 await ScanOpenedAsync(index, input.Name, FileIdentity.OpenRegular(input.Name, 1 << 16), cancellationToken, File.GetLastWriteTimeUtc(input.Name).Ticks).ConfigureAwait(false);
@@ -70,6 +66,18 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         {
             await ScanStreamAsync(index, name, text, cancellationToken, modifiedTicks).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Scans a file in place (memory-mapped) when its first bytes say it holds UTF-8 text; otherwise returns false.</summary>
+    private bool TryScanMapped(int index, ScanInput input, CancellationToken cancellationToken)
+    {
+        if (TextInput.OfFile(input.Name) is not { Kind: InputContentKind.Text } text)
+        {
+            return false;
+        }
+
+        ScanMapped(index, input, text.Preamble, cancellationToken);
+        return true;
     }
 
     /// <param name="preamble">The bytes before the text: a UTF-8 byte-order mark, never part of the first line.</param>

@@ -52,14 +52,17 @@ internal static class TextInput
         };
     }
 
-    /// <summary>What the first <see cref="InputContent.HeadBytes"/> bytes of a file say it holds.</summary>
-    public static async Task<InputContent> OfFileAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the first <see cref="InputContent.HeadBytes"/> bytes of a regular file say it holds. Synchronous: the scan calls
+    /// it on the worker that then maps the file (an asynchronous read of a file opened for synchronous reads is handed to
+    /// the thread pool all the same, and compiles the generic code of its awaits on every run of the JIT build).
+    /// </summary>
+    public static InputContent OfFile(string path)
     {
-        var file = Ingest.FileIdentity.OpenRegular(path, 1);
-        await using (file.ConfigureAwait(false))
-        {
-            return InputContent.Of(await ReadHeadAsync(file, cancellationToken).ConfigureAwait(false));
-        }
+        using var file = Ingest.FileIdentity.OpenRegular(path, 1);
+        var head = new byte[InputContent.HeadBytes];
+        var filled = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return InputContent.Of(head.AsSpan(0, filled));
     }
 
     private static Stream Decompress(InputContentKind kind, Stream compressed) => kind switch
