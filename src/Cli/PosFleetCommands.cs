@@ -12,7 +12,7 @@ namespace PosFleet.Cli;
 /// The command tree of <c>posfleet</c>. A run builds only the command its first word names: every command's options,
 /// parsers and actions are code that the framework-dependent tool compiles on each start, and a scan or an ingest
 /// needs its own alone (a scan then compiles 2,203 methods instead of 2,346: benchmarks/README.md, "the JIT build's
-/// start"). When the first word names no command (<c>--help</c>, <c>--version</c>,
+/// start, a core that waited put to work"). When the first word names no command (<c>--help</c>, <c>--version</c>,
 /// a mistyped name, a response file), the whole tree is built, so that help lists every command and a mistake is
 /// answered as before.
 /// </summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PosFleet.Logs.Formats;
 
 /// <summary>
@@ -163,5 +165,16 @@ internal sealed partial class GenericFormat
         var line = nl < 0 ? rest : rest[..nl];
         rest = nl < 0 ? default : rest[(nl + 1)..];
         return !line.IsEmpty && line[^1] == '\r' ? line[..^1] : line;
+    }
+
+    /// <summary>
+    /// Where a line's first words start. A buffer on the stack without <c>stackalloc</c>: the JIT compiles a method with a
+    /// loop and a <c>stackalloc</c> fully optimized on its first call, several times the work of a first compilation, and
+    /// format detection (<see cref="Learn"/>) calls such methods on every scan.
+    /// </summary>
+    [InlineArray(MaxWords)]
+    private struct WordStarts
+    {
+        private int _first;
     }
 }

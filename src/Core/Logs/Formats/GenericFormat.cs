@@ -295,15 +295,4 @@ internal sealed partial class GenericFormat : LogFormat
         rest = after;
         return true;
     }
-
-    /// <summary>
-    /// Where a line's first words start. A buffer on the stack without <c>stackalloc</c>: the JIT compiles a method with a
-    /// loop and a <c>stackalloc</c> fully optimized on its first call, several times the work of a first compilation, and
-    /// format detection (<see cref="Learn"/>) calls such methods on every scan.
-    /// </summary>
-    [InlineArray(MaxWords)]
-    private struct WordStarts
-    {
-        private int _first;
-    }
 }

@@ -77,12 +77,13 @@ internal sealed partial class ScanRun
     /// The levels, most frequent first, then by name: sorted as an array of names rather than by a query over the pairs,
     /// whose generic code the JIT build would compile on every run.
     /// </summary>
-    private static Dictionary<string, long> ByCount(Dictionary<string, long> levels)
+    private static OrderedDictionary<string, long> ByCount(Dictionary<string, long> levels)
     {
         var names = new string[levels.Count];
         levels.Keys.CopyTo(names, 0);
         Array.Sort(names, (a, b) => levels[b].CompareTo(levels[a]) is var c and not 0 ? c : string.CompareOrdinal(a, b));
-        var ordered = new Dictionary<string, long>(names.Length);
+        // An ordered dictionary: its order is its contract, where a dictionary's enumeration order is unspecified.
+        var ordered = new OrderedDictionary<string, long>(names.Length);
         foreach (var name in names)
         {
             ordered.Add(name, levels[name]);

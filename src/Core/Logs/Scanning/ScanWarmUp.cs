@@ -8,13 +8,14 @@ namespace PosFleet.Logs.Scanning;
 
 /// <summary>
 /// Compiles the scan's hot methods (those marked <see cref="MethodImplOptions.AggressiveOptimization"/>: the line loop,
-/// the newline and keyword marks, the selection of a line, the per-line readers of a message, its level, its shape and its terminal,
-/// the classification) on a background thread, for a process that runs on the JIT.
+/// the newline and keyword marks, the selection of a line, the generic layout's line reader, the per-line readers of a
+/// message, its level, its shape and its terminal, the classification) on a background thread, for a process that runs
+/// on the JIT.
 /// <para>
 /// A command-line scan starts with it. Until the first block is read, its start (commands, dependency injection, options,
 /// the classifier's tables) keeps one core busy for a quarter of a second or more, and the other waits. The hot methods are
 /// compiled fully optimized on their first call, about 75 ms of CPU for the first eleven of them (benchmarks/README.md,
-/// "the JIT build's start"); started here, that work is done on the waiting core, and on the machine measured it was over
+/// "the JIT build's start, a core that waited put to work"); started here, that work is done on the waiting core, and on the machine measured it was over
 /// before the first block was read. A thread that calls one while it is still being compiled waits for that compilation, as it
 /// would for its own.
 /// </para>
@@ -55,8 +56,11 @@ internal static class ScanWarmUp
     {
         const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-        // Each type named as typeof(...).GetMethods(...): the trimmer sees which methods are asked for.
-        return typeof(BlockScanner).GetMethods(All)
+        // Each type named as typeof(...).GetMethods(...): the trimmer sees which methods are asked for. Format detection's
+        // first: the main thread calls them before the first block.
+        return typeof(GenericFormat).GetMethods(All)
+            .Concat(typeof(LevelWords).GetMethods(All))
+            .Concat(typeof(BlockScanner).GetMethods(All))
             .Concat(typeof(LineSplitter).GetMethods(All))
             .Concat(typeof(KeywordMarker).GetMethods(All))
             .Concat(typeof(KeywordMatcher).GetMethods(All))
@@ -64,8 +68,6 @@ internal static class ScanWarmUp
             .Concat(typeof(TemplateShapeCache).GetMethods(All))
             .Concat(typeof(TerminalCache).GetMethods(All))
             .Concat(typeof(LogClassifier).GetMethods(All))
-            .Concat(typeof(GenericFormat).GetMethods(All))
-            .Concat(typeof(LevelWords).GetMethods(All))
             .Where(m => (m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0);
     }
 
