@@ -68,22 +68,26 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         }
     }
 
-    /// <summary>Scans a file in place (memory-mapped) when its first bytes say it holds UTF-8 text; otherwise returns false.</summary>
+    /// <summary>
+    /// Scans a file in place (memory-mapped) when its first bytes say it holds UTF-8 text; otherwise returns false. The file
+    /// is opened once: the bytes told apart are those of the file mapped.
+    /// </summary>
     private bool TryScanMapped(int index, ScanInput input, CancellationToken cancellationToken)
     {
-        if (TextInput.OfFile(input.Name) is not { Kind: InputContentKind.Text } text)
+        using var file = FileIdentity.OpenRegular(input.Name, 1);
+        if (TextInput.Of(file) is not { Kind: InputContentKind.Text } text)
         {
             return false;
         }
 
-        ScanMapped(index, input, text.Preamble, cancellationToken);
+        ScanMapped(index, input, file, text.Preamble, cancellationToken);
         return true;
     }
 
+    /// <param name="file">The file, open; left open.</param>
     /// <param name="preamble">The bytes before the text: a UTF-8 byte-order mark, never part of the first line.</param>
-    private unsafe void ScanMapped(int index, ScanInput input, int preamble, CancellationToken cancellationToken)
+    private unsafe void ScanMapped(int index, ScanInput input, FileStream file, int preamble, CancellationToken cancellationToken)
     {
-        using var file = FileIdentity.OpenRegular(input.Name, 1);
         var length = file.Length - preamble;
         if (length == 0)
         {

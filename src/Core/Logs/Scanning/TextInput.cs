@@ -53,15 +53,21 @@ internal static class TextInput
     }
 
     /// <summary>
-    /// What the first <see cref="InputContent.HeadBytes"/> bytes of a regular file say it holds. Synchronous: the scan calls
-    /// it on the worker that then maps the file (an asynchronous read of a file opened for synchronous reads is handed to
-    /// the thread pool all the same, and compiles the generic code of its awaits on every run of the JIT build).
+    /// What the first <see cref="InputContent.HeadBytes"/> bytes of an open regular file say it holds (read at offset 0,
+    /// whatever the file's position). Synchronous: the scan calls it on the worker that then maps the file (an asynchronous
+    /// read of a file opened for synchronous reads is handed to the thread pool all the same, and compiles the generic code
+    /// of its awaits on every run of the JIT build).
     /// </summary>
-    public static InputContent OfFile(string path)
+    public static InputContent Of(FileStream file)
     {
-        using var file = Ingest.FileIdentity.OpenRegular(path, 1);
         var head = new byte[InputContent.HeadBytes];
-        var filled = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var filled = 0;
+        int read;
+        while (filled < head.Length && (read = RandomAccess.Read(file.SafeFileHandle, head.AsSpan(filled), filled)) > 0)
+        {
+            filled += read;
+        }
+
         return InputContent.Of(head.AsSpan(0, filled));
     }
 
