@@ -320,7 +320,11 @@ internal sealed partial class BlockScanner
     /// Everything this scanner has read, with the level counts added, the kinds and severities of the lines told by their
     /// level alone, and the templates' counts of numbered terminals; the scanner is done after this.
     /// </summary>
-    public ScanAggregate Complete()
+    /// <param name="countNumbered">
+    /// <see langword="false"/> to leave the templates' numbered counts to be counted after this part is merged with the
+    /// other workers' (<see cref="ScanAggregate.CountNumbered"/>): they then add up by number, not by key.
+    /// </param>
+    public ScanAggregate Complete(bool countNumbered = true)
     {
         // The template buffer is three times the longest line: too large to make anew for every scan.
         if (_template is not null)
@@ -330,9 +334,9 @@ internal sealed partial class BlockScanner
         }
 
         _levels.MoveCountsTo(_aggregate);
-        foreach (var template in _aggregate.Templates.Values)
+        if (countNumbered)
         {
-            template.CountNumbered();
+            _aggregate.CountNumbered();
         }
 
         return _aggregate;

@@ -52,10 +52,14 @@ internal sealed class DistinctCounter
         Add(_registers!, hash, _precision);
     }
 
+    /// <summary>Makes room for <paramref name="values"/> more values while exact, so that adding them grows the set at most once.</summary>
+    public void EnsureCapacity(int values) => _exact?.EnsureCapacity(Math.Min(ExactLimit + 1, _exact.Count + values));
+
     public void Merge(DistinctCounter other)
     {
         if (other._exact is not null)
         {
+            EnsureCapacity(other._exact.Count);
             foreach (var hash in other._exact)
             {
                 Add(hash);

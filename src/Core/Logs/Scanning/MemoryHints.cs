@@ -11,6 +11,7 @@ namespace PosFleet.Logs.Scanning;
 internal static partial class MemoryHints
 {
     private const int MadvSequential = 2;
+    private const int MadvDontNeed = 4;
     private const int MadvPopulateRead = 22;
 
     private static bool _populateUnsupported;
@@ -31,6 +32,28 @@ internal static partial class MemoryHints
         {
             // EINVAL on kernels before 5.14: do not ask again.
             _populateUnsupported = true;
+        }
+    }
+
+    /// <summary>
+    /// Lets go of the pages wholly inside <c>[start, start + length)</c>, read and no longer needed: their entries in the
+    /// process's page tables are dropped now, by the worker that read them, rather than all at once by the single thread
+    /// that unmaps the file at the end of the scan. The file's pages stay in the page cache, and a page read again is
+    /// mapped again from there; the pages a block shares with its neighbours (its first and last) are kept.
+    /// </summary>
+    public static unsafe void DoneReading(byte* start, long length)
+    {
+        if (!OperatingSystem.IsLinux() || length <= 0)
+        {
+            return;
+        }
+
+        var page = (nuint)Environment.SystemPageSize;
+        var first = ((nuint)start + page - 1) & ~(page - 1);
+        var end = (nuint)(start + length) & ~(page - 1);
+        if (end > first)
+        {
+            _ = Madvise((void*)first, end - first, MadvDontNeed);
         }
     }
 

@@ -140,6 +140,16 @@ internal sealed class TemplateAggregate
         }
 
         _byNumber = null;
+        var terminals = 0;
+        foreach (var count in counts)
+        {
+            terminals += count > 0 ? 1 : 0;
+        }
+
+        // Made to their size at once: a scan's end adds every template's terminals here, and growing the sets step by
+        // step would make the garbage of several copies of each.
+        DistinctTerminals.EnsureCapacity(terminals);
+        Terminals.EnsureCapacity(terminals);
         for (var number = 0; number < counts.Length; number++)
         {
             if (counts[number] > 0)
@@ -153,6 +163,12 @@ internal sealed class TemplateAggregate
 
     public void Merge(TemplateAggregate other)
     {
+        if (other._byNumber is not null && !TryAddNumbered(other))
+        {
+            // Not by number: the other part's numbered counts go to its keyed summary first, merged below.
+            other.CountNumbered();
+        }
+
         Count += other.Count;
         Severity = (LogSeverity)Math.Max((int)Severity, (int)other.Severity);
         // Ties go to the line read first, as in a single-core scan, whatever order the parts are merged in.
@@ -174,6 +190,53 @@ internal sealed class TemplateAggregate
         // Left unbounded: the scan trims once every part is in (ScanAggregate.TrimTemplates).
         Terminals.Merge(other.Terminals, static (mine, theirs) => (mine.Count, mine.Error) = (mine.Count + theirs.Count, mine.Error + theirs.Error), bound: false);
         DistinctTerminals.Merge(other.DistinctTerminals);
+    }
+
+    /// <summary>
+    /// Adds the numbered counts of <paramref name="other"/> (another worker's part, not yet counted) to this template's, by
+    /// terminal: an array addition where it would otherwise take a set and a dictionary of every terminal on both sides,
+    /// added up again by the merge. This template's numbered counts are then to be counted (<see cref="CountNumbered"/>)
+    /// before it is read. <see langword="false"/>, with nothing added, where a terminal of the other part gets no number
+    /// here (more than <see cref="TerminalNumbers.Limit"/>) or the sum could overflow a counter.
+    /// </summary>
+    private bool TryAddNumbered(TemplateAggregate other)
+    {
+        if (Count + other.Count > int.MaxValue)
+        {
+            return false;
+        }
+
+        var theirs = other._byNumber!;
+        var map = Numbers.MapFrom(other.Numbers);
+        var length = _byNumber?.Length ?? 0;
+        for (var number = 0; number < theirs.Length; number++)
+        {
+            if (theirs[number] > 0)
+            {
+                if (map[number] < 0)
+                {
+                    return false;
+                }
+
+                length = Math.Max(length, map[number] + 1);
+            }
+        }
+
+        if (length > (_byNumber?.Length ?? 0))
+        {
+            Array.Resize(ref _byNumber, Math.Min(TerminalNumbers.Limit, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(length, 16))));
+        }
+
+        for (var number = 0; number < theirs.Length; number++)
+        {
+            if (theirs[number] > 0)
+            {
+                _byNumber![map[number]] += theirs[number];
+            }
+        }
+
+        other._byNumber = null;
+        return true;
     }
 }
 
@@ -256,6 +319,15 @@ internal sealed class ScanAggregate(int terminals)
 
     public readonly List<(BlockPosition Position, MalformedReason Reason)> FirstMalformed = [];
     public readonly List<BlockPosition> FirstOverLong = [];
+
+    /// <summary>Hands every template's numbered counts to its terminal summary (<see cref="TemplateAggregate.CountNumbered"/>).</summary>
+    public void CountNumbered()
+    {
+        foreach (var template in Templates.Values)
+        {
+            template.CountNumbered();
+        }
+    }
 
     /// <summary>Prunes each template's terminal summary back within its bound, once the parts that may share terminals are merged.</summary>
     public void TrimTemplates()

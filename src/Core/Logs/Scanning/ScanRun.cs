@@ -112,6 +112,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 var (start, count) = blocks[b];
                 MemoryHints.WillReadSequentially(data + start, count);
                 lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, input.Name, firstLine, modified);
+                MemoryHints.DoneReading(data + start, count);
                 Report(count);
             }
 
@@ -152,11 +153,16 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                         }
                     });
                 // Each worker's terminal counts per template are exact: added up before the summaries are trimmed, they
-                // stay exact whichever worker read the lines.
-                foreach (var scanner in scanners)
+                // stay exact whichever worker read the lines. The workers' parts are added up first, while their templates
+                // still count terminals by number, and the sum then counted once.
+                var merged = scanners[0].Complete(countNumbered: false);
+                for (var w = 1; w < workers; w++)
                 {
-                    _total.Merge(scanner.Complete(), plan.Options.MalformedLinesReported);
+                    merged.Merge(scanners[w].Complete(countNumbered: false), plan.Options.MalformedLinesReported);
                 }
+
+                merged.CountNumbered();
+                _total.Merge(merged, plan.Options.MalformedLinesReported);
 
                 _total.TrimTemplates();
             }

@@ -99,6 +99,9 @@ internal sealed class SpaceSaving<T>(int capacity)
         _items.Add(key, item);
     }
 
+    /// <summary>Makes room for <paramref name="items"/> more items beyond those kept (before <see cref="AddExact"/>).</summary>
+    public void EnsureCapacity(int items) => _items.EnsureCapacity(_items.Count + items);
+
     /// <summary>
     /// Adds an item whose count is exact (every occurrence of it so far), whatever the bound: the summary holds it until
     /// its next prune (<see cref="Trim"/>, or an <see cref="Add"/> past the bound), which then ranks it with the others.

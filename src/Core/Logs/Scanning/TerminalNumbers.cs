@@ -13,6 +13,10 @@ internal sealed class TerminalNumbers
     private readonly Dictionary<ulong, int> _numbers = [];
     private readonly List<(ulong Hash, string Name)> _terminals = [];
 
+    // The last map made by MapFrom, and whose numbers it maps.
+    private TerminalNumbers? _mapFrom;
+    private int[] _map = [];
+
     /// <summary>How many terminals have a number.</summary>
     public int Count => _terminals.Count;
 
@@ -33,6 +37,28 @@ internal sealed class TerminalNumbers
         _numbers.Add(hash, number);
         _terminals.Add((hash, name));
         return number;
+    }
+
+    /// <summary>
+    /// The numbers here of the terminals numbered by <paramref name="other"/> (another worker's), by their number there,
+    /// each given a number here if new and numbers are left; -1 for those left without. Kept for the next call with the
+    /// same numbers while they number no more terminals: a merge asks once per template.
+    /// </summary>
+    public int[] MapFrom(TerminalNumbers other)
+    {
+        if (_mapFrom != other || _map.Length != other.Count)
+        {
+            var map = new int[other.Count];
+            for (var number = 0; number < map.Length; number++)
+            {
+                var (hash, name) = other._terminals[number];
+                map[number] = NumberOf(hash, name);
+            }
+
+            (_mapFrom, _map) = (other, map);
+        }
+
+        return _map;
     }
 
     public ulong HashOf(int number) => _terminals[number].Hash;

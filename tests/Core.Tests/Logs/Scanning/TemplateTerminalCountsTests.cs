@@ -120,6 +120,84 @@ public sealed class TemplateTerminalCountsTests : IDisposable
         Assert.Equal(("T17", Hash("T17")), (numbers.NameOf(17), numbers.HashOf(17)));
     }
 
+    [Fact]
+    public void Merge_TwoWorkersNumberingTheTerminalsApart_AddsUpByNumber_AndCountsEachTerminalOnce()
+    {
+        // Two workers meet 300 terminals in opposite orders, so that a terminal's number differs between them; 100 of them
+        // are met by one worker only. Merged before either part is counted, by number, then counted once.
+        var (numbersA, numbersB) = (new TerminalNumbers(), new TerminalNumbers());
+        var (a, b) = (Template(numbersA), Template(numbersB));
+        var truth = new Dictionary<string, long>();
+        void Line(TemplateAggregate template, TerminalNumbers numbers, int i)
+        {
+            var name = $"POS-{i:D3}";
+            truth[name] = truth.GetValueOrDefault(name) + 1;
+            template.Count++;
+            template.AddTerminal(Hash(name), name, numbers.NumberOf(Hash(name), name));
+        }
+
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                for (var n = 0; n <= i % 7; n++)
+                {
+                    Line(a, numbersA, i);
+                }
+            }
+
+            for (var i = 299; i >= 50; i--)
+            {
+                Line(b, numbersB, i);
+            }
+        }
+
+        Assert.NotEqual(numbersA.NumberOf(Hash("POS-060"), "POS-060"), numbersB.NumberOf(Hash("POS-060"), "POS-060"));
+
+        a.Merge(b);
+        a.CountNumbered();
+        b.CountNumbered();
+
+        Assert.Equal(truth.Values.Sum(), a.Count);
+        Assert.Equal((300L, true), (a.DistinctTerminals.Count, a.DistinctTerminals.IsExact));
+        Assert.Equal(
+            truth.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value, 0L)),
+            a.Terminals.Items.Select(t => (t.Name, t.Count, t.Error)).OrderBy(t => t.Name, StringComparer.Ordinal));
+        // The other part's counts were added, not kept: counting it afterwards hands nothing over.
+        Assert.Equal(0, b.Terminals.Count);
+    }
+
+    [Fact]
+    public void Merge_ATerminalThatGetsNoNumberHere_CountsTheOtherPartByKey_AndLosesNoLine()
+    {
+        // This worker's numbers are all taken by terminals the other never met: the other's terminals get none here, and its
+        // part is counted by key before the merge; this part's own numbered counts are still counted after.
+        var (numbersA, numbersB) = (new TerminalNumbers(), new TerminalNumbers());
+        for (var i = 0; i < TerminalNumbers.Limit; i++)
+        {
+            numbersA.NumberOf(Hash($"T{i}"), $"T{i}");
+        }
+
+        var (a, b) = (Template(numbersA), Template(numbersB));
+        a.Count += 3;
+        for (var n = 0; n < 3; n++)
+        {
+            a.AddTerminal(Hash("T7"), "T7", numbersA.NumberOf(Hash("T7"), "T7"));
+        }
+
+        b.Count += 2;
+        b.AddTerminal(Hash("POS-9"), "POS-9", numbersB.NumberOf(Hash("POS-9"), "POS-9"));
+        b.AddTerminal(Hash("T7"), "T7", numbersB.NumberOf(Hash("T7"), "T7"));
+
+        a.Merge(b);
+        a.CountNumbered();
+
+        Assert.Equal(
+            [("POS-9", 1L, 0L), ("T7", 4L, 0L)],
+            a.Terminals.Items.Select(t => (t.Name, t.Count, t.Error)).OrderBy(t => t.Name, StringComparer.Ordinal));
+        Assert.Equal((2L, 5L), (a.DistinctTerminals.Count, a.Count));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
