@@ -318,7 +318,8 @@ internal sealed partial class BlockScanner
 
     /// <summary>
     /// Everything this scanner has read, with the level counts added, the kinds and severities of the lines told by their
-    /// level alone, and the templates' counts of numbered terminals; the scanner is done after this.
+    /// level alone, and (unless <paramref name="countNumbered"/> is <see langword="false"/>) the templates' counts of
+    /// numbered terminals; the scanner is done after this.
     /// </summary>
     /// <param name="countNumbered">
     /// <see langword="false"/> to leave the templates' numbered counts to be counted after this part is merged with the

@@ -3,10 +3,11 @@ using System.Runtime.InteropServices;
 namespace PosFleet.Logs.Scanning;
 
 /// <summary>
-/// Tells the kernel how a memory-mapped input is about to be read. Without a hint, the pages of a mapped file are mapped
-/// a few at a time as they are first touched, and the processor's prefetch stops at every page not yet mapped; asking
-/// for a block's pages in one call (Linux 5.14+) keeps the scan fed. Only a hint: where it is not supported, nothing
-/// changes.
+/// Tells the kernel how a memory-mapped input is about to be read, and when a part of it has been. Without a hint, the
+/// pages of a mapped file are mapped a few at a time as they are first touched, and the processor's prefetch stops at
+/// every page not yet mapped; asking for a block's pages in one call (Linux 5.14+) keeps the scan fed. A block read is
+/// let go by the worker that read it, rather than with the whole file by one thread at the end. Only hints: where they
+/// are not supported, nothing changes.
 /// </summary>
 internal static partial class MemoryHints
 {

@@ -3,7 +3,9 @@ namespace PosFleet.Logs.Scanning;
 /// <summary>
 /// One scanner's terminals, numbered in the order they came in (the first <see cref="Limit"/>; later ones have none),
 /// so that a template counts a terminal's lines in an array rather than a dictionary (<see cref="TemplateAggregate"/>).
-/// A terminal keeps its number for the whole scan, even when the scan's own terminal summary evicts and re-adds it.
+/// A terminal keeps its number for the whole scan, even when the scan's own terminal summary evicts and re-adds it. When
+/// the workers' parts are added up, the terminals of another worker's numbers are numbered here too, after this scanner's
+/// own (<see cref="MapFrom"/>).
 /// </summary>
 internal sealed class TerminalNumbers
 {

@@ -123,8 +123,8 @@ public sealed class TemplateTerminalCountsTests : IDisposable
     [Fact]
     public void Merge_TwoWorkersNumberingTheTerminalsApart_AddsUpByNumber_AndCountsEachTerminalOnce()
     {
-        // Two workers meet 300 terminals in opposite orders, so that a terminal's number differs between them; 100 of them
-        // are met by one worker only. Merged before either part is counted, by number, then counted once.
+        // Two workers meet 300 terminals in opposite orders, so that a terminal's number differs between them; 150 of them
+        // (0-49 and 200-299) are met by one worker only. Merged before either part is counted, by number, then counted once.
         var (numbersA, numbersB) = (new TerminalNumbers(), new TerminalNumbers());
         var (a, b) = (Template(numbersA), Template(numbersB));
         var truth = new Dictionary<string, long>();
@@ -196,6 +196,54 @@ public sealed class TemplateTerminalCountsTests : IDisposable
             [("POS-9", 1L, 0L), ("T7", 4L, 0L)],
             a.Terminals.Items.Select(t => (t.Name, t.Count, t.Error)).OrderBy(t => t.Name, StringComparer.Ordinal));
         Assert.Equal((2L, 5L), (a.DistinctTerminals.Count, a.Count));
+    }
+
+    [Fact]
+    public void Merge_ASummaryThatDroppedTerminals_BoundsEveryTerminalsCount_AsIfBothPartsHadBeenCountedFirst()
+    {
+        // Worker B's numbers are all taken before POS-X comes, so B counts POS-X by key in a summary of 64 that drops it
+        // among 200 other keyed terminals (its floor rises); worker A counts POS-X by number. Merged, POS-X's count must
+        // still bound its true count from above, within its error: B's floor is added to it, as to any terminal only
+        // A's summary keeps.
+        var (numbersA, numbersB) = (new TerminalNumbers(), new TerminalNumbers());
+        for (var i = 0; i < TerminalNumbers.Limit; i++)
+        {
+            numbersB.NumberOf(Hash($"T{i}"), $"T{i}");
+        }
+
+        var (a, b) = (Template(numbersA), Template(numbersB));
+        var truth = new Dictionary<string, long>();
+        void Line(TemplateAggregate template, TerminalNumbers numbers, string name)
+        {
+            truth[name] = truth.GetValueOrDefault(name) + 1;
+            template.Count++;
+            template.AddTerminal(Hash(name), name, numbers.NumberOf(Hash(name), name));
+        }
+
+        for (var n = 0; n < 40; n++)
+        {
+            Line(a, numbersA, "POS-X");
+        }
+
+        Line(b, numbersB, "POS-X");
+        Line(b, numbersB, "POS-X");
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                Line(b, numbersB, $"K{i}");
+            }
+        }
+
+        Assert.True(b.Terminals.Floor > 0, "B's summary dropped nothing: the test does not test what it should");
+
+        a.Merge(b);
+        a.CountNumbered();
+
+        Assert.All(a.Terminals.Items, t => Assert.InRange(truth[t.Name], t.Count - t.Error, t.Count));
+        var x = Assert.Single(a.Terminals.Items, t => t.Name == "POS-X");
+        Assert.True(x.Count >= truth["POS-X"], $"POS-X counted {x.Count} (error {x.Error}) for {truth["POS-X"]} lines");
+        Assert.Equal(truth.Values.Sum(), a.Count);
     }
 
     [Theory]
