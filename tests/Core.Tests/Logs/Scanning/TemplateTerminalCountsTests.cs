@@ -172,11 +172,7 @@ public sealed class TemplateTerminalCountsTests : IDisposable
     {
         // This worker's numbers are all taken by terminals the other never met: the other's terminals get none here, and its
         // part is counted by key before the merge; this part's own numbered counts are still counted after.
-        var (numbersA, numbersB) = (new TerminalNumbers(), new TerminalNumbers());
-        for (var i = 0; i < TerminalNumbers.Limit; i++)
-        {
-            numbersA.NumberOf(Hash($"T{i}"), $"T{i}");
-        }
+        var (numbersA, numbersB) = (AllTaken(), new TerminalNumbers());
 
         var (a, b) = (Template(numbersA), Template(numbersB));
         a.Count += 3;
@@ -205,11 +201,7 @@ public sealed class TemplateTerminalCountsTests : IDisposable
         // among 200 other keyed terminals (its floor rises); worker A counts POS-X by number. Merged, POS-X's count must
         // still bound its true count from above, within its error: B's floor is added to it, as to any terminal only
         // A's summary keeps.
-        var (numbersA, numbersB) = (new TerminalNumbers(), new TerminalNumbers());
-        for (var i = 0; i < TerminalNumbers.Limit; i++)
-        {
-            numbersB.NumberOf(Hash($"T{i}"), $"T{i}");
-        }
+        var (numbersA, numbersB) = (new TerminalNumbers(), AllTaken());
 
         var (a, b) = (Template(numbersA), Template(numbersB));
         var truth = new Dictionary<string, long>();
@@ -332,6 +324,18 @@ public sealed class TemplateTerminalCountsTests : IDisposable
 
     private static List<TemplateTerminal> Top(TemplateAggregate template, int count) =>
         template.Terminals.Top(count, Comparer<TemplateTerminal>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name)));
+
+    /// <summary>Numbers all taken, by terminals T0, T1, ... that write no line.</summary>
+    private static TerminalNumbers AllTaken()
+    {
+        var numbers = new TerminalNumbers();
+        for (var i = 0; i < TerminalNumbers.Limit; i++)
+        {
+            numbers.NumberOf(Hash($"T{i}"), $"T{i}");
+        }
+
+        return numbers;
+    }
 
     private static ulong Hash(string name) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(name));
 }
