@@ -27,10 +27,11 @@ internal static class ClassificationRuleValidator
             throw new InvalidDataException($"{where}: the rule has no name: give it a short \"name\" such as 'printer-paper-out'.");
         }
 
-        if (DisplayText.NeedsEscaping(rule.Name))
+        // A tab too: harmless on a terminal (DisplayText prints it as it is), but a name is one word of a table's cell.
+        if (rule.Name.Contains('\t', StringComparison.Ordinal) || DisplayText.NeedsEscaping(rule.Name))
         {
             throw new InvalidDataException(
-                $"{where}: the rule's name '{Printable(rule.Name)}' contains control characters or bidirectional formatting characters: use letters, digits and dashes such as 'printer-paper-out'.");
+                $"{where}: the rule's name '{Printable(rule.Name).Replace("\t", "\\u0009", StringComparison.Ordinal)}' contains control characters or bidirectional formatting characters: use letters, digits and dashes such as 'printer-paper-out'.");
         }
 
         where = $"{where} ('{rule.Name}')";

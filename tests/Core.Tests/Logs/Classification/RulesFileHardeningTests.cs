@@ -174,6 +174,7 @@ public sealed class RulesFileHardeningTests : IDisposable
     [InlineData("""{ "rules": [ { "name": "x\u001b]0;pwned\u0007", "keywords": ["a"] } ] }""", "control characters")]
     [InlineData("""{ "rules": [ { "name": "paper\u202eout", "keywords": ["a"] } ] }""", "'paper\\u202eout' contains control characters or bidirectional")]
     [InlineData("""{ "rules": [ { "name": "paper\u009bout", "keywords": ["a"] } ] }""", "'paper\\u009bout' contains control characters")]
+    [InlineData("""{ "rules": [ { "name": "\tt", "keywords": ["t"], "kind": "retry" } ] }""", "'\\u0009t' contains control characters")]
     [InlineData("""{ "rules": [ { "name": "x", "keywords": ["a"], "kind": "fatal" } ] }""", "rule 1 ('x'): \"kind\" is 'fatal'")]
     public void Load_OtherMistakes_AreOneExceptionNamingFileRuleAndFix(string json, string expected)
     {
