@@ -68,10 +68,8 @@ internal sealed class TemplateAggregate
         }
         else if ((uint)number < TerminalNumbers.Limit)
         {
-            // Grown by doubling up to the highest number met (a terminal's number is the scanner's, not the template's).
-            var length = Math.Min(TerminalNumbers.Limit, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(number + 1, 16)));
-            Array.Resize(ref _byNumber, Math.Max(length, _byNumber?.Length ?? 0));
-            _byNumber[number]++;
+            // A terminal's number is the scanner's, not the template's: the counters grow to the highest number met.
+            GrowNumbered(number + 1)[number]++;
             return;
         }
 
@@ -187,6 +185,17 @@ internal sealed class TemplateAggregate
         DistinctTerminals.Merge(other.DistinctTerminals);
     }
 
+    /// <summary>The numbered counters, at least <paramref name="length"/> of them: grown by doubling, up to <see cref="TerminalNumbers.Limit"/>.</summary>
+    private int[] GrowNumbered(int length)
+    {
+        if (length > (_byNumber?.Length ?? 0))
+        {
+            Array.Resize(ref _byNumber, Math.Min(TerminalNumbers.Limit, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(length, 16))));
+        }
+
+        return _byNumber!;
+    }
+
     /// <summary>
     /// Adds the numbered counts of <paramref name="other"/> (another worker's part, not yet counted) to this template's, by
     /// terminal: an array addition where it would otherwise take a set and a dictionary of every terminal on both sides,
@@ -217,16 +226,12 @@ internal sealed class TemplateAggregate
             }
         }
 
-        if (length > (_byNumber?.Length ?? 0))
-        {
-            Array.Resize(ref _byNumber, Math.Min(TerminalNumbers.Limit, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(length, 16))));
-        }
-
+        var mine = GrowNumbered(length);
         for (var number = 0; number < theirs.Length; number++)
         {
             if (theirs[number] > 0)
             {
-                _byNumber![map[number]] += theirs[number];
+                mine[map[number]] += theirs[number];
             }
         }
 
