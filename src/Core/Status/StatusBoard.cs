@@ -63,32 +63,30 @@ internal sealed partial class StatusBoard(
         // Every page from the first at one instant, so the workbook is one consistent picture of the board.
         var page = query with { After = null, Limit = ExportPageSize, AsOf = query.AsOf ?? time.GetUtcNow() };
         page.Validate();
+        var first = page;
+        var all = new List<StatusBoardRow>();
+        while (true)
+        {
+            var rows = await QueryAsync(access, page, cancellationToken).ConfigureAwait(false);
+            all.AddRange(rows.Rows);
+            if (rows.Next is null)
+            {
+                break;
+            }
+
+            page = page with { After = rows.Next };
+        }
+
         var buffer = new MemoryStream();
         await using (buffer.ConfigureAwait(false))
         {
-            int count;
-            using (var workbook = new StatusBoardWorkbook(buffer, page))
-            {
-                while (true)
-                {
-                    var rows = await QueryAsync(access, page, cancellationToken).ConfigureAwait(false);
-                    workbook.Write(rows.Rows);
-                    if (rows.Next is null)
-                    {
-                        break;
-                    }
-
-                    page = page with { After = rows.Next };
-                }
-
-                count = workbook.Count;
-            }
+            await StatusBoardWorkbook.WriteAsync(buffer, first, all, cancellationToken).ConfigureAwait(false);
 
             // The package is written in memory and copied asynchronously: a response body may refuse synchronous writes.
             buffer.Position = 0;
             await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-            Log.Exported(logger, count);
-            return count;
+            Log.Exported(logger, all.Count);
+            return all.Count;
         }
     }
 

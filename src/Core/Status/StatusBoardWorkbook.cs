@@ -1,16 +1,17 @@
+using System.Drawing;
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
 
 namespace PosFleet.Status;
 
 /// <summary>
-/// The status board as an <c>.xlsx</c> workbook, written with the Open XML SDK's streaming writer (constant memory per
-/// row): a header naming the filters, the column titles (frozen, with an auto-filter), then one row per terminal filled
-/// with its health's colour — the board's red, yellow, grey and green. Instants are Excel dates in UTC.
+/// The status board as an <c>.xlsx</c> workbook, written forward only (SpreadCheetah): a header naming the filters, the
+/// column titles (frozen, with an auto-filter over the rows), then one row per terminal filled with its health's
+/// colour — the board's red, yellow, grey and green. Instants are Excel dates in UTC.
 /// </summary>
-internal sealed class StatusBoardWorkbook : IDisposable
+internal static class StatusBoardWorkbook
 {
     /// <summary>The fill colour (ARGB) of each health, as the board draws it.</summary>
     public static readonly IReadOnlyDictionary<TerminalHealth, string> Fills = new Dictionary<TerminalHealth, string>
@@ -27,92 +28,62 @@ internal sealed class StatusBoardWorkbook : IDisposable
         "Last heard (UTC)", "Last sync error", "Outbox depth", "Oldest unsent (minutes)",
     ];
 
-    private const uint TitleStyle = 1;
-    private const uint FirstHealthStyle = 2; // then text, date, number for each health in rank order
+    private const string TitleFill = "FF1F4E78";
+    private const string DateFormat = "yyyy-mm-dd hh:mm:ss";
 
-    private readonly SpreadsheetDocument _document;
-    private readonly OpenXmlWriter _writer;
-    private uint _row;
-
-    public StatusBoardWorkbook(Stream destination, StatusBoardQuery query)
+    /// <summary>
+    /// Writes the board's <paramref name="rows"/> to <paramref name="destination"/>: all of them are known first, since the
+    /// auto-filter's range is written at the worksheet's start.
+    /// </summary>
+    public static async Task WriteAsync(Stream destination, StatusBoardQuery query, IReadOnlyList<StatusBoardRow> rows, CancellationToken cancellationToken)
     {
-        _document = SpreadsheetDocument.Create(destination, SpreadsheetDocumentType.Workbook);
-        var workbook = _document.AddWorkbookPart();
-        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = "rIdSheet", SheetId = 1, Name = "Status board" }));
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        var sheet = workbook.AddNewPart<WorksheetPart>("rIdSheet");
-        _writer = OpenXmlWriter.Create(sheet);
-        _writer.WriteStartElement(new Worksheet());
-        _writer.WriteElement(new SheetViews(new SheetView(new Pane
+        var options = new WorksheetOptions
         {
-            VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-        })
-        { WorkbookViewId = 0 }));
-        _writer.WriteElement(new Columns(Titles.Select((t, i) => new Column
+            FrozenRows = 2,
+            AutoFilter = new AutoFilterOptions(string.Create(CultureInfo.InvariantCulture, $"A2:K{rows.Count + 2}")),
+        };
+        for (var i = 0; i < Titles.Length; i++)
         {
-            Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true, Width = i == 8 ? 60 : Math.Max(14, t.Length + 2),
-        })));
-        _writer.WriteStartElement(new SheetData());
-        WriteRow([Text(Describe(query), 0)]);
-        WriteRow(Titles.Select(t => Text(t, TitleStyle)));
-    }
+            options.Column(i + 1).Width = i == 8 ? 60 : Math.Max(14, Titles[i].Length + 2);
+        }
 
-    /// <summary>How many terminals were written.</summary>
-    public int Count { get; private set; }
-
-    public void Write(IEnumerable<StatusBoardRow> rows)
-    {
-        foreach (var row in rows)
+        var spreadsheet = await Spreadsheet.CreateNewAsync(destination, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using (spreadsheet.ConfigureAwait(false))
         {
-            var s = row.Status;
-            var style = FirstHealthStyle + ((uint)row.Health * 3);
-            WriteRow(
-            [
-                Text(s.Organization, style), Text(s.TerminalId, style), Text(row.Health.ToString(), style),
-                Text(s.ApplicationVersion, style), Text(row.TargetVersion, style), Date(s.LastUpdate, style + 1),
-                Date(s.LastSync, style + 1), Date(s.ReceivedAt, style + 1), Text(s.LastSyncError, style),
-                Number(s.OutboxDepth, style + 2), Number(s.OldestUnsentAge is { } age ? Math.Round(age.TotalMinutes, 1) : null, style + 2),
-            ]);
-            Count++;
+            await spreadsheet.StartWorksheetAsync("Status board", options, cancellationToken).ConfigureAwait(false);
+            var title = spreadsheet.AddStyle(new Style { Font = { Bold = true, Color = Argb("FFFFFFFF") }, Fill = { Color = Argb(TitleFill) } });
+            var styles = Enum.GetValues<TerminalHealth>().ToDictionary(health => health, health => HealthStyles(spreadsheet, Argb(Fills[health])));
+            await spreadsheet.AddRowAsync([new Cell(Describe(query))], cancellationToken).ConfigureAwait(false);
+            await spreadsheet.AddRowAsync(Titles.Select(t => new StyledCell(t, title)).ToArray(), cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                var s = row.Status;
+                var (text, date, number) = styles[row.Health];
+                await spreadsheet.AddRowAsync(
+                    [
+                        Text(s.Organization, text), Text(s.TerminalId, text), Text(row.Health.ToString(), text),
+                        Text(s.ApplicationVersion, text), Text(row.TargetVersion, text), Date(s.LastUpdate, date),
+                        Date(s.LastSync, date), Date(s.ReceivedAt, date), Text(s.LastSyncError, text),
+                        new StyledCell(s.OutboxDepth, number),
+                        new StyledCell(s.OldestUnsentAge is { } age ? Math.Round(age.TotalMinutes, 1) : null, number),
+                    ],
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            await spreadsheet.FinishAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void Dispose()
-    {
-        _writer.WriteEndElement(); // sheetData
-        _writer.WriteElement(new AutoFilter { Reference = $"A2:K{Math.Max(_row, 2)}" });
-        _writer.WriteEndElement(); // worksheet
-        _writer.Close();
-        _document.Dispose();
-    }
+    private static (StyleId Text, StyleId Date, StyleId Number) HealthStyles(Spreadsheet spreadsheet, Color fill) => (
+        spreadsheet.AddStyle(new Style { Fill = { Color = fill }, Alignment = { Vertical = VerticalAlignment.Top } }),
+        spreadsheet.AddStyle(new Style { Fill = { Color = fill }, Format = NumberFormat.Custom(DateFormat) }),
+        spreadsheet.AddStyle(new Style { Fill = { Color = fill } }));
 
-    private void WriteRow(IEnumerable<Cell> cells)
-    {
-        _row++;
-        _writer.WriteStartElement(new Row { RowIndex = _row });
-        foreach (var cell in cells)
-        {
-            _writer.WriteElement(cell);
-        }
+    private static Color Argb(string argb) => Color.FromArgb(int.Parse(argb, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
 
-        _writer.WriteEndElement();
-    }
+    private static StyledCell Text(string? value, StyleId style) => new(Clean(value ?? ""), style);
 
-    private static Cell Text(string? value, uint style) => new()
-    {
-        DataType = CellValues.InlineString,
-        StyleIndex = style,
-        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Clean(value ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
-    };
-
-    private static Cell Date(DateTimeOffset? value, uint style) => value is { } at
-        ? new Cell { StyleIndex = style, CellValue = new CellValue(at.UtcDateTime.ToOADate().ToString("R", CultureInfo.InvariantCulture)) }
-        : new Cell { StyleIndex = style };
-
-    private static Cell Number(double? value, uint style) => value is { } n
-        ? new Cell { StyleIndex = style, DataType = CellValues.Number, CellValue = new CellValue(n.ToString("R", CultureInfo.InvariantCulture)) }
-        : new Cell { StyleIndex = style };
+    private static StyledCell Date(DateTimeOffset? value, StyleId style) => new(value?.UtcDateTime, style);
 
     /// <summary>XML 1.0 cannot hold most control characters: a terminal's error text may, so they become spaces.</summary>
     private static string Clean(string value) =>
@@ -148,43 +119,5 @@ internal sealed class StatusBoardWorkbook : IDisposable
 
         parts.Add($"sorted by {query.Sort}");
         return string.Join("; ", parts);
-    }
-
-    private static Stylesheet Stylesheet()
-    {
-        var fills = new List<Fill>
-        {
-            new(new PatternFill { PatternType = PatternValues.None }),
-            new(new PatternFill { PatternType = PatternValues.Gray125 }),
-            Solid("FF1F4E78"),
-        };
-        var formats = new List<CellFormat>
-        {
-            new() { FontId = 0, FillId = 0 },
-            new() { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
-        };
-        foreach (var health in Enum.GetValues<TerminalHealth>().Order())
-        {
-            var fill = (uint)fills.Count;
-            fills.Add(Solid(Fills[health]));
-            formats.Add(new CellFormat { FontId = 0, FillId = fill, ApplyFill = true, Alignment = new Alignment { Vertical = VerticalAlignmentValues.Top } });
-            formats.Add(new CellFormat { FontId = 0, FillId = fill, NumberFormatId = 164, ApplyFill = true, ApplyNumberFormat = true });
-            formats.Add(new CellFormat { FontId = 0, FillId = fill, ApplyFill = true });
-        }
-
-        return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm:ss" }) { Count = 1 },
-            new Fonts(
-                new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-                new Font(new Bold(), new FontSize { Val = 11 }, new Color { Rgb = "FFFFFFFF" }, new FontName { Val = "Calibri" }))
-            { Count = 2 },
-            new Fills(fills) { Count = (uint)fills.Count },
-            new Borders(new Border()) { Count = 1 },
-            new CellStyleFormats(new CellFormat()) { Count = 1 },
-            new CellFormats(formats) { Count = (uint)formats.Count });
-
-        static Fill Solid(string argb) => new(new PatternFill(
-            new ForegroundColor { Rgb = argb }, new BackgroundColor { Indexed = 64 })
-        { PatternType = PatternValues.Solid });
     }
 }
