@@ -82,7 +82,8 @@ internal sealed partial class StatusBoard(
         {
             await StatusBoardWorkbook.WriteAsync(buffer, first, all, cancellationToken).ConfigureAwait(false);
 
-            // The package is written in memory and copied asynchronously: a response body may refuse synchronous writes.
+            // The package is written whole in memory, then copied: nothing reaches the destination (a response body) unless the
+            // whole workbook could be written.
             buffer.Position = 0;
             await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
             Log.Exported(logger, all.Count);

@@ -29,11 +29,12 @@ internal static class StatusBoardWorkbook
     ];
 
     private const string TitleFill = "FF1F4E78";
+    private const string TitleFont = "FFFFFFFF";
     private const string DateFormat = "yyyy-mm-dd hh:mm:ss";
 
     /// <summary>
     /// Writes the board's <paramref name="rows"/> to <paramref name="destination"/>: all of them are known first, since the
-    /// auto-filter's range is written at the worksheet's start.
+    /// auto-filter's range is given when the worksheet starts.
     /// </summary>
     public static async Task WriteAsync(Stream destination, StatusBoardQuery query, IReadOnlyList<StatusBoardRow> rows, CancellationToken cancellationToken)
     {
@@ -47,14 +48,18 @@ internal static class StatusBoardWorkbook
             options.Column(i + 1).Width = i == 8 ? 60 : Math.Max(14, Titles[i].Length + 2);
         }
 
-        var spreadsheet = await Spreadsheet.CreateNewAsync(destination, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Text is written as the terminal sent it: an error text's leading spaces and last newline are kept (Excel drops
+        // them from a cell without xml:space="preserve"). No document properties: their date would be the clock's, not
+        // the board's as-of instant.
+        var settings = new SpreadCheetahOptions { PreserveStringWhitespace = true, DocumentProperties = null };
+        var spreadsheet = await Spreadsheet.CreateNewAsync(destination, settings, cancellationToken).ConfigureAwait(false);
         await using (spreadsheet.ConfigureAwait(false))
         {
             await spreadsheet.StartWorksheetAsync("Status board", options, cancellationToken).ConfigureAwait(false);
-            var title = spreadsheet.AddStyle(new Style { Font = { Bold = true, Color = Argb("FFFFFFFF") }, Fill = { Color = Argb(TitleFill) } });
+            var title = spreadsheet.AddStyle(new Style { Font = { Bold = true, Color = Argb(TitleFont) }, Fill = { Color = Argb(TitleFill) } });
             var styles = Enum.GetValues<TerminalHealth>().ToDictionary(health => health, health => HealthStyles(spreadsheet, Argb(Fills[health])));
-            await spreadsheet.AddRowAsync([new Cell(Describe(query))], cancellationToken).ConfigureAwait(false);
-            await spreadsheet.AddRowAsync(Titles.Select(t => new StyledCell(t, title)).ToArray(), cancellationToken).ConfigureAwait(false);
+            await spreadsheet.AddRowAsync([new Cell(Clean(Describe(query)))], cancellationToken).ConfigureAwait(false);
+            await spreadsheet.AddHeaderRowAsync(Titles, title, cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 var s = row.Status;
@@ -85,9 +90,15 @@ internal static class StatusBoardWorkbook
 
     private static StyledCell Date(DateTimeOffset? value, StyleId style) => new(value?.UtcDateTime, style);
 
-    /// <summary>XML 1.0 cannot hold most control characters: a terminal's error text may, so they become spaces.</summary>
+    /// <summary>
+    /// The characters XML 1.0 cannot hold (most control characters, U+FFFE and U+FFFF), which a terminal's error text or
+    /// a query's text may carry, become spaces: the writer would drop the control characters, joining the words around
+    /// them, and write the other two as they are, which no reader accepts.
+    /// </summary>
     private static string Clean(string value) =>
-        value.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r')) ? new string(value.Select(c => c < ' ' && c is not ('\t' or '\n' or '\r') ? ' ' : c).ToArray()) : value;
+        value.Any(NotXml) ? new string(value.Select(c => NotXml(c) ? ' ' : c).ToArray()) : value;
+
+    private static bool NotXml(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF';
 
     private static string Describe(StatusBoardQuery query)
     {
