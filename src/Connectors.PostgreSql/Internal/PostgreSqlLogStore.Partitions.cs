@@ -137,6 +137,13 @@ internal sealed partial class PostgreSqlLogStore
         await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            // A partition another instance's retention dropped while this list was read has no bounds any more
+            // (pg_get_expr looks the relation up again, and finds none): it is gone, not to be dropped here.
+            if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
             var match = Bounds().Match(reader.GetString(1));
             if (match.Success)
             {
