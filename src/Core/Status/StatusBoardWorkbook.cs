@@ -13,13 +13,13 @@ namespace PosFleet.Status;
 /// </summary>
 internal static class StatusBoardWorkbook
 {
-    /// <summary>The fill colour (ARGB) of each health, as the board draws it.</summary>
-    public static readonly IReadOnlyDictionary<TerminalHealth, string> Fills = new Dictionary<TerminalHealth, string>
+    /// <summary>The fill colour of each health, as the board draws it.</summary>
+    private static readonly Dictionary<TerminalHealth, Color> Fills = new()
     {
-        [TerminalHealth.Green] = "FFC6EFCE",
-        [TerminalHealth.Yellow] = "FFFFEB9C",
-        [TerminalHealth.Grey] = "FFD9D9D9",
-        [TerminalHealth.Red] = "FFFFC7CE",
+        [TerminalHealth.Green] = Color.FromArgb(unchecked((int)0xFFC6EFCE)),
+        [TerminalHealth.Yellow] = Color.FromArgb(unchecked((int)0xFFFFEB9C)),
+        [TerminalHealth.Grey] = Color.FromArgb(unchecked((int)0xFFD9D9D9)),
+        [TerminalHealth.Red] = Color.FromArgb(unchecked((int)0xFFFFC7CE)),
     };
 
     private static readonly string[] Titles =
@@ -28,8 +28,7 @@ internal static class StatusBoardWorkbook
         "Last heard (UTC)", "Last sync error", "Outbox depth", "Oldest unsent (minutes)",
     ];
 
-    private const string TitleFill = "FF1F4E78";
-    private const string TitleFont = "FFFFFFFF";
+    private static readonly Color TitleFill = Color.FromArgb(unchecked((int)0xFF1F4E78));
     private const string DateFormat = "yyyy-mm-dd hh:mm:ss";
 
     /// <summary>
@@ -56,8 +55,8 @@ internal static class StatusBoardWorkbook
         await using (spreadsheet.ConfigureAwait(false))
         {
             await spreadsheet.StartWorksheetAsync("Status board", options, cancellationToken).ConfigureAwait(false);
-            var title = spreadsheet.AddStyle(new Style { Font = { Bold = true, Color = Argb(TitleFont) }, Fill = { Color = Argb(TitleFill) } });
-            var styles = Enum.GetValues<TerminalHealth>().ToDictionary(health => health, health => HealthStyles(spreadsheet, Argb(Fills[health])));
+            var title = spreadsheet.AddStyle(new Style { Font = { Bold = true, Color = Color.White }, Fill = { Color = TitleFill } });
+            var styles = Enum.GetValues<TerminalHealth>().ToDictionary(health => health, health => HealthStyles(spreadsheet, Fills[health]));
             await spreadsheet.AddRowAsync([new Cell(Clean(Describe(query)))], cancellationToken).ConfigureAwait(false);
             await spreadsheet.AddHeaderRowAsync(Titles, title, cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
@@ -83,8 +82,6 @@ internal static class StatusBoardWorkbook
         spreadsheet.AddStyle(new Style { Fill = { Color = fill }, Alignment = { Vertical = VerticalAlignment.Top } }),
         spreadsheet.AddStyle(new Style { Fill = { Color = fill }, Format = NumberFormat.Custom(DateFormat) }),
         spreadsheet.AddStyle(new Style { Fill = { Color = fill } }));
-
-    private static Color Argb(string argb) => Color.FromArgb(int.Parse(argb, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
 
     private static StyledCell Text(string? value, StyleId style) => new(Clean(value ?? ""), style);
 
