@@ -11,9 +11,10 @@ namespace PosFleet.Benchmarks;
 /// Where a line's time goes, stage by stage, on one core over 200 thousand POS lines in memory, every line in scope:
 /// each benchmark adds one stage to the one before, and reports the time per line (OperationsPerInvoke), so that the
 /// difference between two rows is the cost of a stage. <see cref="NothingInScope"/> is a line that is not selected
-/// (outside the window): newline, timestamp and window check only. <see cref="Marks256"/> and <see cref="Marks512"/>
-/// are not a stage added to another: the keyword marks alone, at each width. No job of its own: run it in process
-/// (<c>--job short --inProcess</c>), which spares a build of its own on a busy machine.
+/// (outside the window): newline, timestamp and window check only; <see cref="NoneSelected"/>, every line in scope with
+/// none selected. <see cref="Marks256"/> and <see cref="Marks512"/> are not a stage added to another: the keyword marks
+/// alone, at each width. No job of its own: run it in process (<c>--job short --inProcess</c>), which spares a build of
+/// its own on a busy machine.
 /// </summary>
 public class ScanStageBenchmarks
 {
@@ -23,6 +24,7 @@ public class ScanStageBenchmarks
     private LogClassifier _classifier = null!;
     private ScanPlan _everything = null!;
     private ScanPlan _nothing = null!;
+    private ScanPlan _noneSelected = null!;
     private KeywordMarker? _narrow;
     private KeywordMarker? _wide;
 
@@ -34,6 +36,7 @@ public class ScanStageBenchmarks
         _classifier = new LogClassifier(ClassificationRuleSet.Resolve(options.Classification));
         _everything = new ScanPlan(options, _classifier, new LogScanFilter(), PosLog.End.Year, onEntry: null, emitAll: false);
         _nothing = new ScanPlan(options, _classifier, new LogScanFilter { From = PosLog.End.AddYears(1) }, PosLog.End.Year, onEntry: null, emitAll: false);
+        _noneSelected = new ScanPlan(options, _classifier, new LogScanFilter { Kinds = new HashSet<LogKind>() }, PosLog.End.Year, onEntry: null, emitAll: false);
         _narrow = KeywordMarker.Create(_classifier.KeywordVariants, wide: false);
         _wide = KeywordMarker.Create(_classifier.KeywordVariants, wide: true);
     }
@@ -150,6 +153,14 @@ public class ScanStageBenchmarks
     /// <summary>The whole scanner, every line in scope: the above, level counts, and for the selected lines (9 %) templates and terminals.</summary>
     [Benchmark(OperationsPerInvoke = Lines)]
     public long EveryLineInScope() => Scan(_everything);
+
+    /// <summary>
+    /// The whole scanner, every line in scope and no kind selected: every line counted by its level and keywords, none
+    /// grouped. Its difference to <see cref="EveryLineInScope"/> is what the selected lines (9 %) cost: their fields,
+    /// shapes, templates and terminals.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Lines)]
+    public long NoneSelected() => Scan(_noneSelected);
 
     /// <summary>The whole scanner, no line in scope (a window after the log).</summary>
     [Benchmark(OperationsPerInvoke = Lines)]
