@@ -153,6 +153,37 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
         return true;
     }
 
+    /// <summary>
+    /// Whether a line of 42 bytes or more starts as <see cref="TryReadMinuteHead"/> reads it, with a second below 60 (a leap
+    /// second is left to it): its minute the one of <paramref name="head"/>, its second and millisecond digits. Its time is
+    /// then <see cref="TimeInMinute"/>; its level token starts at byte 26.
+    /// </summary>
+    /// <param name="line">The line's first byte; its first 42 bytes are read.</param>
+    /// <param name="head"><see cref="MinuteHead"/> of the minute.</param>
+    /// <param name="limits"><see cref="DigitLimits"/>, made once by the caller: a static vector is made by a call at each use.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsMinuteLine(ref byte line, Vector256<byte> head, Vector256<byte> limits)
+    {
+        const uint Fixed = 0x0001_FFFFu | (1u << 19) | (7u << 23);
+        const uint Digits = (3u << 17) | (7u << 20);
+        var bytes = Vector256.LoadUnsafe(ref line);
+        var same = Vector256.Equals(bytes, head).ExtractMostSignificantBits();
+        var digits = Vector256.LessThanOrEqual(bytes - Vector256.Create((byte)'0'), limits).ExtractMostSignificantBits();
+        return (same & Fixed) == Fixed && (digits & Digits) == Digits;
+    }
+
+    /// <summary>The time of a line that <see cref="IsMinuteLine"/> accepted, in the minute starting at <paramref name="minuteTicks"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long TimeInMinute(ref byte line, long minuteTicks) =>
+        InMinute(
+            minuteTicks,
+            (uint)(((Unsafe.Add(ref line, 17) - '0') * 10) + (Unsafe.Add(ref line, 18) - '0')),
+            (uint)(((Unsafe.Add(ref line, 20) - '0') * 100) + ((Unsafe.Add(ref line, 21) - '0') * 10) + (Unsafe.Add(ref line, 22) - '0')));
+
+    /// <summary>The largest value of each byte less <c>'0'</c> that <see cref="IsMinuteLine"/> takes for a digit: 5 for the seconds' tens, 9 elsewhere.</summary>
+    internal static Vector256<byte> DigitLimits => Vector256.Create(
+        (byte)9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 5, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9);
+
     /// <summary>The time of second <paramref name="second"/> (60, a leap second, read as 59) and millisecond <paramref name="milli"/> of a minute.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long InMinute(long minuteTicks, uint second, uint milli) =>

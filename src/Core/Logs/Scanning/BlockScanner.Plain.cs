@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using PosFleet.Logs.Formats;
 
@@ -27,7 +28,14 @@ internal sealed partial class BlockScanner
         var minute = _minute;
         var oneCompare = Vector256.IsHardwareAccelerated;
         var head = oneCompare ? IsoBracketFormat.MinuteHead(minute) : default;
+        var limits = IsoBracketFormat.DigitLimits;
+        var inside = oneCompare && minute.Valid && Inside(minute.Ticks, fromTicks, toTicks);
         var fields = default(LineFields);
+        ref var first = ref MemoryMarshal.GetReference(block);
+
+        // The last line counted by its minute alone, whose time is read only when it is needed: when the loop stops, or
+        // before another minute is read.
+        var timeOf = -1;
         var (start, counted, scope, ticks, offset) = (lineStart, i, inScope, lastTicks, lastOffset);
         for (; counted < batch.Length; counted++)
         {
@@ -48,8 +56,32 @@ internal sealed partial class BlockScanner
                 break;
             }
 
-            // Most lines are of the minute of the line before: read in two vector compares. Else read as any line's head,
-            // and its minute, when it starts one, compared from then on.
+            // Most lines are of a minute the window holds whole, and of the level of a line before: their head read in two
+            // vector compares, their level in one more, and their time not at all.
+            ref var line = ref Unsafe.Add(ref first, start);
+            if (inside && text.Length >= 42 && IsoBracketFormat.IsMinuteLine(ref line, head, limits)
+                && levels.Closed(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref line, 26))) is { } known
+                && (known.Token.Length >= 5 || Unsafe.Add(ref line, 31) != (byte)']'))
+            {
+                if (selecting[(int)known.Kind] || !marksTell || (entry & LineSplitter.MarkedLine) != 0)
+                {
+                    break;
+                }
+
+                timeOf = start;
+                scope++;
+                known.Told++;
+                start = end + 1;
+                continue;
+            }
+
+            if (timeOf >= 0)
+            {
+                (ticks, offset, timeOf) = (IsoBracketFormat.TimeInMinute(ref Unsafe.Add(ref first, timeOf), minute.Ticks), 0, -1);
+            }
+
+            // Else read as before: a line of the minute before in two vector compares; else as any line's head, and its
+            // minute, when it starts one, compared from then on.
             long lineTicks;
             short lineOffset = 0;
             ReadOnlySpan<byte> token;
@@ -66,6 +98,7 @@ internal sealed partial class BlockScanner
                 if (oneCompare && minute.Head != before)
                 {
                     head = IsoBracketFormat.MinuteHead(minute);
+                    inside = Inside(minute.Ticks, fromTicks, toTicks);
                 }
             }
 
@@ -85,7 +118,16 @@ internal sealed partial class BlockScanner
             start = end + 1;
         }
 
+        if (timeOf >= 0)
+        {
+            (ticks, offset) = (IsoBracketFormat.TimeInMinute(ref Unsafe.Add(ref first, timeOf), minute.Ticks), 0);
+        }
+
         (_minute, lineStart, inScope, lastTicks, lastOffset) = (minute, start, scope, ticks, offset);
         return counted - i;
     }
+
+    /// <summary>Whether every time of the minute starting at <paramref name="minuteTicks"/> is inside the window.</summary>
+    private static bool Inside(long minuteTicks, long fromTicks, long toTicks) =>
+        minuteTicks >= fromTicks && minuteTicks < toTicks && toTicks - minuteTicks >= TimeSpan.TicksPerMinute;
 }

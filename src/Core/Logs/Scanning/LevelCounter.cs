@@ -29,6 +29,20 @@ internal sealed class LevelCounter
             : Search(token);
     }
 
+    /// <summary>
+    /// The level of a line of the POS format whose token starts at <paramref name="head"/>'s first byte, when it is the
+    /// token last seen with that first byte (of one to seven bytes, none a <c>]</c>) and ends with the <c>]</c> after it;
+    /// <see langword="null"/> otherwise (then <see cref="Find"/> decides). The caller checks, for a token shorter than five
+    /// bytes, that no <c>]</c> is five bytes after its start, where the token reader takes it first.
+    /// </summary>
+    /// <param name="head">The eight bytes from the token's start, as read little-endian.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Entry? Closed(ulong head)
+    {
+        var recent = _byFirst[(int)head & (ByFirst - 1)];
+        return recent is not null && (head & recent.ClosedMask) == recent.Closed ? recent : null;
+    }
+
     private Entry Search(ReadOnlySpan<byte> token)
     {
         var key = Key(token);
@@ -88,11 +102,30 @@ internal sealed class LevelCounter
         return ((ulong)last << 32) | first;
     }
 
+    private static bool Closes(ReadOnlySpan<byte> token) => token.Length is > 0 and < 8 && !token.Contains((byte)']');
+
+    private static ulong ClosedOf(ReadOnlySpan<byte> token)
+    {
+        var closed = (ulong)']' << (8 * token.Length);
+        for (var i = 0; i < token.Length; i++)
+        {
+            closed |= (ulong)token[i] << (8 * i);
+        }
+
+        return closed;
+    }
+
     public sealed class Entry(byte[] token, LogKind kind, LogSeverity severity)
     {
         public byte[] Token { get; } = token;
 
         public ulong Key { get; } = Key(token);
+
+        /// <summary>The token and the <c>]</c> after it, as read little-endian (<see cref="Closed"/>); never matched where it has no room or holds a <c>]</c>.</summary>
+        public ulong Closed { get; } = Closes(token) ? ClosedOf(token) : ulong.MaxValue;
+
+        /// <summary>The bytes of <see cref="Closed"/>.</summary>
+        public ulong ClosedMask { get; } = Closes(token) ? (1UL << (8 * (token.Length + 1))) - 1 : 0;
 
         public LogKind Kind { get; } = kind;
 

@@ -11,19 +11,20 @@ namespace PosFleet.Tests.Logs.Scanning;
 /// line over as an entry reads them all in the loop that reads every kind of line. Both must count the same: on a log
 /// full of the lines the first loop must leave to the second (CRLF, blank, continuation, over-long, at the length limit
 /// and one byte over it with and without a return, non-ASCII, NUL, untimed and unparsable lines, keywords in lines of
-/// any level, lines out of time order, the last line with or without its newline), with and without a window, in one
-/// block and cut into several.
+/// any level, lines out of time order, leap seconds, a <c>]</c> where the level reader takes it first, the last line
+/// with or without its newline), with no window, one of whole hours and one whose ends fall inside a minute, in one block
+/// and cut into several.
 /// </summary>
 public sealed class PlainLinesTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 17, 0, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<int, bool, bool> Cases()
+    public static TheoryData<int, string, bool> Cases()
     {
-        var data = new TheoryData<int, bool, bool>();
+        var data = new TheoryData<int, string, bool>();
         foreach (var seed in new[] { 1, 2, 3 })
         {
-            foreach (var windowed in new[] { false, true })
+            foreach (var windowed in new[] { "none", "hours", "mid-minute" })
             {
                 foreach (var newlineAtEnd in new[] { false, true })
                 {
@@ -37,10 +38,15 @@ public sealed class PlainLinesTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Scan_PlainLinesLoop_CountsWhatTheLoopOverEveryLineCounts(int seed, bool windowed, bool newlineAtEnd)
+    public void Scan_PlainLinesLoop_CountsWhatTheLoopOverEveryLineCounts(int seed, string windowed, bool newlineAtEnd)
     {
         var log = Log(seed, 6_000, newlineAtEnd);
-        var filter = windowed ? new LogScanFilter { From = Start.AddHours(10), To = Start.AddHours(25) } : new LogScanFilter();
+        var filter = windowed switch
+        {
+            "hours" => new LogScanFilter { From = Start.AddHours(2), To = Start.AddHours(5) },
+            "mid-minute" => new LogScanFilter { From = Start.AddHours(2).AddSeconds(30.5), To = Start.AddHours(5).AddSeconds(10) },
+            _ => new LogScanFilter(),
+        };
         foreach (var blocks in new[] { 1, 7 })
         {
             var plain = Scan(log, filter, blocks, entries: false);
@@ -68,6 +74,31 @@ public sealed class PlainLinesTests
                 $"continuation {plain.Continuation}, over-long {plain.OverLong}, malformed {plain.Malformed}, untimed {plain.Untimed}");
             Assert.True(plain.LinesInScope > plain.Selected * 2, $"in scope {plain.LinesInScope}, selected {plain.Selected}");
         }
+    }
+
+    /// <summary>
+    /// A minute that a window's end cuts, in a block whose first and last lines are inside the window (so that the block is
+    /// read with the keyword marks): the lines of that minute out of time order are read one by one, never counted by their
+    /// minute alone.
+    /// </summary>
+    [Theory]
+    [InlineData("10:00:01", "10:00:40", "10:00:05", "09:00:00", "10:00:30", 2)]
+    [InlineData("10:00:50", "10:00:10", "10:00:55", "10:00:30", "11:00:00", 2)]
+    [InlineData("10:00:01", "10:00:40", "10:00:05", "09:00:00", "10:01:00", 3)]
+    public void Scan_MinuteCutByTheWindow_CountsOnlyItsLinesInsideTheWindow(string first, string second, string third, string from, string to, int inScope)
+    {
+        var log = Encoding.UTF8.GetBytes(string.Concat(
+            new[] { first, second, third }.Select(t => $"2026-11-17T{t}.000Z [INFO] term=POS-0001 org=org-1 tickets: ticket closed ref=T-1\n")));
+        var filter = new LogScanFilter { From = At(from), To = At(to) };
+
+        var plain = Scan(log, filter, 1, entries: false);
+        var general = Scan(log, filter, 1, entries: true);
+
+        Assert.Equal(inScope, plain.LinesInScope);
+        Assert.Equal(inScope, general.LinesInScope);
+        Assert.Equal(general.Levels, plain.Levels);
+
+        static DateTimeOffset At(string time) => Start.Add(TimeSpan.Parse(time, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static ScanAggregate Scan(byte[] log, LogScanFilter filter, int blocks, bool entries)
@@ -130,7 +161,8 @@ public sealed class PlainLinesTests
         var time = Start;
         for (var i = 0; i < lines; i++)
         {
-            time = time.AddSeconds(random.Next(1, 40));
+            // A dozen lines a minute: most minutes are read by their first line and the lines after it.
+            time = time.AddMilliseconds(random.Next(1, 10_000));
             var eol = random.Next(20) == 0 ? "\r\n" : "\n";
             var kind = random.Next(60);
             var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, messages[random.Next(messages.Length)], random.Next(100_000));
@@ -148,6 +180,10 @@ public sealed class PlainLinesTests
                 // At the length limit (300) and one byte over it, and either with a CRLF end: a line over the limit only
                 // with its return is not over-long.
                 10 or 11 => (line + " " + new string('y', 300))[..(kind == 10 ? 300 : 301)],
+                // A ']' five bytes after the level's start, which the level reader takes first (as "INFO]" and "I] xy").
+                12 => line.Replace("[INFO]", "[INFO]]", StringComparison.Ordinal),
+                13 => line.Replace($"[{levels[0]}]", "[I] xy]", StringComparison.Ordinal),
+                14 => line.Replace($"{time:ss.fff}Z", "60.250Z", StringComparison.Ordinal),
                 8 or 9 => line.Replace($"{time:yyyy-MM-dd}", $"{time.AddDays(random.Next(2) == 0 ? -3 : 3):yyyy-MM-dd}", StringComparison.Ordinal),
                 _ => line,
             });
