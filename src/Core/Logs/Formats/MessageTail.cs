@@ -215,10 +215,15 @@ internal static class MessageTail
         _ => Key.None,
     };
 
-    private static readonly uint TermKey = MemoryMarshal.Read<uint>("term"u8);
-    private static readonly ulong TerminalKey = MemoryMarshal.Read<ulong>("terminal"u8);
-    private static readonly ulong OrganizaKey = MemoryMarshal.Read<ulong>("organiza"u8);
-    private static readonly uint TionKey = MemoryMarshal.Read<uint>("tion"u8);
+    // "term", "terminal", "organiza" and "tion" as read: constants, where fields read from spans would be read through the
+    // class's static base, a call in a NativeAOT build.
+    private static uint TermKey => BitConverter.IsLittleEndian ? 0x6D72_6574u : 0x7465_726Du;
+
+    private static ulong TerminalKey => BitConverter.IsLittleEndian ? 0x6C61_6E69_6D72_6574ul : 0x7465_726D_696E_616Cul;
+
+    private static ulong OrganizaKey => BitConverter.IsLittleEndian ? 0x617A_696E_6167_726Ful : 0x6F72_6761_6E69_7A61ul;
+
+    private static uint TionKey => BitConverter.IsLittleEndian ? 0x6E6F_6974u : 0x7469_6F6Eu;
 
     /// <summary>The first <paramref name="value"/> among the first <paramref name="limit"/> bytes of <paramref name="s"/>, or -1.</summary>
     /// <remarks>16 bytes at a time without the call and set-up of a general search: the distances here are short.</remarks>

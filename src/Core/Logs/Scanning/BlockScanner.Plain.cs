@@ -27,9 +27,14 @@ internal sealed partial class BlockScanner
         var maxLine = _plan.Options.MaxLineLength;
         var minute = _minute;
         var oneCompare = Vector256.IsHardwareAccelerated;
-        var head = oneCompare ? IsoBracketFormat.MinuteHead(minute) : default;
-        var limits = IsoBracketFormat.DigitLimits;
-        var inside = oneCompare && minute.Valid && Inside(minute.Ticks, fromTicks, toTicks);
+        // The minute's head and whether the window holds it whole are kept from one call to the next (a call comes after
+        // every line that the loop leaves to the other), and made again only when the minute has changed since.
+        if (oneCompare && minute.Valid && (minute.Head != _plainMinute || minute.Ticks != _plainTicks))
+        {
+            (_plainMinute, _plainTicks, _plainHead, _plainInside) = (minute.Head, minute.Ticks, IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
+        }
+
+        var (head, inside, limits) = (_plainHead, oneCompare && minute.Valid && _plainInside, _digitLimits);
         var fields = default(LineFields);
         ref var first = ref MemoryMarshal.GetReference(block);
 
@@ -87,7 +92,7 @@ internal sealed partial class BlockScanner
             ReadOnlySpan<byte> token;
             if (!oneCompare || !minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, head, minute.Ticks, out lineTicks, out token))
             {
-                var before = minute.Head;
+                var (before, beforeTicks) = (minute.Head, minute.Ticks);
                 if (!IsoBracketFormat.TryParseHead(text, ref minute, ref fields, out _))
                 {
                     break;
@@ -95,10 +100,10 @@ internal sealed partial class BlockScanner
 
                 (lineTicks, lineOffset) = (fields.UtcTicks, fields.OffsetMinutes);
                 token = fields.Level;
-                if (oneCompare && minute.Head != before)
+                if (oneCompare && (minute.Head != before || minute.Ticks != beforeTicks))
                 {
-                    head = IsoBracketFormat.MinuteHead(minute);
-                    inside = Inside(minute.Ticks, fromTicks, toTicks);
+                    (head, inside) = (IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
+                    (_plainMinute, _plainTicks, _plainHead, _plainInside) = (minute.Head, minute.Ticks, head, inside);
                 }
             }
 
@@ -128,6 +133,7 @@ internal sealed partial class BlockScanner
     }
 
     /// <summary>Whether every time of the minute starting at <paramref name="minuteTicks"/> is inside the window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Inside(long minuteTicks, long fromTicks, long toTicks) =>
         minuteTicks >= fromTicks && minuteTicks < toTicks && toTicks - minuteTicks >= TimeSpan.TicksPerMinute;
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using PosFleet.Logs.Classification;
@@ -28,6 +29,14 @@ internal sealed partial class BlockScanner
     private byte[]? _scratch;
     private byte[]? _template;
     private IsoMinuteCache _minute;
+
+    // What CountPlain keeps of the minute it read last (see there), and the digit limits it compares a head with: a field
+    // read, where a static vector is made by a call at each use.
+    private Int128 _plainMinute;
+    private long _plainTicks;
+    private Vector256<byte> _plainHead;
+    private bool _plainInside;
+    private readonly Vector256<byte> _digitLimits = IsoBracketFormat.DigitLimits;
     private bool _flagged;
 
     private readonly CancellationToken _cancellationToken;
@@ -165,6 +174,8 @@ internal sealed partial class BlockScanner
                     Malformed(source, blockIndex, line, MalformedReason.InvalidUtf8);
                 }
 
+                // The level of a line of the POS format, once looked up.
+                LevelCounter.Entry? found = null;
                 if (iso)
                 {
                     // The timestamp and level first: a line outside the window costs no more than that.
@@ -180,7 +191,7 @@ internal sealed partial class BlockScanner
                         {
                             // No keyword anywhere after the level and a kind not selected: the level is the whole answer, and
                             // the terminal, component and message need not be read.
-                            var byLevel = _levels.Find(fields.Level);
+                            var byLevel = found = _levels.Find(fields.Level);
                             if (!selecting[(int)byLevel.Kind]
                                 && (!_hasKeywords || (marker is not null && !marked) || classifier.FindKeywords(text[tail..], block[(start + tail)..]) == 0))
                             {
@@ -249,7 +260,7 @@ internal sealed partial class BlockScanner
                 }
 
                 inScope++;
-                var level = _levels.Find(fields.Level);
+                var level = found ?? _levels.Find(fields.Level);
                 level.Count++;
 
                 // The message is a slice of the block (or of the scratch buffer): what follows it may be read, not copied.
@@ -286,7 +297,7 @@ internal sealed partial class BlockScanner
 
                 // The message with the entry's continuation lines, for search and examples; its template is the first line's.
                 var full = continuable && (selecting[(int)c.Kind] || plan.OnEntry is not null) ? WithContinuation(block, fields.Message, start + messageLineEnd, rule) : fields.Message;
-                var selected = selecting[(int)c.Kind] && MatchesSelection(full);
+                var selected = selecting[(int)c.Kind] && (!plan.Filters || MatchesSelection(full));
                 if (selected)
                 {
                     Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line), full, untimed, looked, known);

@@ -42,6 +42,9 @@ internal sealed class ScanPlan
 
     public LogScanFilter Filter { get; }
 
+    /// <summary>Whether a selected line must also match the filter's reference or text.</summary>
+    public bool Filters => Filter.Reference is not null || Filter.Text is not null;
+
     public int DefaultYear { get; }
 
     public Action<LogEntry>? OnEntry { get; }
