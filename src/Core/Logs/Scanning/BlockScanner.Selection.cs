@@ -149,14 +149,13 @@ internal sealed partial class BlockScanner
             _terminals.Add(fields.Terminal, hash, terminal);
         }
 
-        if (!fields.Organization.IsEmpty && (terminal.OrganizationUtf8 is null || !fields.Organization.SequenceEqual(terminal.OrganizationUtf8)))
-        {
-            terminal.OrganizationUtf8 = fields.Organization.ToArray();
-            terminal.Organization = Encoding.UTF8.GetString(fields.Organization);
-        }
-
         if (!fields.Organization.IsEmpty)
         {
+            if (!terminal.IsOrganization(fields.Organization))
+            {
+                terminal.SetOrganization(fields.Organization);
+            }
+
             terminal.OrganizationPosition = position;
         }
 

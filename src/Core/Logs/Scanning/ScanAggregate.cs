@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
 namespace PosFleet.Logs.Scanning;
 
 /// <summary>A line's place in a scan, comparable before line numbers are known: input, block of the input, line of the block.</summary>
@@ -23,9 +26,16 @@ internal sealed class TerminalAggregate : CountedItem
     /// <summary>Its number in the scanner that counts it (<see cref="TerminalNumbers"/>); -1 when it has none.</summary>
     public int Number = -1;
     public string? Organization;
-    public byte[]? OrganizationUtf8;
     public BlockPosition OrganizationPosition;
-    public readonly long[] Kinds = new long[5];
+
+    // Its organization's bytes, for a selected line to compare with its own: in the object itself when they fit in
+    // OrganizationBytes.Length, in an array of their own otherwise; _organizationLength -1 while it has none.
+    private OrganizationBytes _organizationBytes;
+    private int _organizationLength = -1;
+    private byte[]? _organizationUtf8;
+
+    /// <summary>Its lines per kind, in the object itself: a selected line updates them with the count, with no array to read.</summary>
+    public KindCounts Kinds;
 
     /// <summary>The latest timed entry's time; <see cref="long.MinValue"/> while it has only untimed ones.</summary>
     public long LastTicks = long.MinValue;
@@ -39,7 +49,7 @@ internal sealed class TerminalAggregate : CountedItem
     {
         Count += other.Count;
         Error += other.Error;
-        for (var i = 0; i < Kinds.Length; i++)
+        for (var i = 0; i < KindCounts.Length; i++)
         {
             Kinds[i] += other.Kinds[i];
         }
@@ -52,9 +62,53 @@ internal sealed class TerminalAggregate : CountedItem
         UntimedTicks = Math.Max(UntimedTicks, other.UntimedTicks);
         if (other.Organization is not null && other.OrganizationPosition.CompareTo(OrganizationPosition) > 0)
         {
-            (Organization, OrganizationUtf8, OrganizationPosition) = (other.Organization, other.OrganizationUtf8, other.OrganizationPosition);
+            (Organization, OrganizationPosition) = (other.Organization, other.OrganizationPosition);
+            (_organizationBytes, _organizationLength, _organizationUtf8) = (other._organizationBytes, other._organizationLength, other._organizationUtf8);
         }
     }
+
+    /// <summary>Whether its organization's bytes are <paramref name="organization"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsOrganization(ReadOnlySpan<byte> organization) =>
+        organization.Length == _organizationLength
+        && organization.SequenceEqual(organization.Length <= OrganizationBytes.Length
+            ? ((ReadOnlySpan<byte>)_organizationBytes)[..organization.Length]
+            : _organizationUtf8);
+
+    /// <summary>Makes <paramref name="organization"/> (not empty) its organization.</summary>
+    public void SetOrganization(ReadOnlySpan<byte> organization)
+    {
+        if (organization.Length <= OrganizationBytes.Length)
+        {
+            organization.CopyTo(_organizationBytes);
+            _organizationUtf8 = null;
+        }
+        else
+        {
+            _organizationUtf8 = organization.ToArray();
+        }
+
+        _organizationLength = organization.Length;
+        Organization = Encoding.UTF8.GetString(organization);
+    }
+}
+
+/// <summary>The bytes of an organization's name, as most are: 32 at most.</summary>
+[InlineArray(Length)]
+internal struct OrganizationBytes
+{
+    public const int Length = 32;
+
+    private byte _byte;
+}
+
+/// <summary>A count per <see cref="LogKind"/>, by its number.</summary>
+[InlineArray(Length)]
+internal struct KindCounts
+{
+    public const int Length = 5;
+
+    private long _count;
 }
 
 /// <summary>

@@ -55,6 +55,46 @@ public sealed class ParallelScanTests : IDisposable
         Assert.Equal(Describe(reference), Describe(fourCores));
     }
 
+    /// <summary>
+    /// A terminal's organization is the one its latest selected line names, whether the names fit in the terminal's own
+    /// counter (32 bytes or fewer) or not, and whether they differ in length or only in their last byte.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(4, 8 << 10)]
+    public async Task ScanAsync_TerminalsMovingBetweenOrganizations_ReportTheLatest(int parallelism, long blockSize)
+    {
+        const string Long = "an-organization-whose-name-is-longer-than-32-bytes";
+        string[][] moves =
+        [
+            ["org-1", Long + "-a", "org-2"],
+            [Long + "-a", Long + "-b"],
+            ["org-1234567890123456789012345678", "org-1234567890123456789012345679"],
+            ["org-9", "org-98", "org-9"],
+        ];
+        var text = new StringBuilder();
+        var at = First;
+        foreach (var step in Enumerable.Range(0, 3))
+        {
+            for (var terminal = 0; terminal < moves.Length; terminal++)
+            {
+                var organization = moves[terminal][Math.Min(step, moves[terminal].Length - 1)];
+                for (var i = 0; i < 300; i++)
+                {
+                    at = at.AddMilliseconds(250);
+                    text.Append(CultureInfo.InvariantCulture, $"{at:yyyy-MM-dd'T'HH:mm:ss.fff}Z [{(i % 3 == 0 ? "ERROR" : "INFO")}] term=POS-{terminal:0000} org={organization} payment: card declined ref=T-{i}\n");
+                }
+            }
+        }
+
+        var log = _dir.File("moves.log", Encoding.UTF8.GetBytes(text.ToString()));
+        var summary = await ScanAsync(log, new LogScanFilter(), parallelism, blockSize);
+
+        Assert.Equal(
+            moves.Select((m, terminal) => $"POS-{terminal:0000} {m[^1]}").Order(),
+            summary.Terminals.Select(t => $"{t.Terminal} {t.Organization}").Order());
+    }
+
     private static async Task<LogScanSummary> ScanAsync(string path, LogScanFilter filter, int parallelism, long blockSize)
     {
         var options = new LogScanOptions { MaxDegreeOfParallelism = parallelism, BlockSize = blockSize, MaxLineLength = 300, MalformedLinesReported = 25 };
