@@ -102,6 +102,11 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
         return true;
     }
 
+    // In a line's first 32 bytes as TryReadMinuteHead and IsMinuteLine compare them: bytes 0-16, 19 and 23-25 as the
+    // minute's head has them; 17, 18 and 20-22 digits.
+    private const uint HeadFixed = 0x0001_FFFFu | (1u << 19) | (7u << 23);
+    private const uint HeadDigits = (3u << 17) | (7u << 20);
+
     /// <summary>
     /// The bytes a line of the minute <paramref name="minute"/> starts with, as <see cref="TryReadMinuteHead"/> compares
     /// them: the minute's first 16 bytes, then <c>:SS.mmmZ [</c> (its digits not compared).
@@ -121,9 +126,6 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryReadMinuteHead(ReadOnlySpan<byte> line, Vector256<byte> head, long minuteTicks, out long ticks, out ReadOnlySpan<byte> level)
     {
-        // Bytes 0-16, 19 and 23-25 as the head has them; 17, 18 and 20-22 digits.
-        const uint Fixed = 0x0001_FFFFu | (1u << 19) | (7u << 23);
-        const uint Digits = (3u << 17) | (7u << 20);
         ticks = 0;
         level = default;
         if (!Vector256.IsHardwareAccelerated || line.Length < 42)
@@ -135,7 +137,7 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
         var bytes = Vector256.LoadUnsafe(ref p);
         var same = Vector256.Equals(bytes, head).ExtractMostSignificantBits();
         var digits = Vector256.LessThanOrEqual(bytes - Vector256.Create((byte)'0'), Vector256.Create((byte)9)).ExtractMostSignificantBits();
-        if ((same & Fixed) != Fixed || (digits & Digits) != Digits)
+        if ((same & HeadFixed) != HeadFixed || (digits & HeadDigits) != HeadDigits)
         {
             return false;
         }
@@ -154,31 +156,21 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     }
 
     /// <summary>
-    /// Whether a line of 42 bytes or more starts as <see cref="TryReadMinuteHead"/> reads it, with a second below 60 (a leap
-    /// second is left to it): its minute the one of <paramref name="head"/>, its second and millisecond digits. Its time is
-    /// then <see cref="TimeInMinute"/>; its level token starts at byte 26.
+    /// Whether a line starts as <see cref="TryReadMinuteHead"/> reads it, with a second below 60 (a leap second is left to
+    /// it): its minute the one of <paramref name="head"/>, its second and millisecond digits. Its level token starts at
+    /// byte 26. The caller has 42 bytes of the line, as for <see cref="TryReadMinuteHead"/>.
     /// </summary>
-    /// <param name="line">The line's first byte; its first 42 bytes are read.</param>
+    /// <param name="line">The line's first byte; its first 32 bytes are read.</param>
     /// <param name="head"><see cref="MinuteHead"/> of the minute.</param>
     /// <param name="limits"><see cref="DigitLimits"/>, made once by the caller: a static vector is made by a call at each use.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsMinuteLine(ref byte line, Vector256<byte> head, Vector256<byte> limits)
     {
-        const uint Fixed = 0x0001_FFFFu | (1u << 19) | (7u << 23);
-        const uint Digits = (3u << 17) | (7u << 20);
         var bytes = Vector256.LoadUnsafe(ref line);
         var same = Vector256.Equals(bytes, head).ExtractMostSignificantBits();
         var digits = Vector256.LessThanOrEqual(bytes - Vector256.Create((byte)'0'), limits).ExtractMostSignificantBits();
-        return (same & Fixed) == Fixed && (digits & Digits) == Digits;
+        return (same & HeadFixed) == HeadFixed && (digits & HeadDigits) == HeadDigits;
     }
-
-    /// <summary>The time of a line that <see cref="IsMinuteLine"/> accepted, in the minute starting at <paramref name="minuteTicks"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static long TimeInMinute(ref byte line, long minuteTicks) =>
-        InMinute(
-            minuteTicks,
-            (uint)(((Unsafe.Add(ref line, 17) - '0') * 10) + (Unsafe.Add(ref line, 18) - '0')),
-            (uint)(((Unsafe.Add(ref line, 20) - '0') * 100) + ((Unsafe.Add(ref line, 21) - '0') * 10) + (Unsafe.Add(ref line, 22) - '0')));
 
     /// <summary>The largest value of each byte less <c>'0'</c> that <see cref="IsMinuteLine"/> takes for a digit: 5 for the seconds' tens, 9 elsewhere.</summary>
     internal static Vector256<byte> DigitLimits => Vector256.Create(

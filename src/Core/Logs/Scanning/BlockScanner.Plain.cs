@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -15,33 +16,31 @@ internal sealed partial class BlockScanner
     /// Counts, from <c>batch[i]</c> on, the lines of the POS format that their timestamp and level tell whole: outside the
     /// window, or of a level whose kind is not selected and with no keyword (no mark, where <paramref name="marksTell"/>);
     /// stops at the first line that needs more (a blank or special line, one that does not start with a digit, is too
-    /// long, ends the block, or whose head does not parse), which the caller reads as any other.
+    /// long, ends the block, or whose head does not parse), which the caller reads as any other. The time of the entry
+    /// above, which an untimed entry handed over borrows, is not kept: this loop runs only where no entry is handed over.
     /// </summary>
     /// <returns>How many lines it counted.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountPlain(
-        ReadOnlySpan<byte> block, ReadOnlySpan<ulong> batch, int i, ref int lineStart, ref long inScope, ref long lastTicks, ref short lastOffset,
-        long fromTicks, long toTicks, bool marksTell)
+        ReadOnlySpan<byte> block, ReadOnlySpan<ulong> batch, int i, ref int lineStart, ref long inScope, long fromTicks, long toTicks, bool marksTell)
     {
+        Debug.Assert(_plan.OnEntry is null, "The plain-lines loop hands no entry over, and keeps no time for one.");
         var (selecting, levels) = (_plan.SelectedKinds, _levels);
         var maxLine = _plan.Options.MaxLineLength;
         var minute = _minute;
         var oneCompare = Vector256.IsHardwareAccelerated;
+
         // The minute's head and whether the window holds it whole are kept from one call to the next (a call comes after
         // every line that the loop leaves to the other), and made again only when the minute has changed since.
-        if (oneCompare && minute.Valid && (minute.Head != _plainMinute || minute.Ticks != _plainTicks))
+        if (oneCompare && minute.Valid && (minute.Head != _plainMinuteHead || minute.Ticks != _plainTicks))
         {
-            (_plainMinute, _plainTicks, _plainHead, _plainInside) = (minute.Head, minute.Ticks, IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
+            (_plainMinuteHead, _plainTicks, _plainHead, _plainInside) = (minute.Head, minute.Ticks, IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
         }
 
         var (head, inside, limits) = (_plainHead, oneCompare && minute.Valid && _plainInside, _digitLimits);
         var fields = default(LineFields);
         ref var first = ref MemoryMarshal.GetReference(block);
-
-        // The last line counted by its minute alone, whose time is read only when it is needed: when the loop stops, or
-        // before another minute is read.
-        var timeOf = -1;
-        var (start, counted, scope, ticks, offset) = (lineStart, i, inScope, lastTicks, lastOffset);
+        var (start, counted, scope) = (lineStart, i, inScope);
         for (; counted < batch.Length; counted++)
         {
             var entry = batch[counted];
@@ -65,7 +64,7 @@ internal sealed partial class BlockScanner
             // vector compares, their level in one more, and their time not at all.
             ref var line = ref Unsafe.Add(ref first, start);
             if (inside && text.Length >= 42 && IsoBracketFormat.IsMinuteLine(ref line, head, limits)
-                && levels.Closed(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref line, 26))) is { } known
+                && levels.FindClosed(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref line, 26))) is { } known
                 && (known.Token.Length >= 5 || Unsafe.Add(ref line, 31) != (byte)']'))
             {
                 if (selecting[(int)known.Kind] || !marksTell || (entry & LineSplitter.MarkedLine) != 0)
@@ -73,22 +72,15 @@ internal sealed partial class BlockScanner
                     break;
                 }
 
-                timeOf = start;
                 scope++;
                 known.Told++;
                 start = end + 1;
                 continue;
             }
 
-            if (timeOf >= 0)
-            {
-                (ticks, offset, timeOf) = (IsoBracketFormat.TimeInMinute(ref Unsafe.Add(ref first, timeOf), minute.Ticks), 0, -1);
-            }
-
             // Else read as before: a line of the minute before in two vector compares; else as any line's head, and its
             // minute, when it starts one, compared from then on.
             long lineTicks;
-            short lineOffset = 0;
             ReadOnlySpan<byte> token;
             if (!oneCompare || !minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, head, minute.Ticks, out lineTicks, out token))
             {
@@ -98,12 +90,12 @@ internal sealed partial class BlockScanner
                     break;
                 }
 
-                (lineTicks, lineOffset) = (fields.UtcTicks, fields.OffsetMinutes);
+                lineTicks = fields.UtcTicks;
                 token = fields.Level;
                 if (oneCompare && (minute.Head != before || minute.Ticks != beforeTicks))
                 {
                     (head, inside) = (IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
-                    (_plainMinute, _plainTicks, _plainHead, _plainInside) = (minute.Head, minute.Ticks, head, inside);
+                    (_plainMinuteHead, _plainTicks, _plainHead, _plainInside) = (minute.Head, minute.Ticks, head, inside);
                 }
             }
 
@@ -115,7 +107,6 @@ internal sealed partial class BlockScanner
                     break;
                 }
 
-                (ticks, offset) = (lineTicks, lineOffset);
                 scope++;
                 level.Told++;
             }
@@ -123,12 +114,7 @@ internal sealed partial class BlockScanner
             start = end + 1;
         }
 
-        if (timeOf >= 0)
-        {
-            (ticks, offset) = (IsoBracketFormat.TimeInMinute(ref Unsafe.Add(ref first, timeOf), minute.Ticks), 0);
-        }
-
-        (_minute, lineStart, inScope, lastTicks, lastOffset) = (minute, start, scope, ticks, offset);
+        (_minute, lineStart, inScope) = (minute, start, scope);
         return counted - i;
     }
 

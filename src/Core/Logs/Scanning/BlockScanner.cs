@@ -30,13 +30,14 @@ internal sealed partial class BlockScanner
     private byte[]? _template;
     private IsoMinuteCache _minute;
 
-    // What CountPlain keeps of the minute it read last (see there), and the digit limits it compares a head with: a field
-    // read, where a static vector is made by a call at each use.
-    private Int128 _plainMinute;
+    // The digit limits CountPlain compares a head with: a field read, where a static vector is made by a call at each use.
+    private readonly Vector256<byte> _digitLimits = IsoBracketFormat.DigitLimits;
+
+    // What CountPlain keeps of the minute it read last (see there).
+    private Int128 _plainMinuteHead;
     private long _plainTicks;
     private Vector256<byte> _plainHead;
     private bool _plainInside;
-    private readonly Vector256<byte> _digitLimits = IsoBracketFormat.DigitLimits;
     private bool _flagged;
 
     private readonly CancellationToken _cancellationToken;
@@ -108,7 +109,7 @@ internal sealed partial class BlockScanner
             {
                 if (plain)
                 {
-                    var counted = CountPlain(block, batch, i, ref lineStart, ref inScope, ref lastTicks, ref lastOffset, fromTicks, toTicks, marker is not null || !_hasKeywords);
+                    var counted = CountPlain(block, batch, i, ref lineStart, ref inScope, fromTicks, toTicks, marker is not null || !_hasKeywords);
                     if (counted > 0)
                     {
                         (line, i, entryAbove) = (line + counted, i + counted, true);
@@ -297,7 +298,7 @@ internal sealed partial class BlockScanner
 
                 // The message with the entry's continuation lines, for search and examples; its template is the first line's.
                 var full = continuable && (selecting[(int)c.Kind] || plan.OnEntry is not null) ? WithContinuation(block, fields.Message, start + messageLineEnd, rule) : fields.Message;
-                var selected = selecting[(int)c.Kind] && (!plan.Filters || MatchesSelection(full));
+                var selected = selecting[(int)c.Kind] && (!plan.FiltersMessages || MatchesSelection(full));
                 if (selected)
                 {
                     Select(ref fields, c, aggregate, new BlockPosition(source, blockIndex, line), full, untimed, looked, known);

@@ -31,16 +31,19 @@ internal sealed class LevelCounter
 
     /// <summary>
     /// The level of a line of the POS format whose token starts at <paramref name="head"/>'s first byte, when it is the
-    /// token last seen with that first byte (of one to seven bytes, none a <c>]</c>) and ends with the <c>]</c> after it;
-    /// <see langword="null"/> otherwise (then <see cref="Find"/> decides). The caller checks, for a token shorter than five
-    /// bytes, that no <c>]</c> is five bytes after its start, where the token reader takes it first.
+    /// token <see cref="Find"/> last found among those whose first byte has the same five low bits (a token of one to
+    /// seven bytes, none a <c>]</c>) and ends with the <c>]</c> after it; <see langword="null"/> otherwise (then
+    /// <see cref="Find"/> decides).
+    /// The caller checks, for a token shorter than five bytes, that no <c>]</c> is five bytes after its start, where the
+    /// token reader takes it first.
     /// </summary>
-    /// <param name="head">The eight bytes from the token's start, as read little-endian.</param>
+    /// <param name="head">The eight bytes from the token's start, as the machine reads them (little-endian: the caller
+    /// runs only with 256-bit vectors, on x64).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Entry? Closed(ulong head)
+    public Entry? FindClosed(ulong head)
     {
         var recent = _byFirst[(int)head & (ByFirst - 1)];
-        return recent is not null && (head & recent.ClosedMask) == recent.Closed ? recent : null;
+        return recent is not null && (head & recent.ClosedMask) == recent.ClosedBytes ? recent : null;
     }
 
     private Entry Search(ReadOnlySpan<byte> token)
@@ -121,11 +124,14 @@ internal sealed class LevelCounter
 
         public ulong Key { get; } = Key(token);
 
-        /// <summary>The token and the <c>]</c> after it, as read little-endian (<see cref="Closed"/>); never matched where it has no room or holds a <c>]</c>.</summary>
-        public ulong Closed { get; } = Closes(token) ? ClosedOf(token) : ulong.MaxValue;
+        /// <summary>
+        /// The token and the <c>]</c> after it, as read little-endian (<see cref="FindClosed"/>); never matched where they
+        /// take more than eight bytes or the token holds a <c>]</c>.
+        /// </summary>
+        public ulong ClosedBytes { get; } = Closes(token) ? ClosedOf(token) : ulong.MaxValue;
 
-        /// <summary>The bytes of <see cref="Closed"/>.</summary>
-        public ulong ClosedMask { get; } = Closes(token) ? (1UL << (8 * (token.Length + 1))) - 1 : 0;
+        /// <summary>The bytes of <see cref="ClosedBytes"/>: the token's and its <c>]</c>, one to eight.</summary>
+        public ulong ClosedMask { get; } = Closes(token) ? ulong.MaxValue >> (8 * (7 - token.Length)) : 0;
 
         public LogKind Kind { get; } = kind;
 

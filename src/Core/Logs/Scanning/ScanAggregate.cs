@@ -34,7 +34,10 @@ internal sealed class TerminalAggregate : CountedItem
     private int _organizationLength = -1;
     private byte[]? _organizationUtf8;
 
-    /// <summary>Its lines per kind, in the object itself: a selected line updates them with the count, with no array to read.</summary>
+    /// <summary>
+    /// Its lines per kind, in the object itself: a selected line updates them with the count, with no array to read. A
+    /// mutable struct: indexed in place (<c>terminal.Kinds[k]++</c>), never copied to a variable first.
+    /// </summary>
     public KindCounts Kinds;
 
     /// <summary>The latest timed entry's time; <see cref="long.MinValue"/> while it has only untimed ones.</summary>
@@ -102,7 +105,7 @@ internal struct OrganizationBytes
     private byte _byte;
 }
 
-/// <summary>A count per <see cref="LogKind"/>, by its number.</summary>
+/// <summary>A count per <see cref="LogKind"/>, by its number (as many as there are kinds: a test holds it to that).</summary>
 [InlineArray(Length)]
 internal struct KindCounts
 {

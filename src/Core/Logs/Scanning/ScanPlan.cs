@@ -14,6 +14,7 @@ internal sealed class ScanPlan
         Formats = formats ?? [.. options.Formats];
         Classifier = classifier;
         Filter = filter;
+        FiltersMessages = filter.Reference is not null || filter.Text is not null;
         DefaultYear = defaultYear;
         OnEntry = onEntry;
         EmitAll = emitAll;
@@ -43,7 +44,7 @@ internal sealed class ScanPlan
     public LogScanFilter Filter { get; }
 
     /// <summary>Whether a selected line must also match the filter's reference or text.</summary>
-    public bool Filters => Filter.Reference is not null || Filter.Text is not null;
+    public bool FiltersMessages { get; }
 
     public int DefaultYear { get; }
 

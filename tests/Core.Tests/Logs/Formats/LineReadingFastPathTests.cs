@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using PosFleet.Logs.Formats;
+using PosFleet.Logs.Scanning;
 
 namespace PosFleet.Tests.Logs.Formats;
 
@@ -102,6 +103,64 @@ public sealed class LineReadingFastPathTests
 
         Assert.True(taken > 1_000, $"the one-compare read was taken {taken} times");
         Assert.True(refused > 1_000, $"lines it leaves to TryParseHead: {refused}");
+    }
+
+    [Fact]
+    public void IsoHead_MinuteLineAndClosedLevel_ReadWhatTheOneCompareReadReads()
+    {
+        // The plain-lines loop's cheapest read: a line of the minute before (IsMinuteLine) whose level is the token last
+        // found with its first byte, closed by its ']' (LevelCounter.FindClosed). Where it says yes, the one-compare read
+        // must take the line, with a second below 60 and that very token. Levels of one to eight bytes, sharing first
+        // bytes and five low bits ('I', 'i', ')'), with a ']' where the token reader takes it first; heads changed byte by byte.
+        string[] levels = ["I", "i", ")", "INFO", "INFO]", "WARN", "ERROR", "RETRY", "NOTICE", "OFFLINE", "WARNING", "CRITICAL", "A]B", "I] xy"];
+        var random = new Random(11);
+        var levelCounter = new LevelCounter();
+        var limits = IsoBracketFormat.DigitLimits;
+        var minute = default(IsoMinuteCache);
+        var (taken, byLength) = (0, new int[9]);
+        for (var i = 0; i < 60_000; i++)
+        {
+            var at = new DateTime(2026, 11, 19, 23, 58, 0, DateTimeKind.Utc).AddMilliseconds(random.Next(240_000));
+            var second = random.Next(12) == 0 ? "60" : random.Next(12) == 0 ? "6" + random.Next(10) : at.ToString("ss", CultureInfo.InvariantCulture);
+            var level = levels[random.Next(levels.Length)];
+            var text = $"{at:yyyy-MM-ddTHH:mm:}{second}.{at:fff}Z [{level}] term=POS-0001 org=acme printer: paper out";
+            var line = Encoding.UTF8.GetBytes(text);
+            if (random.Next(4) == 0)
+            {
+                line[random.Next(42)] = (byte)"0123456789:.-TZ []x"[random.Next(19)];
+            }
+
+            var before = minute;
+            var fields = default(LineFields);
+            if (IsoBracketFormat.TryParseHead(line, ref minute, ref fields, out _))
+            {
+                levelCounter.Find(fields.Level);
+            }
+
+            if (!before.Valid || line.Length < 42 || !IsoBracketFormat.IsMinuteLine(ref line[0], IsoBracketFormat.MinuteHead(before), limits))
+            {
+                continue;
+            }
+
+            var found = levelCounter.FindClosed(BitConverter.ToUInt64(line, 26));
+            if (found is null || (found.Token.Length < 5 && line[31] == ']'))
+            {
+                continue;
+            }
+
+            taken++;
+            byLength[found.Token.Length]++;
+            Assert.True(
+                IsoBracketFormat.TryReadMinuteHead(line, IsoBracketFormat.MinuteHead(before), before.Ticks, out var ticks, out var token),
+                Encoding.UTF8.GetString(line));
+            Assert.Equal(Encoding.UTF8.GetString(found.Token), Encoding.UTF8.GetString(token));
+            Assert.True(ticks < before.Ticks + TimeSpan.TicksPerMinute, $"a second below 60: {Encoding.UTF8.GetString(line)}");
+        }
+
+        // Every length of token the compare can hold (one, four, five, six and seven bytes) was taken.
+        Assert.True(taken > 5_000, $"taken {taken} times");
+        Assert.All(new[] { 1, 4, 5, 6, 7 }, length => Assert.True(byLength[length] > 100, $"tokens of {length} bytes taken {byLength[length]} times"));
+        Assert.Equal(0, byLength[8]);
     }
 
     private static string RandomTail(Random random)

@@ -57,7 +57,8 @@ public sealed class ParallelScanTests : IDisposable
 
     /// <summary>
     /// A terminal's organization is the one its latest selected line names, whether the names fit in the terminal's own
-    /// counter (32 bytes or fewer) or not, and whether they differ in length or only in their last byte.
+    /// counter (32 bytes or fewer) or not, and whether they differ in length or only in their last byte; its counts per
+    /// kind add up to the scan's.
     /// </summary>
     [Theory]
     [InlineData(1, 0)]
@@ -71,6 +72,8 @@ public sealed class ParallelScanTests : IDisposable
             [Long + "-a", Long + "-b"],
             ["org-1234567890123456789012345678", "org-1234567890123456789012345679"],
             ["org-9", "org-98", "org-9"],
+            ["org-12345678901234567890123456789", "org-1234567890123456789012345678", "org-12345678901234567890123456789"],
+            ["org-12345678901234567890123456789", "org-12345678901234567890123456780"],
         ];
         var text = new StringBuilder();
         var at = First;
@@ -93,6 +96,18 @@ public sealed class ParallelScanTests : IDisposable
         Assert.Equal(
             moves.Select((m, terminal) => $"POS-{terminal:0000} {m[^1]}").Order(),
             summary.Terminals.Select(t => $"{t.Terminal} {t.Organization}").Order());
+        Assert.All(summary.Terminals, t => Assert.Equal(900, t.Count));
+        Assert.All(
+            LogScanFilter.AllKinds,
+            kind => Assert.Equal(summary.Kinds.GetValueOrDefault(kind), summary.Terminals.Sum(t => t.Kinds.GetValueOrDefault(kind))));
+        Assert.True(summary.SelectedLines == 900 * moves.Length, $"selected {summary.SelectedLines}");
+    }
+
+    [Fact]
+    public void KindCounts_OneCountPerKind()
+    {
+        Assert.Equal(KindCounts.Length, Enum.GetValues<LogKind>().Length);
+        Assert.Equal(KindCounts.Length - 1, Enum.GetValues<LogKind>().Max(k => (int)k));
     }
 
     private static async Task<LogScanSummary> ScanAsync(string path, LogScanFilter filter, int parallelism, long blockSize)

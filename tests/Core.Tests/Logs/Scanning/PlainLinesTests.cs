@@ -24,11 +24,11 @@ public sealed class PlainLinesTests
         var data = new TheoryData<int, string, bool>();
         foreach (var seed in new[] { 1, 2, 3 })
         {
-            foreach (var windowed in new[] { "none", "hours", "mid-minute" })
+            foreach (var window in new[] { "none", "hours", "mid-minute" })
             {
                 foreach (var newlineAtEnd in new[] { false, true })
                 {
-                    data.Add(seed, windowed, newlineAtEnd);
+                    data.Add(seed, window, newlineAtEnd);
                 }
             }
         }
@@ -38,10 +38,10 @@ public sealed class PlainLinesTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Scan_PlainLinesLoop_CountsWhatTheLoopOverEveryLineCounts(int seed, string windowed, bool newlineAtEnd)
+    public void Scan_PlainLinesLoop_CountsWhatTheLoopOverEveryLineCounts(int seed, string window, bool newlineAtEnd)
     {
         var log = Log(seed, 6_000, newlineAtEnd);
-        var filter = windowed switch
+        var filter = window switch
         {
             "hours" => new LogScanFilter { From = Start.AddHours(2), To = Start.AddHours(5) },
             "mid-minute" => new LogScanFilter { From = Start.AddHours(2).AddSeconds(30.5), To = Start.AddHours(5).AddSeconds(10) },
@@ -85,10 +85,12 @@ public sealed class PlainLinesTests
     [InlineData("10:00:01", "10:00:40", "10:00:05", "09:00:00", "10:00:30", 2)]
     [InlineData("10:00:50", "10:00:10", "10:00:55", "10:00:30", "11:00:00", 2)]
     [InlineData("10:00:01", "10:00:40", "10:00:05", "09:00:00", "10:01:00", 3)]
+    [InlineData("10:00:01", "10:00:59.999", "10:00:05", "09:00:00", "10:00:59.999", 2)]
+    [InlineData("10:00:50", "09:59:59.999", "10:00:55", "10:00:00", "11:00:00", 2)]
     public void Scan_MinuteCutByTheWindow_CountsOnlyItsLinesInsideTheWindow(string first, string second, string third, string from, string to, int inScope)
     {
         var log = Encoding.UTF8.GetBytes(string.Concat(
-            new[] { first, second, third }.Select(t => $"2026-11-17T{t}.000Z [INFO] term=POS-0001 org=org-1 tickets: ticket closed ref=T-1\n")));
+            new[] { first, second, third }.Select(t => $"2026-11-17T{(t.Contains('.', StringComparison.Ordinal) ? t : t + ".000")}Z [INFO] term=POS-0001 org=org-1 tickets: ticket closed ref=T-1\n")));
         var filter = new LogScanFilter { From = At(from), To = At(to) };
 
         var plain = Scan(log, filter, 1, entries: false);
