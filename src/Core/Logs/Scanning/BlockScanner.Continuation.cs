@@ -11,7 +11,10 @@ namespace PosFleet.Logs.Scanning;
 /// </content>
 internal sealed partial class BlockScanner
 {
-    /// <summary>The last timed entry of the block scanned before (its input and number): the time an untimed entry takes.</summary>
+    /// <summary>
+    /// The last timed entry of the block scanned before (its input and number): the time an untimed entry handed over
+    /// takes. Kept only where entries are handed over; a scan that hands none over does not read it.
+    /// </summary>
     private (int Source, int Block, long Ticks, short Offset) _above = (-1, -1, 0, 0);
 
     /// <summary>

@@ -196,7 +196,7 @@ internal sealed partial class BlockScanner
                             if (!selecting[(int)byLevel.Kind]
                                 && (!_hasKeywords || (marker is not null && !marked) || classifier.FindKeywords(text[tail..], block[(start + tail)..]) == 0))
                             {
-                                (lastTicks, lastOffset) = (fields.UtcTicks, fields.OffsetMinutes);
+                                // No time kept for the entry above: with the level deciding, no entry is handed over.
                                 inScope++;
                                 byLevel.Told++;
                                 continue;

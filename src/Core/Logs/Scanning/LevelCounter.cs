@@ -130,7 +130,7 @@ internal sealed class LevelCounter
         /// </summary>
         public ulong ClosedBytes { get; } = Closes(token) ? ClosedOf(token) : ulong.MaxValue;
 
-        /// <summary>The bytes of <see cref="ClosedBytes"/>: the token's and its <c>]</c>, one to eight.</summary>
+        /// <summary>The bytes of <see cref="ClosedBytes"/>: the token's and its <c>]</c>, two to eight.</summary>
         public ulong ClosedMask { get; } = Closes(token) ? ulong.MaxValue >> (8 * (7 - token.Length)) : 0;
 
         public LogKind Kind { get; } = kind;

@@ -97,10 +97,11 @@ public sealed class ParallelScanTests : IDisposable
             moves.Select((m, terminal) => $"POS-{terminal:0000} {m[^1]}").Order(),
             summary.Terminals.Select(t => $"{t.Terminal} {t.Organization}").Order());
         Assert.All(summary.Terminals, t => Assert.Equal(900, t.Count));
+        Assert.All(summary.Terminals, t => Assert.Equal(t.Count, t.Kinds.Values.Sum()));
         Assert.All(
             LogScanFilter.AllKinds,
             kind => Assert.Equal(summary.Kinds.GetValueOrDefault(kind), summary.Terminals.Sum(t => t.Kinds.GetValueOrDefault(kind))));
-        Assert.True(summary.SelectedLines == 900 * moves.Length, $"selected {summary.SelectedLines}");
+        Assert.Equal(900 * moves.Length, summary.SelectedLines);
     }
 
     [Fact]

@@ -77,9 +77,9 @@ public sealed class PlainLinesTests
     }
 
     /// <summary>
-    /// A minute that a window's end cuts, in a block whose first and last lines are inside the window (so that the block is
-    /// read with the keyword marks): the lines of that minute out of time order are read one by one, never counted by their
-    /// minute alone.
+    /// A minute that a window's end or start cuts (or, in the last case, a window that starts on a minute), in a block whose
+    /// first and last lines are inside the window (so that the block is read with the keyword marks): the lines of a cut
+    /// minute, out of time order, are read one by one, never counted by their minute alone.
     /// </summary>
     [Theory]
     [InlineData("10:00:01", "10:00:40", "10:00:05", "09:00:00", "10:00:30", 2)]
