@@ -31,10 +31,11 @@ internal sealed partial class BlockScanner
         var oneCompare = Vector256.IsHardwareAccelerated;
 
         // The minute's head and whether the window holds it whole are kept from one call to the next (a call comes after
-        // every line that the loop leaves to the other), and made again only when the minute has changed since.
-        if (oneCompare && minute.Valid && (minute.Head != _plainMinuteHead || minute.Ticks != _plainTicks))
+        // every line that the loop leaves to the other), and made again only when the minute has changed since (its ticks
+        // are those of its head: TimestampParser reads them from it).
+        if (oneCompare && minute.Valid && minute.Head != _plainMinuteHead)
         {
-            (_plainMinuteHead, _plainTicks, _plainHead, _plainInside) = (minute.Head, minute.Ticks, IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
+            (_plainMinuteHead, _plainHead, _plainInside) = (minute.Head, IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
         }
 
         var (head, inside, limits) = (_plainHead, oneCompare && minute.Valid && _plainInside, _digitLimits);
@@ -84,7 +85,7 @@ internal sealed partial class BlockScanner
             ReadOnlySpan<byte> token;
             if (!oneCompare || !minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, head, minute.Ticks, out lineTicks, out token))
             {
-                var (before, beforeTicks) = (minute.Head, minute.Ticks);
+                var before = minute.Head;
                 if (!IsoBracketFormat.TryParseHead(text, ref minute, ref fields, out _))
                 {
                     break;
@@ -92,10 +93,10 @@ internal sealed partial class BlockScanner
 
                 lineTicks = fields.UtcTicks;
                 token = fields.Level;
-                if (oneCompare && (minute.Head != before || minute.Ticks != beforeTicks))
+                if (oneCompare && minute.Head != before)
                 {
                     (head, inside) = (IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
-                    (_plainMinuteHead, _plainTicks, _plainHead, _plainInside) = (minute.Head, minute.Ticks, head, inside);
+                    (_plainMinuteHead, _plainHead, _plainInside) = (minute.Head, head, inside);
                 }
             }
 

@@ -35,7 +35,6 @@ internal sealed partial class BlockScanner
 
     // What CountPlain keeps of the minute it read last (see there).
     private Int128 _plainMinuteHead;
-    private long _plainTicks;
     private Vector256<byte> _plainHead;
     private bool _plainInside;
     private bool _flagged;
