@@ -159,6 +159,28 @@ internal sealed class ScanAggregate(int terminals)
         }
     }
 
+    /// <summary>
+    /// As <see cref="CountNumbered()"/>, before this part is merged into <paramref name="into"/> and the templates
+    /// trimmed (<see cref="TrimTemplates"/>): a template that <paramref name="into"/> does not hold (every template of a
+    /// scan's first input) is trimmed here already, so that the terminals the trim drops are never made counters
+    /// (<see cref="TemplateAggregate.CountNumberedTrimmed"/>). The summary is the same.
+    /// </summary>
+    public void CountNumbered(ScanAggregate into)
+    {
+        Ranked[]? ranked = null;
+        foreach (var (id, template) in Templates)
+        {
+            if (into.Templates.ContainsKey(id))
+            {
+                template.CountNumbered();
+            }
+            else
+            {
+                template.CountNumberedTrimmed(ref ranked);
+            }
+        }
+    }
+
     /// <summary>Prunes each template's terminal summary back within its bound, once the parts that may share terminals are merged.</summary>
     public void TrimTemplates()
     {

@@ -129,7 +129,9 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                     firstLine += lines[b];
                 }
 
-                _total.Merge(scanner.Complete(), plan.Options.MalformedLinesReported);
+                var part = scanner.Complete(countNumbered: false);
+                part.CountNumbered(into: _total);
+                _total.Merge(part, plan.Options.MalformedLinesReported);
                 _total.TrimTemplates();
             }
             else
@@ -161,7 +163,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                     merged.Merge(scanners[w].Complete(countNumbered: false), plan.Options.MalformedLinesReported);
                 }
 
-                merged.CountNumbered();
+                merged.CountNumbered(into: _total);
                 _total.Merge(merged, plan.Options.MalformedLinesReported);
 
                 _total.TrimTemplates();
@@ -250,7 +252,9 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             Report(complete);
         }
 
-        _total.Merge(scanner.Complete(), plan.Options.MalformedLinesReported);
+        var part = scanner.Complete(countNumbered: false);
+        part.CountNumbered(into: _total);
+        _total.Merge(part, plan.Options.MalformedLinesReported);
         _total.TrimTemplates();
         if (bytes == 0)
         {

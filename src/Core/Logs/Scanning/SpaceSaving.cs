@@ -118,6 +118,29 @@ internal sealed class SpaceSaving<T>(int capacity)
         _items.Add(key, item);
     }
 
+    /// <summary>
+    /// For a summary that holds nothing yet, the items of exact counts that <see cref="AddExact"/> of each and then
+    /// <see cref="Trim"/> would keep: <paramref name="items"/> (their counts and keys) are ranked as a prune ranks them,
+    /// and the floor is set as it sets it. The items to add with <see cref="AddExact"/> are then the first ones of the
+    /// span, as many as returned: all of them while they are within the bound.
+    /// </summary>
+    public int RankExact(Span<Ranked> items)
+    {
+        if (_items.Count > 0 || Floor > 0)
+        {
+            throw new InvalidOperationException("Only a summary that holds nothing yet ranks exact counts before they are added.");
+        }
+
+        if (items.Length <= Bound)
+        {
+            return items.Length;
+        }
+
+        RankedSelection.Partition(items, Capacity);
+        Floor = items[Capacity].Count;
+        return Capacity;
+    }
+
     /// <summary>Back within the bound: prunes when it holds more than <see cref="Bound"/> items (after <see cref="AddExact"/>, or a merge left unbounded).</summary>
     public void Trim()
     {

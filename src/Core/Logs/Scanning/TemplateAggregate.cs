@@ -147,6 +147,54 @@ internal sealed class TemplateAggregate
         }
     }
 
+    /// <summary>
+    /// As <see cref="CountNumbered"/> and then the terminal summary's <see cref="SpaceSaving{T}.Trim"/>, with the same
+    /// result, for a template whose terminals are all numbered: only the terminals the trim would keep become counters
+    /// (a few dozen, where a template of a large fleet has hundreds). Otherwise the same as <see cref="CountNumbered"/>,
+    /// the trim left to the caller.
+    /// </summary>
+    /// <param name="ranked">A buffer kept from one template to the next, grown as needed.</param>
+    public void CountNumberedTrimmed(ref Ranked[]? ranked)
+    {
+        var counts = _byNumber;
+        if (counts is null || Terminals.Count > 0 || Terminals.Floor > 0)
+        {
+            CountNumbered();
+            return;
+        }
+
+        _byNumber = null;
+        var terminals = 0;
+        foreach (var count in counts)
+        {
+            terminals += count > 0 ? 1 : 0;
+        }
+
+        if (ranked is null || ranked.Length < terminals)
+        {
+            ranked = new Ranked[Math.Max(terminals, 256)];
+        }
+
+        DistinctTerminals.EnsureCapacity(terminals);
+        var n = 0;
+        for (var number = 0; number < counts.Length; number++)
+        {
+            if (counts[number] > 0)
+            {
+                var hash = Numbers.HashOf(number);
+                DistinctTerminals.Add(hash);
+                ranked[n++] = new Ranked(counts[number], hash);
+            }
+        }
+
+        var kept = Terminals.RankExact(ranked.AsSpan(0, n));
+        Terminals.EnsureCapacity(kept);
+        foreach (var (count, hash) in ranked.AsSpan(0, kept))
+        {
+            Terminals.AddExact(hash, new TemplateTerminal { Name = Numbers.NameOfHash(hash), Count = count });
+        }
+    }
+
     public void Merge(TemplateAggregate other)
     {
         if (Terminals.Floor > 0 || other.Terminals.Floor > 0)

@@ -66,4 +66,7 @@ internal sealed class TerminalNumbers
     public ulong HashOf(int number) => _terminals[number].Hash;
 
     public string NameOf(int number) => _terminals[number].Name;
+
+    /// <summary>The name of the numbered terminal whose name hashes to <paramref name="hash"/>.</summary>
+    public string NameOfHash(ulong hash) => _terminals[_numbers[hash]].Name;
 }

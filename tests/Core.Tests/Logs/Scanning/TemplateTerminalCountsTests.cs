@@ -47,6 +47,87 @@ public sealed class TemplateTerminalCountsTests : IDisposable
         Assert.True(numbered.Terminals.Count <= numbered.Terminals.Bound);
     }
 
+    /// <summary>
+    /// The scan's end counts a template of numbered terminals and trims it in one step, making counters only for the
+    /// terminals the trim keeps: the summary must be the one that counting every terminal and then trimming leaves, with
+    /// its floor, its counts, its distinct terminals and its ties (many terminals of one count, kept by key).
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1)] // one terminal
+    [InlineData(128, 3)] // as many as the bound: nothing dropped, no floor
+    [InlineData(129, 3)] // one past it: pruned to 64, ties at the threshold
+    [InlineData(400, 1)] // all of one count: kept by key alone
+    [InlineData(400, 7)]
+    [InlineData(400, 0)] // every count different: the floor is the 65th
+    [InlineData(1_024, 50)]
+    /// <param name="terminals">How many terminals write the template.</param>
+    /// <param name="spread">Each writes 1 to this many lines, at random; 0: each a different count.</param>
+    public void CountNumberedTrimmed_IsCountNumberedThenTrim(int terminals, int spread)
+    {
+        var numbers = new TerminalNumbers();
+        var (trimmed, counted) = (Template(numbers), Template(numbers));
+        foreach (var template in new[] { trimmed, counted })
+        {
+            // The same lines for both.
+            var random = new Random(terminals * 31 + spread);
+            for (var i = 0; i < terminals; i++)
+            {
+                var name = $"POS-{i:D4}";
+                var lines = spread == 0 ? 1 + (i * 37 % terminals) : 1 + random.Next(spread);
+                for (var line = 0; line < lines; line++)
+                {
+                    template.Count++;
+                    template.AddTerminal(Hash(name), name, numbers.NumberOf(Hash(name), name));
+                }
+            }
+        }
+
+        Ranked[]? buffer = [];
+        trimmed.CountNumberedTrimmed(ref buffer);
+        counted.CountNumbered();
+        counted.Terminals.Trim();
+
+        Assert.Equal(Summary(counted), Summary(trimmed));
+        Assert.Equal((counted.DistinctTerminals.Count, counted.DistinctTerminals.IsExact), (trimmed.DistinctTerminals.Count, trimmed.DistinctTerminals.IsExact));
+        Assert.Equal(terminals, trimmed.DistinctTerminals.Count);
+        Assert.Equal(counted.Terminals.Floor, trimmed.Terminals.Floor);
+        Assert.Equal(terminals > 128, trimmed.Terminals.Floor > 0);
+        Assert.Equal(Math.Min(terminals, terminals > 128 ? 64 : 128), trimmed.Terminals.Count);
+        Assert.True(buffer!.Length >= terminals, "the buffer given grows to the template's terminals, for the next one");
+
+        static List<(string, long, long)> Summary(TemplateAggregate template) =>
+            [.. template.Terminals.Items.Select(t => (t.Name, t.Count, t.Error)).OrderBy(t => t.Name, StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public void CountNumberedTrimmed_WithTerminalsCountedByKey_CountsAsCountNumbered_AndLeavesTheTrim()
+    {
+        // The numbers all taken by terminals of no line: these two are counted by key, in the summary before the numbered
+        // counts come, so the one-step trim does not apply.
+        var numbers = AllTaken();
+        var template = Template(numbers);
+        template.Count += 2;
+        template.AddTerminal(Hash("late"), "late", numbers.NumberOf(Hash("late"), "late"));
+        template.AddTerminal(Hash("T3"), "T3", numbers.NumberOf(Hash("T3"), "T3"));
+        Ranked[]? buffer = null;
+
+        template.CountNumberedTrimmed(ref buffer);
+
+        Assert.Equal(
+            [("T3", 1L, 0L), ("late", 1L, 0L)],
+            template.Terminals.Items.Select(t => (t.Name, t.Count, t.Error)).OrderBy(t => t.Name, StringComparer.Ordinal));
+        Assert.Null(buffer);
+    }
+
+    [Fact]
+    public void RankExact_OnASummaryThatHoldsItems_Throws()
+    {
+        var summary = new SpaceSaving<TemplateTerminal>(2);
+        summary.AddExact(1, new TemplateTerminal { Name = "a", Count = 1 });
+
+        Assert.Throws<InvalidOperationException>(() => summary.RankExact(new Ranked[5]));
+    }
+
     [Fact]
     public void CountNumbered_TerminalsPastTheNumbers_AreCountedByKey_AndBothAreListed()
     {
