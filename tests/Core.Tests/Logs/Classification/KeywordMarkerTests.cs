@@ -35,7 +35,7 @@ public sealed class KeywordMarkerTests
             // Plant keywords in some lines, so that true hits are common.
             var planted = lines.Select((l, i) => i % 3 == 0 ? l + " " + distinct[i % distinct.Length] + (i % 2 == 0 ? "" : ". tail") : l).ToArray();
             var block = Encoding.UTF8.GetBytes(string.Join('\n', planted));
-            var splitter = new LineSplitter(block, marker);
+            var splitter = new LineSplitter(block, marker, wide);
             var n = 0;
             while (splitter.Next(out var start, out var end, out _, out var marked))
             {
@@ -254,7 +254,7 @@ public sealed class KeywordMarkerTests
 
     private static List<bool> Marks(byte[] block, LogClassifier classifier, bool wide)
     {
-        var splitter = new LineSplitter(block, KeywordMarker.Create(classifier.KeywordVariants, wide));
+        var splitter = new LineSplitter(block, KeywordMarker.Create(classifier.KeywordVariants, wide), wide);
         var marks = new List<bool>();
         while (splitter.Next(out _, out _, out _, out var marked))
         {

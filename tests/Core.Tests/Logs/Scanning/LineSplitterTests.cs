@@ -27,7 +27,8 @@ public sealed class LineSplitterTests
                 data[i] = random.Next(length > 4096 ? 90 : 12) switch
                 {
                     0 => (byte)'\n',
-                    1 when random.Next(20) == 0 => (byte)(random.Next(2) == 0 ? 0 : 0xC3),
+                    // Special: NUL and bytes from 0x80 up; 0x01 and 0x7F (DEL) are ASCII, not special.
+                    1 when random.Next(20) == 0 => (byte)(random.Next(6) switch { 0 => 0, 1 => 0x80, 2 => 0xFF, 3 => 0x01, 4 => 0x7F, _ => 0xC3 }),
                     _ => (byte)random.Next('a', 'z' + 1),
                 };
             }
@@ -52,7 +53,7 @@ public sealed class LineSplitterTests
             var expected = Split(data, marker);
             var markedLines = MarkedLines(data, marker, expected);
             var actual = new List<(int, bool, bool)>();
-            var splitter = new LineSplitter(data, marker);
+            var splitter = new LineSplitter(data, marker, wide);
             scoped ReadOnlySpan<ulong> batch;
             while (!(batch = splitter.NextLines()).IsEmpty)
             {
