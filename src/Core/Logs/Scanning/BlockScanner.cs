@@ -334,7 +334,7 @@ internal sealed partial class BlockScanner
     /// </summary>
     /// <param name="countNumbered">
     /// <see langword="false"/> to leave the templates' numbered counts to be counted after this part is merged with the
-    /// other workers' (<see cref="ScanAggregate.CountNumbered"/>): they then add up by number, not by key.
+    /// other workers' (<see cref="ScanAggregate.CountNumbered(ScanAggregate)"/>): they then add up by number, not by key.
     /// </param>
     public ScanAggregate Complete(bool countNumbered = true)
     {

@@ -172,7 +172,8 @@ internal sealed class TemplateAggregate
 
         if (ranked is null || ranked.Length < terminals)
         {
-            ranked = new Ranked[Math.Max(terminals, 256)];
+            // Room for every terminal a number can go to: made once for all the templates of a scan's end.
+            ranked = new Ranked[Math.Max(terminals, TerminalNumbers.Limit)];
         }
 
         DistinctTerminals.EnsureCapacity(terminals);

@@ -67,6 +67,9 @@ internal sealed class TerminalNumbers
 
     public string NameOf(int number) => _terminals[number].Name;
 
-    /// <summary>The name of the numbered terminal whose name hashes to <paramref name="hash"/>.</summary>
+    /// <summary>
+    /// The name of the numbered terminal whose name hashes to <paramref name="hash"/>: a hash <see cref="HashOf"/> gave (a
+    /// terminal without a number is not here, and throws).
+    /// </summary>
     public string NameOfHash(ulong hash) => _terminals[_numbers[hash]].Name;
 }

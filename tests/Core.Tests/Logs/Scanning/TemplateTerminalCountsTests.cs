@@ -52,6 +52,8 @@ public sealed class TemplateTerminalCountsTests : IDisposable
     /// terminals the trim keeps: the summary must be the one that counting every terminal and then trimming leaves, with
     /// its floor, its counts, its distinct terminals and its ties (many terminals of one count, kept by key).
     /// </summary>
+    /// <param name="terminals">How many terminals write the template.</param>
+    /// <param name="spread">Each writes 1 to this many lines, at random; 0: each a different count.</param>
     [Theory]
     [InlineData(1, 1)] // one terminal
     [InlineData(128, 3)] // as many as the bound: nothing dropped, no floor
@@ -60,8 +62,6 @@ public sealed class TemplateTerminalCountsTests : IDisposable
     [InlineData(400, 7)]
     [InlineData(400, 0)] // every count different: the floor is the 65th
     [InlineData(1_024, 50)]
-    /// <param name="terminals">How many terminals write the template.</param>
-    /// <param name="spread">Each writes 1 to this many lines, at random; 0: each a different count.</param>
     public void CountNumberedTrimmed_IsCountNumberedThenTrim(int terminals, int spread)
     {
         var numbers = new TerminalNumbers();
@@ -95,28 +95,118 @@ public sealed class TemplateTerminalCountsTests : IDisposable
         Assert.Equal(Math.Min(terminals, terminals > 128 ? 64 : 128), trimmed.Terminals.Count);
         Assert.True(buffer!.Length >= terminals, "the buffer given grows to the template's terminals, for the next one");
 
-        static List<(string, long, long)> Summary(TemplateAggregate template) =>
-            [.. template.Terminals.Items.Select(t => (t.Name, t.Count, t.Error)).OrderBy(t => t.Name, StringComparer.Ordinal)];
     }
 
     [Fact]
-    public void CountNumberedTrimmed_WithTerminalsCountedByKey_CountsAsCountNumbered_AndLeavesTheTrim()
+    public void CountNumberedTrimmed_WithATerminalCountedByKey_CountsAsCountNumbered_AndLeavesTheTrimToTheCaller()
     {
-        // The numbers all taken by terminals of no line: these two are counted by key, in the summary before the numbered
-        // counts come, so the one-step trim does not apply.
+        // The numbers all taken by terminals T0..T1023 of no line: "late" gets none and is counted by key, in the summary
+        // before the numbered counts come, so the one-step trim does not apply. T0..T199 are numbered.
         var numbers = AllTaken();
-        var template = Template(numbers);
-        template.Count += 2;
-        template.AddTerminal(Hash("late"), "late", numbers.NumberOf(Hash("late"), "late"));
-        template.AddTerminal(Hash("T3"), "T3", numbers.NumberOf(Hash("T3"), "T3"));
+        var (trimmed, counted) = (Template(numbers), Template(numbers));
+        foreach (var template in new[] { trimmed, counted })
+        {
+            template.Count++;
+            template.AddTerminal(Hash("late"), "late", numbers.NumberOf(Hash("late"), "late"));
+            for (var i = 0; i < 200; i++)
+            {
+                for (var line = 0; line <= i % 5; line++)
+                {
+                    template.Count++;
+                    template.AddTerminal(Hash($"T{i}"), $"T{i}", numbers.NumberOf(Hash($"T{i}"), $"T{i}"));
+                }
+            }
+        }
+
+        Ranked[]? buffer = null;
+        trimmed.CountNumberedTrimmed(ref buffer);
+        counted.CountNumbered();
+
+        // Counted, not trimmed: every terminal is in the summary, past its bound, until the caller trims it.
+        Assert.Null(buffer);
+        Assert.Equal(201, trimmed.Terminals.Count);
+        Assert.True(trimmed.Terminals.Count > trimmed.Terminals.Bound);
+        Assert.Equal(Summary(counted), Summary(trimmed));
+        trimmed.Terminals.Trim();
+        counted.Terminals.Trim();
+        Assert.Equal(Summary(counted), Summary(trimmed));
+        Assert.Equal(64, trimmed.Terminals.Count);
+    }
+
+    [Fact]
+    public void CountNumberedTrimmed_AfterAMergeOfTwoWorkers_IsCountNumberedThenTrim()
+    {
+        // Two workers number 300 terminals in opposite orders; the merged template's numbers are the first worker's, with
+        // the second worker's terminals numbered after its own (TerminalNumbers.MapFrom): their names are found by hash.
+        var (trimmed, _) = Merged();
+        var (counted, _) = Merged();
         Ranked[]? buffer = null;
 
-        template.CountNumberedTrimmed(ref buffer);
+        trimmed.CountNumberedTrimmed(ref buffer);
+        counted.CountNumbered();
+        counted.Terminals.Trim();
 
-        Assert.Equal(
-            [("T3", 1L, 0L), ("late", 1L, 0L)],
-            template.Terminals.Items.Select(t => (t.Name, t.Count, t.Error)).OrderBy(t => t.Name, StringComparer.Ordinal));
-        Assert.Null(buffer);
+        Assert.Equal(Summary(counted), Summary(trimmed));
+        Assert.Equal(counted.Terminals.Floor, trimmed.Terminals.Floor);
+        Assert.Equal((300L, true), (trimmed.DistinctTerminals.Count, trimmed.DistinctTerminals.IsExact));
+        Assert.Equal(64, trimmed.Terminals.Count);
+        Assert.Contains(trimmed.Terminals.Items, t => t.Name == "POS-299");
+
+        static (TemplateAggregate Merged, TemplateAggregate Other) Merged()
+        {
+            var (numbersA, numbersB) = (new TerminalNumbers(), new TerminalNumbers());
+            var (a, b) = (Template(numbersA), Template(numbersB));
+            for (var i = 0; i < 300; i++)
+            {
+                // Worker A meets POS-000..POS-149, worker B POS-299 down to POS-100; the last ones B meets write the most.
+                if (i < 150)
+                {
+                    a.Count++;
+                    a.AddTerminal(Hash($"POS-{i:D3}"), $"POS-{i:D3}", numbersA.NumberOf(Hash($"POS-{i:D3}"), $"POS-{i:D3}"));
+                }
+
+                var j = 299 - i;
+                if (j >= 100)
+                {
+                    for (var line = 0; line <= j / 20; line++)
+                    {
+                        b.Count++;
+                        b.AddTerminal(Hash($"POS-{j:D3}"), $"POS-{j:D3}", numbersB.NumberOf(Hash($"POS-{j:D3}"), $"POS-{j:D3}"));
+                    }
+                }
+            }
+
+            a.Merge(b);
+            return (a, b);
+        }
+    }
+
+    [Fact]
+    public void ScanAggregateCountNumbered_IntoATotal_TrimsOnlyTheTemplatesTheTotalDoesNotHold()
+    {
+        // A second input's part: template 1 is already in the total (it merges with the total's and is trimmed after, as
+        // before), template 2 is new to it (counted and trimmed at once).
+        var part = new ScanAggregate(1_000);
+        var total = new ScanAggregate(1_000);
+        foreach (var id in new ulong[] { 1, 2 })
+        {
+            var template = Template(part.Numbers);
+            for (var i = 0; i < 200; i++)
+            {
+                template.Count++;
+                template.AddTerminal(Hash($"T{i}"), $"T{i}", part.Numbers.NumberOf(Hash($"T{i}"), $"T{i}"));
+            }
+
+            part.Templates.Add(id, template);
+        }
+
+        total.Templates.Add(1, Template(total.Numbers));
+
+        part.CountNumbered(into: total);
+
+        Assert.Equal((200, 0L), (part.Templates[1].Terminals.Count, part.Templates[1].Terminals.Floor));
+        Assert.Equal((64, 1L), (part.Templates[2].Terminals.Count, part.Templates[2].Terminals.Floor));
+        Assert.Equal((200L, 200L), (part.Templates[1].DistinctTerminals.Count, part.Templates[2].DistinctTerminals.Count));
     }
 
     [Fact]
@@ -402,6 +492,10 @@ public sealed class TemplateTerminalCountsTests : IDisposable
         DistinctTerminals = new DistinctCounter(ScanAggregate.DistinctTemplateTerminalsExact, 12),
         Numbers = numbers,
     };
+
+    /// <summary>A template's terminal summary as names, counts and errors, by name.</summary>
+    private static List<(string Name, long Count, long Error)> Summary(TemplateAggregate template) =>
+        [.. template.Terminals.Items.Select(t => (t.Name, t.Count, t.Error)).OrderBy(t => t.Name, StringComparer.Ordinal)];
 
     private static List<TemplateTerminal> Top(TemplateAggregate template, int count) =>
         template.Terminals.Top(count, Comparer<TemplateTerminal>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name)));
