@@ -129,10 +129,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                     firstLine += lines[b];
                 }
 
-                var part = scanner.Complete(countNumbered: false);
-                part.CountNumbered(into: _total);
-                _total.Merge(part, plan.Options.MalformedLinesReported);
-                _total.TrimTemplates();
+                AddToTotal(scanner.Complete(countNumbered: false));
             }
             else
             {
@@ -163,10 +160,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                     merged.Merge(scanners[w].Complete(countNumbered: false), plan.Options.MalformedLinesReported);
                 }
 
-                merged.CountNumbered(into: _total);
-                _total.Merge(merged, plan.Options.MalformedLinesReported);
-
-                _total.TrimTemplates();
+                AddToTotal(merged);
             }
 
             RecordBlocks(index, lines);
@@ -252,10 +246,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             Report(complete);
         }
 
-        var part = scanner.Complete(countNumbered: false);
-        part.CountNumbered(into: _total);
-        _total.Merge(part, plan.Options.MalformedLinesReported);
-        _total.TrimTemplates();
+        AddToTotal(scanner.Complete(countNumbered: false));
         if (bytes == 0)
         {
             Errors.Add(new SourceError(name, name == "-" ? "Standard input is empty." : $"The file '{name}' is empty."));
@@ -299,6 +290,18 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
     }
 
     private int YearOf(long ticks) => ticks > 0 ? new DateTime(ticks, DateTimeKind.Utc).Year : plan.DefaultYear;
+
+    /// <summary>
+    /// Adds an input's part to the scan's total: its templates' numbered counts handed over (those the total does not hold
+    /// yet trimmed at once, <see cref="ScanAggregate.CountNumbered(ScanAggregate)"/>), then merged, then every template
+    /// pruned back within its bound.
+    /// </summary>
+    private void AddToTotal(ScanAggregate part)
+    {
+        part.CountNumbered(into: _total);
+        _total.Merge(part, plan.Options.MalformedLinesReported);
+        _total.TrimTemplates();
+    }
 
     private static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize, ContinuationRule rule)
     {

@@ -119,6 +119,34 @@ internal sealed class TemplateAggregate
     /// </summary>
     public void CountNumbered()
     {
+        Ranked[]? ranked = null;
+        HandOverNumbered(ref ranked, trim: false);
+    }
+
+    /// <summary>
+    /// As <see cref="CountNumbered"/> and then the terminal summary's <see cref="SpaceSaving{T}.Trim"/>, with the same
+    /// result, for a template whose terminals are all numbered: only the terminals the trim would keep become counters
+    /// (a few dozen, where a template of a large fleet has hundreds). Otherwise the same as <see cref="CountNumbered"/>,
+    /// the trim left to the caller.
+    /// </summary>
+    /// <param name="ranked">A buffer kept from one template to the next, grown as needed.</param>
+    public void CountNumberedTrimmed(ref Ranked[]? ranked)
+    {
+        if (Terminals.Count > 0 || Terminals.Floor > 0)
+        {
+            CountNumbered();
+            return;
+        }
+
+        HandOverNumbered(ref ranked, trim: true);
+    }
+
+    /// <summary>
+    /// The numbered counts handed over (<see cref="CountNumbered"/>): all of them, or, with <paramref name="trim"/>, to a
+    /// summary that holds nothing yet, only those its trim keeps (<see cref="SpaceSaving{T}.RankExact"/>).
+    /// </summary>
+    private void HandOverNumbered(ref Ranked[]? ranked, bool trim)
+    {
         var counts = _byNumber;
         if (counts is null)
         {
@@ -132,50 +160,14 @@ internal sealed class TemplateAggregate
             terminals += count > 0 ? 1 : 0;
         }
 
-        // Made to their size at once: a scan's end adds every template's terminals here, and growing the sets step by
-        // step would make the garbage of several copies of each.
-        DistinctTerminals.EnsureCapacity(terminals);
-        Terminals.EnsureCapacity(terminals);
-        for (var number = 0; number < counts.Length; number++)
-        {
-            if (counts[number] > 0)
-            {
-                var hash = Numbers.HashOf(number);
-                DistinctTerminals.Add(hash);
-                Terminals.AddExact(hash, new TemplateTerminal { Name = Numbers.NameOf(number), Count = counts[number] });
-            }
-        }
-    }
-
-    /// <summary>
-    /// As <see cref="CountNumbered"/> and then the terminal summary's <see cref="SpaceSaving{T}.Trim"/>, with the same
-    /// result, for a template whose terminals are all numbered: only the terminals the trim would keep become counters
-    /// (a few dozen, where a template of a large fleet has hundreds). Otherwise the same as <see cref="CountNumbered"/>,
-    /// the trim left to the caller.
-    /// </summary>
-    /// <param name="ranked">A buffer kept from one template to the next, grown as needed.</param>
-    public void CountNumberedTrimmed(ref Ranked[]? ranked)
-    {
-        var counts = _byNumber;
-        if (counts is null || Terminals.Count > 0 || Terminals.Floor > 0)
-        {
-            CountNumbered();
-            return;
-        }
-
-        _byNumber = null;
-        var terminals = 0;
-        foreach (var count in counts)
-        {
-            terminals += count > 0 ? 1 : 0;
-        }
-
         if (ranked is null || ranked.Length < terminals)
         {
-            // Room for every terminal a number can go to: made once for all the templates of a scan's end.
-            ranked = new Ranked[Math.Max(terminals, TerminalNumbers.Limit)];
+            // A buffer kept for the next template has room for every terminal a number can go to: made once for a scan's end.
+            ranked = new Ranked[trim ? Math.Max(terminals, TerminalNumbers.Limit) : terminals];
         }
 
+        // Made to their size at once: a scan's end adds every template's terminals here, and growing the sets step by
+        // step would make the garbage of several copies of each.
         DistinctTerminals.EnsureCapacity(terminals);
         var n = 0;
         for (var number = 0; number < counts.Length; number++)
@@ -188,7 +180,7 @@ internal sealed class TemplateAggregate
             }
         }
 
-        var kept = Terminals.RankExact(ranked.AsSpan(0, n));
+        var kept = trim ? Terminals.RankExact(ranked.AsSpan(0, n)) : n;
         Terminals.EnsureCapacity(kept);
         foreach (var (count, hash) in ranked.AsSpan(0, kept))
         {
