@@ -3,7 +3,7 @@ namespace PosFleet.Actions.Terminal;
 /// <summary>
 /// Runs the remote actions of one name on the terminal; the host registers it with
 /// <c>AddActionHandler&lt;T&gt;(name)</c>. The engine runs one action at a time, stops an attempt at its timeout
-/// through <paramref name="cancellationToken"/> (a handler that ignores it is abandoned after
+/// through the token it passes to <see cref="RunAsync"/> (a handler that ignores it is abandoned after
 /// <see cref="RemoteActionAgentOptions.TimeoutGrace"/> more, and the next action runs), and tells a run after a restart
 /// that it is a recovery (<see cref="RemoteActionContext.IsRecovery"/>): the previous attempt was cut at an unknown point.
 /// </summary>

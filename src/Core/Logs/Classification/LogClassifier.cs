@@ -134,7 +134,7 @@ internal sealed class LogClassifier
 
     /// <summary>
     /// Marks where a keyword may end across a whole block, so that a scan searches only the lines it marks;
-    /// <see langword="null"/> where it cannot serve (see <see cref="KeywordMarker.Create"/>).
+    /// <see langword="null"/> where it cannot serve (see <see cref="KeywordMarker.Create(byte[][])"/>).
     /// </summary>
     internal KeywordMarker? Marker { get; }
 
