@@ -1,0 +1,3 @@
+namespace PosFleet.Connectors.PostgreSql.Tests;
+
+public sealed class PostgreSqlDocumentationTests() : PackageDocumentationTests(typeof(PostgreSqlStorageOptions));

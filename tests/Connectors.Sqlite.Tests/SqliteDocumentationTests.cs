@@ -1,0 +1,3 @@
+namespace PosFleet.Connectors.Sqlite.Tests;
+
+public sealed class SqliteDocumentationTests() : PackageDocumentationTests(typeof(SqlitePosFleetBuilderExtensions));
