@@ -44,13 +44,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task<IPage> SignInAsync(IBrowser browser, Uri start, string user, string locale, int width, bool javaScript)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = 900 }, JavaScriptEnabled = javaScript });
+        // Every wait of the context is given more than Playwright's 30 s: on a busy machine (two cores, a build beside the
+        // tests) a page served cold for the first time in its host has taken longer.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(start.ToString());
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
         await page.ClickAsync($"button[name=user][value={user}]");
         var landing = start.GetLeftPart(UriPartial.Path);
-        // The first sign-in of a run also starts the host's pages cold: given more than Playwright's 30 s on a busy machine.
-        await page.WaitForURLAsync(url => url.StartsWith(landing, StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 90_000 });
+        await page.WaitForURLAsync(url => url.StartsWith(landing, StringComparison.Ordinal));
         return page;
     }
 
