@@ -23,7 +23,7 @@ public abstract class PackageDocumentationTests(params Type[] ofPackage)
             var types = assembly.GetExportedTypes();
             Assert.NotEmpty(types);
             var summarised = Summarised(file);
-            Assert.Equal([], types.Select(t => "T:" + t.FullName!.Replace('+', '.')).Where(id => !summarised.Contains(id)).Select(id => $"{name}: {id}"));
+            Assert.Empty(types.Select(t => "T:" + t.FullName!.Replace('+', '.')).Where(id => !summarised.Contains(id)).Select(id => $"{name}: {id}"));
         }
     }
 
