@@ -230,6 +230,21 @@ if [[ -n "$aot_libs" ]]; then
   exit 1
 fi
 
+# The NativeAOT binary's start and end alone: a scan of one line, and the page faults it takes (each a trap to the
+# kernel, and on a virtual machine to the hypervisor too). The start is paid once per command, before the scan's
+# workers start; see benchmarks/README.md, "the start's page faults".
+head -1 "$file" >"$OUT/one-line.log"
+start_faults=$(python3 - "$aot" "$OUT/one-line.log" <<'PY'
+import os, subprocess, sys
+p = subprocess.Popen([sys.argv[1], 'scan', sys.argv[2], '--json'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(p.pid, 0)
+print(usage.ru_minflt if status == 0 else 'failed')
+PY
+)
+hyperfine -N --warmup 3 --runs $((RUNS * 3)) --export-json "$OUT/start.json" --style basic \
+  -n aot-start "$aot scan $OUT/one-line.log --json" >/dev/null
+echo "start: aot one-line scan $(jq -r '.results[0].mean * 1000 | . * 10 | round / 10' "$OUT/start.json") ms, $start_faults minor page faults"
+
 # 7. The race, in one hyperfine run per round; the load average says how busy the machine was. R compares wall-clock
 #    means; the user + system CPU seconds are printed too, because on a shared machine they move less.
 echo "scan-vs-rg: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
