@@ -13,7 +13,8 @@
 # Knobs (options or environment): --size/SIZE (default 1GiB), --runs/RUNS (10), --rounds/ROUNDS (1),
 # --out/OUT (benchmarks/out), --no-publish/NO_PUBLISH=1 (reuse the builds already in OUT), --threads/THREADS (the
 # scan's --threads; default: the tool's own default, every core).
-# Prints the CPU and the load average before and after, then R = posfleet mean / rg mean per build and window; fails
+# Prints the CPU, the NativeAOT binary's start (a one-line scan: time, page faults, peak memory), and the load average
+# before and after, then R = posfleet mean / rg mean per build and window; fails
 # when a build's per-level counts disagree with rg's, or when the JIT and ReadyToRun builds do not run on the JIT.
 set -euo pipefail
 
@@ -33,7 +34,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --no-publish) NO_PUBLISH=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "scan-vs-rg: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -230,22 +231,27 @@ if [[ -n "$aot_libs" ]]; then
   exit 1
 fi
 
-# The NativeAOT binary's start and end alone: a scan of one line, and the page faults it takes (each a trap to the
-# kernel, and on a virtual machine to the hypervisor too). The start is paid once per command, before the scan's
-# workers start; see benchmarks/README.md, "the start's page faults".
+# 7. The NativeAOT binary's start and end alone: a scan of one line, its minor page faults as the kernel counts them
+#    for the process (getrusage: those taken while the binary asks for its memory in one call are in the count too) and
+#    its peak resident memory. The start is paid once per command, before the scan's workers start; see
+#    benchmarks/README.md, "the start's page faults".
 head -1 "$file" >"$OUT/one-line.log"
-start_faults=$(python3 - "$aot" "$OUT/one-line.log" <<'PY'
+start_usage=$(python3 - "$aot" "$OUT/one-line.log" <<'PY'
 import os, subprocess, sys
 p = subprocess.Popen([sys.argv[1], 'scan', sys.argv[2], '--json'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 _, status, usage = os.wait4(p.pid, 0)
-print(usage.ru_minflt if status == 0 else 'failed')
+print(f'{usage.ru_minflt} minor page faults, {usage.ru_maxrss // 1024} MiB peak resident' if status == 0 else 'failed')
 PY
 )
+if [[ "$start_usage" == failed ]]; then
+  echo "scan-vs-rg: FAILED: $aot could not scan $OUT/one-line.log" >&2
+  exit 1
+fi
 hyperfine -N --warmup 3 --runs $((RUNS * 3)) --export-json "$OUT/start.json" --style basic \
-  -n aot-start "$aot scan $OUT/one-line.log --json" >/dev/null
-echo "start: aot one-line scan $(jq -r '.results[0].mean * 1000 | . * 10 | round / 10' "$OUT/start.json") ms, $start_faults minor page faults"
+  -n aot-start "'$aot' scan '$OUT/one-line.log' --json" >/dev/null
+echo "start: aot one-line scan $(jq -r '.results[0].mean * 1000 | . * 10 | round / 10' "$OUT/start.json") ms, $start_usage"
 
-# 7. The race, in one hyperfine run per round; the load average says how busy the machine was. R compares wall-clock
+# 8. The race, in one hyperfine run per round; the load average says how busy the machine was. R compares wall-clock
 #    means; the user + system CPU seconds are printed too, because on a shared machine they move less.
 echo "scan-vs-rg: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 names=(aot-whole aot-24h tool-whole tool-24h jit-whole jit-24h r2r-whole r2r-24h)
