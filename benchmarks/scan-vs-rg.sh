@@ -14,8 +14,8 @@
 # --out/OUT (benchmarks/out), --no-publish/NO_PUBLISH=1 (reuse the builds already in OUT), --threads/THREADS (the
 # scan's --threads; default: the tool's own default, every core).
 # Prints the CPU, the NativeAOT binary's start (a one-line scan: time, page faults, peak memory), and the load average
-# before and after, then R = posfleet mean / rg mean per build and window; fails
-# when a build's per-level counts disagree with rg's, or when the JIT and ReadyToRun builds do not run on the JIT.
+# before and after, then R = posfleet mean / rg mean per build and window; fails when a build's per-level counts
+# disagree with rg's, or when the JIT and ReadyToRun builds do not run on the JIT.
 set -euo pipefail
 
 SIZE=${SIZE:-1GiB}
@@ -240,9 +240,9 @@ start_usage=$(python3 - "$aot" "$OUT/one-line.log" <<'PY'
 import os, subprocess, sys
 p = subprocess.Popen([sys.argv[1], 'scan', sys.argv[2], '--json'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 _, status, usage = os.wait4(p.pid, 0)
-print(f'{usage.ru_minflt} minor page faults, {usage.ru_maxrss // 1024} MiB peak resident' if status == 0 else 'failed')
+print(f'{usage.ru_minflt} minor page faults, {usage.ru_maxrss / 1024:.1f} MiB peak resident' if status == 0 else 'failed')
 PY
-)
+) || start_usage=failed
 if [[ "$start_usage" == failed ]]; then
   echo "scan-vs-rg: FAILED: $aot could not scan $OUT/one-line.log" >&2
   exit 1

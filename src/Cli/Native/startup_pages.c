@@ -2,11 +2,12 @@
  * Linked into the NativeAOT binary on Linux (see PosFleet.Cli.csproj), run before main.
  *
  * At start the runtime rebuilds its type data, stored compressed in the file, into the binary's zero-initialized data
- * (the ".hydrated" section, 5.6 MB). Written a 4 KiB page at a time, that is hundreds of page faults, which on a virtual
- * machine cost as much as a scan of megabytes of log. So, before the runtime starts, the kernel is asked for that memory
- * whole: as huge pages where it allows them ("madvise" or "always" transparent huge pages), and mapped in one call
- * (Linux 5.14 and later). The pages the runtime would have left untouched are mapped too: a few megabytes more resident.
- * Only hints: where either is refused, nothing changes.
+ * (mostly the ".hydrated" section, 5.6 MB). Written a 4 KiB page at a time, that is more than a thousand page faults,
+ * which on a virtual machine cost as much as a scan of megabytes of log. So, before the runtime starts, the kernel is
+ * asked for that memory whole: as huge pages where it allows them ("madvise" or "always" transparent huge pages), and
+ * mapped in one call (Linux 5.14 and later). The few pages the runtime would have left untouched are mapped too: about
+ * 1 MiB more resident (benchmarks/README.md, "the start's page faults"). Only hints: where either is refused, nothing
+ * changes.
  */
 #define _GNU_SOURCE
 #include <errno.h>
