@@ -14,6 +14,10 @@ internal sealed class DistinctCounter
     private HashSet<ulong>? _exact = [];
     private byte[]? _registers;
 
+    // Values known to differ from one another, added at once to a counter that held none (AddDistinct): kept as given,
+    // shared by the counters merged from it and never changed, and made a set (_exact) only when more is added.
+    private ulong[]? _listed;
+
     public DistinctCounter(int exactLimit, int precision)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(exactLimit);
@@ -30,15 +34,16 @@ internal sealed class DistinctCounter
     public bool IsExact => _exact is not null;
 
     /// <summary>How many values it holds now: hashes while exact, registers once an estimate; never more than its bound.</summary>
-    public int Footprint => _exact?.Count ?? _registers!.Length;
+    public int Footprint => _listed?.Length ?? _exact?.Count ?? _registers!.Length;
 
     /// <summary>The largest <see cref="Footprint"/> it can reach.</summary>
     public int Bound => Math.Max(ExactLimit + 1, 1 << _precision);
 
-    public long Count => _exact?.Count ?? Estimate(_registers!);
+    public long Count => _listed?.Length ?? _exact?.Count ?? Estimate(_registers!);
 
     public void Add(ulong hash)
     {
+        Unlist();
         if (_exact is not null)
         {
             if (_exact.Add(hash) && _exact.Count > ExactLimit)
@@ -53,10 +58,52 @@ internal sealed class DistinctCounter
     }
 
     /// <summary>Makes room for <paramref name="values"/> more values while exact, so that adding them grows the set at most once.</summary>
-    public void EnsureCapacity(int values) => _exact?.EnsureCapacity(Math.Min(ExactLimit + 1, _exact.Count + values));
+    public void EnsureCapacity(int values)
+    {
+        Unlist();
+        _exact?.EnsureCapacity(Math.Min(ExactLimit + 1, _exact.Count + values));
+    }
+
+    /// <summary>
+    /// Adds <paramref name="values"/>, which must differ from one another (a scan's numbered terminals: each number a
+    /// different hash). To a counter that holds none yet, within <see cref="ExactLimit"/>, they are added as one array:
+    /// no set is made for them unless more values are added (a scan's end hands every template its terminals this way).
+    /// </summary>
+    public void AddDistinct(ReadOnlySpan<ulong> values)
+    {
+        if (_exact is { Count: 0 } && _listed is null && values.Length <= ExactLimit)
+        {
+            _listed = values.ToArray();
+            return;
+        }
+
+        EnsureCapacity(values.Length);
+        foreach (var value in values)
+        {
+            Add(value);
+        }
+    }
 
     public void Merge(DistinctCounter other)
     {
+        if (other._listed is not null)
+        {
+            if (_exact is { Count: 0 } && _listed is null)
+            {
+                _listed = other._listed;
+                return;
+            }
+
+            EnsureCapacity(other._listed.Length);
+            foreach (var hash in other._listed)
+            {
+                Add(hash);
+            }
+
+            return;
+        }
+
+        Unlist();
         if (other._exact is not null)
         {
             EnsureCapacity(other._exact.Count);
@@ -83,6 +130,16 @@ internal sealed class DistinctCounter
         for (var i = 0; i < mine.Length; i++)
         {
             mine[i] = Math.Max(mine[i], theirs[i]);
+        }
+    }
+
+    /// <summary>The values of <see cref="AddDistinct"/>, made a set before anything else is added.</summary>
+    private void Unlist()
+    {
+        if (_listed is not null)
+        {
+            _exact!.UnionWith(_listed);
+            _listed = null;
         }
     }
 

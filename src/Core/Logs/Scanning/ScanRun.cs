@@ -105,7 +105,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
                 new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), plan.Formats, YearOf(modified), modified);
-            var blocks = Split(data, length, BlockSize(length), ContinuationLine.RuleOf(format));
+            var blocks = Split(data, length, BlockSize(length), TailBlockSize(length), plan.Options.MaxDegreeOfParallelism, ContinuationLine.RuleOf(format));
             var lines = new long[blocks.Count];
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
             {
@@ -289,6 +289,17 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         return Math.Clamp(perCore, MinBlock, MaxBlock);
     }
 
+    /// <summary>
+    /// The size of the blocks at the end of an input, where each core takes one of the last: a quarter of the others, so
+    /// that the core that takes the last block ends a few milliseconds after the others, not a whole block's time. The
+    /// same size as the others where the block size is set (<see cref="LogScanOptions.BlockSize"/>) or one core reads.
+    /// </summary>
+    private long TailBlockSize(long length)
+    {
+        var size = BlockSize(length);
+        return plan.Options.BlockSize > 0 || plan.Options.MaxDegreeOfParallelism <= 1 ? size : Math.Max(MinBlock, size / 4);
+    }
+
     private int YearOf(long ticks) => ticks > 0 ? new DateTime(ticks, DateTimeKind.Utc).Year : plan.DefaultYear;
 
     /// <summary>
@@ -303,13 +314,26 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         _total.TrimTemplates();
     }
 
-    private static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize, ContinuationRule rule)
+    /// <summary>As <see cref="Split(byte*, long, long, long, int, ContinuationRule)"/>, for bytes in memory.</summary>
+    internal static unsafe List<(long Start, int Count)> Split(ReadOnlySpan<byte> data, long blockSize, long tailBlockSize, int cores, ContinuationRule rule)
+    {
+        fixed (byte* p = data)
+        {
+            return Split(p, data.Length, blockSize, tailBlockSize, cores, rule);
+        }
+    }
+
+    /// <summary>Cuts an input into blocks of whole entries, about <paramref name="blockSize"/> bytes each.</summary>
+    /// <param name="tailBlockSize">The size of the blocks in the last <c>cores × blockSize</c> bytes, or a little more (<see cref="TailBlockSize"/>).</param>
+    /// <param name="cores">How many cores read the blocks.</param>
+    internal static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize, long tailBlockSize, int cores, ContinuationRule rule)
     {
         var blocks = new List<(long, int)>();
+        var tailFrom = length - (blockSize * Math.Max(1, cores));
         long start = 0;
         while (start < length)
         {
-            var end = Math.Min(length, start + blockSize);
+            var end = Math.Min(length, start + (start + blockSize <= tailFrom ? blockSize : tailBlockSize));
             if (end < length)
             {
                 // Move the cut to just after the next newline, so that every block holds whole lines.

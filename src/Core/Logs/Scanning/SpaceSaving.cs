@@ -154,8 +154,45 @@ internal sealed class SpaceSaving<T>(int capacity)
     /// The kept items with the most occurrences counted while they were kept (<c>Count - Error</c>, a lower bound of
     /// the true count: exact while nothing was evicted), ties by <paramref name="tieBreak"/>, at most <paramref name="count"/>.
     /// </summary>
-    public List<T> Top(int count, IComparer<T> tieBreak) =>
-        [.. _items.Values.OrderByDescending(i => i.Count - i.Error).ThenBy(i => i, tieBreak).Take(count)];
+    public List<T> Top(int count, IComparer<T> tieBreak)
+    {
+        ArgumentNullException.ThrowIfNull(tieBreak);
+        var take = Math.Clamp(count, 0, _items.Count);
+        if (take > TopByInsertion)
+        {
+            return [.. _items.Values.OrderByDescending(i => i.Count - i.Error).ThenBy(i => i, tieBreak).Take(take)];
+        }
+
+        // A few of many (a template's terminals listed, at the end of every scan, for each template): each item compared with
+        // the last of those kept so far, and put in its place when it ranks before it. Ties of both keys keep the items'
+        // order, as the stable sort above does.
+        var top = new T[take];
+        var kept = 0;
+        foreach (var item in _items.Values)
+        {
+            if (take == 0 || (kept == take && Rank(item, top[kept - 1], tieBreak) >= 0))
+            {
+                continue;
+            }
+
+            var at = kept < take ? kept++ : take - 1;
+            for (; at > 0 && Rank(item, top[at - 1], tieBreak) < 0; at--)
+            {
+                top[at] = top[at - 1];
+            }
+
+            top[at] = item;
+        }
+
+        return [.. top];
+    }
+
+    /// <summary>How many items <see cref="Top"/> picks by insertion at most: beyond, it sorts them all.</summary>
+    private const int TopByInsertion = 32;
+
+    /// <summary>The order of <see cref="Top"/>: the most occurrences counted while kept first, then by <paramref name="tieBreak"/>.</summary>
+    private static int Rank(T a, T b, IComparer<T> tieBreak) =>
+        (b.Count - b.Error).CompareTo(a.Count - a.Error) is var c and not 0 ? c : tieBreak.Compare(a, b);
 
     /// <summary>
     /// Adds another summary's counts (mergeable summaries: an item kept by one side only may have had up to the other

@@ -145,6 +145,7 @@ internal sealed class TemplateAggregate
     /// The numbered counts handed over (<see cref="CountNumbered"/>): all of them, or, with <paramref name="trim"/>, to a
     /// summary that holds nothing yet, only those its trim keeps (<see cref="SpaceSaving{T}.RankExact"/>).
     /// </summary>
+    [SkipLocalsInit]
     private void HandOverNumbered(ref Ranked[]? ranked, bool trim)
     {
         var counts = _byNumber;
@@ -166,19 +167,24 @@ internal sealed class TemplateAggregate
             ranked = new Ranked[trim ? Math.Max(terminals, TerminalNumbers.Limit) : terminals];
         }
 
-        // Made to their size at once: a scan's end adds every template's terminals here, and growing the sets step by
-        // step would make the garbage of several copies of each.
-        DistinctTerminals.EnsureCapacity(terminals);
         var n = 0;
         for (var number = 0; number < counts.Length; number++)
         {
             if (counts[number] > 0)
             {
-                var hash = Numbers.HashOf(number);
-                DistinctTerminals.Add(hash);
-                ranked[n++] = new Ranked(counts[number], hash);
+                ranked[n++] = new Ranked(counts[number], Numbers.HashOf(number));
             }
         }
+
+        // A scan's end hands every template its terminals: as one array of their hashes (each number a different one),
+        // not a set made entry by entry, to a template that counted none by key (DistinctCounter.AddDistinct).
+        Span<ulong> hashes = stackalloc ulong[TerminalNumbers.Limit];
+        for (var i = 0; i < n; i++)
+        {
+            hashes[i] = ranked[i].Key;
+        }
+
+        DistinctTerminals.AddDistinct(hashes[..n]);
 
         var kept = trim ? Terminals.RankExact(ranked.AsSpan(0, n)) : n;
         Terminals.EnsureCapacity(kept);

@@ -19,6 +19,45 @@ public sealed class BlockCutTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Split_TheLastBlocksOfEachCore_AreCutSmaller_AndEveryBlockHoldsWholeLines(int cores)
+    {
+        // Lines of 60 to 99 bytes; blocks of about 4 KiB, the last cores × 4 KiB in blocks of about 1 KiB.
+        var text = new StringBuilder();
+        for (var i = 0; text.Length < 100_000; i++)
+        {
+            text.Append(Timed).Append(' ', i % 40).Append('\n');
+        }
+
+        var data = Encoding.ASCII.GetBytes(text.ToString());
+
+        var blocks = ScanRun.Split(data, 4_096, 1_024, cores, ContinuationRule.None);
+
+        var tailFrom = data.Length - (4_096 * cores);
+        var next = 0L;
+        foreach (var (start, count) in blocks)
+        {
+            Assert.Equal(next, start);
+            Assert.Equal((byte)'\n', data[start + count - 1]);
+            if (start + count < data.Length)
+            {
+                // Cut just after the first newline past the size: longer by less than a line. Full size while a block of it
+                // ends before the last cores × 4 KiB.
+                var size = start + 4_096 <= tailFrom ? 4_096 : 1_024;
+                Assert.InRange(count, size, size + 100);
+            }
+
+            next = start + count;
+        }
+
+        // The small blocks hold the last cores × 4 KiB, and at most one more block's worth.
+        Assert.Equal(data.Length, next);
+        Assert.InRange(blocks.Count(b => b.Count < 4_096), 4 * cores, (4 * (cores + 1)) + 1);
+    }
+
     [Fact]
     public async Task ScanAsync_ContinuationLinesWithNulInvalidUtf8OrPastTheMaximum_CountedAsAnyLineIs()
     {

@@ -131,6 +131,76 @@ public sealed class BoundedAggregateTests : IDisposable
     }
 
     [Fact]
+    public void DistinctCounter_DistinctValuesAddedAtOnce_CountAsAddedOneByOne_ThroughAddsMergesAndTheEstimate()
+    {
+        var values = Enumerable.Range(0, 400).Select(Hash).ToArray();
+        var listed = new DistinctCounter(exactLimit: 1_024, precision: 12);
+        listed.AddDistinct(values);
+
+        // Merged into an empty counter, then into one that holds some of them, then added to one by one.
+        var copy = new DistinctCounter(exactLimit: 1_024, precision: 12);
+        copy.Merge(listed);
+        var overlapping = new DistinctCounter(exactLimit: 1_024, precision: 12);
+        for (var i = 300; i < 500; i++)
+        {
+            overlapping.Add(Hash(i));
+        }
+
+        overlapping.Merge(listed);
+        var counts = (listed.Count, copy.Count, overlapping.Count, listed.IsExact);
+        listed.Add(Hash(0));
+        listed.Add(Hash(1_000));
+
+        // Added to a counter that holds values already, they are added one by one: duplicates count once.
+        var holding = new DistinctCounter(exactLimit: 1_024, precision: 12);
+        holding.Add(Hash(5));
+        holding.AddDistinct(values);
+
+        // Past the exact limit, an estimate, as the same values added one by one give.
+        var many = Enumerable.Range(0, 2_000).Select(Hash).ToArray();
+        var sketched = new DistinctCounter(exactLimit: 1_024, precision: 12);
+        sketched.AddDistinct(many);
+        var oneByOne = new DistinctCounter(exactLimit: 1_024, precision: 12);
+        foreach (var value in many)
+        {
+            oneByOne.Add(value);
+        }
+
+        Assert.Equal((400L, 400L, 500L, true), counts);
+        Assert.Equal(401, listed.Count);
+        Assert.Equal(400, copy.Count);
+        Assert.Equal(400, holding.Count);
+        Assert.False(sketched.IsExact);
+        Assert.Equal(oneByOne.Count, sketched.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(10)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(500)]
+    public void SpaceSaving_Top_IsTheFirstOfAStableSortByCountThenTieBreak(int count)
+    {
+        // Counts with many ties, and a tie-break that ties too (names of two letters' worth): the order of the items decides then.
+        var summary = new SpaceSaving<TemplateTerminal>(200);
+        var random = new Random(12);
+        for (var key = 1UL; key <= 300; key++)
+        {
+            summary.AddExact(key, new TemplateTerminal { Name = "T" + (key % 7), Count = random.Next(1, 6) });
+        }
+
+        var byName = Comparer<TemplateTerminal>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var expected = summary.Items.OrderByDescending(i => i.Count - i.Error).ThenBy(i => i, byName).Take(count).ToList();
+
+        var top = summary.Top(count, byName);
+
+        Assert.Equal(Math.Min(count, 300), top.Count);
+        Assert.Equal(expected, top);
+    }
+
+    [Fact]
     public async Task ScanAsync_TwentyThousandTerminals_ListsAtMostMaxTerminalsAndCountsThemAllExactly()
     {
         // 20,000 terminals with one error each, and POS-HEAVY with 500 errors spread over the file.
