@@ -60,20 +60,22 @@ internal sealed class DistinctCounter
     /// <summary>Makes room for <paramref name="values"/> more values while exact, so that adding them grows the set at most once.</summary>
     public void EnsureCapacity(int values)
     {
-        Unlist();
+        Unlist(values);
         _exact?.EnsureCapacity(Math.Min(ExactLimit + 1, _exact.Count + values));
     }
 
     /// <summary>
     /// Adds <paramref name="values"/>, which must differ from one another (a scan's numbered terminals: each number a
-    /// different hash). To a counter that holds none yet, within <see cref="ExactLimit"/>, they are added as one array:
-    /// no set is made for them unless more values are added (a scan's end hands every template its terminals this way).
+    /// different hash). To a counter that holds none yet, within <see cref="ExactLimit"/>, they are added as the array
+    /// itself, kept and never changed (the caller leaves it alone afterwards): no set is made for them unless more values
+    /// are added (a scan's end hands every template its terminals this way).
     /// </summary>
-    public void AddDistinct(ReadOnlySpan<ulong> values)
+    public void AddDistinct(ulong[] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         if (_exact is { Count: 0 } && _listed is null && values.Length <= ExactLimit)
         {
-            _listed = values.ToArray();
+            _listed = values;
             return;
         }
 
@@ -86,9 +88,16 @@ internal sealed class DistinctCounter
 
     public void Merge(DistinctCounter other)
     {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this))
+        {
+            // A set's union with itself.
+            return;
+        }
+
         if (other._listed is not null)
         {
-            if (_exact is { Count: 0 } && _listed is null)
+            if (_exact is { Count: 0 } && _listed is null && other._listed.Length <= ExactLimit)
             {
                 _listed = other._listed;
                 return;
@@ -133,12 +142,13 @@ internal sealed class DistinctCounter
         }
     }
 
-    /// <summary>The values of <see cref="AddDistinct"/>, made a set before anything else is added.</summary>
-    private void Unlist()
+    /// <summary>The values of <see cref="AddDistinct"/>, made a set before anything else is added: sized once, for <paramref name="more"/> values to come as well.</summary>
+    private void Unlist(int more = 0)
     {
         if (_listed is not null)
         {
-            _exact!.UnionWith(_listed);
+            _exact!.EnsureCapacity(Math.Min(ExactLimit + 1, _listed.Length + Math.Max(more, 0)));
+            _exact.UnionWith(_listed);
             _listed = null;
         }
     }

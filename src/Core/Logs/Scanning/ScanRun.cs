@@ -105,7 +105,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
                 new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), plan.Formats, YearOf(modified), modified);
-            var blocks = Split(data, length, BlockSize(length), TailBlockSize(length), plan.Options.MaxDegreeOfParallelism, ContinuationLine.RuleOf(format));
+            var blocks = Split(data, length, BlockSize(length), TailBlockSize(length), Readers, ContinuationLine.RuleOf(format));
             var lines = new long[blocks.Count];
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
             {
@@ -116,7 +116,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                 Report(count);
             }
 
-            var workers = plan.OnEntry is not null ? 1 : Math.Clamp(plan.Options.MaxDegreeOfParallelism, 1, blocks.Count);
+            var workers = Math.Clamp(Readers, 1, blocks.Count);
             if (workers == 1)
             {
                 // In order on one core: entries are handed over in input order, with their line numbers.
@@ -289,6 +289,9 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         return Math.Clamp(perCore, MinBlock, MaxBlock);
     }
 
+    /// <summary>How many cores read a mapped file's blocks: one where entries are handed over, in input order.</summary>
+    private int Readers => plan.OnEntry is not null ? 1 : Math.Max(1, plan.Options.MaxDegreeOfParallelism);
+
     /// <summary>
     /// The size of the blocks at the end of an input, where each core takes one of the last: a quarter of the others, so
     /// that the core that takes the last block ends a few milliseconds after the others, not a whole block's time. The
@@ -297,7 +300,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
     private long TailBlockSize(long length)
     {
         var size = BlockSize(length);
-        return plan.Options.BlockSize > 0 || plan.Options.MaxDegreeOfParallelism <= 1 ? size : Math.Max(MinBlock, size / 4);
+        return plan.Options.BlockSize > 0 || Readers == 1 ? size : Math.Max(MinBlock, size / 4);
     }
 
     private int YearOf(long ticks) => ticks > 0 ? new DateTime(ticks, DateTimeKind.Utc).Year : plan.DefaultYear;
@@ -314,20 +317,17 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         _total.TrimTemplates();
     }
 
-    /// <summary>As <see cref="Split(byte*, long, long, long, int, ContinuationRule)"/>, for bytes in memory.</summary>
-    internal static unsafe List<(long Start, int Count)> Split(ReadOnlySpan<byte> data, long blockSize, long tailBlockSize, int cores, ContinuationRule rule)
-    {
-        fixed (byte* p = data)
-        {
-            return Split(p, data.Length, blockSize, tailBlockSize, cores, rule);
-        }
-    }
-
-    /// <summary>Cuts an input into blocks of whole entries, about <paramref name="blockSize"/> bytes each.</summary>
-    /// <param name="tailBlockSize">The size of the blocks in the last <c>cores × blockSize</c> bytes, or a little more (<see cref="TailBlockSize"/>).</param>
+    /// <summary>
+    /// Cuts an input into blocks of whole entries: of <paramref name="blockSize"/> bytes each, each cut moved to the start
+    /// of the next entry, while a block of that size ends before the last <c>cores × blockSize</c> bytes; of
+    /// <paramref name="tailBlockSize"/> bytes from there to the end (so the small blocks hold those last bytes, and up to
+    /// one block's more).
+    /// </summary>
     /// <param name="cores">How many cores read the blocks.</param>
     internal static unsafe List<(long Start, int Count)> Split(byte* data, long length, long blockSize, long tailBlockSize, int cores, ContinuationRule rule)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tailBlockSize);
         var blocks = new List<(long, int)>();
         var tailFrom = length - (blockSize * Math.Max(1, cores));
         long start = 0;

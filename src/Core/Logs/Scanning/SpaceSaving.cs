@@ -29,6 +29,9 @@ internal abstract class CountedItem
 internal sealed class SpaceSaving<T>(int capacity)
     where T : CountedItem
 {
+    /// <summary>How many items <see cref="Top"/> picks by insertion at most: beyond, it sorts them all.</summary>
+    private const int TopByInsertion = 32;
+
     private readonly Dictionary<ulong, T> _items = [];
     private Ranked[] _order = [];
     private T[]? _evicted;
@@ -166,11 +169,16 @@ internal sealed class SpaceSaving<T>(int capacity)
         // A few of many (a template's terminals listed, at the end of every scan, for each template): each item compared with
         // the last of those kept so far, and put in its place when it ranks before it. Ties of both keys keep the items'
         // order, as the stable sort above does.
+        if (take == 0)
+        {
+            return [];
+        }
+
         var top = new T[take];
         var kept = 0;
         foreach (var item in _items.Values)
         {
-            if (take == 0 || (kept == take && Rank(item, top[kept - 1], tieBreak) >= 0))
+            if (kept == take && Rank(item, top[kept - 1], tieBreak) >= 0)
             {
                 continue;
             }
@@ -186,9 +194,6 @@ internal sealed class SpaceSaving<T>(int capacity)
 
         return [.. top];
     }
-
-    /// <summary>How many items <see cref="Top"/> picks by insertion at most: beyond, it sorts them all.</summary>
-    private const int TopByInsertion = 32;
 
     /// <summary>The order of <see cref="Top"/>: the most occurrences counted while kept first, then by <paramref name="tieBreak"/>.</summary>
     private static int Rank(T a, T b, IComparer<T> tieBreak) =>
@@ -265,70 +270,4 @@ internal sealed class SpaceSaving<T>(int capacity)
 
         Floor = Math.Max(Floor, kept[Capacity].Count);
     }
-}
-
-/// <summary>An item's count and key, as a prune sorts them (outside the generic class, so that the sort is not shared code calling its comparer through an interface).</summary>
-internal readonly record struct Ranked(long Count, ulong Key);
-
-/// <summary>
-/// Largest count first, ties by key (keys are distinct, so the order is total), as a selection rather than a sort:
-/// <c>Span.Sort</c> with a comparer struct compares through a delegate in a NativeAOT build, and a prune needs only
-/// the item at one rank.
-/// </summary>
-internal static class RankedSelection
-{
-    /// <summary>Reorders <paramref name="items"/> so that the item at <paramref name="rank"/> is the one a full sort would put there, every item before it ranks before it, every item after it after.</summary>
-    public static void Partition(Span<Ranked> items, int rank)
-    {
-        var lo = 0;
-        var hi = items.Length - 1;
-        while (hi > lo)
-        {
-            // Median of three as the pivot, moved to the end (Lomuto's partition).
-            var mid = lo + ((hi - lo) >> 1);
-            if (Before(items[mid], items[lo]))
-            {
-                (items[mid], items[lo]) = (items[lo], items[mid]);
-            }
-
-            if (Before(items[hi], items[lo]))
-            {
-                (items[hi], items[lo]) = (items[lo], items[hi]);
-            }
-
-            if (Before(items[mid], items[hi]))
-            {
-                (items[mid], items[hi]) = (items[hi], items[mid]);
-            }
-
-            var pivot = items[hi];
-            var store = lo;
-            for (var i = lo; i < hi; i++)
-            {
-                if (Before(items[i], pivot))
-                {
-                    (items[i], items[store]) = (items[store], items[i]);
-                    store++;
-                }
-            }
-
-            (items[store], items[hi]) = (items[hi], items[store]);
-            if (store == rank)
-            {
-                return;
-            }
-
-            if (store < rank)
-            {
-                lo = store + 1;
-            }
-            else
-            {
-                hi = store - 1;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Before(Ranked x, Ranked y) => x.Count > y.Count || (x.Count == y.Count && x.Key < y.Key);
 }

@@ -145,7 +145,6 @@ internal sealed class TemplateAggregate
     /// The numbered counts handed over (<see cref="CountNumbered"/>): all of them, or, with <paramref name="trim"/>, to a
     /// summary that holds nothing yet, only those its trim keeps (<see cref="SpaceSaving{T}.RankExact"/>).
     /// </summary>
-    [SkipLocalsInit]
     private void HandOverNumbered(ref Ranked[]? ranked, bool trim)
     {
         var counts = _byNumber;
@@ -178,13 +177,13 @@ internal sealed class TemplateAggregate
 
         // A scan's end hands every template its terminals: as one array of their hashes (each number a different one),
         // not a set made entry by entry, to a template that counted none by key (DistinctCounter.AddDistinct).
-        Span<ulong> hashes = stackalloc ulong[TerminalNumbers.Limit];
+        var hashes = new ulong[n];
         for (var i = 0; i < n; i++)
         {
             hashes[i] = ranked[i].Key;
         }
 
-        DistinctTerminals.AddDistinct(hashes[..n]);
+        DistinctTerminals.AddDistinct(hashes);
 
         var kept = trim ? Terminals.RankExact(ranked.AsSpan(0, n)) : n;
         Terminals.EnsureCapacity(kept);

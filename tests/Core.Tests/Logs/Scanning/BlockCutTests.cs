@@ -25,37 +25,92 @@ public sealed class BlockCutTests : IDisposable
     [InlineData(4)]
     public void Split_TheLastBlocksOfEachCore_AreCutSmaller_AndEveryBlockHoldsWholeLines(int cores)
     {
-        // Lines of 60 to 99 bytes; blocks of about 4 KiB, the last cores × 4 KiB in blocks of about 1 KiB.
-        var text = new StringBuilder();
-        for (var i = 0; text.Length < 100_000; i++)
-        {
-            text.Append(Timed).Append(' ', i % 40).Append('\n');
-        }
+        // Lines of 63 to 102 bytes (the timed line, 0 to 39 blanks, the newline); blocks of 4 KiB, the last cores × 4 KiB or
+        // more in blocks of 1 KiB, each cut moved past the next newline.
+        var data = Lines(100_000, stackTraces: false);
 
-        var data = Encoding.ASCII.GetBytes(text.ToString());
-
-        var blocks = ScanRun.Split(data, 4_096, 1_024, cores, ContinuationRule.None);
+        var blocks = Split(data, 4_096, 1_024, cores, ContinuationRule.None);
 
         var tailFrom = data.Length - (4_096 * cores);
+        AssertWholeLines(data, blocks, rule: ContinuationRule.None);
+        foreach (var (start, count) in blocks.SkipLast(1))
+        {
+            // Full size while a block of that size ends before the last cores × 4 KiB; longer by less than a line.
+            var size = start + 4_096 <= tailFrom ? 4_096 : 1_024;
+            Assert.InRange(count, size, size + 102);
+        }
+
+        // The small blocks hold the last cores × 4 KiB (less the last full block's overrun, at most a line) and up to one
+        // full block more: at least as many as those bytes need of blocks of at most 1,126 bytes, at most one for each
+        // 1 KiB of cores + 1 blocks, and the last.
+        var small = blocks.Count(b => b.Count < 4_096);
+        Assert.InRange(small, ((4_096 * cores) - 102 + 1_125) / 1_126, (4 * (cores + 1)) + 1);
+    }
+
+    [Fact]
+    public void Split_AnInputShorterThanTheCoresBlocks_IsCutInSmallBlocksOnly_AndNeverInsideAnEntry()
+    {
+        // 2 × 64 KiB is more than the input: every block is a small one. Its stack traces stay with their entries.
+        var data = Lines(60_000, stackTraces: true);
+
+        var blocks = Split(data, 64 << 10, 2_048, 2, ContinuationRule.StackTraces);
+
+        AssertWholeLines(data, blocks, ContinuationRule.StackTraces);
+        Assert.All(blocks.SkipLast(1), b => Assert.InRange(b.Count, 2_048, 2_048 + 1_000));
+    }
+
+    [Theory]
+    [InlineData(0, 1_024)]
+    [InlineData(4_096, 0)]
+    [InlineData(-1, 1_024)]
+    public void Split_ABlockSizeOfZeroOrLess_IsRefused(long blockSize, long tailBlockSize)
+    {
+        var data = Lines(10_000, stackTraces: false);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Split(data, blockSize, tailBlockSize, 2, ContinuationRule.None));
+    }
+
+    private static unsafe List<(long Start, int Count)> Split(byte[] data, long blockSize, long tailBlockSize, int cores, ContinuationRule rule)
+    {
+        fixed (byte* p = data)
+        {
+            return ScanRun.Split(p, data.Length, blockSize, tailBlockSize, cores, rule);
+        }
+    }
+
+    /// <summary>Timed lines of varying length, with, where asked, a three-line stack trace after every fifth.</summary>
+    private static byte[] Lines(int bytes, bool stackTraces)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; text.Length < bytes; i++)
+        {
+            text.Append(Timed).Append(' ', i % 40).Append('\n');
+            if (stackTraces && i % 5 == 0)
+            {
+                text.Append("   at PosFleet.Printing.Print()\n   at PosFleet.Tickets.Close()\nCaused by: printer offline\n");
+            }
+        }
+
+        return Encoding.ASCII.GetBytes(text.ToString());
+    }
+
+    /// <summary>The blocks follow one another from the first byte to the last, and each ends with a newline before an entry's first line.</summary>
+    private static void AssertWholeLines(byte[] data, List<(long Start, int Count)> blocks, ContinuationRule rule)
+    {
         var next = 0L;
         foreach (var (start, count) in blocks)
         {
             Assert.Equal(next, start);
+            Assert.True(count > 0);
             Assert.Equal((byte)'\n', data[start + count - 1]);
-            if (start + count < data.Length)
-            {
-                // Cut just after the first newline past the size: longer by less than a line. Full size while a block of it
-                // ends before the last cores × 4 KiB.
-                var size = start + 4_096 <= tailFrom ? 4_096 : 1_024;
-                Assert.InRange(count, size, size + 100);
-            }
-
             next = start + count;
+            if (next < data.Length)
+            {
+                Assert.False(ContinuationLine.Continues(data.AsSpan((int)next, Math.Min(256, data.Length - (int)next)), rule), $"a block starts inside an entry, at {next}");
+            }
         }
 
-        // The small blocks hold the last cores × 4 KiB, and at most one more block's worth.
         Assert.Equal(data.Length, next);
-        Assert.InRange(blocks.Count(b => b.Count < 4_096), 4 * cores, (4 * (cores + 1)) + 1);
     }
 
     [Fact]

@@ -130,48 +130,94 @@ public sealed class BoundedAggregateTests : IDisposable
         Assert.InRange(counter.Count, 490_000, 510_000);
     }
 
+    /// <summary>
+    /// A counter given values at once (AddDistinct) and one given the same values one by one, each then put through the
+    /// same steps, agree on the count, whether it is exact, and the memory it holds: values from <c>a</c> to <c>b</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("alone", 0, 400, -1, -1, -1, -1)]
+    [InlineData("past the exact limit", 0, 2_000, -1, -1, -1, -1)]
+    [InlineData("then a value added", 0, 400, 399, 401, -1, -1)]
+    [InlineData("then room made", 0, 400, -1, -1, 0, 0)]
+    [InlineData("merged into an empty counter", 0, 400, -1, -1, -1, -1)]
+    [InlineData("merged into an overlapping set", 300, 500, -1, -1, 0, 400)]
+    [InlineData("two merged past the exact limit together", 0, 600, -1, -1, 500, 1_100)]
+    [InlineData("merged into an estimate", 0, 400, -1, -1, 1_000, 3_000)]
+    public void DistinctCounter_ValuesAddedAtOnce_CountAsValuesAddedOneByOne(string step, int from, int to, int addFrom, int addTo, int otherFrom, int otherTo)
+    {
+        var (listed, added) = (Counter(), Counter());
+        var values = Enumerable.Range(from, to - from).Select(Hash).ToArray();
+        listed.AddDistinct(values);
+        foreach (var value in values)
+        {
+            added.Add(value);
+        }
+
+        for (var i = addFrom; i < addTo; i++)
+        {
+            listed.Add(Hash(i));
+            added.Add(Hash(i));
+        }
+
+        if (step == "then room made")
+        {
+            listed.EnsureCapacity(100);
+            added.EnsureCapacity(100);
+        }
+
+        (DistinctCounter Listed, DistinctCounter Added) result = (listed, added);
+        if (step.StartsWith("merged into", StringComparison.Ordinal))
+        {
+            // This side's values merged into another counter, given its own values at once too where they differ.
+            var (into, intoAdded) = (Counter(), Counter());
+            var theirs = Enumerable.Range(otherFrom, Math.Max(0, otherTo - otherFrom)).Select(Hash).ToArray();
+            foreach (var value in theirs)
+            {
+                into.Add(value);
+                intoAdded.Add(value);
+            }
+
+            into.Merge(listed);
+            intoAdded.Merge(added);
+            result = (into, intoAdded);
+        }
+        else if (otherFrom >= 0)
+        {
+            // Another counter given its values at once, merged into this one: both listed.
+            var (other, otherAdded) = (Counter(), Counter());
+            var theirs = Enumerable.Range(otherFrom, otherTo - otherFrom).Select(Hash).ToArray();
+            other.AddDistinct(theirs);
+            foreach (var value in theirs)
+            {
+                otherAdded.Add(value);
+            }
+
+            listed.Merge(other);
+            added.Merge(otherAdded);
+        }
+
+        Assert.Equal((result.Added.Count, result.Added.IsExact, result.Added.Footprint), (result.Listed.Count, result.Listed.IsExact, result.Listed.Footprint));
+        Assert.True(result.Listed.Footprint <= result.Listed.Bound, $"{step}: footprint {result.Listed.Footprint}");
+    }
+
     [Fact]
-    public void DistinctCounter_DistinctValuesAddedAtOnce_CountAsAddedOneByOne_ThroughAddsMergesAndTheEstimate()
+    public void DistinctCounter_ValuesAddedAtOnce_AreCountedAsGivenUntilMoreCome_AndMergingACounterIntoItselfChangesNothing()
     {
         var values = Enumerable.Range(0, 400).Select(Hash).ToArray();
-        var listed = new DistinctCounter(exactLimit: 1_024, precision: 12);
-        listed.AddDistinct(values);
+        var counter = Counter();
+        counter.AddDistinct(values);
+        var copy = Counter();
+        copy.Merge(counter);
+        counter.Merge(counter);
+        var before = (counter.Count, copy.Count, counter.IsExact);
 
-        // Merged into an empty counter, then into one that holds some of them, then added to one by one.
-        var copy = new DistinctCounter(exactLimit: 1_024, precision: 12);
-        copy.Merge(listed);
-        var overlapping = new DistinctCounter(exactLimit: 1_024, precision: 12);
-        for (var i = 300; i < 500; i++)
-        {
-            overlapping.Add(Hash(i));
-        }
+        counter.Add(Hash(0));
+        counter.Add(Hash(1_000));
 
-        overlapping.Merge(listed);
-        var counts = (listed.Count, copy.Count, overlapping.Count, listed.IsExact);
-        listed.Add(Hash(0));
-        listed.Add(Hash(1_000));
-
-        // Added to a counter that holds values already, they are added one by one: duplicates count once.
-        var holding = new DistinctCounter(exactLimit: 1_024, precision: 12);
-        holding.Add(Hash(5));
-        holding.AddDistinct(values);
-
-        // Past the exact limit, an estimate, as the same values added one by one give.
-        var many = Enumerable.Range(0, 2_000).Select(Hash).ToArray();
-        var sketched = new DistinctCounter(exactLimit: 1_024, precision: 12);
-        sketched.AddDistinct(many);
-        var oneByOne = new DistinctCounter(exactLimit: 1_024, precision: 12);
-        foreach (var value in many)
-        {
-            oneByOne.Add(value);
-        }
-
-        Assert.Equal((400L, 400L, 500L, true), counts);
-        Assert.Equal(401, listed.Count);
+        Assert.Equal((400L, 400L, true), before);
+        Assert.Equal(401, counter.Count);
         Assert.Equal(400, copy.Count);
-        Assert.Equal(400, holding.Count);
-        Assert.False(sketched.IsExact);
-        Assert.Equal(oneByOne.Count, sketched.Count);
+        Assert.Equal(Enumerable.Range(0, 400).Select(Hash), values);
     }
 
     [Theory]
@@ -181,14 +227,17 @@ public sealed class BoundedAggregateTests : IDisposable
     [InlineData(32)]
     [InlineData(33)]
     [InlineData(500)]
-    public void SpaceSaving_Top_IsTheFirstOfAStableSortByCountThenTieBreak(int count)
+    [InlineData(-3)]
+    public void SpaceSaving_Top_IsTheFirstOfAStableSortByCountLessErrorThenTieBreak(int count)
     {
-        // Counts with many ties, and a tie-break that ties too (names of two letters' worth): the order of the items decides then.
+        // Counts with many ties, an error under some (the order is by count less error), and a tie-break that ties too
+        // (seven names, T0 to T6, for 300 items): the order of the items decides then.
         var summary = new SpaceSaving<TemplateTerminal>(200);
         var random = new Random(12);
         for (var key = 1UL; key <= 300; key++)
         {
-            summary.AddExact(key, new TemplateTerminal { Name = "T" + (key % 7), Count = random.Next(1, 6) });
+            var error = random.Next(3);
+            summary.AddExact(key, new TemplateTerminal { Name = "T" + (key % 7), Count = random.Next(1, 6) + error, Error = error });
         }
 
         var byName = Comparer<TemplateTerminal>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -196,7 +245,7 @@ public sealed class BoundedAggregateTests : IDisposable
 
         var top = summary.Top(count, byName);
 
-        Assert.Equal(Math.Min(count, 300), top.Count);
+        Assert.Equal(Math.Clamp(count, 0, 300), top.Count);
         Assert.Equal(expected, top);
     }
 
@@ -245,4 +294,6 @@ public sealed class BoundedAggregateTests : IDisposable
     private static string Name(ulong key) => key.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ulong Hash(int i) => XxHash3.HashToUInt64(BitConverter.GetBytes(i));
+
+    private static DistinctCounter Counter() => new(exactLimit: 1_024, precision: 12);
 }
