@@ -112,9 +112,9 @@ internal sealed class DistinctCounter
             return;
         }
 
-        Unlist();
         if (other._exact is not null)
         {
+            // Made a set here, if listed, sized for both at once.
             EnsureCapacity(other._exact.Count);
             foreach (var hash in other._exact)
             {
@@ -155,13 +155,19 @@ internal sealed class DistinctCounter
 
     private void ToSketch()
     {
+        // Listed values go to the registers as they are: no set is made for them to be dropped at once.
         _registers = new byte[1 << _precision];
+        foreach (var hash in _listed ?? [])
+        {
+            Add(_registers, hash, _precision);
+        }
+
         foreach (var hash in _exact!)
         {
             Add(_registers, hash, _precision);
         }
 
-        _exact = null;
+        (_exact, _listed) = (null, null);
     }
 
     private static void Add(byte[] registers, ulong hash, int precision)

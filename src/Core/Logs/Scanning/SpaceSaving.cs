@@ -161,6 +161,11 @@ internal sealed class SpaceSaving<T>(int capacity)
     {
         ArgumentNullException.ThrowIfNull(tieBreak);
         var take = Math.Clamp(count, 0, _items.Count);
+        if (take == 0)
+        {
+            return [];
+        }
+
         if (take > TopByInsertion)
         {
             return [.. _items.Values.OrderByDescending(i => i.Count - i.Error).ThenBy(i => i, tieBreak).Take(take)];
@@ -169,11 +174,6 @@ internal sealed class SpaceSaving<T>(int capacity)
         // A few of many (a template's terminals listed, at the end of every scan, for each template): each item compared with
         // the last of those kept so far, and put in its place when it ranks before it. Ties of both keys keep the items'
         // order, as the stable sort above does.
-        if (take == 0)
-        {
-            return [];
-        }
-
         var top = new T[take];
         var kept = 0;
         foreach (var item in _items.Values)

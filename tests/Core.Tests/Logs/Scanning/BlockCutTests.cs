@@ -94,7 +94,7 @@ public sealed class BlockCutTests : IDisposable
         return Encoding.ASCII.GetBytes(text.ToString());
     }
 
-    /// <summary>The blocks follow one another from the first byte to the last, and each ends with a newline before an entry's first line.</summary>
+    /// <summary>The blocks follow one another from the first byte to the last, each starting with an entry's first line and ending with a newline.</summary>
     private static void AssertWholeLines(byte[] data, List<(long Start, int Count)> blocks, ContinuationRule rule)
     {
         var next = 0L;
@@ -102,6 +102,9 @@ public sealed class BlockCutTests : IDisposable
         {
             Assert.Equal(next, start);
             Assert.True(count > 0);
+
+            // Every entry of these inputs, and only an entry, starts with its timestamp.
+            Assert.True(data.AsSpan((int)start).StartsWith("2026-"u8), $"a block starts inside an entry, at {start}");
             Assert.Equal((byte)'\n', data[start + count - 1]);
             next = start + count;
             if (next < data.Length)

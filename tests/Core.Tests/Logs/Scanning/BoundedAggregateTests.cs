@@ -132,13 +132,18 @@ public sealed class BoundedAggregateTests : IDisposable
 
     /// <summary>
     /// A counter given values at once (AddDistinct) and one given the same values one by one, each then put through the
-    /// same steps, agree on the count, whether it is exact, and the memory it holds: values from <c>a</c> to <c>b</c>.
+    /// same steps, agree on the count, whether it is exact, and the memory it holds. Values are the hashes of
+    /// <paramref name="from"/> to <paramref name="to"/>, then of <paramref name="addFrom"/> to <paramref name="addTo"/>
+    /// added one by one, and <paramref name="otherFrom"/> to <paramref name="otherTo"/> those of another counter; -1: none.
     /// </summary>
     [Theory]
     [InlineData("alone", 0, 400, -1, -1, -1, -1)]
     [InlineData("past the exact limit", 0, 2_000, -1, -1, -1, -1)]
     [InlineData("then a value added", 0, 400, 399, 401, -1, -1)]
-    [InlineData("then room made", 0, 400, -1, -1, 0, 0)]
+    [InlineData("then room made", 0, 400, -1, -1, -1, -1)]
+    [InlineData("then values at once, overlapping", 0, 400, -1, -1, -1, -1)]
+    [InlineData("then a set merged", 0, 400, -1, -1, 300, 700)]
+    [InlineData("then an estimate merged", 0, 400, -1, -1, 1_000, 3_000)]
     [InlineData("merged into an empty counter", 0, 400, -1, -1, -1, -1)]
     [InlineData("merged into an overlapping set", 300, 500, -1, -1, 0, 400)]
     [InlineData("two merged past the exact limit together", 0, 600, -1, -1, 500, 1_100)]
@@ -168,7 +173,7 @@ public sealed class BoundedAggregateTests : IDisposable
         (DistinctCounter Listed, DistinctCounter Added) result = (listed, added);
         if (step.StartsWith("merged into", StringComparison.Ordinal))
         {
-            // This side's values merged into another counter, given its own values at once too where they differ.
+            // This side's values merged into another counter, which was given its own values one by one.
             var (into, intoAdded) = (Counter(), Counter());
             var theirs = Enumerable.Range(otherFrom, Math.Max(0, otherTo - otherFrom)).Select(Hash).ToArray();
             foreach (var value in theirs)
@@ -180,6 +185,29 @@ public sealed class BoundedAggregateTests : IDisposable
             into.Merge(listed);
             intoAdded.Merge(added);
             result = (into, intoAdded);
+        }
+        else if (step is "then a set merged" or "then an estimate merged")
+        {
+            // Another counter given its values one by one (a set, or past the exact limit an estimate), merged into this one.
+            var (other, otherAdded) = (Counter(), Counter());
+            for (var i = otherFrom; i < otherTo; i++)
+            {
+                other.Add(Hash(i));
+                otherAdded.Add(Hash(i));
+            }
+
+            listed.Merge(other);
+            added.Merge(otherAdded);
+        }
+        else if (step == "then values at once, overlapping")
+        {
+            // Given at once again, overlapping what it holds: added one by one, each counted once.
+            var again = Enumerable.Range(200, 400).Select(Hash).ToArray();
+            listed.AddDistinct(again);
+            foreach (var value in again)
+            {
+                added.Add(value);
+            }
         }
         else if (otherFrom >= 0)
         {
@@ -218,6 +246,33 @@ public sealed class BoundedAggregateTests : IDisposable
         Assert.Equal(401, counter.Count);
         Assert.Equal(400, copy.Count);
         Assert.Equal(Enumerable.Range(0, 400).Select(Hash), values);
+    }
+
+    [Fact]
+    public void DistinctCounter_ValuesAtOnceToACounterHoldingSome_AreAddedOneByOne_AndCountOnce()
+    {
+        var counter = Counter();
+        counter.Add(Hash(5));
+        counter.Add(Hash(1_000));
+
+        counter.AddDistinct(Enumerable.Range(0, 400).Select(Hash).ToArray());
+
+        Assert.Equal(401, counter.Count);
+        Assert.True(counter.IsExact);
+    }
+
+    [Fact]
+    public void DistinctCounter_ValuesAtOnceMergedIntoACounterOfALowerExactLimit_BecomeAnEstimateWithinItsBound()
+    {
+        var listed = Counter();
+        listed.AddDistinct(Enumerable.Range(0, 400).Select(Hash).ToArray());
+        var small = new DistinctCounter(exactLimit: 100, precision: 6);
+
+        small.Merge(listed);
+
+        Assert.False(small.IsExact);
+        Assert.True(small.Footprint <= small.Bound, $"footprint {small.Footprint}, bound {small.Bound}");
+        Assert.InRange(small.Count, 300, 500);
     }
 
     [Theory]
