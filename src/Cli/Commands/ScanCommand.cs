@@ -9,6 +9,11 @@ namespace PosFleet.Cli.Commands;
 /// <summary><c>posfleet scan</c>: classify, group and count the lines of activity logs.</summary>
 internal static class ScanCommand
 {
+    /// <summary>What the command does with a summary (its JSON or its table), written to nowhere: for the warm-up.</summary>
+    internal static Action<LogScanSummary> RenderNowhere(bool json) => json
+        ? summary => SummaryJson.Write(summary, 10, Stream.Null)
+        : summary => SummaryTable.Write(summary, 10, TextWriter.Null);
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Log files, directories (read recursively) or - for standard input.", Arity = ArgumentArity.OneOrMore };
@@ -40,8 +45,9 @@ internal static class ScanCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            // The scan's hot methods, compiled on the other core while the scanner is composed (JIT builds).
-            ScanWarmUp.Start();
+            // The scan's hot methods and a sample's summary, compiled on the other core while the scanner is composed (JIT
+            // builds). Started already where the command line begins with the command (Program.cs).
+            ScanWarmUp.Start(RenderNowhere(parse.GetValue(json)));
             if (parse.GetValue(since) is not null && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
             {
                 return Fail(ExitCodes.Usage, "--since cannot be combined with --from or --to: use one or the other.");

@@ -12,12 +12,19 @@ namespace PosFleet.Logs.Scanning;
 /// message, its level, its shape and its terminal, the classification) on a background thread, for a process that runs
 /// on the JIT.
 /// <para>
-/// A command-line scan starts with it. Until the first block is read, its start (commands, dependency injection, options,
+/// A command-line scan or ingest starts with it, before its command line is parsed. Until the first block is read, its start (commands, dependency injection, options,
 /// the classifier's tables) keeps one core busy for a quarter of a second or more, and the other waits. The hot methods are
 /// compiled fully optimized on their first call, about 75 ms of CPU for the first eleven of them (benchmarks/README.md,
 /// "the JIT build's start, a core that waited put to work"); started here, that work is done on the waiting core, and on the machine measured it was over
 /// before the first block was read. A thread that calls one while it is still being compiled waits for that compilation, as it
 /// would for its own.
+/// </para>
+/// <para>
+/// Then it reads a sample of a few dozen lines as a scan reads a file, sums it up and hands the summary to what the command
+/// does with one (<see cref="ReadSample"/>). A scan's end (the workers' parts merged, the summary's templates and terminals
+/// sorted, the JSON or table written) otherwise compiles its methods and their generic code on one core after the last
+/// block, the other idle: about 0.1 s of a whole-file scan on the JIT (benchmarks/README.md, "the JIT build's end,
+/// compiled at the start").
 /// </para>
 /// Nothing is done under NativeAOT (all code is compiled already), on a single core (there is no waiting core), or where
 /// the runtime configuration sets <c>System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported</c> to false
@@ -28,12 +35,24 @@ internal static class ScanWarmUp
 {
     private static int _started;
     private static int _prepared;
+    private static int _samplesRead;
 
     /// <summary>How many hot methods the warm-up has compiled so far (a method that could not be is not counted).</summary>
     internal static int Prepared => Volatile.Read(ref _prepared);
 
-    /// <summary>Starts compiling the hot methods on a background thread of its own: once per process, on the JIT, with two cores or more.</summary>
-    public static void Start()
+    /// <summary>How many times the warm-up has read its sample to the end (once per process at most).</summary>
+    internal static int SamplesRead => Volatile.Read(ref _samplesRead);
+
+    /// <summary>
+    /// Starts compiling the hot methods on a background thread of its own, then reading a sample of a few dozen lines there
+    /// as a scan reads a file and summing it up (<see cref="ReadSample"/>): once per process, on the JIT, with two cores or
+    /// more.
+    /// </summary>
+    /// <param name="render">
+    /// What the command does with a scan's summary (its table or JSON, written to nowhere here), so that the JIT compiles
+    /// that too; <see langword="null"/> for none.
+    /// </param>
+    public static void Start(Action<LogScanSummary>? render = null)
     {
         if (!RuntimeFeature.IsDynamicCodeCompiled || Environment.ProcessorCount < 2 || Interlocked.Exchange(ref _started, 1) != 0)
         {
@@ -44,7 +63,7 @@ internal static class ScanWarmUp
         // A thread that cannot be started leaves the methods to their first call, as without this class.
         try
         {
-            new Thread(Prepare) { IsBackground = true, Name = "PosFleet scan warm-up" }.Start();
+            new Thread(() => Prepare(render)) { IsBackground = true, Name = "PosFleet scan warm-up" }.Start();
         }
         catch (Exception ex) when (ex is OutOfMemoryException or ThreadStartException)
         {
@@ -71,7 +90,57 @@ internal static class ScanWarmUp
             .Where(m => (m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0);
     }
 
-    private static void Prepare()
+    /// <summary>
+    /// Reads a sample of POS lines of every kind, from several terminals, with a stack trace, as a scan reads a file: cut in
+    /// two parts read by two scanners and merged (<see cref="ScanRun.ScanSample"/>), summed up, the summary handed to
+    /// <paramref name="render"/>. What a scan calls first besides its hot methods (the workers' counters, the merge, the
+    /// summary's templates, terminals and sorting, and the generic code they instantiate) is compiled then, on a core
+    /// that would otherwise wait, rather than at the last block on one core while the other waits. Nothing is shared with
+    /// the real scan: its own options, classifier and counters, no telemetry.
+    /// </summary>
+    internal static LogScanSummary ReadSample(Action<LogScanSummary>? render)
+    {
+        var parsing = new LogParsing(new LogScanOptions(), TimeProvider.System);
+        var plan = new ScanPlan(parsing.Options, parsing.Classifier, new LogScanFilter(), parsing.DefaultYear, onEntry: null, emitAll: true, parsing.Formats);
+        var run = new ScanRun(plan, progress: null);
+        var sample = Sample();
+        run.ScanSample(SampleName, sample, modifiedTicks: 0);
+        var summary = run.ToSummary([new ScanInput(SampleName, sample.Length)]);
+        render?.Invoke(summary);
+        return summary;
+    }
+
+    /// <summary>The name the sample is read under.</summary>
+    internal const string SampleName = "warm-up sample";
+
+    /// <summary>64 lines of the POS layout: every kind, a keyword rule, eight terminals of three organizations, a stack trace.</summary>
+    internal static byte[] Sample()
+    {
+        string[] messages =
+        [
+            "INFO] {0} tickets: ticket closed ref=T-10{1:000} total=12.50 EUR items=3",
+            "ERROR] {0} tickets: could not save ticket ref=T-20{1:000}: database is locked",
+            "INFO] {0} sync: sync completed, {1} changes uploaded in 51 ms",
+            "FAIL] {0} payment: card declined ref=T-30{1:000}",
+            "WARN] {0} drawer: cash drawer left open for {1} s",
+            "OFFLINE] {0} printer: printer offline",
+            "RETRY] {0} sync: upload timed out after {1} s, retrying",
+            "ERROR] {0} routing: NullReferenceException in order routing at step {1}\n   at PosFleet.Orders.Route(Order order)",
+        ];
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < 64; i++)
+        {
+            var terminal = (i + (i / 8)) % 8;
+            var fields = $"term=POS-{terminal:0000} org=org-{terminal % 3:000}";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-01-01T00:00:{i % 60:00}.{i:000}Z [")
+                .Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, messages[i % messages.Length], fields, i))
+                .Append('\n');
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static void Prepare(Action<LogScanSummary>? render)
     {
         // Whatever the JIT or the reflection throws (a missing assembly, no memory), the method is compiled on its first call
         // instead, as without this class, and the scan reports what it meets there; the others are still compiled here. An
@@ -89,6 +158,9 @@ internal static class ScanWarmUp
                 {
                 }
             }
+
+            ReadSample(render);
+            Interlocked.Increment(ref _samplesRead);
         }
         catch (Exception)
         {

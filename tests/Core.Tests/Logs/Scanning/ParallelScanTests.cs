@@ -170,7 +170,7 @@ public sealed class ParallelScanTests : IDisposable
 
     private static string Product(int n) => $"{(char)('a' + (n % 26))}{(char)('a' + (n / 26))}";
 
-    private static string Describe(LogScanSummary s)
+    internal static string Describe(LogScanSummary s)
     {
         var b = new StringBuilder();
         b.AppendLine(CultureInfo.InvariantCulture, $"lines={s.Lines} bytes={s.Bytes} inScope={s.LinesInScope} selected={s.SelectedLines} malformed={s.MalformedLines} overLong={s.OverLongLines} first={string.Join(',', s.FirstOverLong)}");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using PosFleet.Logs;
 using PosFleet.Logs.Scanning;
 
 namespace PosFleet.Tests.Logs.Scanning;
@@ -65,8 +66,55 @@ public sealed class ScanWarmUpTests
 
         // Once all are compiled, a second warm-up would count them again: none does.
         Assert.Equal(expected, ScanWarmUp.Prepared);
+
+        // The sample is read once, after the hot methods (none read where nothing is compiled).
+        while (ScanWarmUp.SamplesRead < (expected > 0 ? 1 : 0) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(10);
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(200));
         Assert.Equal(expected, ScanWarmUp.Prepared);
+        Assert.Equal(expected > 0 ? 1 : 0, ScanWarmUp.SamplesRead);
+    }
+
+    [Fact]
+    public async Task ReadSample_SumsUpTheSampleAsAScanOfAFileOfItsBytes()
+    {
+        // Read in two parts merged, as two workers read a large file's blocks: the summary is the one a scan of the same
+        // bytes from a file gives (read there in one block), but for the source's name.
+        var directory = Directory.CreateTempSubdirectory("posfleet-warmup-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "sample.log");
+            await File.WriteAllBytesAsync(path, ScanWarmUp.Sample());
+            var fromFile = await TestLogs.Scanner().ScanAsync([path], new LogScanFilter());
+
+            var sample = ScanWarmUp.ReadSample(render: null);
+
+            Assert.Equal(ParallelScanTests.Describe(fromFile).Replace(path, ScanWarmUp.SampleName, StringComparison.Ordinal), ParallelScanTests.Describe(sample));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ReadSample_HasEveryKindEightTerminalsAStackTrace_AndHandsItsSummaryToTheRenderer()
+    {
+        LogScanSummary? rendered = null;
+
+        var summary = ScanWarmUp.ReadSample(s => rendered = s);
+
+        Assert.Same(summary, rendered);
+        Assert.Equal(64 + 8, summary.Lines);
+        Assert.Equal(64, summary.LinesInScope);
+        Assert.Equal(0, summary.MalformedLines);
+        Assert.All(LogScanFilter.AllKinds, kind => Assert.True(summary.Kinds.GetValueOrDefault(kind) > 0, kind.ToString()));
+        Assert.Equal(8, summary.Terminals.Count);
+        Assert.Contains(summary.Templates, t => t.Rule == "database-locked");
+        Assert.Contains(summary.Templates, t => t.Example.Message.Contains("\n   at PosFleet.Orders.Route", StringComparison.Ordinal));
     }
 
     private static string Name(MethodInfo m) => $"{m.DeclaringType!.Name}.{m.Name}";
