@@ -12,7 +12,7 @@ using var signals = new TerminationSignals(grace: TimeSpan.FromSeconds(30));
 // second (ScanWarmUp; nothing under NativeAOT). The commands start it too, for a command line that begins otherwise.
 if (args is ["scan", ..])
 {
-    ScanWarmUp.Start(ScanCommand.RenderNowhere(args.Contains("--json")));
+    ScanWarmUp.Start(ScanCommand.RenderNowhere(args.Skip(1), args.Contains("--json")));
 }
 else if (args is ["ingest", ..])
 {

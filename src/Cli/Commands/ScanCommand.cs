@@ -9,10 +9,45 @@ namespace PosFleet.Cli.Commands;
 /// <summary><c>posfleet scan</c>: classify, group and count the lines of activity logs.</summary>
 internal static class ScanCommand
 {
-    /// <summary>What the command does with a summary (its JSON or its table), written to nowhere: for the warm-up.</summary>
-    internal static Action<LogScanSummary> RenderNowhere(bool json) => json
-        ? summary => SummaryJson.Write(summary, 10, Stream.Null)
-        : summary => SummaryTable.Write(summary, 10, TextWriter.Null);
+    /// <summary>
+    /// What the command does with a summary (its JSON or its table), written to nowhere: for the warm-up to sum up its
+    /// sample with (<see cref="ScanWarmUp.Start"/>). <see langword="null"/> (no sample) where the files named hold less than
+    /// <see cref="SampleWorthwhile"/> bytes: one block read by one worker, whose end has little to compile. A directory or
+    /// standard input counts as large; a name that is no file (an option, a value) as nothing.
+    /// </summary>
+    internal static Action<LogScanSummary>? RenderNowhere(IEnumerable<string> paths, bool json)
+    {
+        long bytes = 0;
+        foreach (var path in paths)
+        {
+            if (path == "-" || Directory.Exists(path))
+            {
+                bytes = long.MaxValue;
+                break;
+            }
+
+            try
+            {
+                var file = new FileInfo(path);
+                bytes += file.Exists ? file.Length : 0;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+            }
+        }
+
+        if (bytes < SampleWorthwhile)
+        {
+            return null;
+        }
+
+        return json
+            ? summary => SummaryJson.Write(summary, 10, Stream.Null)
+            : summary => SummaryTable.Write(summary, 10, TextWriter.Null);
+    }
+
+    /// <summary>The bytes of input from which a scan's end is worth compiling at its start: above one block's minimum.</summary>
+    internal const long SampleWorthwhile = 1 << 20;
 
     public static Command Create()
     {
@@ -47,7 +82,7 @@ internal static class ScanCommand
         {
             // The scan's hot methods and a sample's summary, compiled on the other core while the scanner is composed (JIT
             // builds). Started already where the command line begins with the command (Program.cs).
-            ScanWarmUp.Start(RenderNowhere(parse.GetValue(json)));
+            ScanWarmUp.Start(RenderNowhere(parse.GetValue(paths)!, parse.GetValue(json)));
             if (parse.GetValue(since) is not null && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
             {
                 return Fail(ExitCodes.Usage, "--since cannot be combined with --from or --to: use one or the other.");

@@ -44,13 +44,14 @@ internal static class ScanWarmUp
     internal static int SamplesRead => Volatile.Read(ref _samplesRead);
 
     /// <summary>
-    /// Starts compiling the hot methods on a background thread of its own, then reading a sample of a few dozen lines there
-    /// as a scan reads a file and summing it up (<see cref="ReadSample"/>): once per process, on the JIT, with two cores or
-    /// more.
+    /// Starts compiling the hot methods on a background thread of its own, and then, given <paramref name="render"/>,
+    /// reading a sample of a few dozen lines there as a scan reads a file and summing it up (<see cref="ReadSample"/>):
+    /// once per process, on the JIT, with two cores or more.
     /// </summary>
     /// <param name="render">
     /// What the command does with a scan's summary (its table or JSON, written to nowhere here), so that the JIT compiles
-    /// that too; <see langword="null"/> for none.
+    /// that too; <see langword="null"/> to read no sample (an ingest, or a scan of inputs too small to be read by several
+    /// workers, whose end has little to compile: there the sample only costs).
     /// </param>
     public static void Start(Action<LogScanSummary>? render = null)
     {
@@ -159,8 +160,11 @@ internal static class ScanWarmUp
                 }
             }
 
-            ReadSample(render);
-            Interlocked.Increment(ref _samplesRead);
+            if (render is not null)
+            {
+                ReadSample(render);
+                Interlocked.Increment(ref _samplesRead);
+            }
         }
         catch (Exception)
         {

@@ -50,14 +50,15 @@ public sealed class ScanWarmUpTests
     }
 
     [Fact]
-    public async Task Start_CompilesEveryHotMethodOnce_AndASecondStartNothingMore()
+    public async Task Start_CompilesEveryHotMethodAndReadsTheSampleOnce_AndASecondStartNothingMore()
     {
         Assert.True(RuntimeFeature.IsDynamicCodeCompiled);
         var count = ScanWarmUp.Methods().Count();
         var expected = Environment.ProcessorCount < 2 ? 0 : count;
 
-        ScanWarmUp.Start();
-        ScanWarmUp.Start();
+        var rendered = 0;
+        ScanWarmUp.Start(_ => Interlocked.Increment(ref rendered));
+        ScanWarmUp.Start(_ => Interlocked.Increment(ref rendered));
         var waited = Stopwatch.StartNew();
         while (ScanWarmUp.Prepared < expected && waited.Elapsed < TimeSpan.FromSeconds(30))
         {
@@ -76,6 +77,7 @@ public sealed class ScanWarmUpTests
         await Task.Delay(TimeSpan.FromMilliseconds(200));
         Assert.Equal(expected, ScanWarmUp.Prepared);
         Assert.Equal(expected > 0 ? 1 : 0, ScanWarmUp.SamplesRead);
+        Assert.Equal(expected > 0 ? 1 : 0, Volatile.Read(ref rendered));
     }
 
     [Fact]
