@@ -7,12 +7,12 @@ using PosFleet.Logs.Scanning;
 // runtime's default (killed by the signal, or 143). An ingest then commits what it has read, which may take a few seconds.
 using var signals = new TerminationSignals(grace: TimeSpan.FromSeconds(30));
 
-// A scan's hot methods, and a sample read and summed up as the command will sum up its files, compiled on the other core
-// from the start: on the JIT, parsing the command line and composing the scanner keep this one busy for a quarter of a
-// second (ScanWarmUp; nothing under NativeAOT). The commands start it too, for a command line that begins otherwise.
+// On the JIT, parsing the command line and composing the scanner keep this core busy for a quarter of a second: the other
+// compiles meanwhile the scan's hot methods and, for a scan, what its end calls (ScanWarmUp; nothing under NativeAOT).
+// The commands start it too, for a command line that begins otherwise.
 if (args is ["scan", ..])
 {
-    ScanWarmUp.Start(ScanCommand.RenderNowhere(args.Skip(1), args.Contains("--json")));
+    ScanCommand.WarmUpFrom(args);
 }
 else if (args is ["ingest", ..])
 {

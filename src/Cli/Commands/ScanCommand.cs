@@ -9,11 +9,30 @@ namespace PosFleet.Cli.Commands;
 /// <summary><c>posfleet scan</c>: classify, group and count the lines of activity logs.</summary>
 internal static class ScanCommand
 {
+    /// <summary>How many templates and terminals a summary lists unless <c>--top</c> says otherwise.</summary>
+    internal const int DefaultTop = 10;
+
+    /// <summary>The bytes of input from which a scan's end is worth compiling at its start: above one block's minimum.</summary>
+    internal const long SampleWorthwhile = 1 << 20;
+
+    /// <summary>
+    /// Starts the scan's warm-up (<see cref="ScanWarmUp.Start"/>) from the command line as given, before it is parsed: the
+    /// sample summed up and written as the command will write its summary where <see cref="RenderNowhere"/> says so, and
+    /// no sample where lines are emitted instead of a summary. A guess only: an option misread here costs time, never a
+    /// result (the command reads its options from the parse).
+    /// </summary>
+    internal static void WarmUpFrom(IReadOnlyList<string> args)
+    {
+        var json = args.Any(a => a == "--json" || a.StartsWith("--json=", StringComparison.Ordinal) || a.StartsWith("--json:", StringComparison.Ordinal));
+        var emits = args.Any(a => a == "--emit" || a.StartsWith("--emit=", StringComparison.Ordinal) || a.StartsWith("--emit:", StringComparison.Ordinal));
+        ScanWarmUp.Start(emits ? null : RenderNowhere(args.Skip(1), json));
+    }
+
     /// <summary>
     /// What the command does with a summary (its JSON or its table), written to nowhere: for the warm-up to sum up its
-    /// sample with (<see cref="ScanWarmUp.Start"/>). <see langword="null"/> (no sample) where the files named hold less than
-    /// <see cref="SampleWorthwhile"/> bytes: one block read by one worker, whose end has little to compile. A directory or
-    /// standard input counts as large; a name that is no file (an option, a value) as nothing.
+    /// sample with. <see langword="null"/> (no sample) where the files named hold less than <see cref="SampleWorthwhile"/>
+    /// bytes: one block read by one worker, whose end has little to compile. A directory or standard input counts as
+    /// large; a name that is no file (an option, a value) as nothing.
     /// </summary>
     internal static Action<LogScanSummary>? RenderNowhere(IEnumerable<string> paths, bool json)
     {
@@ -42,12 +61,9 @@ internal static class ScanCommand
         }
 
         return json
-            ? summary => SummaryJson.Write(summary, 10, Stream.Null)
-            : summary => SummaryTable.Write(summary, 10, TextWriter.Null);
+            ? summary => SummaryJson.Write(summary, DefaultTop, Stream.Null)
+            : summary => SummaryTable.Write(summary, DefaultTop, TextWriter.Null);
     }
-
-    /// <summary>The bytes of input from which a scan's end is worth compiling at its start: above one block's minimum.</summary>
-    internal const long SampleWorthwhile = 1 << 20;
 
     public static Command Create()
     {
@@ -61,7 +77,7 @@ internal static class ScanCommand
         var pattern = CommonOptions.Pattern();
         var rules = new Option<FileInfo?>("--rules") { Description = "A JSON file of classification rules, evaluated before the built-in ones." };
         var patternTimeout = CommonOptions.PatternTimeout();
-        var top = new Option<int>("--top") { Description = "How many templates and terminals to list.", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "How many templates and terminals to list.", DefaultValueFactory = _ => DefaultTop };
         var json = new Option<bool>("--json") { Description = "Write the summary as JSON." };
         var emit = new Option<string?>("--emit") { Description = "'lines': write one JSON object per input line in scope (position, kind, severity, template id) instead of a summary." };
         var selectedOnly = new Option<bool>("--selected-only") { Description = "With --emit lines, write only the lines of the selected kinds." };
@@ -82,7 +98,7 @@ internal static class ScanCommand
         {
             // The scan's hot methods and a sample's summary, compiled on the other core while the scanner is composed (JIT
             // builds). Started already where the command line begins with the command (Program.cs).
-            ScanWarmUp.Start(RenderNowhere(parse.GetValue(paths)!, parse.GetValue(json)));
+            ScanWarmUp.Start(parse.GetValue(emit) is null ? RenderNowhere(parse.GetValue(paths)!, parse.GetValue(json)) : null);
             if (parse.GetValue(since) is not null && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
             {
                 return Fail(ExitCodes.Usage, "--since cannot be combined with --from or --to: use one or the other.");

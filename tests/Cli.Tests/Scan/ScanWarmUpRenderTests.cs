@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using PosFleet.Cli.Commands;
+using PosFleet.Logs;
+using PosFleet.Logs.Scanning;
 
 namespace PosFleet.Cli.Tests.Scan;
 
@@ -44,6 +47,26 @@ public sealed class ScanWarmUpRenderTests : IDisposable
         var small = Write("small.log", 10);
 
         Assert.Null(ScanCommand.RenderNowhere(["--json", "--from", "2026-11-20T00:00:00Z", Path.Combine(_directory.FullName, "gone.log"), "\0bad", small], json: true));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RenderNowhere_WritesARealSummaryWithoutFailing(bool json)
+    {
+        // The warm-up swallows what its renderer throws: a renderer that fails would lose the gain without a word.
+        var log = Path.Combine(_directory.FullName, "pos.log");
+        await File.WriteAllTextAsync(
+            log,
+            string.Concat(Enumerable.Range(0, 40).Select(i =>
+                $"2026-11-20T08:00:{i:00}.000Z [{(i % 2 == 0 ? "ERROR" : "INFO")}] term=POS-{i:0000} org=acme-001 tickets: could not save ticket ref=T-{i}: database is locked\n")));
+        using var services = new ServiceCollection().AddPosFleet().AddLogs().Services.BuildServiceProvider();
+        var summary = await services.GetRequiredService<ILogScanner>().ScanAsync(new LogScanRequest { Inputs = [log] });
+        var render = ScanCommand.RenderNowhere([Write("large.log", ScanCommand.SampleWorthwhile)], json)!;
+
+        render(summary);
+
+        Assert.Equal(40, summary.Terminals.Count);
     }
 
     private string Write(string name, long bytes)

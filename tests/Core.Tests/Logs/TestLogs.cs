@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosFleet.Logs;
@@ -30,4 +32,37 @@ internal static class TestLogs
     public static Task<LogIngestSummary> IngestAsync(
         this ILogIngester ingester, IReadOnlyList<string> paths, LogIngestOptions? options = null, IProgress<LogScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
         ingester.IngestAsync(new LogIngestRequest { Paths = paths, Options = options, Progress = progress }, cancellationToken);
+
+    /// <summary>Everything a summary says, one line per count, template, terminal, malformed line and source: for comparing two.</summary>
+    public static string Describe(LogScanSummary s)
+    {
+        var b = new StringBuilder();
+        b.AppendLine(CultureInfo.InvariantCulture, $"lines={s.Lines} bytes={s.Bytes} inScope={s.LinesInScope} selected={s.SelectedLines} malformed={s.MalformedLines} overLong={s.OverLongLines} first={string.Join(',', s.FirstOverLong)}");
+        b.AppendLine(string.Join(' ', s.Kinds.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
+        b.AppendLine(string.Join(' ', s.Severities.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
+        b.AppendLine(string.Join(' ', s.Levels.Select(p => $"{p.Key}={p.Value}")));
+        foreach (var t in s.Templates)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture,
+                $"template {t.TemplateId:x} '{t.Template}' {t.Kind} {t.Severity} count={t.Count} first={t.FirstSeen:O} last={t.LastSeen:O} example='{t.Example.Message}' at {t.Example.Position} rule={t.Rule} terminals={string.Join(',', t.Terminals)}");
+        }
+
+        foreach (var t in s.Terminals)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture,
+                $"terminal {t.Terminal} org={t.Organization} count={t.Count} last={t.LastSeen:O} {string.Join(' ', t.Kinds.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}");
+        }
+
+        foreach (var m in s.FirstMalformed)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"malformed {m.Position} {m.Reason}");
+        }
+
+        foreach (var source in s.Sources)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"source {source}");
+        }
+
+        return b.ToString();
+    }
 }

@@ -6,27 +6,34 @@ namespace PosFleet.Logs.Scanning;
 internal sealed partial class ScanRun
 {
     /// <summary>
-    /// Reads <paramref name="sample"/> as two workers read a mapped file (<see cref="ScanMapped"/>): cut at a line in the
-    /// middle, each half by a scanner of its own, the two parts merged and added to the total as theirs are. The input is
-    /// source 0, named <paramref name="name"/>.
+    /// Reads <paramref name="sample"/> as two workers read a mapped file (<see cref="ScanMapped"/>): cut into blocks of half
+    /// its size by <see cref="Split"/> (whole entries, stack traces with theirs), the blocks taken in turn by two scanners,
+    /// their parts merged and added to the total as the workers' are. The input is source 0, named <paramref name="name"/>.
     /// </summary>
-    internal void ScanSample(string name, ReadOnlySpan<byte> sample, long modifiedTicks)
+    internal unsafe void ScanSample(string name, ReadOnlySpan<byte> sample, long modifiedTicks)
     {
         _sourceNames[0] = name;
         var format = plan.Options.Format ?? LogFormatDetector.Detect(sample[..Math.Min(sample.Length, DetectionSample)], plan.Formats, YearOf(modifiedTicks), modifiedTicks);
-        var cut = sample[..(sample.Length / 2)].LastIndexOf((byte)'\n') + 1;
-        var first = new BlockScanner(plan);
-        var second = new BlockScanner(plan);
-        long[] lines =
-        [
-            first.Scan(sample[..cut], format, 0, 0, endOfInput: false, name, 1, modifiedTicks),
-            second.Scan(sample[cut..], format, 0, 1, endOfInput: true, name, 0, modifiedTicks),
-        ];
-        Report(sample.Length);
-        var merged = first.Complete(countNumbered: false);
-        merged.Merge(second.Complete(countNumbered: false), plan.Options.MalformedLinesReported);
+        List<(long Start, int Count)> blocks;
+        fixed (byte* data = sample)
+        {
+            var half = Math.Max(1, sample.Length / 2);
+            blocks = Split(data, sample.Length, half, half, cores: 2, ContinuationLine.RuleOf(format));
+        }
+
+        BlockScanner[] scanners = [new(plan), new(plan)];
+        var lines = new long[blocks.Count];
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var (start, count) = blocks[b];
+            lines[b] = scanners[b % 2].Scan(sample.Slice((int)start, count), format, 0, b, b == blocks.Count - 1, name, 0, modifiedTicks);
+            Report(count);
+        }
+
+        var merged = scanners[0].Complete(countNumbered: false);
+        merged.Merge(scanners[1].Complete(countNumbered: false), plan.Options.MalformedLinesReported);
         AddToTotal(merged);
         RecordBlocks(0, lines);
-        _scanned.Add(new ScannedSource(name, format.Name, lines[0] + lines[1], sample.Length));
+        _scanned.Add(new ScannedSource(name, format.Name, lines.Sum(), sample.Length));
     }
 }

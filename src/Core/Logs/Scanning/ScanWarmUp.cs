@@ -15,23 +15,23 @@ namespace PosFleet.Logs.Scanning;
 /// A command-line scan or ingest starts with it, before its command line is parsed. Until the first block is read, its start (commands, dependency injection, options,
 /// the classifier's tables) keeps one core busy for a quarter of a second or more, and the other waits. The hot methods are
 /// compiled fully optimized on their first call, about 75 ms of CPU for the first eleven of them (benchmarks/README.md,
-/// "the JIT build's start, a core that waited put to work"); started here, that work is done on the waiting core, and on the machine measured it was over
-/// before the first block was read. A thread that calls one while it is still being compiled waits for that compilation, as it
-/// would for its own.
+/// "the JIT build's start, a core that waited put to work"); started here, that work is done on the waiting core, and on
+/// the machine measured it was over before the first block was read. A thread that calls one while it is still being
+/// compiled waits for that compilation, as it would for its own.
 /// </para>
 /// <para>
 /// Then it reads a sample of a few dozen lines as a scan reads a file, sums it up and hands the summary to what the command
 /// does with one (<see cref="ReadSample"/>). A scan's end (the workers' parts merged, the summary's templates and terminals
 /// sorted, the JSON or table written) otherwise compiles its methods and their generic code on one core after the last
 /// block, the other idle: about 0.1 s of a whole-file scan on the JIT (benchmarks/README.md, "the JIT build's end,
-/// compiled at the start").
+/// compiled at the start", which also says how this differs from the rehearsal dropped on 2026-12-02).
 /// </para>
 /// Nothing is done under NativeAOT (all code is compiled already), on a single core (there is no waiting core), or where
 /// the runtime configuration sets <c>System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported</c> to false
 /// (<see cref="RuntimeFeature.IsDynamicCodeCompiled"/> is then false even on the JIT; the copy of the tool the CLI tests
 /// run has it, the packages the tool ships do not, and <c>benchmarks/scan-vs-rg.sh</c> checks that they do not).
 /// </summary>
-internal static class ScanWarmUp
+internal static partial class ScanWarmUp
 {
     private static int _started;
     private static int _prepared;
@@ -89,56 +89,6 @@ internal static class ScanWarmUp
             .Concat(typeof(TerminalCache).GetMethods(All))
             .Concat(typeof(LogClassifier).GetMethods(All))
             .Where(m => (m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0);
-    }
-
-    /// <summary>
-    /// Reads a sample of POS lines of every kind, from several terminals, with a stack trace, as a scan reads a file: cut in
-    /// two parts read by two scanners and merged (<see cref="ScanRun.ScanSample"/>), summed up, the summary handed to
-    /// <paramref name="render"/>. What a scan calls first besides its hot methods (the workers' counters, the merge, the
-    /// summary's templates, terminals and sorting, and the generic code they instantiate) is compiled then, on a core
-    /// that would otherwise wait, rather than at the last block on one core while the other waits. Nothing is shared with
-    /// the real scan: its own options, classifier and counters, no telemetry.
-    /// </summary>
-    internal static LogScanSummary ReadSample(Action<LogScanSummary>? render)
-    {
-        var parsing = new LogParsing(new LogScanOptions(), TimeProvider.System);
-        var plan = new ScanPlan(parsing.Options, parsing.Classifier, new LogScanFilter(), parsing.DefaultYear, onEntry: null, emitAll: true, parsing.Formats);
-        var run = new ScanRun(plan, progress: null);
-        var sample = Sample();
-        run.ScanSample(SampleName, sample, modifiedTicks: 0);
-        var summary = run.ToSummary([new ScanInput(SampleName, sample.Length)]);
-        render?.Invoke(summary);
-        return summary;
-    }
-
-    /// <summary>The name the sample is read under.</summary>
-    internal const string SampleName = "warm-up sample";
-
-    /// <summary>64 lines of the POS layout: every kind, a keyword rule, eight terminals of three organizations, a stack trace.</summary>
-    internal static byte[] Sample()
-    {
-        string[] messages =
-        [
-            "INFO] {0} tickets: ticket closed ref=T-10{1:000} total=12.50 EUR items=3",
-            "ERROR] {0} tickets: could not save ticket ref=T-20{1:000}: database is locked",
-            "INFO] {0} sync: sync completed, {1} changes uploaded in 51 ms",
-            "FAIL] {0} payment: card declined ref=T-30{1:000}",
-            "WARN] {0} drawer: cash drawer left open for {1} s",
-            "OFFLINE] {0} printer: printer offline",
-            "RETRY] {0} sync: upload timed out after {1} s, retrying",
-            "ERROR] {0} routing: NullReferenceException in order routing at step {1}\n   at PosFleet.Orders.Route(Order order)",
-        ];
-        var text = new System.Text.StringBuilder();
-        for (var i = 0; i < 64; i++)
-        {
-            var terminal = (i + (i / 8)) % 8;
-            var fields = $"term=POS-{terminal:0000} org=org-{terminal % 3:000}";
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-01-01T00:00:{i % 60:00}.{i:000}Z [")
-                .Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, messages[i % messages.Length], fields, i))
-                .Append('\n');
-        }
-
-        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 
     private static void Prepare(Action<LogScanSummary>? render)

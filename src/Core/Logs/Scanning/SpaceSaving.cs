@@ -30,7 +30,7 @@ internal sealed class SpaceSaving<T>(int capacity)
     where T : CountedItem
 {
     /// <summary>How many items <see cref="Top"/> picks by insertion at most: beyond, it sorts them all.</summary>
-    private const int TopByInsertion = 32;
+    internal const int TopByInsertion = 32;
 
     private readonly Dictionary<ulong, T> _items = [];
     private Ranked[] _order = [];

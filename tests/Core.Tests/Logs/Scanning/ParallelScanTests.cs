@@ -51,8 +51,8 @@ public sealed class ParallelScanTests : IDisposable
         Assert.True(reference.Terminals.Count > 20);
         Assert.Contains(reference.Templates, t => t.FirstSeen.Offset != TimeSpan.Zero || t.LastSeen.Offset != TimeSpan.Zero);
 
-        Assert.Equal(Describe(reference), Describe(oneCoreSmallBlocks));
-        Assert.Equal(Describe(reference), Describe(fourCores));
+        Assert.Equal(TestLogs.Describe(reference), TestLogs.Describe(oneCoreSmallBlocks));
+        Assert.Equal(TestLogs.Describe(reference), TestLogs.Describe(fourCores));
     }
 
     /// <summary>
@@ -169,36 +169,4 @@ public sealed class ParallelScanTests : IDisposable
     }
 
     private static string Product(int n) => $"{(char)('a' + (n % 26))}{(char)('a' + (n / 26))}";
-
-    internal static string Describe(LogScanSummary s)
-    {
-        var b = new StringBuilder();
-        b.AppendLine(CultureInfo.InvariantCulture, $"lines={s.Lines} bytes={s.Bytes} inScope={s.LinesInScope} selected={s.SelectedLines} malformed={s.MalformedLines} overLong={s.OverLongLines} first={string.Join(',', s.FirstOverLong)}");
-        b.AppendLine(string.Join(' ', s.Kinds.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
-        b.AppendLine(string.Join(' ', s.Severities.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
-        b.AppendLine(string.Join(' ', s.Levels.Select(p => $"{p.Key}={p.Value}")));
-        foreach (var t in s.Templates)
-        {
-            b.AppendLine(CultureInfo.InvariantCulture,
-                $"template {t.TemplateId:x} '{t.Template}' {t.Kind} {t.Severity} count={t.Count} first={t.FirstSeen:O} last={t.LastSeen:O} example='{t.Example.Message}' at {t.Example.Position} rule={t.Rule} terminals={string.Join(',', t.Terminals)}");
-        }
-
-        foreach (var t in s.Terminals)
-        {
-            b.AppendLine(CultureInfo.InvariantCulture,
-                $"terminal {t.Terminal} org={t.Organization} count={t.Count} last={t.LastSeen:O} {string.Join(' ', t.Kinds.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}");
-        }
-
-        foreach (var m in s.FirstMalformed)
-        {
-            b.AppendLine(CultureInfo.InvariantCulture, $"malformed {m.Position} {m.Reason}");
-        }
-
-        foreach (var source in s.Sources)
-        {
-            b.AppendLine(CultureInfo.InvariantCulture, $"source {source}");
-        }
-
-        return b.ToString();
-    }
 }

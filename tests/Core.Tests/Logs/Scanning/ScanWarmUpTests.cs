@@ -52,6 +52,7 @@ public sealed class ScanWarmUpTests
     [Fact]
     public async Task Start_CompilesEveryHotMethodAndReadsTheSampleOnce_AndASecondStartNothingMore()
     {
+        // Start runs once per process: this is the only test of this assembly that calls it, so the counts are its own.
         Assert.True(RuntimeFeature.IsDynamicCodeCompiled);
         var count = ScanWarmUp.Methods().Count();
         var expected = Environment.ProcessorCount < 2 ? 0 : count;
@@ -94,7 +95,7 @@ public sealed class ScanWarmUpTests
 
             var sample = ScanWarmUp.ReadSample(render: null);
 
-            Assert.Equal(ParallelScanTests.Describe(fromFile).Replace(path, ScanWarmUp.SampleName, StringComparison.Ordinal), ParallelScanTests.Describe(sample));
+            Assert.Equal(TestLogs.Describe(fromFile).Replace(path, ScanWarmUp.SampleName, StringComparison.Ordinal), TestLogs.Describe(sample));
         }
         finally
         {
@@ -103,18 +104,18 @@ public sealed class ScanWarmUpTests
     }
 
     [Fact]
-    public void ReadSample_HasEveryKindEightTerminalsAStackTrace_AndHandsItsSummaryToTheRenderer()
+    public void ReadSample_HasEveryKindMoreTerminalsThanPickedByInsertionAStackTrace_AndHandsItsSummaryToTheRenderer()
     {
         LogScanSummary? rendered = null;
 
         var summary = ScanWarmUp.ReadSample(s => rendered = s);
 
         Assert.Same(summary, rendered);
-        Assert.Equal(64 + 8, summary.Lines);
-        Assert.Equal(64, summary.LinesInScope);
+        Assert.Equal(96 + 12, summary.Lines);
+        Assert.Equal(96, summary.LinesInScope);
         Assert.Equal(0, summary.MalformedLines);
         Assert.All(LogScanFilter.AllKinds, kind => Assert.True(summary.Kinds.GetValueOrDefault(kind) > 0, kind.ToString()));
-        Assert.Equal(8, summary.Terminals.Count);
+        Assert.True(summary.Terminals.Count > SpaceSaving<TerminalAggregate>.TopByInsertion, $"{summary.Terminals.Count} terminals");
         Assert.Contains(summary.Templates, t => t.Rule == "database-locked");
         Assert.Contains(summary.Templates, t => t.Example.Message.Contains("\n   at PosFleet.Orders.Route", StringComparison.Ordinal));
     }
