@@ -1,22 +1,16 @@
 using System.CommandLine;
 using PosFleet.Cli;
 using PosFleet.Cli.Commands;
-using PosFleet.Logs.Scanning;
 
 // First of all, so that Ctrl+C or SIGTERM at any point of the run is the command's to answer (exit 130), never the
 // runtime's default (killed by the signal, or 143). An ingest then commits what it has read, which may take a few seconds.
 using var signals = new TerminationSignals(grace: TimeSpan.FromSeconds(30));
 
-// On the JIT, parsing the command line and composing the scanner keep this core busy for a quarter of a second: the other
-// compiles meanwhile the scan's hot methods and, for a scan, what its end calls (ScanWarmUp; nothing under NativeAOT).
-// The commands start it too, for a command line that begins otherwise.
+// A scan of a large input on the JIT: parsing the command line and composing the scanner keep this core busy for a quarter
+// of a second, while the other compiles the scan's hot methods and what its end calls (ScanCommand.WarmUpFrom).
 if (args is ["scan", ..])
 {
     ScanCommand.WarmUpFrom(args);
-}
-else if (args is ["ingest", ..])
-{
-    ScanWarmUp.Start();
 }
 
 var root = PosFleetCommands.Root(args);
