@@ -12,41 +12,56 @@ internal static class ScanCommand
     /// <summary>How many templates and terminals a summary lists unless <c>--top</c> says otherwise.</summary>
     internal const int DefaultTop = 10;
 
-    /// <summary>The bytes of input from which a scan's end is worth compiling at its start: above one block's minimum.</summary>
+    /// <summary>
+    /// The input, in bytes, from which a scan's warm-up reads its sample: under it (most often one file read in one
+    /// block by one worker) the sample was measured to cost more than it saves.
+    /// </summary>
     internal const long SampleWorthwhile = 1 << 20;
 
     /// <summary>
     /// Starts the scan's warm-up (<see cref="ScanWarmUp.Start"/>) from the command line as given, before it is parsed, where
-    /// it is worth a sample (<see cref="RenderNowhere"/>; not where lines are emitted instead of a summary): the sample
-    /// summed up and written as the command will write its summary. Elsewhere the command starts it once parsed, for its
-    /// hot methods only, as before: started this early without a sample, a one-line scan took 1–2 % longer. A guess only:
-    /// an option misread here costs time, never a result (the command reads its options from the parse).
+    /// it is worth a sample (<see cref="SampleAs"/>). Elsewhere the command starts it once parsed. A guess only: an option
+    /// misread here costs time, never a result (the command reads its options from the parse).
     /// </summary>
     internal static void WarmUpFrom(IReadOnlyList<string> args)
     {
-        var json = args.Any(a => a == "--json" || a.StartsWith("--json=", StringComparison.Ordinal) || a.StartsWith("--json:", StringComparison.Ordinal));
-        var emits = args.Any(a => a == "--emit" || a.StartsWith("--emit=", StringComparison.Ordinal) || a.StartsWith("--emit:", StringComparison.Ordinal));
-        if (!emits && RenderNowhere(args.Skip(1), json) is { } render)
+        if (ScanWarmUp.WillStart && SampleAs(args) is { } json)
         {
-            ScanWarmUp.Start(render);
+            ScanWarmUp.Start(RenderNowhere(json));
         }
     }
 
     /// <summary>
-    /// What the command does with a summary (its JSON or its table), written to nowhere: for the warm-up to sum up its
-    /// sample with. <see langword="null"/> (no sample) where the files named hold less than <see cref="SampleWorthwhile"/>
-    /// bytes: one block read by one worker, whose end has little to compile. A directory or standard input counts as
-    /// large; a name that is no file (an option, a value) as nothing.
+    /// Whether a scan's command line (the command's name first) asks for a sample, and written as what:
+    /// <see langword="true"/> for JSON (<c>--json</c>, <c>--json=…</c>, <c>--json:…</c>), <see langword="false"/> for the
+    /// table, <see langword="null"/> for none (lines emitted instead of a summary, or less input than
+    /// <see cref="SampleWorthwhile"/>).
     /// </summary>
-    internal static Action<LogScanSummary>? RenderNowhere(IEnumerable<string> paths, bool json)
+    internal static bool? SampleAs(IReadOnlyList<string> args)
+    {
+        if (args.Any(a => Names(a, "--emit")) || !WorthASample(args.Skip(1)))
+        {
+            return null;
+        }
+
+        return args.Any(a => Names(a, "--json"));
+
+        static bool Names(string arg, string option) =>
+            arg == option || (arg.StartsWith(option, StringComparison.Ordinal) && arg.Length > option.Length && arg[option.Length] is '=' or ':');
+    }
+
+    /// <summary>
+    /// Whether the files named hold <see cref="SampleWorthwhile"/> bytes or more together. A directory or standard input
+    /// counts as large; a name that is no file (an option, a value) as nothing.
+    /// </summary>
+    internal static bool WorthASample(IEnumerable<string> paths)
     {
         long bytes = 0;
         foreach (var path in paths)
         {
             if (path == "-" || Directory.Exists(path))
             {
-                bytes = long.MaxValue;
-                break;
+                return true;
             }
 
             try
@@ -57,17 +72,20 @@ internal static class ScanCommand
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
             }
+
+            if (bytes >= SampleWorthwhile)
+            {
+                return true;
+            }
         }
 
-        if (bytes < SampleWorthwhile)
-        {
-            return null;
-        }
-
-        return json
-            ? summary => SummaryJson.Write(summary, DefaultTop, Stream.Null)
-            : summary => SummaryTable.Write(summary, DefaultTop, TextWriter.Null);
+        return false;
     }
+
+    /// <summary>What the command does with a summary (its JSON or table), written to nowhere: for the warm-up's sample.</summary>
+    internal static Action<LogScanSummary> RenderNowhere(bool json) => json
+        ? summary => SummaryJson.Write(summary, DefaultTop, Stream.Null)
+        : summary => SummaryTable.Write(summary, DefaultTop, TextWriter.Null);
 
     public static Command Create()
     {
@@ -100,10 +118,14 @@ internal static class ScanCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            // The scan's hot methods (and, for a large input, a sample's summary), compiled on the other core while the scanner
-            // is composed (JIT builds). Started already, with a sample, for a large input named on a command line that
-            // begins with the command (WarmUpFrom).
-            ScanWarmUp.Start(parse.GetValue(emit) is null ? RenderNowhere(parse.GetValue(paths)!, parse.GetValue(json)) : null);
+            // The scan's hot methods (and, for a large input, a sample's summary), compiled on the other core while the
+            // scanner is composed (JIT builds). Started already, with a sample, for a large input named on a command line
+            // that begins with the command (WarmUpFrom).
+            if (ScanWarmUp.WillStart)
+            {
+                ScanWarmUp.Start(parse.GetValue(emit) is null && WorthASample(parse.GetValue(paths)!) ? RenderNowhere(parse.GetValue(json)) : null);
+            }
+
             if (parse.GetValue(since) is not null && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
             {
                 return Fail(ExitCodes.Usage, "--since cannot be combined with --from or --to: use one or the other.");

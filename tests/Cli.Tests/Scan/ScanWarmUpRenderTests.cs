@@ -16,37 +16,53 @@ public sealed class ScanWarmUpRenderTests : IDisposable
     public void Dispose() => _directory.Delete(recursive: true);
 
     [Fact]
-    public void RenderNowhere_FilesUnderTheThreshold_NoSample()
+    public void WorthASample_FilesUnderTheThreshold_No()
     {
         var small = Write("small.log", 1000);
         var under = Write("under.log", ScanCommand.SampleWorthwhile - 1001);
 
-        Assert.Null(ScanCommand.RenderNowhere([small, under], json: true));
-        Assert.Null(ScanCommand.RenderNowhere([], json: false));
+        Assert.False(ScanCommand.WorthASample([small, under]));
+        Assert.False(ScanCommand.WorthASample([]));
     }
 
     [Fact]
-    public void RenderNowhere_FilesAtTheThresholdTogether_ASample()
+    public void WorthASample_FilesAtTheThresholdTogether_Yes()
     {
         var first = Write("a.log", ScanCommand.SampleWorthwhile / 2);
         var second = Write("b.log", ScanCommand.SampleWorthwhile / 2);
 
-        Assert.NotNull(ScanCommand.RenderNowhere([first, second], json: true));
+        Assert.True(ScanCommand.WorthASample([first, second]));
     }
 
     [Fact]
-    public void RenderNowhere_ADirectoryOrStandardInput_ASample()
+    public void WorthASample_ADirectoryOrStandardInput_Yes()
     {
-        Assert.NotNull(ScanCommand.RenderNowhere([_directory.FullName], json: false));
-        Assert.NotNull(ScanCommand.RenderNowhere(["-"], json: true));
+        Assert.True(ScanCommand.WorthASample([_directory.FullName]));
+        Assert.True(ScanCommand.WorthASample(["-"]));
     }
 
     [Fact]
-    public void RenderNowhere_OptionsValuesAndMissingNames_CountAsNothing()
+    public void WorthASample_OptionsValuesAndMissingNames_CountAsNothing()
     {
         var small = Write("small.log", 10);
 
-        Assert.Null(ScanCommand.RenderNowhere(["--json", "--from", "2026-11-20T00:00:00Z", Path.Combine(_directory.FullName, "gone.log"), "\0bad", small], json: true));
+        Assert.False(ScanCommand.WorthASample(["--json", "--from", "2026-11-20T00:00:00Z", Path.Combine(_directory.FullName, "gone.log"), "\0bad", small]));
+    }
+
+    [Fact]
+    public void SampleAs_ReadsTheCommandLine_JsonTableOrNone()
+    {
+        var large = Write("large.log", ScanCommand.SampleWorthwhile);
+        var small = Write("small.log", 10);
+
+        Assert.True(ScanCommand.SampleAs(["scan", large, "--json"]));
+        Assert.True(ScanCommand.SampleAs(["scan", "--json=true", large]));
+        Assert.True(ScanCommand.SampleAs(["scan", large, "--json:true"]));
+        Assert.False(ScanCommand.SampleAs(["scan", large]));
+        Assert.False(ScanCommand.SampleAs(["scan", large, "--jsonl"]));
+        Assert.Null(ScanCommand.SampleAs(["scan", large, "--json", "--emit", "lines"]));
+        Assert.Null(ScanCommand.SampleAs(["scan", large, "--emit=lines"]));
+        Assert.Null(ScanCommand.SampleAs(["scan", small, "--json"]));
     }
 
     [Theory]
@@ -62,7 +78,7 @@ public sealed class ScanWarmUpRenderTests : IDisposable
                 $"2026-11-20T08:00:{i:00}.000Z [{(i % 2 == 0 ? "ERROR" : "INFO")}] term=POS-{i:0000} org=acme-001 tickets: could not save ticket ref=T-{i}: database is locked\n")));
         using var services = new ServiceCollection().AddPosFleet().AddLogs().Services.BuildServiceProvider();
         var summary = await services.GetRequiredService<ILogScanner>().ScanAsync(new LogScanRequest { Inputs = [log] });
-        var render = ScanCommand.RenderNowhere([Write("large.log", ScanCommand.SampleWorthwhile)], json)!;
+        var render = ScanCommand.RenderNowhere(json);
 
         render(summary);
 

@@ -38,13 +38,17 @@ internal static class TestLogs
     {
         var b = new StringBuilder();
         b.AppendLine(CultureInfo.InvariantCulture, $"lines={s.Lines} bytes={s.Bytes} inScope={s.LinesInScope} selected={s.SelectedLines} malformed={s.MalformedLines} overLong={s.OverLongLines} first={string.Join(',', s.FirstOverLong)}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"terminals={s.TerminalCount} estimate={s.TerminalCountIsEstimate} maxError={s.TerminalCountsMaxError} untimed={s.UntimedLines} continuation={s.ContinuationLines}");
+        b.AppendLine(string.Join(' ', s.Errors.Select(e => e.ToString())));
+        b.AppendLine(string.Join(' ', s.Skipped.Select(e => e.ToString())));
+        b.AppendLine(string.Join(' ', s.PatternTimeouts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
         b.AppendLine(string.Join(' ', s.Kinds.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
         b.AppendLine(string.Join(' ', s.Severities.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
         b.AppendLine(string.Join(' ', s.Levels.Select(p => $"{p.Key}={p.Value}")));
         foreach (var t in s.Templates)
         {
             b.AppendLine(CultureInfo.InvariantCulture,
-                $"template {t.TemplateId:x} '{t.Template}' {t.Kind} {t.Severity} count={t.Count} first={t.FirstSeen:O} last={t.LastSeen:O} example='{t.Example.Message}' at {t.Example.Position} rule={t.Rule} terminals={string.Join(',', t.Terminals)}");
+                $"template {t.TemplateId:x} '{t.Template}' {t.Kind} {t.Severity} count={t.Count} terminalCount={t.TerminalCount} estimate={t.TerminalCountIsEstimate} first={t.FirstSeen:O} last={t.LastSeen:O} example='{t.Example.Message}' at {t.Example.Position} rule={t.Rule} terminals={string.Join(',', t.Terminals)}");
         }
 
         foreach (var t in s.Terminals)

@@ -10,7 +10,8 @@ internal sealed partial class ScanRun
     /// its size by <see cref="Split"/> (whole entries, stack traces with theirs), the blocks taken in turn by two scanners,
     /// their parts merged and added to the total as the workers' are. The input is source 0, named <paramref name="name"/>.
     /// </summary>
-    internal unsafe void ScanSample(string name, ReadOnlySpan<byte> sample, long modifiedTicks)
+    /// <returns>How many blocks it was cut into.</returns>
+    internal unsafe int ScanSample(string name, ReadOnlySpan<byte> sample, long modifiedTicks)
     {
         _sourceNames[0] = name;
         var format = plan.Options.Format ?? LogFormatDetector.Detect(sample[..Math.Min(sample.Length, DetectionSample)], plan.Formats, YearOf(modifiedTicks), modifiedTicks);
@@ -35,5 +36,6 @@ internal sealed partial class ScanRun
         AddToTotal(merged);
         RecordBlocks(0, lines);
         _scanned.Add(new ScannedSource(name, format.Name, lines.Sum(), sample.Length));
+        return blocks.Count;
     }
 }

@@ -10,7 +10,7 @@ internal static partial class ScanWarmUp
     internal const string SampleName = "warm-up sample";
 
     /// <summary>
-    /// Reads a sample of POS lines of every kind, from more terminals than a summary picks without sorting, with a stack
+    /// Reads a sample of POS entries of every kind, from more terminals than a summary picks without sorting, with a stack
     /// trace, as a scan reads a file: cut in blocks read by two scanners and merged (<see cref="ScanRun.ScanSample"/>),
     /// summed up, the summary handed to <paramref name="render"/>. What a scan calls first besides its hot methods (the
     /// workers' counters, the merge, the summary's templates, terminals and sorting, and the generic code they
@@ -18,13 +18,18 @@ internal static partial class ScanWarmUp
     /// while the other waits. Nothing is shared with the real scan: its own options, classifier and counters, no
     /// telemetry, no output but what <paramref name="render"/> writes.
     /// </summary>
-    internal static LogScanSummary ReadSample(Action<LogScanSummary>? render)
+    internal static LogScanSummary ReadSample(Action<LogScanSummary>? render) => ReadSample(render, out _);
+
+    /// <inheritdoc cref="ReadSample(Action{LogScanSummary})"/>
+    /// <param name="render">What is done with the summary.</param>
+    /// <param name="blocks">How many blocks the sample was cut into (two scanners read them in turn).</param>
+    internal static LogScanSummary ReadSample(Action<LogScanSummary>? render, out int blocks)
     {
         var parsing = new LogParsing(new LogScanOptions(), TimeProvider.System);
         var plan = new ScanPlan(parsing.Options, parsing.Classifier, new LogScanFilter(), parsing.DefaultYear, onEntry: null, emitAll: true, parsing.Formats);
         var run = new ScanRun(plan, progress: null);
         var sample = Sample();
-        run.ScanSample(SampleName, sample, modifiedTicks: 0);
+        blocks = run.ScanSample(SampleName, sample, modifiedTicks: 0);
         var summary = run.ToSummary([new ScanInput(SampleName, sample.Length)]);
         render?.Invoke(summary);
         return summary;

@@ -12,7 +12,8 @@ namespace PosFleet.Logs.Scanning;
 /// message, its level, its shape and its terminal, the classification) on a background thread, for a process that runs
 /// on the JIT.
 /// <para>
-/// A command-line scan or ingest starts with it, before its command line is parsed. Until the first block is read, its start (commands, dependency injection, options,
+/// A command-line scan or ingest starts it; a scan of a large input before its command line is parsed
+/// (<c>ScanCommand.WarmUpFrom</c>). Until the first block is read, its start (commands, dependency injection, options,
 /// the classifier's tables) keeps one core busy for a quarter of a second or more, and the other waits. The hot methods are
 /// compiled fully optimized on their first call, about 75 ms of CPU for the first eleven of them (benchmarks/README.md,
 /// "the JIT build's start, a core that waited put to work"); started here, that work is done on the waiting core, and on
@@ -20,11 +21,12 @@ namespace PosFleet.Logs.Scanning;
 /// compiled waits for that compilation, as it would for its own.
 /// </para>
 /// <para>
-/// Then it reads a sample of a few dozen lines as a scan reads a file, sums it up and hands the summary to what the command
-/// does with one (<see cref="ReadSample"/>). A scan's end (the workers' parts merged, the summary's templates and terminals
-/// sorted, the JSON or table written) otherwise compiles its methods and their generic code on one core after the last
-/// block, the other idle: about 0.1 s of a whole-file scan on the JIT (benchmarks/README.md, "the JIT build's end,
-/// compiled at the start", which also says how this differs from the rehearsal dropped on 2026-12-02).
+/// Given a renderer, it then reads a sample of 96 entries as a scan reads a file, sums it up and hands the summary to
+/// what the command does with one (<see cref="ReadSample"/>). A scan's end (the workers' parts merged, the summary's
+/// templates and terminals sorted, the JSON or table written) otherwise compiles its methods and their generic code on
+/// one core after the last block, the other idle: about 0.1 s of a whole-file scan on the JIT (benchmarks/README.md,
+/// "the JIT build's end, compiled at the start", which also says how this differs from the rehearsal dropped on
+/// 2026-12-02).
 /// </para>
 /// Nothing is done under NativeAOT (all code is compiled already), on a single core (there is no waiting core), or where
 /// the runtime configuration sets <c>System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported</c> to false
@@ -35,23 +37,23 @@ internal static partial class ScanWarmUp
 {
     private static int _started;
     private static int _prepared;
-    private static int _samplesRead;
 
     /// <summary>How many hot methods the warm-up has compiled so far (a method that could not be is not counted).</summary>
     internal static int Prepared => Volatile.Read(ref _prepared);
 
-    /// <summary>How many times the warm-up has read its sample to the end (once per process at most).</summary>
-    internal static int SamplesRead => Volatile.Read(ref _samplesRead);
+    /// <summary>Whether <see cref="Start"/> would start anything: on the JIT, with two cores or more, not started yet.</summary>
+    public static bool WillStart =>
+        RuntimeFeature.IsDynamicCodeCompiled && Environment.ProcessorCount >= 2 && Volatile.Read(ref _started) == 0;
 
     /// <summary>
     /// Starts compiling the hot methods on a background thread of its own, and then, given <paramref name="render"/>,
-    /// reading a sample of a few dozen lines there as a scan reads a file and summing it up (<see cref="ReadSample"/>):
-    /// once per process, on the JIT, with two cores or more.
+    /// reading a sample of 96 entries there as a scan reads a file and summing it up (<see cref="ReadSample"/>): once per
+    /// process, on the JIT, with two cores or more.
     /// </summary>
     /// <param name="render">
     /// What the command does with a scan's summary (its table or JSON, written to nowhere here), so that the JIT compiles
-    /// that too; <see langword="null"/> to read no sample (an ingest, or a scan of inputs too small to be read by several
-    /// workers, whose end has little to compile: there the sample only costs).
+    /// that too; <see langword="null"/> to read no sample: an ingest, a scan that emits lines instead of a summary, or a
+    /// scan of less than a megabyte of input, where the sample was measured to cost more than it saves.
     /// </param>
     public static void Start(Action<LogScanSummary>? render = null)
     {
@@ -113,7 +115,6 @@ internal static partial class ScanWarmUp
             if (render is not null)
             {
                 ReadSample(render);
-                Interlocked.Increment(ref _samplesRead);
             }
         }
         catch (Exception)
