@@ -22,7 +22,7 @@ namespace PosFleet.Logs.Scanning;
 /// </para>
 /// <para>
 /// Given a renderer, it then reads a sample of 96 entries as a scan reads a file, sums it up and hands the summary to
-/// what the command does with one (<see cref="ReadSample"/>). A scan's end (the workers' parts merged, the summary's
+/// what the command does with one (<see cref="ReadSample(Action{LogScanSummary})"/>). A scan's end (the workers' parts merged, the summary's
 /// templates and terminals sorted, the JSON or table written) otherwise compiles its methods and their generic code on
 /// one core after the last block, the other idle: about 0.1 s of a whole-file scan on the JIT (benchmarks/README.md,
 /// "the JIT build's end, compiled at the start", which also says how this differs from the rehearsal dropped on
@@ -47,7 +47,7 @@ internal static partial class ScanWarmUp
 
     /// <summary>
     /// Starts compiling the hot methods on a background thread of its own, and then, given <paramref name="render"/>,
-    /// reading a sample of 96 entries there as a scan reads a file and summing it up (<see cref="ReadSample"/>): once per
+    /// reading a sample of 96 entries there as a scan reads a file and summing it up (<see cref="ReadSample(Action{LogScanSummary})"/>): once per
     /// process, on the JIT, with two cores or more.
     /// </summary>
     /// <param name="render">
