@@ -31,9 +31,7 @@ internal sealed partial class ScanRun
             Report(count);
         }
 
-        var merged = scanners[0].Complete(countNumbered: false);
-        merged.Merge(scanners[1].Complete(countNumbered: false), plan.Options.MalformedLinesReported);
-        AddToTotal(merged);
+        AddWorkersParts(scanners);
         RecordBlocks(0, lines);
         _scanned.Add(new ScannedSource(name, format.Name, lines.Sum(), sample.Length));
         return blocks.Count;

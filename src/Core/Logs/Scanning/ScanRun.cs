@@ -149,16 +149,7 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
                             ScanBlock(scanner, b, 0);
                         }
                     });
-                // Each worker's terminal counts per template are exact: added up before the summaries are trimmed, they
-                // stay exact whichever worker read the lines. The workers' parts are added up first, while their templates
-                // still count terminals by number, and the sum then counted once.
-                var merged = scanners[0].Complete(countNumbered: false);
-                for (var w = 1; w < workers; w++)
-                {
-                    merged.Merge(scanners[w].Complete(countNumbered: false), plan.Options.MalformedLinesReported);
-                }
-
-                AddToTotal(merged);
+                AddWorkersParts(scanners);
             }
 
             RecordBlocks(index, lines);
@@ -168,6 +159,22 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         {
             view.SafeMemoryMappedViewHandle.ReleasePointer();
         }
+    }
+
+    /// <summary>
+    /// Adds the workers' parts to the total. Each worker's terminal counts per template are exact: added up before the
+    /// summaries are trimmed, they stay exact whichever worker read the lines. The parts are added up first, while their
+    /// templates still count terminals by number, and the sum then counted once.
+    /// </summary>
+    private void AddWorkersParts(BlockScanner[] scanners)
+    {
+        var merged = scanners[0].Complete(countNumbered: false);
+        for (var w = 1; w < scanners.Length; w++)
+        {
+            merged.Merge(scanners[w].Complete(countNumbered: false), plan.Options.MalformedLinesReported);
+        }
+
+        AddToTotal(merged);
     }
 
     private async Task ScanStreamAsync(int index, string name, Stream stream, CancellationToken cancellationToken, long modifiedTicks = 0)
