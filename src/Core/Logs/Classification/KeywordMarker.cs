@@ -88,7 +88,14 @@ internal sealed partial class KeywordMarker
     /// of the 256-bit instruction set hold, and the spills cost more than the loads.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public ulong Mark64(ReadOnlySpan<byte> data, int at)
+    public ulong Mark64(ReadOnlySpan<byte> data, int at) => Mark64Inlined(data, at);
+
+    /// <summary>
+    /// <see cref="Mark64"/> compiled into its caller: for a loop that takes a step or two at a time between other work (a
+    /// line's message), where the call costs more than the tables' loads. A loop of steps alone calls <see cref="Mark64"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Mark64Inlined(ReadOnlySpan<byte> data, int at)
     {
         if (at < Reach || data.Length - at < 64 + After)
         {

@@ -30,10 +30,10 @@ internal sealed partial class BlockScanner
     private byte[]? _template;
     private IsoMinuteCache _minute;
 
-    // The digit limits CountPlain compares a head with: a field read, where a static vector is made by a call at each use.
+    // The digit limits Skim compares a head with: a field read, where a static vector is made by a call at each use.
     private readonly Vector256<byte> _digitLimits = IsoBracketFormat.DigitLimits;
 
-    // What CountPlain keeps of the minute it read last (see there).
+    // What Skim keeps of the minute it read last (see there).
     private Int128 _plainMinuteHead;
     private Vector256<byte> _plainHead;
     private bool _plainInside;
@@ -93,30 +93,26 @@ internal sealed partial class BlockScanner
         // it where most lines are read: every line, or a block that the window holds from its first line to its last.
         var marker = _hasKeywords && (!windowed || (iso && WindowHolds(block, fromTicks, toTicks))) ? classifier.Marker : null;
 
-        // Most lines of the POS format are told by their timestamp and level alone: a loop of their own counts them (see
-        // CountPlain), and hands the others to the loop below.
+        // Most lines of the POS format are told by their timestamp and level alone: Skim cuts and counts them a line at a time,
+        // and hands the others to the loop below.
         // Not where keywords exist and no marks tell which lines hold none: every line in scope would then be read twice.
         var plain = iso && levelDecides && (marker is not null || !_hasKeywords || windowed);
+        var marksTell = marker is not null || !_hasKeywords;
         var lines = new LineSplitter(block, marker);
+        Span<ulong> skimmed = stackalloc ulong[LineEntries.Length];
+        var skimAt = 0;
         var lineStart = 0;
         scoped ReadOnlySpan<ulong> batch;
-        while (!(batch = lines.NextLines()).IsEmpty)
+        while (!(batch = plain ? skimmed[..Skim(block, ref skimAt, skimmed, ref inScope, fromTicks, toTicks, marker, marksTell)] : lines.NextLines()).IsEmpty)
         {
             // A batch is a few hundred lines: a stop costs milliseconds, even within a 16 MiB block.
             _cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < batch.Length; i++)
             {
-                if (plain)
+                if ((batch[i] & CountedRun) != 0)
                 {
-                    var counted = CountPlain(block, batch, i, ref lineStart, ref inScope, fromTicks, toTicks, marker is not null || !_hasKeywords);
-                    if (counted > 0)
-                    {
-                        (line, i, entryAbove) = (line + counted, i + counted, true);
-                        if (i == batch.Length)
-                        {
-                            break;
-                        }
-                    }
+                    (line, lineStart, entryAbove) = (line + (long)(batch[i] >> RunShift), (int)(uint)batch[i] + 1, true);
+                    continue;
                 }
 
                 var start = lineStart;

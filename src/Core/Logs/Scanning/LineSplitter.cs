@@ -163,9 +163,22 @@ internal ref struct LineSplitter
         return count > 0;
     }
 
+    /// <summary>Asks for the bytes a page ahead of <paramref name="p"/>: a memory-mapped file's next page is otherwise only fetched when touched.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Prefetch(ref byte p)
+    {
+        if (Sse.IsSupported)
+        {
+            unsafe
+            {
+                Sse.Prefetch0((byte*)Unsafe.AsPointer(ref p) + PrefetchDistance);
+            }
+        }
+    }
+
     /// <summary>The newlines of <c>data[at..at + 64)</c> as a bit mask, and its special bytes (NUL or non-ASCII).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Masks(ReadOnlySpan<byte> data, int at, bool wide, out ulong special)
+    internal static ulong Masks(ReadOnlySpan<byte> data, int at, bool wide, out ulong special)
     {
         ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
         if (data.Length - at < Chunk)
@@ -183,14 +196,7 @@ internal ref struct LineSplitter
             return newlines;
         }
 
-        if (Sse.IsSupported)
-        {
-            // Ask for the bytes a page ahead: a memory-mapped file's next page is otherwise only fetched when touched.
-            unsafe
-            {
-                Sse.Prefetch0((byte*)Unsafe.AsPointer(ref p) + PrefetchDistance);
-            }
-        }
+        Prefetch(ref p);
 
         // A byte is special (NUL or non-ASCII) when, read as a signed byte, it is not above zero: one compare.
         if (Vector512.IsHardwareAccelerated && wide)

@@ -72,7 +72,7 @@ public sealed class PlainLinesTests
             Assert.True(
                 plain.Continuation > 0 && plain.OverLong > 0 && plain.Malformed > 0 && plain.Untimed > 0,
                 $"continuation {plain.Continuation}, over-long {plain.OverLong}, malformed {plain.Malformed}, untimed {plain.Untimed}");
-            Assert.True(plain.LinesInScope > plain.Selected * 2, $"in scope {plain.LinesInScope}, selected {plain.Selected}");
+            Assert.True(plain.LinesInScope > plain.Selected * 3 / 2, $"in scope {plain.LinesInScope}, selected {plain.Selected}");
         }
     }
 
@@ -101,6 +101,67 @@ public sealed class PlainLinesTests
         Assert.Equal(general.Levels, plain.Levels);
 
         static DateTimeOffset At(string time) => Start.Add(TimeSpan.Parse(time, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// A keyword right after the pairs, in lines of a level that is not selected: the keyword's marks are looked for from
+    /// where the message starts, which the pairs (each value up to its blank) tell; the lines are the keyword's kind.
+    /// </summary>
+    [Theory]
+    [InlineData("term=POS-0001 org=org-1 unreachable since 5")]
+    [InlineData("term=POS-0001 org=org-1 unreachable")]
+    [InlineData("term=POS-0001 unreachable since 5")]
+    [InlineData("term=POS-0001  org=org-1 unreachable since 5")]
+    [InlineData("org=org-1 term=POS-0001 unreachable since 5")]
+    [InlineData("term= org= unreachable since 5")]
+    [InlineData("terminal=POS-0001 organization=org-1 unreachable since 5")]
+    [InlineData("term=POS-000000000000000000000000000000000000000000000000000000000000000000000001 org=o unreachable since 5")]
+    public void Scan_KeywordRightAfterThePairs_IsFound(string rest)
+    {
+        var log = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 3).Select(i => $"2026-11-17T10:00:0{i}.000Z [INFO] {rest}\n")));
+
+        var plain = Scan(log, new LogScanFilter(), 1, entries: false);
+        var general = Scan(log, new LogScanFilter(), 1, entries: true);
+
+        Assert.Equal(3, plain.Kinds[(int)LogKind.Offline]);
+        Assert.Equal(general.Kinds, plain.Kinds);
+    }
+
+    /// <summary>
+    /// Runs of counted lines longer than one call of the loop reads (4,096 lines), with a malformed line and a selected one
+    /// between them: the lines after a run are numbered as read, and everything is counted as the other loop counts it.
+    /// </summary>
+    [Fact]
+    public void Scan_LongRunsOfCountedLines_NumberTheLinesAfterThem()
+    {
+        var text = new StringBuilder();
+        var time = Start;
+        Add("INFO", "tickets: ticket closed ref=T-1", 9_000);
+        Add("INFO", "tickets: ticket closed \0 ref=T-2", 1);
+        Add("INFO", "tickets: ticket closed ref=T-3", 9_000);
+        Add("ERROR", "printer: printer offline", 1);
+        Add("INFO", "tickets: ticket closed ref=T-4", 5_000);
+        var log = Encoding.UTF8.GetBytes(text.ToString());
+
+        var plain = Scan(log, new LogScanFilter(), 1, entries: false);
+        var general = Scan(log, new LogScanFilter(), 1, entries: true);
+
+        Assert.Equal(23_002, plain.Lines);
+        Assert.Equal(9_001, Assert.Single(plain.FirstMalformed).Position.Line);
+        Assert.Equal(general.FirstMalformed, plain.FirstMalformed);
+        Assert.Equal(general.LinesInScope, plain.LinesInScope);
+        Assert.Equal(general.Kinds, plain.Kinds);
+        Assert.Equal(general.Levels.OrderBy(l => l.Key), plain.Levels.OrderBy(l => l.Key));
+        Assert.Equal(18_002, Assert.Single(plain.Templates).Value.FirstPosition.Line);
+
+        void Add(string level, string message, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                time = time.AddMilliseconds(7);
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{time:yyyy-MM-ddTHH:mm:ss.fff}Z [{level}] term=POS-0001 org=org-1 {message}\n");
+            }
+        }
     }
 
     private static ScanAggregate Scan(byte[] log, LogScanFilter filter, int blocks, bool entries)
@@ -158,6 +219,12 @@ public sealed class PlainLinesTests
             "db: database is locked",
             "printer: printer ready, connection restored",
             "café: reçu imprimé {0}",
+            // A keyword first in the message (no component), the whole message, and more than 64 bytes after its start.
+            "printer offline {0}",
+            "unreachable",
+            "unreachable since {0}",
+            "paper out",
+            "sync: retrying the upload of batch {0} after the back office answered slowly, then the request timed out",
         ];
         var text = new StringBuilder();
         var time = Start;
@@ -166,7 +233,7 @@ public sealed class PlainLinesTests
             // A dozen lines a minute: most minutes are read by their first line and the lines after it.
             time = time.AddMilliseconds(random.Next(1, 10_000));
             var eol = random.Next(20) == 0 ? "\r\n" : "\n";
-            var kind = random.Next(60);
+            var kind = random.Next(70);
             var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, messages[random.Next(messages.Length)], random.Next(100_000));
             var line = $"{time:yyyy-MM-ddTHH:mm:ss.fff}Z [{levels[random.Next(levels.Length)]}] term=POS-{random.Next(40):D4} org=org-{random.Next(3)} {message}";
             text.Append(kind switch
@@ -186,6 +253,19 @@ public sealed class PlainLinesTests
                 12 => line.Replace("[INFO]", "[INFO]]", StringComparison.Ordinal),
                 13 => line.Replace($"[{levels[0]}]", "[I] xy]", StringComparison.Ordinal),
                 14 => line.Replace($"{time:ss.fff}Z", "60.250Z", StringComparison.Ordinal),
+                // Pairs that the message's reading takes other than as one blank, term=, a value, one blank, org=, a value
+                // (a keyword's marks must still cover the whole message): no org, two blanks, a tab, the long keys, org
+                // first, empty values, keywords in the values, a value longer than 64 bytes, a line that ends in a value.
+                15 => line.Replace($" org=org-", " ", StringComparison.Ordinal),
+                16 => line.Replace(" org=", "  org=", StringComparison.Ordinal),
+                17 => line.Replace(" org=", "\torg=", StringComparison.Ordinal),
+                18 => line.Replace("term=", "terminal=", StringComparison.Ordinal).Replace("org=", "organization=", StringComparison.Ordinal),
+                19 => line.Replace("term=POS-", "org=x term=POS-", StringComparison.Ordinal),
+                20 => line.Replace("org=org-", "org= ", StringComparison.Ordinal).Replace("term=POS-", "term= POS-", StringComparison.Ordinal),
+                21 => line.Replace("term=POS-", "term=offline-", StringComparison.Ordinal).Replace("org=org-", "org=timeout ", StringComparison.Ordinal),
+                22 => line.Replace("term=POS-", "term=POS-" + new string('7', 70), StringComparison.Ordinal),
+                23 => line[..line.IndexOf(" org=", StringComparison.Ordinal)],
+                24 => $"{time:yyyy-MM-ddTHH:mm:ss.fff}Z [INFO] term=P org=o printer offline",
                 8 or 9 => line.Replace($"{time:yyyy-MM-dd}", $"{time.AddDays(random.Next(2) == 0 ? -3 : 3):yyyy-MM-dd}", StringComparison.Ordinal),
                 _ => line,
             });
