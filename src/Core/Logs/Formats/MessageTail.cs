@@ -217,7 +217,11 @@ internal static class MessageTail
 
     // "term", "terminal", "organiza" and "tion" as read: constants, where fields read from spans would be read through the
     // class's static base, a call in a NativeAOT build.
-    private static uint TermKey => BitConverter.IsLittleEndian ? 0x6D72_6574u : 0x7465_726Du;
+    /// <summary><c>term</c>, as read little- or big-endian: a pair's key, and where BlockScanner looks for a message's start.</summary>
+    internal static uint TermKey => BitConverter.IsLittleEndian ? 0x6D72_6574u : 0x7465_726Du;
+
+    /// <summary><c>org=</c>, as read: the key of a pair and its <c>=</c>, where BlockScanner looks for a message's start.</summary>
+    internal static uint OrgEqualsKey => BitConverter.IsLittleEndian ? 0x3D67_726Fu : 0x6F72_673Du;
 
     private static ulong TerminalKey => BitConverter.IsLittleEndian ? 0x6C61_6E69_6D72_6574ul : 0x7465_726D_696E_616Cul;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -13,58 +14,66 @@ namespace PosFleet.Logs.Scanning;
 /// </content>
 internal sealed partial class BlockScanner
 {
-    /// <summary>In an entry of <see cref="Skim"/>: a run of lines counted whole; it ends where the entry's line would.</summary>
+    /// <summary>In an entry of <see cref="CountPlainLines"/>: a run of lines counted whole; it ends where the entry's line would.</summary>
     private const ulong CountedRun = 1UL << 34;
 
     /// <summary>Where a <see cref="CountedRun"/> entry keeps how many lines it holds.</summary>
     private const int RunShift = 40;
 
-    /// <summary>Lines read by one call of <see cref="Skim"/> at most: a stop between two calls costs well under a millisecond.</summary>
-    private const int SkimmedLines = 4096;
+    /// <summary>
+    /// Lines read by one call of <see cref="CountPlainLines"/> at most: the lines it hands over are still in the processor's
+    /// cache when the other loop reads them (256 POS lines are about 31 KiB; 4,096 were × 1.02 slower on the whole file),
+    /// and a stop between two calls costs microseconds.
+    /// </summary>
+    private const int SkimmedLines = 256;
 
     /// <summary>
     /// The bytes of a line's head that <see cref="IsoBracketFormat.IsMinuteLine"/> compares: where it holds, they are no
-    /// newline, no special byte and no keyword's end, and the line's own reading starts after them.
+    /// newline and no special byte, and the line's message starts after them; the line's own reading starts there too.
     /// </summary>
     private const int MinuteHeadBytes = 26;
 
     /// <summary>
     /// Reads the lines of the POS format from <paramref name="at"/> on, a line at a time, and counts those that their
     /// timestamp and level tell whole: outside the window, or of a level whose kind is not selected and with no keyword
-    /// (no mark, where <paramref name="marksTell"/>). The others are written to <paramref name="batch"/> as
-    /// <see cref="LineSplitter.NextLines"/> gives them, and each run of counted lines before one of them as one
+    /// (no mark, where <paramref name="marksTell"/>). The others are written to <paramref name="batch"/> in the form of
+    /// <see cref="LineSplitter.NextLines"/>'s entries, and each run of counted lines before one of them as one
     /// <see cref="CountedRun"/> entry.
     /// <list type="bullet">
     /// <item>A line whose head is the minute's before (most lines) is read from after it (<see cref="MinuteHeadBytes"/>):
-    /// its newline and special bytes 64 bytes at a time, its level in place; and only where the level does not decide,
-    /// the keyword marks of its message, from after the <c>term=</c> and <c>org=</c> pairs (<see cref="MessageMarks"/>).
-    /// The whole line is about half of its bytes read by the marker, where cutting the block into lines first had them all
-    /// read.</item>
-    /// <item>Any other line is read from its first byte, the marks with the newlines, and told as before.</item>
+    /// its newline and special bytes 64 bytes at a time, its level in place. Where the level's kind is not selected, the
+    /// keyword marks are looked for in its message only, from after the <c>term=</c> and <c>org=</c> pairs
+    /// (<see cref="MessageHasMarks"/>).</item>
+    /// <item>A line of a selected kind is handed over marked, so that the other loop looks for its keywords itself; but
+    /// where lines are not classified by shape, which skips that search for an unmarked line, its marks are looked for too.</item>
+    /// <item>Any other line is read from its first byte, the marks with the newlines (<see cref="TryCountPlain"/>).</item>
     /// </list>
-    /// A line handed over whose marks were not looked for is handed over marked: the other loop looks for its keywords
-    /// itself. The time of the entry above, which an untimed entry handed over borrows, is not kept: this runs only where
-    /// no entry is handed over.
+    /// The time of the entry above, which an untimed entry handed over borrows, is not kept: this runs only where no entry
+    /// is handed over.
     /// </summary>
     /// <returns>How many entries it wrote; none at the end of the block.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Skim(
+    private int CountPlainLines(
         ReadOnlySpan<byte> block, ref int at, Span<ulong> batch, ref long inScope, long fromTicks, long toTicks, KeywordMarker? marker, bool marksTell)
     {
         var (selecting, levels) = (_plan.SelectedKinds, _levels);
         var maxLine = _plan.Options.MaxLineLength;
         var minute = _minute;
-        var oneCompare = Vector256.IsHardwareAccelerated;
 
         // The minute's head and whether the window holds it whole are kept from one call to the next, and made again only
         // when the minute has changed since (its ticks are those of its head: TimestampParser reads them from it).
-        if (oneCompare && minute.Valid && minute.Head != _plainMinuteHead)
+        if (Vector256.IsHardwareAccelerated && minute.Valid && minute.Head != _plainMinuteHead)
         {
             (_plainMinuteHead, _plainHead, _plainInside) = (minute.Head, IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
         }
 
-        var (head, inside, limits) = (_plainHead, oneCompare && minute.Valid && _plainInside, _digitLimits);
-        var fields = default(LineFields);
+        var state = new PlainState
+        {
+            Minute = minute,
+            Head = _plainHead,
+            Inside = Vector256.IsHardwareAccelerated && minute.Valid && _plainInside,
+        };
+        var limits = _digitLimits;
         ref var first = ref MemoryMarshal.GetReference(block);
         var (start, scope, count, run, runEnd, read) = (at, inScope, 0, 0L, 0, 0);
         var room = batch.Length - 1;
@@ -74,10 +83,10 @@ internal sealed partial class BlockScanner
 
             // Most lines are of a minute the window holds whole: their head in two vector compares.
             ref var line = ref Unsafe.Add(ref first, start);
-            var headed = inside && block.Length - start >= 32 && IsoBracketFormat.IsMinuteLine(ref line, head, limits);
             int end;
-            ulong specials, marks;
-            if (headed)
+            ulong specials;
+            bool marked;
+            if (state.Inside && block.Length - start >= 32 && IsoBracketFormat.IsMinuteLine(ref line, state.Head, limits))
             {
                 end = EndOfHeaded(block, start, out specials, out var blanks);
                 var length = end - start;
@@ -85,21 +94,16 @@ internal sealed partial class BlockScanner
                     && levels.FindClosed(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref line, 26))) is { } known
                     && (known.Token.Length >= 5 || Unsafe.Add(ref line, 31) != (byte)']'))
                 {
-                    if (selecting[(int)known.Kind] || !marksTell)
+                    var chosen = selecting[(int)known.Kind];
+                    marked = !marksTell
+                        || (chosen && _byShape)
+                        || (marker is not null && MessageHasMarks(block, marker, start, end, MinuteHeadBytes + known.Token.Length, blanks));
+                    if (!chosen && !marked)
                     {
-                        // Handed over marked: the other loop looks for the keywords itself.
-                        marks = 1;
-                    }
-                    else
-                    {
-                        marks = marker is null ? 0 : MessageMarks(block, marker, start, end, 26 + known.Token.Length, blanks);
-                        if (marks == 0)
-                        {
-                            scope++;
-                            known.Told++;
-                            (run, runEnd, start) = (run + 1, end, end + 1);
-                            continue;
-                        }
+                        scope++;
+                        known.Told++;
+                        (run, runEnd, start) = (run + 1, end, end + 1);
+                        continue;
                     }
 
                     if (run > 0)
@@ -108,18 +112,18 @@ internal sealed partial class BlockScanner
                         run = 0;
                     }
 
-                    batch[count++] = (uint)end | LineSplitter.MarkedLine;
+                    batch[count++] = (uint)end | (marked ? LineSplitter.MarkedLine : 0);
                     start = end + 1;
                     continue;
                 }
 
-                marks = marker is null ? 0 : AllMarks(block, marker, start + MinuteHeadBytes, end);
+                marked = marker is not null && HasMarks(block, marker, start + MinuteHeadBytes, end);
             }
             else
             {
                 // The line's end, and whether it holds a special byte or a keyword's mark, 64 bytes at a time.
-                var step = start;
-                (specials, marks) = (0UL, 0UL);
+                var (step, marks) = (start, 0UL);
+                specials = 0;
                 while (true)
                 {
                     if (step >= block.Length)
@@ -129,20 +133,22 @@ internal sealed partial class BlockScanner
                     }
 
                     var newlines = LineSplitter.Masks(block, step, wide: true, out var special);
-                    var marked = marker?.Mark64(block, step) ?? 0;
+                    var found = marker?.Mark64(block, step) ?? 0;
                     if (newlines != 0)
                     {
                         var bit = BitOperations.TrailingZeroCount(newlines);
                         var before = (1UL << bit) - 1;
-                        (specials, marks, end) = (specials | (special & before), marks | (marked & before), step + bit);
+                        (specials, marks, end) = (specials | (special & before), marks | (found & before), step + bit);
                         break;
                     }
 
-                    (specials, marks, step) = (specials | special, marks | marked, step + 64);
+                    (specials, marks, step) = (specials | special, marks | found, step + 64);
                 }
+
+                marked = marks != 0;
             }
 
-            if (Counted(block, start, end, specials, marks != 0, headed, ref line, ref minute, ref head, ref inside, ref fields, ref scope, fromTicks, toTicks, marksTell, maxLine, selecting, levels, limits))
+            if (TryCountPlain(block, start, end, specials, marked, ref state, ref scope, fromTicks, toTicks, marksTell, maxLine))
             {
                 (run, runEnd, start) = (run + 1, end, end + 1);
                 continue;
@@ -154,7 +160,7 @@ internal sealed partial class BlockScanner
                 run = 0;
             }
 
-            batch[count++] = (uint)end | (specials != 0 ? LineSplitter.SpecialLine : 0) | (marks != 0 ? LineSplitter.MarkedLine : 0);
+            batch[count++] = (uint)end | (specials != 0 ? LineSplitter.SpecialLine : 0) | (marked ? LineSplitter.MarkedLine : 0);
             start = end + 1;
         }
 
@@ -163,10 +169,9 @@ internal sealed partial class BlockScanner
             batch[count++] = (uint)runEnd | CountedRun | ((ulong)run << RunShift);
         }
 
-        (_minute, at, inScope) = (minute, start, scope);
+        (_minute, at, inScope) = (state.Minute, start, scope);
         return count;
     }
-
 
     /// <summary>
     /// Where a line whose first <see cref="MinuteHeadBytes"/> bytes are known ends (its newline, or the end of the block),
@@ -208,7 +213,6 @@ internal sealed partial class BlockScanner
             }
 
             first = false;
-
             specials |= special;
             step += 64;
         }
@@ -217,62 +221,63 @@ internal sealed partial class BlockScanner
     }
 
     /// <summary>
-    /// The keyword marks of a headed line's message, from where it may start: after the level's <c>]</c> at
-    /// <paramref name="close"/>, and after a <c>term=</c> value and an <c>org=</c> value that follow it, each after one
-    /// blank, which is how <see cref="MessageTail"/> reads them. Never from after where the message starts: a keyword
-    /// anywhere in the message is marked.
+    /// Whether the marker marks a keyword's end in a headed line's message, read from where the message may start: after
+    /// the level's <c>]</c> at <paramref name="close"/>, and after a <c>term=</c> value and an <c>org=</c> value that
+    /// follow it, each after one blank, which is how <see cref="MessageTail"/> reads them. Any other layout of the pairs
+    /// is read from an earlier byte: never from after where the message starts, so that a keyword anywhere in the
+    /// message is marked (a mark is at a keyword's last byte; the marker reads the bytes before it).
     /// </summary>
     /// <param name="blanks">The blanks of the 64 bytes after the line's head, none past its newline (<see cref="EndOfHeaded"/>).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MessageMarks(ReadOnlySpan<byte> block, KeywordMarker marker, int start, int end, int close, ulong blanks)
+    private static bool MessageHasMarks(ReadOnlySpan<byte> block, KeywordMarker marker, int start, int end, int close, ulong blanks)
     {
         ref var line = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), start);
         var from = close + 1;
 
-        // A pair's value ends at its first blank, which the blanks' mask gives (bit i for the line's byte 26 + i).
+        // A pair's value ends at its first blank, which the blanks' mask gives (bit i for the line's byte 26 + i). A level
+        // token is at most 7 bytes: the term value's first byte is within the mask.
+        Debug.Assert(from + 6 - MinuteHeadBytes < 64, "A level token of 7 bytes at most.");
         if (from + 6 < end - start && Unsafe.Add(ref line, from) == (byte)' '
-            && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref line, from + 1)) == TermKey && Unsafe.Add(ref line, from + 5) == (byte)'='
-            && from + 6 - MinuteHeadBytes < 64 && blanks >> (from + 6 - MinuteHeadBytes) is var afterTerm && afterTerm != 0)
+            && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref line, from + 1)) == MessageTail.TermKey && Unsafe.Add(ref line, from + 5) == (byte)'='
+            && blanks >> (from + 6 - MinuteHeadBytes) is var afterTerm && afterTerm != 0)
         {
             from += 6 + BitOperations.TrailingZeroCount(afterTerm);
-            if (from + 5 < end - start && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref line, from + 1)) == OrgKey
+            if (from + 5 < end - start && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref line, from + 1)) == MessageTail.OrgEqualsKey
                 && from + 5 - MinuteHeadBytes < 64 && blanks >> (from + 5 - MinuteHeadBytes) is var afterOrg && afterOrg != 0)
             {
                 from += 5 + BitOperations.TrailingZeroCount(afterOrg);
             }
         }
 
-        return AllMarks(block, marker, start + from, end);
+        return HasMarks(block, marker, start + from, end);
     }
 
-    /// <summary>The keyword marks of <c>[from, end)</c>, 64 bytes at a time (bit <c>i</c> for <c>from + i</c>, within the first 64).</summary>
+    /// <summary>Whether the marker marks a keyword's end in <c>[from, end)</c>, read 64 bytes at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AllMarks(ReadOnlySpan<byte> block, KeywordMarker marker, int from, int end)
+    private static bool HasMarks(ReadOnlySpan<byte> block, KeywordMarker marker, int from, int end)
     {
-        ulong marks = 0;
         for (var step = from; step < end; step += 64)
         {
             var found = marker.Mark64Inlined(block, step);
-            marks |= end - step < 64 ? found & ((1UL << (end - step)) - 1) : found;
+            if ((end - step < 64 ? found & ((1UL << (end - step)) - 1) : found) != 0)
+            {
+                return true;
+            }
         }
 
-        return marks;
+        return false;
     }
 
-    // "term" and "org=" as read little-endian.
-    private const uint TermKey = 0x6D72_6574u;
-    private const uint OrgKey = 0x3D67_726Fu;
-
     /// <summary>
-    /// Whether the line <c>[start, end)</c> is told whole by its timestamp and level (see <see cref="Skim"/>), and counted:
-    /// not where it holds a special byte, ends the block, is blank, too long or does not start with a digit (never a
-    /// continuation line in this layout), or its head does not parse.
+    /// Counts the line <c>[start, end)</c>, not one of a minute the window holds whole that <see cref="CountPlainLines"/>
+    /// took, where its timestamp and level tell it whole (see there), and says whether it did: not where it holds a
+    /// special byte, ends the block, is blank, too long or does not start with a digit (never a continuation line in this
+    /// layout), or its head does not parse.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Counted(
-        ReadOnlySpan<byte> block, int start, int end, ulong specials, bool marked, bool headed, ref byte line, ref IsoMinuteCache minute,
-        ref Vector256<byte> head, ref bool inside, ref LineFields fields, ref long scope, long fromTicks, long toTicks, bool marksTell, int maxLine,
-        bool[] selecting, LevelCounter levels, Vector256<byte> limits)
+    private bool TryCountPlain(
+        ReadOnlySpan<byte> block, int start, int end, ulong specials, bool marked, ref PlainState state, ref long scope, long fromTicks, long toTicks,
+        bool marksTell, int maxLine)
     {
         if (specials != 0 || end == block.Length)
         {
@@ -287,48 +292,32 @@ internal sealed partial class BlockScanner
             return false;
         }
 
-        // A line of a minute the window holds whole, and of the level of a line before: its level in one more compare, and
-        // its time not read at all.
-        if (headed && text.Length >= 42
-            && levels.FindClosed(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref line, 26))) is { } known
-            && (known.Token.Length >= 5 || Unsafe.Add(ref line, 31) != (byte)']'))
-        {
-            if (selecting[(int)known.Kind] || !marksTell || marked)
-            {
-                return false;
-            }
-
-            scope++;
-            known.Told++;
-            return true;
-        }
-
-        // Else read as before: a line of the minute before in two vector compares; else as any line's head, and its minute,
-        // when it starts one, compared from then on.
+        // A line of the minute before in two vector compares; else read as any line's head, and its minute, when it starts
+        // one, compared from then on.
         long lineTicks;
         ReadOnlySpan<byte> token;
         var oneCompare = Vector256.IsHardwareAccelerated;
-        if (!oneCompare || !minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, head, minute.Ticks, out lineTicks, out token))
+        if (!oneCompare || !state.Minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, state.Head, state.Minute.Ticks, out lineTicks, out token))
         {
-            var before = minute.Head;
-            if (!IsoBracketFormat.TryParseHead(text, ref minute, ref fields, out _))
+            var before = state.Minute.Head;
+            if (!IsoBracketFormat.TryParseHead(text, ref state.Minute, ref state.Fields, out _))
             {
                 return false;
             }
 
-            lineTicks = fields.UtcTicks;
-            token = fields.Level;
-            if (oneCompare && minute.Head != before)
+            lineTicks = state.Fields.UtcTicks;
+            token = state.Fields.Level;
+            if (oneCompare && state.Minute.Head != before)
             {
-                (head, inside) = (IsoBracketFormat.MinuteHead(minute), Inside(minute.Ticks, fromTicks, toTicks));
-                (_plainMinuteHead, _plainHead, _plainInside) = (minute.Head, head, inside);
+                (state.Head, state.Inside) = (IsoBracketFormat.MinuteHead(state.Minute), Inside(state.Minute.Ticks, fromTicks, toTicks));
+                (_plainMinuteHead, _plainHead, _plainInside) = (state.Minute.Head, state.Head, state.Inside);
             }
         }
 
         if (lineTicks >= fromTicks && lineTicks < toTicks)
         {
-            var level = levels.Find(token);
-            if (selecting[(int)level.Kind] || !marksTell || marked)
+            var level = _levels.Find(token);
+            if (_plan.SelectedKinds[(int)level.Kind] || !marksTell || marked)
             {
                 return false;
             }
@@ -338,6 +327,21 @@ internal sealed partial class BlockScanner
         }
 
         return true;
+    }
+
+    /// <summary>What <see cref="CountPlainLines"/> knows of the minute it read last, kept from one line to the next.</summary>
+    private ref struct PlainState
+    {
+        public IsoMinuteCache Minute;
+
+        /// <summary>The minute's head as <see cref="IsoBracketFormat.IsMinuteLine"/> compares it.</summary>
+        public Vector256<byte> Head;
+
+        /// <summary>Whether the window holds the minute whole.</summary>
+        public bool Inside;
+
+        /// <summary>What a head parsed whole leaves (only its time and level are read).</summary>
+        public LineFields Fields;
     }
 
     /// <summary>Whether every time of the minute starting at <paramref name="minuteTicks"/> is inside the window.</summary>

@@ -30,10 +30,10 @@ internal sealed partial class BlockScanner
     private byte[]? _template;
     private IsoMinuteCache _minute;
 
-    // The digit limits Skim compares a head with: a field read, where a static vector is made by a call at each use.
+    // The digit limits CountPlainLines compares a head with: a field read, where a static vector is made by a call at each use.
     private readonly Vector256<byte> _digitLimits = IsoBracketFormat.DigitLimits;
 
-    // What Skim keeps of the minute it read last (see there).
+    // What CountPlainLines keeps of the minute it read last (see there).
     private Int128 _plainMinuteHead;
     private Vector256<byte> _plainHead;
     private bool _plainInside;
@@ -93,7 +93,7 @@ internal sealed partial class BlockScanner
         // it where most lines are read: every line, or a block that the window holds from its first line to its last.
         var marker = _hasKeywords && (!windowed || (iso && WindowHolds(block, fromTicks, toTicks))) ? classifier.Marker : null;
 
-        // Most lines of the POS format are told by their timestamp and level alone: Skim cuts and counts them a line at a time,
+        // Most lines of the POS format are told by their timestamp and level alone: CountPlainLines cuts and counts them a line at a time,
         // and hands the others to the loop below.
         // Not where keywords exist and no marks tell which lines hold none: every line in scope would then be read twice.
         var plain = iso && levelDecides && (marker is not null || !_hasKeywords || windowed);
@@ -103,9 +103,10 @@ internal sealed partial class BlockScanner
         var skimAt = 0;
         var lineStart = 0;
         scoped ReadOnlySpan<ulong> batch;
-        while (!(batch = plain ? skimmed[..Skim(block, ref skimAt, skimmed, ref inScope, fromTicks, toTicks, marker, marksTell)] : lines.NextLines()).IsEmpty)
+        while (!(batch = plain ? skimmed[..CountPlainLines(block, ref skimAt, skimmed, ref inScope, fromTicks, toTicks, marker, marksTell)] : lines.NextLines()).IsEmpty)
         {
-            // A batch is a few hundred lines: a stop costs milliseconds, even within a 16 MiB block.
+            // A batch is a few hundred lines at most (CountPlainLines reads 256 at a time): a stop costs milliseconds at most,
+            // even within a 16 MiB block.
             _cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < batch.Length; i++)
             {

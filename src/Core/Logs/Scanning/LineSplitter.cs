@@ -19,7 +19,10 @@ internal ref struct LineSplitter
     /// <summary>In an entry of <see cref="NextLines"/>: the line holds a NUL or a non-ASCII byte.</summary>
     public const ulong SpecialLine = 1UL << 32;
 
-    /// <summary>In an entry of <see cref="NextLines"/>: the keyword marker marked a place in the line where a keyword may end.</summary>
+    /// <summary>
+    /// In an entry of <see cref="NextLines"/>: the keyword marker marked a place in the line where a keyword may end. (In
+    /// the entries of <see cref="BlockScanner"/>'s POS lines, also a line whose marks were not looked for: one to search.)
+    /// </summary>
     public const ulong MarkedLine = 1UL << 33;
 
     private const int Chunk = 64;

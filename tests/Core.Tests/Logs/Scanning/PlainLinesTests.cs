@@ -116,15 +116,83 @@ public sealed class PlainLinesTests
     [InlineData("term= org= unreachable since 5")]
     [InlineData("terminal=POS-0001 organization=org-1 unreachable since 5")]
     [InlineData("term=POS-000000000000000000000000000000000000000000000000000000000000000000000001 org=o unreachable since 5")]
+    [InlineData("term=POS-00000000000000000000000000000000000000001 org=o unreachable since 5")]
+    [InlineData("term=POS-0000000000000000000000000000000000000000000001 org=o unreachable since 5")]
+    [InlineData("term unreachable")]
+    [InlineData("term offline: unreachable")]
+    [InlineData("term unreachable now")]
+    [InlineData("org=o unreachable")]
     public void Scan_KeywordRightAfterThePairs_IsFound(string rest)
     {
-        var log = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 3).Select(i => $"2026-11-17T10:00:0{i}.000Z [INFO] {rest}\n")));
+        // The first line starts the minute; the others are read as lines of the minute before.
+        var log = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 5).Select(i => $"2026-11-17T10:00:0{i}.000Z [INFO] {rest}\n")));
 
         var plain = Scan(log, new LogScanFilter(), 1, entries: false);
         var general = Scan(log, new LogScanFilter(), 1, entries: true);
 
-        Assert.Equal(3, plain.Kinds[(int)LogKind.Offline]);
+        Assert.Equal(5, plain.Kinds[(int)LogKind.Offline]);
         Assert.Equal(general.Kinds, plain.Kinds);
+    }
+
+    /// <summary>A keyword of four bytes, the marker's shortest, right after the pairs: its last byte is four bytes into the message.</summary>
+    [Theory]
+    [InlineData("term=POS-0001 org=o jams at the feeder")]
+    [InlineData("term=POS-0001 org=o jams")]
+    [InlineData("term=POS-0001 jams")]
+    public void Scan_ShortestKeywordRightAfterThePairs_IsFound(string rest)
+    {
+        var options = new LogScanOptions { MaxLineLength = 300 };
+        options.Classification.Rules.Add(new ClassificationRule { Name = "jam", Keywords = ["jams"], Kind = LogKind.Fail });
+        var log = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 5).Select(i => $"2026-11-17T10:00:0{i}.000Z [INFO] {rest}\n")));
+
+        var plain = Scan(log, new LogScanFilter(), 1, entries: false, options);
+        var general = Scan(log, new LogScanFilter(), 1, entries: true, options);
+
+        Assert.Equal(5, plain.Kinds[(int)LogKind.Fail]);
+        Assert.Equal(general.Kinds, plain.Kinds);
+    }
+
+    /// <summary>The last line of a block without its newline, of a level counted by its level alone: reported truncated, as the other loop reports it.</summary>
+    [Fact]
+    public void Scan_PlainLastLineWithoutNewline_IsReportedTruncated()
+    {
+        var log = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Range(0, 3).Select(i => $"2026-11-17T10:00:0{i}.000Z [INFO] term=POS-0001 org=o tickets: ticket closed")));
+
+        var plain = Scan(log, new LogScanFilter(), 1, entries: false);
+        var general = Scan(log, new LogScanFilter(), 1, entries: true);
+
+        var (position, reason) = Assert.Single(plain.FirstMalformed);
+        Assert.Equal((3L, MalformedReason.Truncated), (position.Line, reason));
+        Assert.Equal(general.FirstMalformed, plain.FirstMalformed);
+        Assert.Equal(general.Levels.OrderBy(l => l.Key), plain.Levels.OrderBy(l => l.Key));
+    }
+
+    /// <summary>
+    /// A line handed over on every other line, so that the entries fill a batch (320) before the lines read by one call
+    /// (256) end it: every line is still counted once, in order, and the templates' first and last lines are right.
+    /// </summary>
+    [Fact]
+    public void Scan_EntriesFillingABatch_CountEveryLineOnce()
+    {
+        var text = new StringBuilder();
+        var time = Start;
+        for (var i = 0; i < 2_000; i++)
+        {
+            time = time.AddMilliseconds(13);
+            var (level, message) = (i % 2 == 1 || i % 7 == 0) ? ("ERROR", $"printer: printer offline, job {i}") : ("INFO", "tickets: ticket closed");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{time:yyyy-MM-ddTHH:mm:ss.fff}Z [{level}] term=POS-0001 org=org-1 {message}\n");
+        }
+
+        var log = Encoding.UTF8.GetBytes(text.ToString());
+        var plain = Scan(log, new LogScanFilter(), 1, entries: false);
+        var general = Scan(log, new LogScanFilter(), 1, entries: true);
+
+        Assert.Equal(2_000, plain.Lines);
+        Assert.Equal(2_000, plain.LinesInScope);
+        Assert.Equal(general.Kinds, plain.Kinds);
+        Assert.Equal(general.Levels.OrderBy(l => l.Key), plain.Levels.OrderBy(l => l.Key));
+        var template = Assert.Single(plain.Templates).Value;
+        Assert.Equal((1L, 2_000L, 1_000 + 143), (template.FirstPosition.Line, template.LastPosition.Line, (int)template.Count));
     }
 
     /// <summary>
@@ -164,9 +232,9 @@ public sealed class PlainLinesTests
         }
     }
 
-    private static ScanAggregate Scan(byte[] log, LogScanFilter filter, int blocks, bool entries)
+    private static ScanAggregate Scan(byte[] log, LogScanFilter filter, int blocks, bool entries, LogScanOptions? options = null)
     {
-        var options = new LogScanOptions { MaxLineLength = 300 };
+        options ??= new LogScanOptions { MaxLineLength = 300 };
         var classifier = new LogClassifier(ClassificationRuleSet.Resolve(options.Classification));
 
         // Handing every line over as an entry sends every line through the loop over every kind of line.

@@ -34,7 +34,7 @@ public sealed class ScanWarmUpTests
         Assert.Superset(
             new HashSet<string>(StringComparer.Ordinal)
             {
-                "BlockScanner.Scan", "BlockScanner.Skim", "BlockScanner.Select", "BlockScanner.TerminalOf", "LineSplitter.Fill",
+                "BlockScanner.Scan", "BlockScanner.CountPlainLines", "BlockScanner.Select", "BlockScanner.TerminalOf", "LineSplitter.Fill",
                 "KeywordMarker.Mark64", "KeywordMarker.Refine", "KeywordMarker.EndsKeyword", "KeywordMatcher.Compare",
                 "KeywordMarker.MarkPadded", "MessageTail.TryParseWindow", "MessageTail.ParseEach", "TemplateShapeCache.ShapeOf",
                 "TerminalCache.TryGet", "TerminalCache.Add", "LogClassifier.Classify",
