@@ -158,8 +158,9 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     /// <summary>
     /// Whether a line starts as <see cref="TryReadMinuteHead"/> reads it, with a second below 60 (a leap second is left to
     /// it): its minute the one of <paramref name="head"/>, its second and millisecond digits. Its level token starts at
-    /// byte 26. Of a line of 42 bytes or more, as <see cref="TryReadMinuteHead"/> needs for the level it reads there, the
-    /// lines this takes are those that one takes; 32 bytes must be readable, and the caller checks the line's length.
+    /// byte 26, and is not checked here. A line of 42 bytes or more that this takes, and whose level closes within 16
+    /// bytes, <see cref="TryReadMinuteHead"/> takes too, with the same time. 32 bytes must be readable; the caller checks
+    /// the line's length.
     /// </summary>
     /// <param name="line">The line's first byte; its first 32 bytes are read.</param>
     /// <param name="head"><see cref="MinuteHead"/> of the minute.</param>

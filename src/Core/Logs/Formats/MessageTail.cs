@@ -215,12 +215,13 @@ internal static class MessageTail
         _ => Key.None,
     };
 
-    // "term", "terminal", "organiza" and "tion" as read: constants, where fields read from spans would be read through the
-    // class's static base, a call in a NativeAOT build.
-    /// <summary><c>term</c>, as read little- or big-endian: a pair's key, and where BlockScanner looks for a message's start.</summary>
+    // "term", "org=", "terminal", "organiza" and "tion" as read: constants, where fields read from spans would be read through
+    // the class's static base, a call in a NativeAOT build.
+
+    /// <summary><c>term</c> as read: a pair's key.</summary>
     internal static uint TermKey => BitConverter.IsLittleEndian ? 0x6D72_6574u : 0x7465_726Du;
 
-    /// <summary><c>org=</c>, as read: the key of a pair and its <c>=</c>, where BlockScanner looks for a message's start.</summary>
+    /// <summary><c>org=</c> as read: a pair's key and its <c>=</c>.</summary>
     internal static uint OrgEqualsKey => BitConverter.IsLittleEndian ? 0x3D67_726Fu : 0x6F72_673Du;
 
     private static ulong TerminalKey => BitConverter.IsLittleEndian ? 0x6C61_6E69_6D72_6574ul : 0x7465_726D_696E_616Cul;

@@ -21,11 +21,12 @@ internal sealed partial class BlockScanner
     private const int RunShift = 40;
 
     /// <summary>
-    /// Lines read by one call of <see cref="CountPlainLines"/> at most: the lines it hands over are still in the processor's
-    /// cache when the other loop reads them (256 POS lines are about 31 KiB; 4,096 were × 1.02 slower on the whole file),
-    /// and a stop between two calls costs microseconds.
+    /// Lines read by one call of <see cref="CountPlainLines"/> at most: the lines it hands over are still in the
+    /// processor's cache when the other loop reads them (256 POS lines are about 31 KiB; 4,096 were × 1.02 slower on the
+    /// whole file), and a stop between two calls costs microseconds. Each line read writes one entry at most (a run holds
+    /// one line or more): a call never fills its batch.
     /// </summary>
-    private const int SkimmedLines = 256;
+    private const int PlainLinesPerCall = 256;
 
     /// <summary>
     /// The bytes of a line's head that <see cref="IsoBracketFormat.IsMinuteLine"/> compares: where it holds, they are no
@@ -44,8 +45,10 @@ internal sealed partial class BlockScanner
     /// its newline and special bytes 64 bytes at a time, its level in place. Where the level's kind is not selected, the
     /// keyword marks are looked for in its message only, from after the <c>term=</c> and <c>org=</c> pairs
     /// (<see cref="MessageHasMarks"/>).</item>
-    /// <item>A line of a selected kind is handed over marked, so that the other loop looks for its keywords itself; but
-    /// where lines are not classified by shape, which skips that search for an unmarked line, its marks are looked for too.</item>
+    /// <item>A line of a selected kind is handed over marked where lines are classified by shape: the other loop then
+    /// answers most of them from its cache of shapes, where marks would not pay. Elsewhere its message's marks are looked
+    /// for too, and an unmarked line is spared the keyword search there (a mark then says no more than that the message
+    /// holds one; the line's head is never a message).</item>
     /// <item>Any other line is read from its first byte, the marks with the newlines (<see cref="TryCountPlain"/>).</item>
     /// </list>
     /// The time of the entry above, which an untimed entry handed over borrows, is not kept: this runs only where no entry
@@ -72,12 +75,16 @@ internal sealed partial class BlockScanner
             Minute = minute,
             Head = _plainHead,
             Inside = Vector256.IsHardwareAccelerated && minute.Valid && _plainInside,
+            FromTicks = fromTicks,
+            ToTicks = toTicks,
+            MarksTell = marksTell,
+            MaxLine = maxLine,
         };
         var limits = _digitLimits;
         ref var first = ref MemoryMarshal.GetReference(block);
         var (start, scope, count, run, runEnd, read) = (at, inScope, 0, 0L, 0, 0);
-        var room = batch.Length - 1;
-        while (start < block.Length && count < room && read < SkimmedLines)
+        Debug.Assert(PlainLinesPerCall < batch.Length, "A line read writes one entry at most: the batch holds a call's entries.");
+        while (start < block.Length && read < PlainLinesPerCall)
         {
             read++;
 
@@ -148,7 +155,7 @@ internal sealed partial class BlockScanner
                 marked = marks != 0;
             }
 
-            if (TryCountPlain(block, start, end, specials, marked, ref state, ref scope, fromTicks, toTicks, marksTell, maxLine))
+            if (TryCountPlain(block, start, end, specials, marked, ref state, ref scope, selecting, levels))
             {
                 (run, runEnd, start) = (run + 1, end, end + 1);
                 continue;
@@ -276,8 +283,7 @@ internal sealed partial class BlockScanner
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryCountPlain(
-        ReadOnlySpan<byte> block, int start, int end, ulong specials, bool marked, ref PlainState state, ref long scope, long fromTicks, long toTicks,
-        bool marksTell, int maxLine)
+        ReadOnlySpan<byte> block, int start, int end, ulong specials, bool marked, ref PlainState state, ref long scope, bool[] selecting, LevelCounter levels)
     {
         if (specials != 0 || end == block.Length)
         {
@@ -287,7 +293,7 @@ internal sealed partial class BlockScanner
         // A CRLF line keeps its return here: only the head is read, which the return cannot change, and a line one byte too
         // long with it is left to the other loop, which tells.
         var text = block[start..end];
-        if (text.IsEmpty || text.Length > maxLine || !char.IsAsciiDigit((char)text[0]))
+        if (text.IsEmpty || text.Length > state.MaxLine || !char.IsAsciiDigit((char)text[0]))
         {
             return false;
         }
@@ -299,25 +305,30 @@ internal sealed partial class BlockScanner
         var oneCompare = Vector256.IsHardwareAccelerated;
         if (!oneCompare || !state.Minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, state.Head, state.Minute.Ticks, out lineTicks, out token))
         {
+            // The minute read is kept even where the rest of the head does not parse (TimestampParser keeps it once its minute
+            // is read): the head compared from then on must be that minute's, or a line of the minute before would be read
+            // with this one's time.
             var before = state.Minute.Head;
-            if (!IsoBracketFormat.TryParseHead(text, ref state.Minute, ref state.Fields, out _))
+            var parsed = IsoBracketFormat.TryParseHead(text, ref state.Minute, ref state.Fields, out _);
+            if (oneCompare && state.Minute.Head != before)
+            {
+                (state.Head, state.Inside) = (IsoBracketFormat.MinuteHead(state.Minute), Inside(state.Minute.Ticks, state.FromTicks, state.ToTicks));
+                (_plainMinuteHead, _plainHead, _plainInside) = (state.Minute.Head, state.Head, state.Inside);
+            }
+
+            if (!parsed)
             {
                 return false;
             }
 
             lineTicks = state.Fields.UtcTicks;
             token = state.Fields.Level;
-            if (oneCompare && state.Minute.Head != before)
-            {
-                (state.Head, state.Inside) = (IsoBracketFormat.MinuteHead(state.Minute), Inside(state.Minute.Ticks, fromTicks, toTicks));
-                (_plainMinuteHead, _plainHead, _plainInside) = (state.Minute.Head, state.Head, state.Inside);
-            }
         }
 
-        if (lineTicks >= fromTicks && lineTicks < toTicks)
+        if (lineTicks >= state.FromTicks && lineTicks < state.ToTicks)
         {
-            var level = _levels.Find(token);
-            if (_plan.SelectedKinds[(int)level.Kind] || !marksTell || marked)
+            var level = levels.Find(token);
+            if (selecting[(int)level.Kind] || !state.MarksTell || marked)
             {
                 return false;
             }
@@ -329,9 +340,13 @@ internal sealed partial class BlockScanner
         return true;
     }
 
-    /// <summary>What <see cref="CountPlainLines"/> knows of the minute it read last, kept from one line to the next.</summary>
+    /// <summary>
+    /// What <see cref="CountPlainLines"/> knows of the minute it read last, kept from one line to the next, with the call's
+    /// settings that <see cref="TryCountPlain"/> reads, and the fields a head parsed whole leaves.
+    /// </summary>
     private ref struct PlainState
     {
+        /// <summary>The minute read last: its head's bytes and its time.</summary>
         public IsoMinuteCache Minute;
 
         /// <summary>The minute's head as <see cref="IsoBracketFormat.IsMinuteLine"/> compares it.</summary>
@@ -342,6 +357,18 @@ internal sealed partial class BlockScanner
 
         /// <summary>What a head parsed whole leaves (only its time and level are read).</summary>
         public LineFields Fields;
+
+        /// <summary>The window's start (UTC ticks).</summary>
+        public long FromTicks;
+
+        /// <summary>The window's end (UTC ticks, excluded).</summary>
+        public long ToTicks;
+
+        /// <summary>Whether an unmarked line holds no keyword (see <see cref="CountPlainLines"/>).</summary>
+        public bool MarksTell;
+
+        /// <summary>The longest line read whole (<see cref="LogScanOptions.MaxLineLength"/>).</summary>
+        public int MaxLine;
     }
 
     /// <summary>Whether every time of the minute starting at <paramref name="minuteTicks"/> is inside the window.</summary>

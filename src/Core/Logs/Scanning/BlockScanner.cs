@@ -30,7 +30,8 @@ internal sealed partial class BlockScanner
     private byte[]? _template;
     private IsoMinuteCache _minute;
 
-    // The digit limits CountPlainLines compares a head with: a field read, where a static vector is made by a call at each use.
+    // The digit limits CountPlainLines compares a head with: a field read, where a static vector is made by a call at each
+    // use.
     private readonly Vector256<byte> _digitLimits = IsoBracketFormat.DigitLimits;
 
     // What CountPlainLines keeps of the minute it read last (see there).
@@ -93,17 +94,17 @@ internal sealed partial class BlockScanner
         // it where most lines are read: every line, or a block that the window holds from its first line to its last.
         var marker = _hasKeywords && (!windowed || (iso && WindowHolds(block, fromTicks, toTicks))) ? classifier.Marker : null;
 
-        // Most lines of the POS format are told by their timestamp and level alone: CountPlainLines cuts and counts them a line at a time,
-        // and hands the others to the loop below.
+        // Most lines of the POS format are told by their timestamp and level alone: CountPlainLines cuts and counts them a
+        // line at a time, and hands the others to the loop below.
         // Not where keywords exist and no marks tell which lines hold none: every line in scope would then be read twice.
         var plain = iso && levelDecides && (marker is not null || !_hasKeywords || windowed);
         var marksTell = marker is not null || !_hasKeywords;
         var lines = new LineSplitter(block, marker);
-        Span<ulong> skimmed = stackalloc ulong[LineEntries.Length];
-        var skimAt = 0;
+        Span<ulong> plainEntries = stackalloc ulong[LineEntries.Length];
+        var plainAt = 0;
         var lineStart = 0;
         scoped ReadOnlySpan<ulong> batch;
-        while (!(batch = plain ? skimmed[..CountPlainLines(block, ref skimAt, skimmed, ref inScope, fromTicks, toTicks, marker, marksTell)] : lines.NextLines()).IsEmpty)
+        while (!(batch = plain ? plainEntries[..CountPlainLines(block, ref plainAt, plainEntries, ref inScope, fromTicks, toTicks, marker, marksTell)] : lines.NextLines()).IsEmpty)
         {
             // A batch is a few hundred lines at most (CountPlainLines reads 256 at a time): a stop costs milliseconds at most,
             // even within a 16 MiB block.

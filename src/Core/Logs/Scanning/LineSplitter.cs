@@ -20,8 +20,9 @@ internal ref struct LineSplitter
     public const ulong SpecialLine = 1UL << 32;
 
     /// <summary>
-    /// In an entry of <see cref="NextLines"/>: the keyword marker marked a place in the line where a keyword may end. (In
-    /// the entries of <see cref="BlockScanner"/>'s POS lines, also a line whose marks were not looked for: one to search.)
+    /// In an entry of <see cref="NextLines"/>: the keyword marker marked a place in the line where a keyword may end. In
+    /// the entries that <see cref="BlockScanner"/> makes of POS lines, a line whose marks were not looked for is marked
+    /// (one to search), and an unmarked line has no mark in its message, which is all that is searched.
     /// </summary>
     public const ulong MarkedLine = 1UL << 33;
 

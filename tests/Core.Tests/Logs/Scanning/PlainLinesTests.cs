@@ -118,8 +118,7 @@ public sealed class PlainLinesTests
     [InlineData("term=POS-000000000000000000000000000000000000000000000000000000000000000000000001 org=o unreachable since 5")]
     [InlineData("term=POS-00000000000000000000000000000000000000001 org=o unreachable since 5")]
     [InlineData("term=POS-0000000000000000000000000000000000000000000001 org=o unreachable since 5")]
-    [InlineData("term unreachable")]
-    [InlineData("term offline: unreachable")]
+    // "term" with no '=': no pair, the message starts at "term".
     [InlineData("term unreachable now")]
     [InlineData("org=o unreachable")]
     public void Scan_KeywordRightAfterThePairs_IsFound(string rest)
@@ -139,6 +138,8 @@ public sealed class PlainLinesTests
     [InlineData("term=POS-0001 org=o jams at the feeder")]
     [InlineData("term=POS-0001 org=o jams")]
     [InlineData("term=POS-0001 jams")]
+    // A term value whose blank is past the 64 bytes of blanks read after the head, then an empty org value.
+    [InlineData("term=POS-00000000000000000000000000000000000000000001 org= jams")]
     public void Scan_ShortestKeywordRightAfterThePairs_IsFound(string rest)
     {
         var options = new LogScanOptions { MaxLineLength = 300 };
@@ -150,6 +151,60 @@ public sealed class PlainLinesTests
 
         Assert.Equal(5, plain.Kinds[(int)LogKind.Fail]);
         Assert.Equal(general.Kinds, plain.Kinds);
+    }
+
+    /// <summary>
+    /// A line whose minute parses but whose head does not (no level), between lines of the minute before: the minute it
+    /// read is kept, and the next line of the minute before is read with its own time, not that minute's.
+    /// </summary>
+    [Fact]
+    public void Scan_MinuteReadFromALineWhoseHeadFails_DoesNotRetimeTheMinuteBefore()
+    {
+        var log = Encoding.UTF8.GetBytes(
+            "2026-11-17T10:00:59.900Z [INFO] term=POS-0001 org=o tickets: ticket closed\n"
+            + "2026-11-17T10:01:00.100Z no level\n"
+            + "2026-11-17T10:00:59.950Z [ERROR] term=POS-0001 org=o printer: printer offline\n"
+            + "2026-11-17T10:00:59.960Z [INFO] term=POS-0001 org=o tickets: ticket closed\n"
+            + "2026-11-17T10:01:00.200Z [INFO] term=POS-0001 org=o tickets: ticket closed\n");
+        var filter = new LogScanFilter { From = Start.AddHours(10).AddSeconds(30), To = Start.AddHours(10).AddSeconds(60.1) };
+
+        var plain = Scan(log, filter, 1, entries: false);
+        var general = Scan(log, filter, 1, entries: true);
+
+        Assert.Equal(1, plain.Selected);
+        Assert.Equal(general.Selected, plain.Selected);
+        Assert.Equal(general.LinesInScope, plain.LinesInScope);
+        Assert.Equal(general.Levels.OrderBy(l => l.Key), plain.Levels.OrderBy(l => l.Key));
+    }
+
+    /// <summary>
+    /// A rule whose keyword holds a digit (lines are then not classified by shape, and the marks of a selected line's
+    /// message are looked for too): lines of a selected level with and without the keyword, and unselected ones with it.
+    /// </summary>
+    [Fact]
+    public void Scan_RuleNotClassifiedByShape_CountsWhatTheOtherLoopCounts()
+    {
+        var options = new LogScanOptions { MaxLineLength = 300 };
+        options.Classification.Rules.Add(new ClassificationRule { Name = "e503", Keywords = ["error 503"], Kind = LogKind.Offline });
+        string[] rests =
+        [
+            "[ERROR] term=POS-0001 org=o sync: error 503 from the back office",
+            "[ERROR] term=POS-0001 org=o error 503",
+            "[ERROR] term=POS-0001 org=o sync: upload failed",
+            "[INFO] term=POS-0001 org=o error 503 again",
+            "[INFO] term=POS-0001 org=o tickets: ticket closed",
+        ];
+        var log = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 50).Select(i => $"2026-11-17T10:00:{i:D2}.000Z {rests[i % rests.Length]}\n")));
+
+        var plain = Scan(log, new LogScanFilter(), 1, entries: false, options);
+        var general = Scan(log, new LogScanFilter(), 1, entries: true, options);
+
+        Assert.Equal(30, plain.Kinds[(int)LogKind.Offline]);
+        Assert.Equal(general.Kinds, plain.Kinds);
+        Assert.Equal(general.Selected, plain.Selected);
+        Assert.Equal(
+            general.Templates.Select(t => (t.Key, t.Value.Count)).OrderBy(t => t.Key),
+            plain.Templates.Select(t => (t.Key, t.Value.Count)).OrderBy(t => t.Key));
     }
 
     /// <summary>The last line of a block without its newline, of a level counted by its level alone: reported truncated, as the other loop reports it.</summary>
@@ -168,11 +223,11 @@ public sealed class PlainLinesTests
     }
 
     /// <summary>
-    /// A line handed over on every other line, so that the entries fill a batch (320) before the lines read by one call
-    /// (256) end it: every line is still counted once, in order, and the templates' first and last lines are right.
+    /// Lines handed over and lines counted by their level in turn, so that a call writes as many entries as it reads lines:
+    /// every line is still counted once, in order, and the templates' first and last lines are right.
     /// </summary>
     [Fact]
-    public void Scan_EntriesFillingABatch_CountEveryLineOnce()
+    public void Scan_LinesHandedOverInTurnWithCountedOnes_CountEveryLineOnce()
     {
         var text = new StringBuilder();
         var time = Start;
@@ -196,7 +251,7 @@ public sealed class PlainLinesTests
     }
 
     /// <summary>
-    /// Runs of counted lines longer than one call of the loop reads (4,096 lines), with a malformed line and a selected one
+    /// Runs of counted lines longer than one call of the loop reads (256 lines), with a malformed line and a selected one
     /// between them: the lines after a run are numbered as read, and everything is counted as the other loop counts it.
     /// </summary>
     [Fact]
