@@ -219,10 +219,18 @@ internal static class MessageTail
     // the class's static base, a call in a NativeAOT build.
 
     /// <summary><c>term</c> as read: a pair's key.</summary>
-    internal static uint TermKey => BitConverter.IsLittleEndian ? 0x6D72_6574u : 0x7465_726Du;
+    internal static uint TermKey
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BitConverter.IsLittleEndian ? 0x6D72_6574u : 0x7465_726Du;
+    }
 
     /// <summary><c>org=</c> as read: a pair's key and its <c>=</c>.</summary>
-    internal static uint OrgEqualsKey => BitConverter.IsLittleEndian ? 0x3D67_726Fu : 0x6F72_673Du;
+    internal static uint OrgEqualsKey
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BitConverter.IsLittleEndian ? 0x3D67_726Fu : 0x6F72_673Du;
+    }
 
     private static ulong TerminalKey => BitConverter.IsLittleEndian ? 0x6C61_6E69_6D72_6574ul : 0x7465_726D_696E_616Cul;
 
