@@ -43,17 +43,23 @@ internal static class TemplateShapeCache
         return XxHash3.HashToUInt64(masked[..n]);
     }
 
+    /// <summary>
+    /// Writes <paramref name="message"/> to <paramref name="masked"/> with each digit made <c>0</c>: 32 or 16 bytes at a
+    /// time, the last step overlapping the one before where the length is not a multiple of the step (masking a byte twice
+    /// writes the same byte, read from the message each time), so that no byte is left to a loop of its own.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Mask(ReadOnlySpan<byte> message, Span<byte> masked)
     {
         var n = message.Length;
+
+        // One bounds check for the unchecked stores below.
+        masked = masked[..n];
+        ref var source = ref MemoryMarshal.GetReference(message);
+        ref var target = ref MemoryMarshal.GetReference(masked);
         var i = 0;
         if (Vector256.IsHardwareAccelerated && n >= 32)
         {
-            // 32 bytes at a time, the last 32 read again where they overlap the step before: masking a byte twice writes
-            // the same byte, so no byte is left to a loop of its own.
-            ref var source = ref MemoryMarshal.GetReference(message);
-            ref var target = ref MemoryMarshal.GetReference(masked);
             for (; i + 32 <= n; i += 32)
             {
                 Mask(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
@@ -69,20 +75,14 @@ internal static class TemplateShapeCache
 
         if (Vector128.IsHardwareAccelerated && n >= 16)
         {
-            ref var source = ref MemoryMarshal.GetReference(message);
-            ref var target = ref MemoryMarshal.GetReference(masked);
-            var zero = Vector128.Create((byte)'0');
-            var ten = Vector128.Create((byte)10);
             for (; i + 16 <= n; i += 16)
             {
-                var v = Vector128.LoadUnsafe(ref source, (nuint)i);
-                Vector128.ConditionalSelect(Vector128.LessThan(v - zero, ten), zero, v).StoreUnsafe(ref target, (nuint)i);
+                Mask(Vector128.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
             }
 
             if (i < n)
             {
-                var v = Vector128.LoadUnsafe(ref source, (nuint)(n - 16));
-                Vector128.ConditionalSelect(Vector128.LessThan(v - zero, ten), zero, v).StoreUnsafe(ref target, (nuint)(n - 16));
+                Mask(Vector128.LoadUnsafe(ref source, (nuint)(n - 16))).StoreUnsafe(ref target, (nuint)(n - 16));
             }
 
             return;
@@ -93,6 +93,14 @@ internal static class TemplateShapeCache
             var b = message[i];
             masked[i] = (uint)(b - '0') <= 9 ? (byte)'0' : b;
         }
+    }
+
+    /// <summary>Every digit of <paramref name="v"/> made <c>0</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> Mask(Vector128<byte> v)
+    {
+        var zero = Vector128.Create((byte)'0');
+        return Vector128.ConditionalSelect(Vector128.LessThan(v - zero, Vector128.Create((byte)10)), zero, v);
     }
 
     /// <summary>Every digit of <paramref name="v"/> made <c>0</c>.</summary>

@@ -27,6 +27,37 @@ public sealed class TemplateShapeCacheTests
         }
     }
 
+    [Fact]
+    public void ShapeOf_EveryLength_MasksEachDigitAndWritesNothingPast()
+    {
+        // Every length a shape is taken of, so that each step of the masking (32 bytes, 16, one) and its overlapping last
+        // step are read: digits everywhere and in the last byte, and the bytes on either side of the digits ('/', ':') and
+        // past ASCII, which only an unsigned compare leaves alone.
+        byte[] alphabet = [.. "0123456789/:a "u8, 0x80, 0xB0, 0xFF];
+        for (var n = 0; n <= TemplateShapeCache.MaxMessageLength; n++)
+        {
+            var message = new byte[n];
+            for (var i = 0; i < n; i++)
+            {
+                message[i] = alphabet[((i * 7) + n) % alphabet.Length];
+            }
+
+            if (n > 0)
+            {
+                message[^1] = (byte)'7';
+            }
+
+            var masked = new byte[n + 2 + 32];
+            Array.Fill(masked, (byte)'x');
+
+            TemplateShapeCache.ShapeOf(message, default, default, masked);
+
+            var expected = message.Select(b => b is >= (byte)'0' and <= (byte)'9' ? (byte)'0' : b).ToArray();
+            Assert.True(expected.AsSpan().SequenceEqual(masked.AsSpan(0, n)), $"length {n}: {Convert.ToHexString(masked, 0, n)}");
+            Assert.True(masked.AsSpan(n + 2).IndexOfAnyExcept((byte)'x') < 0, $"length {n}: written past the message and its two length bytes");
+        }
+    }
+
     [Theory]
     [InlineData("ticket 42 closed in 35 ms", "ticket 97 closed in 10 ms", true)]
     [InlineData("ticket 42 closed in 35 ms", "ticket 42 closed in 350 ms", false)]
