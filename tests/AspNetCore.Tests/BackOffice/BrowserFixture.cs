@@ -44,9 +44,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task<IPage> SignInAsync(IBrowser browser, Uri start, string user, string locale, int width, bool javaScript)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = 900 }, JavaScriptEnabled = javaScript });
-        // Every wait of the context is given more than Playwright's 30 s: on a busy machine (two cores, a build beside the
-        // tests) a page served cold for the first time in its host has taken longer.
+        // Every wait of the context, and every polled assertion (Assertions.Expect, 5 s of its own otherwise), is given more
+        // than Playwright's defaults: on a busy machine (two cores, a build beside the tests) a page served cold for the
+        // first time in its host has taken longer than 30 s.
         context.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(start.ToString());
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);

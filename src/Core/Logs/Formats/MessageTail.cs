@@ -216,7 +216,7 @@ internal static class MessageTail
     };
 
     // "term", "org=", "terminal", "organiza" and "tion" as read: constants, where fields read from spans would be read through
-    // the class's static base, a call in a NativeAOT build. The two that BlockScanner.CountPlainLines reads on every line
+    // the class's static base, a call in a NativeAOT build. The two that BlockScanner.CountPlainLines reads on most lines
     // are inlined by force: in that method the NativeAOT compiler left them calls.
 
     /// <summary><c>term</c> as read: a pair's key.</summary>

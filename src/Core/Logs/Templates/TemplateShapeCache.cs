@@ -44,12 +44,13 @@ internal static class TemplateShapeCache
     }
 
     /// <summary>
-    /// Writes <paramref name="message"/> to <paramref name="masked"/> with each digit made <c>0</c>: 32 or 16 bytes at a
-    /// time, the last step overlapping the one before where the length is not a multiple of the step (masking a byte twice
-    /// writes the same byte, read from the message each time), so that no byte is left to a loop of its own.
+    /// Writes <paramref name="message"/> to <paramref name="masked"/> with each digit made <c>0</c>, and nothing past it:
+    /// 32 or 16 bytes at a time, the last step overlapping the one before where the length is not a multiple of the step
+    /// (masking a byte twice writes the same byte, read from the message each time), so that no byte is left to a loop of
+    /// its own; a message shorter than 16 bytes a byte at a time.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Mask(ReadOnlySpan<byte> message, Span<byte> masked)
+    internal static void Mask(ReadOnlySpan<byte> message, Span<byte> masked)
     {
         var n = message.Length;
 

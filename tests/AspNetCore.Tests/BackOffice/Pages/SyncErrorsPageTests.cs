@@ -8,7 +8,7 @@ namespace PosFleet.Tests.BackOffice.Pages;
 /// <summary>A terminal's sync error history in headless Chromium, over a SQLite back office: reached from its board row, shown as text, organization-checked.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", BrowserCollection.Category)]
-public sealed class SyncErrorsPageTests(BrowserFixture browser) : IAsyncLifetime
+public sealed partial class SyncErrorsPageTests(BrowserFixture browser) : IAsyncLifetime
 {
     private StatusPagesHost _host = null!;
 
@@ -38,8 +38,8 @@ public sealed class SyncErrorsPageTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator("tr[data-terminal=till-a2] a.sync-errors").ClickAsync();
 
         // The address and the rows polled for, not the page's load event: a wait for that event once ran out its 90 s on
-        // a page whose network had gone idle, the event seen before the wait began.
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/status/errors"));
+        // this page, only the network-idle event seen while it waited.
+        await Assertions.Expect(page).ToHaveURLAsync(SyncErrorsAddress());
         var rows = page.Locator("#sync-errors tbody td.pf-message");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
 
@@ -53,6 +53,9 @@ public sealed class SyncErrorsPageTests(BrowserFixture browser) : IAsyncLifetime
         await BrowserFixture.ScreenshotAsync(page, "status-sync-errors");
         await page.Context.CloseAsync();
     }
+
+    [GeneratedRegex("/status/errors")]
+    private static partial Regex SyncErrorsAddress();
 
     [Fact]
     public async Task SyncErrors_AnotherOrganizationsTerminal_RefusedOrEmpty()
