@@ -3,59 +3,65 @@ using System.Runtime.InteropServices;
 namespace PosFleet.Logs.Scanning;
 
 /// <summary>
-/// Tells the kernel how a memory-mapped input is about to be read, and when a part of it has been. Without a hint, the
-/// pages of a mapped file are mapped a few at a time as they are first touched, and the processor's prefetch stops at
-/// every page not yet mapped; asking for a block's pages in one call (Linux 5.14+) keeps the scan fed. A block read is
-/// let go by the worker that read it, rather than with the whole file by one thread at the end. Only hints: where they
-/// are not supported, nothing changes.
+/// Tells the kernel how a memory-mapped input is about to be read. Without a hint, the pages of a mapped file are mapped
+/// a few at a time as they are first touched, and the processor's prefetch stops at every page not yet mapped; asking for
+/// a block's pages in one call (Linux 5.14+) keeps the scan fed. Only hints: where they are not supported, nothing
+/// changes.
+/// <list type="bullet">
+/// <item>Sequential reading is declared once, for the whole mapping (<see cref="WillReadInOrder"/>), never a block at a
+/// time: that hint changes the mapping's own flags, so given for a part of it, it splits the mapping in two or three and
+/// joins them again, with the process's mappings locked for writing, while the other workers wait to map their own
+/// pages. Given per block, it cost a whole-file scan of 1 GiB about a tenth of its time.</item>
+/// <item>The pages read are not let go block by block: each such call drops page-table entries on both cores at once (the
+/// other core is interrupted to forget them), which cost more than the single unmapping of the whole file at the end,
+/// whether the page cache holds the file in huge pages or in 4 KiB ones.</item>
+/// </list>
+/// (benchmarks/README.md, "the sequential hint once per mapping".)
 /// </summary>
 internal static partial class MemoryHints
 {
     private const int MadvSequential = 2;
-    private const int MadvDontNeed = 4;
     private const int MadvPopulateRead = 22;
 
     private static bool _populateUnsupported;
 
-    /// <summary>Maps the pages of <c>[start, start + length)</c> before they are read, and marks them for sequential reading.</summary>
-    public static unsafe void WillReadSequentially(byte* start, long length)
+    /// <summary>
+    /// Marks the mapping <c>[start, start + length)</c>, whole, as read from its start to its end: the kernel then reads
+    /// ahead of the pages not yet in its cache, and drops those read sooner when memory runs short.
+    /// </summary>
+    public static unsafe void WillReadInOrder(byte* start, long length)
     {
         if (!OperatingSystem.IsLinux() || length <= 0)
         {
             return;
         }
 
-        var page = (nuint)Environment.SystemPageSize;
-        var first = (nuint)start & ~(page - 1);
-        var size = (nuint)(start + length) - first;
+        var (first, size) = Pages(start, length);
         _ = Madvise((void*)first, size, MadvSequential);
-        if (!_populateUnsupported && Madvise((void*)first, size, MadvPopulateRead) != 0)
+    }
+
+    /// <summary>Maps the pages of <c>[start, start + length)</c>, a part of a mapping, before they are read.</summary>
+    public static unsafe void WillRead(byte* start, long length)
+    {
+        if (!OperatingSystem.IsLinux() || length <= 0 || _populateUnsupported)
+        {
+            return;
+        }
+
+        var (first, size) = Pages(start, length);
+        if (Madvise((void*)first, size, MadvPopulateRead) != 0)
         {
             // EINVAL on kernels before 5.14: do not ask again.
             _populateUnsupported = true;
         }
     }
 
-    /// <summary>
-    /// Lets go of the pages wholly inside <c>[start, start + length)</c>, read and no longer needed: their entries in the
-    /// process's page tables are dropped now, by the worker that read them, rather than all at once by the single thread
-    /// that unmaps the file at the end of the scan. The file's pages stay in the page cache, and a page read again is
-    /// mapped again from there; the pages a block shares with its neighbours (its first and last) are kept.
-    /// </summary>
-    public static unsafe void DoneReading(byte* start, long length)
+    /// <summary>The pages that hold <c>[start, start + length)</c>: the first one's address, and their length.</summary>
+    private static unsafe (nuint First, nuint Size) Pages(byte* start, long length)
     {
-        if (!OperatingSystem.IsLinux() || length <= 0)
-        {
-            return;
-        }
-
         var page = (nuint)Environment.SystemPageSize;
-        var first = ((nuint)start + page - 1) & ~(page - 1);
-        var end = (nuint)(start + length) & ~(page - 1);
-        if (end > first)
-        {
-            _ = Madvise((void*)first, end - first, MadvDontNeed);
-        }
+        var first = (nuint)start & ~(page - 1);
+        return (first, (nuint)(start + length) - first);
     }
 
     [LibraryImport("libc", EntryPoint = "madvise")]

@@ -104,13 +104,13 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
                 new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), plan.Formats, YearOf(modified), modified);
             var blocks = Split(data, length, BlockSize(length), TailBlockSize(length), Readers, ContinuationLine.RuleOf(format));
+            MemoryHints.WillReadInOrder(pointer + view.PointerOffset, length + preamble);
             var lines = new long[blocks.Count];
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
             {
                 var (start, count) = blocks[b];
-                MemoryHints.WillReadSequentially(data + start, count);
+                MemoryHints.WillRead(data + start, count);
                 lines[b] = scanner.Scan(new ReadOnlySpan<byte>(data + start, count), format, index, b, b == blocks.Count - 1, input.Name, firstLine, modified);
-                MemoryHints.DoneReading(data + start, count);
                 Report(count);
             }
 
