@@ -11,10 +11,13 @@ namespace PosFleet.Logs.Scanning;
 /// <item>Sequential reading is declared once, for the whole mapping (<see cref="WillReadInOrder"/>), never a block at a
 /// time: that hint changes the mapping's own flags, so given for a part of it, it splits the mapping in two or three and
 /// joins them again, with the process's mappings locked for writing, while the other workers wait to map their own
-/// pages. Given per block, it cost a whole-file scan of 1 GiB about a tenth of its time.</item>
-/// <item>The pages read are not let go block by block: each such call drops page-table entries on both cores at once (the
-/// other core is interrupted to forget them), which cost more than the single unmapping of the whole file at the end,
-/// whether the page cache holds the file in huge pages or in 4 KiB ones.</item>
+/// pages. Given per block, it cost a whole-file scan of 1 GiB about 9 % of its time with the file held in huge pages by
+/// the page cache, little with 4 KiB pages.</item>
+/// <item>The pages read are not let go block by block: each such call drops their page-table entries, and every other
+/// core running the process is interrupted to forget them, which cost more than the single unmapping of the whole file
+/// at the end, whether the page cache held the file in huge pages or in 4 KiB ones. So the file's pages stay mapped, and
+/// are counted in the process's resident memory, until the scan of the file ends: about as much as the file, which the
+/// kernel may still take back (they are the page cache's, clean).</item>
 /// </list>
 /// (benchmarks/README.md, "the sequential hint once per mapping".)
 /// </summary>
@@ -22,6 +25,9 @@ internal static partial class MemoryHints
 {
     private const int MadvSequential = 2;
     private const int MadvPopulateRead = 22;
+
+    /// <summary>What <c>madvise</c> answers for an advice the kernel does not know (Linux before 5.14 for the pages asked for).</summary>
+    private const int EInval = 22;
 
     private static bool _populateUnsupported;
 
@@ -48,15 +54,19 @@ internal static partial class MemoryHints
             return;
         }
 
+        // A kernel that does not know the advice is not asked again; any other failure (no memory for the page tables
+        // just now, a signal) leaves the next block's call as it was.
         var (first, size) = Pages(start, length);
-        if (Madvise((void*)first, size, MadvPopulateRead) != 0)
+        if (Madvise((void*)first, size, MadvPopulateRead) != 0 && Marshal.GetLastPInvokeError() == EInval)
         {
-            // EINVAL on kernels before 5.14: do not ask again.
             _populateUnsupported = true;
         }
     }
 
-    /// <summary>The pages that hold <c>[start, start + length)</c>: the first one's address, and their length.</summary>
+    /// <summary>
+    /// Where the pages that hold <c>[start, start + length)</c> start, and how many bytes from there to the range's end
+    /// (<c>madvise</c> rounds that up to whole pages).
+    /// </summary>
     private static unsafe (nuint First, nuint Size) Pages(byte* start, long length)
     {
         var page = (nuint)Environment.SystemPageSize;
@@ -64,6 +74,6 @@ internal static partial class MemoryHints
         return (first, (nuint)(start + length) - first);
     }
 
-    [LibraryImport("libc", EntryPoint = "madvise")]
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
     private static unsafe partial int Madvise(void* address, nuint length, int advice);
 }

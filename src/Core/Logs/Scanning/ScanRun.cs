@@ -99,12 +99,12 @@ internal sealed partial class ScanRun(ScanPlan plan, IProgress<LogScanProgress>?
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
         try
         {
+            MemoryHints.WillReadInOrder(pointer + view.PointerOffset, length + preamble);
             var data = pointer + view.PointerOffset + preamble;
             var modified = File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks;
             var format = plan.Options.Format ?? LogFormatDetector.Detect(
                 new ReadOnlySpan<byte>(data, (int)Math.Min(length, DetectionSample)), plan.Formats, YearOf(modified), modified);
             var blocks = Split(data, length, BlockSize(length), TailBlockSize(length), Readers, ContinuationLine.RuleOf(format));
-            MemoryHints.WillReadInOrder(pointer + view.PointerOffset, length + preamble);
             var lines = new long[blocks.Count];
             void ScanBlock(BlockScanner scanner, int b, long firstLine)
             {
