@@ -9,15 +9,15 @@ namespace PosFleet.Logs.Scanning;
 /// changes.
 /// <list type="bullet">
 /// <item>Sequential reading is declared once, for the whole mapping (<see cref="WillReadInOrder"/>), never a block at a
-/// time: that hint changes the mapping's own flags, so given for a part of it, it splits the mapping in two or three and
-/// joins them again, with the process's mappings locked for writing, while the other workers wait to map their own
-/// pages. Given per block, it cost a whole-file scan of 1 GiB about 9 % of its time with the file held in huge pages by
-/// the page cache, little with 4 KiB pages.</item>
-/// <item>The pages read are not let go block by block: each such call drops their page-table entries, and every other
-/// core running the process is interrupted to forget them, which cost more than the single unmapping of the whole file
-/// at the end, whether the page cache held the file in huge pages or in 4 KiB ones. So the file's pages stay mapped, and
-/// are counted in the process's resident memory, until the scan of the file ends: about as much as the file, which the
-/// kernel may still take back (they are the page cache's, clean).</item>
+/// time: that hint changes the mapping's own flags, so given for a part of it, it splits that part off the mapping (until
+/// the marked parts meet again), with the process's mappings locked for writing, while the other workers wait to map
+/// their own pages. Given per block, it cost a whole-file scan of 1 GiB about 9 % of its time with the file held in huge
+/// pages by the page cache, nothing measurable with 4 KiB pages.</item>
+/// <item>The pages read are not let go block by block: each such call drops their page-table entries (and, likely the
+/// costly part, has the other cores running the process forget them), which cost more than the single unmapping of the
+/// whole file at the end, whether the page cache held the file in huge pages or in 4 KiB ones. So the file's pages stay
+/// mapped, and are counted in the process's resident memory, until the scan of the file ends: about as much as the
+/// file. They are the page cache's; a file on disk is clean there, and the kernel may take its pages back.</item>
 /// </list>
 /// (benchmarks/README.md, "the sequential hint once per mapping".)
 /// </summary>
@@ -26,7 +26,10 @@ internal static partial class MemoryHints
     private const int MadvSequential = 2;
     private const int MadvPopulateRead = 22;
 
-    /// <summary>What <c>madvise</c> answers for an advice the kernel does not know (Linux before 5.14 for the pages asked for).</summary>
+    /// <summary>
+    /// What <c>madvise</c> answers for an advice the kernel does not know (<c>MADV_POPULATE_READ</c> before Linux 5.14), or
+    /// for a mapping it cannot fill (device memory; never a regular file's, the only ones mapped).
+    /// </summary>
     private const int EInval = 22;
 
     private static bool _populateUnsupported;

@@ -17,6 +17,9 @@ public sealed class MemoryHintsTests : IDisposable
 
     private readonly TempDirectory _dir = new();
 
+    /// <summary>What a test does with the mapping: <paramref name="data"/> is its first byte.</summary>
+    private unsafe delegate void MappedUse(byte* data);
+
     public void Dispose() => _dir.Dispose();
 
     [Fact]
@@ -30,10 +33,10 @@ public sealed class MemoryHintsTests : IDisposable
             Assert.DoesNotContain("sr", before.Flags);
 
             // The pages of one block (pages 16 to 31), never read here.
-            MemoryHints.WillRead((byte*)data + (16 * Page) + 100, (16 * Page) - 200);
+            MemoryHints.WillRead(data + (16 * Page) + 100, (16 * Page) - 200);
 
             var after = MappingAt(data);
-            Assert.Equal((before.Start, before.End), (after.Start, after.End));
+            Assert.Equal((before.Start, (ulong)Pages * (ulong)Page), (after.Start, after.End - after.Start));
             Assert.DoesNotContain("sr", after.Flags);
             Assert.InRange(after.RssKiB, 16L * Page / 1024, (long)Pages * Page / 1024);
         });
@@ -48,8 +51,8 @@ public sealed class MemoryHintsTests : IDisposable
             var before = MappingAt(data);
             Assert.DoesNotContain("sr", before.Flags);
 
-            // As ScanRun gives it: from the mapping's first byte, for the file's length (not a whole number of pages).
-            MemoryHints.WillReadInOrder((byte*)data, ((long)Pages * Page) - 1);
+            // From the mapping's first byte, for a length that ends inside the last page, as a file's usually does.
+            MemoryHints.WillReadInOrder(data, ((long)Pages * Page) - 1);
 
             // "sr": sequential reading advised (VM_SEQ_READ), on the same single mapping.
             var after = MappingAt(data);
@@ -59,8 +62,24 @@ public sealed class MemoryHintsTests : IDisposable
         });
     }
 
+    [Fact]
+    public unsafe void WillRead_AfterAFailureOtherThanAnUnknownAdvice_StillMapsPages()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "the hints are Linux's (madvise); the scan runs its tests on Linux");
+
+        // The second page of the address space is never mapped (below vm.mmap_min_addr): the kernel answers ENOMEM, not
+        // EINVAL, and the hint must not be given up for the files that follow.
+        MemoryHints.WillRead((byte*)Page, 1);
+
+        WithMapping(data =>
+        {
+            MemoryHints.WillRead(data, Page);
+            Assert.InRange(MappingAt(data).RssKiB, Page / 1024, (long)Pages * Page / 1024);
+        });
+    }
+
     /// <summary>Maps a file of <see cref="Pages"/> pages (the last byte a newline), and hands its first byte over.</summary>
-    private unsafe void WithMapping(Action<nint> use)
+    private unsafe void WithMapping(MappedUse use)
     {
         var path = _dir.File("mapped.log", new string('x', (Page * Pages) - 1) + "\n");
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
@@ -70,7 +89,7 @@ public sealed class MemoryHintsTests : IDisposable
         try
         {
             view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-            use((nint)(pointer + view.PointerOffset));
+            use(pointer + view.PointerOffset);
         }
         finally
         {
@@ -82,18 +101,20 @@ public sealed class MemoryHintsTests : IDisposable
     }
 
     /// <summary>The process's mapping that holds <paramref name="address"/>, as <c>/proc/self/smaps</c> lists it.</summary>
-    private static Mapping MappingAt(nint address)
+    private static unsafe Mapping MappingAt(byte* data)
     {
+        var address = (ulong)data;
         Mapping? found = null;
         var inside = false;
         foreach (var line in File.ReadLines("/proc/self/smaps"))
         {
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var range = fields.Length > 0 ? fields[0].Split('-') : [];
-            if (range.Length == 2 && !fields[0].EndsWith(':'))
+            if (range.Length == 2 && !fields[0].EndsWith(':')
+                && ulong.TryParse(range[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var start)
+                && ulong.TryParse(range[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var end))
             {
-                var (start, end) = (ulong.Parse(range[0], NumberStyles.HexNumber), ulong.Parse(range[1], NumberStyles.HexNumber));
-                inside = start <= (ulong)address && (ulong)address < end;
+                inside = start <= address && address < end;
                 if (inside)
                 {
                     found = new Mapping(start, end);
