@@ -13,9 +13,9 @@ namespace PosFleet.Logs.Scanning;
 /// the marked parts meet again), with the process's mappings locked for writing, while the other workers wait to map
 /// their own pages. Given per block, it cost a whole-file scan of 1 GiB about 9 % of its time with the file held in huge
 /// pages by the page cache, nothing measurable with 4 KiB pages.</item>
-/// <item>The pages read are not let go block by block: each such call drops their page-table entries (and, likely the
-/// costly part, has the other cores running the process forget them), which cost more than the single unmapping of the
-/// whole file at the end, whether the page cache held the file in huge pages or in 4 KiB ones. So the file's pages stay
+/// <item>The pages read are not let go block by block: each such call drops their page-table entries and has the other
+/// cores running the process forget them, which cost more than the single unmapping of the whole file at the end,
+/// whether the page cache held the file in huge pages or in 4 KiB ones. So the file's pages stay
 /// mapped, and are counted in the process's resident memory, until the scan of the file ends: about as much as the
 /// file. They are the page cache's; a file on disk is clean there, and the kernel may take its pages back.</item>
 /// </list>
