@@ -13,9 +13,10 @@
 # Knobs (options or environment): --size/SIZE (default 1GiB), --runs/RUNS (10), --rounds/ROUNDS (1),
 # --out/OUT (benchmarks/out), --no-publish/NO_PUBLISH=1 (reuse the builds already in OUT), --threads/THREADS (the
 # scan's --threads; default: the tool's own default, every core).
-# Prints the CPU, the NativeAOT binary's start (a one-line scan: time, page faults, peak memory), and the load average
-# before and after, then R = posfleet mean / rg mean per build and window; fails when a build's per-level counts
-# disagree with rg's, or when the JIT and ReadyToRun builds do not run on the JIT.
+# Prints the CPU, each build's start (a one-line scan; for the NativeAOT binary also its page faults and peak memory), and
+# the load average before and after, then R = posfleet mean / rg mean per build and window, with the share of it that the
+# one-line scan is; fails when a build's per-level counts disagree with rg's, or when the JIT and ReadyToRun builds do not
+# run on the JIT.
 set -euo pipefail
 
 SIZE=${SIZE:-1GiB}
@@ -34,7 +35,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --no-publish) NO_PUBLISH=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "scan-vs-rg: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -247,9 +248,15 @@ if [[ "$start_usage" == failed ]]; then
   echo "scan-vs-rg: FAILED: $aot could not scan $OUT/one-line.log" >&2
   exit 1
 fi
+# Every build's one-line scan in the same run: what a build pays whatever the input's size (the runtime's start, the
+# JIT's compilation, the composition, the end), to set against its whole-file time below.
 hyperfine -N --warmup 3 --runs $((RUNS * 3)) --export-json "$OUT/start.json" --style basic \
-  -n aot-start "'$aot' scan '$OUT/one-line.log' --json" >/dev/null
-echo "start: aot one-line scan $(jq -r '.results[0].mean * 1000 | . * 10 | round / 10' "$OUT/start.json") ms, $start_usage"
+  -n aot "'$aot' scan '$OUT/one-line.log' --json" \
+  -n tool "'$tool' scan '$OUT/one-line.log' --json" \
+  -n jit "'$jit' scan '$OUT/one-line.log' --json" \
+  -n r2r "'$r2r' scan '$OUT/one-line.log' --json" >/dev/null
+start_ms() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .mean * 1000 | . * 10 | round / 10' "$OUT/start.json"; }
+echo "start: aot one-line scan $(start_ms aot) ms, $start_usage; tool $(start_ms tool) ms, jit $(start_ms jit) ms, r2r $(start_ms r2r) ms"
 
 # 8. The race, in one hyperfine run per round; the load average says how busy the machine was. R compares wall-clock
 #    means; the user + system CPU seconds are printed too, because on a shared machine they move less.
@@ -277,6 +284,15 @@ for round in $(seq 1 "$ROUNDS"); do
     r=$(jq -rn --argjson a "$mean" --argjson b "$rg_mean" '$a / $b * 100 | round / 100')
     line+=$(printf ' | %s %.3f s R %s' "$n" "$mean" "$r")
     summary+=("$n=$r")
+  done
+  echo "$line"
+  # How much of each build's R its one-line scan is, and R for the time beyond it: the part that grows with the input.
+  line='  of which the one-line scan:'
+  for n in "${names[@]}"; do
+    mean=$(jq -r --arg n "$n" '.results[] | select(.command == $n) | .mean' "$json")
+    start=$(jq -r --arg n "${n%-*}" '.results[] | select(.command == $n) | .mean' "$OUT/start.json")
+    line+=$(jq -rn --arg n "$n" --argjson a "$mean" --argjson s "$start" --argjson b "$rg_mean" \
+      '" | \($n) \($s / $b * 100 | round / 100), beyond it R \(($a - $s) / $b * 100 | round / 100)"')
   done
   echo "$line"
   # The same ratio in CPU time (user + system), which other work on a shared machine disturbs less than the wall clock.
