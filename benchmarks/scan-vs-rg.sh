@@ -13,10 +13,12 @@
 # Knobs (options or environment): --size/SIZE (default 1GiB), --runs/RUNS (10), --rounds/ROUNDS (1),
 # --out/OUT (benchmarks/out), --no-publish/NO_PUBLISH=1 (reuse the builds already in OUT), --threads/THREADS (the
 # scan's --threads; default: the tool's own default, every core).
-# Prints the CPU, each build's start (a one-line scan; for the NativeAOT binary also its page faults and peak memory), and
-# the load average before and after, then R = posfleet mean / rg mean per build and window, with the share of it that the
-# one-line scan is; fails when a build's per-level counts disagree with rg's, or when the JIT and ReadyToRun builds do not
-# run on the JIT.
+# Prints the CPU, each build's start (a one-line scan; for the NativeAOT binary also its page faults and peak
+# memory), and the load average before and after, then R = posfleet mean / rg mean per build and window, the part of R
+# that is the one-line scan and R for the rest, and last a host's scans on the JIT (the engine composed with
+# AddPosFleet, the file scanned five times in one process: the first scan and the later ones); fails when a build's
+# per-level counts, or the host's lines, disagree with rg's, or when the JIT and ReadyToRun builds do not run on the
+# JIT.
 set -euo pipefail
 
 SIZE=${SIZE:-1GiB}
@@ -35,7 +37,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --no-publish) NO_PUBLISH=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "scan-vs-rg: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -65,17 +67,18 @@ aot="$OUT/aot/posfleet"
 tool="$OUT/tool/posfleet"
 jit="$OUT/jit/posfleet"
 r2r="$OUT/r2r/posfleet"
+host="$OUT/host/host-scan"
 
 # 2. The four builds users run, made with the project's settings only (no instruction set or other flag given here):
 #    the NativeAOT binary as `dotnet publish -r linux-x64` makes it, the .NET tool as `dotnet pack` +
 #    `dotnet tool install` make it, and the framework-dependent package of that tool. The packages get a version of
 #    their own, so that the tool installed is this one and not one left in the NuGet cache by an earlier run.
-if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "$r2r" ]]; then
+if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "$r2r" || ! -x "$host" ]]; then
   # Each step says how long it took: the JIT build's pack is the cost this script adds to CI's short version.
   started=$SECONDS step=$SECONDS
   took() { echo "scan-vs-rg:   $1 in $((SECONDS - step)) s"; step=$SECONDS; }
   version="0.0.0-bench.$(date +%s)"
-  rm -rf "$OUT/pkg" "$OUT/tool" "$OUT/jit" "$OUT/r2r"
+  rm -rf "$OUT/pkg" "$OUT/tool" "$OUT/jit" "$OUT/r2r" "$OUT/host"
   echo "scan-vs-rg: publishing the CLI (NativeAOT, the project's settings)"
   # The same version as the packages: `dotnet pack -r linux-x64` below then finds the NativeAOT compilation up to
   # date and packs it, instead of compiling the whole program a second time (minutes on this machine).
@@ -115,6 +118,9 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "
     exit 1
   fi
   took "installed"
+  echo "scan-vs-rg: publishing a host's scans (benchmarks/HostScan: framework-dependent, a console host's settings)"
+  dotnet publish "$root/benchmarks/HostScan" -c Release -o "$OUT/host" -nologo -v quiet >/dev/null
+  took "published"
   echo "scan-vs-rg: builds ready in $((SECONDS - started)) s"
 fi
 
@@ -232,8 +238,8 @@ if [[ -n "$aot_libs" ]]; then
   exit 1
 fi
 
-# 7. The NativeAOT binary's start and end alone: a scan of one line, its minor page faults as the kernel counts them
-#    for the process (getrusage: those taken while the binary asks for its memory in one call are in the count too) and
+# 7. Each build's start and end alone: a scan of one line; for the NativeAOT binary also its minor page faults as the
+#    kernel counts them for the process (getrusage: those taken while the binary asks for its memory in one call are in the count too) and
 #    its peak resident memory. The start is paid once per command, before the scan's workers start; see
 #    benchmarks/README.md, "the start's page faults".
 head -1 "$file" >"$OUT/one-line.log"
@@ -248,13 +254,15 @@ if [[ "$start_usage" == failed ]]; then
   echo "scan-vs-rg: FAILED: $aot could not scan $OUT/one-line.log" >&2
   exit 1
 fi
-# Every build's one-line scan in the same run: what a build pays whatever the input's size (the runtime's start, the
-# JIT's compilation, the composition, the end), to set against its whole-file time below.
+# Every build's one-line scan in the same run, with the options of the whole-file race: an estimate of what a build pays
+# whatever the input's size (the runtime's start, the JIT's compilation, the composition, the end), to set against its
+# whole-file time below. An estimate: under a megabyte of input the JIT builds read no warm-up sample (ScanCommand), and
+# this is timed once, before the rounds.
 hyperfine -N --warmup 3 --runs $((RUNS * 3)) --export-json "$OUT/start.json" --style basic \
-  -n aot "'$aot' scan '$OUT/one-line.log' --json" \
-  -n tool "'$tool' scan '$OUT/one-line.log' --json" \
-  -n jit "'$jit' scan '$OUT/one-line.log' --json" \
-  -n r2r "'$r2r' scan '$OUT/one-line.log' --json" >/dev/null
+  -n aot "'$aot' scan '$OUT/one-line.log' $WHOLE $extra" \
+  -n tool "'$tool' scan '$OUT/one-line.log' $WHOLE $extra" \
+  -n jit "'$jit' scan '$OUT/one-line.log' $WHOLE $extra" \
+  -n r2r "'$r2r' scan '$OUT/one-line.log' $WHOLE $extra" >/dev/null
 start_ms() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .mean * 1000 | . * 10 | round / 10' "$OUT/start.json"; }
 echo "start: aot one-line scan $(start_ms aot) ms, $start_usage; tool $(start_ms tool) ms, jit $(start_ms jit) ms, r2r $(start_ms r2r) ms"
 
@@ -286,7 +294,7 @@ for round in $(seq 1 "$ROUNDS"); do
     summary+=("$n=$r")
   done
   echo "$line"
-  # How much of each build's R its one-line scan is, and R for the time beyond it: the part that grows with the input.
+  # The part of each build's R that is its one-line scan, and R for the time beyond it: about what grows with the input.
   line='  of which the one-line scan:'
   for n in "${names[@]}"; do
     mean=$(jq -r --arg n "$n" '.results[] | select(.command == $n) | .mean' "$json")
@@ -300,3 +308,24 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "scan-vs-rg: load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "R = posfleet mean / rg mean: ${summary[*]}"
+
+# 9. A host that embeds the SDK runs on the JIT: its first scan pays the runtime's loading and compiling of the engine's
+#    code, which a command pays at every run; its later scans are the engine at the JIT's steady state. Three processes
+#    of five scans each, every line in scope, against the last round's rg; their lines must be the file's.
+lines=$(jq -r '.lines' "$OUT/levels-aot.json")
+mapfile -t host_runs < <(for _ in 1 2 3; do "$host" "$file" 5; done)
+python3 - "$rg_mean" "$lines" "${host_runs[@]}" <<'PY'
+import re, statistics, sys
+rg, lines, runs = float(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+first, later = [], []
+for run in runs:
+    m = re.match(r'scan (\d+): ([0-9.]+) ms, (\d+) lines', run)
+    if not m or int(m[3]) != lines:
+        sys.exit(f'scan-vs-rg: FAILED: the host read "{run}", not the {lines} lines of the file')
+    (first if m[1] == '1' else later).append(float(m[2]) / 1000)
+began = [int(b) for b in re.findall(r'began (\d+) ms', ' '.join(runs))]
+r = lambda t: f'{t:.3f} s R {t / rg:.2f}'
+print(f'host (JIT, AddPosFleet, in one process; rg {rg:.3f} s): first scan {r(min(first))} to {r(max(first))}, '
+      f'begun {min(began)}-{max(began)} ms after the start; later scans median {r(statistics.median(later))}, '
+      f'{r(min(later))} to {r(max(later))}')
+PY
