@@ -16,9 +16,9 @@
 # Prints the CPU, each build's start (a one-line scan; for the NativeAOT binary also its page faults and peak
 # memory), and the load average before and after, then R = posfleet mean / rg mean per build and window, the part of R
 # that is the one-line scan and R for the rest, and last a host's scans on the JIT (the engine composed with
-# AddPosFleet, the file scanned five times in one process: the first scan and the later ones); fails when a build's
-# per-level counts, or the host's lines, disagree with rg's, or when the JIT and ReadyToRun builds do not run on the
-# JIT.
+# AddPosFleet, the file scanned five times in each of three processes: the first scans and the later ones); fails when
+# a build's per-level counts, or the host's lines, disagree with rg's, or when the JIT and ReadyToRun builds do not run
+# on the JIT.
 set -euo pipefail
 
 SIZE=${SIZE:-1GiB}
@@ -69,11 +69,12 @@ jit="$OUT/jit/posfleet"
 r2r="$OUT/r2r/posfleet"
 host="$OUT/host/host-scan"
 
-# 2. The four builds users run, made with the project's settings only (no instruction set or other flag given here):
-#    the NativeAOT binary as `dotnet publish -r linux-x64` makes it, the .NET tool as `dotnet pack` +
-#    `dotnet tool install` make it, and the framework-dependent package of that tool. The packages get a version of
-#    their own, so that the tool installed is this one and not one left in the NuGet cache by an earlier run.
-if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "$r2r" || ! -x "$host" ]]; then
+# 2. The four builds users run (the host's is published below), made with the project's settings only (no instruction
+#    set or other flag given here): the NativeAOT binary as `dotnet publish -r linux-x64` makes it, the .NET tool as
+#    `dotnet pack` + `dotnet tool install` make it, and the framework-dependent package of that tool. The packages get
+#    a version of their own, so that the tool installed is this one and not one left in the NuGet cache by an earlier
+#    run.
+if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "$r2r" ]]; then
   # Each step says how long it took: the JIT build's pack is the cost this script adds to CI's short version.
   started=$SECONDS step=$SECONDS
   took() { echo "scan-vs-rg:   $1 in $((SECONDS - step)) s"; step=$SECONDS; }
@@ -118,10 +119,17 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "
     exit 1
   fi
   took "installed"
-  echo "scan-vs-rg: publishing a host's scans (benchmarks/HostScan: framework-dependent, a console host's settings)"
-  dotnet publish "$root/benchmarks/HostScan" -c Release -o "$OUT/host" -nologo -v quiet >/dev/null
-  took "published"
   echo "scan-vs-rg: builds ready in $((SECONDS - started)) s"
+fi
+
+# A host that embeds the SDK (benchmarks/HostScan): framework-dependent, a console host's default settings, none of the
+# CLI's. Published apart, so that an OUT from before it gets it without the builds above made again.
+if [[ "$NO_PUBLISH" != 1 || ! -x "$host" ]]; then
+  echo "scan-vs-rg: publishing a host's scans (benchmarks/HostScan)"
+  step=$SECONDS
+  rm -rf "$OUT/host"
+  dotnet publish "$root/benchmarks/HostScan" -c Release -o "$OUT/host" -nologo -v quiet >/dev/null
+  echo "scan-vs-rg:   published in $((SECONDS - step)) s"
 fi
 
 # 3. The input: deterministic (seed 42, ends at $AS_OF, 3 days), made once per size. 'generate' names the fleet with
@@ -239,9 +247,9 @@ if [[ -n "$aot_libs" ]]; then
 fi
 
 # 7. Each build's start and end alone: a scan of one line; for the NativeAOT binary also its minor page faults as the
-#    kernel counts them for the process (getrusage: those taken while the binary asks for its memory in one call are in the count too) and
-#    its peak resident memory. The start is paid once per command, before the scan's workers start; see
-#    benchmarks/README.md, "the start's page faults".
+#    kernel counts them for the process (getrusage: those taken while the binary asks for its memory in one call are in
+#    the count too) and its peak resident memory. The start is paid once per command, before the scan's workers start;
+#    see benchmarks/README.md, "the start's page faults".
 head -1 "$file" >"$OUT/one-line.log"
 start_usage=$(python3 - "$aot" "$OUT/one-line.log" <<'PY'
 import os, subprocess, sys
@@ -264,7 +272,8 @@ hyperfine -N --warmup 3 --runs $((RUNS * 3)) --export-json "$OUT/start.json" --s
   -n jit "'$jit' scan '$OUT/one-line.log' $WHOLE $extra" \
   -n r2r "'$r2r' scan '$OUT/one-line.log' $WHOLE $extra" >/dev/null
 start_ms() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .mean * 1000 | . * 10 | round / 10' "$OUT/start.json"; }
-echo "start: aot one-line scan $(start_ms aot) ms, $start_usage; tool $(start_ms tool) ms, jit $(start_ms jit) ms, r2r $(start_ms r2r) ms"
+echo "start: aot one-line scan $(start_ms aot) ms, $start_usage;" \
+  "tool $(start_ms tool) ms, jit $(start_ms jit) ms, r2r $(start_ms r2r) ms"
 
 # 8. The race, in one hyperfine run per round; the load average says how busy the machine was. R compares wall-clock
 #    means; the user + system CPU seconds are printed too, because on a shared machine they move less.
@@ -295,6 +304,7 @@ for round in $(seq 1 "$ROUNDS"); do
   done
   echo "$line"
   # The part of each build's R that is its one-line scan, and R for the time beyond it: about what grows with the input.
+  # The 24 h rows are set against the same one-line scan, timed with the whole-file window.
   line='  of which the one-line scan:'
   for n in "${names[@]}"; do
     mean=$(jq -r --arg n "$n" '.results[] | select(.command == $n) | .mean' "$json")
@@ -310,22 +320,29 @@ echo "scan-vs-rg: load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "R = posfleet mean / rg mean: ${summary[*]}"
 
 # 9. A host that embeds the SDK runs on the JIT: its first scan pays the runtime's loading and compiling of the engine's
-#    code, which a command pays at every run; its later scans are the engine at the JIT's steady state. Three processes
-#    of five scans each, every line in scope, against the last round's rg; their lines must be the file's.
-lines=$(jq -r '.lines' "$OUT/levels-aot.json")
-mapfile -t host_runs < <(for _ in 1 2 3; do "$host" "$file" 5; done)
-python3 - "$rg_mean" "$lines" "${host_runs[@]}" <<'PY'
+#    code, which a command pays at every run; its later scans run while the runtime still promotes the engine's methods
+#    (tiered compilation). Three processes of five scans each, every line in scope, against the last round's rg (times
+#    only where no round ran); each scan's lines must be rg's count of the file's lines, and its lines in scope the
+#    NativeAOT build's.
+lines=$(rg -c '' "$file")
+in_scope=$(jq -r '.linesInScope' "$OUT/levels-aot.json")
+: >"$OUT/host.txt"
+for _ in 1 2 3; do "$host" "$file" 5 >>"$OUT/host.txt"; done
+python3 - "${rg_mean:-0}" "$lines" "$in_scope" "$OUT/host.txt" <<'PY'
 import re, statistics, sys
-rg, lines, runs = float(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
-first, later = [], []
+rg, lines, in_scope = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+runs = open(sys.argv[4]).read().splitlines()
+first, later, began = [], [], []
 for run in runs:
-    m = re.match(r'scan (\d+): ([0-9.]+) ms, (\d+) lines', run)
-    if not m or int(m[3]) != lines:
-        sys.exit(f'scan-vs-rg: FAILED: the host read "{run}", not the {lines} lines of the file')
+    m = re.fullmatch(r'scan (\d+): ([0-9.]+) ms, (\d+) lines, (\d+) in scope(?:, began (\d+) ms after .*)?', run)
+    if not m or int(m[3]) != lines or int(m[4]) != in_scope:
+        sys.exit(f'scan-vs-rg: FAILED: the host wrote "{run}", not the file\'s {lines} lines with {in_scope} in scope')
     (first if m[1] == '1' else later).append(float(m[2]) / 1000)
-began = [int(b) for b in re.findall(r'began (\d+) ms', ' '.join(runs))]
-r = lambda t: f'{t:.3f} s R {t / rg:.2f}'
-print(f'host (JIT, AddPosFleet, in one process; rg {rg:.3f} s): first scan {r(min(first))} to {r(max(first))}, '
-      f'begun {min(began)}-{max(began)} ms after the start; later scans median {r(statistics.median(later))}, '
-      f'{r(min(later))} to {r(max(later))}')
+    began += [int(m[5])] if m[5] else []
+if len(first) != 3 or len(later) != 12 or len(began) != 3:
+    sys.exit(f'scan-vs-rg: FAILED: the host wrote {len(runs)} lines, not three processes of five scans')
+r = lambda t: f'{t:.3f} s' + (f' R {t / rg:.2f}' if rg > 0 else '')
+print(f'host (JIT, AddPosFleet, five scans in each of three processes{f"; rg {rg:.3f} s" if rg > 0 else ""}): '
+      f'first scan {r(min(first))} to {r(max(first))}, begun about {min(began)}-{max(began)} ms after the start; '
+      f'later scans median {r(statistics.median(later))}, {r(min(later))} to {r(max(later))}')
 PY

@@ -6,8 +6,9 @@ using PosFleet.Logs.Scanning;
 
 // Usage: host-scan <log file> [scans]
 // Scans the file `scans` times (default 5) in this process, every line in scope, as a host that composed the SDK with
-// AddPosFleet does, and prints a line per scan: its wall time, its lines, and, for the first, how long after the
-// process's start it began (to the system's clock tick: the kernel gives a process's start in ticks of 10 ms).
+// AddPosFleet does, and prints a line per scan: its wall time, its lines, and, for the first, about how long after the
+// process's start it began (the kernel counts a process's start in clock ticks of 10 ms, rounded down, and the runtime
+// adds it to a boot time read from a coarse clock: the figure may be up to about 15 ms too large, never too small).
 if (args.Length < 1 || args.Length > 2)
 {
     Console.Error.WriteLine("usage: host-scan <log file> [scans]");
@@ -15,17 +16,28 @@ if (args.Length < 1 || args.Length > 2)
 }
 
 var scans = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+if (scans < 1)
+{
+    Console.Error.WriteLine("host-scan: scans must be 1 or more");
+    return 2;
+}
+
+DateTimeOffset started;
+using (var self = Process.GetCurrentProcess())
+{
+    started = self.StartTime.ToUniversalTime();
+}
+
 var services = new ServiceCollection();
 services.AddPosFleet();
 await using var provider = services.BuildServiceProvider();
 provider.ValidatePosFleetOptions();
 var scanner = provider.GetRequiredService<ILogScanner>();
-using var self = Process.GetCurrentProcess();
 var everyLine = new LogScanFilter { From = DateTimeOffset.UnixEpoch, To = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero) };
 
 for (var i = 1; i <= scans; i++)
 {
-    var began = TimeProvider.System.GetUtcNow() - self.StartTime.ToUniversalTime();
+    var began = TimeProvider.System.GetUtcNow() - started;
     var clock = Stopwatch.StartNew();
     var summary = await scanner.ScanAsync(new LogScanRequest { Inputs = [args[0]], Filter = everyLine });
     var ms = clock.Elapsed.TotalMilliseconds;
