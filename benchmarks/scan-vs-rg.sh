@@ -17,8 +17,9 @@
 # memory), and the load average before and after, then R = posfleet mean / rg mean per build and window, the part of R
 # that is the one-line scan and R for the rest, and last a host's scans on the JIT (the engine composed with
 # AddPosFleet, the file scanned five times in each of three processes: the first scans and the later ones); fails when
-# a build's per-level counts, or the host's lines, disagree with rg's, or when the JIT and ReadyToRun builds do not run
-# on the JIT.
+# a build's per-level counts, or the host's lines, disagree with rg's, when the host's lines in scope differ from the
+# NativeAOT build's or it does not write three processes of five scans, or when the JIT and ReadyToRun builds do not
+# run on the JIT.
 set -euo pipefail
 
 SIZE=${SIZE:-1GiB}
@@ -37,7 +38,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --no-publish) NO_PUBLISH=1; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "scan-vs-rg: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -79,7 +80,7 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "
   started=$SECONDS step=$SECONDS
   took() { echo "scan-vs-rg:   $1 in $((SECONDS - step)) s"; step=$SECONDS; }
   version="0.0.0-bench.$(date +%s)"
-  rm -rf "$OUT/pkg" "$OUT/tool" "$OUT/jit" "$OUT/r2r" "$OUT/host"
+  rm -rf "$OUT/pkg" "$OUT/tool" "$OUT/jit" "$OUT/r2r"
   echo "scan-vs-rg: publishing the CLI (NativeAOT, the project's settings)"
   # The same version as the packages: `dotnet pack -r linux-x64` below then finds the NativeAOT compilation up to
   # date and packs it, instead of compiling the whole program a second time (minutes on this machine).
@@ -327,7 +328,9 @@ echo "R = posfleet mean / rg mean: ${summary[*]}"
 lines=$(rg -c '' "$file")
 in_scope=$(jq -r '.linesInScope' "$OUT/levels-aot.json")
 : >"$OUT/host.txt"
-for _ in 1 2 3; do "$host" "$file" 5 >>"$OUT/host.txt"; done
+for _ in 1 2 3; do
+  "$host" "$file" 5 >>"$OUT/host.txt" || { echo "scan-vs-rg: FAILED: $host exited with $?" >&2; exit 1; }
+done
 python3 - "${rg_mean:-0}" "$lines" "$in_scope" "$OUT/host.txt" <<'PY'
 import re, statistics, sys
 rg, lines, in_scope = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
