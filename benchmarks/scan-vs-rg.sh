@@ -2,7 +2,7 @@
 # Side-by-side: `posfleet scan` (full pipeline: window, classification, templates, counts) against ripgrep counting
 # the same four level words, on the same deterministic POS log, in one hyperfine run per round: the NativeAOT binary
 # published with the project's own settings, the .NET tool as `dotnet tool install` gives it on linux-x64 (the same
-# NativeAOT binary), the framework-dependent ReadyToRun tool that win-x64, osx-* and linux-arm64 get (built here for
+# NativeAOT binary), the framework-dependent ReadyToRun tool that win-x64, win-arm64 and osx-* get (built here for
 # linux-x64 with the same settings) and the framework-dependent IL tool every other runtime gets (the JIT build), each
 # with every line in scope (a window holding the whole file) and with a 24-hour window.
 #
@@ -104,7 +104,7 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "
   took "any package packed"
   dotnet tool install PosFleet.Cli.any --version "$version" --tool-path "$OUT/jit" --add-source "$OUT/pkg" >/dev/null
   took "installed"
-  echo "scan-vs-rg: packing and installing a framework-dependent ReadyToRun package (what win-x64, osx-* and linux-arm64 get)"
+  echo "scan-vs-rg: packing and installing a framework-dependent ReadyToRun package (what win-* and osx-* get)"
   # The csproj gives the runtimes of ReadyToRunToolRuntimeIdentifiers a framework-dependent package with ReadyToRun code
   # (crossgen) beside the IL. None of them runs here; the same settings applied to linux-x64 make the package this
   # machine can run: PosFleet.Cli.linux-x64 once more, under a package version of its own so that it is not the
