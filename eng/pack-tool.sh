@@ -46,6 +46,21 @@ for rid in "${rids[@]}"; do
   fi
 done
 
+# What every NativeAOT package needs on this machine: clang, which links the binary, and unzip, which takes it back out.
+can_install() { [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; }
+need=()
+command -v clang >/dev/null || need+=(clang)
+command -v unzip >/dev/null || need+=(unzip)
+if [[ ${#need[@]} -gt 0 ]]; then
+  if ! can_install; then
+    echo "pack-tool: missing: ${need[*]} (on Debian or Ubuntu: apt-get install ${need[*]})" >&2
+    exit 1
+  fi
+  echo "pack-tool: installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
 case $(uname -m) in
   x86_64) here=x64 ;;
   aarch64) here=arm64 ;;
@@ -77,7 +92,7 @@ done
 for arch in "${cross_arches[@]}"; do
   missing=$(lacks "$arch")
   [[ -z $missing ]] && continue
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  if can_install; then
     deb=$(debian_arch "$arch")
     t=$(triple "$arch")
     # The foreign architecture's libraries must be the very versions of this machine's: the same package names.
