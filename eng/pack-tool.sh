@@ -98,7 +98,7 @@ for arch in "${cross_arches[@]}"; do
     # The foreign architecture's libraries must be the very versions of this machine's: the same package names.
     libgcc=$(dpkg-query -W -f='${Package}\n' 'libgcc-*-dev' 2>/dev/null | grep -E '^libgcc-[0-9]+-dev$' | sort -V | tail -1)
     icu=$(dpkg-query -W -f='${Package}\n' 'libicu[0-9]*' 2>/dev/null | grep -E '^libicu[0-9]+$' | sort -V | tail -1)
-    echo "pack-tool: installing what linking and running linux-$arch needs: $(paste -sd, <<<"$missing")"
+    echo "pack-tool: installing what linking and running linux-$arch needs: $(paste -sd, <<<"$missing" | sed 's/,/, /g')"
     dpkg --add-architecture "$deb"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "libc6-dev:$deb" "${libgcc:-libgcc-12-dev}:$deb" \
@@ -106,7 +106,7 @@ for arch in "${cross_arches[@]}"; do
     missing=$(lacks "$arch")
   fi
   if [[ -n $missing ]]; then
-    echo "pack-tool: linux-$arch cannot be linked or run on this machine; missing: $(paste -sd, <<<"$missing")" >&2
+    echo "pack-tool: linux-$arch cannot be linked or run on this machine; missing: $(paste -sd, <<<"$missing" | sed 's/,/, /g')" >&2
     echo "pack-tool: on Debian or Ubuntu: dpkg --add-architecture $(debian_arch "$arch"), then apt-get install the packages named" >&2
     exit 1
   fi
