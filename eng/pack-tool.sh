@@ -4,13 +4,16 @@
 # Usage: eng/pack-tool.sh [--out DIR] [--version VERSION] [RID ...]
 #   No RID: the pointer package and one package per runtime of the csproj's ToolPackageRuntimeIdentifiers.
 #   RIDs:   those runtimes' packages only, without the pointer package.
+#   A release gives --version (normalized, as NuGet names the files: 1.2.0, not 1.2); else 0.0.0-local.<time>.
 #
-# A NativeAOT runtime of another architecture than this machine's (linux-arm64 on linux-x64) is compiled across: where
-# its C runtime, libgcc or linker is missing, the script installs them through apt-get (Debian multiarch), and stops
-# naming them where it cannot. Each NativeAOT package's binary is taken out of the package, its architecture read from
-# its ELF header, and it is run here (natively, or under qemu-user for another architecture): `posfleet scan --json` of a
-# generated POS log (a whole-file window and a 24-hour one) and of every log of benchmarks/Fuzz/corpus/lines must write
-# byte for byte what the framework-dependent build writes on the JIT, with the same exit code.
+# A NativeAOT package needs clang (the linker) and unzip; a NativeAOT runtime of another architecture than this
+# machine's (linux-arm64 on linux-x64) needs that architecture's C runtime, libgcc, binutils and ICU, and qemu-user to run
+# its binary here. Run as root on Debian, the script installs what is missing through apt-get (adding the architecture to
+# dpkg); elsewhere it stops and names the packages. Each NativeAOT package must hold the binary of its architecture (its
+# ELF header, and its SQLite library's) and no IL assemblies; the binary is run here (natively, or under qemu-user) on a
+# generated POS log (every line, then its last 24 hours) and on every log of benchmarks/Fuzz/corpus/lines, and each
+# `posfleet scan --json` must write byte for byte, on stdout and on stderr, what the framework-dependent build writes on
+# the JIT, with the same exit code.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cli="$root/src/Cli"
@@ -19,9 +22,14 @@ VERSION=""
 rids=()
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --out) OUT=$2; shift 2 ;;
-    --version) VERSION=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --out|--version)
+      if [[ $# -lt 2 ]]; then
+        echo "pack-tool: $1 needs a value (see --help)" >&2
+        exit 2
+      fi
+      if [[ $1 == --out ]]; then OUT=$2; else VERSION=$2; fi
+      shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     -*) echo "pack-tool: unknown option '$1' (see --help)" >&2; exit 2 ;;
     *) rids+=("$1"); shift ;;
   esac
@@ -31,7 +39,7 @@ OUT=$(cd "$OUT" && pwd)
 version=${VERSION:-0.0.0-local.$(date +%s)}
 
 # The runtimes come from the csproj, so that this script and a release never disagree on them.
-prop() { dotnet msbuild "$cli" -nologo -getProperty:"$1"; }
+prop() { dotnet msbuild "$cli" -nologo -getProperty:"$1" | tr -d '[:space:]'; }
 all=$(prop ToolPackageRuntimeIdentifiers)
 native=$(prop NativeAotToolRuntimeIdentifiers)
 pointer=0
@@ -39,26 +47,37 @@ if [[ ${#rids[@]} -eq 0 ]]; then
   IFS=';' read -ra rids <<<"$all"
   pointer=1
 fi
+aot_rids=()
 for rid in "${rids[@]}"; do
   if [[ ";$all;" != *";$rid;"* ]]; then
     echo "pack-tool: '$rid' is not a runtime of the csproj's ToolPackageRuntimeIdentifiers ($all)" >&2
     exit 2
   fi
+  [[ ";$native;" == *";$rid;"* ]] && aot_rids+=("$rid")
 done
 
-# What every NativeAOT package needs on this machine: clang, which links the binary, and unzip, which takes it back out.
-can_install() { [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; }
-need=()
-command -v clang >/dev/null || need+=(clang)
-command -v unzip >/dev/null || need+=(unzip)
-if [[ ${#need[@]} -gt 0 ]]; then
-  if ! can_install; then
-    echo "pack-tool: missing: ${need[*]} (on Debian or Ubuntu: apt-get install ${need[*]})" >&2
-    exit 1
+# apt-get only on Debian, as root: Ubuntu serves other architectures from another archive (ports.ubuntu.com), which
+# its sources must name before `dpkg --add-architecture`.
+can_install() {
+  [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null && grep -qx 'ID=debian' /etc/os-release 2>/dev/null
+}
+apt_install() {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if [[ ${#aot_rids[@]} -gt 0 ]]; then
+  need=()
+  command -v clang >/dev/null || need+=(clang)
+  command -v unzip >/dev/null || need+=(unzip)
+  if [[ ${#need[@]} -gt 0 ]]; then
+    if ! can_install; then
+      echo "pack-tool: missing: ${need[*]} (install the packages of those names)" >&2
+      exit 1
+    fi
+    echo "pack-tool: installing ${need[*]}"
+    apt-get update -qq
+    apt_install "${need[@]}"
   fi
-  echo "pack-tool: installing ${need[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 case $(uname -m) in
@@ -71,125 +90,198 @@ debian_arch() { case $1 in x64) echo amd64 ;; arm64) echo arm64 ;; esac; }
 elf_machine() { case $1 in x64) echo 62 ;; arm64) echo 183 ;; esac; }
 qemu_for() { case $1 in x64) echo qemu-x86_64 ;; arm64) echo qemu-aarch64 ;; esac; }
 
-# What linking for ARCH on this machine lacks: its C runtime's start files, libgcc's (which clang finds through the GCC
-# installation for that triple), its linker; and, to run the binary, qemu-user and the ICU libraries the tool loads.
+# The foreign architecture's libraries must be the very versions of this machine's own: the same package names. GCC's
+# version is the one whose libgcc clang links with here; ICU's the one installed.
+gcc_version=$(clang -print-libgcc-file-name 2>/dev/null | sed -n 's|.*/gcc/[^/]*/\([0-9][0-9]*\)/.*|\1|p')
+icu_package=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' 'libicu[0-9]*' 2>/dev/null \
+  | awk '$1 == "ii" && $2 ~ /^libicu[0-9]+$/ { print $2 }' | sort -V | tail -1 || true)
+
+# What linking for ARCH on this machine lacks, as the Debian packages that bring it: its C runtime's start files,
+# libgcc's (clang finds them through the GCC installation for that triple), its linker and objcopy, qemu-user, and the ICU
+# libraries the tool loads at start.
 lacks() {
-  local arch=$1 t
+  local arch=$1 t deb
   t=$(triple "$arch")
-  [[ -e /usr/lib/$t/crt1.o ]] || echo "the C runtime (libc6-dev:$(debian_arch "$arch"))"
-  [[ $(clang --target="$t" -print-file-name=crtbeginS.o 2>/dev/null) == /* ]] || echo "libgcc (libgcc-N-dev:$(debian_arch "$arch"))"
-  command -v "$t-ld" >/dev/null || echo "the linker (binutils-${t//_/-})"
+  deb=$(debian_arch "$arch")
+  [[ -e /usr/lib/$t/crt1.o ]] || echo "libc6-dev:$deb"
+  [[ $(clang --target="$t" -print-file-name=crtbeginS.o 2>/dev/null) == /* ]] || echo "libgcc-${gcc_version:-12}-dev:$deb"
+  { command -v "$t-ld" && command -v "$t-objcopy"; } >/dev/null || echo "binutils-${t//_/-}"
   command -v "$(qemu_for "$arch")" >/dev/null || echo "qemu-user"
-  ls /usr/lib/"$t"/libicuuc.so.* >/dev/null 2>&1 || echo "ICU (libicuNN:$(debian_arch "$arch"))"
+  ls /usr/lib/"$t"/libicuuc.so.* >/dev/null 2>&1 || echo "${icu_package:-libicu72}:$deb"
 }
 cross_arches=()
-for rid in "${rids[@]}"; do
+for rid in "${aot_rids[@]}"; do
   arch=${rid#linux-}
-  if [[ ";$native;" == *";$rid;"* && $rid == linux-* && $arch != "$here" && " ${cross_arches[*]} " != *" $arch "* ]]; then
+  if [[ $rid == linux-* && $arch != "$here" && " ${cross_arches[*]} " != *" $arch "* ]]; then
     cross_arches+=("$arch")
   fi
 done
 for arch in "${cross_arches[@]}"; do
-  missing=$(lacks "$arch")
+  missing=$(lacks "$arch" | paste -sd' ')
   [[ -z $missing ]] && continue
+  deb=$(debian_arch "$arch")
   if can_install; then
-    deb=$(debian_arch "$arch")
-    t=$(triple "$arch")
-    # The foreign architecture's libraries must be the very versions of this machine's: the same package names.
-    libgcc=$(dpkg-query -W -f='${Package}\n' 'libgcc-*-dev' 2>/dev/null | grep -E '^libgcc-[0-9]+-dev$' | sort -V | tail -1)
-    icu=$(dpkg-query -W -f='${Package}\n' 'libicu[0-9]*' 2>/dev/null | grep -E '^libicu[0-9]+$' | sort -V | tail -1)
-    echo "pack-tool: installing what linking and running linux-$arch needs: $(paste -sd, <<<"$missing" | sed 's/,/, /g')"
-    dpkg --add-architecture "$deb"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "libc6-dev:$deb" "${libgcc:-libgcc-12-dev}:$deb" \
-      "${icu:-libicu72}:$deb" "binutils-${t//_/-}" qemu-user >/dev/null
-    missing=$(lacks "$arch")
+    echo "pack-tool: installing what linking and running linux-$arch needs: $missing"
+    added=0
+    if ! dpkg --print-foreign-architectures | grep -qx "$deb"; then
+      dpkg --add-architecture "$deb"
+      added=1
+    fi
+    if ! apt-get update -qq; then
+      [[ $added == 1 ]] && dpkg --remove-architecture "$deb"
+      echo "pack-tool: apt-get update failed once $deb was added (see above); the architecture is removed again" >&2
+      exit 1
+    fi
+    # shellcheck disable=SC2086
+    apt_install $missing
+    missing=$(lacks "$arch" | paste -sd' ')
   fi
   if [[ -n $missing ]]; then
-    echo "pack-tool: linux-$arch cannot be linked or run on this machine; missing: $(paste -sd, <<<"$missing" | sed 's/,/, /g')" >&2
-    echo "pack-tool: on Debian or Ubuntu: dpkg --add-architecture $(debian_arch "$arch"), then apt-get install the packages named" >&2
+    echo "pack-tool: linux-$arch cannot be linked or run on this machine; missing: $missing" >&2
+    echo "pack-tool: on Debian, as root: dpkg --add-architecture $deb, apt-get update, apt-get install $missing" >&2
     exit 1
   fi
 done
 
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+# Each package from a publish folder of its own: the SDK packs every file of the publish folder, and one left from an
+# earlier build of the same runtime (a ReadyToRun one, say) would end up in the package.
+run_logged() {
+  local what=$1 log=$2
+  shift 2
+  if ! "$@" >"$log" 2>&1; then
+    echo "pack-tool: FAILED: $what; the end of its output ($log):" >&2
+    grep -E ': error |error [A-Z]+[0-9]+' "$log" | head -20 >&2 || tail -20 "$log" >&2
+    exit 1
+  fi
+}
 started=$SECONDS
 for rid in "${rids[@]}"; do
   step=$SECONDS
-  dotnet pack "$cli" -c Release -r "$rid" -o "$OUT" -p:Version="$version" -nologo -v quiet >/dev/null
+  extra=()
+  arch=${rid#linux-}
+  # A cross-compiled binary is stripped with the target's own objcopy (the SDK takes llvm-objcopy or this machine's).
+  [[ " ${cross_arches[*]} " == *" $arch "* ]] && extra+=("-p:ObjCopyName=$(triple "$arch")-objcopy")
+  run_logged "dotnet pack -r $rid" "$OUT/pack-$rid.log" \
+    dotnet pack "$cli" -c Release -r "$rid" -o "$OUT" -p:Version="$version" -p:PublishDir="$stage/publish/$rid/" \
+    "${extra[@]}" -nologo
   echo "pack-tool: PosFleet.Cli.$rid.$version.nupkg packed in $((SECONDS - step)) s"
 done
 if [[ $pointer == 1 ]]; then
-  dotnet pack "$cli" -c Release -o "$OUT" -p:Version="$version" -nologo -v quiet >/dev/null
+  run_logged "dotnet pack (the pointer package)" "$OUT/pack-pointer.log" \
+    dotnet pack "$cli" -c Release -o "$OUT" -p:Version="$version" -nologo
   echo "pack-tool: PosFleet.Cli.$version.nupkg (the pointer package) packed"
 fi
 
-# The check: each NativeAOT binary against the framework-dependent build on the JIT, on the same logs.
-checked=()
-for rid in "${rids[@]}"; do
-  [[ ";$native;" == *";$rid;"* ]] && checked+=("$rid")
+if [[ ${#aot_rids[@]} -eq 0 ]]; then
+  echo "pack-tool: done in $((SECONDS - started)) s; packages in $OUT"
+  exit 0
+fi
+
+# The reference: the framework-dependent build, run on the JIT by this machine's .NET, on the same inputs.
+run_logged "dotnet build (the JIT build, the reference)" "$OUT/build-reference.log" \
+  dotnet build "$cli" -c Release -p:Version="$version" -nologo
+reference=(dotnet "$cli/bin/Release/net10.0/posfleet.dll")
+"${reference[@]}" generate -o "$stage/pos.log" --size 40MB --seed 7 >/dev/null
+runs=("$stage/pos.log|--from 1970-01-01T00:00:00Z --to 2100-01-01T00:00:00Z --top 5"
+  "$stage/pos.log|--since 24h --as-of 2026-11-20T00:00:00Z --top 5")
+corpus=0
+while IFS= read -r f; do
+  runs+=("$f|")
+  corpus=$((corpus + 1))
+done < <(find "$root/benchmarks/Fuzz/corpus/lines" -type f -name '*.log' | sort)
+if [[ $corpus == 0 ]]; then
+  echo "pack-tool: FAILED: no log under benchmarks/Fuzz/corpus/lines" >&2
+  exit 1
+fi
+fail=0
+for i in "${!runs[@]}"; do
+  r=${runs[$i]}
+  read -ra args <<<"${r#*|}"
+  set +e
+  "${reference[@]}" scan "${r%%|*}" "${args[@]}" --json >"$stage/expected-$i.json" 2>"$stage/expected-$i.err"
+  echo $? >"$stage/expected-$i.code"
+  set -e
 done
-if [[ ${#checked[@]} -gt 0 ]]; then
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-  dotnet build "$cli" -c Release -nologo -v quiet >/dev/null
-  reference=(dotnet "$cli/bin/Release/net10.0/posfleet.dll")
-  "${reference[@]}" generate -o "$work/pos.log" --size 40MB --seed 7 >/dev/null
-  inputs=("$work/pos.log")
-  while IFS= read -r f; do inputs+=("$f"); done < <(find "$root/benchmarks/Fuzz/corpus/lines" -type f -name '*.log' | sort)
-  # Each input with the arguments it is scanned with (the generated log twice: every line, then its last 24 hours).
-  runs=()
-  runs+=("$work/pos.log|--from 1970-01-01T00:00:00Z --to 2100-01-01T00:00:00Z --top 5")
-  runs+=("$work/pos.log|--since 24h --as-of 2026-11-20T00:00:00Z --top 5")
-  for f in "${inputs[@]:1}"; do runs+=("$f|"); done
-  fail=0
-  for rid in "${checked[@]}"; do
-    arch=${rid#linux-}
-    bin="$work/$rid/posfleet"
-    mkdir -p "$work/$rid"
-    pkg="$OUT/PosFleet.Cli.$rid.$version.nupkg"
-    entry=$(unzip -Z1 "$pkg" | grep -E "^tools/[^/]+/$rid/posfleet\$" || true)
-    if [[ -z $entry ]]; then
-      echo "pack-tool: FAILED: $pkg holds no tools/*/$rid/posfleet" >&2
-      fail=1
-      continue
-    fi
-    unzip -p "$pkg" "$entry" >"$bin"
-    chmod +x "$bin"
-    machine=$(od -An -t u2 -j 18 -N 2 "$bin" | tr -d ' ')
-    if [[ $machine != "$(elf_machine "$arch")" ]]; then
-      echo "pack-tool: FAILED: $rid's posfleet is for ELF machine $machine, not $(elf_machine "$arch")" >&2
-      fail=1
-      continue
-    fi
-    runner=()
-    [[ $arch != "$here" ]] && runner=("$(qemu_for "$arch")")
-    n=0
-    for r in "${runs[@]}"; do
-      file=${r%%|*}
-      read -ra args <<<"${r#*|}"
-      set +e
-      "${reference[@]}" scan "$file" "${args[@]}" --json >"$work/expected.json" 2>/dev/null
-      want=$?
-      "${runner[@]}" "$bin" scan "$file" "${args[@]}" --json >"$work/actual.json" 2>"$work/actual.err"
-      got=$?
-      set -e
-      if [[ $got != "$want" ]] || ! cmp -s "$work/expected.json" "$work/actual.json"; then
-        echo "pack-tool: FAILED: $rid: scan ${file#"$root/"} ${args[*]} --json: exit $got (the JIT build: $want), output differs:" >&2
-        diff <(head -c 2000 "$work/expected.json") <(head -c 2000 "$work/actual.json") | head -10 >&2 || true
-        head -5 "$work/actual.err" >&2
-        fail=1
-      fi
-      n=$((n + 1))
-    done
-    size=$(stat -c %s "$pkg")
-    how="natively"
-    [[ ${#runner[@]} -gt 0 ]] && how="under ${runner[0]}"
-    echo "pack-tool: $rid: package $((size / 1000000)) MB, posfleet for ELF machine $machine; run $how on $n scans"
-  done
-  if [[ $fail != 0 ]]; then
-    echo "pack-tool: FAILED: a NativeAOT binary's scan differs from the JIT build's (see above)" >&2
+# The generated log's scans must succeed and report its lines, or the comparison says little.
+for i in 0 1; do
+  if [[ $(cat "$stage/expected-$i.code") != 0 ]] || ! grep -q '"linesInScope": [1-9]' "$stage/expected-$i.json"; then
+    echo "pack-tool: FAILED: the JIT build's scan of the generated log (${runs[$i]#*|}) failed or found no line in scope" >&2
     exit 1
   fi
-  echo "pack-tool: every NativeAOT binary wrote what the JIT build wrote"
+done
+
+for rid in "${aot_rids[@]}"; do
+  arch=${rid#linux-}
+  pkg="$OUT/PosFleet.Cli.$rid.$version.nupkg"
+  if [[ ! -f $pkg ]]; then
+    echo "pack-tool: FAILED: no $pkg (is --version normalized, as NuGet names the file?)" >&2
+    fail=1
+    continue
+  fi
+  entries=$(unzip -Z1 "$pkg")
+  entry=$(grep -E "^tools/[^/]+/$rid/posfleet\$" <<<"$entries" || true)
+  if [[ -z $entry ]]; then
+    echo "pack-tool: FAILED: $pkg holds no tools/*/$rid/posfleet" >&2
+    fail=1
+    continue
+  fi
+  if ! grep -qxF "${entry%/posfleet}/libe_sqlite3.so" <<<"$entries"; then
+    echo "pack-tool: FAILED: $pkg holds no ${entry%/posfleet}/libe_sqlite3.so beside posfleet" >&2
+    fail=1
+    continue
+  fi
+  if grep -qE '\.(dll|runtimeconfig\.json|deps\.json)$' <<<"$entries"; then
+    echo "pack-tool: FAILED: $pkg, a NativeAOT package, holds IL or framework-dependent files:" >&2
+    grep -E '\.(dll|runtimeconfig\.json|deps\.json)$' <<<"$entries" | head -5 >&2
+    fail=1
+    continue
+  fi
+  mkdir -p "$stage/$rid"
+  unzip -q -o "$pkg" "$entry" "${entry%/posfleet}/libe_sqlite3.so" -d "$stage/$rid"
+  bin="$stage/$rid/$entry"
+  chmod +x "$bin"
+  for elf in "$bin" "${bin%/posfleet}/libe_sqlite3.so"; do
+    machine=$(od -An -t u2 -j 18 -N 2 "$elf" | tr -d ' ')
+    if [[ $machine != "$(elf_machine "$arch")" ]]; then
+      echo "pack-tool: FAILED: $rid's $(basename "$elf") is for ELF machine $machine, not $(elf_machine "$arch")" >&2
+      fail=1
+      continue 2
+    fi
+  done
+  runner=()
+  [[ $arch != "$here" ]] && runner=("$(qemu_for "$arch")")
+  differ=0
+  for i in "${!runs[@]}"; do
+    r=${runs[$i]}
+    read -ra args <<<"${r#*|}"
+    set +e
+    "${runner[@]}" "$bin" scan "${r%%|*}" "${args[@]}" --json >"$stage/actual.json" 2>"$stage/actual.err"
+    got=$?
+    set -e
+    want=$(cat "$stage/expected-$i.code")
+    if [[ $got != "$want" ]] || ! cmp -s "$stage/expected-$i.json" "$stage/actual.json" \
+      || ! cmp -s "$stage/expected-$i.err" "$stage/actual.err"; then
+      echo "pack-tool: FAILED: $rid: scan ${r%%|*} ${args[*]} --json: exit $got (the JIT build: $want)" >&2
+      diff <(head -c 2000 "$stage/expected-$i.json") <(head -c 2000 "$stage/actual.json") | head -6 >&2 || true
+      diff "$stage/expected-$i.err" "$stage/actual.err" | head -6 >&2 || true
+      differ=$((differ + 1))
+    fi
+  done
+  how="natively"
+  [[ ${#runner[@]} -gt 0 ]] && how="under ${runner[0]}"
+  if [[ $differ != 0 ]]; then
+    echo "pack-tool: FAILED: $rid: $differ of ${#runs[@]} scans differ from the JIT build's ($how)" >&2
+    fail=1
+    continue
+  fi
+  echo "pack-tool: $rid: $(($(stat -c %s "$pkg") / 1000000)) MB, posfleet and libe_sqlite3.so for ELF machine" \
+    "$(elf_machine "$arch"), no IL; ${#runs[@]} scans $how, each as the JIT build wrote it (stdout, stderr, exit code)"
+done
+if [[ $fail != 0 ]]; then
+  echo "pack-tool: FAILED (see above)" >&2
+  exit 1
 fi
 echo "pack-tool: done in $((SECONDS - started)) s; packages in $OUT"
