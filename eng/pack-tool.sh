@@ -7,13 +7,13 @@
 #   A release gives --version (normalized, as NuGet names the files: 1.2.0, not 1.2); else 0.0.0-local.<time>.
 #
 # A NativeAOT package needs clang (the linker) and unzip; a NativeAOT runtime of another architecture than this
-# machine's (linux-arm64 on linux-x64) needs that architecture's C runtime, libgcc, binutils and ICU, and qemu-user to run
-# its binary here. Run as root on Debian, the script installs what is missing through apt-get (adding the architecture to
-# dpkg); elsewhere it stops and names the packages. Each NativeAOT package must hold the binary of its architecture (its
-# ELF header, and its SQLite library's) and no IL assemblies; the binary is run here (natively, or under qemu-user) on a
-# generated POS log (every line, then its last 24 hours) and on every log of benchmarks/Fuzz/corpus/lines, and each
-# `posfleet scan --json` must write byte for byte, on stdout and on stderr, what the framework-dependent build writes on
-# the JIT, with the same exit code.
+# machine's (linux-arm64 on linux-x64) needs that architecture's C runtime, libgcc, binutils and ICU, and qemu-user to
+# run its binary here. Run as root on Debian, the script installs what is missing through apt-get (adding the
+# architecture to dpkg); elsewhere it stops and names the packages. Each NativeAOT package must hold the binary of its
+# architecture (its ELF header, and its SQLite library's) and no IL assemblies; the binary is run here (natively, or
+# under qemu-user) on a generated POS log (every line, then its last 24 hours) and on every log of
+# benchmarks/Fuzz/corpus/lines, and each `posfleet scan --json` must write byte for byte, on stdout and on stderr,
+# what the framework-dependent build writes on the JIT, with the same exit code.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cli="$root/src/Cli"
@@ -37,9 +37,24 @@ done
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 version=${VERSION:-0.0.0-local.$(date +%s)}
+# NuGet names a package's file with the normalized version (1.2 becomes 1.2.0): the files are looked for by that name.
+if [[ ! $version =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$ ]]; then
+  echo "pack-tool: --version '$version' is not a normalized version (three numbers, then an optional -prerelease)" >&2
+  exit 2
+fi
+logs="$OUT/logs"
+mkdir -p "$logs"
 
 # The runtimes come from the csproj, so that this script and a release never disagree on them.
-prop() { dotnet msbuild "$cli" -nologo -getProperty:"$1" | tr -d '[:space:]'; }
+prop() {
+  local out
+  if ! out=$(dotnet msbuild "$cli" -nologo -getProperty:"$1" 2>&1); then
+    echo "pack-tool: dotnet msbuild could not read $1:" >&2
+    echo "$out" >&2
+    exit 1
+  fi
+  tr -d '[:space:]' <<<"$out"
+}
 all=$(prop ToolPackageRuntimeIdentifiers)
 native=$(prop NativeAotToolRuntimeIdentifiers)
 pointer=0
@@ -92,19 +107,20 @@ qemu_for() { case $1 in x64) echo qemu-x86_64 ;; arm64) echo qemu-aarch64 ;; esa
 
 # The foreign architecture's libraries must be the very versions of this machine's own: the same package names. GCC's
 # version is the one whose libgcc clang links with here; ICU's the one installed.
-gcc_version=$(clang -print-libgcc-file-name 2>/dev/null | sed -n 's|.*/gcc/[^/]*/\([0-9][0-9]*\)/.*|\1|p')
+gcc_version=$(clang -print-libgcc-file-name 2>/dev/null | sed -n 's|.*/gcc/[^/]*/\([0-9][0-9]*\)/.*|\1|p' || true)
 icu_package=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' 'libicu[0-9]*' 2>/dev/null \
   | awk '$1 == "ii" && $2 ~ /^libicu[0-9]+$/ { print $2 }' | sort -V | tail -1 || true)
 
 # What linking for ARCH on this machine lacks, as the Debian packages that bring it: its C runtime's start files,
-# libgcc's (clang finds them through the GCC installation for that triple), its linker and objcopy, qemu-user, and the ICU
-# libraries the tool loads at start.
+# libgcc's (clang finds them through the GCC installation for that triple), its linker and objcopy, qemu-user, and the
+# ICU libraries the tool loads at start.
 lacks() {
   local arch=$1 t deb
   t=$(triple "$arch")
   deb=$(debian_arch "$arch")
   [[ -e /usr/lib/$t/crt1.o ]] || echo "libc6-dev:$deb"
-  [[ $(clang --target="$t" -print-file-name=crtbeginS.o 2>/dev/null) == /* ]] || echo "libgcc-${gcc_version:-12}-dev:$deb"
+  [[ $(clang --target="$t" -print-file-name=crtbeginS.o 2>/dev/null || true) == /* ]] \
+    || echo "libgcc-${gcc_version:-12}-dev:$deb"
   { command -v "$t-ld" && command -v "$t-objcopy"; } >/dev/null || echo "binutils-${t//_/-}"
   command -v "$(qemu_for "$arch")" >/dev/null || echo "qemu-user"
   ls /usr/lib/"$t"/libicuuc.so.* >/dev/null 2>&1 || echo "${icu_package:-libicu72}:$deb"
@@ -149,11 +165,17 @@ trap 'rm -rf "$stage"' EXIT
 # Each package from a publish folder of its own: the SDK packs every file of the publish folder, and one left from an
 # earlier build of the same runtime (a ReadyToRun one, say) would end up in the package.
 run_logged() {
-  local what=$1 log=$2
+  local what=$1 log=$2 errors
   shift 2
   if ! "$@" >"$log" 2>&1; then
-    echo "pack-tool: FAILED: $what; the end of its output ($log):" >&2
-    grep -E ': error |error [A-Z]+[0-9]+' "$log" | head -20 >&2 || tail -20 "$log" >&2
+    errors=$(grep -E ': error |error [A-Z]+[0-9]+' "$log" | sort -u || true)
+    if [[ -n $errors ]]; then
+      echo "pack-tool: FAILED: $what; its errors (all its output: $log):" >&2
+      head -20 <<<"$errors" >&2
+    else
+      echo "pack-tool: FAILED: $what; the end of its output ($log):" >&2
+      tail -20 "$log" >&2
+    fi
     exit 1
   fi
 }
@@ -164,13 +186,13 @@ for rid in "${rids[@]}"; do
   arch=${rid#linux-}
   # A cross-compiled binary is stripped with the target's own objcopy (the SDK takes llvm-objcopy or this machine's).
   [[ " ${cross_arches[*]} " == *" $arch "* ]] && extra+=("-p:ObjCopyName=$(triple "$arch")-objcopy")
-  run_logged "dotnet pack -r $rid" "$OUT/pack-$rid.log" \
+  run_logged "dotnet pack -r $rid" "$logs/pack-$rid.log" \
     dotnet pack "$cli" -c Release -r "$rid" -o "$OUT" -p:Version="$version" -p:PublishDir="$stage/publish/$rid/" \
     "${extra[@]}" -nologo
   echo "pack-tool: PosFleet.Cli.$rid.$version.nupkg packed in $((SECONDS - step)) s"
 done
 if [[ $pointer == 1 ]]; then
-  run_logged "dotnet pack (the pointer package)" "$OUT/pack-pointer.log" \
+  run_logged "dotnet pack (the pointer package)" "$logs/pack-pointer.log" \
     dotnet pack "$cli" -c Release -o "$OUT" -p:Version="$version" -nologo
   echo "pack-tool: PosFleet.Cli.$version.nupkg (the pointer package) packed"
 fi
@@ -181,7 +203,7 @@ if [[ ${#aot_rids[@]} -eq 0 ]]; then
 fi
 
 # The reference: the framework-dependent build, run on the JIT by this machine's .NET, on the same inputs.
-run_logged "dotnet build (the JIT build, the reference)" "$OUT/build-reference.log" \
+run_logged "dotnet build (the JIT build, the reference)" "$logs/build-reference.log" \
   dotnet build "$cli" -c Release -p:Version="$version" -nologo
 reference=(dotnet "$cli/bin/Release/net10.0/posfleet.dll")
 "${reference[@]}" generate -o "$stage/pos.log" --size 40MB --seed 7 >/dev/null
@@ -208,7 +230,8 @@ done
 # The generated log's scans must succeed and report its lines, or the comparison says little.
 for i in 0 1; do
   if [[ $(cat "$stage/expected-$i.code") != 0 ]] || ! grep -q '"linesInScope": [1-9]' "$stage/expected-$i.json"; then
-    echo "pack-tool: FAILED: the JIT build's scan of the generated log (${runs[$i]#*|}) failed or found no line in scope" >&2
+    echo "pack-tool: FAILED: the JIT build's scan of the generated log (${runs[$i]#*|}) failed or found no line" \
+      "in scope" >&2
     exit 1
   fi
 done
@@ -277,8 +300,9 @@ for rid in "${aot_rids[@]}"; do
     fail=1
     continue
   fi
-  echo "pack-tool: $rid: $(($(stat -c %s "$pkg") / 1000000)) MB, posfleet and libe_sqlite3.so for ELF machine" \
-    "$(elf_machine "$arch"), no IL; ${#runs[@]} scans $how, each as the JIT build wrote it (stdout, stderr, exit code)"
+  echo "pack-tool: $rid: $(($(stat -c %s "$pkg") / 100000 / 10)).$(($(stat -c %s "$pkg") / 100000 % 10)) MB," \
+    "posfleet and libe_sqlite3.so for ELF machine $(elf_machine "$arch"), no IL; ${#runs[@]} scans $how," \
+    "each as the JIT build wrote it (stdout, stderr, exit code)"
 done
 if [[ $fail != 0 ]]; then
   echo "pack-tool: FAILED (see above)" >&2
