@@ -6,14 +6,16 @@
 #   RIDs:   those runtimes' packages only, without the pointer package.
 #   A release gives --version (normalized, as NuGet names the files: 1.2.0, not 1.2); else 0.0.0-local.<time>.
 #
-# A NativeAOT package needs clang (the linker) and unzip; a NativeAOT runtime of another architecture than this
-# machine's (linux-arm64 on linux-x64) needs that architecture's C runtime, libgcc, binutils and ICU, and qemu-user to
-# run its binary here. Run as root on Debian, the script installs what is missing through apt-get (adding the
-# architecture to dpkg); elsewhere it stops and names the packages. Each NativeAOT package must hold the binary of its
-# architecture (its ELF header, and its SQLite library's) and no IL assemblies; the binary is run here (natively, or
-# under qemu-user) on a generated POS log (every line, then its last 24 hours) and on every log of
-# benchmarks/Fuzz/corpus/lines, and each `posfleet scan --json` must write byte for byte, on stdout and on stderr,
-# what the framework-dependent build writes on the JIT, with the same exit code.
+# A NativeAOT package is linked against a Debian 11 sysroot (glibc 2.31), made from Debian's archive and kept in
+# SYSROOTS (default artifacts/sysroots; DEBIAN_MIRROR names the mirror), so that the binary runs on glibc 2.29 and
+# later rather than only on this machine's glibc and later. It needs clang (the linker), unzip, xz and curl; a runtime
+# of another architecture than this machine's (linux-arm64 on linux-x64) also needs that architecture's binutils and
+# qemu-user. Run as root on Debian, the script installs what is missing through apt-get; elsewhere it stops and names
+# the packages. Each NativeAOT package must hold the binary of its architecture (its ELF header, and its SQLite
+# library's), asking for no glibc newer than the sysroot's, and no IL assemblies; the binary is run here on the
+# sysroot's glibc (under qemu-user for another architecture) on a generated POS log (every line, then its last 24
+# hours) and on every log of benchmarks/Fuzz/corpus/lines, and each `posfleet scan --json` must write byte for byte,
+# on stdout and on stderr, what the framework-dependent build writes on the JIT, with the same exit code.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cli="$root/src/Cli"
@@ -29,7 +31,7 @@ while [[ $# -gt 0 ]]; do
       fi
       if [[ $1 == --out ]]; then OUT=$2; else VERSION=$2; fi
       shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     -*) echo "pack-tool: unknown option '$1' (see --help)" >&2; exit 2 ;;
     *) rids+=("$1"); shift ;;
   esac
@@ -71,29 +73,10 @@ for rid in "${rids[@]}"; do
   [[ ";$native;" == *";$rid;"* ]] && aot_rids+=("$rid")
 done
 
-# apt-get only on Debian, as root: Ubuntu serves other architectures from another archive (ports.ubuntu.com), which
-# its sources must name before `dpkg --add-architecture`.
+# apt-get only on Debian, as root; elsewhere the script names what to install.
 can_install() {
   [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null && grep -qx 'ID=debian' /etc/os-release 2>/dev/null
 }
-apt_install() {
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
-if [[ ${#aot_rids[@]} -gt 0 ]]; then
-  need=()
-  command -v clang >/dev/null || need+=(clang)
-  command -v unzip >/dev/null || need+=(unzip)
-  if [[ ${#need[@]} -gt 0 ]]; then
-    if ! can_install; then
-      echo "pack-tool: missing: ${need[*]} (install the packages of those names)" >&2
-      exit 1
-    fi
-    echo "pack-tool: installing ${need[*]}"
-    apt-get update -qq
-    apt_install "${need[@]}"
-  fi
-fi
 
 case $(uname -m) in
   x86_64) here=x64 ;;
@@ -104,59 +87,89 @@ triple() { case $1 in x64) echo x86_64-linux-gnu ;; arm64) echo aarch64-linux-gn
 debian_arch() { case $1 in x64) echo amd64 ;; arm64) echo arm64 ;; esac; }
 elf_machine() { case $1 in x64) echo 62 ;; arm64) echo 183 ;; esac; }
 qemu_for() { case $1 in x64) echo qemu-x86_64 ;; arm64) echo qemu-aarch64 ;; esac; }
+loader_of() { case $1 in x64) echo lib64/ld-linux-x86-64.so.2 ;; arm64) echo lib/ld-linux-aarch64.so.1 ;; esac; }
 
-# The foreign architecture's libraries must be the very versions of this machine's own: the same package names. GCC's
-# version is the one whose libgcc clang links with here; ICU's the one installed.
-gcc_version=$(clang -print-libgcc-file-name 2>/dev/null | sed -n 's|.*/gcc/[^/]*/\([0-9][0-9]*\)/.*|\1|p' || true)
-icu_package=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' 'libicu[0-9]*' 2>/dev/null \
-  | awk '$1 == "ii" && $2 ~ /^libicu[0-9]+$/ { print $2 }' | sort -V | tail -1 || true)
-
-# What linking for ARCH on this machine lacks, as the Debian packages that bring it: its C runtime's start files,
-# libgcc's (clang finds them through the GCC installation for that triple), its linker and objcopy, qemu-user, and the
-# ICU libraries the tool loads at start.
-lacks() {
-  local arch=$1 t deb
-  t=$(triple "$arch")
-  deb=$(debian_arch "$arch")
-  [[ -e /usr/lib/$t/crt1.o ]] || echo "libc6-dev:$deb"
-  [[ $(clang --target="$t" -print-file-name=crtbeginS.o 2>/dev/null || true) == /* ]] \
-    || echo "libgcc-${gcc_version:-12}-dev:$deb"
-  { command -v "$t-ld" && command -v "$t-objcopy"; } >/dev/null || echo "binutils-${t//_/-}"
-  command -v "$(qemu_for "$arch")" >/dev/null || echo "qemu-user"
-  ls /usr/lib/"$t"/libicuuc.so.* >/dev/null 2>&1 || echo "${icu_package:-libicu72}:$deb"
-}
 cross_arches=()
 for rid in "${aot_rids[@]}"; do
   arch=${rid#linux-}
-  if [[ $rid == linux-* && $arch != "$here" && " ${cross_arches[*]} " != *" $arch "* ]]; then
+  if [[ $arch != "$here" && " ${cross_arches[*]} " != *" $arch "* ]]; then
     cross_arches+=("$arch")
   fi
 done
-for arch in "${cross_arches[@]}"; do
-  missing=$(lacks "$arch" | paste -sd' ')
-  [[ -z $missing ]] && continue
-  deb=$(debian_arch "$arch")
-  if can_install; then
-    echo "pack-tool: installing what linking and running linux-$arch needs: $missing"
-    added=0
-    if ! dpkg --print-foreign-architectures | grep -qx "$deb"; then
-      dpkg --add-architecture "$deb"
-      added=1
-    fi
-    if ! apt-get update -qq; then
-      [[ $added == 1 ]] && dpkg --remove-architecture "$deb"
-      echo "pack-tool: apt-get update failed once $deb was added (see above); the architecture is removed again" >&2
+
+# What the NativeAOT packages need here, as the Debian packages that bring it: clang (the linker), unzip, xz and curl
+# (for the sysroots below), and for another architecture its binutils (linker, objcopy) and qemu-user (to run its
+# binary).
+if [[ ${#aot_rids[@]} -gt 0 ]]; then
+  need=()
+  command -v clang >/dev/null || need+=(clang)
+  command -v unzip >/dev/null || need+=(unzip)
+  command -v xz >/dev/null || need+=(xz-utils)
+  command -v curl >/dev/null || need+=(curl)
+  for arch in "${cross_arches[@]}"; do
+    t=$(triple "$arch")
+    { command -v "$t-ld" && command -v "$t-objcopy"; } >/dev/null || need+=("binutils-${t//_/-}")
+    command -v "$(qemu_for "$arch")" >/dev/null || need+=(qemu-user)
+  done
+  if [[ ${#need[@]} -gt 0 ]]; then
+    if ! can_install; then
+      echo "pack-tool: missing: ${need[*]} (on Debian: apt-get install ${need[*]})" >&2
       exit 1
     fi
-    # shellcheck disable=SC2086
-    apt_install $missing
-    missing=$(lacks "$arch" | paste -sd' ')
+    echo "pack-tool: installing ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
-  if [[ -n $missing ]]; then
-    echo "pack-tool: linux-$arch cannot be linked or run on this machine; missing: $missing" >&2
-    echo "pack-tool: on Debian, as root: dpkg --add-architecture $deb, apt-get update, apt-get install $missing" >&2
+fi
+
+# The NativeAOT binary links the C library of the machine that builds it: built against this machine's glibc it would
+# ask for its newest symbol versions (2.34 on Debian 12) and stop at start on an older one ("version `GLIBC_2.34' not
+# found"), on Ubuntu 20.04 and Debian 11 among others, which run .NET 10. So it is linked against a sysroot of Debian
+# 11 (glibc 2.31: its C runtime, libgcc, and, to run the binary here on that glibc, ICU and libstdc++), made from the
+# packages of Debian's archive and kept in SYSROOTS (default artifacts/sysroots) for the next run.
+SYSROOTS=${SYSROOTS:-$root/artifacts/sysroots}
+DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+sysroot_suite=bullseye
+sysroot_glibc=2.31
+sysroot_packages=(libc6 libc6-dev libgcc-10-dev libgcc-s1 linux-libc-dev libcrypt1 libcrypt-dev libicu67 libstdc++6
+  zlib1g)
+make_sysroot() {
+  local arch=$1 dir deb index pkg file link target
+  deb=$(debian_arch "$arch")
+  dir="$SYSROOTS/$sysroot_suite-$deb"
+  if [[ -f $dir/.complete ]]; then
+    echo "$dir"
+    return
+  fi
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  index="$dir/.Packages"
+  if ! curl -fsS --retry 3 "$DEBIAN_MIRROR/dists/$sysroot_suite/main/binary-$deb/Packages.xz" | xz -d >"$index"; then
+    echo "pack-tool: FAILED: could not read $DEBIAN_MIRROR/dists/$sysroot_suite/main/binary-$deb/Packages.xz" \
+      "(set DEBIAN_MIRROR to a Debian mirror that holds $sysroot_suite)" >&2
     exit 1
   fi
+  for pkg in "${sysroot_packages[@]}"; do
+    file=$(awk -v p="$pkg" '$1 == "Package:" { cur = $2 } $1 == "Filename:" && cur == p { print $2; exit }' "$index")
+    if [[ -z $file ]] || ! curl -fsS --retry 3 -o "$dir/.deb" "$DEBIAN_MIRROR/$file"; then
+      echo "pack-tool: FAILED: could not fetch $pkg ($deb) of $sysroot_suite from $DEBIAN_MIRROR" >&2
+      exit 1
+    fi
+    dpkg-deb -x "$dir/.deb" "$dir"
+  done
+  rm -f "$dir/.deb" "$index"
+  # A link to an absolute path (libgcc_s.so, libm.so, ...) leads into the sysroot, not to this machine's file.
+  while IFS= read -r link; do
+    target=$(readlink "$link")
+    ln -sfn "$(realpath -m --relative-to="$(dirname "$link")" "$dir$target")" "$link"
+  done < <(find "$dir" -type l -lname '/*')
+  touch "$dir/.complete"
+  echo "$dir"
+}
+declare -A sysroot
+for rid in "${aot_rids[@]}"; do
+  arch=${rid#linux-}
+  sysroot[$arch]=$(make_sysroot "$arch")
 done
 
 stage=$(mktemp -d)
@@ -184,8 +197,11 @@ for rid in "${rids[@]}"; do
   step=$SECONDS
   extra=()
   arch=${rid#linux-}
-  # A cross-compiled binary is stripped with the target's own objcopy (the SDK takes llvm-objcopy or this machine's).
-  [[ " ${cross_arches[*]} " == *" $arch "* ]] && extra+=("-p:ObjCopyName=$(triple "$arch")-objcopy")
+  if [[ ";$native;" == *";$rid;"* ]]; then
+    extra+=("-p:SysRoot=${sysroot[$arch]}")
+    # A cross-compiled binary is stripped with the target's own objcopy (the SDK takes llvm-objcopy or this machine's).
+    [[ $arch != "$here" ]] && extra+=("-p:ObjCopyName=$(triple "$arch")-objcopy")
+  fi
   run_logged "dotnet pack -r $rid" "$logs/pack-$rid.log" \
     dotnet pack "$cli" -c Release -r "$rid" -o "$OUT" -p:Version="$version" -p:PublishDir="$stage/publish/$rid/" \
     "${extra[@]}" -nologo
@@ -274,8 +290,20 @@ for rid in "${aot_rids[@]}"; do
       continue 2
     fi
   done
-  runner=()
-  [[ $arch != "$here" ]] && runner=("$(qemu_for "$arch")")
+  # The newest glibc the binary asks for must be the sysroot's at most; it is run on the sysroot's own glibc.
+  newest=$(readelf -V "$bin" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+  if [[ $(printf '%s\n' "$newest" "$sysroot_glibc" | sort -V | tail -1) != "$sysroot_glibc" ]]; then
+    echo "pack-tool: FAILED: $rid's posfleet asks for glibc $newest, newer than the sysroot's $sysroot_glibc" >&2
+    fail=1
+    continue
+  fi
+  s=${sysroot[$arch]}
+  t=$(triple "$arch")
+  if [[ $arch == "$here" ]]; then
+    runner=("$s/$(loader_of "$arch")" --library-path "$s/lib/$t:$s/usr/lib/$t")
+  else
+    runner=("$(qemu_for "$arch")" -L "$s")
+  fi
   differ=0
   for i in "${!runs[@]}"; do
     r=${runs[$i]}
@@ -293,15 +321,16 @@ for rid in "${aot_rids[@]}"; do
       differ=$((differ + 1))
     fi
   done
-  how="natively"
-  [[ ${#runner[@]} -gt 0 ]] && how="under ${runner[0]}"
+  how="on glibc $sysroot_glibc (Debian $sysroot_suite's)"
+  [[ $arch != "$here" ]] && how="$how under ${runner[0]}"
   if [[ $differ != 0 ]]; then
     echo "pack-tool: FAILED: $rid: $differ of ${#runs[@]} scans differ from the JIT build's ($how)" >&2
     fail=1
     continue
   fi
   echo "pack-tool: $rid: $(($(stat -c %s "$pkg") / 100000 / 10)).$(($(stat -c %s "$pkg") / 100000 % 10)) MB," \
-    "posfleet and libe_sqlite3.so for ELF machine $(elf_machine "$arch"), no IL; ${#runs[@]} scans $how," \
+    "posfleet and libe_sqlite3.so for ELF machine $(elf_machine "$arch"), no IL, glibc $newest at least;" \
+    "${#runs[@]} scans $how," \
     "each as the JIT build wrote it (stdout, stderr, exit code)"
 done
 if [[ $fail != 0 ]]; then
