@@ -6,17 +6,20 @@
 #   RIDs:   those runtimes' packages only, without the pointer package.
 #   A release gives --version (normalized, as NuGet names the files: 1.2.0, not 1.2); else 0.0.0-local.<time>.
 #
-# A NativeAOT package is linked against a Debian 11 sysroot (glibc 2.31), made from Debian's archive and kept in
-# SYSROOTS (default artifacts/sysroots; DEBIAN_MIRROR names the mirror), so that the binary runs on glibc 2.29 and
-# later rather than only on this machine's glibc and later. It needs clang (the linker), unzip, xz and curl; a runtime
-# of another architecture than this machine's (linux-arm64 on linux-x64) also needs that architecture's binutils and
-# qemu-user. Run as root on Debian, the script installs what is missing through apt-get; elsewhere it stops and names
-# the packages. Each NativeAOT package must hold the binary of its architecture (its ELF header, and its SQLite
-# library's), asking for no glibc newer than the sysroot's, and no IL assemblies; the binary is run here on the
-# sysroot's glibc (under qemu-user for another architecture) on a generated POS log (every line, then its last 24
-# hours) and on every log of benchmarks/Fuzz/corpus/lines, and each `posfleet scan --json` must write byte for byte,
-# on stdout and on stderr, what the framework-dependent build writes on the JIT, with the same exit code.
+# A NativeAOT package is linked against a Debian 11 sysroot (glibc 2.31), made from Debian's archive (checked against
+# Debian's archive keys) and kept in SYSROOTS (default artifacts/sysroots; DEBIAN_MIRROR names the mirror), so that
+# the binary starts on glibc 2.29 and later rather than only on the building machine's glibc and later (the SQLite
+# library beside it, from its NuGet package, still asks for 2.34: printed, not changed). It needs clang (the linker),
+# unzip, xz, curl and gpgv; a runtime of another architecture than this machine's (linux-arm64 on linux-x64) also
+# needs that architecture's binutils and qemu-user. Run as root on Debian, the script installs what is missing through
+# apt-get; elsewhere it stops and names the packages. Each NativeAOT package must hold the binary of its architecture
+# (its ELF header, and its SQLite library's), asking for no glibc newer than the sysroot's, and no IL assemblies; the
+# binary is run here with the sysroot's loader and glibc (under qemu-user for another architecture) on a generated POS
+# log (every line, then its last 24 hours) and on every log of benchmarks/Fuzz/corpus/lines, and each `scan --json`
+# must write byte for byte, on stdout and on stderr, what the framework-dependent build writes on the JIT, with the
+# same exit code.
 set -euo pipefail
+shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/.." && pwd)
 cli="$root/src/Cli"
 OUT="$root/artifacts/tool-packages"
@@ -31,7 +34,7 @@ while [[ $# -gt 0 ]]; do
       fi
       if [[ $1 == --out ]]; then OUT=$2; else VERSION=$2; fi
       shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "pack-tool: unknown option '$1' (see --help)" >&2; exit 2 ;;
     *) rids+=("$1"); shift ;;
   esac
@@ -106,6 +109,9 @@ if [[ ${#aot_rids[@]} -gt 0 ]]; then
   command -v unzip >/dev/null || need+=(unzip)
   command -v xz >/dev/null || need+=(xz-utils)
   command -v curl >/dev/null || need+=(curl)
+  command -v gpgv >/dev/null || need+=(gpgv)
+  command -v readelf >/dev/null || need+=(binutils)
+  [[ -f /usr/share/keyrings/debian-archive-keyring.gpg ]] || need+=(debian-archive-keyring)
   for arch in "${cross_arches[@]}"; do
     t=$(triple "$arch")
     { command -v "$t-ld" && command -v "$t-objcopy"; } >/dev/null || need+=("binutils-${t//_/-}")
@@ -122,48 +128,82 @@ if [[ ${#aot_rids[@]} -gt 0 ]]; then
   fi
 fi
 
-# The NativeAOT binary links the C library of the machine that builds it: built against this machine's glibc it would
-# ask for its newest symbol versions (2.34 on Debian 12) and stop at start on an older one ("version `GLIBC_2.34' not
-# found"), on Ubuntu 20.04 and Debian 11 among others, which run .NET 10. So it is linked against a sysroot of Debian
-# 11 (glibc 2.31: its C runtime, libgcc, and, to run the binary here on that glibc, ICU and libstdc++), made from the
-# packages of Debian's archive and kept in SYSROOTS (default artifacts/sysroots) for the next run.
+# The NativeAOT binary links the C library of the machine that builds it: built against Debian 12's glibc it would ask
+# for its newest symbol versions (2.34) and stop at start on an older one ("version 'GLIBC_2.34' not found"), on Ubuntu
+# 20.04 and Debian 11 among others, which run .NET 10. So it is linked against a sysroot of Debian 11 (glibc 2.31: its C
+# runtime, libgcc, and, to run the binary here on that glibc, ICU and libstdc++), made from the packages of Debian's
+# archive and kept in SYSROOTS (default artifacts/sysroots) for the next run. What is downloaded is checked as apt
+# checks it: the suite's InRelease against Debian's archive keys, the package index against InRelease's SHA-256, each
+# package against the index's.
 SYSROOTS=${SYSROOTS:-$root/artifacts/sysroots}
+mkdir -p "$SYSROOTS"
+SYSROOTS=$(cd "$SYSROOTS" && pwd)
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 sysroot_suite=bullseye
 sysroot_glibc=2.31
 sysroot_packages=(libc6 libc6-dev libgcc-10-dev libgcc-s1 linux-libc-dev libcrypt1 libcrypt-dev libicu67 libstdc++6
   zlib1g)
 make_sysroot() {
-  local arch=$1 dir deb index pkg file link target
+  local arch=$1 dir deb t release index pkg file sum link target want
   deb=$(debian_arch "$arch")
+  t=$(triple "$arch")
   dir="$SYSROOTS/$sysroot_suite-$deb"
-  if [[ -f $dir/.complete ]]; then
+  want="$sysroot_suite ${sysroot_packages[*]}"
+  if [[ -f $dir/.complete && $(cat "$dir/.complete") == "$want" ]]; then
     echo "$dir"
     return
   fi
   rm -rf "$dir"
   mkdir -p "$dir"
-  index="$dir/.Packages"
-  if ! curl -fsS --retry 3 "$DEBIAN_MIRROR/dists/$sysroot_suite/main/binary-$deb/Packages.xz" | xz -d >"$index"; then
-    echo "pack-tool: FAILED: could not read $DEBIAN_MIRROR/dists/$sysroot_suite/main/binary-$deb/Packages.xz" \
-      "(set DEBIAN_MIRROR to a Debian mirror that holds $sysroot_suite)" >&2
+  fetch() {
+    if ! curl -fsS --retry 3 -o "$2" "$DEBIAN_MIRROR/$1"; then
+      echo "pack-tool: FAILED: could not fetch $DEBIAN_MIRROR/$1 (set DEBIAN_MIRROR to a mirror that holds" \
+        "$sysroot_suite)" >&2
+      exit 1
+    fi
+  }
+  release="$dir/.InRelease"
+  fetch "dists/$sysroot_suite/InRelease" "$release.signed"
+  if ! gpgv --keyring /usr/share/keyrings/debian-archive-keyring.gpg --output "$release" "$release.signed" \
+    2>"$dir/.gpgv"; then
+    echo "pack-tool: FAILED: $sysroot_suite's InRelease is not signed by a Debian archive key:" >&2
+    cat "$dir/.gpgv" >&2
     exit 1
   fi
+  index="$dir/.Packages"
+  fetch "dists/$sysroot_suite/main/binary-$deb/Packages.xz" "$index.xz"
+  sum=$(awk -v f="main/binary-$deb/Packages.xz" '/^SHA256:/ { in256 = 1; next } /^[^ ]/ { in256 = 0 }
+    in256 && $3 == f { print $1; exit }' "$release")
+  if [[ -z $sum ]] || ! sha256sum --status -c <<<"$sum  $index.xz"; then
+    echo "pack-tool: FAILED: $sysroot_suite's package index for $deb does not match its InRelease" >&2
+    exit 1
+  fi
+  xz -d "$index.xz"
   for pkg in "${sysroot_packages[@]}"; do
-    file=$(awk -v p="$pkg" '$1 == "Package:" { cur = $2 } $1 == "Filename:" && cur == p { print $2; exit }' "$index")
-    if [[ -z $file ]] || ! curl -fsS --retry 3 -o "$dir/.deb" "$DEBIAN_MIRROR/$file"; then
-      echo "pack-tool: FAILED: could not fetch $pkg ($deb) of $sysroot_suite from $DEBIAN_MIRROR" >&2
+    read -r file sum < <(awk -v p="$pkg" '$1 == "Package:" { cur = $2 } cur == p && $1 == "Filename:" { f = $2 }
+      cur == p && $1 == "SHA256:" { s = $2 } cur == p && f != "" && s != "" { print f, s; exit }' "$index") || true
+    if [[ -z ${file:-} ]]; then
+      echo "pack-tool: FAILED: no $pkg ($deb) in $sysroot_suite's index" >&2
+      exit 1
+    fi
+    fetch "$file" "$dir/.deb"
+    if ! sha256sum --status -c <<<"$sum  $dir/.deb"; then
+      echo "pack-tool: FAILED: $file does not match the SHA-256 of $sysroot_suite's index" >&2
       exit 1
     fi
     dpkg-deb -x "$dir/.deb" "$dir"
   done
-  rm -f "$dir/.deb" "$index"
+  rm -f "$dir/.deb" "$index" "$release" "$release.signed" "$dir/.gpgv"
   # A link to an absolute path (libgcc_s.so, libm.so, ...) leads into the sysroot, not to this machine's file.
   while IFS= read -r link; do
     target=$(readlink "$link")
-    ln -sfn "$(realpath -m --relative-to="$(dirname "$link")" "$dir$target")" "$link"
+    ln -sfn "$(realpath -ms --relative-to="$(dirname "$link")" "$dir$target")" "$link"
   done < <(find "$dir" -type l -lname '/*')
-  touch "$dir/.complete"
+  if [[ ! -e $dir/$(loader_of "$arch") || ! -e $dir/usr/lib/$t/crt1.o ]]; then
+    echo "pack-tool: FAILED: the $deb sysroot in $dir lacks its loader or C runtime" >&2
+    exit 1
+  fi
+  echo "$want" >"$dir/.complete"
   echo "$dir"
 }
 declare -A sysroot
@@ -174,6 +214,11 @@ done
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
+
+# The newest glibc symbol version an ELF file asks for (its version needs), empty where it asks for none.
+newest_glibc() {
+  { readelf -V "$1" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1; } || true
+}
 
 # Each package from a publish folder of its own: the SDK packs every file of the publish folder, and one left from an
 # earlier build of the same runtime (a ReadyToRun one, say) would end up in the package.
@@ -290,9 +335,11 @@ for rid in "${aot_rids[@]}"; do
       continue 2
     fi
   done
-  # The newest glibc the binary asks for must be the sysroot's at most; it is run on the sysroot's own glibc.
-  newest=$(readelf -V "$bin" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
-  if [[ $(printf '%s\n' "$newest" "$sysroot_glibc" | sort -V | tail -1) != "$sysroot_glibc" ]]; then
+  # The newest glibc the binary asks for must be the sysroot's at most; it is run on the sysroot's own glibc. The SQLite
+  # library beside it comes built from its NuGet package (SQLitePCLRaw): what it asks for is reported, not changed.
+  newest=$(newest_glibc "$bin")
+  sqlite_newest=$(newest_glibc "${bin%/posfleet}/libe_sqlite3.so")
+  if [[ -z $newest || $(printf '%s\n' "$newest" "$sysroot_glibc" | sort -V | tail -1) != "$sysroot_glibc" ]]; then
     echo "pack-tool: FAILED: $rid's posfleet asks for glibc $newest, newer than the sysroot's $sysroot_glibc" >&2
     fail=1
     continue
@@ -321,7 +368,7 @@ for rid in "${aot_rids[@]}"; do
       differ=$((differ + 1))
     fi
   done
-  how="on glibc $sysroot_glibc (Debian $sysroot_suite's)"
+  how="with Debian $sysroot_suite's loader and glibc $sysroot_glibc"
   [[ $arch != "$here" ]] && how="$how under ${runner[0]}"
   if [[ $differ != 0 ]]; then
     echo "pack-tool: FAILED: $rid: $differ of ${#runs[@]} scans differ from the JIT build's ($how)" >&2
@@ -329,7 +376,9 @@ for rid in "${aot_rids[@]}"; do
     continue
   fi
   echo "pack-tool: $rid: $(($(stat -c %s "$pkg") / 100000 / 10)).$(($(stat -c %s "$pkg") / 100000 % 10)) MB," \
-    "posfleet and libe_sqlite3.so for ELF machine $(elf_machine "$arch"), no IL, glibc $newest at least;" \
+    "posfleet and libe_sqlite3.so for ELF machine $(elf_machine "$arch"), no IL; posfleet needs glibc $newest or" \
+    "later" \
+    "(libe_sqlite3.so, for the commands that open a store: $sqlite_newest);" \
     "${#runs[@]} scans $how," \
     "each as the JIT build wrote it (stdout, stderr, exit code)"
 done
