@@ -2,7 +2,7 @@
 # Side-by-side: `posfleet scan` (full pipeline: window, classification, templates, counts) against ripgrep counting
 # the same four level words, on the same deterministic POS log, in one hyperfine run per round: the NativeAOT binary
 # published with the project's own settings, the .NET tool as `dotnet tool install` gives it on linux-x64 (the same
-# NativeAOT binary), the framework-dependent ReadyToRun tool that win-x64, win-arm64 and osx-* get (built here for
+# NativeAOT binary), the framework-dependent ReadyToRun tool that win-*, osx-* and linux-musl-* get (built here for
 # linux-x64 with the same settings) and the framework-dependent IL tool every other runtime gets (the JIT build), each
 # with every line in scope (a window holding the whole file) and with a 24-hour window.
 #
@@ -97,14 +97,14 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$aot" || ! -x "$tool" || ! -x "$jit" || ! -x "
   took "installed"
   echo "scan-vs-rg: packing and installing the framework-dependent package (the 'any' runtime: the JIT build)"
   # `dotnet pack -r any` makes PosFleet.Cli.any, the package `dotnet tool install PosFleet.Cli` installs on every
-  # runtime the pointer package does not name (linux-x86, linux-musl, FreeBSD, ...): IL assemblies run by the shared
+  # runtime the pointer package does not name (linux-arm, linux-musl-arm, FreeBSD, ...): IL assemblies run by the shared
   # .NET runtime. On this machine the pointer always leads to the linux-x64 package (`--arch` does not change that),
   # so the script installs the 'any' package by its own id: the same files, the same shim, the same runtime.
   dotnet pack "$root/src/Cli" -c Release -r any -o "$OUT/pkg" -p:Version="$version" -nologo -v quiet >/dev/null
   took "any package packed"
   dotnet tool install PosFleet.Cli.any --version "$version" --tool-path "$OUT/jit" --add-source "$OUT/pkg" >/dev/null
   took "installed"
-  echo "scan-vs-rg: packing and installing a framework-dependent ReadyToRun package (what win-* and osx-* get)"
+  echo "scan-vs-rg: packing and installing a ReadyToRun package (what win-*, osx-* and linux-musl-* get)"
   # The csproj gives the runtimes of ReadyToRunToolRuntimeIdentifiers a framework-dependent package with ReadyToRun code
   # (crossgen) beside the IL. None of them runs here; the same settings applied to linux-x64 make the package this
   # machine can run: PosFleet.Cli.linux-x64 once more, under a package version of its own so that it is not the
@@ -216,27 +216,12 @@ if ! grep -q '/libclrjit\.so$' <<<"$r2r_libs" || ! grep -q '/libcoreclr\.so$' <<
   echo "scan-vs-rg: FAILED: $r2r does not load libcoreclr.so and libclrjit.so: it is not a framework-dependent build" >&2
   exit 1
 fi
-# A ReadyToRun assembly's CLI header names its native code (ManagedNativeHeader, 64 bytes into the header); an IL-only
-# assembly's does not. Both framework-dependent builds are checked, so that each row measures what it says.
-precompiled() {
-  python3 - "$1" <<'PY'
-import struct, sys
-d = open(sys.argv[1], 'rb').read()
-pe = struct.unpack_from('<I', d, 0x3C)[0]
-opt = pe + 24
-dirs = opt + (96 if struct.unpack_from('<H', d, opt)[0] == 0x10B else 112)
-cli_rva = struct.unpack_from('<I', d, dirs + 14 * 8)[0]
-sections = opt + struct.unpack_from('<H', d, pe + 20)[0]
-for i in range(struct.unpack_from('<H', d, pe + 6)[0]):
-    _, vsize, va, _, raw = struct.unpack_from('<8sIIII', d, sections + 40 * i)
-    if va <= cli_rva < va + max(vsize, 1):
-        print('yes' if struct.unpack_from('<I', d, raw + cli_rva - va + 64)[0] else 'no')
-        break
-PY
-}
+# A ReadyToRun assembly's CLI header names its native code; an IL-only assembly's does not (eng/binary-kind.py reads
+# it). Both framework-dependent builds are checked, so that each row measures what it says.
 r2r_dll=$(find "$OUT/r2r/.store" -name PosFleet.Core.dll -path '*/tools/*' 2>/dev/null | head -1 || true)
 jit_core=$(find "$OUT/jit/.store" -name PosFleet.Core.dll -path '*/tools/*' 2>/dev/null | head -1 || true)
-if [[ "$(precompiled "$r2r_dll")" != yes || "$(precompiled "$jit_core")" != no ]]; then
+if [[ "$(python3 "$root/eng/binary-kind.py" "$r2r_dll")" != "pe x64 r2r linux" \
+  || "$(python3 "$root/eng/binary-kind.py" "$jit_core")" != "pe any il" ]]; then
   echo "scan-vs-rg: FAILED: the r2r build's PosFleet.Core.dll must hold ReadyToRun code and the jit build's only IL" >&2
   exit 1
 fi

@@ -1,23 +1,23 @@
 #!/usr/bin/env bash
-# Packs the posfleet .NET tool as a release does, and checks each NativeAOT binary against the JIT build.
+# Packs the posfleet .NET tool as a release does, and checks what each runtime gets against the JIT build.
 #
 # Usage: eng/pack-tool.sh [--out DIR] [--version VERSION] [RID ...]
 #   No RID: the pointer package and one package per runtime of the csproj's ToolPackageRuntimeIdentifiers.
-#   RIDs:   those runtimes' packages only, without the pointer package.
+#   RIDs:   those runtimes' packages only, without the pointer package (one is packed aside for the checks).
 #   A release gives --version (normalized, as NuGet names the files: 1.2.0, not 1.2); else 0.0.0-local.<time>.
 #
-# A NativeAOT package is linked against a Debian 11 sysroot (glibc 2.31), made from Debian's archive (checked against
-# Debian's archive keys) and kept in SYSROOTS (default artifacts/sysroots; DEBIAN_MIRROR names the mirror), so that
-# the binary starts on glibc 2.29 and later rather than only on the building machine's glibc and later (the SQLite
-# library beside it, from its NuGet package, still asks for 2.34: printed, not changed). It needs clang (the linker),
-# unzip, xz, curl and gpgv; a runtime of another architecture than this machine's (linux-arm64 on linux-x64) also
-# needs that architecture's binutils and qemu-user. Run as root on Debian, the script installs what is missing through
-# apt-get; elsewhere it stops and names the packages. Each NativeAOT package must hold the binary of its architecture
-# (its ELF header, and its SQLite library's), asking for no glibc newer than the sysroot's, and no IL assemblies; the
-# binary is run here with the sysroot's loader and glibc (under qemu-user for another architecture) on a generated POS
-# log (every line, then its last 24 hours) and on every log of benchmarks/Fuzz/corpus/lines, and each `scan --json`
-# must write byte for byte, on stdout and on stderr, what the framework-dependent build writes on the JIT, with the
-# same exit code.
+# Each runtime packed must be the one `dotnet tool install` takes on that runtime (DOTNET_RUNTIME_ID; "any" where a
+# runtime has no package, freebsd-x64). A NativeAOT package is linked against a Debian 11 sysroot (glibc 2.31) made from
+# Debian's archive (checked against its keys), kept in SYSROOTS (default artifacts/sysroots; DEBIAN_MIRROR names the
+# mirror), so that it starts on glibc 2.29 and later (its SQLite library, from its NuGet package, asks for 2.34); it
+# needs clang, xz, curl and gpgv, and for another architecture that one's binutils and qemu-user (installed through
+# apt-get as root on Debian, else named). It must hold a glibc binary and SQLite library of its architecture and no IL,
+# and runs on the sysroot's glibc (under qemu-user for another architecture). A ReadyToRun package must hold
+# posfleet.dll and PosFleet.Core.dll precompiled for its system and architecture, a launcher and SQLite library for them
+# and its C library (musl for linux-musl-*); its assemblies run on this machine's .NET. The runs scan a generated POS
+# log (every line, then its last 24 hours) and each log of benchmarks/Fuzz/corpus/lines; each `scan --json` must write
+# byte for byte what the framework-dependent build writes on the JIT (stdout, stderr, exit code). All but "any" need
+# unzip and python3.
 set -euo pipefail
 shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,6 +75,11 @@ for rid in "${rids[@]}"; do
   fi
   [[ ";$native;" == *";$rid;"* ]] && aot_rids+=("$rid")
 done
+# The runtime-specific packages: each is read and its scans are run below ("any" only has its install checked).
+specific=()
+for rid in "${rids[@]}"; do
+  [[ $rid != any ]] && specific+=("$rid")
+done
 
 # apt-get only on Debian, as root; elsewhere the script names what to install.
 can_install() {
@@ -88,7 +93,6 @@ case $(uname -m) in
 esac
 triple() { case $1 in x64) echo x86_64-linux-gnu ;; arm64) echo aarch64-linux-gnu ;; esac; }
 debian_arch() { case $1 in x64) echo amd64 ;; arm64) echo arm64 ;; esac; }
-elf_machine() { case $1 in x64) echo 62 ;; arm64) echo 183 ;; esac; }
 qemu_for() { case $1 in x64) echo qemu-x86_64 ;; arm64) echo qemu-aarch64 ;; esac; }
 loader_of() { case $1 in x64) echo lib64/ld-linux-x86-64.so.2 ;; arm64) echo lib/ld-linux-aarch64.so.1 ;; esac; }
 
@@ -100,13 +104,16 @@ for rid in "${aot_rids[@]}"; do
   fi
 done
 
-# What the NativeAOT packages need here, as the Debian packages that bring it: clang (the linker), unzip, xz and curl
-# (for the sysroots below), and for another architecture its binutils (linker, objcopy) and qemu-user (to run its
-# binary).
-if [[ ${#aot_rids[@]} -gt 0 ]]; then
-  need=()
-  command -v clang >/dev/null || need+=(clang)
+# What the checks and the NativeAOT packages need here, as the Debian packages that bring it: unzip and python3 (to
+# read the packages), clang (the linker), xz, curl and gpgv (for the sysroots below), and for another architecture its
+# binutils (linker, objcopy) and qemu-user (to run its binary).
+need=()
+if [[ ${#specific[@]} -gt 0 ]]; then
   command -v unzip >/dev/null || need+=(unzip)
+  command -v python3 >/dev/null || need+=(python3)
+fi
+if [[ ${#aot_rids[@]} -gt 0 ]]; then
+  command -v clang >/dev/null || need+=(clang)
   command -v xz >/dev/null || need+=(xz-utils)
   command -v curl >/dev/null || need+=(curl)
   command -v gpgv >/dev/null || need+=(gpgv)
@@ -117,15 +124,15 @@ if [[ ${#aot_rids[@]} -gt 0 ]]; then
     { command -v "$t-ld" && command -v "$t-objcopy"; } >/dev/null || need+=("binutils-${t//_/-}")
     command -v "$(qemu_for "$arch")" >/dev/null || need+=(qemu-user)
   done
-  if [[ ${#need[@]} -gt 0 ]]; then
-    if ! can_install; then
-      echo "pack-tool: missing: ${need[*]} (on Debian: apt-get install ${need[*]})" >&2
-      exit 1
-    fi
-    echo "pack-tool: installing ${need[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+if [[ ${#need[@]} -gt 0 ]]; then
+  if ! can_install; then
+    echo "pack-tool: missing: ${need[*]} (on Debian: apt-get install ${need[*]})" >&2
+    exit 1
   fi
+  echo "pack-tool: installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 # The NativeAOT binary links the C library of the machine that builds it: built against Debian 12's glibc it would ask
@@ -258,7 +265,46 @@ if [[ $pointer == 1 ]]; then
   echo "pack-tool: PosFleet.Cli.$version.nupkg (the pointer package) packed"
 fi
 
-if [[ ${#aot_rids[@]} -eq 0 ]]; then
+# Which package `dotnet tool install` takes on each runtime packed here, as the SDK chooses it: it walks the runtime
+# graph from the machine's runtime to the first one the pointer package names, and linux-musl-x64 imports linux-x64 (a
+# glibc build, which does not start on Alpine) before "any". DOTNET_RUNTIME_ID makes the SDK take the runtime named
+# for its own. Each runtime must get its own package, and "any" must be what a runtime with none of its own gets
+# (freebsd-x64). Without the pointer package (RIDs named), one is packed for this check only.
+pointer_dir=$OUT
+if [[ $pointer == 0 ]]; then
+  pointer_dir="$stage/pointer"
+  run_logged "dotnet pack (the pointer package, for the check of what each runtime installs)" \
+    "$logs/pack-pointer.log" dotnet pack "$cli" -c Release -o "$pointer_dir" -p:Version="$version" -nologo
+fi
+sources=(--add-source "$OUT")
+[[ $pointer_dir != "$OUT" ]] && sources+=(--add-source "$pointer_dir")
+fail=0
+for rid in "${rids[@]}"; do
+  as=$rid
+  [[ $rid == any ]] && as=freebsd-x64
+  if ! DOTNET_RUNTIME_ID=$as dotnet tool install PosFleet.Cli --version "$version" --tool-path "$stage/install/$rid" \
+    "${sources[@]}" >"$logs/install-$rid.log" 2>&1; then
+    echo "pack-tool: FAILED: dotnet tool install as $as; the end of its output ($logs/install-$rid.log):" >&2
+    tail -5 "$logs/install-$rid.log" >&2
+    fail=1
+    continue
+  fi
+  # The tool store names the version's folder in lower case.
+  got=$(find "$stage/install/$rid/.store/posfleet.cli/${version,,}" -mindepth 1 -maxdepth 1 -type d \
+    -name 'posfleet.cli.*' -printf '%f\n' 2>/dev/null || true)
+  if [[ $got != "posfleet.cli.${rid,,}" ]]; then
+    echo "pack-tool: FAILED: dotnet tool install as $as took ${got:-no package} instead of posfleet.cli.${rid,,}" >&2
+    fail=1
+    continue
+  fi
+  echo "pack-tool: dotnet tool install as $as takes PosFleet.Cli.$rid"
+done
+
+if [[ ${#specific[@]} -eq 0 ]]; then
+  if [[ $fail != 0 ]]; then
+    echo "pack-tool: FAILED (see above)" >&2
+    exit 1
+  fi
   echo "pack-tool: done in $((SECONDS - started)) s; packages in $OUT"
   exit 0
 fi
@@ -279,14 +325,18 @@ if [[ $corpus == 0 ]]; then
   echo "pack-tool: FAILED: no log under benchmarks/Fuzz/corpus/lines" >&2
   exit 1
 fi
-fail=0
-for i in "${!runs[@]}"; do
-  r=${runs[$i]}
+# Runs scan number $1 of runs with the command that follows $2, into $2.json, $2.err and $2.code (its exit code).
+run_scan() {
+  local r=${runs[$1]} to=$2 args
+  shift 2
   read -ra args <<<"${r#*|}"
   set +e
-  "${reference[@]}" scan "${r%%|*}" "${args[@]}" --json >"$stage/expected-$i.json" 2>"$stage/expected-$i.err"
-  echo $? >"$stage/expected-$i.code"
+  "$@" scan "${r%%|*}" "${args[@]}" --json >"$to.json" 2>"$to.err"
+  echo $? >"$to.code"
   set -e
+}
+for i in "${!runs[@]}"; do
+  run_scan "$i" "$stage/expected-$i" "${reference[@]}"
 done
 # The generated log's scans must succeed and report its lines, or the comparison says little.
 for i in 0 1; do
@@ -296,6 +346,30 @@ for i in 0 1; do
     exit 1
   fi
 done
+
+# Runs every scan with the command given and compares it with the reference's; fails, saying how many differ, if any do.
+scans_match() {
+  local label=$1 how=$2 differ=0 i got want
+  shift 2
+  for i in "${!runs[@]}"; do
+    run_scan "$i" "$stage/actual" "$@"
+    got=$(cat "$stage/actual.code")
+    want=$(cat "$stage/expected-$i.code")
+    if [[ $got != "$want" ]] || ! cmp -s "$stage/expected-$i.json" "$stage/actual.json" \
+      || ! cmp -s "$stage/expected-$i.err" "$stage/actual.err"; then
+      echo "pack-tool: FAILED: $label: scan ${runs[$i]%%|*} ${runs[$i]#*|} --json: exit $got (the JIT build: $want)" >&2
+      diff <(head -c 2000 "$stage/expected-$i.json") <(head -c 2000 "$stage/actual.json") | head -6 >&2 || true
+      diff "$stage/expected-$i.err" "$stage/actual.err" | head -6 >&2 || true
+      differ=$((differ + 1))
+    fi
+  done
+  if [[ $differ != 0 ]]; then
+    echo "pack-tool: FAILED: $label: $differ of ${#runs[@]} scans differ from the JIT build's ($how)" >&2
+    return 1
+  fi
+}
+kind() { python3 "$root/eng/binary-kind.py" "$1"; }
+size_mb() { echo "$(($(stat -c %s "$1") / 100000 / 10)).$(($(stat -c %s "$1") / 100000 % 10))"; }
 
 for rid in "${aot_rids[@]}"; do
   arch=${rid#linux-}
@@ -328,9 +402,9 @@ for rid in "${aot_rids[@]}"; do
   bin="$stage/$rid/$entry"
   chmod +x "$bin"
   for elf in "$bin" "${bin%/posfleet}/libe_sqlite3.so"; do
-    machine=$(od -An -t u2 -j 18 -N 2 "$elf" | tr -d ' ')
-    if [[ $machine != "$(elf_machine "$arch")" ]]; then
-      echo "pack-tool: FAILED: $rid's $(basename "$elf") is for ELF machine $machine, not $(elf_machine "$arch")" >&2
+    got=$(kind "$elf" 2>&1) || true
+    if [[ $got != "elf $arch glibc" ]]; then
+      echo "pack-tool: FAILED: $rid's $(basename "$elf") is $got, not elf $arch glibc" >&2
       fail=1
       continue 2
     fi
@@ -351,36 +425,67 @@ for rid in "${aot_rids[@]}"; do
   else
     runner=("$(qemu_for "$arch")" -L "$s")
   fi
-  differ=0
-  for i in "${!runs[@]}"; do
-    r=${runs[$i]}
-    read -ra args <<<"${r#*|}"
-    set +e
-    "${runner[@]}" "$bin" scan "${r%%|*}" "${args[@]}" --json >"$stage/actual.json" 2>"$stage/actual.err"
-    got=$?
-    set -e
-    want=$(cat "$stage/expected-$i.code")
-    if [[ $got != "$want" ]] || ! cmp -s "$stage/expected-$i.json" "$stage/actual.json" \
-      || ! cmp -s "$stage/expected-$i.err" "$stage/actual.err"; then
-      echo "pack-tool: FAILED: $rid: scan ${r%%|*} ${args[*]} --json: exit $got (the JIT build: $want)" >&2
-      diff <(head -c 2000 "$stage/expected-$i.json") <(head -c 2000 "$stage/actual.json") | head -6 >&2 || true
-      diff "$stage/expected-$i.err" "$stage/actual.err" | head -6 >&2 || true
-      differ=$((differ + 1))
-    fi
-  done
   how="with Debian $sysroot_suite's loader and glibc $sysroot_glibc"
   [[ $arch != "$here" ]] && how="$how under ${runner[0]}"
-  if [[ $differ != 0 ]]; then
-    echo "pack-tool: FAILED: $rid: $differ of ${#runs[@]} scans differ from the JIT build's ($how)" >&2
+  if ! scans_match "$rid" "$how" "${runner[@]}" "$bin"; then
     fail=1
     continue
   fi
-  echo "pack-tool: $rid: $(($(stat -c %s "$pkg") / 100000 / 10)).$(($(stat -c %s "$pkg") / 100000 % 10)) MB," \
-    "posfleet and libe_sqlite3.so for ELF machine $(elf_machine "$arch"), no IL; posfleet needs glibc $newest or" \
-    "later" \
-    "(libe_sqlite3.so, for the commands that open a store: $sqlite_newest);" \
-    "${#runs[@]} scans $how," \
-    "each as the JIT build wrote it (stdout, stderr, exit code)"
+  echo "pack-tool: $rid: $(size_mb "$pkg") MB, posfleet and libe_sqlite3.so elf $arch glibc, no IL; posfleet needs" \
+    "glibc $newest or later (libe_sqlite3.so, for the commands that open a store: $sqlite_newest);" \
+    "${#runs[@]} scans $how, each as the JIT build wrote it (stdout, stderr, exit code)"
+done
+
+# Each framework-dependent package (ReadyToRun): posfleet.dll and PosFleet.Core.dll precompiled for its system and
+# architecture (the largest libraries stay IL by design), its launcher and SQLite library built for its system,
+# architecture and C library (musl for linux-musl-*: Alpine has no glibc), and its assemblies, run here by this
+# machine's .NET as the launcher runs them, writing what the JIT build writes. Here that runs the ReadyToRun code of a
+# Linux x64 package; other packages' code is compiled by the JIT from their IL. Their launchers and SQLite libraries are
+# for other machines and are not run.
+for rid in "${specific[@]}"; do
+  [[ ";$native;" == *";$rid;"* ]] && continue
+  pkg="$OUT/PosFleet.Cli.$rid.$version.nupkg"
+  if [[ ! -f $pkg ]]; then
+    echo "pack-tool: FAILED: no $pkg (is --version normalized, as NuGet names the file?)" >&2
+    fail=1
+    continue
+  fi
+  os=${rid%-*}
+  arch=${rid##*-}
+  case $os in
+    win) launcher=posfleet.exe sqlite=e_sqlite3.dll native_kind="pe $arch native" system=windows ;;
+    osx) launcher=posfleet sqlite=libe_sqlite3.dylib native_kind="macho $arch" system=osx ;;
+    linux-musl) launcher=posfleet sqlite=libe_sqlite3.so native_kind="elf $arch musl" system=linux ;;
+    linux) launcher=posfleet sqlite=libe_sqlite3.so native_kind="elf $arch glibc" system=linux ;;
+    *) echo "pack-tool: FAILED: no check for the files of a $os package ($rid)" >&2; fail=1; continue ;;
+  esac
+  rm -rf "${stage:?}/$rid"
+  unzip -q "$pkg" -d "$stage/$rid"
+  dir=$(find "$stage/$rid/tools" -mindepth 2 -maxdepth 2 -type d -name "$rid" 2>/dev/null | head -1 || true)
+  bad=()
+  for f in "$launcher|$native_kind" "$sqlite|$native_kind" "posfleet.dll|pe $arch r2r $system" \
+    "PosFleet.Core.dll|pe $arch r2r $system"; do
+    file=${f%%|*}
+    if [[ -z $dir || ! -f $dir/$file ]]; then
+      bad+=("no tools/*/$rid/$file")
+      continue
+    fi
+    got=$(kind "$dir/$file" 2>&1) || true
+    [[ $got != "${f#*|}" ]] && bad+=("$file is $got, not ${f#*|}")
+  done
+  if [[ ${#bad[@]} -gt 0 ]]; then
+    echo "pack-tool: FAILED: $pkg:" >&2
+    printf '  %s\n' "${bad[@]}" >&2
+    fail=1
+    continue
+  fi
+  if ! scans_match "$rid" "by its assemblies on this machine's .NET" dotnet "$dir/posfleet.dll"; then
+    fail=1
+    continue
+  fi
+  echo "pack-tool: $rid: $(size_mb "$pkg") MB, $launcher and $sqlite $native_kind, posfleet.dll and" \
+    "PosFleet.Core.dll ReadyToRun for $system $arch; ${#runs[@]} scans by its assemblies on this machine's .NET, each" \
+    "as the JIT build wrote it"
 done
 if [[ $fail != 0 ]]; then
   echo "pack-tool: FAILED (see above)" >&2
