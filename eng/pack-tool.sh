@@ -9,15 +9,15 @@
 # Each runtime packed must be the one `dotnet tool install` takes on that runtime (DOTNET_RUNTIME_ID; "any" where a
 # runtime has no package, freebsd-x64). A NativeAOT package is linked against a Debian 11 sysroot (glibc 2.31) made from
 # Debian's archive (checked against its keys), kept in SYSROOTS (default artifacts/sysroots; DEBIAN_MIRROR names the
-# mirror), so that it starts on glibc 2.29 and later (its SQLite library, from its NuGet package, asks for 2.34); it
-# needs clang, xz, curl and gpgv, and for another architecture that one's binutils and qemu-user (installed through
-# apt-get as root on Debian, else named). It must hold a glibc binary and SQLite library of its architecture and no IL,
-# and runs on the sysroot's glibc (under qemu-user for another architecture). A ReadyToRun package must hold
-# posfleet.dll and PosFleet.Core.dll precompiled for its system and architecture, a launcher and SQLite library for them
-# and its C library (musl for linux-musl-*); its assemblies run on this machine's .NET. The runs scan a generated POS
-# log (every line, then its last 24 hours) and each log of benchmarks/Fuzz/corpus/lines; each `scan --json` must write
-# byte for byte what the framework-dependent build writes on the JIT (stdout, stderr, exit code). All but "any" need
-# unzip and python3.
+# mirror), so that it starts on glibc 2.29 and later (its SQLite library, from NuGet, asks for 2.34). Needed: unzip and
+# python3; for NativeAOT clang, xz, curl, gpgv, qemu-user, another architecture's binutils (apt-get as root on Debian).
+# A NativeAOT package must hold glibc binaries and a SQLite library of its architecture and no IL, and runs on the
+# sysroot's glibc (under qemu-user for another architecture; for x64 also as an x86-64-v2 processor, where it must run
+# its x86-64-v2 build, and without that build must say what is missing). A ReadyToRun package must hold posfleet.dll and
+# PosFleet.Core.dll precompiled for its system and architecture, a launcher and SQLite library for them and its C
+# library (musl for linux-musl-*); its assemblies run on this machine's .NET. The runs scan a generated POS log (every
+# line, then its last 24 hours) and each log of benchmarks/Fuzz/corpus/lines; each `scan --json` must write byte for
+# byte what the framework-dependent build writes on the JIT (stdout, stderr, exit code).
 set -euo pipefail
 shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -124,6 +124,10 @@ if [[ ${#aot_rids[@]} -gt 0 ]]; then
     { command -v "$t-ld" && command -v "$t-objcopy"; } >/dev/null || need+=("binutils-${t//_/-}")
     command -v "$(qemu_for "$arch")" >/dev/null || need+=(qemu-user)
   done
+  # qemu-user also plays the processor without AVX2 for the x64 binary.
+  if [[ " ${aot_rids[*]} " == *" linux-x64 "* && " ${need[*]} " != *" qemu-user "* ]]; then
+    command -v qemu-x86_64 >/dev/null || need+=(qemu-user)
+  fi
 fi
 if [[ ${#need[@]} -gt 0 ]]; then
   if ! can_install; then
@@ -398,26 +402,42 @@ for rid in "${aot_rids[@]}"; do
     continue
   fi
   mkdir -p "$stage/$rid"
-  unzip -q -o "$pkg" "$entry" "${entry%/posfleet}/libe_sqlite3.so" -d "$stage/$rid"
+  # The x64 package also holds the x86-64-v2 build that the binary runs on a processor without AVX2 (the csproj).
+  binaries=(posfleet)
+  [[ $arch == x64 ]] && binaries+=(posfleet.x86-64-v2)
+  files=()
+  for b in "${binaries[@]}" libe_sqlite3.so; do
+    if ! grep -qxF "${entry%/posfleet}/$b" <<<"$entries"; then
+      echo "pack-tool: FAILED: $pkg holds no ${entry%/posfleet}/$b" >&2
+      fail=1
+      continue 2
+    fi
+    files+=("${entry%/posfleet}/$b")
+  done
+  unzip -q -o "$pkg" "${files[@]}" -d "$stage/$rid"
   bin="$stage/$rid/$entry"
-  chmod +x "$bin"
-  for elf in "$bin" "${bin%/posfleet}/libe_sqlite3.so"; do
-    got=$(kind "$elf" 2>&1) || true
+  for b in "${binaries[@]}"; do chmod +x "${bin%/posfleet}/$b"; done
+  for b in "${binaries[@]}" libe_sqlite3.so; do
+    got=$(kind "${bin%/posfleet}/$b" 2>&1) || true
     if [[ $got != "elf $arch glibc" ]]; then
-      echo "pack-tool: FAILED: $rid's $(basename "$elf") is $got, not elf $arch glibc" >&2
+      echo "pack-tool: FAILED: $rid's $b is $got, not elf $arch glibc" >&2
       fail=1
       continue 2
     fi
   done
-  # The newest glibc the binary asks for must be the sysroot's at most; it is run on the sysroot's own glibc. The SQLite
+  # The newest glibc a binary asks for must be the sysroot's at most; it is run on the sysroot's own glibc. The SQLite
   # library beside it comes built from its NuGet package (SQLitePCLRaw): what it asks for is reported, not changed.
-  newest=$(newest_glibc "$bin")
   sqlite_newest=$(newest_glibc "${bin%/posfleet}/libe_sqlite3.so")
-  if [[ -z $newest || $(printf '%s\n' "$newest" "$sysroot_glibc" | sort -V | tail -1) != "$sysroot_glibc" ]]; then
-    echo "pack-tool: FAILED: $rid's posfleet asks for glibc $newest, newer than the sysroot's $sysroot_glibc" >&2
-    fail=1
-    continue
-  fi
+  needs=""
+  for b in "${binaries[@]}"; do
+    newest=$(newest_glibc "${bin%/posfleet}/$b")
+    needs="${needs:+$needs, }$b glibc $newest"
+    if [[ -z $newest || $(printf '%s\n' "$newest" "$sysroot_glibc" | sort -V | tail -1) != "$sysroot_glibc" ]]; then
+      echo "pack-tool: FAILED: $rid's $b asks for glibc $newest, newer than the sysroot's $sysroot_glibc" >&2
+      fail=1
+      continue 2
+    fi
+  done
   s=${sysroot[$arch]}
   t=$(triple "$arch")
   if [[ $arch == "$here" ]]; then
@@ -431,9 +451,34 @@ for rid in "${aot_rids[@]}"; do
     fail=1
     continue
   fi
-  echo "pack-tool: $rid: $(size_mb "$pkg") MB, posfleet and libe_sqlite3.so elf $arch glibc, no IL; posfleet needs" \
-    "glibc $newest or later (libe_sqlite3.so, for the commands that open a store: $sqlite_newest);" \
-    "${#runs[@]} scans $how, each as the JIT build wrote it (stdout, stderr, exit code)"
+  portable=""
+  if [[ $arch == x64 ]]; then
+    # On an x86-64-v2 processor (qemu's Nehalem: SSE4.2, no AVX), posfleet must run its x86-64-v2 build and write the
+    # same; alone, it must say what is missing and exit with 1, not abort in the runtime.
+    nehalem=(qemu-x86_64 -cpu Nehalem -L "$s")
+    if ! scans_match "$rid on an x86-64-v2 processor" "under ${nehalem[*]:0:3}" "${nehalem[@]}" "$bin"; then
+      fail=1
+      continue
+    fi
+    mkdir -p "$stage/$rid-alone"
+    cp "$bin" "$stage/$rid-alone/posfleet"
+    set +e
+    "${nehalem[@]}" "$stage/$rid-alone/posfleet" --version >/dev/null 2>"$stage/alone.err"
+    got=$?
+    set -e
+    if [[ $got != 1 ]] || ! grep -q '^posfleet: this processor lacks AVX' "$stage/alone.err"; then
+      echo "pack-tool: FAILED: $rid's posfleet without its x86-64-v2 build, on an x86-64-v2 processor: exit $got," \
+        "not 1 with what is missing:" >&2
+      grep -v 'TCG doesn' "$stage/alone.err" | head -3 >&2 || true
+      fail=1
+      continue
+    fi
+    portable="; on an x86-64-v2 processor (${nehalem[*]:0:3}) the same scans by its x86-64-v2 build, and alone it says"
+    portable="$portable \"$(grep -o '^posfleet: this processor lacks [^,]*' "$stage/alone.err")\" and exits with 1"
+  fi
+  echo "pack-tool: $rid: $(size_mb "$pkg") MB, ${binaries[*]} and libe_sqlite3.so elf $arch glibc, no IL; needs:" \
+    "$needs or later (libe_sqlite3.so, for the commands that open a store: $sqlite_newest); ${#runs[@]} scans" \
+    "$how, each as the JIT build wrote it (stdout, stderr, exit code)$portable"
 done
 
 # Each framework-dependent package (ReadyToRun): posfleet.dll and PosFleet.Core.dll precompiled for its system and
