@@ -105,8 +105,9 @@ for rid in "${aot_rids[@]}"; do
 done
 
 # What the checks and the NativeAOT packages need here, as the Debian packages that bring it: unzip and python3 (to
-# read the packages), clang (the linker), xz, curl and gpgv (for the sysroots below), and for another architecture its
-# binutils (linker, objcopy) and qemu-user (to run its binary).
+# read the packages), clang (the linker), xz, curl and gpgv (for the sysroots below), qemu-user (to run another
+# architecture's binary, and to play a processor without AVX2 for x64's), and another architecture's binutils (linker,
+# objcopy).
 need=()
 if [[ ${#specific[@]} -gt 0 ]]; then
   command -v unzip >/dev/null || need+=(unzip)
@@ -122,13 +123,12 @@ if [[ ${#aot_rids[@]} -gt 0 ]]; then
   for arch in "${cross_arches[@]}"; do
     t=$(triple "$arch")
     { command -v "$t-ld" && command -v "$t-objcopy"; } >/dev/null || need+=("binutils-${t//_/-}")
-    command -v "$(qemu_for "$arch")" >/dev/null || need+=(qemu-user)
   done
-  # qemu-user also plays the processor without AVX2 for the x64 binary.
-  if [[ " ${aot_rids[*]} " == *" linux-x64 "* && " ${need[*]} " != *" qemu-user "* ]]; then
-    command -v qemu-x86_64 >/dev/null || need+=(qemu-user)
-  fi
+  for rid in "${aot_rids[@]}"; do
+    command -v "$(qemu_for "${rid#linux-}")" >/dev/null || need+=(qemu-user)
+  done
 fi
+mapfile -t need < <(printf '%s\n' "${need[@]}" | awk 'NF && !seen[$0]++')
 if [[ ${#need[@]} -gt 0 ]]; then
   if ! can_install; then
     echo "pack-tool: missing: ${need[*]} (on Debian: apt-get install ${need[*]})" >&2
@@ -351,6 +351,11 @@ for i in 0 1; do
   fi
 done
 
+# Whether scan number $1's output in $2.json, $2.err and $2.code is the reference's, byte for byte.
+same_as_reference() {
+  [[ $(cat "$2.code") == "$(cat "$stage/expected-$1.code")" ]] && cmp -s "$stage/expected-$1.json" "$2.json" \
+    && cmp -s "$stage/expected-$1.err" "$2.err"
+}
 # Runs every scan with the command given and compares it with the reference's; fails, saying how many differ, if any do.
 scans_match() {
   local label=$1 how=$2 differ=0 i got want
@@ -359,8 +364,7 @@ scans_match() {
     run_scan "$i" "$stage/actual" "$@"
     got=$(cat "$stage/actual.code")
     want=$(cat "$stage/expected-$i.code")
-    if [[ $got != "$want" ]] || ! cmp -s "$stage/expected-$i.json" "$stage/actual.json" \
-      || ! cmp -s "$stage/expected-$i.err" "$stage/actual.err"; then
+    if ! same_as_reference "$i" "$stage/actual"; then
       echo "pack-tool: FAILED: $label: scan ${runs[$i]%%|*} ${runs[$i]#*|} --json: exit $got (the JIT build: $want)" >&2
       diff <(head -c 2000 "$stage/expected-$i.json") <(head -c 2000 "$stage/actual.json") | head -6 >&2 || true
       diff "$stage/expected-$i.err" "$stage/actual.err" | head -6 >&2 || true
@@ -448,13 +452,12 @@ for rid in "${aot_rids[@]}"; do
   fi
   portable=""
   if [[ $arch == x64 ]]; then
-    # On an x86-64-v2 processor (qemu's Nehalem: SSE4.2, no AVX) the x86-64-v2 build must write the same. qemu-user
-    # does not follow an exec: what posfleet starts runs on this machine's processor, so the v2 build is run under
-    # qemu itself, and posfleet once, to show that it starts the v2 build (the v3 code would abort there) with its
-    # arguments. Alone, posfleet must say what is missing and exit with 1, not abort in the runtime.
-    # The v2 build's scans get the sysroot's libraries first, as the native run does: else the loader, reading this
-    # machine's library cache, finds this machine's ICU, which asks for a newer glibc. What posfleet starts runs here,
-    # with this machine's loader and libraries, so that run is given none.
+    # On an x86-64-v2 processor (qemu's Nehalem: SSE4.2, no AVX) the x86-64-v2 build must write the same; its scans get
+    # the sysroot's libraries first, as the native run does (else the loader, reading this machine's library cache,
+    # finds this machine's ICU, which asks for a newer glibc). qemu-user does not follow an exec: what posfleet starts
+    # runs on this machine's processor, loader and libraries. So posfleet is run once, without the sysroot's libraries,
+    # to show that it starts the v2 build with its arguments (its v3 code would abort there). Alone, posfleet must say
+    # what is missing and exit with 1, not abort in the runtime.
     nehalem=(qemu-x86_64 -cpu Nehalem -L "$s")
     if ! scans_match "$rid's x86-64-v2 build on an x86-64-v2 processor" "under ${nehalem[*]:0:3}" "${nehalem[@]}" \
       -E "LD_LIBRARY_PATH=$s/lib/$t:$s/usr/lib/$t" "${bin%/posfleet}/posfleet.x86-64-v2"; then
@@ -462,9 +465,7 @@ for rid in "${aot_rids[@]}"; do
       continue
     fi
     run_scan 0 "$stage/exec" "${nehalem[@]}" "$bin"
-    if [[ $(cat "$stage/exec.code") != "$(cat "$stage/expected-0.code")" ]] \
-      || ! cmp -s "$stage/expected-0.json" "$stage/exec.json" \
-      || ! cmp -s "$stage/expected-0.err" "$stage/exec.err"; then
+    if ! same_as_reference 0 "$stage/exec"; then
       echo "pack-tool: FAILED: $rid's posfleet on an x86-64-v2 processor did not run its x86-64-v2 build's scan" \
         "(exit $(cat "$stage/exec.code")):" >&2
       head -3 "$stage/exec.err" >&2
