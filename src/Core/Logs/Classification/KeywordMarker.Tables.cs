@@ -6,9 +6,9 @@ namespace PosFleet.Logs.Classification;
 /// <summary>The marker's tables, built once from the spellings: the windows, their tails by slot, the nibble tables.</summary>
 internal sealed partial class KeywordMarker
 {
-    private KeywordMarker(byte[][] variants, bool wide)
+    private KeywordMarker(byte[][] variants, int width)
     {
-        _wide = wide && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
+        _wide = width >= 512 && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
         // Loops and arrays rather than queries: a query over a value type is generic code that the framework does not ship
         // compiled, and that the JIT build compiles on every start. The windows: each spelling's last four bytes folded,
         // distinct, in order.
@@ -115,6 +115,18 @@ internal sealed partial class KeywordMarker
         {
             // Looked up by the bytes as read (NibbleTables.LookupAsRead): no case folding per step.
             _tables[t] = Vector256.Create(t % 2 == 0 ? tables[t] : NibbleTables.HighAsRead(tables[t]));
+        }
+
+        if (width < 256 || !Shuffles256)
+        {
+            _tables128 = new Vector128<byte>[_tables.Length + 2];
+            for (var t = 0; t < _tables.Length; t++)
+            {
+                _tables128[t] = _tables[t].GetLower();
+            }
+
+            _tables128[^2] = WordClassLow.GetLower();
+            _tables128[^1] = WordClassHigh.GetLower();
         }
 
         if (_wide)

@@ -36,9 +36,11 @@ internal sealed partial class KeywordMarker
     /// <summary>Bytes the exact check reads before the first position of a 64-byte step.</summary>
     private const int Reach = Tail - 1;
 
-    // Where the word classes are in the 512-bit tables.
+    // Where the word classes are in the 512-bit and 128-bit tables.
     private const int WordLow512 = Window * 2;
     private const int WordHigh512 = WordLow512 + 1;
+    private const int WordLow128 = WordLow512;
+    private const int WordHigh128 = WordHigh512;
 
     private readonly Vector256<byte>[] _tables = new Vector256<byte>[Window * 2];
 
@@ -61,25 +63,33 @@ internal sealed partial class KeywordMarker
     private readonly bool _wordEnd;
     private readonly bool _wide;
 
+    // Where 256-bit byte shuffles are not taken (a processor without AVX2, an arm64 one, or a test's choice): the tables
+    // and word classes for 128-bit steps (SSSE3's or AdvSimd's byte shuffles), null elsewhere.
+    private readonly Vector128<byte>[]? _tables128;
+
     // Every window byte is ASCII: a byte as read needs no mask to look up its low nibble (a byte shuffle gives 0 for an
     // index with its high bit set, the answer for a non-ASCII byte, which no window holds).
     private readonly bool _ascii;
 
     /// <summary>
     /// The prefilter for these spellings, or <see langword="null"/> where it cannot serve: no spelling, one shorter than
-    /// <see cref="Window"/> bytes or holding a line break, or a processor without 256-bit byte shuffles.
+    /// <see cref="Window"/> bytes or holding a line break, or a processor without byte shuffles (x64 without SSSE3).
     /// </summary>
-    public static KeywordMarker? Create(byte[][] variants) => Create(variants, wide: true);
+    public static KeywordMarker? Create(byte[][] variants) => Create(variants, width: 512);
 
     /// <summary>
-    /// As <see cref="Create(byte[][])"/>; with <paramref name="wide"/> <see langword="false"/>, the 256-bit steps are taken
-    /// even where the processor has 512-bit byte shuffles (those a NativeAOT build, whose baseline has none, always takes).
+    /// As <see cref="Create(byte[][])"/>, with steps of <paramref name="width"/> bits (128, 256 or 512) at most: the
+    /// widest that the processor accelerates up to that. 256 gives the steps a NativeAOT build for x86-64-v3 takes, whose
+    /// baseline has no 512-bit byte shuffles; 128 those of an x86-64-v2 build and of arm64.
     /// </summary>
-    internal static KeywordMarker? Create(byte[][] variants, bool wide) =>
-        Avx2.IsSupported && Vector256.IsHardwareAccelerated && variants.Length > 0
+    internal static KeywordMarker? Create(byte[][] variants, int width) =>
+        (Avx2.IsSupported && Vector256.IsHardwareAccelerated || NibbleTables.Shuffles128) && variants.Length > 0
             && Array.TrueForAll(variants, v => v.Length >= Window && !v.AsSpan().ContainsAny((byte)'\n', (byte)'\r'))
-            ? new KeywordMarker(variants, wide)
+            ? new KeywordMarker(variants, width)
             : null;
+
+    /// <summary>Whether the processor has 256-bit byte shuffles: a constant, in a NativeAOT build and once compiled.</summary>
+    private static bool Shuffles256 => Avx2.IsSupported && Vector256.IsHardwareAccelerated;
 
     /// <summary>
     /// The positions of <c>data[at..at + 64)</c> where a keyword may end, as a bit mask (bit <c>i</c> for <c>at + i</c>);
@@ -88,7 +98,7 @@ internal sealed partial class KeywordMarker
     /// of the 256-bit instruction set hold, and the spills cost more than the loads.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public ulong Mark64(ReadOnlySpan<byte> data, int at) => Mark64Inlined(data, at);
+    public ulong Mark64(ReadOnlySpan<byte> data, int at) => Shuffles256 && _tables128 is not null ? Mark128(data, at) : Mark64Inlined(data, at);
 
     /// <summary>
     /// <see cref="Mark64"/> compiled into its caller: for a loop that takes a step or two at a time between other work (a
@@ -107,7 +117,11 @@ internal sealed partial class KeywordMarker
         // Where the processor has 512-bit byte shuffles (a JIT build on such a processor; the NativeAOT baseline has none),
         // a step is one lookup per window byte instead of two. The ASCII choice is made here, once per step, so that each
         // inlined copy of Step256 has its lookups compiled for a constant.
+        // Without 256-bit byte shuffles (an x86-64-v2 processor, arm64), 128-bit steps. Where the processor has them, a
+        // marker made for 128-bit steps (a test's) takes them in Mark64 alone, and 256-bit ones here: its caller's loop is
+        // compiled with no trace of them.
         var found = Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && _wide ? Step512(ref p)
+            : !Shuffles256 ? Step128(ref p)
             : _ascii ? Step256(ref p, ascii: true)
             : Step256(ref p, ascii: false);
         return found == 0 ? 0 : Refine(ref p, found);
@@ -130,7 +144,7 @@ internal sealed partial class KeywordMarker
         }
 
         ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pad), Reach);
-        var marks = Refine(ref p, Step256(ref p, ascii: false));
+        var marks = Refine(ref p, Shuffles256 && _tables128 is null ? Step256(ref p, ascii: false) : Step128(ref p));
         var valid = data.Length - at;
         return valid >= 64 ? marks : marks & ((1UL << Math.Max(valid, 0)) - 1);
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace PosFleet.Logs.Classification;
@@ -70,6 +71,25 @@ internal static class NibbleTables
     public static Vector512<byte> LookupAsRead(Vector512<byte> bytes, Vector512<byte> low, Vector512<byte> highAsRead) =>
         Avx512BW.Shuffle(low, bytes & Vector512.Create((byte)0x0F))
         & Avx512BW.Shuffle(highAsRead, Vector512.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector512.Create((byte)0x0F));
+
+    /// <summary>Whether the processor has 128-bit byte shuffles: SSSE3 (every x86-64-v2 processor) or arm64's AdvSimd.</summary>
+    public static bool Shuffles128 => Ssse3.IsSupported || AdvSimd.Arm64.IsSupported;
+
+    /// <summary>The same lookup for 16 bytes, where <see cref="Shuffles128"/>: the first 16 bytes of each table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> LookupAsRead(Vector128<byte> bytes, Vector128<byte> low, Vector128<byte> highAsRead) =>
+        Shuffle(low, bytes & Vector128.Create((byte)0x0F))
+        & Shuffle(highAsRead, Vector128.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & Vector128.Create((byte)0x0F));
+
+    /// <summary>
+    /// <c>table[index]</c> for each of 16 indices below 16: one instruction on either kind of processor (SSSE3's
+    /// <c>pshufb</c>, AdvSimd's <c>tbl</c>; they differ only for indices of 16 and more, which are not looked up here).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> Shuffle(Vector128<byte> table, Vector128<byte> index) =>
+        Ssse3.IsSupported ? Ssse3.Shuffle(table, index)
+        : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.VectorTableLookup(table, index)
+        : Vector128.Shuffle(table, index);
 
     /// <summary>A 12-bit slot for four bytes read as a number: the index of the exact checks that follow a table hit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
 using CsCheck;
@@ -15,11 +16,9 @@ namespace PosFleet.Tests.Logs.Classification;
 /// </summary>
 public sealed class KeywordMarkerTests
 {
-    private const string NoAvx2 = "The keyword marks need 256-bit byte shuffles (AVX2); without them every line is searched on its own.";
-
-    [Avx2Theory]
+    [ShufflesTheory]
     [MemberData(nameof(Widths))]
-    public void Marks_RandomKeywordsAndBlocks_MarkEveryLineWhereAKeywordOccurs(bool wide)
+    public void Marks_RandomKeywordsAndBlocks_MarkEveryLineWhereAKeywordOccurs(int width)
     {
         // Few letters, both cases, a two-byte letter, a digit and the signs that join words: keywords and lines meet often.
         var word = Gen.String[Gen.Char["abAB é1-_."], 4, 9];
@@ -30,12 +29,12 @@ public sealed class KeywordMarkerTests
             var distinct = keywords.Distinct(StringComparer.Ordinal).ToArray();
             var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = distinct, Kind = LogKind.Error }]);
             Assert.NotNull(classifier.Marker);
-            var marker = KeywordMarker.Create(classifier.KeywordVariants, wide);
+            var marker = KeywordMarker.Create(classifier.KeywordVariants, width);
 
             // Plant keywords in some lines, so that true hits are common.
             var planted = lines.Select((l, i) => i % 3 == 0 ? l + " " + distinct[i % distinct.Length] + (i % 2 == 0 ? "" : ". tail") : l).ToArray();
             var block = Encoding.UTF8.GetBytes(string.Join('\n', planted));
-            var splitter = new LineSplitter(block, marker, wide);
+            var splitter = new LineSplitter(block, marker, wide: width == 512);
             var n = 0;
             while (splitter.Next(out var start, out var end, out _, out var marked))
             {
@@ -53,9 +52,9 @@ public sealed class KeywordMarkerTests
         });
     }
 
-    [Avx2Theory]
+    [ShufflesTheory]
     [MemberData(nameof(Widths))]
-    public void Marks_AKeywordAtEveryOffsetOfTheBlock_MarkItsLineOnly(bool wide)
+    public void Marks_AKeywordAtEveryOffsetOfTheBlock_MarkItsLineOnly(int width)
     {
         var classifier = new LogClassifier(DefaultClassificationRules.All);
 
@@ -68,16 +67,16 @@ public sealed class KeywordMarkerTests
                 var before = at == 0 ? "" : new string('x', Math.Max(0, at - 1)) + "\n";
                 var text = before + "card declined" + (last ? "" : " by bank\nticket closed ref=T-1 total=1.00 EUR");
                 var block = Encoding.ASCII.GetBytes(text);
-                var marks = Marks(block, classifier, wide);
+                var marks = Marks(block, classifier, width);
 
                 Assert.Equal(at == 0 ? (last ? [true] : [true, false]) : last ? [false, true] : [false, true, false], marks);
             }
         }
     }
 
-    [Avx2Theory]
+    [ShufflesTheory]
     [MemberData(nameof(Widths))]
-    public void Marks_CommonPosLines_AreNotMarked_AndKnownErrorsAre(bool wide)
+    public void Marks_CommonPosLines_AreNotMarked_AndKnownErrorsAre(int width)
     {
         var classifier = new LogClassifier(DefaultClassificationRules.All);
         var block = Encoding.ASCII.GetBytes("""
@@ -94,24 +93,24 @@ public sealed class KeywordMarkerTests
             """.ReplaceLineEndings("\n"));
 
         // "low paper" ends as "out of paper" does in its last four bytes, not in its last eight.
-        Assert.Equal([false, false, false, false, true, true, true, true, false, true], Marks(block, classifier, wide));
+        Assert.Equal([false, false, false, false, true, true, true, true, false, true], Marks(block, classifier, width));
     }
 
-    [Avx2Theory]
+    [ShufflesTheory]
     [MemberData(nameof(Widths))]
-    public void Marks_BlankTailAtTheBlocksStart_MarksItsLine_AndAWindowWithoutItsTailNot(bool wide)
+    public void Marks_BlankTailAtTheBlocksStart_MarksItsLine_AndAWindowWithoutItsTailNot(int width)
     {
         // Before a block the marker reads zeros, which fold to a blank: the tail " offline" of "printer offline" then ends
         // at "offline" at the very start of a block, one mark more than needed, which the line's own search drops. Within
         // the block, "backoffline" ends in the window "line" and a word's end, but not in the tail.
         var classifier = new LogClassifier(DefaultClassificationRules.All);
 
-        Assert.Equal([true, false], Marks("offline\nbackoffline\n"u8.ToArray(), classifier, wide));
+        Assert.Equal([true, false], Marks("offline\nbackoffline\n"u8.ToArray(), classifier, width));
     }
 
-    [Avx2Theory]
+    [ShufflesTheory]
     [MemberData(nameof(Widths))]
-    public void Marks_EveryByteAfterAKeyword_MarkExactlyWhenItEndsAWord(bool wide)
+    public void Marks_EveryByteAfterAKeyword_MarkExactlyWhenItEndsAWord(int width)
     {
         // The vector word-byte table against the scalar rule the search uses (WholeWord.IsWordByte), for all 256 bytes.
         var classifier = new LogClassifier(DefaultClassificationRules.All);
@@ -123,24 +122,23 @@ public sealed class KeywordMarkerTests
             }
 
             byte[] block = [.. "sync: card declined"u8, (byte)b, .. " by bank"u8];
-            Assert.Equal(!WholeWord.IsWordByte((byte)b), Marks(block, classifier, wide).Single());
+            Assert.Equal(!WholeWord.IsWordByte((byte)b), Marks(block, classifier, width).Single());
         }
     }
 
-    [Avx2Theory]
+    [ShufflesTheory]
     [MemberData(nameof(KeywordSets))]
-    public void Mark_AnyBytes_MarksExactlyWhereAKeywordsTailEndsAWord_TheSameAtEitherWidth(string[] keywords)
+    public void Mark_AnyBytes_MarksExactlyWhereAKeywordsTailEndsAWord_TheSameAtEveryWidth(string[] keywords)
     {
         // Every byte value, keywords holding signs on either side of the letters in the ASCII table ('@', '`', '[', '{'), a
         // control byte and a two-byte letter, at every length around the 64-byte steps: the places where the last eight bytes
         // of a spelling (all of a shorter one), case-folded, end before a byte that ends a word are marked, those alone, and
-        // both widths mark the same places.
+        // every width marks the same places.
         // With and without a non-ASCII window byte (whose low nibbles are then looked up masked), and with and without the
         // word-end check (taken only when no spelling ends in a sign).
         var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = keywords, Kind = LogKind.Error }]);
         var tails = KeywordTails.Of(classifier);
-        var narrow = KeywordMarker.Create(classifier.KeywordVariants, wide: false)!;
-        var wide = KeywordMarker.Create(classifier.KeywordVariants, wide: true)!;
+        var markers = AvailableWidths().Select(w => (w, KeywordMarker.Create(classifier.KeywordVariants, w)!)).ToArray();
         var random = new Random(7);
         foreach (var length in Enumerable.Range(0, 200).Concat([1023, 1024, 1025, 4096, 4097]))
         {
@@ -154,25 +152,24 @@ public sealed class KeywordMarkerTests
             }
 
             var steps = (length + 63) / 64;
-            var narrowMarks = new ulong[steps];
-            var wideMarks = new ulong[steps];
-            for (var step = 0; step < steps; step++)
+            foreach (var (width, marker) in markers)
             {
-                narrowMarks[step] = narrow.Mark64(data, step * 64);
-                wideMarks[step] = wide.Mark64(data, step * 64);
-            }
+                var marks = new ulong[steps];
+                for (var step = 0; step < steps; step++)
+                {
+                    marks[step] = marker.Mark64(data, step * 64);
+                }
 
-            // (Where the processor has no 512-bit byte shuffles, both are 256-bit steps and this compares nothing.)
-            Assert.Equal(narrowMarks, wideMarks);
-            for (var i = 0; i < length; i++)
-            {
-                var marked = (narrowMarks[i / 64] & (1UL << (i % 64))) != 0;
-                Assert.True(marked == tails.Marks(data, i), $"length {length}: at {i}, {(marked ? "a mark where no keyword's tail ends a word" : "no mark where a keyword's tail ends a word")}");
+                for (var i = 0; i < length; i++)
+                {
+                    var marked = (marks[i / 64] & (1UL << (i % 64))) != 0;
+                    Assert.True(marked == tails.Marks(data, i), $"{width}-bit steps, length {length}: at {i}, {(marked ? "a mark where no keyword's tail ends a word" : "no mark where a keyword's tail ends a word")}");
+                }
             }
         }
     }
 
-    [Avx2Theory]
+    [ShufflesTheory]
     [InlineData(0)]
     [InlineData(15)]
     [InlineData(16)]
@@ -181,18 +178,17 @@ public sealed class KeywordMarkerTests
     [InlineData(47)]
     [InlineData(48)]
     [InlineData(63)]
-    public void Mark64_EveryByteAfterAKeywordInAMiddleStep_MarksExactlyWhenItEndsAWord_TheSameAtEitherWidth(int lane)
+    public void Mark64_EveryByteAfterAKeywordInAMiddleStep_MarksExactlyWhenItEndsAWord_AtEveryWidth(int lane)
     {
-        // The word classes of a step read in place (not the padded first or last one), where the 512-bit steps take their
-        // own shuffles: a keyword ends at byte `lane` of the second 64-byte step of a 200-byte block, and every byte value
-        // follows it, at the lanes where the 128-bit and 256-bit halves of a vector meet. Every keyword ends in a word byte,
+        // The word classes of a step read in place (not the padded first or last one), where each width takes its own
+        // shuffles: a keyword ends at byte `lane` of the second 64-byte step of a 200-byte block, and every byte value
+        // follows it, at the lanes where the 128-bit and 256-bit parts of a step meet. Every keyword ends in a word byte,
         // so the byte after it decides; and no keyword's last three bytes begin another's window (as "offline" followed by
         // "d" would end "declined"'s), so that byte makes no window of its own.
         string[] keywords = ["jammed", "offline", "timeout"];
         byte[][] variants = [.. keywords.Select(Encoding.ASCII.GetBytes)];
         Assert.All(variants, v => Assert.True(WholeWord.IsWordByte(v[^1])));
-        var narrow = KeywordMarker.Create(variants, wide: false)!;
-        var wide = KeywordMarker.Create(variants, wide: true)!;
+        var markers = AvailableWidths().Select(w => (w, KeywordMarker.Create(variants, w)!)).ToArray();
         const int Step = 64;
         foreach (var keyword in variants)
         {
@@ -206,10 +202,12 @@ public sealed class KeywordMarkerTests
                 var expected = WholeWord.IsWordByte((byte)b) ? 0UL : 1UL << lane;
                 for (var at = 0; at < block.Length; at += Step)
                 {
-                    var (marks, wideMarks) = (narrow.Mark64(block, at), wide.Mark64(block, at));
-                    var what = $"byte 0x{b:X2} after '{Encoding.ASCII.GetString(keyword)}' ending at lane {lane}, step at {at}";
-                    Assert.True(marks == wideMarks, $"{what}: 256-bit marks {marks:X16}, 512-bit {wideMarks:X16}");
-                    Assert.True(marks == (at == Step ? expected : 0), $"{what}: marks {marks:X16}");
+                    foreach (var (width, marker) in markers)
+                    {
+                        var marks = marker.Mark64(block, at);
+                        var what = $"byte 0x{b:X2} after '{Encoding.ASCII.GetString(keyword)}' ending at lane {lane}, step at {at}";
+                        Assert.True(marks == (at == Step ? expected : 0), $"{what}: {width}-bit marks {marks:X16}");
+                    }
                 }
             }
         }
@@ -218,7 +216,7 @@ public sealed class KeywordMarkerTests
     [Fact]
     public void Create_WithoutVectorShuffles_GivesNoMarker()
     {
-        Assert.Equal(Avx2.IsSupported, new LogClassifier(DefaultClassificationRules.All).Marker is not null);
+        Assert.Equal(Ssse3.IsSupported || AdvSimd.Arm64.IsSupported, new LogClassifier(DefaultClassificationRules.All).Marker is not null);
     }
 
     [Fact]
@@ -229,15 +227,15 @@ public sealed class KeywordMarkerTests
         Assert.Null(new LogClassifier([new ClassificationRule { Name = "r", Levels = ["ERROR"], Kind = LogKind.Error }]).Marker);
     }
 
-    [Avx2Theory]
+    [ShufflesTheory]
     [MemberData(nameof(Widths))]
-    public void Marks_AKeywordEndingInASign_MarkWhateverFollowsIt(bool wide)
+    public void Marks_AKeywordEndingInASign_MarkWhateverFollowsIt(int width)
     {
         // "E-4711:" ends a word by itself: the byte after it (here a letter) does not matter.
         var classifier = new LogClassifier([new ClassificationRule { Name = "r", Keywords = ["E-4711:"], Kind = LogKind.Error }]);
         var block = Encoding.ASCII.GetBytes("reader E-4711:x jammed\nreader E-4712: fine\n");
 
-        Assert.Equal([true, false], Marks(block, classifier, wide));
+        Assert.Equal([true, false], Marks(block, classifier, width));
     }
 
     /// <summary>Keyword sets with and without a non-ASCII byte in their last four, with and without a spelling ending in a sign.</summary>
@@ -249,12 +247,33 @@ public sealed class KeywordMarkerTests
         { ["card@declined", "reçu imprimé", "timeout", "échoué"] },
     };
 
-    /// <summary>The 256-bit steps a NativeAOT build takes, and the 512-bit ones where this processor has them.</summary>
-    public static TheoryData<bool> Widths => Avx512BW.IsSupported && Vector512.IsHardwareAccelerated ? new() { false, true } : new() { false };
+    /// <summary>
+    /// The 128-bit steps of an x86-64-v2 build and of arm64, the 256-bit ones a NativeAOT build for x86-64-v3 takes, and
+    /// the 512-bit ones: each where this processor has it.
+    /// </summary>
+    public static TheoryData<int> Widths => new(AvailableWidths());
 
-    private static List<bool> Marks(byte[] block, LogClassifier classifier, bool wide)
+    private static IEnumerable<int> AvailableWidths()
     {
-        var splitter = new LineSplitter(block, KeywordMarker.Create(classifier.KeywordVariants, wide), wide);
+        if (Ssse3.IsSupported || AdvSimd.Arm64.IsSupported)
+        {
+            yield return 128;
+        }
+
+        if (Avx2.IsSupported)
+        {
+            yield return 256;
+        }
+
+        if (Avx512BW.IsSupported && Vector512.IsHardwareAccelerated)
+        {
+            yield return 512;
+        }
+    }
+
+    private static List<bool> Marks(byte[] block, LogClassifier classifier, int width)
+    {
+        var splitter = new LineSplitter(block, KeywordMarker.Create(classifier.KeywordVariants, width), wide: width == 512);
         var marks = new List<bool>();
         while (splitter.Next(out _, out _, out _, out var marked))
         {
@@ -262,17 +281,5 @@ public sealed class KeywordMarkerTests
         }
 
         return marks;
-    }
-
-    /// <summary>A test of the marks themselves: skipped, and said so, on a processor without 256-bit byte shuffles.</summary>
-    private sealed class Avx2TheoryAttribute : TheoryAttribute
-    {
-        public Avx2TheoryAttribute()
-        {
-            if (!Avx2.IsSupported)
-            {
-                Skip = NoAvx2;
-            }
-        }
     }
 }

@@ -6,18 +6,18 @@ namespace PosFleet.Tests.Logs.Scanning;
 
 /// <summary>
 /// The line splitter's batches against a byte-by-byte split: every line's end and its flags (a NUL or non-ASCII byte,
-/// a keyword mark, from the marker's 256-bit steps and its 512-bit ones), whatever the lengths of the lines and of the
+/// a keyword mark, from the marker's 128-bit, 256-bit and 512-bit steps), whatever the lengths of the lines and of the
 /// data, across 64-byte steps and across batches.
 /// </summary>
 public sealed class LineSplitterTests
 {
-    [Theory]
+    [ShufflesTheory]
     [MemberData(nameof(KeywordMarkerTests.Widths), MemberType = typeof(KeywordMarkerTests))]
-    public void NextLines_AnyLinesAndLengths_GiveWhatAByteByByteSplitGives(bool wide)
+    public void NextLines_AnyLinesAndLengths_GiveWhatAByteByByteSplitGives(int width)
     {
         var random = new Random(3);
         var classifier = new LogClassifier(DefaultClassificationRules.All);
-        var marker = KeywordMarker.Create(classifier.KeywordVariants, wide);
+        var marker = KeywordMarker.Create(classifier.KeywordVariants, width);
         foreach (var length in Enumerable.Range(0, 300).Concat([4095, 4096, 4097, 65_535, 65_536, 65_537]))
         {
             // Short lines (more than a batch holds: many per 64-byte step) and long ones, a few special bytes and keywords.
@@ -53,7 +53,7 @@ public sealed class LineSplitterTests
             var expected = Split(data, marker);
             var markedLines = MarkedLines(data, marker, expected);
             var actual = new List<(int, bool, bool)>();
-            var splitter = new LineSplitter(data, marker, wide);
+            var splitter = new LineSplitter(data, marker, wide: width == 512);
             scoped ReadOnlySpan<ulong> batch;
             while (!(batch = splitter.NextLines()).IsEmpty)
             {
@@ -69,7 +69,7 @@ public sealed class LineSplitterTests
             var differs = markedLines.Zip(actual, (m, a) => m != a.Item3).ToList().IndexOf(true);
             if (differs >= 0)
             {
-                Assert.Fail($"length {length}, {Width(wide)}: the line ending at {expected[differs].End} is {(actual[differs].Item3 ? "" : "not ")}marked, its marks say otherwise");
+                Assert.Fail($"length {length}, {width}-bit steps: the line ending at {expected[differs].End} is {(actual[differs].Item3 ? "" : "not ")}marked, its marks say otherwise");
             }
 
             // A mark is a superset: every line holding a keyword is marked; and the rule itself, byte by byte: a line is
@@ -78,8 +78,8 @@ public sealed class LineSplitterTests
             var tails = marker is null ? new KeywordTails([], WordEnd: false) : KeywordTails.Of(classifier);
             foreach (var (line, keyword) in expected.Zip(actual, (e, a) => (e, a.Item3)))
             {
-                Assert.True(keyword || !line.HoldsKeyword, $"length {length}, {Width(wide)}: the line ending at {line.End} holds a keyword and is not marked");
-                Assert.True(keyword == tails.Any(data, line.Start, line.End), $"length {length}, {Width(wide)}: the line ending at {line.End} is {(keyword ? "" : "not ")}marked, and holds {(keyword ? "no" : "a")} keyword's end");
+                Assert.True(keyword || !line.HoldsKeyword, $"length {length}, {width}-bit steps: the line ending at {line.End} holds a keyword and is not marked");
+                Assert.True(keyword == tails.Any(data, line.Start, line.End), $"length {length}, {width}-bit steps: the line ending at {line.End} is {(keyword ? "" : "not ")}marked, and holds {(keyword ? "no" : "a")} keyword's end");
             }
         }
     }
@@ -141,6 +141,4 @@ public sealed class LineSplitterTests
 
         return [.. lines.Select(l => marks.AsSpan(l.Start, l.End - l.Start).Contains(true))];
     }
-
-    private static string Width(bool wide) => wide ? "512-bit steps" : "256-bit steps";
 }
