@@ -120,7 +120,7 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     /// <summary>
     /// <see cref="TryParseHead"/>'s first case (a line of the minute before, a 'Z' timestamp) in one compare: the line's
     /// first 32 bytes against <paramref name="head"/> (<see cref="MinuteHead"/>), its five digits in one more. Only for a
-    /// line of 42 bytes or more (a level token's 16 bytes read in place, as there), where 256-bit vectors are
+    /// line of 42 bytes or more (a level token's 16 bytes read in place, as there), where 128-bit vectors are
     /// accelerated; where it returns <see langword="false"/>, <see cref="TryParseHead"/> says what the line is.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -128,15 +128,13 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     {
         ticks = 0;
         level = default;
-        if (!Vector256.IsHardwareAccelerated || line.Length < 42)
+        if (!Vector128.IsHardwareAccelerated || line.Length < 42)
         {
             return false;
         }
 
         ref var p = ref MemoryMarshal.GetReference(line);
-        var bytes = Vector256.LoadUnsafe(ref p);
-        var same = Vector256.Equals(bytes, head).ExtractMostSignificantBits();
-        var digits = Vector256.LessThanOrEqual(bytes - Vector256.Create((byte)'0'), Vector256.Create((byte)9)).ExtractMostSignificantBits();
+        var (same, digits) = HeadMasks(ref p, head, Vector256.Create((byte)9));
         if ((same & HeadFixed) != HeadFixed || (digits & HeadDigits) != HeadDigits)
         {
             return false;
@@ -168,10 +166,31 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsMinuteLine(ref byte line, Vector256<byte> head, Vector256<byte> limits)
     {
-        var bytes = Vector256.LoadUnsafe(ref line);
-        var same = Vector256.Equals(bytes, head).ExtractMostSignificantBits();
-        var digits = Vector256.LessThanOrEqual(bytes - Vector256.Create((byte)'0'), limits).ExtractMostSignificantBits();
+        var (same, digits) = HeadMasks(ref line, head, limits);
         return (same & HeadFixed) == HeadFixed && (digits & HeadDigits) == HeadDigits;
+    }
+
+    /// <summary>
+    /// Which of a line's first 32 bytes are <paramref name="head"/>'s, and which are digits up to <paramref name="limits"/>
+    /// (each less <c>'0'</c>), as bit masks: one 256-bit compare each, or two 128-bit ones where 256-bit vectors are not
+    /// accelerated (an x86-64-v2 processor, arm64).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (uint Same, uint Digits) HeadMasks(ref byte line, Vector256<byte> head, Vector256<byte> limits)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var bytes = Vector256.LoadUnsafe(ref line);
+            return (Vector256.Equals(bytes, head).ExtractMostSignificantBits(),
+                Vector256.LessThanOrEqual(bytes - Vector256.Create((byte)'0'), limits).ExtractMostSignificantBits());
+        }
+
+        var low = Vector128.LoadUnsafe(ref line);
+        var high = Vector128.LoadUnsafe(ref line, 16);
+        var zero = Vector128.Create((byte)'0');
+        return (Vector128.Equals(low, head.GetLower()).ExtractMostSignificantBits() | (Vector128.Equals(high, head.GetUpper()).ExtractMostSignificantBits() << 16),
+            Vector128.LessThanOrEqual(low - zero, limits.GetLower()).ExtractMostSignificantBits()
+            | (Vector128.LessThanOrEqual(high - zero, limits.GetUpper()).ExtractMostSignificantBits() << 16));
     }
 
     /// <summary>The largest value of each byte less <c>'0'</c> that <see cref="IsMinuteLine"/> takes for a digit: 5 for the seconds' tens, 9 elsewhere.</summary>

@@ -13,7 +13,7 @@ public sealed class LineReadingFastPathTests
 {
     private static readonly string[] Keys = ["term", "terminal", "org", "organization", "user", "x", "a-very-long-key"];
 
-    [Vector256Fact]
+    [VectorFact(256)]
     public void MessageTail_WindowAndOneSearchAtATime_ReadTheSameFields()
     {
         var random = new Random(11);
@@ -59,7 +59,7 @@ public sealed class LineReadingFastPathTests
         Assert.True(shortcut > 5_000, $"the repeated-minute shortcut was tried {shortcut} times");
     }
 
-    [Vector256Fact]
+    [VectorFact(128)]
     public void IsoHead_OneCompareRead_ReadsWhatTryParseHeadReads()
     {
         // The plain-lines loop's read of a line of the minute before: where it says yes, the time and level are
@@ -106,7 +106,7 @@ public sealed class LineReadingFastPathTests
         Assert.True(refused > 1_000, $"lines it leaves to TryParseHead: {refused}");
     }
 
-    [Vector256Fact]
+    [VectorFact(128)]
     public void IsoHead_MinuteLineAndClosedLevel_ReadWhatTheOneCompareReadReads()
     {
         // The plain-lines loop's cheapest read: a line of the minute before (IsMinuteLine) whose level is the token last
@@ -233,16 +233,16 @@ public sealed class LineReadingFastPathTests
         Unsafe.IsNullRef(ref MemoryMarshal.GetReference(s)) ? "(none)" : $"'{Encoding.UTF8.GetString(s)}'";
 
     /// <summary>
-    /// A test of a shortcut taken only with 256-bit vectors (AVX2): skipped, and said so, elsewhere (an x86-64-v2 or arm64
-    /// processor), where the general code reads every line.
+    /// A test of a shortcut taken only with vectors of <c>bits</c> accelerated (256: AVX2; 128: SSE2 or arm64's AdvSimd):
+    /// skipped, and said so, elsewhere, where the general code reads every line.
     /// </summary>
-    private sealed class Vector256FactAttribute : FactAttribute
+    private sealed class VectorFactAttribute : FactAttribute
     {
-        public Vector256FactAttribute()
+        public VectorFactAttribute(int bits)
         {
-            if (!Vector256.IsHardwareAccelerated)
+            if (!(bits == 128 ? Vector128.IsHardwareAccelerated : Vector256.IsHardwareAccelerated))
             {
-                Skip = "The shortcut is taken only where 256-bit vectors are accelerated.";
+                Skip = $"The shortcut is taken only where {bits}-bit vectors are accelerated.";
             }
         }
     }
