@@ -10,7 +10,8 @@ namespace PosFleet.Logs.Classification;
 /// Finds which of up to 64 keywords occur in a message in one pass over it. The first three bytes
 /// of every spelling, case-folded, are spread over eight buckets of nibble tables (the "Teddy" technique of Hyperscan
 /// and ripgrep); per 32 bytes of message, six shuffles mark the few places where some spelling may start, and only
-/// those are compared exactly. Searching each spelling over the whole block instead costs one pass per spelling. Used
+/// those are compared exactly (16 bytes at a time where 256-bit byte shuffles are not taken: an x86-64-v2 processor,
+/// arm64). Searching each spelling over the whole block instead costs one pass per spelling. Used
 /// only where <see cref="Supports"/> says so; <see cref="KeywordAutomaton"/> covers every other case.
 /// </summary>
 internal sealed class KeywordMatcher
@@ -26,14 +27,24 @@ internal sealed class KeywordMatcher
     private readonly Vector512<byte>[] _tables512;
     private readonly bool _wide;
 
-    public KeywordMatcher(byte[][] variants, int[] keywordOfVariant)
+    // The tables for 16-byte steps, where 256-bit byte shuffles are not taken (a processor without AVX2, arm64, or a
+    // test's choice); null elsewhere.
+    private readonly Vector128<byte>[]? _tables128;
+
+    /// <param name="variants">The spellings.</param>
+    /// <param name="keywordOfVariant">The keyword each spelling is of.</param>
+    /// <param name="width">
+    /// The widest steps taken, in bits (128, 256 or 512), where the processor has them: 256 gives the steps of a NativeAOT
+    /// build for x86-64-v3, 128 those of an x86-64-v2 build and of arm64.
+    /// </param>
+    public KeywordMatcher(byte[][] variants, int[] keywordOfVariant, int width = 512)
     {
         if (!Supports(variants, keywordOfVariant.Length == 0 ? 0 : keywordOfVariant.Max() + 1))
         {
-            throw new ArgumentException("The packed prefilter takes up to 64 keywords of 4 bytes or more, on a processor with 256-bit byte shuffles.", nameof(variants));
+            throw new ArgumentException("The packed prefilter takes up to 64 keywords of 4 bytes or more, on a processor with byte shuffles.", nameof(variants));
         }
 
-        _wide = Vector512.IsHardwareAccelerated && Avx512BW.IsSupported;
+        _wide = width >= 512 && Vector512.IsHardwareAccelerated && Avx512BW.IsSupported;
 
         // Keywords that start alike share a bucket, so that a hit in a bucket rarely has to try unrelated keywords.
         // A keyword's group is its first spelling folded; groups are numbered as they first appear.
@@ -94,14 +105,25 @@ internal sealed class KeywordMatcher
             _tables[t] = Vector256.Create(tables[t]);
             _tables512[t] = Vector512.Create(_tables[t], _tables[t]);
         }
+
+        if (width < 256 || !(Avx2.IsSupported && Vector256.IsHardwareAccelerated))
+        {
+            _tables128 = new Vector128<byte>[tables.Length];
+            for (var t = 0; t < tables.Length; t++)
+            {
+                _tables128[t] = _tables[t].GetLower();
+            }
+        }
     }
 
     /// <summary>
     /// Whether the packed prefilter serves these spellings on this processor: 64 keywords or fewer (a bit each), every
-    /// spelling 4 bytes or longer, and 256-bit byte shuffles that the hardware accelerates.
+    /// spelling 4 bytes or longer, and byte shuffles that the hardware accelerates (AVX2's 256-bit ones, or the 128-bit
+    /// ones of SSSE3 and arm64's AdvSimd).
     /// </summary>
     public static bool Supports(byte[][] variants, int keywords) =>
-        Avx2.IsSupported && Vector256.IsHardwareAccelerated && keywords is > 0 and <= 64 && Array.TrueForAll(variants, v => v.Length >= 4);
+        (Avx2.IsSupported && Vector256.IsHardwareAccelerated || NibbleTables.Shuffles128)
+        && keywords is > 0 and <= 64 && Array.TrueForAll(variants, v => v.Length >= 4);
 
     /// <summary>The keywords (as a bit mask) that occur in <paramref name="message"/>, spelled as one of their variants.</summary>
     public ulong Find(ReadOnlySpan<byte> message) => Find(message, message);
@@ -121,6 +143,11 @@ internal sealed class KeywordMatcher
         if (_wide)
         {
             return Find512(message, readable.Length);
+        }
+
+        if (!(Avx2.IsSupported && Vector256.IsHardwareAccelerated) || _tables128 is not null)
+        {
+            return Find128(message, readable.Length);
         }
 
         var lo0 = _tables[0];
@@ -209,6 +236,54 @@ internal sealed class KeywordMatcher
 
             var hits = NibbleTables.Lookup(b0, lo0, hi0) & NibbleTables.Lookup(b1, lo1, hi1) & NibbleTables.Lookup(b2, lo2, hi2);
             var candidates = ~Vector512.Equals(hits, Vector512<byte>.Zero).ExtractMostSignificantBits();
+            while (candidates != 0)
+            {
+                var lane = BitOperations.TrailingZeroCount(candidates);
+                candidates &= candidates - 1;
+                if (i + lane > last)
+                {
+                    break;
+                }
+
+                found = Verify(message, i + lane, found);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The same search 16 bytes at a time, where 256-bit byte shuffles are not taken (an x86-64-v2 processor, arm64).</summary>
+    [SkipLocalsInit]
+    private ulong Find128(ReadOnlySpan<byte> message, int room)
+    {
+        var t = _tables128!;
+        var (lo0, hi0, lo1, hi1, lo2, hi2) = (t[0], t[1], t[2], t[3], t[4], t[5]);
+        ulong found = 0;
+        var n = message.Length;
+        var last = n - Prefix;
+        ref var m = ref MemoryMarshal.GetReference(message);
+        Span<byte> pad = stackalloc byte[32];
+        for (var i = 0; i <= last; i += 16)
+        {
+            Vector128<byte> b0, b1, b2;
+            if (i + 16 + Prefix - 1 <= room)
+            {
+                b0 = Vector128.LoadUnsafe(ref m, (nuint)i);
+                b1 = Vector128.LoadUnsafe(ref m, (nuint)i + 1);
+                b2 = Vector128.LoadUnsafe(ref m, (nuint)i + 2);
+            }
+            else
+            {
+                pad.Clear();
+                message[i..].CopyTo(pad);
+                ref var p = ref MemoryMarshal.GetReference(pad);
+                b0 = Vector128.LoadUnsafe(ref p);
+                b1 = Vector128.LoadUnsafe(ref p, 1);
+                b2 = Vector128.LoadUnsafe(ref p, 2);
+            }
+
+            var hits = NibbleTables.Lookup(b0, lo0, hi0) & NibbleTables.Lookup(b1, lo1, hi1) & NibbleTables.Lookup(b2, lo2, hi2);
+            var candidates = ~Vector128.Equals(hits, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF;
             while (candidates != 0)
             {
                 var lane = BitOperations.TrailingZeroCount(candidates);

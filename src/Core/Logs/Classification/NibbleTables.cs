@@ -75,7 +75,12 @@ internal static class NibbleTables
     /// <summary>Whether the processor has 128-bit byte shuffles: SSSE3 (every x86-64-v2 processor) or arm64's AdvSimd.</summary>
     public static bool Shuffles128 => Ssse3.IsSupported || AdvSimd.Arm64.IsSupported;
 
-    /// <summary>The same lookup for 16 bytes, where <see cref="Shuffles128"/>: the first 16 bytes of each table.</summary>
+    /// <summary>The buckets each of 16 bytes, case-folded, belongs to, where <see cref="Shuffles128"/>: the first 16 bytes of each table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Lookup(Vector128<byte> bytes, Vector128<byte> low, Vector128<byte> high) =>
+        LookupAsRead(bytes | Vector128.Create((byte)0x20), low, high);
+
+    /// <summary>The lookup as read for 16 bytes, where <see cref="Shuffles128"/>: the first 16 bytes of each table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> LookupAsRead(Vector128<byte> bytes, Vector128<byte> low, Vector128<byte> highAsRead) =>
         Shuffle(low, bytes & Vector128.Create((byte)0x0F))
