@@ -183,18 +183,7 @@ internal sealed class KeywordMatcher
             }
 
             var hits = NibbleTables.Lookup(b0, lo0, hi0) & NibbleTables.Lookup(b1, lo1, hi1) & NibbleTables.Lookup(b2, lo2, hi2);
-            var candidates = ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits();
-            while (candidates != 0)
-            {
-                var lane = BitOperations.TrailingZeroCount(candidates);
-                candidates &= candidates - 1;
-                if (i + lane > last)
-                {
-                    break;
-                }
-
-                found = Verify(message, i + lane, found);
-            }
+            found = VerifyEach(message, i, ~Vector256.Equals(hits, Vector256<byte>.Zero).ExtractMostSignificantBits(), found);
         }
 
         return found;
@@ -235,18 +224,7 @@ internal sealed class KeywordMatcher
             }
 
             var hits = NibbleTables.Lookup(b0, lo0, hi0) & NibbleTables.Lookup(b1, lo1, hi1) & NibbleTables.Lookup(b2, lo2, hi2);
-            var candidates = ~Vector512.Equals(hits, Vector512<byte>.Zero).ExtractMostSignificantBits();
-            while (candidates != 0)
-            {
-                var lane = BitOperations.TrailingZeroCount(candidates);
-                candidates &= candidates - 1;
-                if (i + lane > last)
-                {
-                    break;
-                }
-
-                found = Verify(message, i + lane, found);
-            }
+            found = VerifyEach(message, i, ~Vector512.Equals(hits, Vector512<byte>.Zero).ExtractMostSignificantBits(), found);
         }
 
         return found;
@@ -283,18 +261,30 @@ internal sealed class KeywordMatcher
             }
 
             var hits = NibbleTables.Lookup(b0, lo0, hi0) & NibbleTables.Lookup(b1, lo1, hi1) & NibbleTables.Lookup(b2, lo2, hi2);
-            var candidates = ~Vector128.Equals(hits, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF;
-            while (candidates != 0)
-            {
-                var lane = BitOperations.TrailingZeroCount(candidates);
-                candidates &= candidates - 1;
-                if (i + lane > last)
-                {
-                    break;
-                }
+            found = VerifyEach(message, i, ~Vector128.Equals(hits, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF, found);
+        }
 
-                found = Verify(message, i + lane, found);
+        return found;
+    }
+
+    /// <summary>
+    /// Each hit of the fingerprint in the step at <paramref name="i"/> (bit <c>k</c> of <paramref name="candidates"/> for
+    /// <c>i + k</c>) where a spelling could start: three bytes or more before the message's end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong VerifyEach(ReadOnlySpan<byte> message, int i, ulong candidates, ulong found)
+    {
+        var last = message.Length - Prefix;
+        while (candidates != 0)
+        {
+            var lane = BitOperations.TrailingZeroCount(candidates);
+            candidates &= candidates - 1;
+            if (i + lane > last)
+            {
+                break;
             }
+
+            found = Verify(message, i + lane, found);
         }
 
         return found;
