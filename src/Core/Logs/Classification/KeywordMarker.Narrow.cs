@@ -45,7 +45,7 @@ internal sealed partial class KeywordMarker
     /// steps (<see cref="Create(byte[][], int)"/>), so that a test of them runs on any processor.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ulong Mark128(ReadOnlySpan<byte> data, int at)
+    private ulong Mark64Narrow(ReadOnlySpan<byte> data, int at)
     {
         if (at < Reach || data.Length - at < 64 + After)
         {

@@ -98,7 +98,7 @@ internal sealed partial class KeywordMarker
     /// of the 256-bit instruction set hold, and the spills cost more than the loads.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public ulong Mark64(ReadOnlySpan<byte> data, int at) => Shuffles256 && _tables128 is not null ? Mark128(data, at) : Mark64Inlined(data, at);
+    public ulong Mark64(ReadOnlySpan<byte> data, int at) => Shuffles256 && _tables128 is not null ? Mark64Narrow(data, at) : Mark64Inlined(data, at);
 
     /// <summary>
     /// <see cref="Mark64"/> compiled into its caller: for a loop that takes a step or two at a time between other work (a
@@ -119,9 +119,10 @@ internal sealed partial class KeywordMarker
         // inlined copy of Step256 has its lookups compiled for a constant.
         // Without 256-bit byte shuffles (an x86-64-v2 processor, arm64), 128-bit steps. Where the processor has them, a
         // marker made for 128-bit steps (a test's) takes them in Mark64 alone, and 256-bit ones here: its caller's loop is
-        // compiled with no trace of them.
+        // compiled with no trace of them. (The checks are the intrinsics themselves, not Shuffles256: the JIT folds those
+        // as it reads the method, before it spends any of the caller's inlining budget on the branch not taken.)
         var found = Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && _wide ? Step512(ref p)
-            : !Shuffles256 ? Step128(ref p)
+            : !(Avx2.IsSupported && Vector256.IsHardwareAccelerated) ? Step128(ref p)
             : _ascii ? Step256(ref p, ascii: true)
             : Step256(ref p, ascii: false);
         return found == 0 ? 0 : Refine(ref p, found);

@@ -11,7 +11,7 @@ internal readonly record struct LineClassification(LogKind Kind, LogSeverity Sev
 /// <summary>
 /// The rules compiled for the hot path: level and component conditions are compared as bytes, keywords are found in one
 /// pass over the message, and a rule's regular expression runs only on the lines its keywords already selected. Up to
-/// 64 keywords whose spellings are 4 bytes or longer, on a processor with 256-bit shuffles, the packed prefilter
+/// 64 keywords whose spellings are 4 bytes or longer, on a processor with byte shuffles (SSSE3, AVX2, arm64), the packed prefilter
 /// (<see cref="KeywordMatcher"/>) finds them; otherwise an Aho–Corasick automaton (<see cref="KeywordAutomaton"/>) does,
 /// however many there are. Past 64 keywords the mask the scanner carries is a summary (keyword <c>k</c> sets bit
 /// <c>k % 64</c>), and a line it selects is searched again for the exact keywords.

@@ -173,7 +173,8 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
     /// <summary>
     /// Which of a line's first 32 bytes are <paramref name="head"/>'s, and which are digits up to <paramref name="limits"/>
     /// (each less <c>'0'</c>), as bit masks: one 256-bit compare each, or two 128-bit ones where 256-bit vectors are not
-    /// accelerated (an x86-64-v2 processor, arm64).
+    /// accelerated (an x86-64-v2 processor, arm64). There the 256-bit values only carry their two halves: nothing is
+    /// computed on them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (uint Same, uint Digits) HeadMasks(ref byte line, Vector256<byte> head, Vector256<byte> limits)
@@ -188,9 +189,11 @@ internal sealed class IsoBracketFormat() : LogFormat("iso")
         var low = Vector128.LoadUnsafe(ref line);
         var high = Vector128.LoadUnsafe(ref line, 16);
         var zero = Vector128.Create((byte)'0');
-        return (Vector128.Equals(low, head.GetLower()).ExtractMostSignificantBits() | (Vector128.Equals(high, head.GetUpper()).ExtractMostSignificantBits() << 16),
-            Vector128.LessThanOrEqual(low - zero, limits.GetLower()).ExtractMostSignificantBits()
-            | (Vector128.LessThanOrEqual(high - zero, limits.GetUpper()).ExtractMostSignificantBits() << 16));
+        var same = Vector128.Equals(low, head.GetLower()).ExtractMostSignificantBits()
+            | (Vector128.Equals(high, head.GetUpper()).ExtractMostSignificantBits() << 16);
+        var digits = Vector128.LessThanOrEqual(low - zero, limits.GetLower()).ExtractMostSignificantBits()
+            | (Vector128.LessThanOrEqual(high - zero, limits.GetUpper()).ExtractMostSignificantBits() << 16);
+        return (same, digits);
     }
 
     /// <summary>The largest value of each byte less <c>'0'</c> that <see cref="IsMinuteLine"/> takes for a digit: 5 for the seconds' tens, 9 elsewhere.</summary>

@@ -74,7 +74,7 @@ internal sealed partial class BlockScanner
         {
             Minute = minute,
             Head = _plainHead,
-            Inside = Vector128.IsHardwareAccelerated && minute.Valid && _plainInside,
+            Inside = Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian && minute.Valid && _plainInside,
             FromTicks = fromTicks,
             ToTicks = toTicks,
             MarksTell = marksTell,
@@ -206,9 +206,10 @@ internal sealed partial class BlockScanner
                 var blank = Vector256.Create((byte)' ');
                 blanks = Vector256.Equals(a, blank).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(b, blank).ExtractMostSignificantBits() << 32);
             }
-            else if (first && block.Length - step >= 64 && Vector128.IsHardwareAccelerated)
+            else if (!Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated && first && block.Length - step >= 64)
             {
-                // The same in 16-byte steps, where 256-bit vectors are not accelerated (an x86-64-v2 processor, arm64).
+                // The same in 16-byte steps, where 256-bit vectors are not accelerated (an x86-64-v2 processor, arm64). The
+                // intrinsics come first, so that where they are, the JIT drops this branch as it reads the method.
                 ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), step);
                 LineSplitter.Prefetch(ref p);
                 (newlines, special) = (0, 0);

@@ -38,7 +38,7 @@ internal sealed class LevelCounter
     /// token reader takes it first.
     /// </summary>
     /// <param name="head">The eight bytes from the token's start, as the machine reads them (little-endian: the caller
-    /// runs only with 256-bit vectors, on x64).</param>
+    /// runs only on little-endian processors with vectors, x64 and arm64).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Entry? FindClosed(ulong head)
     {

@@ -253,14 +253,14 @@ public sealed class KeywordMarkerTests
     /// </summary>
     public static TheoryData<int> Widths => new(AvailableWidths());
 
-    private static IEnumerable<int> AvailableWidths()
+    internal static IEnumerable<int> AvailableWidths()
     {
         if (Ssse3.IsSupported || AdvSimd.Arm64.IsSupported)
         {
             yield return 128;
         }
 
-        if (Avx2.IsSupported)
+        if (Avx2.IsSupported && Vector256.IsHardwareAccelerated)
         {
             yield return 256;
         }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using CsCheck;
 using PosFleet.Logs;
@@ -61,6 +63,15 @@ public sealed class KeywordPrefilterTests
                 Assert.Equal(expected, classifier.FindKeywords(message));
             }
         });
+    }
+
+    [Fact]
+    public void Classifier_OnAProcessorWithByteShuffles_TakesThePackedPrefilter()
+    {
+        // SSSE3 (every x86-64-v2 processor), AVX2 or arm64's AdvSimd: the packed prefilter; only without them the automaton.
+        var classifier = new LogClassifier(DefaultClassificationRules.All);
+
+        Assert.Equal(Ssse3.IsSupported || AdvSimd.Arm64.IsSupported, classifier.IsPacked);
     }
 
     [ShufflesTheory]
