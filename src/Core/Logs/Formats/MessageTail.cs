@@ -83,7 +83,7 @@ internal static class MessageTail
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseWindow(ReadOnlySpan<byte> rest, ref LineFields fields)
     {
-        if (rest.Length < 64 || !Vector256.IsHardwareAccelerated)
+        if (rest.Length < 64 || !Vector128.IsHardwareAccelerated)
         {
             return false;
         }
@@ -101,7 +101,7 @@ internal static class MessageTail
             blanks = Vector512.Equals(v, Vector512.Create((byte)' ')).ExtractMostSignificantBits();
             equals = Vector512.Equals(v, Vector512.Create((byte)'=')).ExtractMostSignificantBits();
         }
-        else
+        else if (Vector256.IsHardwareAccelerated)
         {
             var a = Vector256.LoadUnsafe(ref r);
             var b = Vector256.LoadUnsafe(ref r, 32);
@@ -115,6 +115,24 @@ internal static class MessageTail
                 | ((ulong)Vector256.Equals(b, Vector256.Create((byte)' ')).ExtractMostSignificantBits() << 32);
             equals = Vector256.Equals(a, Vector256.Create((byte)'=')).ExtractMostSignificantBits()
                 | ((ulong)Vector256.Equals(b, Vector256.Create((byte)'=')).ExtractMostSignificantBits() << 32);
+        }
+        else
+        {
+            // 16 bytes at a time, where 256-bit vectors are not accelerated (an x86-64-v2 processor, arm64).
+            (blanks, equals) = (0, 0);
+            var tabs = Vector128<byte>.Zero;
+            for (var q = 0; q < 64; q += 16)
+            {
+                var v = Vector128.LoadUnsafe(ref r, (nuint)q);
+                tabs |= Vector128.Equals(v, Vector128.Create((byte)'\t'));
+                blanks |= (ulong)Vector128.Equals(v, Vector128.Create((byte)' ')).ExtractMostSignificantBits() << q;
+                equals |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'=')).ExtractMostSignificantBits() << q;
+            }
+
+            if (tabs != Vector128<byte>.Zero)
+            {
+                return false;
+            }
         }
 
         ReadOnlySpan<byte> terminal = default;

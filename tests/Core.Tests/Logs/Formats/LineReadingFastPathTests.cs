@@ -13,7 +13,7 @@ public sealed class LineReadingFastPathTests
 {
     private static readonly string[] Keys = ["term", "terminal", "org", "organization", "user", "x", "a-very-long-key"];
 
-    [VectorFact(256)]
+    [VectorFact(128)]
     public void MessageTail_WindowAndOneSearchAtATime_ReadTheSameFields()
     {
         var random = new Random(11);
