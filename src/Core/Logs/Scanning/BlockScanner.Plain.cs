@@ -317,7 +317,7 @@ internal sealed partial class BlockScanner
         // one, compared from then on.
         long lineTicks;
         ReadOnlySpan<byte> token;
-        var oneCompare = Vector128.IsHardwareAccelerated;
+        var oneCompare = Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian;
         if (!oneCompare || !state.Minute.Valid || !IsoBracketFormat.TryReadMinuteHead(text, state.Head, state.Minute.Ticks, out lineTicks, out token))
         {
             // The minute read is kept even where the rest of the head does not parse (TimestampParser keeps it once its minute
