@@ -2,9 +2,10 @@
 # Side-by-side: `posfleet scan` (full pipeline: window, classification, templates, counts) against ripgrep counting
 # the same four level words, on the same deterministic POS log, in one hyperfine run per round: the NativeAOT binary
 # published with the project's own settings, the .NET tool as `dotnet tool install` gives it on linux-x64 (the same
-# NativeAOT binary), the framework-dependent ReadyToRun tool that win-*, osx-* and linux-musl-* get (built here for
-# linux-x64 with the same settings) and the framework-dependent IL tool every other runtime gets (the JIT build), each
-# with every line in scope (a window holding the whole file) and with a 24-hour window.
+# NativeAOT binary), the tool's x86-64-v2 build (what it runs on a processor without AVX2, timed on this one), the
+# framework-dependent ReadyToRun tool that win-*, osx-* and linux-musl-* get (built here for linux-x64 with the same
+# settings) and the framework-dependent IL tool every other runtime gets (the JIT build), each with every line in scope
+# (a window holding the whole file) and with a 24-hour window.
 #
 #   benchmarks/scan-vs-rg.sh                         # 1 GiB, 10 runs, 1 round
 #   benchmarks/scan-vs-rg.sh --size 20MiB --runs 3   # the short version CI runs
@@ -18,8 +19,8 @@
 # that is the one-line scan and R for the rest, and last a host's scans on the JIT (the engine composed with
 # AddPosFleet, the file scanned five times in each of three processes: the first scans and the later ones); fails when
 # a build's per-level counts, or the host's lines, disagree with rg's, when the host's lines in scope differ from the
-# NativeAOT build's or it does not write three processes of five scans, or when the JIT and ReadyToRun builds do not
-# run on the JIT.
+# NativeAOT build's or it does not write three processes of five scans, when the JIT and ReadyToRun builds do not run on
+# the JIT, or when the tool holds no x86-64-v2 build.
 set -euo pipefail
 
 SIZE=${SIZE:-1GiB}
@@ -38,7 +39,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --no-publish) NO_PUBLISH=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "scan-vs-rg: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -133,6 +134,14 @@ if [[ "$NO_PUBLISH" != 1 || ! -x "$host" ]]; then
   echo "scan-vs-rg:   published in $((SECONDS - step)) s"
 fi
 
+# The x86-64-v2 build the linux-x64 tool package carries beside its binary (the binary runs it on a processor without
+# AVX2; here it is run directly, on this processor).
+v2=$(find "$OUT/tool/.store" -name posfleet.x86-64-v2 -path '*/tools/*' 2>/dev/null | head -1 || true)
+if [[ -z "$v2" || "$(python3 "$root/eng/binary-kind.py" "$v2")" != "elf x64 glibc" ]]; then
+  echo "scan-vs-rg: FAILED: the installed tool has no x86-64-v2 build (posfleet.x86-64-v2, an x64 glibc ELF)" >&2
+  exit 1
+fi
+
 # 3. The input: deterministic (seed 42, ends at $AS_OF, 3 days), made once per size. 'generate' names the fleet with
 #    Bogus; either build writes the same bytes.
 file="$OUT/pos-$SIZE.log"
@@ -160,7 +169,7 @@ echo "page cache: $file $dropped; the system's file pages in huge pages: $(sed -
 
 # 5. Every build must count the same lines per level word as rg, with every line in scope, before speed means anything.
 fail=0
-for build in aot tool jit r2r; do
+for build in aot tool v2 jit r2r; do
   bin=${!build}
   # shellcheck disable=SC2086
   "$bin" scan "$file" $WHOLE --json --top 1 >"$OUT/levels-$build.json" 2>/dev/null
@@ -255,16 +264,17 @@ fi
 hyperfine -N --warmup 3 --runs $((RUNS * 3)) --export-json "$OUT/start.json" --style basic \
   -n aot "'$aot' scan '$OUT/one-line.log' $WHOLE $extra" \
   -n tool "'$tool' scan '$OUT/one-line.log' $WHOLE $extra" \
+  -n v2 "'$v2' scan '$OUT/one-line.log' $WHOLE $extra" \
   -n jit "'$jit' scan '$OUT/one-line.log' $WHOLE $extra" \
   -n r2r "'$r2r' scan '$OUT/one-line.log' $WHOLE $extra" >/dev/null
 start_ms() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .mean * 1000 | . * 10 | round / 10' "$OUT/start.json"; }
 echo "start: aot one-line scan $(start_ms aot) ms, $start_usage;" \
-  "tool $(start_ms tool) ms, jit $(start_ms jit) ms, r2r $(start_ms r2r) ms"
+  "tool $(start_ms tool) ms, v2 $(start_ms v2) ms, jit $(start_ms jit) ms, r2r $(start_ms r2r) ms"
 
 # 8. The race, in one hyperfine run per round; the load average says how busy the machine was. R compares wall-clock
 #    means; the user + system CPU seconds are printed too, because on a shared machine they move less.
 echo "scan-vs-rg: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-names=(aot-whole aot-24h tool-whole tool-24h jit-whole jit-24h r2r-whole r2r-24h)
+names=(aot-whole aot-24h tool-whole tool-24h v2-whole v2-24h jit-whole jit-24h r2r-whole r2r-24h)
 summary=()
 for round in $(seq 1 "$ROUNDS"); do
   json="$OUT/scan-vs-rg-$SIZE-$round.json"
@@ -274,6 +284,8 @@ for round in $(seq 1 "$ROUNDS"); do
     -n aot-24h "'$aot' scan '$file' $DAY $extra" \
     -n tool-whole "'$tool' scan '$file' $WHOLE $extra" \
     -n tool-24h "'$tool' scan '$file' $DAY $extra" \
+    -n v2-whole "'$v2' scan '$file' $WHOLE $extra" \
+    -n v2-24h "'$v2' scan '$file' $DAY $extra" \
     -n jit-whole "'$jit' scan '$file' $WHOLE $extra" \
     -n jit-24h "'$jit' scan '$file' $DAY $extra" \
     -n r2r-whole "'$r2r' scan '$file' $WHOLE $extra" \
