@@ -66,7 +66,8 @@ public class ScanStageBenchmarks
     public int Marks128() => Marks(_marker128);
 
     /// <summary>
-    /// As <see cref="Marks128"/>, in 256-bit steps (those of the x86-64-v3 NativeAOT build) where the processor has them.
+    /// As <see cref="Marks128"/>, in 256-bit steps (those of the x86-64-v3 NativeAOT build) where the processor has
+    /// them.
     /// </summary>
     [Benchmark(OperationsPerInvoke = Lines)]
     public int Marks256() => Marks(_marker256);
