@@ -44,7 +44,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         Assert.Equal(["pf-tile pf-success", "pf-tile pf-alert", "pf-tile pf-error"], await page.Locator(".pf-tile").EvaluateAllAsync<string[]>("ts => ts.map(t => t.className)"));
 
         await page.ClickAsync(".pf-tile.pf-error");
-        await page.WaitForURLAsync(url => url.Contains("/fleet/reports", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("/fleet/reports", StringComparison.Ordinal));
 
         var severities = await page.Locator("table.pf-entries tbody tr").EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.severity)");
         Assert.NotEmpty(severities);

@@ -20,7 +20,7 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
 
         await page.FillAsync("input[name=ref]", reference);
         await page.ClickAsync("form.pf-filters button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("ref=", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("ref=", StringComparison.Ordinal));
 
         var references = await page.Locator("table.pf-entries td.pf-reference").AllInnerTextsAsync();
         Assert.NotEmpty(references);
@@ -59,7 +59,7 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         await page.FillAsync("input[name=from]", from.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)); // the back office shows UTC
         await page.FillAsync("input[name=to]", to.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await page.ClickAsync("form.pf-filters button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("kind=Retry", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("kind=Retry", StringComparison.Ordinal));
 
         var rows = page.Locator("table.pf-entries tbody tr");
         Assert.Equal(expected, await rows.CountAsync());
@@ -100,7 +100,7 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         var firstTimes = await page.Locator("table.pf-entries tbody tr td:first-child").AllInnerTextsAsync();
 
         await page.ClickAsync("a.pf-next");
-        await page.WaitForURLAsync(url => url.Contains("after=", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("after=", StringComparison.Ordinal));
 
         Assert.Equal(50, first);
         Assert.True(await page.Locator("table.pf-entries tbody tr").CountAsync() > 0);

@@ -30,7 +30,7 @@ public sealed class NotificationsPageTests(BrowserFixture browser) : IAsyncLifet
         var page = await _host.SignInAsync(browser.Browser, "ana");
         Assert.Equal(unread.ToString(), await page.Locator("header .pf-bell .pf-bell-count").InnerTextAsync());
         await page.Locator("header .pf-bell").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/fleet/notifications", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("/fleet/notifications", StringComparison.Ordinal));
 
         var expected = await Inbox.ListAsync(new NotificationInboxQuery { OrganizationId = "shop-12", RecipientId = "ana" });
         Assert.Equal(expected.Entries.Select(e => e.Id.ToString()), await EntryIdsAsync(page));

@@ -55,7 +55,7 @@ public sealed class PhoneAndNoScriptBrowserTests(BrowserFixture browser) : IAsyn
         // The reset's confirmation, a page of its own.
         await pages.GotoAsync(new Uri(_host.Root, "status").ToString());
         await pages.Locator("#board tbody tr[data-terminal=till-a1] form.reset button").ClickAsync();
-        await pages.WaitForURLAsync(url => url.Contains("/status/reset", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(pages, url => url.Contains("/status/reset", StringComparison.Ordinal));
         await MeasureAsync(pages, "status/reset (confirmation)", overflows);
         await pages.Context.CloseAsync();
 
@@ -72,14 +72,14 @@ public sealed class PhoneAndNoScriptBrowserTests(BrowserFixture browser) : IAsyn
         // The board's filter is a plain GET form.
         await page.Locator("input[name=health][value=Red]").CheckAsync();
         await page.Locator("#board-search").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("health=Red", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("health=Red", StringComparison.Ordinal));
         Assert.Equal(["Red"], await page.Locator("#board tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.health)"));
 
         // Every link of the navigation opens its page.
         foreach (var (link, path, heading) in new[] { ("Actions", "actions", "Actions"), ("Digests", "digests", "Error follow-up"), ("Status", "status", "POS status"), ("Reports", "reports", "Reports"), ("Dashboard", "", "Dashboard") })
         {
             await page.Locator("nav.pf-nav a", new() { HasTextString = link }).First.ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains($"/fleet/{path}?org=shop-12", StringComparison.Ordinal));
+            await BrowserFixture.ArrivedAsync(page, url => url.Contains($"/fleet/{path}?org=shop-12", StringComparison.Ordinal));
             Assert.Equal(heading, await page.InnerTextAsync("h1"));
         }
 
@@ -89,7 +89,7 @@ public sealed class PhoneAndNoScriptBrowserTests(BrowserFixture browser) : IAsyn
         await page.Locator("form.add-action [name=terminal]").FillAsync("till-a1");
         await page.Locator("form.add-action [name=name]").SelectOptionAsync("clear-cache");
         await page.Locator("#add-submit").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("terminal=till-a1", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("terminal=till-a1", StringComparison.Ordinal));
         Assert.Equal(1, await page.Locator("#pending tbody tr").CountAsync());
         Assert.Single((await _host.Services.GetRequiredService<IRemoteActionQueue>().ListAsync(new RemoteActionQuery { Organization = "shop-12" })).Actions);
         await page.Context.CloseAsync();
@@ -104,13 +104,13 @@ public sealed class PhoneAndNoScriptBrowserTests(BrowserFixture browser) : IAsyn
 
         // A tile is a link to the reports filtered.
         await page.ClickAsync(".pf-tile.pf-alert");
-        await page.WaitForURLAsync(url => url.Contains("/fleet/reports", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("/fleet/reports", StringComparison.Ordinal));
         Assert.All(await Severities(page), s => Assert.Equal("Alert", s));
 
         // The filters are a GET form.
         await page.Locator("select[name=severity]").SelectOptionAsync("Error");
         await page.Locator("form.pf-filters button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("severity=Error", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("severity=Error", StringComparison.Ordinal));
         var first = await Severities(page);
         Assert.NotEmpty(first);
         Assert.All(first, s => Assert.Equal("Error", s));
@@ -118,7 +118,7 @@ public sealed class PhoneAndNoScriptBrowserTests(BrowserFixture browser) : IAsyn
         // Paging is a link: the demo's errors fill more than one page.
         Assert.Equal(1, await page.Locator("a.pf-next").CountAsync());
         await page.ClickAsync("a.pf-next");
-        await page.WaitForURLAsync(url => url.Contains("after=", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("after=", StringComparison.Ordinal));
         var second = await Severities(page);
         Assert.NotEmpty(second);
         Assert.All(second, s => Assert.Equal("Error", s));

@@ -103,7 +103,7 @@ public sealed class StatusPageTests(BrowserFixture browser) : IAsyncLifetime
         await row.Locator("summary", new() { HasTextString = "Queue an action" }).ClickAsync();
         await row.Locator("form.queue-action select[name=name]").SelectOptionAsync("clear-cache");
         await row.Locator("form.queue-action button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/fleet/actions", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("/fleet/actions", StringComparison.Ordinal));
 
         var action = Assert.Single(await ListAsync("shop-12"));
         Assert.Equal(("till-a3", "clear-cache", RemoteActionState.Pending), (action.TerminalId, action.Name, action.State));
